@@ -1,0 +1,53 @@
+# uwvkms: `make demo` starts the app with demo data, `make test` runs every check and test.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+# Django 6.1 needs Python 3.12+. Look on PATH first, then in pyenv's versions; override with PYTHON=.
+PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 python3 \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	    command -v $$c; break; fi; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: help demo test bench lint clean
+
+help:
+	@echo "make demo   start the app with demo data on http://127.0.0.1:8000 (SQLite)"
+	@echo "make test   lint, checks and the whole test suite (DATABASE_URL picks the database)"
+	@echo "make bench  run the benchmarks; results in tests/benchmarks/results/"
+
+$(PY):
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Geen Python 3.12 of nieuwer gevonden (Django 6.1 vereist dat)."; \
+	  echo "Installeer Python 3.12+, of geef er een op: make demo PYTHON=/pad/naar/python3.12"; \
+	  exit 1; fi
+	"$(PYTHON)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py loaddemo
+	@echo "uwvkms draait op http://127.0.0.1:8000  (stoppen: Ctrl+C)"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+
+test: lint
+	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(PY) -m tests.benchmarks.run
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

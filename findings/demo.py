@@ -1,0 +1,248 @@
+"""Fictional demo data: the 2023 cycle with the units of DOMAIN.md, users for every role and
+plausible scores. Idempotent: running it again changes nothing. Lives in the top app of the audit
+chain because it fills every layer below it through their services."""
+
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from audits.models import Assignment, AuditCycle, ManagementPrinciple
+from audits.selectors import assessed_principle_ids_by_unit
+from audits.services import assignment_create, cycle_advance, cycle_open
+from maturity.models import Score
+from maturity.services import score_record
+from uwvkms.constants import Role
+from uwvkms.models import BusinessUnit, User
+
+DEMO_PASSWORD = "demo-kms-2023"  # noqa: S105  (printed by `make demo`, refused outside DEBUG)
+DEMO_YEAR = 2023
+DEMO_PRINCIPLES = ["klantgerichtheid", "sturen-verantwoorden", "operationele-kwaliteit"]
+
+# (name, abbreviation, has execution processes), DOMAIN.md §2.
+UNITS = [
+    ("Uitkeren", "UIT", True),
+    ("Handhaving", "HH", True),
+    ("Sociaal Medische Zaken", "SMZ", True),
+    ("Werkbedrijf", "WB", True),
+    ("Bezwaar & Beroep", "B&B", True),
+    ("Gegevensdiensten", "GD", True),
+    ("Klant & Service", "K&S", False),
+    ("Facilitair Bedrijf", "FB", False),
+    ("HRM", "HRM", False),
+    ("Bureau Integriteit", "BI", False),
+    ("Auditdienst", "AD", False),
+    ("Bestuurszaken", "BZ", False),
+    ("Communicatie", "COM", False),
+    ("SBK", "SBK", False),
+    ("C-ICT", "C-ICT", False),
+    ("FEZ", "FEZ", False),
+]
+
+# Units left unscored, so a demo auditor has work to do.
+UNSCORED_UNITS = {"Communicatie", "Bureau Integriteit"}
+
+FIRST_NAMES = [
+    "Anouk",
+    "Bram",
+    "Charlotte",
+    "Daan",
+    "Eva",
+    "Floor",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Jesse",
+    "Karin",
+    "Lars",
+    "Maaike",
+    "Niels",
+    "Olga",
+    "Pieter",
+    "Quinten",
+    "Roos",
+    "Sanne",
+    "Thijs",
+    "Ursula",
+    "Vincent",
+    "Wendy",
+    "Xander",
+    "Yara",
+    "Zoë",
+    "Arjen",
+    "Bianca",
+    "Cas",
+    "Dewi",
+]
+LAST_NAMES = [
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "van der Linden",
+    "Kok",
+    "Jacobs",
+    "de Haan",
+    "Vermeulen",
+    "van den Berg",
+    "van Dijk",
+    "Koster",
+    "Prins",
+]
+
+JUSTIFICATIONS = {
+    1: "Er is geen vaste werkwijze aangetroffen; verbeteringen ontstaan naar aanleiding van incidenten.",
+    2: "Het jaarplan benoemt het onderwerp, maar in de interviews bleek de toepassing per team te verschillen.",
+    3: "De kwaliteitsrapportages en teamplannen laten zien dat dit structureel en herhaald gebeurt.",
+    4: "De directiebeoordeling gebruikt de KPI-set actief om bij te sturen en evalueert de instrumenten.",
+    5: "Verbetercycli worden continu geëvalueerd en aangescherpt; het effect wordt gemeten en gedeeld.",
+}
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    unit: str
+    note: str = ""
+
+
+@transaction.atomic
+def load_demo() -> list[DemoLogin]:
+    """Create (or find) all demo data and return the demo logins to print."""
+    rng = random.Random(DEMO_YEAR)
+    units = {
+        name: BusinessUnit.objects.get_or_create(
+            name=name, defaults={"abbreviation": abbr, "has_execution_processes": execution}
+        )[0]
+        for name, abbr, execution in UNITS
+    }
+    groups = {role: Group.objects.get(name=role.value) for role in Role}
+    logins: list[DemoLogin] = []
+
+    def user(username, first, last, unit_name, *roles, staff=False):
+        person, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@demo.invalid",
+                "business_unit": units[unit_name],
+                "is_staff": staff,
+                "is_superuser": staff,
+            },
+        )
+        if created:
+            person.set_password(DEMO_PASSWORD)
+            person.save(update_fields=["password"])
+            person.groups.set([groups[r] for r in roles])
+        return person
+
+    coordinator = user(
+        "coordinatie", "Marieke", "Coördinator", "Bestuurszaken", Role.COORDINATIETEAM
+    )
+    logins.append(DemoLogin("coordinatie", Role.COORDINATIETEAM.label, "Bestuurszaken"))
+    user("rvb", "Robert", "Bestuurder", "Bestuurszaken", Role.RVB)
+    logins.append(DemoLogin("rvb", Role.RVB.label, "Bestuurszaken"))
+    for unit_name, username in [
+        ("Uitkeren", "directie.uitkeren"),
+        ("Handhaving", "directie.handhaving"),
+    ]:
+        user(username, "Directie", unit_name, unit_name, Role.DIRECTIE)
+        logins.append(DemoLogin(username, Role.DIRECTIE.label, unit_name))
+    user("herstel", "Hester", "Hersteladviseur", "Uitkeren", Role.HERSTEL_ADVISEUR)
+    logins.append(DemoLogin("herstel", Role.HERSTEL_ADVISEUR.label, "Uitkeren"))
+    user("beheerder", "Bart", "Beheerder", "C-ICT", Role.BEHEERDER, staff=True)
+    logins.append(DemoLogin("beheerder", Role.BEHEERDER.label, "C-ICT"))
+
+    unit_names = [name for name, _, _ in UNITS]
+    auditors = [
+        user(
+            f"toetser{i + 1:02d}",
+            FIRST_NAMES[i],
+            LAST_NAMES[i],
+            unit_names[i % len(unit_names)],
+            Role.TOETSER,
+        )
+        for i in range(30)
+    ]
+
+    cycle = AuditCycle.objects.filter(year=DEMO_YEAR).first()
+    if cycle is None:
+        cycle = cycle_open(
+            actor=coordinator,
+            year=DEMO_YEAR,
+            principles=ManagementPrinciple.objects.filter(code__in=DEMO_PRINCIPLES),
+        )
+        cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status=cycle.status)
+
+    # Two auditors per unit, never from the unit itself (cross-auditing).
+    for index, name in enumerate(unit_names):
+        unit = units[name]
+        team = [a for a in auditors[index * 2 + 3 :] + auditors if a.business_unit_id != unit.id][
+            :2
+        ]
+        for position, auditor in enumerate(team):
+            if not Assignment.objects.filter(cycle=cycle, unit=unit, auditor=auditor).exists():
+                assignment_create(
+                    actor=coordinator,
+                    cycle=cycle,
+                    unit=unit,
+                    auditor=auditor,
+                    is_lead=position == 0,
+                )
+
+    scope = assessed_principle_ids_by_unit(cycle)
+    leads = {
+        a.unit_id: a.auditor
+        for a in Assignment.objects.filter(cycle=cycle, is_lead=True).select_related("auditor")
+    }
+    scored = set(Score.objects.filter(cycle=cycle).values_list("unit_id", "principle_id"))
+    for principle in cycle.principles.all():
+        for name in unit_names:
+            unit = units[name]
+            level = rng.choice([1, 2, 2, 2, 3, 3, 3, 4])
+            if name in UNSCORED_UNITS or principle.id not in scope.get(unit.id, set()):
+                continue
+            if (unit.id, principle.id) in scored:
+                continue
+            score_record(
+                actor=leads[unit.id],
+                cycle=cycle,
+                unit=unit,
+                principle=principle,
+                level=level,
+                justification=JUSTIFICATIONS[level],
+                expected_version=0,
+            )
+
+    for assignment in Assignment.objects.filter(
+        cycle=cycle, unit__name__in=UNSCORED_UNITS, is_lead=True
+    ).select_related("auditor", "unit"):
+        logins.append(
+            DemoLogin(
+                assignment.auditor.username,
+                Role.TOETSER.label,
+                assignment.auditor.business_unit.name,
+                f"lead bij {assignment.unit.name}, nog te scoren",
+            )
+        )
+    return logins

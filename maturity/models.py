@@ -1,0 +1,95 @@
+"""Maturity scores per unit × principle and their history (DOMAIN.md §3)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from audits.models import AuditCycle, ManagementPrinciple
+from maturity.constants import MaturityLevel
+from uwvkms.models import BusinessUnit
+
+
+class Score(models.Model):
+    """The maturity level (1–5) an auditor gives a unit for one principle in a cycle, with the
+    justification that cites the evidence. `version` guards against lost updates: a save that
+    does not carry the current version is refused."""
+
+    cycle = models.ForeignKey(
+        AuditCycle, verbose_name=_("toetscyclus"), on_delete=models.PROTECT, related_name="scores"
+    )
+    unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("bedrijfsonderdeel"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    principle = models.ForeignKey(
+        ManagementPrinciple,
+        verbose_name=_("managementprincipe"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    level = models.PositiveSmallIntegerField(
+        _("volwassenheidsniveau"), choices=MaturityLevel.choices
+    )
+    justification = models.TextField(_("onderbouwing"))
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("laatst gewijzigd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=5),
+                name="score_level_1_to_5",
+                violation_error_message=_("Een score is een geheel getal van 1 tot en met 5."),
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "unit", "principle"],
+                name="score_one_per_cycle_unit_principle",
+                violation_error_message=_("Voor dit onderdeel en principe bestaat al een score."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.principle} · {self.level}"
+
+
+class ScoreChange(models.Model):
+    """One change of a score: who, when, old → new and why. Never edited or deleted."""
+
+    score = models.ForeignKey(
+        Score, verbose_name=_("score"), on_delete=models.PROTECT, related_name="changes"
+    )
+    event = models.CharField(_("gebeurtenis"), max_length=60)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("op"), auto_now_add=True)
+    old_level = models.PositiveSmallIntegerField(_("oud niveau"), null=True, blank=True)
+    new_level = models.PositiveSmallIntegerField(_("nieuw niveau"))
+    old_justification = models.TextField(_("oude onderbouwing"), blank=True)
+    new_justification = models.TextField(_("nieuwe onderbouwing"))
+    reason = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        verbose_name = _("scorewijziging")
+        verbose_name_plural = _("scorewijzigingen")
+        ordering = ["-changed_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(new_level__gte=1, new_level__lte=5)
+                & (models.Q(old_level__isnull=True) | models.Q(old_level__gte=1, old_level__lte=5)),
+                name="scorechange_levels_1_to_5",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.score}: {self.old_level} → {self.new_level}"

@@ -1,0 +1,21 @@
+"""Test settings: production settings (DEBUG off) with a test secret, plain HTTP and plain static
+storage, so tests exercise the same security middleware a deployment runs."""
+
+import os
+
+os.environ.setdefault(
+    "SECRET_KEY", "tests-only-secret-key-that-is-long-enough-and-random-enough-1234"
+)
+os.environ.setdefault("DEBUG", "0")
+# The test client and the live server speak HTTP; tests that check the redirect switch it on.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from uwvkms.settings import *  # noqa: E402,F403
+from uwvkms.settings import STORAGES  # noqa: E402
+
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,41 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from uwvkms.models import AuditEvent, BusinessUnit, User
+
+
+@admin.register(BusinessUnit)
+class BusinessUnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "abbreviation", "has_execution_processes"]
+    list_filter = ["has_execution_processes"]
+    search_fields = ["name", "abbreviation"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "business_unit", "is_active"]
+    list_filter = ["business_unit", "groups", "is_active"]
+    list_select_related = ["business_unit"]
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (_("Organisatie"), {"fields": ["business_unit"]}),
+    )
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the event log is never edited."""
+
+    list_display = ["occurred_at", "event", "actor", "object_repr"]
+    list_filter = ["event"]
+    list_select_related = ["actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

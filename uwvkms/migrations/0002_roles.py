@@ -1,0 +1,28 @@
+"""Create the roles as Django groups (DOMAIN.md §1)."""
+
+from django.db import migrations
+
+ROLES = [
+    "Toetser",
+    "Coördinatieteam",
+    "Directie bedrijfsonderdeel",
+    "Raad van Bestuur",
+    "Herstel-adviseur",
+    "Beheerder",
+]
+
+
+def create_roles(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+
+
+def remove_roles(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("uwvkms", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
+
+    operations = [migrations.RunPython(create_roles, remove_roles)]

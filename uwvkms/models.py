@@ -1,0 +1,98 @@
+"""The organisation core: business units, users and the event log every app writes to."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from uwvkms.constants import Role
+
+
+class BusinessUnit(models.Model):
+    """A bedrijfsonderdeel of UWV (DOMAIN.md §2); the report compares units with and without
+    execution processes (uitvoeringsprocessen) separately."""
+
+    name = models.CharField(_("naam"), max_length=100)
+    abbreviation = models.CharField(_("afkorting"), max_length=20)
+    has_execution_processes = models.BooleanField(_("heeft uitvoeringsprocessen"), default=False)
+
+    class Meta:
+        verbose_name = _("bedrijfsonderdeel")
+        verbose_name_plural = _("bedrijfsonderdelen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="businessunit_name_unique",
+                violation_error_message=_("Er bestaat al een bedrijfsonderdeel met deze naam."),
+            ),
+            models.UniqueConstraint(
+                Lower("abbreviation"),
+                name="businessunit_abbreviation_unique",
+                violation_error_message=_(
+                    "Er bestaat al een bedrijfsonderdeel met deze afkorting."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A person using uwvkms. Belongs to one business unit; roles are Django groups."""
+
+    business_unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("bedrijfsonderdeel"),
+        on_delete=models.PROTECT,
+        related_name="members",
+        null=True,
+        blank=True,
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["last_name", "first_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    def has_role(self, role: Role) -> bool:
+        """Whether the user holds `role`. Group names are cached for the request's user."""
+        if not self.is_active:
+            return False
+        if not hasattr(self, "_role_names"):
+            self._role_names = set(self.groups.values_list("name", flat=True))
+        return role.value in self._role_names
+
+
+class AuditEvent(models.Model):
+    """One recorded change: who did what, when, to which object, with old → new values and why.
+    Apps write it through `uwvkms.services.audit_event_record` inside their own transaction."""
+
+    event = models.CharField(_("gebeurtenis"), max_length=100, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+    )
+    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    object_type = models.CharField(_("soort object"), max_length=100)
+    object_id = models.CharField(_("object-id"), max_length=64)
+    object_repr = models.CharField(_("object"), max_length=255)
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
+    reason = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="auditevent_object_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.object_repr}"

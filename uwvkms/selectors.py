@@ -1,0 +1,26 @@
+"""Reads of the organisation core."""
+
+from django.db.models import QuerySet
+
+from uwvkms.constants import Role
+from uwvkms.models import AuditEvent, BusinessUnit, User
+
+
+def users_with_role(role: Role) -> QuerySet[User]:
+    """Active users holding `role`, with their unit."""
+    return (
+        User.objects.filter(is_active=True, groups__name=role.value)
+        .select_related("business_unit")
+        .distinct()
+    )
+
+
+def business_units() -> QuerySet[BusinessUnit]:
+    return BusinessUnit.objects.all()
+
+
+def audit_events_for(obj) -> QuerySet[AuditEvent]:
+    """The event log of one object, newest first."""
+    return AuditEvent.objects.filter(
+        object_type=obj._meta.label_lower, object_id=str(obj.pk)
+    ).select_related("actor")

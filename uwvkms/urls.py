@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from uwvkms import views
+
+admin.site.site_header = _("uwvkms beheer")
+admin.site.site_title = _("uwvkms beheer")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Apps are included by dotted path: the organisation core never imports the apps above it.
+    path("toetsing/", include("audits.urls")),
+    path("volwassenheid/", include("maturity.urls")),
+    path("rapportage/", include("findings.urls")),
+    path("beheer/", admin.site.urls),
+]
+
+handler400 = "uwvkms.views.error_400"
+handler403 = "uwvkms.views.error_403"
+handler404 = "uwvkms.views.error_404"
+handler500 = "uwvkms.views.error_500"

@@ -1,0 +1,77 @@
+"""Personas per role and a small cycle to work in.
+
+The cycle (2031) has Klantgerichtheid and Operationele Kwaliteit in scope; `uitkeren` has
+execution processes (both principles assessed), `communicatie` has not (Operationele Kwaliteit
+absent there). `auditor` (from FEZ) is assigned to both units; `other_auditor` to neither.
+"""
+
+import pytest
+
+from audits.services import assignment_create, cycle_advance, cycle_open
+from tests.factories import BusinessUnitFactory, UserFactory, principle
+from uwvkms.constants import Role
+
+
+@pytest.fixture
+def uitkeren(db):
+    return BusinessUnitFactory(name="Uitkeren", abbreviation="UIT", execution=True)
+
+
+@pytest.fixture
+def communicatie(db):
+    return BusinessUnitFactory(name="Communicatie", abbreviation="COM")
+
+
+@pytest.fixture
+def fez(db):
+    return BusinessUnitFactory(name="FEZ", abbreviation="FEZ")
+
+
+@pytest.fixture
+def coordinator(db, fez):
+    return UserFactory(username="coordinator", business_unit=fez, roles=[Role.COORDINATIETEAM])
+
+
+@pytest.fixture
+def auditor(db, fez):
+    return UserFactory(
+        username="auditor",
+        first_name="Anouk",
+        last_name="Toetser",
+        business_unit=fez,
+        roles=[Role.TOETSER],
+    )
+
+
+@pytest.fixture
+def other_auditor(db, communicatie):
+    return UserFactory(username="other_auditor", business_unit=communicatie, roles=[Role.TOETSER])
+
+
+@pytest.fixture
+def board_member(db):
+    return UserFactory(username="rvb", roles=[Role.RVB])
+
+
+@pytest.fixture
+def unit_board(db, uitkeren):
+    return UserFactory(username="directie", business_unit=uitkeren, roles=[Role.DIRECTIE])
+
+
+@pytest.fixture
+def outsider(db, fez):
+    """Logged in, but without any role."""
+    return UserFactory(username="outsider", business_unit=fez)
+
+
+@pytest.fixture
+def cycle(db, coordinator, uitkeren, communicatie, fez, auditor):
+    cycle = cycle_open(
+        actor=coordinator,
+        year=2031,
+        principles=[principle("klantgerichtheid"), principle("operationele-kwaliteit")],
+    )
+    cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status="voorbereiding")
+    for unit in (uitkeren, communicatie):
+        assignment_create(actor=coordinator, cycle=cycle, unit=unit, auditor=auditor, is_lead=True)
+    return cycle

@@ -37,7 +37,8 @@ def cycle_open(request):
         else:
             messages.success(request, _("Toetscyclus %(year)s is geopend.") % {"year": cycle.year})
             return redirect(cycle)
-    return render(request, "audits/cycle_form.html", {"form": form})
+    status = 400 if form.is_bound else 200
+    return render(request, "audits/cycle_form.html", {"form": form}, status=status)
 
 
 def cycle_detail(request, year: int):

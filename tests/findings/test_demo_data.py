@@ -1,0 +1,75 @@
+"""`manage.py loaddemo`: fictional 2023 cycle, idempotent, DEBUG only."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from audits.models import AssessedPrinciple, Assignment, AuditCycle
+from maturity.models import Score, ScoreChange
+from uwvkms.constants import Role
+from uwvkms.models import BusinessUnit, User
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            BusinessUnit,
+            User,
+            AuditCycle,
+            AssessedPrinciple,
+            Assignment,
+            Score,
+            ScoreChange,
+        )
+    }
+
+
+def test_demo_loads_and_is_idempotent(db, settings, capsys):
+    settings.DEBUG = True
+    call_command("loaddemo")
+    first = counts()
+    out = capsys.readouterr().out
+    assert "demo-kms-2023" in out and "coordinatie" in out
+    call_command("loaddemo")
+    assert counts() == first
+
+    assert first["BusinessUnit"] == 16
+    assert BusinessUnit.objects.filter(has_execution_processes=True).count() == 6
+    assert User.objects.filter(groups__name=Role.TOETSER.value).count() == 30
+    for role in Role:
+        assert User.objects.filter(groups__name=role.value).exists(), role
+    cycle = AuditCycle.objects.get(year=2023)
+    assert sorted(cycle.principles.values_list("code", flat=True)) == [
+        "klantgerichtheid",
+        "operationele-kwaliteit",
+        "sturen-verantwoorden",
+    ]
+    ok_units = set(
+        AssessedPrinciple.objects.filter(
+            cycle=cycle, principle__code="operationele-kwaliteit"
+        ).values_list("unit__name", flat=True)
+    )
+    assert ok_units == {
+        "Bezwaar & Beroep",
+        "Gegevensdiensten",
+        "Handhaving",
+        "Sociaal Medische Zaken",
+        "Uitkeren",
+        "Werkbedrijf",
+    }
+    # Cross-auditing: nobody audits their own unit.
+    assert not Assignment.objects.filter(unit=models_F_unit()).exists()
+    assert Score.objects.filter(cycle=cycle).exists()
+
+
+def models_F_unit():
+    from django.db.models import F
+
+    return F("auditor__business_unit")
+
+
+def test_demo_refuses_outside_debug(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("loaddemo")
+    assert not User.objects.exists()

@@ -33,8 +33,14 @@ class AuditorChoiceField(forms.ModelChoiceField):
 
 
 class AssignmentForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Bedrijfsonderdeel"), queryset=BusinessUnit.objects.all())
-    auditor = AuditorChoiceField(label=_("Toetser"), queryset=None)
+    unit = forms.ModelChoiceField(
+        label=_("Bedrijfsonderdeel"),
+        queryset=BusinessUnit.objects.all(),
+        empty_label=_("– kies een bedrijfsonderdeel –"),
+    )
+    auditor = AuditorChoiceField(
+        label=_("Toetser"), queryset=None, empty_label=_("– kies een toetser –")
+    )
     is_lead = forms.BooleanField(label=_("Leadtoetser"), required=False)
 
     def __init__(self, *args, **kwargs):

@@ -197,9 +197,9 @@ def load_demo() -> list[DemoLogin]:
     # Two auditors per unit, never from the unit itself (cross-auditing).
     for index, name in enumerate(unit_names):
         unit = units[name]
-        team = [a for a in auditors[index * 2 + 3 :] + auditors if a.business_unit_id != unit.id][
-            :2
-        ]
+        start = (index * 2 + 3) % len(auditors)
+        rotated = auditors[start:] + auditors[:start]
+        team = [a for a in rotated if a.business_unit_id != unit.id][:2]
         for position, auditor in enumerate(team):
             if not Assignment.objects.filter(cycle=cycle, unit=unit, auditor=auditor).exists():
                 assignment_create(

@@ -16,7 +16,9 @@ LAST_SEEN = "uwvkms_last_seen"
 class SessionTimeoutMiddleware:
     """Log the user out after `SESSION_IDLE_TIMEOUT` without a request, or `SESSION_ABSOLUTE_TIMEOUT`
     after login, whatever happens in between. The session store's own expiry enforces the idle
-    timeout too; this middleware makes both explicit and tells the user why."""
+    timeout too; this middleware makes both explicit and tells the user why.
+
+    Must come after MessageMiddleware (it leaves a message) and AuthenticationMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -25,13 +27,11 @@ class SessionTimeoutMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = timezone.now()
-            login_at = _parse(request.session.get(LOGIN_AT))
-            last_seen = _parse(request.session.get(LAST_SEEN))
-            if login_at is None:
+            if LOGIN_AT not in request.session:
+                # A session without a login time (force_login, or one from before this
+                # middleware) starts its absolute timeout now; the idle check still applies.
                 request.session[LOGIN_AT] = now.isoformat()
-            elif now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT or (
-                last_seen is not None and now - last_seen > settings.SESSION_IDLE_TIMEOUT
-            ):
+            if _expired(request.session, now):
                 logout(request)
                 messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
                 return redirect_to_login(request.get_full_path())
@@ -39,10 +39,25 @@ class SessionTimeoutMiddleware:
         return self.get_response(request)
 
 
+def _expired(session, now: datetime) -> bool:
+    login_at = _parse(session.get(LOGIN_AT))
+    last_seen = _parse(session.get(LAST_SEEN, now.isoformat()))
+    if login_at is None or last_seen is None:
+        # An unreadable timestamp must not extend a session: fail closed.
+        return True
+    return (
+        now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT
+        or now - last_seen > settings.SESSION_IDLE_TIMEOUT
+    )
+
+
 def _parse(value: str | None) -> datetime | None:
+    """An aware datetime from an ISO string, or None if it is missing or not one."""
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value)
-    except ValueError:
+        parsed = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
         return None
+    # A naive value cannot be compared with timezone.now(); treat it as unreadable.
+    return parsed if timezone.is_aware(parsed) else None

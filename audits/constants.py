@@ -24,3 +24,58 @@ NEXT_STATUS: dict[str, str] = {
     CycleStatus.KALIBRATIE: CycleStatus.OPROLLEN,
     CycleStatus.OPROLLEN: CycleStatus.GEPUBLICEERD,
 }
+
+# Statuses in which fieldwork (scope, teams, draws, documents, interviews) may still change.
+FIELDWORK_OPEN = frozenset({CycleStatus.VOORBEREIDING, CycleStatus.VELDWERK})
+
+
+class LocationKind(models.TextChoices):
+    """Interviews cover central and decentral parts of a unit (DOMAIN.md §2, "Evidence")."""
+
+    CENTRAAL = "centraal", _("Centraal")
+    DECENTRAAL = "decentraal", _("Decentraal")
+
+
+class DocumentStatus(models.TextChoices):
+    """Whether a unit delivered a document of the documentation list."""
+
+    OPEN = "open", _("Nog niet beoordeeld")
+    GELEVERD = "geleverd", _("Geleverd")
+    NIET_GELEVERD = "niet_geleverd", _("Niet geleverd")
+    NVT = "nvt", _("Niet van toepassing")
+
+
+class InterviewStatus(models.TextChoices):
+    """An interview counts as evidence only once the interviewees confirmed the record."""
+
+    CONCEPT = "concept", _("Concept")
+    TER_BEVESTIGING = "ter_bevestiging", _("Ter bevestiging")
+    BEVESTIGD = "bevestigd", _("Bevestigd")
+    CORRECTIE_GEVRAAGD = "correctie_gevraagd", _("Correctie gevraagd")
+
+
+class InterviewAction(models.TextChoices):
+    """The moves of an interview record; see INTERVIEW_TRANSITIONS."""
+
+    SEND = "send", _("Ter bevestiging sturen")
+    CONFIRM = "confirm", _("Bevestiging vastleggen")
+    REQUEST_CORRECTION = "request_correction", _("Correctieverzoek vastleggen")
+    REOPEN = "reopen", _("Terug naar concept")
+
+
+# (from status, action) → to status. Only these moves exist.
+INTERVIEW_TRANSITIONS: dict[tuple[str, str], str] = {
+    (InterviewStatus.CONCEPT, InterviewAction.SEND): InterviewStatus.TER_BEVESTIGING,
+    (InterviewStatus.TER_BEVESTIGING, InterviewAction.CONFIRM): InterviewStatus.BEVESTIGD,
+    (InterviewStatus.TER_BEVESTIGING, InterviewAction.REQUEST_CORRECTION): (
+        InterviewStatus.CORRECTIE_GEVRAAGD
+    ),
+    (InterviewStatus.TER_BEVESTIGING, InterviewAction.REOPEN): InterviewStatus.CONCEPT,
+    (InterviewStatus.CORRECTIE_GEVRAAGD, InterviewAction.SEND): InterviewStatus.TER_BEVESTIGING,
+}
+
+# Interview records can be edited only in these statuses; a confirmed record is final.
+INTERVIEW_EDITABLE = frozenset({InterviewStatus.CONCEPT, InterviewStatus.CORRECTIE_GEVRAAGD})
+
+# Minimum number of districts/departments drawn per unit (DOMAIN.md §2).
+MIN_DRAW = 2

@@ -1,4 +1,4 @@
-"""The audit cycle, its scope per unit and the cross-audit assignments (DOMAIN.md §2)."""
+"""The audit cycle, its principles, its scope per unit and the units excluded (DOMAIN.md §2)."""
 
 from django.conf import settings
 from django.db import models
@@ -49,6 +49,8 @@ class AuditCycle(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    period_start = models.DateField(_("begin veldwerk"), null=True, blank=True)
+    period_end = models.DateField(_("einde veldwerk"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("toetscyclus")
@@ -59,7 +61,14 @@ class AuditCycle(models.Model):
                 condition=models.Q(year__gte=2000, year__lte=2100),
                 name="auditcycle_year_range",
                 violation_error_message=_("Het jaar moet tussen 2000 en 2100 liggen."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_start__isnull=True)
+                | models.Q(period_end__isnull=True)
+                | models.Q(period_end__gte=models.F("period_start")),
+                name="auditcycle_period_order",
+                violation_error_message=_("Het einde van de periode ligt vóór het begin."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -104,47 +113,38 @@ class AssessedPrinciple(models.Model):
         return f"{self.cycle.year} {self.unit} {self.principle}"
 
 
-class Assignment(models.Model):
-    """An auditor assigned to audit a unit in a cycle; never their own unit (cross-auditing)."""
+class Exclusion(models.Model):
+    """A unit whose audit could not be done representatively in a cycle (DOMAIN.md §2): its
+    observations stay out of every UWV-wide figure; its own recommendations still reach its board."""
 
     cycle = models.ForeignKey(
         AuditCycle,
         verbose_name=_("toetscyclus"),
         on_delete=models.CASCADE,
-        related_name="assignments",
+        related_name="exclusions",
     )
     unit = models.ForeignKey(
         BusinessUnit,
         verbose_name=_("bedrijfsonderdeel"),
         on_delete=models.PROTECT,
-        related_name="audit_assignments",
-    )
-    auditor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("toetser"),
-        on_delete=models.PROTECT,
-        related_name="audit_assignments",
-    )
-    is_lead = models.BooleanField(_("leadtoetser"), default=False)
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("toegewezen door"),
-        on_delete=models.PROTECT,
         related_name="+",
     )
-    assigned_at = models.DateTimeField(_("toegewezen op"), auto_now_add=True)
+    reason = models.TextField(_("reden"))
+    excluded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    excluded_at = models.DateTimeField(_("op"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("toewijzing")
-        verbose_name_plural = _("toewijzingen")
-        ordering = ["unit__name", "-is_lead", "auditor__last_name"]
+        verbose_name = _("uitsluiting")
+        verbose_name_plural = _("uitsluitingen")
         constraints = [
             models.UniqueConstraint(
-                fields=["cycle", "unit", "auditor"],
-                name="assignment_unique",
-                violation_error_message=_("Deze toetser is al aan dit onderdeel toegewezen."),
+                fields=["cycle", "unit"],
+                name="exclusion_one_per_cycle_unit",
+                violation_error_message=_("Dit onderdeel is al uitgesloten in deze cyclus."),
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.auditor} → {self.unit} ({self.cycle.year})"
+        return f"{self.unit} ({self.cycle.year}): {_('niet representatief')}"

@@ -1,0 +1,22 @@
+from audits.models.cycle import AssessedPrinciple, AuditCycle, Exclusion, ManagementPrinciple
+from audits.models.districts import District, DistrictDraw
+from audits.models.documents import DocumentCheck, DocumentFile, DocumentType
+from audits.models.interviews import Interview, Interviewee, InterviewNote, InterviewQuestion
+from audits.models.team import Assignment
+
+__all__ = [
+    "AssessedPrinciple",
+    "Assignment",
+    "AuditCycle",
+    "District",
+    "DistrictDraw",
+    "DocumentCheck",
+    "DocumentFile",
+    "DocumentType",
+    "Exclusion",
+    "Interview",
+    "InterviewNote",
+    "InterviewQuestion",
+    "Interviewee",
+    "ManagementPrinciple",
+]

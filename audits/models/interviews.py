@@ -1,0 +1,144 @@
+"""Interviews held at a unit, with appreciative questions and notes per principle. An interview
+counts as evidence only once its record is confirmed by the interviewees (DOMAIN.md §2)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from audits.constants import InterviewStatus
+from audits.models.cycle import AuditCycle, ManagementPrinciple
+from audits.models.districts import District
+from uwvkms.models import BusinessUnit
+
+
+class InterviewQuestion(models.Model):
+    """An appreciative question ("Waar ben je trots op?") of the question set of a principle."""
+
+    principle = models.ForeignKey(
+        ManagementPrinciple,
+        verbose_name=_("managementprincipe"),
+        on_delete=models.PROTECT,
+        related_name="questions",
+    )
+    text = models.CharField(_("vraag"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    is_active = models.BooleanField(_("in gebruik"), default=True)
+
+    class Meta:
+        verbose_name = _("interviewvraag")
+        verbose_name_plural = _("interviewvragen")
+        ordering = ["principle__order", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Interview(models.Model):
+    """One interview at a unit: when, where, with whom, by whom, and its confirmation."""
+
+    cycle = models.ForeignKey(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.CASCADE,
+        related_name="interviews",
+    )
+    unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("bedrijfsonderdeel"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    held_on = models.DateField(_("datum"))
+    location = models.ForeignKey(
+        District,
+        verbose_name=_("plaats (district/afdeling)"),
+        on_delete=models.PROTECT,
+        related_name="interviews",
+    )
+    auditors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("aanwezige toetsers"), related_name="interviews"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=InterviewStatus.choices, default=InterviewStatus.CONCEPT
+    )
+    confirmed_by = models.CharField(_("bevestigd door"), max_length=200, blank=True)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    correction_remarks = models.TextField(_("opmerkingen van de geïnterviewden"), blank=True)
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+        ordering = ["held_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status=InterviewStatus.BEVESTIGD)
+                | (models.Q(confirmed_at__isnull=False) & ~models.Q(confirmed_by="")),
+                name="interview_confirmed_has_who_and_when",
+                violation_error_message=_("Een bevestigd interview heeft een bevestiger en datum."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.location} · {self.held_on:%d-%m-%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("audits:interview_detail", kwargs={"year": self.cycle.year, "pk": self.pk})
+
+
+class Interviewee(models.Model):
+    """A person interviewed. Quotes in reports are attributed to the unit, never to them."""
+
+    interview = models.ForeignKey(
+        Interview,
+        verbose_name=_("interview"),
+        on_delete=models.CASCADE,
+        related_name="interviewees",
+    )
+    name = models.CharField(_("naam"), max_length=120)
+    function = models.CharField(_("functie"), max_length=120)
+
+    class Meta:
+        verbose_name = _("geïnterviewde")
+        verbose_name_plural = _("geïnterviewden")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.function})"
+
+
+class InterviewNote(models.Model):
+    """What an interview yielded for one principle: the questions asked and the notes."""
+
+    interview = models.ForeignKey(
+        Interview, verbose_name=_("interview"), on_delete=models.CASCADE, related_name="notes"
+    )
+    principle = models.ForeignKey(
+        ManagementPrinciple,
+        verbose_name=_("managementprincipe"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    questions = models.ManyToManyField(
+        InterviewQuestion, verbose_name=_("gestelde vragen"), related_name="+", blank=True
+    )
+    notes = models.TextField(_("aantekeningen"), blank=True)
+
+    class Meta:
+        verbose_name = _("interviewaantekening")
+        verbose_name_plural = _("interviewaantekeningen")
+        ordering = ["principle__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["interview", "principle"], name="interviewnote_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.interview} · {self.principle}"

@@ -6,9 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from audits import selectors, services
 from audits.constants import NEXT_STATUS, CycleStatus
-from audits.forms import AssignmentForm, CycleOpenForm
+from audits.forms.cycles import AssignmentForm, CycleOpenForm
+from audits.selectors import cycles as selectors
+from audits.services import cycles as services
 from uwvkms.constants import Role
 from uwvkms.permissions import has_any_role, role_required
 

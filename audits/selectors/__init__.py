@@ -1,0 +1,29 @@
+"""Reads of the audit fieldwork, one module per sub-domain. Other apps import from here."""
+
+from audits.selectors.cycles import (
+    assessed_principle_ids_by_unit,
+    assignments_of_auditor,
+    cycle_get,
+    cycle_get_for_coordinator,
+    cycles_for_user,
+    is_assessed,
+    is_assigned,
+    management_principles,
+    principle_get,
+    unit_get,
+    units_with_scope_and_team,
+)
+
+__all__ = [
+    "assessed_principle_ids_by_unit",
+    "assignments_of_auditor",
+    "cycle_get",
+    "cycle_get_for_coordinator",
+    "cycles_for_user",
+    "is_assessed",
+    "is_assigned",
+    "management_principles",
+    "principle_get",
+    "unit_get",
+    "units_with_scope_and_team",
+]

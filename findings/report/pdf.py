@@ -1,32 +1,6 @@
-"""HTML → PDF with WeasyPrint. Imported lazily: WeasyPrint is heavy and only the PDF needs it."""
+"""HTML → PDF for the reports; the renderer lives in the organisation core (`uwvkms.pdf`) so every
+app can print without depending on findings."""
 
-from pathlib import Path
-from urllib.parse import urlsplit
+from uwvkms.pdf import html_to_pdf
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
-
-
-def html_to_pdf(html: str) -> bytes:
-    """Render `html` to PDF bytes. Only our own static files can be loaded (print.css, images):
-    the PDF never makes a network request, and a missing stylesheet fails loudly."""
-    from weasyprint import HTML  # noqa: PLC0415  (lazy on purpose)
-
-    return HTML(
-        string=html, base_url=settings.STATIC_URL, url_fetcher=_static_fetcher()
-    ).write_pdf()
-
-
-def _static_fetcher():
-    from weasyprint.urls import URLFetcher  # noqa: PLC0415
-
-    class StaticFilesFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            path = urlsplit(url).path
-            if path.startswith(settings.STATIC_URL):
-                found = finders.find(path.removeprefix(settings.STATIC_URL))
-                if found:
-                    return super().fetch(Path(found).as_uri(), headers)
-            raise ValueError(f"Not a static file of this project: {url!r}")
-
-    return StaticFilesFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+__all__ = ["html_to_pdf"]

@@ -79,3 +79,22 @@ INTERVIEW_EDITABLE = frozenset({InterviewStatus.CONCEPT, InterviewStatus.CORRECT
 
 # Minimum number of districts/departments drawn per unit (DOMAIN.md §2).
 MIN_DRAW = 2
+
+# Statuses in which the cycle's period and its exclusions may still change: until the report is
+# published, because a published report must stay exactly what its readers read (DOMAIN.md §5).
+BEFORE_PUBLICATION = frozenset(
+    {CycleStatus.VOORBEREIDING, CycleStatus.VELDWERK, CycleStatus.KALIBRATIE, CycleStatus.OPROLLEN}
+)
+
+# After this many consecutive yearly cycles every management principle has been covered
+# (DOMAIN.md §2, "Three-year cycle").
+COVERAGE_WINDOW_YEARS = 3
+
+
+class CoverageStatus(models.TextChoices):
+    """How a three-year window stands in covering every principle; see `rules.three_year_coverage`."""
+
+    COMPLETE = "complete", _("Alle principes behandeld")
+    ON_TRACK = "on_track", _("Op schema")
+    BEHIND = "behind", _("Achter op schema")
+    LEFT_OUT = "left_out", _("Principes blijven buiten de cyclus")

@@ -1,7 +1,11 @@
 """Business rules of the audit fieldwork: pure functions, no ORM."""
 
-from collections.abc import Iterable
+import math
+import random
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+
+from audits.constants import COVERAGE_WINDOW_YEARS, CoverageStatus, LocationKind
 
 
 @dataclass(frozen=True)
@@ -30,3 +34,139 @@ def is_cross_audit(*, auditor_unit_id: int | None, unit_id: int) -> bool:
     An auditor without a unit cannot be shown independent, so is refused too.
     """
     return auditor_unit_id is not None and auditor_unit_id != unit_id
+
+
+@dataclass(frozen=True)
+class CoverageWindow:
+    """One three-year period of the audit and how far it covers the management principles."""
+
+    first_year: int
+    last_year: int
+    planned: tuple[tuple[int, frozenset[int]], ...]  # (year, principle ids) of its cycles
+    covered: frozenset[int]
+    remaining: frozenset[int]
+    years_left: int  # years of the window after the latest cycle, still free for a cycle
+    even_share: int  # principles per year when spread evenly over the window
+    status: CoverageStatus
+
+    @property
+    def years(self) -> range:
+        return range(self.first_year, self.last_year + 1)
+
+    @property
+    def shortfall(self) -> int:
+        """How many of the remaining principles do not fit in the years left at the even share:
+        all of them once no year is left."""
+        return max(0, len(self.remaining) - self.years_left * self.even_share)
+
+    @property
+    def warns(self) -> bool:
+        return self.status in (CoverageStatus.BEHIND, CoverageStatus.LEFT_OUT)
+
+
+def three_year_coverage(
+    cycles: Mapping[int, Collection[int]],
+    *,
+    principles: Collection[int],
+    window_years: int = COVERAGE_WINDOW_YEARS,
+) -> list[CoverageWindow]:
+    """Which principles each three-year period covered and which remain (DOMAIN.md §2,
+    "Three-year cycle": after three years every principle has been covered).
+
+    `cycles` maps a cycle's year to the ids of the principles in its scope; `principles` are
+    all principles that must be covered. The periods are anchored at the first cycle's year y0:
+    y0..y0+2, y0+3..y0+5, and so on up to the period of the latest cycle. Per period:
+
+    - covered: the principles in scope of at least one of its cycles; remaining: the others;
+    - years left: the years of the period after the latest cycle overall (a period that a later
+      cycle has passed has none left);
+    - status: COMPLETE when nothing remains; LEFT_OUT when something remains and no year is
+      left (the period's last year is planned, or the period is past): those principles are not
+      covered in this period; BEHIND when more remain than the years left can take at the even
+      share, ceil(number of principles / 3) per year; otherwise ON_TRACK.
+
+    No cycles gives no periods.
+    """
+    if not cycles:
+        return []
+    all_ids = frozenset(principles)
+    first, latest = min(cycles), max(cycles)
+    even_share = math.ceil(len(all_ids) / window_years)
+    windows = []
+    for start in range(first, latest + 1, window_years):
+        end = start + window_years - 1
+        planned = tuple(
+            (year, frozenset(cycles[year]) & all_ids)
+            for year in range(start, end + 1)
+            if year in cycles
+        )
+        covered = frozenset().union(*(ids for _year, ids in planned))
+        remaining = all_ids - covered
+        years_left = max(0, end - latest)
+        if not remaining:
+            status = CoverageStatus.COMPLETE
+        elif years_left == 0:
+            status = CoverageStatus.LEFT_OUT
+        elif len(remaining) > years_left * even_share:
+            status = CoverageStatus.BEHIND
+        else:
+            status = CoverageStatus.ON_TRACK
+        windows.append(
+            CoverageWindow(
+                first_year=start,
+                last_year=end,
+                planned=planned,
+                covered=covered,
+                remaining=remaining,
+                years_left=years_left,
+                even_share=even_share,
+                status=status,
+            )
+        )
+    return windows
+
+
+def coverage_before_opening(
+    cycles: Mapping[int, Collection[int]], *, principles: Collection[int], year: int
+) -> CoverageWindow:
+    """The three-year period that a new cycle for `year` falls in, as it stands before that cycle
+    chooses its principles: `remaining` is what is still to cover, `years_left` the years after
+    `year`, and `shortfall` how many of the remaining this cycle must take to stay on schedule
+    (all of them in a period's last year, status LEFT_OUT)."""
+    windows = three_year_coverage({**cycles, year: frozenset()}, principles=principles)
+    return next(w for w in windows if w.first_year <= year <= w.last_year)
+
+
+def draw_districts(
+    candidates: list[tuple[str, str]], *, seed: int, count: int
+) -> list[tuple[str, str]]:
+    """Draw `count` of the `candidates` ([name, kind] pairs) to visit for interviews, at random
+    but reproducibly (DOMAIN.md §2, "Evidence": two or more randomly chosen districts, regions or
+    departments, covering central and decentral parts).
+
+    Method, so anyone can redo a draw from its stored seed and candidate list (in that order):
+
+    1. ``rng = random.Random(seed)``.
+    2. When the list holds both central and decentral candidates and `count` ≥ 2:
+       ``rng.choice`` one of the central candidates, then ``rng.choice`` one of the decentral
+       candidates (each in the order of the list), then ``rng.sample`` the other ``count - 2``
+       from the candidates not yet drawn (in the order of the list).
+    3. Otherwise ``rng.sample(candidates, count)``.
+
+    The result is in draw order. The same seed and list always give the same result. Raises
+    ValueError when `count` is below 1 or above the number of candidates, or when a name occurs
+    twice (names compare case-insensitively).
+    """
+    candidates = [(name, kind) for name, kind in candidates]
+    if not 1 <= count <= len(candidates):
+        raise ValueError(f"cannot draw {count} of {len(candidates)} candidates")
+    if len({name.casefold() for name, _kind in candidates}) != len(candidates):
+        raise ValueError("a candidate occurs twice")
+    rng = random.Random(seed)
+    central = [c for c in candidates if c[1] == LocationKind.CENTRAAL]
+    decentral = [c for c in candidates if c[1] == LocationKind.DECENTRAAL]
+    if central and decentral and count >= 2:
+        drawn = [rng.choice(central), rng.choice(decentral)]
+        rest = [c for c in candidates if c not in drawn]
+        return drawn + rng.sample(rest, count - 2)
+    return rng.sample(candidates, count)

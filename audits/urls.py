@@ -1,15 +1,46 @@
 from django.urls import path
 
 from audits.urls_evidence import urlpatterns as evidence_urlpatterns
-from audits.views import cycles
+from audits.views import cycles, districts
 
 app_name = "audits"
 
 urlpatterns = [
     path("", cycles.cycle_list, name="cycle_list"),
     path("nieuw/", cycles.cycle_open, name="cycle_open"),
+    path("driejarenplan/", cycles.three_year_plan, name="three_year_plan"),
     path("<int:year>/", cycles.cycle_detail, name="cycle_detail"),
     path("<int:year>/volgende-fase/", cycles.cycle_advance, name="cycle_advance"),
+    path("<int:year>/periode/", cycles.cycle_period_edit, name="cycle_period"),
     path("<int:year>/toewijzen/", cycles.assignment_create, name="assignment_create"),
+    path("<int:year>/teams/", cycles.cycle_teams, name="cycle_teams"),
+    path(
+        "<int:year>/toewijzingen/<int:pk>/verwijderen/",
+        cycles.assignment_remove,
+        name="assignment_remove",
+    ),
+    path("<int:year>/uitsluitingen/", cycles.exclusions, name="exclusions"),
+    path(
+        "<int:year>/uitsluitingen/<int:pk>/terugdraaien/",
+        cycles.exclusion_undo,
+        name="exclusion_undo",
+    ),
+    path("<int:year>/onderdelen/<int:unit_id>/scope/", cycles.scope_edit, name="scope_edit"),
+    path("<int:year>/onderdelen/<int:unit_id>/districten/", districts.districts, name="districts"),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/districten/toevoegen/",
+        districts.district_add,
+        name="district_add",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/districten/<int:pk>/verwijderen/",
+        districts.district_remove,
+        name="district_remove",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/districten/loten/",
+        districts.districts_draw,
+        name="districts_draw",
+    ),
     *evidence_urlpatterns,
 ]

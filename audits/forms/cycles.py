@@ -7,7 +7,40 @@ from uwvkms.models import BusinessUnit
 from uwvkms.selectors import users_with_role
 
 
-class CycleOpenForm(forms.Form):
+class DateInput(forms.DateInput):
+    """The browser's date picker; it sends and expects ISO dates."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class CyclePeriodForm(forms.Form):
+    """The fieldwork period of a cycle: both dates required, the end not before the start."""
+
+    period_start = forms.DateField(
+        label=_("Begin veldwerk"),
+        widget=DateInput,
+        error_messages={"required": _("Vul de begindatum van het veldwerk in.")},
+    )
+    period_end = forms.DateField(
+        label=_("Einde veldwerk"),
+        widget=DateInput,
+        error_messages={"required": _("Vul de einddatum van het veldwerk in.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("Het einde van het veldwerk ligt vóór het begin."))
+        return cleaned
+
+
+class CycleOpenForm(CyclePeriodForm):
+    field_order = ["year", "principles", "period_start", "period_end"]
+
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
     principles = forms.ModelMultipleChoiceField(
         label=_("Managementprincipes in scope"),
@@ -48,3 +81,54 @@ class AssignmentForm(forms.Form):
         self.fields["auditor"].queryset = users_with_role(Role.TOETSER).order_by(
             "last_name", "first_name"
         )
+
+
+class ScopeForm(forms.Form):
+    """Which of the cycle's principles are assessed at one unit."""
+
+    principles = forms.ModelMultipleChoiceField(
+        label=_("Getoetste principes"),
+        queryset=ManagementPrinciple.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Een principe dat hier niet is aangevinkt wordt bij dit onderdeel niet getoetst: het "
+            "telt dan niet mee in de cijfers (geen nul)."
+        ),
+    )
+
+    def __init__(self, *args, cycle: AuditCycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["principles"].queryset = cycle.principles.all()
+
+
+class ExclusionForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Bedrijfsonderdeel"),
+        queryset=BusinessUnit.objects.none(),
+        empty_label=_("– kies een bedrijfsonderdeel –"),
+    )
+    reason = forms.CharField(
+        label=_("Reden"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Waarom kon de toets bij dit onderdeel niet representatief worden gedaan?"),
+        error_messages={
+            "required": _("Geef de reden waarom dit onderdeel niet representatief is getoetst.")
+        },
+    )
+
+    def __init__(self, *args, cycle: AuditCycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = BusinessUnit.objects.exclude(
+            id__in=cycle.exclusions.values("unit_id")
+        )
+
+
+class ExclusionUndoForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden om weer mee te tellen"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("Geef de reden waarom dit onderdeel weer meetelt.")},
+    )

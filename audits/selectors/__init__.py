@@ -6,6 +6,7 @@ from audits.selectors.cycles import (
     cycle_get,
     cycle_get_for_coordinator,
     cycles_for_user,
+    exclusions_of,
     is_assessed,
     is_assigned,
     management_principles,
@@ -13,6 +14,7 @@ from audits.selectors.cycles import (
     unit_get,
     units_with_scope_and_team,
 )
+from audits.selectors.districts import current_draws
 
 __all__ = [
     "assessed_principle_ids_by_unit",
@@ -26,4 +28,6 @@ __all__ = [
     "principle_get",
     "unit_get",
     "units_with_scope_and_team",
+    "exclusions_of",
+    "current_draws",
 ]

@@ -1,13 +1,26 @@
 """Reads of the audit fieldwork, with the access checks every view relies on."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
-from audits.models import AssessedPrinciple, Assignment, AuditCycle, ManagementPrinciple
+from audits.constants import CoverageStatus
+from audits.models import (
+    AssessedPrinciple,
+    Assignment,
+    AuditCycle,
+    Exclusion,
+    Interview,
+    ManagementPrinciple,
+)
+from audits.rules import CoverageWindow, coverage_before_opening, three_year_coverage
 from uwvkms.constants import Role
-from uwvkms.models import BusinessUnit, User
+from uwvkms.models import AuditEvent, BusinessUnit, User
 from uwvkms.permissions import has_any_role
+from uwvkms.selectors import audit_events_for, users_with_role
 
 
 def management_principles() -> QuerySet[ManagementPrinciple]:
@@ -88,3 +101,231 @@ def principle_get(*, code: str) -> ManagementPrinciple:
         return ManagementPrinciple.objects.get(code=code)
     except ManagementPrinciple.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def assessed_principles_of(
+    *, cycle: AuditCycle, unit: BusinessUnit
+) -> QuerySet[ManagementPrinciple]:
+    """The principles assessed at `unit` in `cycle`."""
+    return ManagementPrinciple.objects.filter(
+        id__in=AssessedPrinciple.objects.filter(cycle=cycle, unit=unit).values("principle_id")
+    )
+
+
+def cycle_events(cycle: AuditCycle, *, events: Iterable[str]) -> QuerySet[AuditEvent]:
+    """The recorded changes of `cycle` with these event names, newest first."""
+    return audit_events_for(cycle).filter(event__in=list(events))
+
+
+def scope_events(*, cycle: AuditCycle, unit: BusinessUnit) -> list[AuditEvent]:
+    """The recorded scope changes of `unit` in `cycle`, newest first."""
+    return [
+        event
+        for event in cycle_events(cycle, events=["audits.scope.changed"])
+        if event.changes.get("unit", [None, None])[1] == unit.name
+    ]
+
+
+# --- exclusions -----------------------------------------------------------------------------
+
+
+def exclusions_of(cycle: AuditCycle) -> QuerySet[Exclusion]:
+    """The units excluded from the UWV-wide figures of `cycle`, with who and why. One query."""
+    return (
+        Exclusion.objects.filter(cycle=cycle)
+        .select_related("unit", "excluded_by")
+        .order_by("unit__name")
+    )
+
+
+def exclusion_get(*, cycle: AuditCycle, pk: int) -> Exclusion:
+    try:
+        return Exclusion.objects.select_related("unit", "cycle").get(cycle=cycle, pk=pk)
+    except Exclusion.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+# --- audit teams ----------------------------------------------------------------------------
+
+
+def assignment_get(*, cycle: AuditCycle, pk: int) -> Assignment:
+    try:
+        return Assignment.objects.select_related("auditor", "unit", "cycle").get(cycle=cycle, pk=pk)
+    except Assignment.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@dataclass(frozen=True)
+class AuditorLoad:
+    """One auditor's share of the fieldwork in a cycle."""
+
+    auditor: User
+    assignments: list[Assignment]
+    interview_count: int
+
+    @property
+    def unit_count(self) -> int:
+        return len(self.assignments)
+
+    @property
+    def lead_count(self) -> int:
+        return sum(a.is_lead for a in self.assignments)
+
+
+def auditor_workload(cycle: AuditCycle) -> list[AuditorLoad]:
+    """Every auditor (also those without work yet, and anyone still assigned) with the units
+    they audit in `cycle`, how often they lead, and at how many interviews they were present.
+    Three queries, whatever the number of auditors."""
+    assignments = list(
+        Assignment.objects.filter(cycle=cycle)
+        .select_related("unit", "auditor", "auditor__business_unit")
+        .order_by("unit__name")
+    )
+    interviews = dict(
+        Interview.objects.filter(cycle=cycle, auditors__isnull=False)
+        .values_list("auditors")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    auditors = {user.id: user for user in users_with_role(Role.TOETSER)}
+    for assignment in assignments:
+        auditors.setdefault(assignment.auditor_id, assignment.auditor)
+    by_auditor: dict[int, list[Assignment]] = {}
+    for assignment in assignments:
+        by_auditor.setdefault(assignment.auditor_id, []).append(assignment)
+    loads = [
+        AuditorLoad(
+            auditor=user,
+            assignments=by_auditor.get(user.id, []),
+            interview_count=interviews.get(user.id, 0),
+        )
+        for user in auditors.values()
+    ]
+    return sorted(
+        loads, key=lambda load: (load.auditor.last_name, load.auditor.first_name, load.auditor.pk)
+    )
+
+
+# --- the three-year plan --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanYear:
+    year: int
+    cycle: AuditCycle | None
+    principles: list[ManagementPrinciple]
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One principle in a three-year period: in which of its years it is covered."""
+
+    principle: ManagementPrinciple
+    covered_in: list[bool]  # per year of the period
+    covered: bool
+
+
+@dataclass(frozen=True)
+class PlanWindow:
+    """A three-year period of `audits.rules.three_year_coverage`, with the principles named."""
+
+    coverage: CoverageWindow
+    years: list[PlanYear]
+    rows: list[PlanRow]
+    covered_principles: list[ManagementPrinciple]
+    remaining_principles: list[ManagementPrinciple]
+
+    @property
+    def first_year(self) -> int:
+        return self.coverage.first_year
+
+    @property
+    def last_year(self) -> int:
+        return self.coverage.last_year
+
+    @property
+    def status(self) -> CoverageStatus:
+        return self.coverage.status
+
+    @property
+    def years_left(self) -> int:
+        return self.coverage.years_left
+
+    @property
+    def shortfall(self) -> int:
+        return self.coverage.shortfall
+
+    @property
+    def warns(self) -> bool:
+        return self.coverage.warns
+
+
+def _principles_by_year() -> tuple[dict[int, set[int]], dict[int, AuditCycle]]:
+    cycles = {cycle.year: cycle for cycle in AuditCycle.objects.order_by("year")}
+    by_year: dict[int, set[int]] = {year: set() for year in cycles}
+    for year, principle_id in AuditCycle.principles.through.objects.values_list(
+        "auditcycle__year", "managementprinciple_id"
+    ):
+        by_year[year].add(principle_id)
+    return by_year, cycles
+
+
+def _plan_window(
+    coverage: CoverageWindow,
+    *,
+    by_year: dict[int, set[int]],
+    cycles: dict[int, AuditCycle],
+    principles: list[ManagementPrinciple],
+) -> PlanWindow:
+    years = [
+        PlanYear(
+            year=year,
+            cycle=cycles.get(year),
+            principles=[p for p in principles if p.id in by_year.get(year, set())],
+        )
+        for year in coverage.years
+    ]
+    return PlanWindow(
+        coverage=coverage,
+        years=years,
+        rows=[
+            PlanRow(
+                principle=p,
+                covered_in=[p.id in by_year.get(year, set()) for year in coverage.years],
+                covered=p.id in coverage.covered,
+            )
+            for p in principles
+        ],
+        covered_principles=[p for p in principles if p.id in coverage.covered],
+        remaining_principles=[p for p in principles if p.id in coverage.remaining],
+    )
+
+
+def three_year_plan() -> list[PlanWindow]:
+    """Every three-year period since the first cycle, with what each year covered and what
+    remains (see `audits.rules.three_year_coverage`). Three queries."""
+    principles = list(ManagementPrinciple.objects.all())
+    by_year, cycles = _principles_by_year()
+    windows = three_year_coverage(by_year, principles=[p.id for p in principles])
+    return [_plan_window(w, by_year=by_year, cycles=cycles, principles=principles) for w in windows]
+
+
+def coverage_for_new_cycle(*, year: int) -> PlanWindow:
+    """The three-year period a new cycle for `year` falls in, before it chooses its principles
+    (see `audits.rules.coverage_before_opening`)."""
+    principles = list(ManagementPrinciple.objects.all())
+    by_year, cycles = _principles_by_year()
+    by_year.pop(year, None)
+    coverage = coverage_before_opening(by_year, principles=[p.id for p in principles], year=year)
+    return _plan_window(coverage, by_year=by_year, cycles=cycles, principles=principles)
+
+
+def coverage_of_cycle(cycle: AuditCycle) -> PlanWindow:
+    """The three-year period `cycle` belongs to, as it stands now."""
+    return next(w for w in three_year_plan() if w.first_year <= cycle.year <= w.last_year)
+
+
+def next_cycle_year(*, today_year: int) -> int:
+    """The year a new cycle most likely is for: the year after the latest cycle, or this year."""
+    latest = AuditCycle.objects.order_by("-year").values_list("year", flat=True).first()
+    return latest + 1 if latest else today_year

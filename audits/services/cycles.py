@@ -1,23 +1,80 @@
 """Writes of the audit fieldwork. Each is atomic and records its event."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from audits.constants import NEXT_STATUS
-from audits.models import AssessedPrinciple, Assignment, AuditCycle, ManagementPrinciple
+from audits.constants import BEFORE_PUBLICATION, FIELDWORK_OPEN, NEXT_STATUS, CycleStatus
+from audits.models import (
+    AssessedPrinciple,
+    Assignment,
+    AuditCycle,
+    Exclusion,
+    ManagementPrinciple,
+)
 from audits.rules import PrincipleInScope, default_assessed_principles, is_cross_audit
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
 
 
+def fieldwork_closed_message(cycle: AuditCycle, what: str) -> str:
+    """Why `what` cannot change now: fieldwork of `cycle` is closed (Dutch, for the user)."""
+    phases = " en ".join(str(status.label) for status in CycleStatus if status in FIELDWORK_OPEN)
+    return _(
+        "%(what)s kan alleen worden gewijzigd in de fasen %(phases)s; toetscyclus %(year)s staat "
+        "op %(status)s."
+    ) % {
+        "what": what,
+        "phases": phases,
+        "year": cycle.year,
+        "status": cycle.get_status_display(),
+    }
+
+
+def require_fieldwork_open(cycle: AuditCycle, *, what: str) -> AuditCycle:
+    """Lock `cycle` and refuse (ValidationError, in Dutch) unless its fieldwork is still open
+    (`audits.constants.FIELDWORK_OPEN`). `what` names the thing the user tried to change."""
+    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    if cycle.status not in FIELDWORK_OPEN:
+        raise ValidationError(fieldwork_closed_message(cycle, what))
+    return cycle
+
+
+def _require_before_publication(cycle: AuditCycle, *, what: str) -> AuditCycle:
+    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    if cycle.status not in BEFORE_PUBLICATION:
+        raise ValidationError(
+            _(
+                "%(what)s kan niet meer worden gewijzigd: toetscyclus %(year)s is gepubliceerd "
+                "en het rapport ligt vast."
+            )
+            % {"what": what, "year": cycle.year}
+        )
+    return cycle
+
+
+def _check_period(period_start: date | None, period_end: date | None) -> None:
+    if period_start and period_end and period_end < period_start:
+        raise ValidationError({"period_end": _("Het einde van het veldwerk ligt vóór het begin.")})
+
+
 @transaction.atomic
-def cycle_open(*, actor: User, year: int, principles: Iterable[ManagementPrinciple]) -> AuditCycle:
-    """Open the audit cycle of `year` with `principles` in scope, and give every business unit its
-    default scope (see `audits.rules.default_assessed_principles`)."""
+def cycle_open(
+    *,
+    actor: User,
+    year: int,
+    principles: Iterable[ManagementPrinciple],
+    period_start: date | None = None,
+    period_end: date | None = None,
+) -> AuditCycle:
+    """Open the audit cycle of `year` with `principles` in scope and its fieldwork period, and
+    give every business unit its default scope (see `audits.rules.default_assessed_principles`).
+    The form asks the period; it may stay empty for cycles opened by scripts."""
     principles = list(principles)
     if not principles:
         raise ValidationError({"principles": _("Kies ten minste één managementprincipe.")})
@@ -25,7 +82,10 @@ def cycle_open(*, actor: User, year: int, principles: Iterable[ManagementPrincip
         raise ValidationError(
             {"year": _("Er bestaat al een toetscyclus voor %(year)s.") % {"year": year}}
         )
-    cycle = AuditCycle(year=year, created_by=actor)
+    _check_period(period_start, period_end)
+    cycle = AuditCycle(
+        year=year, created_by=actor, period_start=period_start, period_end=period_end
+    )
     cycle.full_clean()
     cycle.save()
     cycle.principles.set(principles)
@@ -44,9 +104,103 @@ def cycle_open(*, actor: User, year: int, principles: Iterable[ManagementPrincip
         event="audits.cycle.opened",
         actor=actor,
         target=cycle,
-        changes={"principles": [None, [p.name for p in principles]]},
+        changes={
+            "principles": [None, [p.name for p in principles]],
+            "period_start": [None, _iso(period_start)],
+            "period_end": [None, _iso(period_end)],
+        },
     )
     return cycle
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@transaction.atomic
+def cycle_period_change(
+    *, actor: User, cycle: AuditCycle, period_start: date, period_end: date
+) -> list[str]:
+    """Set the fieldwork period of `cycle`; possible until the report is published. Returns the
+    names of the fields that changed (none: nothing is stored and no event written)."""
+    cycle = _require_before_publication(cycle, what=_("De periode"))
+    _check_period(period_start, period_end)
+    changes = {
+        field: [_iso(getattr(cycle, field)), _iso(new)]
+        for field, new in (("period_start", period_start), ("period_end", period_end))
+        if getattr(cycle, field) != new
+    }
+    if not changes:
+        return []
+    cycle.period_start, cycle.period_end = period_start, period_end
+    cycle.full_clean()
+    cycle.save(update_fields=list(changes))
+    audit_event_record(
+        event="audits.cycle.period_changed", actor=actor, target=cycle, changes=changes
+    )
+    return list(changes)
+
+
+@dataclass(frozen=True)
+class ScopeChange:
+    added: list[ManagementPrinciple]
+    removed: list[ManagementPrinciple]
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+@transaction.atomic
+def scope_set(
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    principles: Iterable[ManagementPrinciple],
+) -> ScopeChange:
+    """Set which of the cycle's principles are assessed at `unit` (DOMAIN.md §2, "Scope per
+    unit"); a principle left out is absent there, never a zero. Only while fieldwork is open.
+    Records what was added and removed; an unchanged scope stores nothing."""
+    cycle = require_fieldwork_open(cycle, what=_("De scope"))
+    in_cycle = {p.id: p for p in cycle.principles.all()}
+    wanted = {p.id for p in principles}
+    if not wanted <= set(in_cycle):
+        raise ValidationError(
+            {"principles": _("Kies alleen principes die in de scope van de cyclus staan.")}
+        )
+    current = set(
+        AssessedPrinciple.objects.filter(cycle=cycle, unit=unit).values_list(
+            "principle_id", flat=True
+        )
+    )
+    change = ScopeChange(
+        added=[p for pid, p in in_cycle.items() if pid in wanted - current],
+        removed=[p for pid, p in in_cycle.items() if pid in current - wanted],
+    )
+    if not change:
+        return change
+    AssessedPrinciple.objects.filter(
+        cycle=cycle, unit=unit, principle__in=[p.id for p in change.removed]
+    ).delete()
+    AssessedPrinciple.objects.bulk_create(
+        AssessedPrinciple(cycle=cycle, unit=unit, principle=p) for p in change.added
+    )
+    names = {pid: p.name for pid, p in in_cycle.items()}
+    audit_event_record(
+        event="audits.scope.changed",
+        actor=actor,
+        target=cycle,
+        changes={
+            "unit": [unit.name, unit.name],
+            "principles": [
+                [names[pid] for pid in in_cycle if pid in current],
+                [names[pid] for pid in in_cycle if pid in wanted],
+            ],
+            "added": [None, [p.name for p in change.added]],
+            "removed": [[p.name for p in change.removed], None],
+        },
+    )
+    return change
 
 
 @transaction.atomic
@@ -104,6 +258,81 @@ def assignment_create(
         changes={"auditor": [None, str(auditor)], "is_lead": [None, is_lead]},
     )
     return assignment
+
+
+@transaction.atomic
+def assignment_remove(*, actor: User, assignment: Assignment) -> None:
+    """Take an auditor off a unit's audit team; only while fieldwork is open. What the auditor
+    already recorded (interviews, scores) stays, with their name on it."""
+    require_fieldwork_open(assignment.cycle, what=_("Het toetsteam"))
+    assignment = Assignment.objects.select_related("auditor", "unit").get(pk=assignment.pk)
+    audit_event_record(
+        event="audits.assignment.removed",
+        actor=actor,
+        target=assignment,
+        changes={
+            "auditor": [str(assignment.auditor), None],
+            "unit": [assignment.unit.name, None],
+            "is_lead": [assignment.is_lead, None],
+        },
+    )
+    assignment.delete()
+
+
+@transaction.atomic
+def unit_exclude(*, actor: User, cycle: AuditCycle, unit: BusinessUnit, reason: str) -> Exclusion:
+    """Mark `unit` "niet representatief" in `cycle` (DOMAIN.md §2): its scores stay out of every
+    UWV-wide figure and the report names it with `reason`. Possible until publication."""
+    cycle = _require_before_publication(cycle, what=_("Een uitsluiting"))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": _("Geef de reden waarom dit onderdeel niet representatief is getoetst.")}
+        )
+    if Exclusion.objects.filter(cycle=cycle, unit=unit).exists():
+        raise ValidationError(
+            {"unit": _("%(unit)s is in deze cyclus al uitgesloten.") % {"unit": unit}}
+        )
+    exclusion = Exclusion(cycle=cycle, unit=unit, reason=reason, excluded_by=actor)
+    exclusion.full_clean()
+    try:
+        with transaction.atomic():
+            exclusion.save()
+    except IntegrityError as exc:  # a concurrent request excluded the unit first
+        raise ValidationError(
+            {"unit": _("%(unit)s is in deze cyclus al uitgesloten.") % {"unit": unit}}
+        ) from exc
+    audit_event_record(
+        event="audits.exclusion.created",
+        actor=actor,
+        target=cycle,
+        changes={"unit": [unit.name, unit.name], "excluded": [False, True]},
+        reason=reason,
+    )
+    return exclusion
+
+
+@transaction.atomic
+def exclusion_undo(*, actor: User, exclusion: Exclusion, reason: str) -> None:
+    """Count a previously excluded unit again in the UWV-wide figures. The reason is required and
+    recorded with the reason of the exclusion it undoes."""
+    cycle = _require_before_publication(exclusion.cycle, what=_("Een uitsluiting"))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef de reden waarom dit onderdeel weer meetelt.")})
+    exclusion = Exclusion.objects.select_related("unit").get(pk=exclusion.pk)
+    audit_event_record(
+        event="audits.exclusion.undone",
+        actor=actor,
+        target=cycle,
+        changes={
+            "unit": [exclusion.unit.name, exclusion.unit.name],
+            "excluded": [True, False],
+            "exclusion_reason": [exclusion.reason, None],
+        },
+        reason=reason,
+    )
+    exclusion.delete()
 
 
 @transaction.atomic

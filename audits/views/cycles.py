@@ -1,13 +1,24 @@
 """Views of the audit fieldwork: thin, every object fetched through an access-checked selector."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from audits.constants import NEXT_STATUS, CycleStatus
-from audits.forms.cycles import AssignmentForm, CycleOpenForm
+from audits.constants import BEFORE_PUBLICATION, FIELDWORK_OPEN, NEXT_STATUS, CycleStatus
+from audits.forms.cycles import (
+    AssignmentForm,
+    CycleOpenForm,
+    CyclePeriodForm,
+    ExclusionForm,
+    ExclusionUndoForm,
+    ScopeForm,
+)
 from audits.selectors import cycles as selectors
 from audits.services import cycles as services
 from uwvkms.constants import Role
@@ -25,21 +36,273 @@ def cycle_list(request):
 
 @role_required(Role.COORDINATIETEAM)
 def cycle_open(request):
-    form = CycleOpenForm(request.POST or None)
+    default_year = selectors.next_cycle_year(today_year=timezone.localdate().year)
+    form = CycleOpenForm(_posted(request), initial={"year": default_year})
     if request.method == "POST" and form.is_valid():
         try:
             cycle = services.cycle_open(
                 actor=request.user,
                 year=form.cleaned_data["year"],
                 principles=form.cleaned_data["principles"],
+                period_start=form.cleaned_data["period_start"],
+                period_end=form.cleaned_data["period_end"],
             )
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
             messages.success(request, _("Toetscyclus %(year)s is geopend.") % {"year": cycle.year})
+            window = selectors.coverage_of_cycle(cycle)
+            if window.warns:
+                messages.warning(request, _coverage_warning(window))
             return redirect(cycle)
-    status = 400 if form.is_bound else 200
-    return render(request, "audits/cycle_form.html", {"form": form}, status=status)
+    year = _year_in_form(form) or default_year
+    return render(
+        request,
+        "audits/cycle_form.html",
+        {"form": form, "coverage": selectors.coverage_for_new_cycle(year=year), "year": year},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _year_in_form(form) -> int | None:
+    """The year typed into a submitted form, if it is a plausible one."""
+    try:
+        year = int(form.data.get("year", ""))
+    except ValueError:
+        return None
+    return year if 2000 <= year <= 2100 else None
+
+
+def _coverage_warning(window) -> str:
+    names = ", ".join(p.name for p in window.remaining_principles)
+    if window.years_left == 0:
+        return _(
+            "Let op: in de driejarenperiode %(first)s–%(last)s blijven buiten de "
+            "driejarencyclus: %(names)s."
+        ) % {"first": window.first_year, "last": window.last_year, "names": names}
+    return _(
+        "Let op: in de driejarenperiode %(first)s–%(last)s moeten nog %(n)s principes aan bod "
+        "komen in %(years)s jaar (%(names)s); dat is meer dan bij een gelijke verdeling past."
+    ) % {
+        "first": window.first_year,
+        "last": window.last_year,
+        "n": len(window.remaining_principles),
+        "years": window.years_left,
+        "names": names,
+    }
+
+
+@role_required(Role.COORDINATIETEAM)
+def three_year_plan(request):
+    return render(request, "audits/three_year_plan.html", {"windows": selectors.three_year_plan()})
+
+
+def cycle_period_edit(request, year: int):
+    cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
+    initial = {"period_start": cycle.period_start, "period_end": cycle.period_end}
+    form = CyclePeriodForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.cycle_period_change(
+                actor=request.user,
+                cycle=cycle,
+                period_start=form.cleaned_data["period_start"],
+                period_end=form.cleaned_data["period_end"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            if changed:
+                messages.success(request, _("De periode van het veldwerk is gewijzigd."))
+            else:
+                messages.info(request, _("De periode was al zo; er is niets gewijzigd."))
+            return redirect(cycle)
+    return render(
+        request,
+        "audits/cycle_period_form.html",
+        {
+            "cycle": cycle,
+            "form": form,
+            "editable": cycle.status in BEFORE_PUBLICATION,
+            "history": _period_history(
+                selectors.cycle_events(
+                    cycle, events=["audits.cycle.period_changed", "audits.cycle.opened"]
+                )
+            ),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _period_history(events) -> list[dict]:
+    """Period changes with their dates parsed back from the event log's ISO strings."""
+
+    def dates(pair):
+        if not pair or not any(pair):
+            return None
+        return [date.fromisoformat(value) if value else None for value in pair]
+
+    rows = [
+        {
+            "event": event,
+            "start": dates(event.changes.get("period_start")),
+            "end": dates(event.changes.get("period_end")),
+        }
+        for event in events
+    ]
+    return [row for row in rows if row["start"] or row["end"]]
+
+
+def scope_edit(request, year: int, unit_id: int):
+    cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
+    unit = selectors.unit_get(unit_id=unit_id)
+    initial = {"principles": selectors.assessed_principles_of(cycle=cycle, unit=unit)}
+    form = ScopeForm(_posted(request), cycle=cycle, initial=initial)
+    editable = cycle.status in FIELDWORK_OPEN
+    if not editable:
+        form.fields["principles"].widget.attrs["disabled"] = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            change = services.scope_set(
+                actor=request.user,
+                cycle=cycle,
+                unit=unit,
+                principles=form.cleaned_data["principles"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            if change:
+                messages.success(
+                    request, _("De scope van %(unit)s is gewijzigd.") % {"unit": unit.name}
+                )
+            else:
+                messages.info(request, _("De scope was al zo; er is niets gewijzigd."))
+            return redirect(cycle)
+    return render(
+        request,
+        "audits/scope_form.html",
+        {
+            "cycle": cycle,
+            "unit": unit,
+            "form": form,
+            "editable": editable,
+            "closed_message": services.fieldwork_closed_message(cycle, _("De scope")),
+            "history": selectors.scope_events(cycle=cycle, unit=unit),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def cycle_teams(request, year: int):
+    cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
+    return render(
+        request,
+        "audits/teams.html",
+        {
+            "cycle": cycle,
+            "workload": selectors.auditor_workload(cycle),
+            "units": selectors.units_with_scope_and_team(cycle),
+            "editable": cycle.status in FIELDWORK_OPEN,
+        },
+    )
+
+
+@require_POST
+def assignment_remove(request, year: int, pk: int):
+    cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
+    assignment = selectors.assignment_get(cycle=cycle, pk=pk)
+    try:
+        services.assignment_remove(actor=request.user, assignment=assignment)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("%(auditor)s is niet meer toegewezen aan %(unit)s.")
+            % {"auditor": assignment.auditor, "unit": assignment.unit},
+        )
+    return redirect(reverse("audits:cycle_teams", kwargs={"year": cycle.year}))
+
+
+def exclusions(request, year: int):
+    cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
+    form = ExclusionForm(_posted(request), cycle=cycle)
+    if request.method == "POST" and form.is_valid():
+        try:
+            exclusion = services.unit_exclude(
+                actor=request.user,
+                cycle=cycle,
+                unit=form.cleaned_data["unit"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(unit)s telt in %(year)s niet mee in de UWV-brede cijfers.")
+                % {"unit": exclusion.unit, "year": cycle.year},
+            )
+            return redirect(reverse("audits:exclusions", kwargs={"year": cycle.year}))
+    return _render_exclusions(request, cycle, form, status=400 if form.is_bound else 200)
+
+
+@require_POST
+def exclusion_undo(request, year: int, pk: int):
+    cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
+    exclusion = selectors.exclusion_get(cycle=cycle, pk=pk)
+    undo_form = ExclusionUndoForm(request.POST, auto_id=f"id_undo{exclusion.pk}_%s")
+    if undo_form.is_valid():
+        try:
+            services.exclusion_undo(
+                actor=request.user, exclusion=exclusion, reason=undo_form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            _add_errors(undo_form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(unit)s telt in %(year)s weer mee in de UWV-brede cijfers.")
+                % {"unit": exclusion.unit, "year": cycle.year},
+            )
+            return redirect(reverse("audits:exclusions", kwargs={"year": cycle.year}))
+    return _render_exclusions(
+        request,
+        cycle,
+        ExclusionForm(cycle=cycle),
+        undo_form=undo_form,
+        undo_pk=exclusion.pk,
+        status=400,
+    )
+
+
+def _render_exclusions(request, cycle, form, *, undo_form=None, undo_pk=None, status=200):
+    rows = [
+        {
+            "exclusion": exclusion,
+            "form": (
+                undo_form
+                if exclusion.pk == undo_pk
+                else ExclusionUndoForm(auto_id=f"id_undo{exclusion.pk}_%s")
+            ),
+        }
+        for exclusion in selectors.exclusions_of(cycle)
+    ]
+    return render(
+        request,
+        "audits/exclusions.html",
+        {
+            "cycle": cycle,
+            "form": form,
+            "rows": rows,
+            "editable": cycle.status in BEFORE_PUBLICATION,
+            "history": selectors.cycle_events(
+                cycle, events=["audits.exclusion.created", "audits.exclusion.undone"]
+            ),
+        },
+        status=status,
+    )
 
 
 def cycle_detail(request, year: int):
@@ -93,11 +356,13 @@ def cycle_advance(request, year: int):
 def _render_cycle_detail(request, cycle, form, status: int = 200):
     principles = list(cycle.principles.all())
     scope = selectors.assessed_principle_ids_by_unit(cycle)
+    excluded = {e.unit_id: e for e in selectors.exclusions_of(cycle)}
     units = [
         {
             "unit": unit,
             "assessed": [p.id in scope.get(unit.id, set()) for p in principles],
             "team": unit.team,
+            "exclusion": excluded.get(unit.id),
         }
         for unit in selectors.units_with_scope_and_team(cycle)
     ]
@@ -125,3 +390,9 @@ def _add_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+def _posted(request):
+    """The submitted data, or None on GET. (`request.POST or None` would treat an empty
+    submission, such as a scope with nothing ticked, as a GET.)"""
+    return request.POST if request.method == "POST" else None

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
 
-from audits.models import AssessedPrinciple, AuditCycle, ManagementPrinciple
+from audits.models import AssessedPrinciple, AuditCycle, Exclusion, ManagementPrinciple
 from audits.selectors import assessed_principle_ids_by_unit, assignments_of_auditor, is_assigned
 from maturity.models import Score, ScoreChange
 from maturity.rules import MeanLevel, mean_level
@@ -80,13 +80,16 @@ def rollup_by_principle(
 
     One aggregate query over the scores, grouped by principle and by whether the unit has
     execution processes, plus one count of the assessed units. Only scores of assessed principles
-    count: an absent principle is left out, never a zero.
+    count: an absent principle is left out, never a zero. A unit excluded from the cycle ("niet
+    representatief", DOMAIN.md §2) is left out entirely: neither its scores nor its scope count.
     """
+    excluded_units = Exclusion.objects.filter(cycle=cycle).values("unit_id")
     in_scope = AssessedPrinciple.objects.filter(
         cycle=cycle, unit=OuterRef("unit"), principle=OuterRef("principle")
     )
     score_rows = (
         Score.objects.filter(cycle=cycle)
+        .exclude(unit__in=excluded_units)
         .filter(Exists(in_scope))
         .values("principle_id", "unit__has_execution_processes")
         .annotate(
@@ -100,6 +103,7 @@ def rollup_by_principle(
     )
     assessed_rows = (
         AssessedPrinciple.objects.filter(cycle=cycle)
+        .exclude(unit__in=excluded_units)
         .values("principle_id", "unit__has_execution_processes")
         .annotate(n=Count("id"))
         .order_by()

@@ -6,7 +6,8 @@ from datetime import datetime
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from audits.models import AuditCycle, ManagementPrinciple
+from audits.models import AuditCycle, DistrictDraw, Exclusion, ManagementPrinciple
+from audits.selectors import current_draws, exclusions_of
 from maturity.selectors import PrincipleFigures, rollup_by_principle
 
 
@@ -20,11 +21,14 @@ class PrincipleRow:
 
 @dataclass(frozen=True)
 class MaturityReport:
-    """Mean maturity per principle in scope over the assessed units (DOMAIN.md §3)."""
+    """Mean maturity per principle in scope over the assessed units (DOMAIN.md §3), with the
+    units left out as not representative and the method: the draw of the places visited."""
 
     cycle: AuditCycle
     generated_at: datetime
     rows: list[PrincipleRow]
+    exclusions: list[Exclusion]
+    draws: list[DistrictDraw]
 
 
 def build_maturity_report(cycle: AuditCycle) -> MaturityReport:
@@ -39,7 +43,13 @@ def build_maturity_report(cycle: AuditCycle) -> MaturityReport:
         )
         for p in cycle.principles.all()
     ]
-    return MaturityReport(cycle=cycle, generated_at=timezone.now(), rows=rows)
+    return MaturityReport(
+        cycle=cycle,
+        generated_at=timezone.now(),
+        rows=rows,
+        exclusions=list(exclusions_of(cycle)),
+        draws=list(current_draws(cycle)),
+    )
 
 
 def render_maturity_report_html(report: MaturityReport, *, for_pdf: bool, request=None) -> str:

@@ -7,6 +7,8 @@ from audits.models import AssessedPrinciple, AuditCycle
 from tests.factories import principle
 from uwvkms.models import AuditEvent
 
+PERIOD = {"period_start": "2032-09-01", "period_end": "2032-12-15"}
+
 
 @pytest.fixture
 def principles(db):
@@ -19,7 +21,7 @@ def test_coordinator_opens_cycle_with_default_scope(
     client.force_login(coordinator)
     response = client.post(
         reverse("audits:cycle_open"),
-        {"year": 2032, "principles": [p.pk for p in principles]},
+        {"year": 2032, "principles": [p.pk for p in principles], **PERIOD},
     )
     cycle = AuditCycle.objects.get(year=2032)
     assert response.status_code == 302
@@ -53,6 +55,7 @@ def test_bad_input_is_refused_and_stores_nothing(
     client.force_login(coordinator)
     if field != "principles":
         data = {**data, "principles": [principles[0].pk]}
+    data = {**PERIOD, **data}
     response = client.post(reverse("audits:cycle_open"), data)
     assert response.status_code == 400
     assert message in " ".join(response.context["form"].errors[field])
@@ -62,7 +65,8 @@ def test_bad_input_is_refused_and_stores_nothing(
 def test_a_year_can_have_only_one_cycle(client, coordinator, cycle, principles):
     client.force_login(coordinator)
     response = client.post(
-        reverse("audits:cycle_open"), {"year": cycle.year, "principles": [principles[0].pk]}
+        reverse("audits:cycle_open"),
+        {"year": cycle.year, "principles": [principles[0].pk], **PERIOD},
     )
     assert "Er bestaat al een toetscyclus voor 2031." in response.context["form"].errors["year"]
     assert AuditCycle.objects.count() == 1
@@ -73,7 +77,7 @@ def test_only_coordinators_open_cycles(client, request, persona, principles):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(reverse("audits:cycle_open")).status_code == 403
     response = client.post(
-        reverse("audits:cycle_open"), {"year": 2032, "principles": [principles[0].pk]}
+        reverse("audits:cycle_open"), {"year": 2032, "principles": [principles[0].pk], **PERIOD}
     )
     assert response.status_code == 403
     assert not AuditCycle.objects.exists()

@@ -2,6 +2,7 @@
 storage, so tests exercise the same security middleware a deployment runs."""
 
 import os
+from pathlib import Path
 
 os.environ.setdefault(
     "SECRET_KEY", "tests-only-secret-key-that-is-long-enough-and-random-enough-1234"
@@ -24,3 +25,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Uploaded evidence goes to a throw-away folder, never into the project.
+import tempfile  # noqa: E402
+
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="uwvkms-test-uploads-"))

@@ -1,4 +1,76 @@
 """URLs of the evidence an auditor gathers: documents and interviews (kept apart from the cycle
 URLs so the two halves of fieldwork can grow independently)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from audits.views import evidence as views
+
+urlpatterns = [
+    # The documentation list and the appreciative question set (coordination team).
+    path("documentenlijst/", views.document_type_list, name="document_type_list"),
+    path("documentenlijst/<int:pk>/", views.document_type_edit, name="document_type_edit"),
+    path(
+        "documentenlijst/<int:pk>/verplaatsen/",
+        views.document_type_move,
+        name="document_type_move",
+    ),
+    path(
+        "documentenlijst/<int:pk>/in-gebruik/",
+        views.document_type_set_active,
+        name="document_type_set_active",
+    ),
+    path("vragen/", views.question_principles, name="question_principles"),
+    path("vragen/<slug:principle_code>/", views.question_list, name="question_list"),
+    path("vragen/<slug:principle_code>/<int:pk>/", views.question_edit, name="question_edit"),
+    path(
+        "vragen/<slug:principle_code>/<int:pk>/in-gebruik/",
+        views.question_set_active,
+        name="question_set_active",
+    ),
+    # Evidence per unit.
+    path("<int:year>/bewijs/", views.evidence_units, name="evidence_units"),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/bewijs/",
+        views.evidence_overview,
+        name="evidence_overview",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/documenten/",
+        views.document_checklist,
+        name="document_checklist",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/documenten/<int:document_type_id>/",
+        views.document_check,
+        name="document_check",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/documenten/<int:document_type_id>/bestanden/",
+        views.document_file_upload,
+        name="document_file_upload",
+    ),
+    path("<int:year>/bestanden/<int:file_id>/", views.document_file_download, name="document_file"),
+    path(
+        "<int:year>/bestanden/<int:file_id>/verwijderen/",
+        views.document_file_delete,
+        name="document_file_delete",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/interviews/",
+        views.interview_list,
+        name="interview_list",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/interviews/nieuw/",
+        views.interview_create,
+        name="interview_create",
+    ),
+    path("<int:year>/interviews/<int:pk>/", views.interview_detail, name="interview_detail"),
+    path("<int:year>/interviews/<int:pk>/wijzigen/", views.interview_edit, name="interview_edit"),
+    path(
+        "<int:year>/interviews/<int:pk>/status/",
+        views.interview_transition,
+        name="interview_transition",
+    ),
+    path("<int:year>/interviews/<int:pk>/verslag.pdf", views.interview_pdf, name="interview_pdf"),
+]

@@ -1,0 +1,179 @@
+"""Forms of the evidence pages: input only; the rules live in the services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from audits.constants import DocumentStatus, InterviewAction
+from audits.uploads import ALLOWED_EXTENSIONS
+
+
+class DocumentTypeForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=120)
+    description = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class DocumentCheckForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=DocumentStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een status.")},
+    )
+    principles = forms.ModelMultipleChoiceField(
+        label=_("Bewijs voor"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "De principes die bij dit onderdeel worden getoetst en die dit document staaft."
+        ),
+    )
+    design_note = forms.CharField(
+        label=_("Opzet"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Is er een systeem?"),
+    )
+    existence_note = forms.CharField(
+        label=_("Bestaan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wordt het in de praktijk toegepast?"),
+    )
+    operation_note = forms.CharField(
+        label=_("Werking"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Maakt het fouten en verspilling zichtbaar en stuurt het op verbeteren?"),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, principles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["principles"].queryset = principles
+
+
+class DocumentFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("Bestand toevoegen"),
+        allow_empty_file=True,  # the upload check says why an empty file is refused
+        max_length=1000,
+        help_text=_("PDF, DOCX, XLSX, PPTX, ODT, TXT, PNG of JPEG."),
+        error_messages={"required": _("Kies een bestand.")},
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join(f".{ext}" for ext in ALLOWED_EXTENSIONS)}
+        ),
+    )
+
+
+class InterviewQuestionForm(forms.Form):
+    text = forms.CharField(label=_("Vraag"), max_length=300)
+
+
+class IntervieweeForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=120)
+    function = forms.CharField(label=_("Functie"), max_length=120)
+
+
+class BaseIntervieweeFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_few_forms": _("Leg ten minste één geïnterviewde vast, met naam en functie."),
+    }
+
+    def people(self) -> list[dict]:
+        """The interviewees entered, without the empty and the deleted rows."""
+        return [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+
+IntervieweeFormSet = forms.formset_factory(
+    IntervieweeForm,
+    formset=BaseIntervieweeFormSet,
+    extra=2,
+    min_num=1,
+    validate_min=True,
+    can_delete=True,
+    max_num=30,
+    validate_max=True,
+)
+
+
+class AuditorChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return str(obj)
+
+
+class InterviewForm(forms.Form):
+    """The interview record; per assessed principle a group of 'questions asked' checkboxes and
+    a notes field is added (see `principle_groups`)."""
+
+    held_on = forms.DateField(
+        label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    location = forms.ModelChoiceField(
+        label=_("Plaats (district of afdeling)"),
+        queryset=None,
+        empty_label=_("– kies een district of afdeling –"),
+    )
+    auditors = AuditorChoiceField(
+        label=_("Aanwezige toetsers"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies ten minste één aanwezige toetser.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    def __init__(self, *args, districts, team, principles, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].queryset = districts
+        self.fields["auditors"].queryset = team
+        self.principles = list(principles)
+        for principle in self.principles:
+            self.fields[f"questions_{principle.id}"] = forms.TypedMultipleChoiceField(
+                label=_("Gestelde vragen"),
+                choices=[(q.id, q.text) for q in questions.get(principle.id, [])],
+                coerce=int,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+            self.fields[f"notes_{principle.id}"] = forms.CharField(
+                label=_("Aantekeningen"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def principle_groups(self) -> list[tuple]:
+        """(principle, questions field, notes field) per assessed principle, for the template."""
+        return [(p, self[f"questions_{p.id}"], self[f"notes_{p.id}"]) for p in self.principles]
+
+    def notes_data(self) -> dict[int, tuple[str, frozenset[int]]]:
+        return {
+            p.id: (
+                self.cleaned_data.get(f"notes_{p.id}", ""),
+                frozenset(self.cleaned_data.get(f"questions_{p.id}", [])),
+            )
+            for p in self.principles
+        }
+
+
+class InterviewTransitionForm(forms.Form):
+    action = forms.ChoiceField(choices=InterviewAction.choices, widget=forms.HiddenInput)
+    status = forms.CharField(widget=forms.HiddenInput)
+    confirmed_by = forms.ChoiceField(label=_("Bevestigd door"), required=False, choices=[])
+    remarks = forms.CharField(
+        label=_("Opmerkingen van de geïnterviewden"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, interviewee_names: list[str] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirmed_by"].choices = [("", _("– kies wie bevestigde –"))] + [
+            (name, name) for name in interviewee_names
+        ]

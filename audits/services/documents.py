@@ -1,0 +1,364 @@
+"""Writes of document study (DOMAIN.md §2, "Evidence"): the documentation list, the check of each
+item at a unit, and the files delivered. Each is atomic and records its event."""
+
+import hashlib
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from audits.constants import FIELDWORK_OPEN, DocumentStatus
+from audits.evidence_rules import field_changes
+from audits.models import (
+    AssessedPrinciple,
+    AuditCycle,
+    DocumentCheck,
+    DocumentFile,
+    DocumentType,
+    ManagementPrinciple,
+)
+from audits.uploads import UploadRefused, check_upload
+from uwvkms.models import BusinessUnit, User
+from uwvkms.services import audit_event_record
+
+
+class DocumentCheckConflict(ValidationError):
+    """Someone else saved the check after this user opened it (optimistic locking)."""
+
+
+def require_fieldwork_open(cycle: AuditCycle) -> None:
+    """Evidence changes only while fieldwork is open; after that the scores rest on it."""
+    if cycle.status not in FIELDWORK_OPEN:
+        raise ValidationError(
+            _(
+                "De toetscyclus staat op %(status)s: het veldwerk is afgesloten en het bewijs "
+                "kan niet meer worden gewijzigd."
+            )
+            % {"status": cycle.get_status_display()}
+        )
+
+
+# --- The documentation list (coordination team) -----------------------------------------------
+
+
+def _require_unique_name(name: str, *, exclude_pk: int | None = None) -> None:
+    duplicates = DocumentType.objects.filter(name__iexact=name)
+    if exclude_pk is not None:
+        duplicates = duplicates.exclude(pk=exclude_pk)
+    if duplicates.exists():
+        raise ValidationError({"name": _("Er staat al een document met deze naam op de lijst.")})
+
+
+@transaction.atomic
+def document_type_create(*, actor: User, name: str, description: str = "") -> DocumentType:
+    """Add an item at the end of the documentation list."""
+    name, description = name.strip(), description.strip()
+    _require_unique_name(name)
+    last = DocumentType.objects.aggregate(last=Max("order"))["last"] or 0
+    document_type = DocumentType(name=name, description=description, order=last + 1)
+    document_type.full_clean()
+    document_type.save()
+    audit_event_record(
+        event="audits.document_type.created",
+        actor=actor,
+        target=document_type,
+        changes={"name": [None, name], "description": [None, description]},
+    )
+    return document_type
+
+
+@transaction.atomic
+def document_type_update(
+    *, actor: User, document_type: DocumentType, name: str, description: str
+) -> DocumentType:
+    """Rename an item or change its description. Existing checks follow the new name."""
+    document_type = DocumentType.objects.select_for_update().get(pk=document_type.pk)
+    name, description = name.strip(), description.strip()
+    _require_unique_name(name, exclude_pk=document_type.pk)
+    changes = field_changes(
+        {"name": document_type.name, "description": document_type.description},
+        {"name": name, "description": description},
+    )
+    if not changes:
+        return document_type
+    document_type.name, document_type.description = name, description
+    document_type.full_clean()
+    document_type.save(update_fields=["name", "description"])
+    audit_event_record(
+        event="audits.document_type.updated", actor=actor, target=document_type, changes=changes
+    )
+    return document_type
+
+
+@transaction.atomic
+def document_type_move(*, actor: User, document_type: DocumentType, direction: str) -> None:
+    """Move an item one place up or down the list (`direction` "up" or "down"). The list is
+    renumbered 1..n on the way, so equal or sparse order values never block a move."""
+    if direction not in ("up", "down"):
+        raise ValidationError(_("Onbekende richting."))
+    items = list(DocumentType.objects.select_for_update().order_by("order", "name"))
+    index = next(i for i, item in enumerate(items) if item.pk == document_type.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(items):
+        return
+    old_position = index + 1
+    items[index], items[other] = items[other], items[index]
+    for position, item in enumerate(items, start=1):
+        if item.order != position:
+            item.order = position
+            item.save(update_fields=["order"])
+    audit_event_record(
+        event="audits.document_type.moved",
+        actor=actor,
+        target=items[other],
+        changes={"order": [old_position, other + 1]},
+    )
+
+
+@transaction.atomic
+def document_type_set_active(
+    *, actor: User, document_type: DocumentType, is_active: bool
+) -> DocumentType:
+    """Take an item out of use (new checklists leave it out; existing checks stay) or back in."""
+    document_type = DocumentType.objects.select_for_update().get(pk=document_type.pk)
+    if document_type.is_active == is_active:
+        return document_type
+    document_type.is_active = is_active
+    document_type.save(update_fields=["is_active"])
+    audit_event_record(
+        event="audits.document_type.activated" if is_active else "audits.document_type.deactivated",
+        actor=actor,
+        target=document_type,
+        changes={"is_active": [not is_active, is_active]},
+    )
+    return document_type
+
+
+# --- Document study at a unit (the unit's auditors) --------------------------------------------
+
+
+def _check_snapshot(check: DocumentCheck, principle_names: list[str]) -> dict:
+    return {
+        "status": check.status,
+        "principles": principle_names,
+        "design_note": check.design_note,
+        "existence_note": check.existence_note,
+        "operation_note": check.operation_note,
+    }
+
+
+def _conflict_message(check: DocumentCheck | None) -> str:
+    if check is None:
+        return _(
+            "Deze documentbeoordeling is intussen door iemand anders vastgelegd. Uw invoer is niet "
+            "opgeslagen; bekijk de actuele beoordeling en pas die zo nodig aan."
+        )
+    return _(
+        "Deze documentbeoordeling is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is "
+        "niet opgeslagen; bekijk de actuele beoordeling en pas die zo nodig aan."
+    ) % {"who": check.updated_by, "when": formats.date_format(check.updated_at, "DATETIME_FORMAT")}
+
+
+def _require_assessed(
+    *, cycle: AuditCycle, unit: BusinessUnit, principles: list[ManagementPrinciple]
+) -> None:
+    assessed = set(
+        AssessedPrinciple.objects.filter(cycle=cycle, unit=unit).values_list(
+            "principle_id", flat=True
+        )
+    )
+    outside = [p.name for p in principles if p.id not in assessed]
+    if outside:
+        raise ValidationError(
+            {
+                "principles": _("%(names)s wordt bij %(unit)s niet getoetst.")
+                % {"names": ", ".join(outside), "unit": unit}
+            }
+        )
+
+
+@transaction.atomic
+def document_check_save(
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    document_type: DocumentType,
+    status: str,
+    principles: Iterable[ManagementPrinciple],
+    design_note: str,
+    existence_note: str,
+    operation_note: str,
+    expected_version: int,
+) -> DocumentCheck:
+    """Record what the auditor found for one item of the documentation list at `unit`: delivered
+    or not, which assessed principles it evidences, and notes on design, existence and operation.
+
+    `expected_version` is the version the user saw (0 when there was no check yet). When the check
+    moved on since, the save is refused with DocumentCheckConflict naming who changed it, and
+    nothing changes. Every change records its fields old → new."""
+    require_fieldwork_open(cycle)
+    principles = sorted(set(principles), key=lambda p: (p.order, p.name))
+    _require_assessed(cycle=cycle, unit=unit, principles=principles)
+    if status not in DocumentStatus.values:
+        raise ValidationError({"status": _("Kies een geldige status.")})
+
+    check = (
+        DocumentCheck.objects.select_for_update()
+        .select_related("updated_by")
+        .filter(cycle=cycle, unit=unit, document_type=document_type)
+        .first()
+    )
+    if (check.version if check else 0) != expected_version:
+        raise DocumentCheckConflict(_conflict_message(check))
+    if check is None and not document_type.is_active:
+        raise ValidationError(_("Dit document staat niet meer op de documentenlijst."))
+
+    new_names = [p.name for p in principles]
+    new = {
+        "status": status,
+        "principles": new_names,
+        "design_note": design_note.strip(),
+        "existence_note": existence_note.strip(),
+        "operation_note": operation_note.strip(),
+    }
+    if check is None:
+        check = DocumentCheck(cycle=cycle, unit=unit, document_type=document_type)
+        old = {field: None for field in new}
+        event = "audits.document_check.created"
+    else:
+        old = _check_snapshot(check, [p.name for p in check.principles.all()])
+        event = "audits.document_check.updated"
+    changes = field_changes(old, new)
+    if check.pk and not changes:
+        return check
+
+    check.status = new["status"]
+    check.design_note = new["design_note"]
+    check.existence_note = new["existence_note"]
+    check.operation_note = new["operation_note"]
+    check.updated_by = actor
+    if check.pk:
+        check.version += 1
+    check.full_clean()
+    if check.pk:
+        check.save()
+    else:
+        try:
+            with transaction.atomic():
+                check.save()
+        except IntegrityError as exc:  # created concurrently by someone else
+            raise DocumentCheckConflict(_conflict_message(None)) from exc
+    check.principles.set(principles)
+    audit_event_record(event=event, actor=actor, target=check, changes=changes)
+    return check
+
+
+def _check_get_or_create(
+    *, actor: User, cycle: AuditCycle, unit: BusinessUnit, document_type: DocumentType
+) -> DocumentCheck:
+    check = (
+        DocumentCheck.objects.select_for_update()
+        .filter(cycle=cycle, unit=unit, document_type=document_type)
+        .first()
+    )
+    if check is not None:
+        return check
+    if not document_type.is_active:
+        raise ValidationError(_("Dit document staat niet meer op de documentenlijst."))
+    check = DocumentCheck(cycle=cycle, unit=unit, document_type=document_type, updated_by=actor)
+    check.full_clean()
+    try:
+        with transaction.atomic():
+            check.save()
+    except IntegrityError:  # created concurrently: use that one
+        return DocumentCheck.objects.select_for_update().get(
+            cycle=cycle, unit=unit, document_type=document_type
+        )
+    audit_event_record(
+        event="audits.document_check.created",
+        actor=actor,
+        target=check,
+        changes={"status": [None, check.status]},
+    )
+    return check
+
+
+@transaction.atomic
+def document_file_add(
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    document_type: DocumentType,
+    name: str,
+    data: bytes,
+) -> DocumentFile:
+    """Store an uploaded file with the check of `document_type` at `unit` (creating the check
+    when there is none yet).
+
+    The file is checked first (see `audits.uploads.check_upload`: size, type by content, matching
+    extension); a refused file raises ValidationError with the reason and stores nothing. An
+    accepted file lands in private storage under a random name; its sanitised original name,
+    size and SHA-256 are recorded."""
+    require_fieldwork_open(cycle)
+    try:
+        accepted = check_upload(name=name, data=data, max_bytes=settings.UPLOAD_MAX_BYTES)
+    except UploadRefused as exc:
+        raise ValidationError({"file": str(exc)}) from exc
+
+    check = _check_get_or_create(actor=actor, cycle=cycle, unit=unit, document_type=document_type)
+    document_file = DocumentFile(
+        document_check=check,
+        original_name=accepted.name,
+        content_type=accepted.kind.content_type,
+        size=accepted.size,
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=actor,
+    )
+    document_file.file.save(accepted.name, ContentFile(data), save=False)
+    try:
+        document_file.full_clean()
+        document_file.save()
+        audit_event_record(
+            event="audits.document_file.uploaded",
+            actor=actor,
+            target=check,
+            changes={"files": [None, _file_summary(document_file)]},
+        )
+    except BaseException:
+        # Nothing is recorded, so nothing may stay on disk either.
+        document_file.file.storage.delete(document_file.file.name)
+        raise
+    return document_file
+
+
+@transaction.atomic
+def document_file_delete(*, actor: User, document_file: DocumentFile) -> None:
+    """Remove a file from a check. The row goes now; the bytes go once the deletion commits."""
+    check = document_file.document_check
+    require_fieldwork_open(check.cycle)
+    summary = _file_summary(document_file)
+    stored_name, storage = document_file.file.name, document_file.file.storage
+    document_file.delete()
+    audit_event_record(
+        event="audits.document_file.deleted",
+        actor=actor,
+        target=check,
+        changes={"files": [summary, None]},
+    )
+    transaction.on_commit(lambda: storage.delete(stored_name))
+
+
+def _file_summary(document_file: DocumentFile) -> dict:
+    return {
+        "id": document_file.pk,
+        "name": document_file.original_name,
+        "size": document_file.size,
+        "sha256": document_file.sha256,
+    }

@@ -1,0 +1,415 @@
+"""Writes of interviews (DOMAIN.md §2, "Evidence"): the record of an interview, its confirmation
+by the interviewees, and the appreciative question set. Each is atomic and records its event."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from audits.constants import InterviewAction
+from audits.evidence_rules import (
+    InterviewTransitionNotAllowed,
+    field_changes,
+    interview_is_editable,
+    interview_next_status,
+)
+from audits.models import (
+    AssessedPrinciple,
+    Assignment,
+    AuditCycle,
+    District,
+    Interview,
+    Interviewee,
+    InterviewNote,
+    InterviewQuestion,
+    ManagementPrinciple,
+)
+from audits.services.documents import require_fieldwork_open
+from uwvkms.models import BusinessUnit, User
+from uwvkms.selectors import audit_events_for
+from uwvkms.services import audit_event_record
+
+
+class InterviewConflict(ValidationError):
+    """Someone else changed the interview after this user opened it (optimistic locking)."""
+
+
+@dataclass(frozen=True)
+class IntervieweeData:
+    name: str
+    function: str
+
+
+@dataclass(frozen=True)
+class NoteData:
+    """What the interview yielded for one principle: the questions asked and the notes."""
+
+    notes: str = ""
+    question_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.notes.strip() and not self.question_ids
+
+
+# --- The interview record ---------------------------------------------------------------------
+
+
+def _validate_record(
+    *,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    location: District,
+    auditors: list[User],
+    interviewees: list[IntervieweeData],
+    notes: Mapping[int, NoteData],
+) -> None:
+    errors: dict[str, list[str]] = {}
+    if location.cycle_id != cycle.id or location.unit_id != unit.id:
+        errors.setdefault("location", []).append(
+            _("Kies een district of afdeling van %(unit)s in deze cyclus.") % {"unit": unit}
+        )
+    if not auditors:
+        errors.setdefault("auditors", []).append(_("Kies ten minste één aanwezige toetser."))
+    team = set(
+        Assignment.objects.filter(cycle=cycle, unit=unit).values_list("auditor_id", flat=True)
+    )
+    outsiders = [str(a) for a in auditors if a.id not in team]
+    if outsiders:
+        errors.setdefault("auditors", []).append(
+            _("%(names)s staat niet in het toetsteam van %(unit)s.")
+            % {"names": ", ".join(outsiders), "unit": unit}
+        )
+    if not interviewees or any(not (p.name.strip() and p.function.strip()) for p in interviewees):
+        errors.setdefault("interviewees", []).append(
+            _("Leg ten minste één geïnterviewde vast, met naam en functie.")
+        )
+    assessed = set(
+        AssessedPrinciple.objects.filter(cycle=cycle, unit=unit).values_list(
+            "principle_id", flat=True
+        )
+    )
+    if set(notes) - assessed:
+        errors.setdefault("notes", []).append(
+            _("Aantekeningen horen bij een principe dat bij %(unit)s wordt getoetst.")
+            % {"unit": unit}
+        )
+    asked = {qid for note in notes.values() for qid in note.question_ids}
+    if asked:
+        question_principle = dict(
+            InterviewQuestion.objects.filter(id__in=asked).values_list("id", "principle_id")
+        )
+        for principle_id, note in notes.items():
+            if any(question_principle.get(qid) != principle_id for qid in note.question_ids):
+                errors.setdefault("notes", []).append(
+                    _("Een gestelde vraag hoort niet bij het principe waaronder zij staat.")
+                )
+                break
+    if errors:
+        raise ValidationError(errors)
+
+
+def _snapshot(interview: Interview) -> dict:
+    """The record as plain values, for the old → new of the event log."""
+    snapshot = {
+        "held_on": interview.held_on.isoformat(),
+        "location": str(interview.location),
+        "auditors": sorted(str(a) for a in interview.auditors.all()),
+        "interviewees": [f"{p.name} ({p.function})" for p in interview.interviewees.all()],
+    }
+    for note in interview.notes.select_related("principle").prefetch_related("questions"):
+        code = note.principle.code
+        snapshot[f"notes.{code}"] = note.notes
+        snapshot[f"questions.{code}"] = sorted(q.text for q in note.questions.all())
+    return snapshot
+
+
+def _write_record(
+    interview: Interview,
+    *,
+    auditors: list[User],
+    interviewees: list[IntervieweeData],
+    notes: Mapping[int, NoteData],
+) -> None:
+    interview.auditors.set(auditors)
+    interview.interviewees.all().delete()
+    Interviewee.objects.bulk_create(
+        Interviewee(interview=interview, name=p.name.strip(), function=p.function.strip())
+        for p in interviewees
+    )
+    existing = {note.principle_id: note for note in interview.notes.all()}
+    for principle_id, data in notes.items():
+        note = existing.pop(principle_id, None)
+        if data.is_empty:
+            if note is not None:
+                note.delete()
+            continue
+        if note is None:
+            note = InterviewNote(interview=interview, principle_id=principle_id)
+        note.notes = data.notes.strip()
+        note.full_clean(exclude=["interview"], validate_constraints=False)
+        note.save()
+        note.questions.set(sorted(data.question_ids))
+    for note in existing.values():  # principles no longer assessed or left out of `notes`
+        note.delete()
+
+
+def _with_diff(old: dict, new: dict) -> dict:
+    # Keys that disappeared (a principle's notes removed) count as changed to None.
+    changes = field_changes(old, new)
+    for key in old.keys() - new.keys():
+        changes[key] = [old[key], None]
+    return changes
+
+
+@transaction.atomic
+def interview_create(
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    held_on: date,
+    location: District,
+    auditors: Iterable[User],
+    interviewees: Iterable[IntervieweeData],
+    notes: Mapping[int, NoteData],
+) -> Interview:
+    """Record an interview held at `unit`: when, where (a district of the unit in this cycle),
+    with whom, which auditors were present, and per assessed principle the appreciative
+    questions asked and the notes. It starts as a concept."""
+    require_fieldwork_open(cycle)
+    auditors, interviewees = list(auditors), list(interviewees)
+    _validate_record(
+        cycle=cycle,
+        unit=unit,
+        location=location,
+        auditors=auditors,
+        interviewees=interviewees,
+        notes=notes,
+    )
+    interview = Interview(
+        cycle=cycle, unit=unit, held_on=held_on, location=location, created_by=actor
+    )
+    interview.full_clean()
+    interview.save()
+    _write_record(interview, auditors=auditors, interviewees=interviewees, notes=notes)
+    changes = {key: [None, value] for key, value in _snapshot(interview).items()}
+    changes["status"] = [None, interview.status]
+    audit_event_record(
+        event="audits.interview.created", actor=actor, target=interview, changes=changes
+    )
+    return interview
+
+
+def _conflict_message(interview: Interview) -> str:
+    last = audit_events_for(interview).first()
+    if last is None or last.actor is None:
+        return _(
+            "Dit interview is intussen door iemand anders gewijzigd. Uw invoer is niet "
+            "opgeslagen; bekijk de actuele versie en pas die zo nodig aan."
+        )
+    return _(
+        "Dit interview is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet "
+        "opgeslagen; bekijk de actuele versie en pas die zo nodig aan."
+    ) % {"who": last.actor, "when": formats.date_format(last.occurred_at, "DATETIME_FORMAT")}
+
+
+@transaction.atomic
+def interview_update(
+    *,
+    actor: User,
+    interview: Interview,
+    expected_version: int,
+    held_on: date,
+    location: District,
+    auditors: Iterable[User],
+    interviewees: Iterable[IntervieweeData],
+    notes: Mapping[int, NoteData],
+) -> Interview:
+    """Change an interview record. Only a concept or a record sent back for correction can be
+    changed. `expected_version` is the version the user saw: when the record moved on since, the
+    save is refused with InterviewConflict naming who changed it, and nothing changes."""
+    interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
+    require_fieldwork_open(interview.cycle)
+    if interview.version != expected_version:
+        raise InterviewConflict(_conflict_message(interview))
+    if not interview_is_editable(interview.status):
+        raise ValidationError(
+            _("Een interview met status %(status)s kan niet worden gewijzigd.")
+            % {"status": interview.get_status_display()}
+        )
+    auditors, interviewees = list(auditors), list(interviewees)
+    _validate_record(
+        cycle=interview.cycle,
+        unit=interview.unit,
+        location=location,
+        auditors=auditors,
+        interviewees=interviewees,
+        notes=notes,
+    )
+    old = _snapshot(interview)
+    interview.held_on, interview.location = held_on, location
+    interview.full_clean()
+    _write_record(interview, auditors=auditors, interviewees=interviewees, notes=notes)
+    changes = _with_diff(old, _snapshot(interview))
+    if not changes:
+        return interview
+    interview.version += 1
+    interview.save(update_fields=["held_on", "location", "version", "updated_at"])
+    audit_event_record(
+        event="audits.interview.updated", actor=actor, target=interview, changes=changes
+    )
+    return interview
+
+
+_EVENTS = {
+    InterviewAction.SEND: "audits.interview.sent",
+    InterviewAction.CONFIRM: "audits.interview.confirmed",
+    InterviewAction.REQUEST_CORRECTION: "audits.interview.correction_requested",
+    InterviewAction.REOPEN: "audits.interview.reopened",
+}
+
+
+@transaction.atomic
+def interview_transition(
+    *,
+    actor: User,
+    interview: Interview,
+    action: str,
+    expected_status: str,
+    confirmed_by: str = "",
+    remarks: str = "",
+) -> Interview:
+    """Move an interview record through its statuses (see INTERVIEW_TRANSITIONS): send it to the
+    interviewees, record their confirmation (who confirmed: one of the interviewees) or their
+    request for correction (their remarks), or take it back to concept.
+
+    `expected_status` is the status the user saw; if the record moved on meanwhile nothing
+    happens. A move the table does not allow raises InterviewTransitionNotAllowed."""
+    interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
+    require_fieldwork_open(interview.cycle)
+    if interview.status != expected_status:
+        raise InterviewTransitionNotAllowed(
+            _("Het interview staat intussen op %(status)s; er is niets gewijzigd.")
+            % {"status": interview.get_status_display()}
+        )
+    new_status = interview_next_status(interview.status, action)
+    changes: dict[str, list] = {"status": [interview.status, new_status]}
+    update_fields = ["status", "version", "updated_at"]
+
+    if action == InterviewAction.CONFIRM:
+        confirmed_by = confirmed_by.strip()
+        names = [p.name for p in interview.interviewees.all()]
+        if not confirmed_by:
+            raise ValidationError(
+                {"confirmed_by": _("Geef aan welke geïnterviewde het verslag bevestigde.")}
+            )
+        if confirmed_by not in names:
+            raise ValidationError(
+                {"confirmed_by": _("Alleen een geïnterviewde kan het verslag bevestigen.")}
+            )
+        now = timezone.now()
+        changes["confirmed_by"] = [interview.confirmed_by or None, confirmed_by]
+        changes["confirmed_at"] = [None, now.isoformat()]
+        interview.confirmed_by, interview.confirmed_at = confirmed_by, now
+        update_fields += ["confirmed_by", "confirmed_at"]
+    elif action == InterviewAction.REQUEST_CORRECTION:
+        remarks = remarks.strip()
+        if not remarks:
+            raise ValidationError({"remarks": _("Neem de opmerkingen van de geïnterviewden over.")})
+        changes["correction_remarks"] = [interview.correction_remarks or None, remarks]
+        interview.correction_remarks = remarks
+        update_fields.append("correction_remarks")
+
+    interview.status = new_status
+    interview.version += 1
+    interview.full_clean()
+    interview.save(update_fields=update_fields)
+    audit_event_record(event=_EVENTS[action], actor=actor, target=interview, changes=changes)
+    return interview
+
+
+# --- The appreciative question set (coordination team) -----------------------------------------
+
+
+def _clean_text(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise ValidationError({"text": _("Vul de vraag in.")})
+    return text
+
+
+def _require_unique_question(principle: ManagementPrinciple, text: str, exclude_pk=None) -> None:
+    duplicates = InterviewQuestion.objects.filter(principle=principle, text__iexact=text)
+    if exclude_pk is not None:
+        duplicates = duplicates.exclude(pk=exclude_pk)
+    if duplicates.exists():
+        raise ValidationError({"text": _("Deze vraag staat al bij dit principe.")})
+
+
+@transaction.atomic
+def interview_question_create(
+    *, actor: User, principle: ManagementPrinciple, text: str
+) -> InterviewQuestion:
+    """Add an appreciative question at the end of a principle's question set."""
+    text = _clean_text(text)
+    _require_unique_question(principle, text)
+    last = InterviewQuestion.objects.filter(principle=principle).aggregate(last=Max("order"))
+    question = InterviewQuestion(principle=principle, text=text, order=(last["last"] or 0) + 1)
+    question.full_clean()
+    question.save()
+    audit_event_record(
+        event="audits.interview_question.created",
+        actor=actor,
+        target=question,
+        changes={"principle": [None, principle.name], "text": [None, text]},
+    )
+    return question
+
+
+@transaction.atomic
+def interview_question_update(
+    *, actor: User, question: InterviewQuestion, text: str
+) -> InterviewQuestion:
+    """Reword a question. Records that already list it show the new wording."""
+    question = InterviewQuestion.objects.select_for_update().get(pk=question.pk)
+    text = _clean_text(text)
+    if text == question.text:
+        return question
+    _require_unique_question(question.principle, text, exclude_pk=question.pk)
+    changes = {"text": [question.text, text]}
+    question.text = text
+    question.full_clean()
+    question.save(update_fields=["text"])
+    audit_event_record(
+        event="audits.interview_question.updated", actor=actor, target=question, changes=changes
+    )
+    return question
+
+
+@transaction.atomic
+def interview_question_set_active(
+    *, actor: User, question: InterviewQuestion, is_active: bool
+) -> InterviewQuestion:
+    """Retire a question (new records no longer offer it; existing ones keep it) or reuse it."""
+    question = InterviewQuestion.objects.select_for_update().get(pk=question.pk)
+    if question.is_active == is_active:
+        return question
+    question.is_active = is_active
+    question.save(update_fields=["is_active"])
+    audit_event_record(
+        event=(
+            "audits.interview_question.activated"
+            if is_active
+            else "audits.interview_question.deactivated"
+        ),
+        actor=actor,
+        target=question,
+        changes={"is_active": [not is_active, is_active]},
+    )
+    return question

@@ -1,0 +1,631 @@
+"""Views of the evidence pages (DOMAIN.md §2, "Evidence"): the documentation list and question set
+for the coordination team; document study, interviews and the evidence overview per unit. Thin:
+every object comes through an access-checked selector, every write through a service."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audits.constants import InterviewAction
+from audits.evidence_rules import interview_actions, interview_is_editable
+from audits.forms.evidence import (
+    DocumentCheckForm,
+    DocumentFileForm,
+    DocumentTypeForm,
+    IntervieweeFormSet,
+    InterviewForm,
+    InterviewQuestionForm,
+    InterviewTransitionForm,
+)
+from audits.selectors import evidence as selectors
+from audits.services import documents as document_services
+from audits.services import interviews as interview_services
+from uwvkms.constants import Role
+from uwvkms.pdf import html_to_pdf
+from uwvkms.permissions import role_required
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+# --- The documentation list (coordination team) --------------------------------------------------
+
+
+@role_required(Role.COORDINATIETEAM)
+def document_type_list(request):
+    form = DocumentTypeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document_type = document_services.document_type_create(
+                actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s staat op de documentenlijst.") % {"name": document_type.name},
+            )
+            return redirect("audits:document_type_list")
+    return render(
+        request,
+        "audits/evidence/document_type_list.html",
+        {"document_types": selectors.document_types(), "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def document_type_edit(request, pk: int):
+    document_type = selectors.document_type_get_for_coordinator(user=request.user, pk=pk)
+    form = DocumentTypeForm(
+        request.POST or None,
+        initial={"name": document_type.name, "description": document_type.description},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            document_services.document_type_update(
+                actor=request.user, document_type=document_type, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("De documentenlijst is bijgewerkt."))
+            return redirect("audits:document_type_list")
+    return render(
+        request,
+        "audits/evidence/document_type_form.html",
+        {"document_type": document_type, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def document_type_move(request, pk: int):
+    document_type = selectors.document_type_get_for_coordinator(user=request.user, pk=pk)
+    try:
+        document_services.document_type_move(
+            actor=request.user, document_type=document_type, direction=request.POST.get("direction")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("audits:document_type_list")
+
+
+@require_POST
+def document_type_set_active(request, pk: int):
+    document_type = selectors.document_type_get_for_coordinator(user=request.user, pk=pk)
+    is_active = request.POST.get("is_active") == "1"
+    document_services.document_type_set_active(
+        actor=request.user, document_type=document_type, is_active=is_active
+    )
+    messages.success(
+        request,
+        (
+            _("%(name)s is weer in gebruik.")
+            if is_active
+            else _("%(name)s is buiten gebruik gesteld; bestaande beoordelingen blijven bewaard.")
+        )
+        % {"name": document_type.name},
+    )
+    return redirect("audits:document_type_list")
+
+
+# --- The question set (coordination team) --------------------------------------------------------
+
+
+@role_required(Role.COORDINATIETEAM)
+def question_principles(request):
+    return render(
+        request,
+        "audits/evidence/question_principles.html",
+        {"principles": selectors.principles_with_question_counts()},
+    )
+
+
+def question_list(request, principle_code: str):
+    principle = selectors.principle_get_for_coordinator(user=request.user, code=principle_code)
+    form = InterviewQuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            interview_services.interview_question_create(
+                actor=request.user, principle=principle, text=form.cleaned_data["text"]
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("De vraag is toegevoegd."))
+            return redirect("audits:question_list", principle_code=principle.code)
+    return render(
+        request,
+        "audits/evidence/question_list.html",
+        {
+            "principle": principle,
+            "questions": selectors.questions_of_principle(principle),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def question_edit(request, principle_code: str, pk: int):
+    principle = selectors.principle_get_for_coordinator(user=request.user, code=principle_code)
+    question = selectors.question_get(principle=principle, pk=pk)
+    form = InterviewQuestionForm(request.POST or None, initial={"text": question.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            interview_services.interview_question_update(
+                actor=request.user, question=question, text=form.cleaned_data["text"]
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("De vraag is gewijzigd."))
+            return redirect("audits:question_list", principle_code=principle.code)
+    return render(
+        request,
+        "audits/evidence/question_form.html",
+        {"principle": principle, "question": question, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def question_set_active(request, principle_code: str, pk: int):
+    principle = selectors.principle_get_for_coordinator(user=request.user, code=principle_code)
+    question = selectors.question_get(principle=principle, pk=pk)
+    is_active = request.POST.get("is_active") == "1"
+    interview_services.interview_question_set_active(
+        actor=request.user, question=question, is_active=is_active
+    )
+    messages.success(
+        request,
+        _("De vraag is weer in gebruik.")
+        if is_active
+        else _("De vraag is buiten gebruik gesteld; vastgelegde interviews houden haar."),
+    )
+    return redirect("audits:question_list", principle_code=principle.code)
+
+
+# --- Evidence per unit ---------------------------------------------------------------------------
+
+
+def evidence_units(request, year: int):
+    cycle, summaries = selectors.evidence_units_for_user(user=request.user, year=year)
+    return render(
+        request, "audits/evidence/evidence_units.html", {"cycle": cycle, "summaries": summaries}
+    )
+
+
+def evidence_overview(request, year: int, unit_id: int):
+    ue = selectors.unit_evidence_get(
+        user=request.user, year=year, unit_id=unit_id, allow_board=True
+    )
+    return render(
+        request,
+        "audits/evidence/evidence_overview.html",
+        {"ue": ue, "overview": selectors.evidence_overview(ue)},
+    )
+
+
+# --- Document study ------------------------------------------------------------------------------
+
+
+def document_checklist(request, year: int, unit_id: int):
+    ue = selectors.unit_evidence_get(user=request.user, year=year, unit_id=unit_id)
+    return render(
+        request,
+        "audits/evidence/document_checklist.html",
+        {"ue": ue, "rows": selectors.document_checklist(cycle=ue.cycle, unit=ue.unit)},
+    )
+
+
+def document_check(request, year: int, unit_id: int, document_type_id: int):
+    if request.method == "POST":
+        ue = selectors.unit_evidence_get_for_editing(user=request.user, year=year, unit_id=unit_id)
+    else:
+        ue = selectors.unit_evidence_get(user=request.user, year=year, unit_id=unit_id)
+    document_type = selectors.document_type_for_unit_get(ue=ue, document_type_id=document_type_id)
+    check = selectors.document_check_for(cycle=ue.cycle, unit=ue.unit, document_type=document_type)
+    principles = selectors.assessed_principles(cycle=ue.cycle, unit=ue.unit)
+    form = DocumentCheckForm(
+        request.POST or None, initial=_check_initial(check), principles=principles
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            document_services.document_check_save(
+                actor=request.user,
+                cycle=ue.cycle,
+                unit=ue.unit,
+                document_type=document_type,
+                status=form.cleaned_data["status"],
+                principles=form.cleaned_data["principles"],
+                design_note=form.cleaned_data["design_note"],
+                existence_note=form.cleaned_data["existence_note"],
+                operation_note=form.cleaned_data["operation_note"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("De beoordeling van %(document)s is opgeslagen.") % {"document": document_type},
+            )
+            return redirect("audits:document_checklist", year=ue.cycle.year, unit_id=ue.unit.id)
+    return _render_document_check(
+        request,
+        ue,
+        document_type,
+        check,
+        form,
+        DocumentFileForm(),
+        status=400 if form.errors else 200,
+    )
+
+
+def _render_document_check(request, ue, document_type, check, form, file_form, status=200):
+    return render(
+        request,
+        "audits/evidence/document_check.html",
+        {
+            "ue": ue,
+            "document_type": document_type,
+            "check": check,
+            "form": form,
+            "file_form": file_form,
+            "history": selectors.history_rows(check),
+            "max_upload_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+        },
+        status=status,
+    )
+
+
+@require_POST
+def document_file_upload(request, year: int, unit_id: int, document_type_id: int):
+    ue = selectors.unit_evidence_get_for_editing(user=request.user, year=year, unit_id=unit_id)
+    document_type = selectors.document_type_for_unit_get(ue=ue, document_type_id=document_type_id)
+    file_form = DocumentFileForm(request.POST, request.FILES)
+    if file_form.is_valid():
+        upload = file_form.cleaned_data["file"]
+        try:
+            document_services.document_file_add(
+                actor=request.user,
+                cycle=ue.cycle,
+                unit=ue.unit,
+                document_type=document_type,
+                name=upload.name,
+                data=_read_limited(upload),
+            )
+        except ValidationError as exc:
+            _add_errors(file_form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is toegevoegd aan %(document)s.")
+                % {"name": upload.name, "document": document_type},
+            )
+            return redirect(
+                "audits:document_check",
+                year=ue.cycle.year,
+                unit_id=ue.unit.id,
+                document_type_id=document_type.id,
+            )
+    check = selectors.document_check_for(cycle=ue.cycle, unit=ue.unit, document_type=document_type)
+    principles = selectors.assessed_principles(cycle=ue.cycle, unit=ue.unit)
+    form = DocumentCheckForm(initial=_check_initial(check), principles=principles)
+    return _render_document_check(request, ue, document_type, check, form, file_form, status=400)
+
+
+def _check_initial(check) -> dict:
+    if check is None:
+        return {"version": 0, "status": "open"}
+    return {
+        "version": check.version,
+        "status": check.status,
+        "principles": list(check.principles.all()),
+        "design_note": check.design_note,
+        "existence_note": check.existence_note,
+        "operation_note": check.operation_note,
+    }
+
+
+def _read_limited(upload) -> bytes:
+    """The uploaded bytes, but never more than one byte over the limit: the size check refuses a
+    larger file without the whole of it in memory."""
+    return upload.read(settings.UPLOAD_MAX_BYTES + 1)
+
+
+def document_file_download(request, year: int, file_id: int):
+    document_file = selectors.document_file_get_for_user(
+        user=request.user, year=year, file_id=file_id
+    )
+    storage = document_file.file.storage
+    if not storage.exists(document_file.file.name):
+        raise Http404
+    content_type = document_file.content_type
+    if content_type == "text/plain":
+        content_type = "text/plain; charset=utf-8"
+    response = FileResponse(
+        storage.open(document_file.file.name, "rb"),
+        as_attachment=True,
+        filename=document_file.original_name,
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def document_file_delete(request, year: int, file_id: int):
+    document_file = selectors.document_file_get_for_editing(
+        user=request.user, year=year, file_id=file_id
+    )
+    check = document_file.document_check
+    try:
+        document_services.document_file_delete(actor=request.user, document_file=document_file)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("%(name)s is verwijderd.") % {"name": document_file.original_name}
+        )
+    return redirect(
+        "audits:document_check",
+        year=year,
+        unit_id=check.unit_id,
+        document_type_id=check.document_type_id,
+    )
+
+
+# --- Interviews ----------------------------------------------------------------------------------
+
+
+def interview_list(request, year: int, unit_id: int):
+    ue = selectors.unit_evidence_get(user=request.user, year=year, unit_id=unit_id)
+    return render(
+        request,
+        "audits/evidence/interview_list.html",
+        {
+            "ue": ue,
+            "interviews": selectors.interviews_of_unit(cycle=ue.cycle, unit=ue.unit),
+            "has_districts": selectors.districts_of_unit(cycle=ue.cycle, unit=ue.unit).exists(),
+            "districts_url": _districts_url(ue),
+        },
+    )
+
+
+def _districts_url(ue) -> str | None:
+    """The page where candidate districts are added, when that page exists."""
+    try:
+        return reverse("audits:districts", kwargs={"year": ue.cycle.year, "unit_id": ue.unit.id})
+    except NoReverseMatch:
+        return None
+
+
+def _interview_form(request, ue, interview=None):
+    principles = list(selectors.assessed_principles(cycle=ue.cycle, unit=ue.unit))
+    asked: set[int] = set()
+    initial: dict = {"version": 0, "auditors": [request.user.pk]}
+    people = None
+    if interview is not None:
+        initial = {
+            "version": interview.version,
+            "held_on": interview.held_on,
+            "location": interview.location_id,
+            "auditors": [a.pk for a in interview.auditors.all()],
+        }
+        for note in interview.notes.all():
+            ids = [q.id for q in note.questions.all()]
+            asked.update(ids)
+            initial[f"questions_{note.principle_id}"] = ids
+            initial[f"notes_{note.principle_id}"] = note.notes
+        people = [{"name": p.name, "function": p.function} for p in interview.interviewees.all()]
+    form = InterviewForm(
+        request.POST or None,
+        initial=initial,
+        districts=selectors.districts_of_unit(cycle=ue.cycle, unit=ue.unit),
+        team=selectors.audit_team(cycle=ue.cycle, unit=ue.unit),
+        principles=principles,
+        questions=selectors.questions_by_principle(principles=principles, include=asked),
+    )
+    formset = IntervieweeFormSet(request.POST or None, initial=people, prefix="interviewees")
+    return form, formset
+
+
+def _record_args(form, formset) -> dict:
+    return {
+        "held_on": form.cleaned_data["held_on"],
+        "location": form.cleaned_data["location"],
+        "auditors": form.cleaned_data["auditors"],
+        "interviewees": [
+            interview_services.IntervieweeData(name=p["name"], function=p["function"])
+            for p in formset.people()
+        ],
+        "notes": {
+            principle_id: interview_services.NoteData(notes=notes, question_ids=question_ids)
+            for principle_id, (notes, question_ids) in form.notes_data().items()
+        },
+    }
+
+
+def _render_interview_form(request, ue, form, formset, interview=None, status=200):
+    return render(
+        request,
+        "audits/evidence/interview_form.html",
+        {
+            "ue": ue,
+            "form": form,
+            "formset": formset,
+            "interview": interview,
+            "has_districts": selectors.districts_of_unit(cycle=ue.cycle, unit=ue.unit).exists(),
+            "districts_url": _districts_url(ue),
+        },
+        status=status,
+    )
+
+
+def interview_create(request, year: int, unit_id: int):
+    ue = selectors.unit_evidence_get_for_editing(user=request.user, year=year, unit_id=unit_id)
+    form, formset = _interview_form(request, ue)
+    if request.method == "POST":
+        if form.is_valid() and formset.is_valid():
+            try:
+                interview = interview_services.interview_create(
+                    actor=request.user,
+                    cycle=ue.cycle,
+                    unit=ue.unit,
+                    **_record_args(form, formset),
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Het interview is vastgelegd als concept."))
+                return redirect(interview)
+        return _render_interview_form(request, ue, form, formset, status=400)
+    return _render_interview_form(request, ue, form, formset)
+
+
+def interview_edit(request, year: int, pk: int):
+    interview, ue = selectors.interview_get_for_user(
+        user=request.user, year=year, pk=pk, for_editing=True
+    )
+    if not interview_is_editable(interview.status):
+        messages.error(
+            request,
+            _("Een interview met status %(status)s kan niet worden gewijzigd.")
+            % {"status": interview.get_status_display()},
+        )
+        return redirect(interview)
+    form, formset = _interview_form(request, ue, interview)
+    if request.method == "POST":
+        if form.is_valid() and formset.is_valid():
+            try:
+                interview = interview_services.interview_update(
+                    actor=request.user,
+                    interview=interview,
+                    expected_version=form.cleaned_data["version"] or 0,
+                    **_record_args(form, formset),
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Het interview is opgeslagen."))
+                return redirect(interview)
+        return _render_interview_form(request, ue, form, formset, interview, status=400)
+    return _render_interview_form(request, ue, form, formset, interview)
+
+
+def _transition_forms(interview, ue, bound=None) -> list[tuple[InterviewAction, object]]:
+    if not ue.can_edit:
+        return []
+    names = [p.name for p in interview.interviewees.all()]
+    forms = []
+    for action in interview_actions(interview.status):
+        if bound is not None and bound.prefix == action:
+            forms.append((action, bound))
+        else:
+            forms.append(
+                (
+                    action,
+                    InterviewTransitionForm(
+                        initial={"action": action, "status": interview.status},
+                        interviewee_names=names,
+                        prefix=action,
+                    ),
+                )
+            )
+    return forms
+
+
+def _render_interview_detail(request, interview, ue, bound=None, status=200):
+    transition_forms = _transition_forms(interview, ue, bound)
+    # A refused move whose form is no longer on the page still says why.
+    orphan_errors = (
+        bound.non_field_errors()
+        if bound is not None and all(form is not bound for _action, form in transition_forms)
+        else []
+    )
+    return render(
+        request,
+        "audits/evidence/interview_detail.html",
+        {
+            "ue": ue,
+            "interview": interview,
+            "editable": ue.can_edit and interview_is_editable(interview.status),
+            "transition_forms": transition_forms,
+            "transition_errors": orphan_errors,
+            "history": selectors.history_rows(interview),
+        },
+        status=status,
+    )
+
+
+def interview_detail(request, year: int, pk: int):
+    interview, ue = selectors.interview_get_for_user(user=request.user, year=year, pk=pk)
+    return _render_interview_detail(request, interview, ue)
+
+
+@require_POST
+def interview_transition(request, year: int, pk: int):
+    interview, ue = selectors.interview_get_for_user(
+        user=request.user, year=year, pk=pk, for_editing=True
+    )
+    # Each move is its own form, prefixed with its action (unique ids on the page).
+    prefix = next((a for a in InterviewAction.values if f"{a}-action" in request.POST), None)
+    if prefix is None:
+        raise Http404
+    form = InterviewTransitionForm(
+        request.POST,
+        interviewee_names=[p.name for p in interview.interviewees.all()],
+        prefix=prefix,
+    )
+    if form.is_valid():
+        try:
+            interview = interview_services.interview_transition(
+                actor=request.user,
+                interview=interview,
+                action=form.cleaned_data["action"],
+                expected_status=form.cleaned_data["status"],
+                confirmed_by=form.cleaned_data["confirmed_by"],
+                remarks=form.cleaned_data["remarks"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Het interview staat nu op %(status)s.")
+                % {"status": interview.get_status_display()},
+            )
+            return redirect(interview)
+    return _render_interview_detail(request, interview, ue, bound=form, status=400)
+
+
+def interview_pdf(request, year: int, pk: int):
+    interview, ue = selectors.interview_get_for_user(user=request.user, year=year, pk=pk)
+    html = render_to_string(
+        "audits/evidence/interview_record.html",
+        {"interview": interview, "ue": ue, "generated_at": timezone.now()},
+    )
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    filename = get_valid_filename(
+        f"interview-{interview.unit.abbreviation}-{interview.held_on:%Y-%m-%d}-{interview.pk}.pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from django.core.exceptions import SuspiciousFileOperation
+from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -166,9 +167,9 @@ def check_upload(*, name: str, data: bytes, max_bytes: int) -> AcceptedUpload:
     """
     size = len(data)
     if size > max_bytes:
+        # Only the first max_bytes + 1 bytes may have been read, so the real size is not named.
         raise UploadRefused(
-            _("Het bestand is te groot (%(size)s MB); de grens is %(max)s MB.")
-            % {"size": _megabytes(size), "max": _megabytes(max_bytes)}
+            _("Het bestand is te groot: de grens is %(max)s.") % {"max": filesizeformat(max_bytes)}
         )
     if size == 0:
         raise UploadRefused(_("Het bestand is leeg."))
@@ -200,8 +201,3 @@ def check_upload(*, name: str, data: bytes, max_bytes: int) -> AcceptedUpload:
             }
         )
     return AcceptedUpload(name=safe_name, kind=kind, size=size)
-
-
-def _megabytes(size: int) -> str:
-    value = size / (1024 * 1024)
-    return f"{value:.1f}".replace(".", ",").removesuffix(",0")

@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from audits.models import AuditCycle, DocumentCheck, DocumentFile, DocumentType
+from audits.services import documents as document_services
 from uwvkms.models import AuditEvent
 
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
@@ -104,10 +105,29 @@ def test_a_too_large_upload_is_refused(client, auditor, cycle, uitkeren, jaarpla
     before = stored_files()
     response = upload(client, cycle, uitkeren, jaarplan, "groot.pdf", PDF + b"x" * 1024 * 1024)
     assert response.status_code == 400
-    assert "Het bestand is te groot" in response.content.decode()
-    assert "de grens is 1 MB" in response.content.decode()
+    assert "Het bestand is te groot: de grens is 1,0\xa0MB." in response.content.decode()
     assert not DocumentFile.objects.exists()
     assert stored_files() == before
+
+
+def test_a_very_large_upload_is_read_no_further_than_the_limit(
+    client, auditor, cycle, uitkeren, jaarplan, settings, monkeypatch
+):
+    settings.UPLOAD_MAX_BYTES = 1024
+    received = []
+    original = document_services.document_file_add
+
+    def spy(**kwargs):
+        received.append(len(kwargs["data"]))
+        return original(**kwargs)
+
+    monkeypatch.setattr(document_services, "document_file_add", spy)
+    client.force_login(auditor)
+    response = upload(client, cycle, uitkeren, jaarplan, "groot.pdf", PDF + b"x" * 50_000)
+    assert response.status_code == 400
+    assert "Het bestand is te groot: de grens is 1,0\xa0KB." in response.content.decode()
+    assert received == [1025]
+    assert not DocumentFile.objects.exists()
 
 
 def test_the_browser_content_type_is_ignored(client, auditor, cycle, uitkeren, jaarplan):

@@ -188,3 +188,14 @@ def test_no_moves_after_fieldwork(client, auditor, cycle, uitkeren):
     assert response.status_code == 400
     interview.refresh_from_db()
     assert interview.status == "concept"
+
+
+def test_the_coordination_team_reads_but_is_offered_no_moves(client, coordinator, interview):
+    client.force_login(coordinator)
+    page = client.get(interview.get_absolute_url())
+    assert page.status_code == 200
+    assert page.context["transition_forms"] == []
+    content = page.content.decode()
+    assert "Interview wijzigen" not in content
+    assert "Ter bevestiging sturen" not in content
+    assert "Jan Jansen" in content

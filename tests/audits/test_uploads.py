@@ -127,7 +127,7 @@ def test_accepted_uploads(name, data, kind, stored_name):
         ("jaarplan", PDF, "heeft geen extensie"),
         ("...", PDF, "ongeldig"),
         ("leeg.txt", b"", "Het bestand is leeg"),
-        ("groot.pdf", b"%PDF-" + b"x" * MAX, "Het bestand is te groot (1 MB); de grens is 1 MB"),
+        ("groot.pdf", b"%PDF-" + b"x" * MAX, "Het bestand is te groot: de grens is 1,0\xa0MB."),
     ],
 )
 def test_refused_uploads_say_why(name, data, reason):

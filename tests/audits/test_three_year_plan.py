@@ -229,3 +229,10 @@ def test_opening_on_schedule_gives_no_warning(client, coordinator, cycle):
 def test_only_coordinators_see_the_plan(client, request, persona, cycle):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(reverse("audits:three_year_plan")).status_code == 403
+
+
+def test_cycle_list_and_cycle_page_link_to_the_plan(client, coordinator, cycle):
+    client.force_login(coordinator)
+    url = reverse("audits:three_year_plan")
+    assert url in client.get(reverse("audits:cycle_list")).content.decode()
+    assert url in client.get(cycle.get_absolute_url()).content.decode()

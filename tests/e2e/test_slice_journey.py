@@ -1,0 +1,178 @@
+"""The first slice end to end in a real browser, the way people use it:
+
+1. the coordinator logs in;
+2. opens toetscyclus 2031, moves it to fieldwork and assigns an auditor, who is first refused for
+   their own unit (cross-auditing);
+3. the auditor scores Klantgerichtheid at Uitkeren, after a Dutch error for an empty form;
+4. the coordinator reads the mean maturity per principle in the report.
+
+Locators go by label and role only, so the journey also proves the labels and roles exist. The
+browser console is watched throughout: a Content-Security-Policy violation fails the journey.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from audits.models import AuditCycle
+from audits.services import assignment_create
+from maturity.services import score_record
+from tests.factories import PASSWORD, UserFactory, principle
+from uwvkms.constants import Role
+
+YEAR = 2031
+# Chromium words a violation as "Refused to ..." or "... violates the following Content Security
+# Policy directive ..." depending on its version and on what was blocked.
+CSP_VIOLATION = re.compile(r"Content Security Policy|Refused to", re.IGNORECASE)
+
+
+def log_in(page: Page, username: str) -> None:
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/inloggen/\?next=/$"))
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
+
+
+def log_out(page: Page) -> None:
+    page.get_by_role("button", name="Uitloggen").click()
+    expect(page).to_have_url(re.compile(r"/inloggen/$"))
+    expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
+    expect(page.get_by_role("button", name="Uitloggen")).to_have_count(0)
+
+
+def status_message(page: Page, text: str):
+    return page.get_by_role("status").filter(has_text=text)
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_coordinator_auditor_and_report_journey(
+    browser_page: Page, console_messages, coordinator, auditor, uitkeren, communicatie, fez
+):
+    page = browser_page
+
+    # 1. The coordinator logs in through the form.
+    log_in(page, "coordinator")
+
+    # 2. ...opens toetscyclus 2031 with two principles in scope...
+    page.get_by_role("link", name="Naar de toetscycli").click()
+    page.get_by_role("link", name="Nieuwe toetscyclus").click()
+    expect(page.get_by_role("heading", name="Nieuwe toetscyclus")).to_be_visible()
+    page.get_by_label("Jaar").fill(str(YEAR))
+    page.get_by_label("Klantgerichtheid").check()
+    page.get_by_label("Operationele Kwaliteit").check()
+    page.get_by_role("button", name="Toetscyclus openen").click()
+    expect(page).to_have_url(re.compile(rf"/toetsing/{YEAR}/$"))
+    expect(status_message(page, f"Toetscyclus {YEAR} is geopend.")).to_be_visible()
+
+    # ...moves it from preparation to fieldwork...
+    page.get_by_role("button", name="Door naar fase: Veldwerk").click()
+    expect(status_message(page, f"Toetscyclus {YEAR} staat nu op Veldwerk.")).to_be_visible()
+
+    # ...tries the auditor on their own unit and is refused: auditors audit cross-wise...
+    unit_select = page.get_by_label("Bedrijfsonderdeel")
+    auditor_select = page.get_by_label(re.compile(r"^\s*Toetser\*?\s*$"))
+    unit_select.select_option(label="FEZ")
+    auditor_select.select_option(label="Anouk Toetser (FEZ)")
+    page.get_by_role("button", name="Toewijzen").click()
+    refusal = page.get_by_text("Anouk Toetser hoort zelf bij FEZ en mag dit onderdeel niet toetsen")
+    expect(refusal).to_be_visible()
+    expect(refusal).to_contain_text("kruislings")
+    expect(auditor_select).to_have_attribute("aria-invalid", "true")
+    fez_row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="FEZ"))
+    expect(fez_row).to_contain_text("nog niemand")
+
+    # ...then assigns them, as lead, to Uitkeren.
+    unit_select.select_option(label="Uitkeren")
+    auditor_select.select_option(label="Anouk Toetser (FEZ)")
+    page.get_by_label("Leadtoetser").check()
+    page.get_by_role("button", name="Toewijzen").click()
+    expect(status_message(page, "Anouk Toetser is toegewezen aan Uitkeren.")).to_be_visible()
+    uitkeren_row = page.get_by_role("row").filter(
+        has=page.get_by_role("rowheader", name=re.compile(r"^Uitkeren"))
+    )
+    expect(uitkeren_row).to_contain_text("Anouk Toetser (FEZ) · lead")
+    log_out(page)
+
+    # Meanwhile a second auditor (from Uitkeren) scores Communicatie at level 2, so the report
+    # has two units for Klantgerichtheid: (3 + 2) / 2 = 2,50, which rounds half up to 3.
+    cycle = AuditCycle.objects.get(year=YEAR)
+    assert cycle.status == "veldwerk"
+    second_auditor = UserFactory(
+        username="tweede_toetser", business_unit=uitkeren, roles=[Role.TOETSER]
+    )
+    assignment_create(actor=coordinator, cycle=cycle, unit=communicatie, auditor=second_auditor)
+    score_record(
+        actor=second_auditor,
+        cycle=cycle,
+        unit=communicatie,
+        principle=principle("klantgerichtheid"),
+        level=2,
+        justification="Werkinstructies bestaan, maar worden niet aantoonbaar gevolgd.",
+        expected_version=0,
+    )
+
+    # 3. The auditor logs in, finds the assignment and scores it.
+    log_in(page, "auditor")
+    page.get_by_role("link", name="Naar de toetscycli").click()
+    page.get_by_role("link", name=f"Mijn toetsopdrachten {YEAR}").click()
+    expect(page.get_by_role("heading", name=f"Mijn toetsopdrachten {YEAR}")).to_be_visible()
+    page.get_by_role("link", name="Klantgerichtheid bij Uitkeren scoren").click()
+    expect(page.get_by_role("heading", name="Klantgerichtheid bij Uitkeren")).to_be_visible()
+
+    # An empty form is refused in Dutch, and nothing is saved.
+    page.get_by_role("button", name="Score opslaan").click()
+    expect(page.get_by_text("Kies een volwassenheidsniveau van 1 tot en met 5.")).to_be_visible()
+    expect(page.get_by_text("Onderbouw de score met het bewijs.")).to_be_visible()
+    expect(page.get_by_label("3 Reproduceren")).to_have_attribute("aria-invalid", "true")
+
+    page.get_by_label("3 Reproduceren").check()
+    page.get_by_label("Onderbouwing").fill(
+        "Klanttevredenheid wordt elk kwartaal gemeten; de verbeteracties staan in het teamplan."
+    )
+    page.get_by_role("button", name="Score opslaan").click()
+    expect(page).to_have_url(re.compile(rf"/volwassenheid/{YEAR}/$"))
+    expect(
+        status_message(page, "De score voor Klantgerichtheid bij Uitkeren is opgeslagen.")
+    ).to_be_visible()
+    scored_row = page.get_by_role("row").filter(has_text="Klantgerichtheid")
+    expect(scored_row).to_contain_text("3 Reproduceren")
+    expect(
+        page.get_by_role("link", name="Score Klantgerichtheid bij Uitkeren wijzigen")
+    ).to_be_visible()
+    log_out(page)
+
+    # 4. The coordinator reads the report: the mean over the two scored units.
+    log_in(page, "coordinator")
+    page.get_by_role("link", name="Naar de toetscycli").click()
+    page.get_by_role("link", name=f"Volwassenheid {YEAR}").click()
+    expect(page).to_have_url(re.compile(rf"/rapportage/{YEAR}/volwassenheid/$"))
+    expect(page.get_by_role("heading", name=f"Volwassenheid KMS {YEAR}")).to_be_visible()
+    table = page.get_by_role("table", name=f"Gemiddelde volwassenheid per principe, {YEAR}")
+
+    def report_row(name: str):
+        return table.get_by_role("row").filter(has=page.get_by_role("rowheader", name=name))
+
+    # Afgerond, Gemiddelde, Gescoord / getoetst, Laagste–hoogste, Met / Zonder uitvoering.
+    # Klantgerichtheid is assessed at all three units (Uitkeren, Communicatie, FEZ), scored at two.
+    expect(report_row("Klantgerichtheid").get_by_role("cell")).to_have_text(
+        ["3", "2,50", "2 / 3", "2–3", "3,00", "2,00"]
+    )
+    # Operationele Kwaliteit is assessed only where there are execution processes, unscored yet.
+    expect(report_row("Operationele Kwaliteit").get_by_role("cell")).to_have_text(
+        ["–", "geen scores", "0 / 1", "–", "geen scores", "niet getoetst"]
+    )
+    log_out(page)
+
+    csp_violations = [m for m in console_messages if CSP_VIOLATION.search(m)]
+    assert csp_violations == [], "\n".join(csp_violations)
+    # The only console errors allowed are the 400 statuses Chromium reports for the two refused
+    # forms (own-unit assignment, empty score): no script error and no other failed resource.
+    errors = [m for m in console_messages if m.startswith(("error:", "pageerror:"))]
+    refused_form = "error: Failed to load resource: the server responded with a status of 400"
+    unexpected = [m for m in errors if not m.startswith(refused_form)]
+    assert unexpected == [], "\n".join(unexpected)
+    assert len(errors) == 2, "\n".join(errors)

@@ -12,6 +12,7 @@ from maturity import selectors, services
 from maturity.constants import LEVEL_MEANINGS, MaturityLevel
 from maturity.forms import ScoreForm
 from uwvkms.constants import Role
+from uwvkms.forms import add_service_errors, posted_data
 from uwvkms.permissions import role_required
 
 
@@ -33,7 +34,7 @@ def score_edit(request, year: int, unit_id: int, principle_code: str):
     initial = {"version": score.version if score else 0}
     if score:
         initial |= {"level": score.level, "justification": score.justification}
-    form = ScoreForm(request.POST or None, initial=initial)
+    form = ScoreForm(posted_data(request), initial=initial)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -49,11 +50,7 @@ def score_edit(request, year: int, unit_id: int, principle_code: str):
                     expected_version=form.cleaned_data["version"],
                 )
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for field, errors in exc.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request,

@@ -209,7 +209,8 @@ def assignment_create(
 ) -> Assignment:
     """Assign `auditor` to audit `unit` in `cycle`. Refused for the auditor's own unit
     (cross-auditing, DOMAIN.md §2) and for users who are not auditors. A new lead replaces the
-    unit's previous lead."""
+    unit's previous lead. Teams change only while fieldwork is open."""
+    cycle = require_fieldwork_open(cycle, what=_("Een toetsteam"))
     if not auditor.has_role(Role.TOETSER):
         raise ValidationError(
             {"auditor": _("%(name)s heeft niet de rol Toetser.") % {"name": auditor}}

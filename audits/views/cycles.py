@@ -22,6 +22,7 @@ from audits.forms.cycles import (
 from audits.selectors import cycles as selectors
 from audits.services import cycles as services
 from uwvkms.constants import Role
+from uwvkms.forms import add_service_errors, posted_data
 from uwvkms.permissions import has_any_role, role_required
 
 
@@ -37,7 +38,7 @@ def cycle_list(request):
 @role_required(Role.COORDINATIETEAM)
 def cycle_open(request):
     default_year = selectors.next_cycle_year(today_year=timezone.localdate().year)
-    form = CycleOpenForm(_posted(request), initial={"year": default_year})
+    form = CycleOpenForm(posted_data(request), initial={"year": default_year})
     if request.method == "POST" and form.is_valid():
         try:
             cycle = services.cycle_open(
@@ -48,7 +49,7 @@ def cycle_open(request):
                 period_end=form.cleaned_data["period_end"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Toetscyclus %(year)s is geopend.") % {"year": cycle.year})
             window = selectors.coverage_of_cycle(cycle)
@@ -100,7 +101,7 @@ def three_year_plan(request):
 def cycle_period_edit(request, year: int):
     cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
     initial = {"period_start": cycle.period_start, "period_end": cycle.period_end}
-    form = CyclePeriodForm(_posted(request), initial=initial)
+    form = CyclePeriodForm(posted_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             changed = services.cycle_period_change(
@@ -110,7 +111,7 @@ def cycle_period_edit(request, year: int):
                 period_end=form.cleaned_data["period_end"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             if changed:
                 messages.success(request, _("De periode van het veldwerk is gewijzigd."))
@@ -157,7 +158,7 @@ def scope_edit(request, year: int, unit_id: int):
     cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
     unit = selectors.unit_get(unit_id=unit_id)
     initial = {"principles": selectors.assessed_principles_of(cycle=cycle, unit=unit)}
-    form = ScopeForm(_posted(request), cycle=cycle, initial=initial)
+    form = ScopeForm(posted_data(request), cycle=cycle, initial=initial)
     editable = cycle.status in FIELDWORK_OPEN
     if not editable:
         form.fields["principles"].widget.attrs["disabled"] = True
@@ -170,7 +171,7 @@ def scope_edit(request, year: int, unit_id: int):
                 principles=form.cleaned_data["principles"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             if change:
                 messages.success(
@@ -227,7 +228,7 @@ def assignment_remove(request, year: int, pk: int):
 
 def exclusions(request, year: int):
     cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
-    form = ExclusionForm(_posted(request), cycle=cycle)
+    form = ExclusionForm(posted_data(request), cycle=cycle)
     if request.method == "POST" and form.is_valid():
         try:
             exclusion = services.unit_exclude(
@@ -237,7 +238,7 @@ def exclusions(request, year: int):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -259,7 +260,7 @@ def exclusion_undo(request, year: int, pk: int):
                 actor=request.user, exclusion=exclusion, reason=undo_form.cleaned_data["reason"]
             )
         except ValidationError as exc:
-            _add_errors(undo_form, exc)
+            add_service_errors(undo_form, exc)
         else:
             messages.success(
                 request,
@@ -324,7 +325,7 @@ def assignment_create(request, year: int):
                 is_lead=form.cleaned_data["is_lead"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -382,17 +383,3 @@ def _render_cycle_detail(request, cycle, form, status: int = 200):
         },
         status=status,
     )
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
-def _posted(request):
-    """The submitted data, or None on GET. (`request.POST or None` would treat an empty
-    submission, such as a scope with nothing ticked, as a GET.)"""
-    return request.POST if request.method == "POST" else None

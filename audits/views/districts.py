@@ -15,6 +15,7 @@ from audits.selectors import districts as selectors
 from audits.services import districts as services
 from audits.services.cycles import fieldwork_closed_message
 from uwvkms.constants import Role
+from uwvkms.forms import add_service_errors
 from uwvkms.permissions import has_any_role
 
 
@@ -44,7 +45,7 @@ def district_add(request, year: int, unit_id: int):
                 actor=request.user, cycle=cycle, unit=unit, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, _("%(name)s staat op de kandidatenlijst.") % {"name": district.name}
@@ -83,7 +84,7 @@ def districts_draw(request, year: int, unit_id: int):
                 expected_current_id=form.cleaned_data["current"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -132,11 +133,3 @@ def _render(request, cycle, unit, *, district_form=None, draw_form=None, status=
         },
         status=status,
     )
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)

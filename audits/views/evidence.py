@@ -29,31 +29,23 @@ from audits.selectors import evidence as selectors
 from audits.services import documents as document_services
 from audits.services import interviews as interview_services
 from uwvkms.constants import Role
+from uwvkms.forms import add_service_errors, posted_data
 from uwvkms.pdf import html_to_pdf
 from uwvkms.permissions import role_required
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
 
 # --- The documentation list (coordination team) --------------------------------------------------
 
 
 @role_required(Role.COORDINATIETEAM)
 def document_type_list(request):
-    form = DocumentTypeForm(request.POST or None)
+    form = DocumentTypeForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             document_type = document_services.document_type_create(
                 actor=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -71,7 +63,7 @@ def document_type_list(request):
 def document_type_edit(request, pk: int):
     document_type = selectors.document_type_get_for_coordinator(user=request.user, pk=pk)
     form = DocumentTypeForm(
-        request.POST or None,
+        posted_data(request),
         initial={"name": document_type.name, "description": document_type.description},
     )
     if request.method == "POST" and form.is_valid():
@@ -80,7 +72,7 @@ def document_type_edit(request, pk: int):
                 actor=request.user, document_type=document_type, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De documentenlijst is bijgewerkt."))
             return redirect("audits:document_type_list")
@@ -137,14 +129,14 @@ def question_principles(request):
 
 def question_list(request, principle_code: str):
     principle = selectors.principle_get_for_coordinator(user=request.user, code=principle_code)
-    form = InterviewQuestionForm(request.POST or None)
+    form = InterviewQuestionForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             interview_services.interview_question_create(
                 actor=request.user, principle=principle, text=form.cleaned_data["text"]
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De vraag is toegevoegd."))
             return redirect("audits:question_list", principle_code=principle.code)
@@ -163,14 +155,14 @@ def question_list(request, principle_code: str):
 def question_edit(request, principle_code: str, pk: int):
     principle = selectors.principle_get_for_coordinator(user=request.user, code=principle_code)
     question = selectors.question_get(principle=principle, pk=pk)
-    form = InterviewQuestionForm(request.POST or None, initial={"text": question.text})
+    form = InterviewQuestionForm(posted_data(request), initial={"text": question.text})
     if request.method == "POST" and form.is_valid():
         try:
             interview_services.interview_question_update(
                 actor=request.user, question=question, text=form.cleaned_data["text"]
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De vraag is gewijzigd."))
             return redirect("audits:question_list", principle_code=principle.code)
@@ -241,7 +233,7 @@ def document_check(request, year: int, unit_id: int, document_type_id: int):
     check = selectors.document_check_for(cycle=ue.cycle, unit=ue.unit, document_type=document_type)
     principles = selectors.assessed_principles(cycle=ue.cycle, unit=ue.unit)
     form = DocumentCheckForm(
-        request.POST or None, initial=_check_initial(check), principles=principles
+        posted_data(request), initial=_check_initial(check), principles=principles
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -258,7 +250,7 @@ def document_check(request, year: int, unit_id: int, document_type_id: int):
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -310,7 +302,7 @@ def document_file_upload(request, year: int, unit_id: int, document_type_id: int
                 data=_read_limited(upload),
             )
         except ValidationError as exc:
-            _add_errors(file_form, exc)
+            add_service_errors(file_form, exc)
         else:
             messages.success(
                 request,
@@ -435,14 +427,14 @@ def _interview_form(request, ue, interview=None):
             initial[f"notes_{note.principle_id}"] = note.notes
         people = [{"name": p.name, "function": p.function} for p in interview.interviewees.all()]
     form = InterviewForm(
-        request.POST or None,
+        posted_data(request),
         initial=initial,
         districts=selectors.districts_of_unit(cycle=ue.cycle, unit=ue.unit),
         team=selectors.audit_team(cycle=ue.cycle, unit=ue.unit),
         principles=principles,
         questions=selectors.questions_by_principle(principles=principles, include=asked),
     )
-    formset = IntervieweeFormSet(request.POST or None, initial=people, prefix="interviewees")
+    formset = IntervieweeFormSet(posted_data(request), initial=people, prefix="interviewees")
     return form, formset
 
 
@@ -491,7 +483,7 @@ def interview_create(request, year: int, unit_id: int):
                     **_record_args(form, formset),
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Het interview is vastgelegd als concept."))
                 return redirect(interview)
@@ -521,7 +513,7 @@ def interview_edit(request, year: int, pk: int):
                     **_record_args(form, formset),
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Het interview is opgeslagen."))
                 return redirect(interview)
@@ -604,7 +596,7 @@ def interview_transition(request, year: int, pk: int):
                 remarks=form.cleaned_data["remarks"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,

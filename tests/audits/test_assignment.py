@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from audits.models import Assignment
+from audits.models import Assignment, AuditCycle
 from tests.factories import BusinessUnitFactory, UserFactory
 from uwvkms.constants import Role
 from uwvkms.models import AuditEvent
@@ -99,3 +99,14 @@ def test_cycle_page_queries_do_not_grow_with_units(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(reverse("audits:cycle_detail", args=[cycle.year]))
     assert len(response.context["units"]) == 15
+
+
+def test_teams_are_fixed_once_fieldwork_is_over(
+    client, coordinator, cycle, other_auditor, uitkeren
+):
+    AuditCycle.objects.filter(pk=cycle.pk).update(status="kalibratie")
+    client.force_login(coordinator)
+    response = assign(client, cycle, uitkeren, other_auditor)
+    assert response.status_code == 400
+    assert "Een toetsteam kan alleen worden gewijzigd" in response.content.decode()
+    assert not Assignment.objects.filter(auditor=other_auditor).exists()

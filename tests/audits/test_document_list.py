@@ -124,7 +124,7 @@ def test_coordinator_deactivates_and_reactivates_an_item(client, coordinator):
 @pytest.mark.parametrize(
     "persona", ["auditor", "other_auditor", "unit_board", "board_member", "outsider"]
 )
-def test_only_the_coordination_team_maintains_the_list(client, request, persona):
+def test_only_the_coordination_team_maintains_the_list(client, db, request, persona):
     client.force_login(request.getfixturevalue(persona))
     item = DocumentTypeFactory(name="Procesboek")
     before = names()

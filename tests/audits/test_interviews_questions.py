@@ -98,7 +98,7 @@ def test_coordinator_retires_and_reuses_a_question(client, coordinator):
 @pytest.mark.parametrize(
     "persona", ["auditor", "other_auditor", "unit_board", "board_member", "outsider"]
 )
-def test_only_the_coordination_team_maintains_the_question_set(client, request, persona):
+def test_only_the_coordination_team_maintains_the_question_set(client, db, request, persona):
     client.force_login(request.getfixturevalue(persona))
     question = InterviewQuestion.objects.filter(principle__code="klantgerichtheid").first()
     before = list(InterviewQuestion.objects.values_list("id", "text", "is_active"))

@@ -64,6 +64,8 @@ def test_coordinator_auditor_and_report_journey(
     page.get_by_label("Jaar").fill(str(YEAR))
     page.get_by_label("Klantgerichtheid").check()
     page.get_by_label("Operationele Kwaliteit").check()
+    page.get_by_label("Begin veldwerk").fill(f"{YEAR}-08-01")
+    page.get_by_label("Einde veldwerk").fill(f"{YEAR}-11-30")
     page.get_by_role("button", name="Toetscyclus openen").click()
     expect(page).to_have_url(re.compile(rf"/toetsing/{YEAR}/$"))
     expect(status_message(page, f"Toetscyclus {YEAR} is geopend.")).to_be_visible()

@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from audits.constants import FIELDWORK_OPEN, DocumentStatus
+from audits.constants import DocumentStatus
 from audits.evidence_rules import field_changes
 from audits.models import (
     AssessedPrinciple,
@@ -22,6 +22,7 @@ from audits.models import (
     DocumentType,
     ManagementPrinciple,
 )
+from audits.services.cycles import require_fieldwork_open
 from audits.uploads import UploadRefused, check_upload
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
@@ -31,16 +32,9 @@ class DocumentCheckConflict(ValidationError):
     """Someone else saved the check after this user opened it (optimistic locking)."""
 
 
-def require_fieldwork_open(cycle: AuditCycle) -> None:
+def require_evidence_open(cycle: AuditCycle) -> None:
     """Evidence changes only while fieldwork is open; after that the scores rest on it."""
-    if cycle.status not in FIELDWORK_OPEN:
-        raise ValidationError(
-            _(
-                "De toetscyclus staat op %(status)s: het veldwerk is afgesloten en het bewijs "
-                "kan niet meer worden gewijzigd."
-            )
-            % {"status": cycle.get_status_display()}
-        )
+    require_fieldwork_open(cycle, what=_("Het bewijs"))
 
 
 # --- The documentation list (coordination team) -----------------------------------------------
@@ -202,7 +196,7 @@ def document_check_save(
     `expected_version` is the version the user saw (0 when there was no check yet). When the check
     moved on since, the save is refused with DocumentCheckConflict naming who changed it, and
     nothing changes. Every change records its fields old → new."""
-    require_fieldwork_open(cycle)
+    require_evidence_open(cycle)
     principles = sorted(set(principles), key=lambda p: (p.order, p.name))
     _require_assessed(cycle=cycle, unit=unit, principles=principles)
     if status not in DocumentStatus.values:
@@ -306,7 +300,7 @@ def document_file_add(
     extension); a refused file raises ValidationError with the reason and stores nothing. An
     accepted file lands in private storage under a random name; its sanitised original name,
     size and SHA-256 are recorded."""
-    require_fieldwork_open(cycle)
+    require_evidence_open(cycle)
     try:
         accepted = check_upload(name=name, data=data, max_bytes=settings.UPLOAD_MAX_BYTES)
     except UploadRefused as exc:
@@ -342,7 +336,7 @@ def document_file_add(
 def document_file_delete(*, actor: User, document_file: DocumentFile) -> None:
     """Remove a file from a check. The row goes now; the bytes go once the deletion commits."""
     check = document_file.document_check
-    require_fieldwork_open(check.cycle)
+    require_evidence_open(check.cycle)
     summary = _file_summary(document_file)
     stored_name, storage = document_file.file.name, document_file.file.storage
     document_file.delete()

@@ -29,7 +29,7 @@ from audits.models import (
     InterviewQuestion,
     ManagementPrinciple,
 )
-from audits.services.documents import require_fieldwork_open
+from audits.services.documents import require_evidence_open
 from uwvkms.models import BusinessUnit, User
 from uwvkms.selectors import audit_events_for
 from uwvkms.services import audit_event_record
@@ -182,7 +182,7 @@ def interview_create(
     """Record an interview held at `unit`: when, where (a district of the unit in this cycle),
     with whom, which auditors were present, and per assessed principle the appreciative
     questions asked and the notes. It starts as a concept."""
-    require_fieldwork_open(cycle)
+    require_evidence_open(cycle)
     auditors, interviewees = list(auditors), list(interviewees)
     _validate_record(
         cycle=cycle,
@@ -235,7 +235,7 @@ def interview_update(
     changed. `expected_version` is the version the user saw: when the record moved on since, the
     save is refused with InterviewConflict naming who changed it, and nothing changes."""
     interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
-    require_fieldwork_open(interview.cycle)
+    require_evidence_open(interview.cycle)
     if interview.version != expected_version:
         raise InterviewConflict(_conflict_message(interview))
     if not interview_is_editable(interview.status):
@@ -292,7 +292,7 @@ def interview_transition(
     `expected_status` is the status the user saw; if the record moved on meanwhile nothing
     happens. A move the table does not allow raises InterviewTransitionNotAllowed."""
     interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
-    require_fieldwork_open(interview.cycle)
+    require_evidence_open(interview.cycle)
     if interview.status != expected_status:
         raise InterviewTransitionNotAllowed(
             _("Het interview staat intussen op %(status)s; er is niets gewijzigd.")

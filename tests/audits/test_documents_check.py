@@ -184,6 +184,7 @@ def test_after_fieldwork_the_check_is_read_only(client, auditor, cycle, uitkeren
     assert "het veldwerk is afgesloten" in page.content.decode()
     response = post_check(client, cycle, uitkeren, jaarplan, version=1, status="nvt")
     assert response.status_code == 400
+    assert "het veldwerk is afgesloten" in (response.content.decode())
     assert DocumentCheck.objects.get(unit=uitkeren).status == "geleverd"
 
 

@@ -252,7 +252,10 @@ def test_after_fieldwork_no_new_interviews(client, auditor, cycle, uitkeren, dis
     client.force_login(auditor)
     response = client.post(create_url(cycle, uitkeren), form_data(district, [auditor]))
     assert response.status_code == 400
-    assert "het veldwerk is afgesloten" in response.content.decode()
+    assert (
+        "Het bewijs kan alleen worden gewijzigd in de fasen Voorbereiding en Veldwerk"
+        in response.content.decode()
+    )
     assert not Interview.objects.exists()
 
 

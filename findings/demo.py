@@ -4,13 +4,16 @@ chain because it fills every layer below it through their services."""
 
 import random
 from dataclasses import dataclass
+from datetime import date
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 
 from audits.models import Assignment, AuditCycle, ManagementPrinciple
 from audits.selectors import assessed_principle_ids_by_unit
 from audits.services import assignment_create, cycle_advance, cycle_open
+from findings.demo_fieldwork import load_fieldwork
 from maturity.models import Score
 from maturity.services import score_record
 from uwvkms.constants import Role
@@ -137,6 +140,7 @@ def load_demo() -> list[DemoLogin]:
     }
     groups = {role: Group.objects.get(name=role.value) for role in Role}
     logins: list[DemoLogin] = []
+    password_hash = make_password(DEMO_PASSWORD)
 
     def user(username, first, last, unit_name, *roles, staff=False):
         person, created = User.objects.get_or_create(
@@ -151,7 +155,8 @@ def load_demo() -> list[DemoLogin]:
             },
         )
         if created:
-            person.set_password(DEMO_PASSWORD)
+            # One hash for every demo user: hashing 36 times would take seconds.
+            person.password = password_hash
             person.save(update_fields=["password"])
             person.groups.set([groups[r] for r in roles])
         return person
@@ -191,6 +196,8 @@ def load_demo() -> list[DemoLogin]:
             actor=coordinator,
             year=DEMO_YEAR,
             principles=ManagementPrinciple.objects.filter(code__in=DEMO_PRINCIPLES),
+            period_start=date(DEMO_YEAR, 7, 3),
+            period_end=date(DEMO_YEAR, 11, 24),
         )
         cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status=cycle.status)
 
@@ -209,6 +216,10 @@ def load_demo() -> list[DemoLogin]:
                     auditor=auditor,
                     is_lead=position == 0,
                 )
+
+    load_fieldwork(
+        cycle=cycle, units=[units[name] for name in unit_names], coordinator=coordinator, rng=rng
+    )
 
     scope = assessed_principle_ids_by_unit(cycle)
     leads = {

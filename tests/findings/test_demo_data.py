@@ -3,7 +3,17 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from audits.models import AssessedPrinciple, Assignment, AuditCycle
+from audits.models import (
+    AssessedPrinciple,
+    Assignment,
+    AuditCycle,
+    District,
+    DistrictDraw,
+    DocumentCheck,
+    DocumentFile,
+    Exclusion,
+    Interview,
+)
 from maturity.models import Score, ScoreChange
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
@@ -20,6 +30,12 @@ def counts():
             Assignment,
             Score,
             ScoreChange,
+            District,
+            DistrictDraw,
+            DocumentCheck,
+            DocumentFile,
+            Interview,
+            Exclusion,
         )
     }
 
@@ -60,6 +76,18 @@ def test_demo_loads_and_is_idempotent(db, settings, capsys):
     # Cross-auditing: nobody audits their own unit.
     assert not Assignment.objects.filter(unit=models_F_unit()).exists()
     assert Score.objects.filter(cycle=cycle).exists()
+
+    # Fieldwork: every unit two drawn places, a mostly filled checklist, 2–4 interviews.
+    assert (cycle.period_start, cycle.period_end) != (None, None)
+    for unit in BusinessUnit.objects.all():
+        draw = DistrictDraw.objects.get(cycle=cycle, unit=unit, is_current=True)
+        assert len(draw.drawn) == 2
+        assert DocumentCheck.objects.filter(cycle=cycle, unit=unit).count() >= 5
+        assert 2 <= Interview.objects.filter(cycle=cycle, unit=unit).count() <= 4
+    statuses = set(Interview.objects.values_list("status", flat=True))
+    assert statuses == {"concept", "ter_bevestiging", "bevestigd", "correctie_gevraagd"}
+    assert DocumentFile.objects.exists()
+    assert Exclusion.objects.get(cycle=cycle).unit.name == "C-ICT"
 
 
 def models_F_unit():

@@ -1,0 +1,225 @@
+"""Fictional fieldwork for the demo cycle: districts and their draw, the document study and
+interviews in every status. Idempotent: what exists is left alone. Everything goes through the
+audits services, so the demo's event log looks like real use."""
+
+import random
+from datetime import date, timedelta
+
+from audits.constants import DocumentStatus, InterviewAction, InterviewStatus, LocationKind
+from audits.models import (
+    Assignment,
+    AuditCycle,
+    District,
+    DistrictDraw,
+    DocumentCheck,
+    DocumentType,
+    Exclusion,
+    Interview,
+    InterviewQuestion,
+)
+from audits.selectors import assessed_principle_ids_by_unit
+from audits.services.cycles import unit_exclude
+from audits.services.districts import district_add, districts_draw
+from audits.services.documents import document_check_save, document_file_add
+from audits.services.interviews import (
+    IntervieweeData,
+    NoteData,
+    interview_create,
+    interview_transition,
+)
+from uwvkms.models import BusinessUnit, User
+
+# Per unit two central and two decentral candidates; the names are fictional.
+CENTRAL = ["Staf {abbr}", "Afdeling Kwaliteit {abbr}"]
+DECENTRAL = ["Regio Noord", "Regio Oost", "Regio Zuid", "Regio West", "District Midden"]
+
+PEOPLE = [
+    ("Femke Hoekstra", "teamleider"),
+    ("Ruben Kuipers", "senior medewerker"),
+    ("Lotte van Wijk", "procesmanager"),
+    ("Sem Verhoeven", "kwaliteitsadviseur"),
+    ("Noor Jonker", "medewerker"),
+    ("Milan Schouten", "afdelingsmanager"),
+]
+
+NOTES = [
+    "Het team bespreekt wekelijks de werkvoorraad en stuurt bij op doorlooptijden.",
+    "Trots op de klantgesprekken; verbeterpunten worden genoteerd maar niet altijd opgevolgd.",
+    "Fouten worden gemeld in het teamoverleg; of een maatregel werkt wordt nog niet gemeten.",
+    "De KPI-set is bekend, maar teams kiezen zelf welke cijfers ze gebruiken.",
+    "Samenwerking met de keten verloopt via vaste contactpersonen; dat helpt bij knelpunten.",
+]
+
+DOCUMENT_NOTES = (
+    "Beschrijft doelen en verantwoordelijkheden.",
+    "In de teams is het document bekend en wordt het gebruikt.",
+    "Evaluatie van het effect ontbreekt nog.",
+)
+
+# Per unit index: how many interviews, and the status each ends in.
+INTERVIEW_PLANS = [
+    [InterviewStatus.BEVESTIGD, InterviewStatus.BEVESTIGD, InterviewStatus.TER_BEVESTIGING],
+    [InterviewStatus.BEVESTIGD, InterviewStatus.BEVESTIGD],
+    [
+        InterviewStatus.BEVESTIGD,
+        InterviewStatus.CORRECTIE_GEVRAAGD,
+        InterviewStatus.BEVESTIGD,
+        InterviewStatus.CONCEPT,
+    ],
+]
+
+EXCLUDED = {
+    "C-ICT": "Te weinig gesprekken mogelijk door een lopende reorganisatie; het beeld is niet "
+    "representatief voor het onderdeel.",
+}
+
+
+def load_fieldwork(
+    *,
+    cycle: AuditCycle,
+    units: list[BusinessUnit],
+    coordinator: User,
+    rng: random.Random,
+) -> None:
+    """Give every unit candidates and a draw, a mostly filled document checklist (with a few
+    files) and two to four interviews in mixed statuses."""
+    scope = assessed_principle_ids_by_unit(cycle)
+    principles = {p.id: p for p in cycle.principles.all()}
+    questions: dict[int, list[int]] = {}
+    for question in InterviewQuestion.objects.filter(is_active=True, principle__in=principles):
+        questions.setdefault(question.principle_id, []).append(question.id)
+    teams: dict[int, list[User]] = {}
+    for assignment in Assignment.objects.filter(cycle=cycle).select_related("auditor"):
+        teams.setdefault(assignment.unit_id, []).append(assignment.auditor)
+    document_types = list(DocumentType.objects.filter(is_active=True))
+
+    for index, unit in enumerate(units):
+        team = teams.get(unit.id, [])
+        if not team:
+            continue
+        lead = team[0]
+        assessed = [principles[pid] for pid in sorted(scope.get(unit.id, set()))]
+        _districts(cycle=cycle, unit=unit, actor=lead, rng=rng)
+        _documents(
+            cycle=cycle, unit=unit, actor=lead, assessed=assessed, types=document_types, rng=rng
+        )
+        _interviews(
+            cycle=cycle,
+            unit=unit,
+            team=team,
+            assessed=assessed,
+            questions=questions,
+            plan=INTERVIEW_PLANS[index % len(INTERVIEW_PLANS)],
+            index=index,
+        )
+
+    for unit in units:
+        if unit.name in EXCLUDED and not Exclusion.objects.filter(cycle=cycle, unit=unit).exists():
+            unit_exclude(actor=coordinator, cycle=cycle, unit=unit, reason=EXCLUDED[unit.name])
+
+
+def _districts(*, cycle, unit, actor, rng) -> None:
+    if not District.objects.filter(cycle=cycle, unit=unit).exists():
+        for name in CENTRAL:
+            district_add(
+                actor=actor,
+                cycle=cycle,
+                unit=unit,
+                name=name.format(abbr=unit.abbreviation),
+                kind=LocationKind.CENTRAAL,
+            )
+        for name in rng.sample(DECENTRAL, 2):
+            district_add(
+                actor=actor, cycle=cycle, unit=unit, name=name, kind=LocationKind.DECENTRAAL
+            )
+    if not DistrictDraw.objects.filter(cycle=cycle, unit=unit).exists():
+        districts_draw(actor=actor, cycle=cycle, unit=unit, count=2)
+
+
+def _documents(*, cycle, unit, actor, assessed, types, rng) -> None:
+    if DocumentCheck.objects.filter(cycle=cycle, unit=unit).exists():
+        return
+    # Mostly filled: the last item of the list is left for the auditor.
+    for position, document_type in enumerate(types[:-1]):
+        status = rng.choice(
+            [DocumentStatus.GELEVERD] * 6 + [DocumentStatus.NIET_GELEVERD, DocumentStatus.NVT]
+        )
+        delivered = status == DocumentStatus.GELEVERD
+        document_check_save(
+            actor=actor,
+            cycle=cycle,
+            unit=unit,
+            document_type=document_type,
+            status=status,
+            principles=rng.sample(assessed, k=min(len(assessed), 2)) if delivered else [],
+            design_note=DOCUMENT_NOTES[0] if delivered else "",
+            existence_note=DOCUMENT_NOTES[1] if delivered else "",
+            operation_note=DOCUMENT_NOTES[2] if delivered and position % 2 else "",
+            expected_version=0,
+        )
+        if delivered and position < 2:
+            text = f"{document_type.name} {unit.name} {cycle.year} (fictief demodocument)\n"
+            document_file_add(
+                actor=actor,
+                cycle=cycle,
+                unit=unit,
+                document_type=document_type,
+                name=f"{document_type.name.lower()}-{unit.abbreviation.lower()}.txt",
+                data=text.encode(),
+            )
+
+
+def _interviews(*, cycle, unit, team, assessed, questions, plan, index) -> None:
+    if Interview.objects.filter(cycle=cycle, unit=unit).exists():
+        return
+    drawn = DistrictDraw.objects.get(cycle=cycle, unit=unit, is_current=True).drawn
+    places = {d.name: d for d in District.objects.filter(cycle=cycle, unit=unit)}
+    locations = [places[name] for name, _kind in drawn if name in places]
+    start = cycle.period_start or date(cycle.year, 9, 1)
+    for number, final_status in enumerate(plan):
+        people = [PEOPLE[(index + number + k) % len(PEOPLE)] for k in range(2)]
+        notes = {
+            principle.id: NoteData(
+                notes=NOTES[(index + number + principle.order) % len(NOTES)],
+                question_ids=frozenset(questions.get(principle.id, [])[:2]),
+            )
+            for principle in assessed
+        }
+        interview = interview_create(
+            actor=team[0],
+            cycle=cycle,
+            unit=unit,
+            held_on=start + timedelta(days=7 * number + index),
+            location=locations[number % len(locations)],
+            auditors=team,
+            interviewees=[
+                IntervieweeData(name=name, function=function) for name, function in people
+            ],
+            notes=notes,
+        )
+        _move_to(interview, final_status, actor=team[0], confirmer=people[0][0])
+
+
+def _move_to(interview: Interview, final_status: str, *, actor: User, confirmer: str) -> None:
+    steps = {
+        InterviewStatus.CONCEPT: [],
+        InterviewStatus.TER_BEVESTIGING: [InterviewAction.SEND],
+        InterviewStatus.BEVESTIGD: [InterviewAction.SEND, InterviewAction.CONFIRM],
+        InterviewStatus.CORRECTIE_GEVRAAGD: [
+            InterviewAction.SEND,
+            InterviewAction.REQUEST_CORRECTION,
+        ],
+    }[final_status]
+    for action in steps:
+        interview = interview_transition(
+            actor=actor,
+            interview=interview,
+            action=action,
+            expected_status=interview.status,
+            confirmed_by=confirmer if action == InterviewAction.CONFIRM else "",
+            remarks=(
+                "Graag de passage over de werkvoorraad aanvullen met de nieuwe werkwijze."
+                if action == InterviewAction.REQUEST_CORRECTION
+                else ""
+            ),
+        )

@@ -17,9 +17,9 @@ from findings.demo_fieldwork import load_fieldwork
 from maturity.models import Score
 from maturity.services import score_record
 from uwvkms.constants import Role
+from uwvkms.demo import DEMO_PASSWORD
 from uwvkms.models import BusinessUnit, User
 
-DEMO_PASSWORD = "demo-kms-2023"  # noqa: S105  (printed by `make demo`, refused outside DEBUG)
 DEMO_YEAR = 2023
 DEMO_PRINCIPLES = ["klantgerichtheid", "sturen-verantwoorden", "operationele-kwaliteit"]
 

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from findings.demo import DEMO_PASSWORD, load_demo
+from findings.demo import load_demo
+from uwvkms.demo import DEMO_PASSWORD
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from herstel.constants import AdviceSection, Criterion, Operation
+from herstel.constants import DIRECTORATE_ORDER, AdviceSection, Criterion, Operation
 from herstel.models import (
     Advice,
     ContactPoint,
@@ -98,7 +98,11 @@ def herstelactie_start(
 
     today = timezone.localdate()
     informed = []
-    for point in ContactPoint.objects.filter(is_active=True).select_related("user"):
+    points = sorted(
+        ContactPoint.objects.filter(is_active=True).select_related("user"),
+        key=lambda point: (DIRECTORATE_ORDER.get(point.directorate, 99), point.name),
+    )
+    for point in points:
         WorkingGroupMember.objects.create(
             herstelactie=herstelactie,
             contact_point=point,

@@ -127,7 +127,7 @@ def test_consulted_interest_groups(client, adviser, action):
         ("outsider", 403),
     ],
 )
-def test_who_keeps_the_contact_persons(client, request, persona, status):
+def test_who_keeps_the_contact_persons(db, client, request, persona, status):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(reverse("herstel:contact_points")).status_code == status
     response = client.post(

@@ -35,7 +35,10 @@ class HerstelactieDetailsForm(forms.Form):
         decimal_places=2,
         required=False,
         localize=True,
-        help_text=_("Totaal dat naar schatting wordt nabetaald, teruggevorderd of afgeboekt."),
+        help_text=_(
+            "Totaal dat naar schatting wordt nabetaald, teruggevorderd of afgeboekt; zonder "
+            "punten, bijvoorbeeld 125000,50."
+        ),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
 

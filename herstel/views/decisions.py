@@ -28,6 +28,11 @@ def _outcomes(forum: Forum, mandate: str):
     return outcomes_for(forum, Mandate(mandate)) if mandate else ()
 
 
+def _offer_only(form, outcomes) -> None:
+    """A refused form is shown again offering only the outcomes of the path."""
+    form.fields["outcome"].choices = [(o.value, o.label) for o in outcomes]
+
+
 def _decision_form(access, forum: Forum, data=None) -> DecisionForm:
     # Offered: the outcomes of the action's path. Accepted on POST: any outcome of the forum, so
     # the service refuses one off the path with its reason.
@@ -108,6 +113,7 @@ def decision_record(request, pk: int, forum: str):
         # The form is not on the page in this step: say why at the top.
         for error in form.non_field_errors():
             messages.error(request, error)
+    _offer_only(form, _outcomes(forum, access.action.mandate))
     return _render(request, access, decision_form=form, status=400)
 
 
@@ -140,6 +146,7 @@ def decision_correct(request, pk: int, decision_pk: int):
                 request, _("De correctie is vastgelegd; het oude besluit blijft zichtbaar.")
             )
             return redirect("herstel:decisions", pk=access.action.pk)
+    _offer_only(form, outcomes)
     return render(
         request,
         "herstel/decision_correct.html",
@@ -186,4 +193,5 @@ def notification_add(request, pk: int):
         else:
             messages.success(request, _("De kennisgeving is vastgelegd."))
             return redirect("herstel:decisions", pk=access.action.pk)
+    form.fields["kind"].choices = [(k.value, k.label) for k in access.notification_kinds]
     return _render(request, access, notification_form=form, status=400)

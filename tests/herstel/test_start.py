@@ -123,3 +123,62 @@ def test_the_start_form_refuses_in_dutch(client, adviser, uitkeren):
 def test_a_negative_amount_is_refused_by_the_database_too(adviser):
     with pytest.raises(ValidationError, match="Een bedrag is nul of meer"):
         start(adviser, estimated_amount=Decimal("-1"))
+
+
+def test_the_facts_change_and_every_change_is_kept(client, adviser, action):
+    client.force_login(adviser)
+    url = reverse("herstel:edit", args=[action.pk])
+    response = client.post(
+        url,
+        {
+            "title": action.title,
+            "what_went_wrong": action.what_went_wrong,
+            "wrong_since": "2023-11-01",
+            "estimated_clients": "1450",
+            "estimated_dossiers": "1350",
+            "estimated_amount": "2400000,00",
+            "version": action.version,
+        },
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.estimated_clients, action.estimated_amount) == (1450, Decimal("2400000.00"))
+    event = AuditEvent.objects.get(event="herstel.action.updated")
+    assert event.actor == adviser
+    assert event.changes == {
+        "wrong_since": ["2024-01-01", "2023-11-01"],
+        "estimated_clients": [1200, 1450],
+        "estimated_amount": [None, "2400000.00"],
+    }
+
+
+def test_the_lead_moves_to_another_division_with_a_reason(
+    client, adviser, action, handhaving, other_adviser
+):
+    client.force_login(other_adviser)
+    assert client.get(action.get_absolute_url()).status_code == 404
+    client.force_login(adviser)
+    url = reverse("herstel:lead", args=[action.pk])
+    no_reason = client.post(url, {"lead_unit": handhaving.pk, "version": action.version})
+    assert no_reason.status_code == 400
+    assert no_reason.context["form"].errors["reason"] == ["Dit veld is verplicht."]
+    response = client.post(
+        url,
+        {
+            "lead_unit": handhaving.pk,
+            "reason": "Het zwaartepunt ligt bij de controles van Handhaving.",
+            "version": action.version,
+        },
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.lead_unit == handhaving
+    event = AuditEvent.objects.get(event="herstel.action.lead_unit_changed")
+    assert event.changes == {"lead_unit": ["Uitkeren", "Handhaving"]}
+    assert event.reason == "Het zwaartepunt ligt bij de controles van Handhaving."
+    # The new lead's advisers edit; the old adviser still reads, as a working-group member.
+    client.force_login(other_adviser)
+    assert client.get(reverse("herstel:edit", args=[action.pk])).status_code == 200
+    client.force_login(adviser)
+    assert client.get(action.get_absolute_url()).status_code == 200
+    assert client.get(reverse("herstel:edit", args=[action.pk])).status_code == 403

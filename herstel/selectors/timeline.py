@@ -2,9 +2,11 @@
 read from the event log (every herstel service records its event on the action) plus the
 decision records. Two queries, however long the history."""
 
+import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -118,7 +120,15 @@ _CHOICES = {
     "status": KapstokStatus,
     "move": StepMove,
 }
-_HIDDEN = {"decision"}  # record ids: the entry shows the record itself
+_HIDDEN = {"decision"}
+_DATES = {
+    "wrong_since",
+    "decided_on",
+    "informed_on",
+    "held_on",
+    "due_on",
+    "consulted_on",
+}  # record ids: the entry shows the record itself
 
 
 @dataclass(frozen=True)
@@ -155,6 +165,11 @@ def _entry(event: AuditEvent, decisions: dict[int, Decision]) -> TimelineEntry:
         }
     elif event.event == "herstel.notification.recorded" and "kind" in changes:
         label = _display("kind", changes["kind"][1])
+    elif event.event.startswith("herstel.kapstok.") and "version" in changes:
+        label = _("%(label)s, versie %(version)s") % {
+            "label": label,
+            "version": changes["version"][1],
+        }
     return TimelineEntry(
         occurred_at=event.occurred_at,
         actor=event.actor,
@@ -162,9 +177,11 @@ def _entry(event: AuditEvent, decisions: dict[int, Decision]) -> TimelineEntry:
         kind_label=str(KIND_LABELS[kind]),
         label=label,
         changes=[
-            (_field(key), _display(key, old), _display(key, new))
+            (_field(key), shown_old, shown_new)
             for key, (old, new) in changes.items()
-            if key not in _HIDDEN and not (key == "step" and event.event == "herstel.step.moved")
+            if key not in _HIDDEN
+            and not (key == "step" and event.event == "herstel.step.moved")
+            and (shown_old := _display(key, old)) != (shown_new := _display(key, new))
         ],
         reason=event.reason,
         decision=decision,
@@ -193,6 +210,11 @@ def _display(key: str, value) -> str:
             return str(answers.yes if value else answers.no)
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
+    if key in _DATES and isinstance(value, str):
+        try:
+            return formats.date_format(datetime.date.fromisoformat(value), "j F Y")
+        except ValueError:
+            return value
     if key in _CHOICES:
         return _choice_label(_CHOICES[key], value)
     if isinstance(value, list):

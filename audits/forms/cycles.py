@@ -44,7 +44,7 @@ class CycleOpenForm(CyclePeriodForm):
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
     principles = forms.ModelMultipleChoiceField(
         label=_("Managementprincipes in scope"),
-        queryset=ManagementPrinciple.objects.all(),
+        queryset=ManagementPrinciple.objects.filter(is_basic=False),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("In drie jaar komen alle principes aan bod."),
         error_messages={"required": _("Kies ten minste één managementprincipe.")},

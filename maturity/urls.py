@@ -1,14 +1,14 @@
 from django.urls import path
 
-from maturity import views
+from maturity.views import scores
 
 app_name = "maturity"
 
 urlpatterns = [
-    path("<int:year>/", views.auditor_work, name="auditor_work"),
+    path("<int:year>/", scores.auditor_work, name="auditor_work"),
     path(
         "<int:year>/<int:unit_id>/<slug:principle_code>/",
-        views.score_edit,
+        scores.score_edit,
         name="score_edit",
     ),
 ]

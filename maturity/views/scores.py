@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from audits.selectors import cycle_get, is_assessed, principle_get, unit_get
-from maturity import selectors, services
 from maturity.constants import LEVEL_MEANINGS, MaturityLevel
-from maturity.forms import ScoreForm
+from maturity.forms.scores import ScoreForm
+from maturity.selectors import scores as selectors
+from maturity.services import scores as services
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, posted_data
 from uwvkms.permissions import role_required

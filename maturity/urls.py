@@ -1,5 +1,6 @@
 from django.urls import path
 
+from maturity.urls_calibration import urlpatterns as calibration_urlpatterns
 from maturity.views import scores
 
 app_name = "maturity"
@@ -11,4 +12,5 @@ urlpatterns = [
         scores.score_edit,
         name="score_edit",
     ),
+    *calibration_urlpatterns,
 ]

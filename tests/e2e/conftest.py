@@ -5,10 +5,14 @@ they are skipped locally, and fail in CI (CI=true), where the browser must be in
 """
 
 import os
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from django.db import connections
+
+from tests.factories import PASSWORD
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from a
 # thread with a running loop unless told that this is deliberate.
@@ -24,6 +28,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 TIMEOUT_MS = 15_000
+
+# Chromium words a violation as "Refused to ..." or "... violates the following Content Security
+# Policy directive ..." depending on its version and on what was blocked.
+CSP_VIOLATION = re.compile(r"Content Security Policy|Refused to", re.IGNORECASE)
+# How Chromium reports a page served with an error status (a refused form, a 403 page).
+FAILED_LOAD = re.compile(
+    r"^error: Failed to load resource: the server responded with a status of (\d{3})\b"
+)
 
 
 def _require_chromium() -> None:
@@ -65,3 +77,45 @@ def browser_page(live_server, console_messages):
             # Playwright block, or PostgreSQL cannot drop the test database afterwards
             # ("is being accessed by other users").
             connections.close_all()
+
+
+# --- Steps and checks shared by the journeys -----------------------------------------------------
+
+
+def log_in(page, username: str) -> None:
+    """Log in through the form, starting from the home page, and land on the welcome page."""
+    from playwright.sync_api import expect
+
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/inloggen/\?next=/$"))
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
+
+
+def log_out(page) -> None:
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name="Uitloggen").click()
+    expect(page).to_have_url(re.compile(r"/inloggen/$"))
+    expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
+    expect(page.get_by_role("button", name="Uitloggen")).to_have_count(0)
+
+
+def status_message(page, text: str):
+    """The status message (role status) that says `text`."""
+    return page.get_by_role("status").filter(has_text=text)
+
+
+def assert_console_clean(console_messages: list[str], *, failed_loads: dict[int, int]) -> None:
+    """No Content-Security-Policy violation, no script error, and no failed resource except the
+    pages the journey was meant to get with an error status: `failed_loads` maps each status
+    (400 for a refused form, 403 for a refused page) to how many the journey got."""
+    csp_violations = [m for m in console_messages if CSP_VIOLATION.search(m)]
+    assert csp_violations == [], "\n".join(csp_violations)
+    errors = [m for m in console_messages if m.startswith(("error:", "pageerror:"))]
+    unexpected = [m for m in errors if not FAILED_LOAD.match(m)]
+    assert unexpected == [], "\n".join(unexpected)
+    statuses = Counter(int(FAILED_LOAD.match(m).group(1)) for m in errors)
+    assert statuses == Counter(failed_loads), "\n".join(errors)

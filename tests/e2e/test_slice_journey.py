@@ -18,33 +18,11 @@ from playwright.sync_api import Page, expect
 from audits.models import AuditCycle
 from audits.services import assignment_create
 from maturity.services import score_record
-from tests.factories import PASSWORD, UserFactory, principle
+from tests.e2e.conftest import assert_console_clean, log_in, log_out, status_message
+from tests.factories import UserFactory, principle
 from uwvkms.constants import Role
 
 YEAR = 2031
-# Chromium words a violation as "Refused to ..." or "... violates the following Content Security
-# Policy directive ..." depending on its version and on what was blocked.
-CSP_VIOLATION = re.compile(r"Content Security Policy|Refused to", re.IGNORECASE)
-
-
-def log_in(page: Page, username: str) -> None:
-    page.goto("/")
-    expect(page).to_have_url(re.compile(r"/inloggen/\?next=/$"))
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
-
-
-def log_out(page: Page) -> None:
-    page.get_by_role("button", name="Uitloggen").click()
-    expect(page).to_have_url(re.compile(r"/inloggen/$"))
-    expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
-    expect(page.get_by_role("button", name="Uitloggen")).to_have_count(0)
-
-
-def status_message(page: Page, text: str):
-    return page.get_by_role("status").filter(has_text=text)
 
 
 @pytest.mark.e2e
@@ -169,12 +147,6 @@ def test_coordinator_auditor_and_report_journey(
     )
     log_out(page)
 
-    csp_violations = [m for m in console_messages if CSP_VIOLATION.search(m)]
-    assert csp_violations == [], "\n".join(csp_violations)
-    # The only console errors allowed are the 400 statuses Chromium reports for the two refused
-    # forms (own-unit assignment, empty score): no script error and no other failed resource.
-    errors = [m for m in console_messages if m.startswith(("error:", "pageerror:"))]
-    refused_form = "error: Failed to load resource: the server responded with a status of 400"
-    unexpected = [m for m in errors if not m.startswith(refused_form)]
-    assert unexpected == [], "\n".join(unexpected)
-    assert len(errors) == 2, "\n".join(errors)
+    # The only failed loads allowed are the 400 statuses of the two refused forms (own-unit
+    # assignment, empty score): no script error and no other failed resource.
+    assert_console_clean(console_messages, failed_loads={400: 2})

@@ -1,7 +1,16 @@
 """Reads of maturity scoring and calibration, one module per sub-domain. Other apps import from
 here."""
 
-from maturity.selectors.rollup import PrincipleFigures, rollup_by_principle
+from maturity.selectors.calibration import is_calibration_frozen
+from maturity.selectors.rollup import (
+    EMPTY_ROLLUP,
+    CalibrationRound,
+    PrincipleFigures,
+    PrincipleRollup,
+    calibration_rounds,
+    rollup_by_principle,
+    rollup_of_earlier_cycles,
+)
 from maturity.selectors.scores import (
     WorkItem,
     auditor_work,
@@ -11,7 +20,13 @@ from maturity.selectors.scores import (
 )
 
 __all__ = [
+    "EMPTY_ROLLUP",
+    "CalibrationRound",
     "PrincipleFigures",
+    "PrincipleRollup",
+    "calibration_rounds",
+    "is_calibration_frozen",
+    "rollup_of_earlier_cycles",
     "WorkItem",
     "auditor_work",
     "require_scoring_access",

@@ -107,7 +107,8 @@ def calibration_session_open(
         levels_at_open=submitted_levels(cycle),
         opened_by=actor,
     )
-    session.full_clean()
+    # An empty snapshot is valid (nothing submitted yet); the model field is not blank=True.
+    session.full_clean(exclude=["levels_at_open"])
     session.save()
     session.participants.set(participants)
     audit_event_record(
@@ -140,7 +141,7 @@ def calibration_session_close(
     if notes is not None:
         session.notes = notes.strip()
         fields.append("notes")
-    session.full_clean()
+    session.full_clean(exclude=["levels_at_open", "levels_at_close"])
     session.save(update_fields=fields)
     audit_event_record(
         event="maturity.calibration_session.closed",

@@ -2,6 +2,14 @@
 here."""
 
 from maturity.selectors.calibration import is_calibration_frozen
+from maturity.selectors.framework import (
+    FrameworkEntry,
+    LevelDescriptor,
+    framework_entry,
+    framework_for,
+    frameworks_of_cycle,
+    level_descriptors,
+)
 from maturity.selectors.rollup import (
     EMPTY_ROLLUP,
     CalibrationRound,
@@ -14,9 +22,14 @@ from maturity.selectors.rollup import (
 from maturity.selectors.scores import (
     WorkItem,
     auditor_work,
+    citable_documents,
+    citable_interviews,
+    ever_submitted,
     require_scoring_access,
     score_for,
     score_history,
+    score_history_rows,
+    score_lock_for,
 )
 
 __all__ = [
@@ -33,4 +46,15 @@ __all__ = [
     "rollup_by_principle",
     "score_for",
     "score_history",
+    "FrameworkEntry",
+    "LevelDescriptor",
+    "citable_documents",
+    "citable_interviews",
+    "ever_submitted",
+    "framework_entry",
+    "framework_for",
+    "frameworks_of_cycle",
+    "level_descriptors",
+    "score_history_rows",
+    "score_lock_for",
 ]

@@ -10,15 +10,24 @@ from maturity.services.calibration import (
     score_calibrate,
     score_reopen_for_auditor,
 )
-from maturity.services.scores import ScoreConflict, score_record
+from maturity.services.framework import (
+    FrameworkConflict,
+    framework_get_or_start,
+    framework_update,
+)
+from maturity.services.scores import ScoreConflict, ScoreLocked, score_record
 
 __all__ = [
     "CalibrationConflict",
+    "FrameworkConflict",
     "ScoreConflict",
+    "ScoreLocked",
     "calibration_close",
     "calibration_reopen",
     "calibration_session_close",
     "calibration_session_open",
+    "framework_get_or_start",
+    "framework_update",
     "score_calibrate",
     "score_record",
     "score_reopen_for_auditor",

@@ -55,7 +55,9 @@ def test_demo_loads_and_is_idempotent(db, settings, capsys):
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
     cycle = AuditCycle.objects.get(year=2023)
+    # 2023 covered three principles plus Basic Kwaliteitsmanagement (DOMAIN.md §2).
     assert sorted(cycle.principles.values_list("code", flat=True)) == [
+        "basic-km",
         "klantgerichtheid",
         "operationele-kwaliteit",
         "sturen-verantwoorden",

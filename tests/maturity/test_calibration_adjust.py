@@ -16,6 +16,7 @@ from maturity.services import (
     calibration_session_close,
     calibration_session_open,
     score_calibrate,
+    score_record,
     score_reopen_for_auditor,
 )
 from tests.factories import (
@@ -317,3 +318,30 @@ def test_adjust_and_reopen_accept_only_post(client, coordinator, session, score)
     client.force_login(coordinator)
     assert client.get(score_url(score, "calibration_score_adjust")).status_code == 405
     assert client.get(score_url(score, "calibration_score_reopen")).status_code == 405
+
+
+def test_the_auditor_reworks_and_resubmits_a_reopened_score(
+    coordinator, auditor, score, session, uitkeren
+):
+    """The loop with the auditor's own service: reopened in the session, resubmitted by the
+    auditor (with a reason, as the level changes), and counted again in the next snapshot."""
+    score_reopen_for_auditor(
+        actor=coordinator, score=score, reason="Werking ontbreekt.", expected_version=1
+    )
+    score.refresh_from_db()
+    score_record(
+        actor=auditor,
+        cycle=score.cycle,
+        unit=uitkeren,
+        principle=score.principle,
+        level=3,
+        justification="Nu met de werking uit twee interviews.",
+        reason="Herzien na kalibratie.",
+        expected_version=score.version,
+        interviews=score.cited_interviews.all(),
+        documents=score.cited_documents.all(),
+    )
+    score.refresh_from_db()
+    assert (score.status, score.level) == ("ingediend", 3)
+    closed = calibration_session_close(actor=coordinator, session=session)
+    assert [uitkeren.id, score.principle_id, 3] in closed.levels_at_close

@@ -104,24 +104,29 @@ def test_coordinator_auditor_and_report_journey(
     expect(page.get_by_role("heading", name="Klantgerichtheid bij Uitkeren")).to_be_visible()
 
     # An empty form is refused in Dutch, and nothing is saved.
-    page.get_by_role("button", name="Score opslaan").click()
-    expect(page.get_by_text("Kies een volwassenheidsniveau van 1 tot en met 5.")).to_be_visible()
-    expect(page.get_by_text("Onderbouw de score met het bewijs.")).to_be_visible()
+    page.get_by_role("button", name="Indienen").click()
+    expect(
+        page.get_by_text("Kies een volwassenheidsniveau om de score in te dienen.")
+    ).to_be_visible()
+    expect(
+        page.get_by_text("Onderbouw de score met het bewijs om hem in te dienen.")
+    ).to_be_visible()
     expect(page.get_by_label("3 Reproduceren")).to_have_attribute("aria-invalid", "true")
 
     page.get_by_label("3 Reproduceren").check()
     page.get_by_label("Onderbouwing").fill(
         "Klanttevredenheid wordt elk kwartaal gemeten; de verbeteracties staan in het teamplan."
     )
-    page.get_by_role("button", name="Score opslaan").click()
+    page.get_by_role("button", name="Indienen").click()
     expect(page).to_have_url(re.compile(rf"/volwassenheid/{YEAR}/$"))
     expect(
-        status_message(page, "De score voor Klantgerichtheid bij Uitkeren is opgeslagen.")
+        status_message(page, "De score voor Klantgerichtheid bij Uitkeren is ingediend.")
     ).to_be_visible()
     scored_row = page.get_by_role("row").filter(has_text="Klantgerichtheid")
+    expect(scored_row).to_contain_text("ingediend")
     expect(scored_row).to_contain_text("3 Reproduceren")
     expect(
-        page.get_by_role("link", name="Score Klantgerichtheid bij Uitkeren wijzigen")
+        page.get_by_role("link", name="Score Klantgerichtheid bij Uitkeren bekijken")
     ).to_be_visible()
     log_out(page)
 

@@ -141,15 +141,22 @@ def test_coordinator_auditor_and_report_journey(
     def report_row(name: str):
         return table.get_by_role("row").filter(has=page.get_by_role("rowheader", name=name))
 
-    # Afgerond, Gemiddelde, Gescoord / getoetst, Laagste–hoogste, Met / Zonder uitvoering.
+    # Afgerond, Gemiddelde, Gescoord / getoetst, Laagste–hoogste, Verdeling over 1 · 2 · 3 · 4 · 5.
     # Klantgerichtheid is assessed at all three units (Uitkeren, Communicatie, FEZ), scored at two.
     expect(report_row("Klantgerichtheid").get_by_role("cell")).to_have_text(
-        ["3", "2,50", "2 / 3", "2–3", "3,00", "2,00"]
+        ["3", "2,50", "2 / 3", "2–3", "0 · 1 · 1 · 0 · 0"]
     )
     # Operationele Kwaliteit is assessed only where there are execution processes, unscored yet.
     expect(report_row("Operationele Kwaliteit").get_by_role("cell")).to_have_text(
-        ["–", "geen scores", "0 / 1", "–", "geen scores", "niet getoetst"]
+        ["–", "geen score", "0 / 1", "–", "0 · 0 · 0 · 0 · 0"]
     )
+    # With execution processes (Uitkeren, scored 3) and without (Communicatie 2, FEZ unscored).
+    groups = page.get_by_role("table", name=re.compile("Gemiddelde per groep van onderdelen"))
+    klant_groups = groups.get_by_role("row").filter(
+        has=page.get_by_role("rowheader", name="Klantgerichtheid")
+    )
+    expect(klant_groups.get_by_role("cell").first).to_contain_text("3,00")
+    expect(klant_groups.get_by_role("cell").nth(1)).to_contain_text("2,00")
     log_out(page)
 
     # The only failed loads allowed are the 400 statuses of the two refused forms (own-unit

@@ -25,3 +25,20 @@ LEVEL_MEANINGS = {
     ),
     MaturityLevel.OPTIMALISEREN: _("Het systeem wordt continu geoptimaliseerd."),
 }
+
+
+class ScoreStatus(models.TextChoices):
+    """A score is drafted, then submitted; a submitted score is read-only for the auditor
+    unless the coordination team reopens it during calibration."""
+
+    CONCEPT = "concept", _("Concept")
+    INGEDIEND = "ingediend", _("Ingediend")
+
+
+class SessionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    GESLOTEN = "gesloten", _("Gesloten")
+
+
+# A unit scored this many levels or more from the principle's median is flagged in calibration.
+OUTLIER_DISTANCE = 2

@@ -15,6 +15,14 @@ class ManagementPrinciple(models.Model):
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("naam"), max_length=100, unique=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    is_basic = models.BooleanField(
+        _("Basic Kwaliteitsmanagement"),
+        default=False,
+        help_text=_(
+            "Geen managementprincipe maar de toets of het onderdeel de standaard "
+            "kwaliteitsmanagementprocessen toepast; wordt per onderdeel net zo gescoord."
+        ),
+    )
     execution_units_only = models.BooleanField(
         _("standaard alleen bij uitvoeringsprocessen"),
         default=False,

@@ -24,7 +24,8 @@ from uwvkms.selectors import audit_events_for, users_with_role
 
 
 def management_principles() -> QuerySet[ManagementPrinciple]:
-    return ManagementPrinciple.objects.all()
+    """UWV's eight management principles, without Basic Kwaliteitsmanagement."""
+    return ManagementPrinciple.objects.filter(is_basic=False)
 
 
 def cycles_for_user(user: User) -> QuerySet[AuditCycle]:
@@ -263,9 +264,9 @@ class PlanWindow:
 def _principles_by_year() -> tuple[dict[int, set[int]], dict[int, AuditCycle]]:
     cycles = {cycle.year: cycle for cycle in AuditCycle.objects.order_by("year")}
     by_year: dict[int, set[int]] = {year: set() for year in cycles}
-    for year, principle_id in AuditCycle.principles.through.objects.values_list(
-        "auditcycle__year", "managementprinciple_id"
-    ):
+    for year, principle_id in AuditCycle.principles.through.objects.filter(
+        managementprinciple__is_basic=False
+    ).values_list("auditcycle__year", "managementprinciple_id"):
         by_year[year].add(principle_id)
     return by_year, cycles
 
@@ -304,7 +305,7 @@ def _plan_window(
 def three_year_plan() -> list[PlanWindow]:
     """Every three-year period since the first cycle, with what each year covered and what
     remains (see `audits.rules.three_year_coverage`). Three queries."""
-    principles = list(ManagementPrinciple.objects.all())
+    principles = list(management_principles())
     by_year, cycles = _principles_by_year()
     windows = three_year_coverage(by_year, principles=[p.id for p in principles])
     return [_plan_window(w, by_year=by_year, cycles=cycles, principles=principles) for w in windows]
@@ -313,7 +314,7 @@ def three_year_plan() -> list[PlanWindow]:
 def coverage_for_new_cycle(*, year: int) -> PlanWindow:
     """The three-year period a new cycle for `year` falls in, before it chooses its principles
     (see `audits.rules.coverage_before_opening`)."""
-    principles = list(ManagementPrinciple.objects.all())
+    principles = list(management_principles())
     by_year, cycles = _principles_by_year()
     by_year.pop(year, None)
     coverage = coverage_before_opening(by_year, principles=[p.id for p in principles], year=year)

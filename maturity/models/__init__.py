@@ -1,0 +1,5 @@
+from maturity.models.calibration import CalibrationClosure, CalibrationSession
+from maturity.models.framework import Framework
+from maturity.models.scores import Score, ScoreChange
+
+__all__ = ["CalibrationClosure", "CalibrationSession", "Framework", "Score", "ScoreChange"]

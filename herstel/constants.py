@@ -19,20 +19,24 @@ class Capacity(models.TextChoices):
     RVB = "rvb", _("Lid van de Raad van Bestuur")
     SBK = "sbk", _("Adviseur van SBK")
     MEMBER = "member", _("Lid van de werkgroep")
+    # FEZ reads the financial figures of every action (management information, the overview).
+    FEZ = "fez", _("Adviseur van FEZ (financiële cijfers)")
 
 
 # --- Steps -------------------------------------------------------------------------------------
 
 
 class Step(models.TextChoices):
-    """Where a herstelactie stands. Step 3 (execution) and 4 (evaluation) follow in a later issue;
-    here step 3 is where an action lands once step 2 is done."""
+    """Where a herstelactie stands: step 1 (advice), the parts of step 2 (decision), step 3
+    (execution with the dossiers), step 4 (evaluation), and closed once evaluated."""
 
     STAP_1 = "stap_1", _("Stap 1 · situatie en advies")
     STAP_2A = "stap_2a", _("Stap 2A · DT")
     STAP_2B = "stap_2b", _("Stap 2B · RvB")
     MINISTER = "minister", _("Stap 2 · minister van SZW")
     STAP_3 = "stap_3", _("Stap 3 · uitvoering")
+    STAP_4 = "stap_4", _("Stap 4 · evaluatie")
+    GESLOTEN = "gesloten", _("Gesloten")
 
 
 # Step 2 in all its parts: decisions are taken here, and it cannot be left until the obligations
@@ -40,8 +44,11 @@ class Step(models.TextChoices):
 STEP_2 = frozenset({Step.STAP_2A, Step.STAP_2B, Step.MINISTER})
 # Steps 1 and 2: the advisers of the lead division edit the action (the issue's "steps 1–2").
 STEPS_1_AND_2 = frozenset({Step.STAP_1} | STEP_2)
-# Everything after the advice was submitted.
-AFTER_ADVICE = frozenset(STEP_2 | {Step.STAP_3})
+# Everything after the advice was submitted, while the action is open.
+AFTER_ADVICE = frozenset(STEP_2 | {Step.STAP_3, Step.STAP_4})
+# Execution and later: the pages of steps 3 and 4 (dossiers, management information,
+# evaluation) are there from here on.
+FROM_EXECUTION = frozenset({Step.STAP_3, Step.STAP_4, Step.GESLOTEN})
 
 
 class StepMove(models.TextChoices):
@@ -53,6 +60,8 @@ class StepMove(models.TextChoices):
     TO_MINISTER = "to_minister", _("Voorleggen aan de minister van SZW")
     BACK_TO_RVB = "back_to_rvb", _("Terug naar de RvB")
     TO_EXECUTION = "to_execution", _("Door naar stap 3 · uitvoering")
+    TO_EVALUATION = "to_evaluation", _("Uitvoering afronden, door naar stap 4 · evaluatie")
+    CLOSE = "close", _("Herstelactie sluiten")
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,14 @@ STEP_TRANSITIONS: dict[tuple[Step, StepMove], StepTransition] = {
     (Step.MINISTER, StepMove.TO_EXECUTION): StepTransition(
         Step.STAP_3, frozenset({Capacity.LEAD_ADVISER})
     ),
+    # Execution ends when every dossier is handled after a "go" (rules.move_blockers).
+    (Step.STAP_3, StepMove.TO_EVALUATION): StepTransition(
+        Step.STAP_4, frozenset({Capacity.LEAD_ADVISER})
+    ),
+    # An action closes only after an evaluation, with none still planned.
+    (Step.STAP_4, StepMove.CLOSE): StepTransition(
+        Step.GESLOTEN, frozenset({Capacity.LEAD_ADVISER})
+    ),
 }
 
 # Moves that need a reason (going back is always explained).
@@ -109,6 +126,12 @@ class Operation(models.TextChoices):
     EDIT_WORKING_GROUP = "edit_working_group", _("Werkgroep en belangengroepen wijzigen")
     RECORD_INFORMAL_ROUND = "record_informal_round", _("Informele ronde vastleggen")
     EDIT_COMMUNICATION = "edit_communication", _("Communicatiespoor wijzigen")
+    EDIT_EXECUTION_PLAN = "edit_execution_plan", _("Projectstructuur en plan van aanpak wijzigen")
+    RECORD_GO_DECISION = "record_go_decision", _("Go/no-go vastleggen")
+    IMPORT_DOSSIERS = "import_dossiers", _("Dossiers importeren")
+    EDIT_DOSSIER = "edit_dossier", _("Dossier wijzigen")
+    SET_ESTIMATE = "set_estimate", _("Geschat gemiddeld bedrag vastleggen")
+    EDIT_EVALUATION = "edit_evaluation", _("Evaluatie vastleggen")
 
 
 @dataclass(frozen=True)
@@ -120,7 +143,9 @@ class Right:
 
 
 _ADVISERS = frozenset({Capacity.LEAD_ADVISER})
-ALL_STEPS = frozenset(Step)
+# Every step while the action is open; a closed action is read-only.
+ALL_STEPS = frozenset(Step) - {Step.GESLOTEN}
+_STEP_3 = frozenset({Step.STAP_3})
 
 OPERATION_RIGHTS: dict[Operation, Right] = {
     Operation.EDIT_DETAILS: Right(_ADVISERS, STEPS_1_AND_2),
@@ -135,6 +160,16 @@ OPERATION_RIGHTS: dict[Operation, Right] = {
     Operation.EDIT_COMMUNICATION: Right(
         frozenset({Capacity.LEAD_ADVISER, Capacity.SBK}), ALL_STEPS
     ),
+    # Step 3: the project structure, the go/no-go (usually at DT/MT level: the DT of the lead
+    # division or its advisers record it), the dossiers and the estimate. Only the advisers of
+    # the lead division touch dossiers; the service also demands a "go".
+    Operation.EDIT_EXECUTION_PLAN: Right(_ADVISERS, _STEP_3),
+    Operation.RECORD_GO_DECISION: Right(frozenset({Capacity.LEAD_ADVISER, Capacity.DT}), _STEP_3),
+    Operation.IMPORT_DOSSIERS: Right(_ADVISERS, _STEP_3),
+    Operation.EDIT_DOSSIER: Right(_ADVISERS, _STEP_3),
+    Operation.SET_ESTIMATE: Right(_ADVISERS, _STEP_3),
+    # Step 4: the lead division sets up and runs the evaluation.
+    Operation.EDIT_EVALUATION: Right(_ADVISERS, frozenset({Step.STAP_4})),
 }
 
 
@@ -403,3 +438,144 @@ KAPSTOK_TRANSITIONS: dict[tuple[KapstokStatus, KapstokMove], KapstokStatus] = {
     (KapstokStatus.TER_AFSTEMMING, KapstokMove.ADOPT): KapstokStatus.VASTGESTELD,
     (KapstokStatus.TER_AFSTEMMING, KapstokMove.REOPEN): KapstokStatus.CONCEPT,
 }
+
+
+# --- Step 3: execution ----------------------------------------------------------------------------
+
+
+class GoBody(models.TextChoices):
+    """Who takes the go/no-go decision (the process guide: "veelal op DT/MT niveau")."""
+
+    DT = "dt", _("DT")
+    MT = "mt", _("MT")
+
+
+class GoOutcome(models.TextChoices):
+    GO = "go", _("Go")
+    NO_GO = "no_go", _("No-go")
+
+
+class DossierStatus(models.TextChoices):
+    """Where a dossier stands in the execution."""
+
+    TE_BEOORDELEN = "te_beoordelen", _("Te beoordelen")
+    BEOORDEELD = "beoordeeld", _("Beoordeeld")
+    AFGEHANDELD = "afgehandeld", _("Afgehandeld")
+
+
+# Assessed: the progress of an action counts these (beoordeeld and afgehandeld).
+ASSESSED_STATUSES = frozenset({DossierStatus.BEOORDEELD, DossierStatus.AFGEHANDELD})
+
+
+class DossierOutcome(models.TextChoices):
+    """What the assessment of a dossier comes to."""
+
+    NABETALEN = "nabetalen", _("Nabetalen")
+    TERUGVORDEREN = "terugvorderen", _("Terugvorderen")
+    AFBOEKEN = "afboeken", _("Afboeken")
+    GEEN_WIJZIGING = "geen_wijziging", _("Geen wijziging")
+
+
+class Amount(models.TextChoices):
+    """The four amounts of a dossier (euros; stored as whole cents, see herstel/money.py)."""
+
+    PAID = "paid", _("Nabetaald")
+    TO_PAY = "to_pay", _("Nog te betalen")
+    RECOVERED = "recovered", _("Teruggevorderd")
+    WRITTEN_OFF = "written_off", _("Afgeboekt")
+
+
+AMOUNT_HELP: dict[Amount, str] = {
+    Amount.PAID: _("Nabetaald aan de cliënt: de betaalopdracht is gegeven."),
+    Amount.TO_PAY: _("Besloten, maar de opdracht tot betaling is nog niet gegeven."),
+    Amount.RECOVERED: _("Teruggevorderd van de cliënt."),
+    Amount.WRITTEN_OFF: _("Afgeboekt: een vordering die niet wordt geïnd."),
+}
+
+
+class DossierColumn(models.TextChoices):
+    """The columns of the import file, in the order of the template. The header names are the
+    values; nothing else may be in the file (no BSN, no name: a reference only)."""
+
+    REFERENCE = "referentie", _("Pseudonieme referentie")
+    STATUS = "status", _("Status")
+    OUTCOME = "uitkomst", _("Uitkomst")
+    PAID = "nabetaald", _("Nabetaald (€)")
+    TO_PAY = "nog_te_betalen", _("Nog te betalen (€)")
+    RECOVERED = "teruggevorderd", _("Teruggevorderd (€)")
+    WRITTEN_OFF = "afgeboekt", _("Afgeboekt (€)")
+
+
+AMOUNT_COLUMNS: dict[DossierColumn, Amount] = {
+    DossierColumn.PAID: Amount.PAID,
+    DossierColumn.TO_PAY: Amount.TO_PAY,
+    DossierColumn.RECOVERED: Amount.RECOVERED,
+    DossierColumn.WRITTEN_OFF: Amount.WRITTEN_OFF,
+}
+
+# Header names that mean personal data; such a column is refused by name, whatever it holds.
+PERSONAL_DATA_COLUMNS = frozenset(
+    {
+        "bsn",
+        "burgerservicenummer",
+        "sofinummer",
+        "sofi",
+        "sofi-nummer",
+        "naam",
+        "name",
+        "voornaam",
+        "achternaam",
+        "voorletters",
+        "geboortedatum",
+        "adres",
+        "postcode",
+        "woonplaats",
+        "email",
+        "e-mail",
+        "telefoon",
+        "telefoonnummer",
+        "iban",
+        "rekeningnummer",
+    }
+)
+
+
+# Amounts that must be zero for an outcome (rules.dossier_problems): who is paid gets nothing
+# claimed back, a claim is not paid out, and "geen wijziging" moves no money at all.
+OUTCOME_ZERO_AMOUNTS: dict[DossierOutcome, frozenset[Amount]] = {
+    DossierOutcome.NABETALEN: frozenset({Amount.RECOVERED, Amount.WRITTEN_OFF}),
+    DossierOutcome.TERUGVORDEREN: frozenset({Amount.PAID, Amount.TO_PAY}),
+    DossierOutcome.AFBOEKEN: frozenset({Amount.PAID, Amount.TO_PAY}),
+    DossierOutcome.GEEN_WIJZIGING: frozenset(Amount),
+}
+
+
+class EstimateSource(models.TextChoices):
+    """Where the estimated average amount per dossier comes from (rules.average_estimate)."""
+
+    ENTERED = "entered", _("ingevoerd door de leidende divisie")
+    DERIVED = "derived", _("afgeleid uit de beoordeelde dossiers")
+    NONE = "none", _("nog geen schatting: niets ingevoerd en nog geen dossier beoordeeld")
+
+
+class SnapshotTrigger(models.TextChoices):
+    """What took a snapshot of the figures."""
+
+    IMPORT = "import", _("Import")
+    SCHEDULE = "schedule", _("Wekelijkse momentopname")
+    EDIT = "edit", _("Dossier gewijzigd")
+
+
+# --- Step 4: evaluation ---------------------------------------------------------------------------
+
+
+class Effectiveness(models.TextChoices):
+    """Whether an implemented control measure works."""
+
+    YES = "yes", _("Ja")
+    PARTLY = "partly", _("Deels")
+    NO = "no", _("Nee")
+
+
+# The first evaluation plus at most a second and a third (the process guide, step 4).
+MAX_EVALUATIONS = 3

@@ -8,6 +8,7 @@ The people of the process guide map onto the roles of the organisation core like
 | DT members of the lead division | `Role.DIRECTIE` whose business unit is the action's lead unit |
 | RvB members | `Role.RVB` |
 | SBK | `Role.HERSTEL_ADVISEUR` whose business unit has the abbreviation "SBK" |
+| FEZ | `Role.HERSTEL_ADVISEUR` whose business unit has the abbreviation "FEZ" |
 | working-group members | users recorded as members of the working group or the communication working group |
 
 Each of these is a `Capacity`; a user may hold several for one action. Advisers of the lead
@@ -16,6 +17,15 @@ records the SZW contacts, the note to the minister and the minister's answer, an
 advisers) runs the communication track; working-group members read. The RvB and SBK read every
 action (the RvB is always informed; SBK keeps the central overview and the contact with SZW).
 Everyone else sees nothing of an action: its pages answer 404.
+
+Steps 3 and 4: only the advisers of the lead division record the project structure, import and
+edit dossiers, enter the estimated average amount and record the evaluations; they and the DT
+members of the lead division record the go/no-go. Everyone who reads an action reads its
+dossiers and management information. FEZ (financial questions) reads the financial figures of
+every action: the management information of each action and the central overview with its
+export, but nothing else of an action it is not otherwise part of (those pages stay 404). The
+central overview is for FEZ, SBK and the RvB; SBK's list of what needs informing SZW or a note
+to the minister is for SBK and the RvB.
 
 Any Herstel-adviseur may start an action. The list of fixed contact persons is maintained by the
 Beheerder and by the Herstel-advisers of SBK (the central point for herstelacties).
@@ -39,13 +49,23 @@ from uwvkms.constants import Role
 from uwvkms.permissions import has_any_role
 
 SBK_ABBREVIATION = "SBK"
+FEZ_ABBREVIATION = "FEZ"
+
+
+def _adviser_of(user, abbreviation: str) -> bool:
+    if not has_any_role(user, Role.HERSTEL_ADVISEUR) or user.business_unit_id is None:
+        return False
+    return user.business_unit.abbreviation.upper() == abbreviation
 
 
 def is_sbk_adviser(user) -> bool:
     """A Herstel-adviseur of SBK."""
-    if not has_any_role(user, Role.HERSTEL_ADVISEUR) or user.business_unit_id is None:
-        return False
-    return user.business_unit.abbreviation.upper() == SBK_ABBREVIATION
+    return _adviser_of(user, SBK_ABBREVIATION)
+
+
+def is_fez_adviser(user) -> bool:
+    """A Herstel-adviseur of FEZ: reads the financial figures of every action."""
+    return _adviser_of(user, FEZ_ABBREVIATION)
 
 
 def role_capacities(user, *, lead_unit_id: int) -> frozenset[Capacity]:
@@ -68,6 +88,22 @@ def role_capacities(user, *, lead_unit_id: int) -> frozenset[Capacity]:
 
 def sees_every_action(user) -> bool:
     """The RvB and SBK read every herstelactie."""
+    return has_any_role(user, Role.RVB) or is_sbk_adviser(user)
+
+
+def reads_all_figures(user) -> bool:
+    """FEZ, SBK and the RvB read the financial figures of every action (the management
+    information and the central overview)."""
+    return sees_every_action(user) or is_fez_adviser(user)
+
+
+def may_see_overview(user) -> bool:
+    """The central overview of all actions (totaaloverzicht) is for FEZ, SBK and the RvB."""
+    return reads_all_figures(user)
+
+
+def may_see_sbk_tasks(user) -> bool:
+    """What needs informing SZW or a note to the minister: SBK's list; the RvB reads it too."""
     return has_any_role(user, Role.RVB) or is_sbk_adviser(user)
 
 

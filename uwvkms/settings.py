@@ -225,6 +225,9 @@ STORAGES = {
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 25) * 1024 * 1024
 
+# Herstelacties: the first evaluation is flagged overdue this many days after execution ended.
+HERSTEL_EVALUATION_DUE_DAYS = env_int("HERSTEL_EVALUATION_DUE_DAYS", 180)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -39,6 +39,8 @@ class Herstelactie(models.Model):
     )
     mandate_rule = models.TextField(_("regel die het mandaat bepaalde"), blank=True)
     is_issue = models.BooleanField(_("issue (grote publieke impact)"), default=False)
+    execution_ended_on = models.DateField(_("uitvoering afgerond op"), null=True, blank=True)
+    closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
     version = models.PositiveIntegerField(_("versie"), default=1)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

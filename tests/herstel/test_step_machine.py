@@ -56,6 +56,8 @@ def test_the_table():
             {Capacity.LEAD_ADVISER, Capacity.SBK},
         ),
         (Step.MINISTER, StepMove.TO_EXECUTION): (Step.STAP_3, {Capacity.LEAD_ADVISER}),
+        (Step.STAP_3, StepMove.TO_EVALUATION): (Step.STAP_4, {Capacity.LEAD_ADVISER}),
+        (Step.STAP_4, StepMove.CLOSE): (Step.GESLOTEN, {Capacity.LEAD_ADVISER}),
     }
 
 
@@ -68,7 +70,10 @@ def test_the_table():
         (Step.STAP_2B, {Capacity.RVB}, [StepMove.RETURN_TO_ADVICE]),
         (Step.STAP_2B, {Capacity.SBK}, [StepMove.TO_MINISTER]),
         (Step.MINISTER, {Capacity.LEAD_ADVISER}, [StepMove.BACK_TO_RVB, StepMove.TO_EXECUTION]),
-        (Step.STAP_3, set(Capacity), []),
+        (Step.STAP_3, set(Capacity) - {Capacity.LEAD_ADVISER}, []),
+        (Step.STAP_3, {Capacity.LEAD_ADVISER}, [StepMove.TO_EVALUATION]),
+        (Step.STAP_4, {Capacity.LEAD_ADVISER}, [StepMove.CLOSE]),
+        (Step.GESLOTEN, set(Capacity), []),
     ],
 )
 def test_moves_for(step, capacities, expected):

@@ -9,6 +9,7 @@ from django.http import Http404
 
 from herstel.constants import (
     FORUM_RULES,
+    FROM_EXECUTION,
     MOVES_WITH_REASON,
     NOTIFICATION_RULES,
     STEP_2,
@@ -32,6 +33,7 @@ from herstel.models import (
     WorkingGroupMember,
 )
 from herstel.permissions import (
+    is_fez_adviser,
     may,
     may_record_decision,
     may_record_notification,
@@ -50,6 +52,7 @@ from herstel.rules import (
     moves_for,
     obligations_checklist,
 )
+from herstel.selectors.execution import execution_facts
 from uwvkms.constants import Role
 from uwvkms.models import User
 from uwvkms.permissions import has_any_role
@@ -143,12 +146,33 @@ class ActionAccess:
 
     @property
     def is_reader_only(self) -> bool:
-        return self.capacities <= {Capacity.MEMBER}
+        return self.capacities <= {Capacity.MEMBER, Capacity.FEZ}
+
+    @property
+    def figures_only(self) -> bool:
+        """FEZ reading the figures of an action it is not otherwise part of: only the
+        management information is for them."""
+        return self.capacities == {Capacity.FEZ}
+
+    @property
+    def from_execution(self) -> bool:
+        """Steps 3 and 4 (and closed): the execution and evaluation pages are there."""
+        return self.action.step in FROM_EXECUTION
 
 
 def herstelactie_get_for_user(*, user: User, pk: int) -> ActionAccess:
     """The action with the user's capacities; 404 when it does not exist or they may not see
     it (everyone else sees nothing of an action, not even that it exists). One query."""
+    return _get(user=user, pk=pk, figures=False)
+
+
+def herstelactie_get_for_figures(*, user: User, pk: int) -> ActionAccess:
+    """The action for its financial figures (management information and its export): everyone
+    who reads the action, and FEZ for every action. 404 for anyone else."""
+    return _get(user=user, pk=pk, figures=True)
+
+
+def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
     if not getattr(user, "is_authenticated", False):
         raise Http404
     action = (
@@ -162,6 +186,8 @@ def herstelactie_get_for_user(*, user: User, pk: int) -> ActionAccess:
     capacities = set(role_capacities(user, lead_unit_id=action.lead_unit_id))
     if action.is_member:
         capacities.add(Capacity.MEMBER)
+    if figures and is_fez_adviser(user):
+        capacities.add(Capacity.FEZ)
     if not capacities:
         raise Http404
     return ActionAccess(action=action, capacities=frozenset(capacities))
@@ -256,6 +282,9 @@ def move_options(access: ActionAccess) -> list[MoveOption]:
     if not moves:
         return []
     facts = decision_facts(action)
+    execution = (
+        execution_facts(action) if {StepMove.TO_EVALUATION, StepMove.CLOSE} & set(moves) else None
+    )
     options = []
     for move in moves:
         gaps = advice_state(action).gaps if move == StepMove.SUBMIT_ADVICE else []
@@ -269,6 +298,7 @@ def move_options(access: ActionAccess) -> list[MoveOption]:
                     mandate=action.mandate or None,
                     advice_gaps=gaps,
                     facts=facts,
+                    execution=execution,
                 ),
                 needs_reason=move in MOVES_WITH_REASON,
             )

@@ -19,6 +19,8 @@ VERSIONED_EVENTS = frozenset(
         "herstel.action.lead_unit_changed",
         "herstel.advice.updated",
         "herstel.step.moved",
+        "herstel.execution_plan.updated",
+        "herstel.estimate.set",
     }
 )
 

@@ -3,6 +3,7 @@ STEP_TRANSITIONS in constants.py, the guards are rules.move_blockers)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herstel.constants import MOVES_WITH_REASON, StepMove
@@ -11,11 +12,14 @@ from herstel.rules import (
     StepMoveNotAllowed,
     advice_gaps,
     criteria_from,
+    evaluation_due_on,
     mandate_for,
     move_blockers,
     step_transition,
 )
 from herstel.selectors.actions import advice_inputs, decision_facts
+from herstel.selectors.execution import evaluation_period_days, execution_facts
+from herstel.services.evaluation import evaluation_plan_first
 from herstel.services.guards import capacities_of, locked, require_version
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
@@ -34,9 +38,12 @@ def herstelactie_move(
 
     Refused with StepMoveNotAllowed and the reason when the table has no such move from the
     current step or its conditions are not met (an incomplete advice, a decision still to record,
-    an obligation of the path still open); PermissionDenied when the actor's capacity may not
-    make it; ActionConflict when the user saw a stale version. Submitting the advice fixes the
-    mandate computed from the criteria, with the rule that decided it. Every move is recorded.
+    an obligation of the path still open, dossiers still to handle, no evaluation yet);
+    PermissionDenied when the actor's capacity may not make it; ActionConflict when the user saw
+    a stale version. Submitting the advice fixes the mandate computed from the criteria, with
+    the rule that decided it. Ending the execution (to step 4) records the day and plans the
+    first evaluation, due the configured period later; closing records the day. Every move is
+    recorded.
     """
     herstelactie = locked(herstelactie)
     transition = step_transition(herstelactie.step, move)
@@ -57,6 +64,9 @@ def herstelactie_move(
         mandate=herstelactie.mandate or None,
         advice_gaps=gaps,
         facts=decision_facts(herstelactie),
+        execution=execution_facts(herstelactie)
+        if move in (StepMove.TO_EVALUATION, StepMove.CLOSE)
+        else None,
     )
     if blockers:
         raise StepMoveNotAllowed(blockers)
@@ -69,6 +79,15 @@ def herstelactie_move(
         changes["mandate"] = [herstelactie.mandate or None, routing.mandate.value]
         herstelactie.mandate, herstelactie.mandate_rule = routing.mandate, rule
         update_fields += ["mandate", "mandate_rule"]
+    today = timezone.localdate()
+    if move == StepMove.TO_EVALUATION:
+        herstelactie.execution_ended_on = today
+        changes["execution_ended_on"] = [None, today.isoformat()]
+        update_fields.append("execution_ended_on")
+    elif move == StepMove.CLOSE:
+        herstelactie.closed_on = today
+        changes["closed_on"] = [None, today.isoformat()]
+        update_fields.append("closed_on")
     herstelactie.step = transition.target
     herstelactie.version += 1
     herstelactie.full_clean()
@@ -80,4 +99,10 @@ def herstelactie_move(
         changes={"move": [None, StepMove(move).value], **changes},
         reason=reason,
     )
+    if move == StepMove.TO_EVALUATION and not herstelactie.evaluations.exists():
+        evaluation_plan_first(
+            actor=actor,
+            herstelactie=herstelactie,
+            planned_on=evaluation_due_on(today, evaluation_period_days()),
+        )
     return herstelactie

@@ -1,0 +1,240 @@
+"""Reading an import file of dossiers (CSV or XLSX) into checked rows, and the template to fill.
+
+Parsing and every check per row happen here, in Python, before the database is touched; the
+service (services/dossiers.py) stores all rows or none. Line numbers are those a person sees:
+the header is line 1 (in a spreadsheet: row 1)."""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from herstel.constants import DossierColumn, DossierOutcome, DossierStatus
+from herstel.rules import DossierValues, dossier_columns, dossier_from_row
+
+CSV, XLSX = "csv", "xlsx"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class RowError:
+    """Why one line of the file is refused (line None: the file as a whole)."""
+
+    line: int | None
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParsedDossiers:
+    """A file read and checked: its format, the good rows with their line numbers, and every
+    refused line with its reasons (sorted by line)."""
+
+    file_format: str
+    rows: list[tuple[int, DossierValues]]
+    errors: list[RowError]
+
+
+def read_dossier_file(*, name: str, data: bytes) -> ParsedDossiers:
+    """Read an uploaded CSV or XLSX file of dossiers: detect the format by its content (an XLSX
+    is a zip file), read the header (exactly the template's columns) and every row. Rows with
+    problems are listed, every one of them; duplicates of a reference are refused after the
+    first occurrence."""
+    lowered = (name or "").lower()
+    if data.startswith(b"PK\x03\x04"):
+        file_format, lines = XLSX, _xlsx_lines(data)
+    elif lowered.endswith((".xlsx", ".xlsm", ".xls")) or data.startswith(b"\xd0\xcf\x11\xe0"):
+        return _refused(
+            XLSX,
+            _(
+                "Dit is geen geldig XLSX-bestand. Sla het bestand in Excel op als "
+                "Excel-werkmap (.xlsx) of als CSV."
+            ),
+        )
+    else:
+        file_format = CSV
+        try:
+            lines = _csv_lines(data)
+        except ValueError as exc:
+            return _refused(CSV, str(exc))
+    try:
+        header_line, header = next(lines)
+    except StopIteration:
+        return _refused(file_format, _("Het bestand is leeg."))
+    except ValueError as exc:
+        return _refused(file_format, str(exc))
+    columns = dossier_columns(header)
+    if columns.problems:
+        return ParsedDossiers(file_format, [], [RowError(header_line, tuple(columns.problems))])
+
+    rows: list[tuple[int, DossierValues]] = []
+    errors: list[RowError] = []
+    first_line: dict[str, int] = {}
+    known = columns.known
+    try:
+        for line, row in lines:
+            values, problems = dossier_from_row(row, columns.positions, known)
+            if values is not None:
+                earlier = first_line.setdefault(values.reference, line)
+                if earlier != line:
+                    problems = [
+                        _("Referentie “%(ref)s” staat ook op regel %(line)s.")
+                        % {"ref": values.reference, "line": earlier}
+                    ]
+                else:
+                    rows.append((line, values))
+                    continue
+            errors.append(RowError(line, tuple(problems)))
+    except ValueError as exc:
+        errors.append(RowError(None, (str(exc),)))
+    if not rows and not errors:
+        errors.append(RowError(None, (_("Het bestand bevat geen dossiers."),)))
+    return ParsedDossiers(file_format, rows, errors)
+
+
+def _refused(file_format: str, reason: str) -> ParsedDossiers:
+    return ParsedDossiers(file_format, [], [RowError(None, (reason,))])
+
+
+def _csv_lines(data: bytes):
+    """(line number, cells) per non-empty record of a CSV file. UTF-8 (with or without BOM) or,
+    failing that, Windows-1252 (what Excel writes as "CSV (gescheiden door lijstscheidingsteken)");
+    the delimiter (; , or tab) is taken from the header line."""
+    if b"\x00" in data[:4096]:
+        raise ValueError(_("Dit is geen CSV-bestand (het bevat binaire gegevens)."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    first = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _csv_records(reader)
+
+
+def _csv_records(reader):
+    try:
+        for row in reader:
+            if "".join(row).strip():
+                yield reader.line_num, row
+    except csv.Error as exc:
+        raise ValueError(
+            _("Regel %(line)s is geen geldige CSV: %(error)s")
+            % {"line": reader.line_num, "error": exc}
+        ) from None
+
+
+def _xlsx_lines(data: bytes):
+    """(row number, cells) per non-empty row of the first worksheet, values as Excel shows them
+    (formulas as their last computed value)."""
+    from openpyxl import load_workbook  # noqa: PLC0415 (only imports need it)
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise ValueError(
+            _("Dit XLSX-bestand kan niet worden gelezen (%s). Sla het opnieuw op als .xlsx.")
+            % exc.__class__.__name__
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if any(cell is not None and str(cell).strip() for cell in row):
+                yield number, list(row)
+    finally:
+        workbook.close()
+
+
+# --- The template ---------------------------------------------------------------------------------
+
+EXAMPLES = [
+    ("HA-0001", DossierStatus.TE_BEOORDELEN, "", "", "", "", ""),
+    ("HA-0002", DossierStatus.BEOORDEELD, DossierOutcome.NABETALEN, "0", "1250,00", "0", "0"),
+    ("HA-0003", DossierStatus.AFGEHANDELD, DossierOutcome.TERUGVORDEREN, "0", "0", "310,45", "0"),
+    ("HA-0004", DossierStatus.AFGEHANDELD, DossierOutcome.GEEN_WIJZIGING, "0", "0", "0", "0"),
+]
+
+
+def _example_rows() -> list[list[str]]:
+    return [
+        [ref, str(status.label).lower(), str(outcome.label).lower() if outcome else "", *amounts]
+        for ref, status, outcome, *amounts in EXAMPLES
+    ]
+
+
+def template_csv() -> bytes:
+    """The CSV template: the header and four example rows, separated by semicolons (as Dutch
+    Excel reads them), UTF-8 with a byte-order mark so Excel shows the accents."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(DossierColumn.values)
+    writer.writerows(_example_rows())
+    return out.getvalue().encode("utf-8-sig")
+
+
+def template_xlsx() -> bytes:
+    """The XLSX template: the header and example rows on the first sheet (the reference column
+    formatted as text), and an explanation of every column on a second sheet."""
+    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl.styles import Font  # noqa: PLC0415
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Dossiers"
+    sheet.append(DossierColumn.values)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for ref, status, outcome, *amounts in _example_rows():
+        sheet.append(
+            [ref, status, outcome, *(float(a.replace(",", ".")) if a else None for a in amounts)]
+        )
+    for row in sheet.iter_rows(min_row=2, max_col=1):
+        for cell in row:
+            cell.number_format = "@"
+    for row in sheet.iter_rows(min_row=2, min_col=4, max_col=7):
+        for cell in row:
+            cell.number_format = "#,##0.00"
+    for letter, width in zip("ABCDEFG", (18, 16, 16, 14, 16, 16, 14), strict=True):
+        sheet.column_dimensions[letter].width = width
+
+    help_sheet = workbook.create_sheet("Toelichting")
+    help_sheet.append([_("Kolom"), _("Betekenis")])
+    for cell in help_sheet[1]:
+        cell.font = Font(bold=True)
+    for column, meaning in column_help():
+        help_sheet.append([column, meaning])
+    help_sheet.column_dimensions["A"].width = 18
+    help_sheet.column_dimensions["B"].width = 110
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def column_help() -> list[tuple[str, str]]:
+    """What goes in each column of the template (shown on the import page and in the XLSX)."""
+    statuses = ", ".join(str(s.label).lower() for s in DossierStatus)
+    outcomes = ", ".join(str(o.label).lower() for o in DossierOutcome)
+    amount = _("bedrag in euro's, bijvoorbeeld 1234,56 (zonder duizendtaltekens; leeg is 0)")
+    return [
+        (
+            DossierColumn.REFERENCE.value,
+            _(
+                "Pseudonieme referentie van het dossier: letters, cijfers en . _ / -. Nooit een "
+                "BSN of naam; een waarde die op een BSN lijkt, wordt geweigerd."
+            ),
+        ),
+        (DossierColumn.STATUS.value, _("Een van: %s.") % statuses),
+        (
+            DossierColumn.OUTCOME.value,
+            _("Een van: %s; leeg zolang het dossier nog te beoordelen is.") % outcomes,
+        ),
+        (DossierColumn.PAID.value, _("Nabetaald: %s.") % amount),
+        (
+            DossierColumn.TO_PAY.value,
+            _("Nog te betalen (besloten, betaalopdracht nog niet gegeven): %s.") % amount,
+        ),
+        (DossierColumn.RECOVERED.value, _("Teruggevorderd: %s.") % amount),
+        (DossierColumn.WRITTEN_OFF.value, _("Afgeboekt: %s.") % amount),
+    ]

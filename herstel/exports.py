@@ -1,0 +1,265 @@
+"""Exports of herstel figures as CSV and XLSX: the management information of one action, the
+central overview for FEZ, and an action's dossiers in the import template's format (so they can
+be edited and imported again).
+
+CSV is written as Dutch Excel reads it: semicolons, decimal commas, UTF-8 with a byte-order
+mark. XLSX keeps amounts as numbers (two decimals). Text that a spreadsheet would take for a
+formula (starting with = + - @) is prefixed with an apostrophe."""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from herstel.constants import DossierColumn, DossierOutcome, DossierStatus, EstimateSource
+from herstel.money import euros
+from herstel.selectors.figures import ManagementInformation, Overview
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """Text as a spreadsheet shows it, never run as a formula."""
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    if isinstance(value, str):
+        return safe_text(value)
+    return str(value)
+
+
+def to_csv(sections: Sequence[tuple[str | None, Sequence, Iterable[Sequence]]]) -> bytes:
+    """CSV bytes of one or more tables (title, header, rows), separated by an empty line."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    for index, (title, header, rows) in enumerate(sections):
+        if index:
+            writer.writerow([])
+        if title:
+            writer.writerow([safe_text(title)])
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([_csv_cell(cell) for cell in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(sheets: Sequence[tuple[str, Sequence, Iterable[Sequence]]]) -> bytes:
+    """XLSX bytes with one sheet per (title, header, rows); amounts as numbers with two
+    decimals, a bold header, frozen under the header."""
+    from openpyxl import Workbook  # noqa: PLC0415 (only exports need it)
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+    from openpyxl.styles import Font  # noqa: PLC0415
+
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title[:31])
+        sheet.freeze_panes = "A2"
+        header_cells = []
+        for text in header:
+            cell = WriteOnlyCell(sheet, value=str(text))
+            cell.font = bold
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in rows:
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=_xlsx_value(value))
+                if isinstance(value, Decimal):
+                    cell.number_format = "#,##0.00"
+                cells.append(cell)
+            sheet.append(cells)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _xlsx_value(value):
+    if isinstance(value, str):
+        return safe_text(value)
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        return timezone.localtime(value).replace(tzinfo=None)
+    return value
+
+
+# --- Management information --------------------------------------------------------------------
+
+
+def _estimate_source(mi: ManagementInformation) -> str:
+    return str(EstimateSource(mi.estimate.source).label)
+
+
+def mi_tables(mi: ManagementInformation) -> list[tuple[str, list, list]]:
+    """The management information as tables: the key figures, and the trend per week."""
+    totals = mi.totals
+    figures = [
+        (_("Herstelactie"), mi.action.title),
+        (_("Leidende divisie"), str(mi.action.lead_unit)),
+        (_("Stap"), mi.action.get_step_display()),
+        (_("Peilmoment"), formats.date_format(timezone.localtime(mi.measured_at), "j F Y H:i")),
+        (_("Dossiers"), totals.total),
+        (_("Beoordeeld (beoordeeld of afgehandeld)"), totals.assessed),
+        (_("Voortgang (%)"), mi.progress),
+        *[
+            (_("Status: %s") % str(status.label).lower(), count)
+            for status, count in totals.by_status()
+        ],
+        *[
+            (_("Uitkomst: %s") % str(outcome.label).lower(), count)
+            for outcome, count in totals.by_outcome()
+        ],
+        (_("Nabetaald (€)"), totals.paid),
+        (_("Nog te betalen (€)"), totals.to_pay),
+        (_("Teruggevorderd (€)"), totals.recovered),
+        (_("Afgeboekt (€)"), totals.written_off),
+        (_("Nog te beoordelen dossiers"), mi.estimate.remaining),
+        (_("Geschat gemiddeld bedrag per dossier (€)"), mi.average),
+        (_("Bron van de schatting"), _estimate_source(mi)),
+        (_("Geschat bedrag nog te beoordelen dossiers (€)"), mi.remaining_amount),
+    ]
+    trend = [
+        (
+            week.label,
+            week.total,
+            week.te_beoordelen,
+            week.beoordeeld,
+            week.afgehandeld,
+            week.progress,
+            week.paid,
+            week.to_pay,
+            week.recovered,
+            week.written_off,
+        )
+        for week in mi.trend
+    ]
+    return [
+        (_("Kengetallen"), [_("Kengetal"), _("Waarde")], figures),
+        (
+            _("Trend per week"),
+            [
+                _("Week"),
+                _("Dossiers"),
+                _("Te beoordelen"),
+                _("Beoordeeld"),
+                _("Afgehandeld"),
+                _("Voortgang (%)"),
+                _("Nabetaald (€)"),
+                _("Nog te betalen (€)"),
+                _("Teruggevorderd (€)"),
+                _("Afgeboekt (€)"),
+            ],
+            trend,
+        ),
+    ]
+
+
+def mi_csv(mi: ManagementInformation) -> bytes:
+    return to_csv(mi_tables(mi))
+
+
+def mi_xlsx(mi: ManagementInformation) -> bytes:
+    return to_xlsx(mi_tables(mi))
+
+
+# --- The central overview ----------------------------------------------------------------------
+
+OVERVIEW_HEADER = [
+    gettext_lazy("Herstelactie"),
+    gettext_lazy("Leidende divisie"),
+    gettext_lazy("Stap"),
+    gettext_lazy("Mandaat"),
+    gettext_lazy("Issue"),
+    gettext_lazy("Dossiers"),
+    gettext_lazy("Beoordeeld"),
+    gettext_lazy("Afgehandeld"),
+    gettext_lazy("Voortgang (%)"),
+    gettext_lazy("Nabetaald (€)"),
+    gettext_lazy("Nog te betalen (€)"),
+    gettext_lazy("Teruggevorderd (€)"),
+    gettext_lazy("Afgeboekt (€)"),
+    gettext_lazy("Nog te beoordelen"),
+    gettext_lazy("Geschat bedrag nog te beoordelen (€)"),
+    gettext_lazy("Bron van de schatting"),
+]
+
+
+def overview_table(view: Overview) -> tuple[str, list, list]:
+    rows = [
+        (
+            row.action.title,
+            str(row.action.lead_unit),
+            row.action.get_step_display(),
+            row.action.get_mandate_display() or "",
+            _("ja") if row.action.is_issue else _("nee"),
+            row.totals.total,
+            row.totals.assessed,
+            row.totals.afgehandeld,
+            row.progress,
+            row.totals.paid,
+            row.totals.to_pay,
+            row.totals.recovered,
+            row.totals.written_off,
+            row.estimate.remaining,
+            row.remaining_amount,
+            str(EstimateSource(row.estimate.source).label),
+        )
+        for row in view.rows
+    ]
+    rows.append(
+        (
+            _("Totaal"),
+            "",
+            "",
+            "",
+            "",
+            view.totals.total,
+            view.totals.assessed,
+            view.totals.afgehandeld,
+            "",
+            view.totals.paid,
+            view.totals.to_pay,
+            view.totals.recovered,
+            view.totals.written_off,
+            view.totals.remaining,
+            view.remaining_amount,
+            "",
+        )
+    )
+    return (_("Totaaloverzicht"), [str(h) for h in OVERVIEW_HEADER], rows)
+
+
+def overview_csv(view: Overview) -> bytes:
+    return to_csv([overview_table(view)])
+
+
+def overview_xlsx(view: Overview) -> bytes:
+    return to_xlsx([overview_table(view)])
+
+
+# --- Dossiers, in the template's format --------------------------------------------------------
+
+
+def dossier_rows(values_rows: Iterable[Sequence]) -> Iterable[list]:
+    """(reference, status, outcome, four amounts in cents) → rows as in the import template."""
+    statuses = {s.value: str(s.label).lower() for s in DossierStatus}
+    outcomes = {o.value: str(o.label).lower() for o in DossierOutcome}
+    for reference, status, outcome, *amounts in values_rows:
+        yield [
+            reference,
+            statuses[status],
+            outcomes.get(outcome, ""),
+            *(euros(cents) for cents in amounts),
+        ]
+
+
+def dossiers_csv(values_rows: Iterable[Sequence]) -> bytes:
+    return to_csv([(None, DossierColumn.values, dossier_rows(values_rows))])

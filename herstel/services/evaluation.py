@@ -1,0 +1,296 @@
+"""Writes of step 4 (DOMAIN.md §6, "Evalueren"): the lead division records how clients
+experienced the action and the communication (with any survey figures), how the internal
+process went, and per control measure of step 1 whether it was implemented and works; it
+completes the evaluation, and plans a second or third one when measures were not yet in place.
+Every change is recorded old → new on the action."""
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from herstel.constants import Effectiveness, Operation
+from herstel.models import ControlMeasure, Evaluation, Herstelactie, MeasureEvaluation
+from herstel.rules import (
+    MeasureJudgement,
+    evaluation_gaps,
+    follow_up_blockers,
+    measure_judgement_problems,
+)
+from herstel.selectors.execution import evaluation_states, evaluations_of
+from herstel.services.guards import field_changes, locked, plain, require_operation
+from uwvkms.models import User
+from uwvkms.selectors import audit_events_for
+from uwvkms.services import audit_event_record
+
+EVALUATION_FIELDS = (
+    "client_experience",
+    "survey_invited",
+    "survey_responses",
+    "survey_satisfied",
+    "survey_score",
+    "internal_process",
+    "lessons",
+)
+EVALUATION_EVENTS = ("herstel.evaluation.saved", "herstel.evaluation.completed")
+
+
+class EvaluationConflict(ValidationError):
+    """Someone else saved the evaluation after this user opened it."""
+
+
+def evaluation_plan_first(
+    *, actor: User, herstelactie: Herstelactie, planned_on: date
+) -> Evaluation:
+    """Plan the first evaluation when execution ends (called by the step move to step 4, inside
+    its transaction), with every control measure of step 1 still to judge."""
+    return _plan(actor=actor, herstelactie=herstelactie, number=1, planned_on=planned_on)
+
+
+def _plan(
+    *, actor: User, herstelactie: Herstelactie, number: int, planned_on: date | None, reason=""
+) -> Evaluation:
+    evaluation = Evaluation(
+        herstelactie=herstelactie,
+        number=number,
+        planned_on=planned_on,
+        planned_reason=reason,
+        created_by=actor,
+    )
+    evaluation.full_clean()
+    evaluation.save()
+    MeasureEvaluation.objects.bulk_create(
+        MeasureEvaluation(evaluation=evaluation, measure=measure)
+        for measure in ControlMeasure.objects.filter(herstelactie=herstelactie)
+    )
+    audit_event_record(
+        event="herstel.evaluation.planned",
+        actor=actor,
+        target=herstelactie,
+        changes={
+            "evaluation": [None, number],
+            "planned_on": [None, planned_on.isoformat() if planned_on else None],
+        },
+        reason=reason,
+    )
+    return evaluation
+
+
+def _locked_evaluation(actor: User, evaluation: Evaluation) -> tuple[Herstelactie, Evaluation]:
+    herstelactie = locked(evaluation.herstelactie)
+    require_operation(actor, herstelactie, Operation.EDIT_EVALUATION)
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    return herstelactie, evaluation
+
+
+def _require_open(evaluation: Evaluation) -> None:
+    if evaluation.is_completed:
+        raise ValidationError(
+            _("Evaluatie %s is afgerond en ligt vast; plan zo nodig een volgende evaluatie.")
+            % evaluation.number
+        )
+
+
+def _require_version(herstelactie: Herstelactie, evaluation: Evaluation, expected: int) -> None:
+    if evaluation.version == expected:
+        return
+    last = (
+        audit_events_for(herstelactie)
+        .filter(event__in=EVALUATION_EVENTS, changes__evaluation__1=evaluation.number)
+        .first()
+    )
+    who = (
+        _(" door %(who)s (%(when)s)")
+        % {
+            "who": last.actor,
+            "when": formats.date_format(last.occurred_at, "DATETIME_FORMAT"),
+        }
+        if last is not None and last.actor is not None
+        else ""
+    )
+    raise EvaluationConflict(
+        _(
+            "Deze evaluatie is intussen gewijzigd%(who)s. Uw invoer is niet opgeslagen; bekijk "
+            "de actuele versie en pas die zo nodig aan."
+        )
+        % {"who": who}
+    )
+
+
+def _measure_key(measure: ControlMeasure, part: str) -> str:
+    """The event log's name for one part of a measure's judgement, readable as it stands in
+    the timeline (e.g. "maatregel “Extra controle”: werkt")."""
+    return _("maatregel “%(measure)s”: %(part)s") % {
+        "measure": measure.description[:60],
+        "part": part,
+    }
+
+
+def _snapshot(evaluation: Evaluation, judged: list[MeasureEvaluation]) -> dict:
+    snapshot = {name: plain(getattr(evaluation, name)) for name in EVALUATION_FIELDS}
+    for item in judged:
+        measure = item.measure
+        snapshot[_measure_key(measure, _("geïmplementeerd"))] = item.implemented
+        snapshot[_measure_key(measure, _("werkt"))] = (
+            str(Effectiveness(item.effective).label) if item.effective else None
+        )
+        snapshot[_measure_key(measure, _("bewijs"))] = item.evidence or None
+    return snapshot
+
+
+@transaction.atomic
+def evaluation_save(
+    *,
+    actor: User,
+    evaluation: Evaluation,
+    expected_version: int,
+    client_experience: str,
+    internal_process: str,
+    lessons: str = "",
+    survey_invited: int | None = None,
+    survey_responses: int | None = None,
+    survey_satisfied: int | None = None,
+    survey_score: Decimal | None = None,
+    measures: Mapping[int, MeasureJudgement] | None = None,
+) -> Evaluation:
+    """Save an open evaluation (advisers of the lead division, step 4): the client experience
+    with the survey figures, the internal process, the lessons, and per control measure
+    (`measures`: measure id → judgement) implemented, effective and the evidence. May be
+    incomplete; completing it is `evaluation_complete`. A stale save is refused with
+    EvaluationConflict."""
+    herstelactie, evaluation = _locked_evaluation(actor, evaluation)
+    _require_open(evaluation)
+    _require_version(herstelactie, evaluation, expected_version)
+    judged = list(MeasureEvaluation.objects.filter(evaluation=evaluation).select_related("measure"))
+    old = _snapshot(evaluation, judged)
+    evaluation.client_experience = (client_experience or "").strip()
+    evaluation.internal_process = (internal_process or "").strip()
+    evaluation.lessons = (lessons or "").strip()
+    evaluation.survey_invited = survey_invited
+    evaluation.survey_responses = survey_responses
+    evaluation.survey_satisfied = survey_satisfied
+    evaluation.survey_score = survey_score
+    errors = {}
+    for item in judged:
+        judgement = (measures or {}).get(item.measure_id)
+        if judgement is None:
+            continue
+        problems = measure_judgement_problems(judgement)
+        if problems:
+            errors[f"measure_{item.measure_id}"] = problems
+        item.implemented = judgement.implemented
+        item.effective = judgement.effective or ""
+        item.evidence = (judgement.evidence or "").strip()
+    if errors:
+        raise ValidationError(errors)
+    evaluation.full_clean(exclude=["herstelactie", "created_by"])
+    changes = field_changes(old, _snapshot(evaluation, judged))
+    if not changes:
+        return evaluation
+    evaluation.version += 1
+    evaluation.save()
+    MeasureEvaluation.objects.bulk_update(judged, ["implemented", "effective", "evidence"])
+    audit_event_record(
+        event="herstel.evaluation.saved",
+        actor=actor,
+        target=herstelactie,
+        changes={"evaluation": [evaluation.number, evaluation.number], **changes},
+    )
+    return evaluation
+
+
+@transaction.atomic
+def evaluation_complete(
+    *, actor: User, evaluation: Evaluation, expected_version: int, completed_on: date
+) -> Evaluation:
+    """Complete an evaluation: refused with what is missing (rules.evaluation_gaps) until the
+    client experience, the internal process and every control measure are recorded. Once
+    completed it is read-only; the action may then close, or a next evaluation be planned when
+    measures were not yet in place."""
+    herstelactie, evaluation = _locked_evaluation(actor, evaluation)
+    _require_open(evaluation)
+    _require_version(herstelactie, evaluation, expected_version)
+    if completed_on > timezone.localdate():
+        raise ValidationError({"completed_on": _("Deze datum ligt in de toekomst.")})
+    judged = list(MeasureEvaluation.objects.filter(evaluation=evaluation).select_related("measure"))
+    gaps = evaluation_gaps(
+        client_experience=evaluation.client_experience,
+        internal_process=evaluation.internal_process,
+        measures={
+            item.measure.description[:80]: MeasureJudgement(
+                item.implemented, item.effective, item.evidence
+            )
+            for item in judged
+        },
+    )
+    if gaps:
+        raise ValidationError(gaps)
+    evaluation.completed_on = completed_on
+    evaluation.version += 1
+    evaluation.save(update_fields=["completed_on", "version", "updated_at"])
+    audit_event_record(
+        event="herstel.evaluation.completed",
+        actor=actor,
+        target=herstelactie,
+        changes={
+            "evaluation": [evaluation.number, evaluation.number],
+            "completed_on": [None, completed_on.isoformat()],
+        },
+    )
+    return evaluation
+
+
+@transaction.atomic
+def evaluation_plan(
+    *, actor: User, herstelactie: Herstelactie, planned_on: date, reason: str
+) -> Evaluation:
+    """Plan a second or third evaluation (the process guide, step 4: when the measures were not
+    yet in place at the previous one), with a date and why. Refused with the reason from
+    rules.follow_up_blockers otherwise."""
+    herstelactie = locked(herstelactie)
+    require_operation(actor, herstelactie, Operation.EDIT_EVALUATION)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef aan waarom een volgende evaluatie nodig is.")})
+    evaluations = evaluations_of(herstelactie)
+    blockers = follow_up_blockers(evaluation_states(evaluations))
+    if blockers:
+        raise ValidationError(blockers)
+    latest = max(e.number for e in evaluations)
+    if latest and planned_on <= max(e.completed_on for e in evaluations if e.completed_on):
+        raise ValidationError({"planned_on": _("Een volgende evaluatie ligt na de vorige.")})
+    return _plan(
+        actor=actor,
+        herstelactie=herstelactie,
+        number=latest + 1,
+        planned_on=planned_on,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def evaluation_cancel(*, actor: User, evaluation: Evaluation, reason: str) -> None:
+    """Call off a planned second or third evaluation, with a reason (the first one always takes
+    place). The event log keeps what was planned, and the action may close again."""
+    herstelactie, evaluation = _locked_evaluation(actor, evaluation)
+    _require_open(evaluation)
+    if evaluation.number == 1:
+        raise ValidationError(_("De eerste evaluatie vindt altijd plaats."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef aan waarom de evaluatie vervalt.")})
+    audit_event_record(
+        event="herstel.evaluation.cancelled",
+        actor=actor,
+        target=herstelactie,
+        changes={
+            "evaluation": [evaluation.number, None],
+            "planned_on": [plain(evaluation.planned_on), None],
+        },
+        reason=reason,
+    )
+    evaluation.delete()

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from herstel.views import actions, advice, communication, contact_points, decisions, timeline
+from herstel.views import (
+    actions,
+    advice,
+    communication,
+    contact_points,
+    decisions,
+    dossiers,
+    evaluation,
+    execution,
+    figures,
+    timeline,
+)
 from herstel.views import working_group as wg
 
 app_name = "herstel"
@@ -8,6 +19,16 @@ app_name = "herstel"
 urlpatterns = [
     path("", actions.herstelactie_list, name="list"),
     path("nieuw/", actions.herstelactie_start, name="start"),
+    path("totaaloverzicht/", figures.overview, name="overview"),
+    path(
+        "totaaloverzicht/export.<slug:file_format>",
+        figures.overview_export,
+        name="overview_export",
+    ),
+    path("totaaloverzicht/sbk/", figures.sbk_overview, name="sbk_overview"),
+    path(
+        "dossiers/sjabloon.<slug:file_format>", dossiers.dossier_template, name="dossier_template"
+    ),
     path("contactpersonen/", contact_points.contact_points, name="contact_points"),
     path("contactpersonen/<int:pk>/", contact_points.contact_point_edit, name="contact_point_edit"),
     path(
@@ -75,4 +96,42 @@ urlpatterns = [
         name="kapstok_version",
     ),
     path("<int:pk>/tijdlijn/", timeline.timeline, name="timeline"),
+    # Step 3: execution, dossiers, management information
+    path("<int:pk>/uitvoering/", execution.execution, name="execution"),
+    path("<int:pk>/uitvoering/plan/", execution.execution_plan_edit, name="execution_plan"),
+    path("<int:pk>/uitvoering/go-no-go/", execution.go_decision_add, name="go_decision_add"),
+    path("<int:pk>/dossiers/", dossiers.dossier_list, name="dossiers"),
+    path("<int:pk>/dossiers/importeren/", dossiers.dossier_import, name="dossier_import"),
+    path(
+        "<int:pk>/dossiers/importen/<int:import_pk>/",
+        dossiers.dossier_import_result,
+        name="dossier_import_result",
+    ),
+    path("<int:pk>/dossiers/export.csv", dossiers.dossier_export, name="dossier_export"),
+    path("<int:pk>/dossiers/<int:dossier_pk>/", dossiers.dossier_detail, name="dossier"),
+    path(
+        "<int:pk>/managementinformatie/",
+        figures.management_information,
+        name="management_information",
+    ),
+    path("<int:pk>/managementinformatie/schatting/", figures.estimate, name="estimate"),
+    path(
+        "<int:pk>/managementinformatie/export.<slug:file_format>",
+        figures.management_information_export,
+        name="management_information_export",
+    ),
+    # Step 4: evaluation
+    path("<int:pk>/evaluatie/", evaluation.evaluation, name="evaluation"),
+    path("<int:pk>/evaluatie/plannen/", evaluation.evaluation_plan, name="evaluation_plan"),
+    path("<int:pk>/evaluatie/<int:number>/", evaluation.evaluation_save, name="evaluation_save"),
+    path(
+        "<int:pk>/evaluatie/<int:number>/afronden/",
+        evaluation.evaluation_complete,
+        name="evaluation_complete",
+    ),
+    path(
+        "<int:pk>/evaluatie/<int:number>/afzeggen/",
+        evaluation.evaluation_cancel,
+        name="evaluation_cancel",
+    ),
 ]

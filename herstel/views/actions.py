@@ -14,7 +14,12 @@ from herstel.forms.actions import (
     LeadChangeForm,
     StepMoveForm,
 )
-from herstel.permissions import may_by_capacity, may_manage_contact_points, may_start
+from herstel.permissions import (
+    may_by_capacity,
+    may_manage_contact_points,
+    may_see_overview,
+    may_start,
+)
 from herstel.selectors import actions as selectors
 from herstel.services import actions as services
 from herstel.services.steps import herstelactie_move
@@ -44,6 +49,7 @@ def herstelactie_list(request):
             "actions": selectors.overview_for_user(request.user),
             "can_start": may_start(request.user),
             "manages_contact_points": may_manage_contact_points(request.user),
+            "sees_overview": may_see_overview(request.user),
         },
     )
 

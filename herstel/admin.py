@@ -6,6 +6,9 @@ from django.contrib import admin
 from herstel.models import (
     ContactPoint,
     Decision,
+    DossierImport,
+    Evaluation,
+    GoDecision,
     Herstelactie,
     Kapstokverhaal,
     Notification,
@@ -64,3 +67,24 @@ class KapstokverhaalAdmin(ReadOnlyAdmin):
 class ContactPointAdmin(ReadOnlyAdmin):
     list_display = ["name", "directorate", "email", "user", "is_active"]
     list_filter = ["directorate", "is_active"]
+
+
+@admin.register(GoDecision)
+class GoDecisionAdmin(ReadOnlyAdmin):
+    list_display = ["herstelactie", "body", "outcome", "decided_on", "recorded_by"]
+    list_filter = ["outcome"]
+    list_select_related = ["herstelactie", "recorded_by"]
+
+
+@admin.register(DossierImport)
+class DossierImportAdmin(ReadOnlyAdmin):
+    """Dossiers themselves are not listed here: they are many, and read on the action's pages."""
+
+    list_display = ["herstelactie", "file_name", "rows", "created", "updated", "imported_at"]
+    list_select_related = ["herstelactie"]
+
+
+@admin.register(Evaluation)
+class EvaluationAdmin(ReadOnlyAdmin):
+    list_display = ["herstelactie", "number", "planned_on", "completed_on"]
+    list_select_related = ["herstelactie"]

@@ -8,7 +8,8 @@ absent there). `auditor` (from FEZ) is assigned to both units; `other_auditor` t
 Herstelacties (herstel/permissions.py maps these onto roles): `adviser` is a Herstel-adviseur of
 Uitkeren, `other_adviser` one of Handhaving, `sbk_adviser` one of SBK; `dt_member` sits on the
 board (DT) of Uitkeren, `other_dt` on that of Handhaving; `board_member` is the RvB; `wg_user`
-has no role (tests make them a working-group member); `beheerder` is the functional admin.
+has no role (tests make them a working-group member); `beheerder` is the functional admin;
+`fez_adviser` is a Herstel-adviseur of FEZ, who reads the financial figures of every action.
 """
 
 import pytest
@@ -153,3 +154,14 @@ def wg_user(db, fez):
 @pytest.fixture
 def beheerder(db, fez):
     return UserFactory(username="beheerder", business_unit=fez, roles=[Role.BEHEERDER])
+
+
+@pytest.fixture
+def fez_adviser(db, fez):
+    return UserFactory(
+        username="adviseur.fez",
+        first_name="Femke",
+        last_name="Financiën",
+        business_unit=fez,
+        roles=[Role.HERSTEL_ADVISEUR],
+    )

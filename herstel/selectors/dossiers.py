@@ -11,6 +11,7 @@ from django.http import Http404
 
 from herstel.constants import ASSESSED_STATUSES, DossierOutcome, DossierStatus
 from herstel.models import Dossier, DossierChange, DossierImport, Herstelactie
+from herstel.models.dossiers import AMOUNT_FIELDS
 from herstel.money import euros
 from herstel.rules import initial_values
 
@@ -73,30 +74,25 @@ def _sum(field) -> Coalesce:
 
 
 def totals_expressions(prefix: str = "") -> dict:
-    """The aggregates of DossierTotals, for `aggregate()` over one action's dossiers or
-    `annotate()` over actions (prefix "dossiers__"). One query either way."""
+    """The aggregates of DossierTotals under "t_<field>" aliases (an alias may not shadow the
+    amount fields the last sum reads), for `aggregate()` over one action's dossiers or
+    `annotate()` grouped by action. One query either way."""
     p = prefix
     assessed = Q(**{f"{p}status__in": list(ASSESSED_STATUSES)})
     return {
-        "total": Count(f"{p}id"),
+        "t_total": Count(f"{p}id"),
         **{
-            status.value: Count(f"{p}id", filter=Q(**{f"{p}status": status}))
+            f"t_{status.value}": Count(f"{p}id", filter=Q(**{f"{p}status": status}))
             for status in DossierStatus
         },
         **{
-            outcome.value: Count(f"{p}id", filter=Q(**{f"{p}outcome": outcome}))
+            f"t_{outcome.value}": Count(f"{p}id", filter=Q(**{f"{p}outcome": outcome}))
             for outcome in DossierOutcome
         },
-        "paid_cents": _sum(f"{p}paid_cents"),
-        "to_pay_cents": _sum(f"{p}to_pay_cents"),
-        "recovered_cents": _sum(f"{p}recovered_cents"),
-        "written_off_cents": _sum(f"{p}written_off_cents"),
-        "assessed_amount_cents": Coalesce(
+        **{f"t_{name}": _sum(f"{p}{name}") for name in AMOUNT_FIELDS},
+        "t_assessed_amount_cents": Coalesce(
             Sum(
-                F(f"{p}paid_cents")
-                + F(f"{p}to_pay_cents")
-                + F(f"{p}recovered_cents")
-                + F(f"{p}written_off_cents"),
+                sum((F(f"{p}{name}") for name in AMOUNT_FIELDS[1:]), F(f"{p}{AMOUNT_FIELDS[0]}")),
                 filter=assessed,
             ),
             Value(0),
@@ -107,10 +103,13 @@ def totals_expressions(prefix: str = "") -> dict:
 TOTALS_FIELDS = tuple(DossierTotals.__dataclass_fields__)
 
 
+def _totals(row: dict) -> DossierTotals:
+    return DossierTotals(**{name: int(row[f"t_{name}"] or 0) for name in TOTALS_FIELDS})
+
+
 def dossier_totals(action: Herstelactie) -> DossierTotals:
     """The figures of one action's dossiers, computed by the database (one query)."""
-    row = Dossier.objects.filter(herstelactie=action).aggregate(**totals_expressions())
-    return DossierTotals(**{name: int(row[name] or 0) for name in TOTALS_FIELDS})
+    return _totals(Dossier.objects.filter(herstelactie=action).aggregate(**totals_expressions()))
 
 
 def totals_per_action(action_ids=None) -> dict[int, DossierTotals]:
@@ -119,18 +118,14 @@ def totals_per_action(action_ids=None) -> dict[int, DossierTotals]:
     dossiers = Dossier.objects.all()
     if action_ids is not None:
         dossiers = dossiers.filter(herstelactie_id__in=action_ids)
+    expressions = totals_expressions()
     rows = (
         dossiers.order_by()
         .values("herstelactie_id")
-        .annotate(**totals_expressions())
-        .values("herstelactie_id", *TOTALS_FIELDS)
+        .annotate(**expressions)
+        .values("herstelactie_id", *expressions)
     )
-    return {
-        row["herstelactie_id"]: DossierTotals(
-            **{name: int(row[name] or 0) for name in TOTALS_FIELDS}
-        )
-        for row in rows
-    }
+    return {row["herstelactie_id"]: _totals(row) for row in rows}
 
 
 # --- The list and one dossier -------------------------------------------------------------------

@@ -110,7 +110,7 @@ def dossiers_import(
 
     now = timezone.now()
     existing = {
-        row[1]: (row[0], row[2], _values(row[1:]))
+        row[1]: (row[0], row[-1], _values(row[1:-1]))
         for row in Dossier.objects.filter(herstelactie=herstelactie).values_list(
             "id", *_VALUE_COLUMNS, "version"
         )

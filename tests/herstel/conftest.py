@@ -3,7 +3,7 @@
 import pytest
 
 from herstel.services.working_group import working_group_member_add
-from tests.herstel.flow import start
+from tests.herstel.flow import go, start, to_execution
 
 
 @pytest.fixture
@@ -19,3 +19,12 @@ def wg_member(action, adviser, wg_user):
         actor=adviser, herstelactie=action, user=wg_user, role="Financieel adviseur"
     )
     return wg_user
+
+
+@pytest.fixture
+def executing(action, adviser, dt_member, board_member):
+    """`action` in step 3 (DT path) with a "go": dossier work may start."""
+    to_execution(action, adviser, dt_member, board_member)
+    go(action, adviser)
+    action.refresh_from_db()
+    return action

@@ -2,13 +2,27 @@
 Criteria are given as (within law, organisational impact high, political sensitivity high,
 large client impact, large call on the money flow)."""
 
+import csv
 import datetime
+import io
 
-from herstel.constants import AdviceSection, Criterion, Forum, NotificationKind, StepMove
-from herstel.models import Herstelactie
+from herstel.constants import (
+    AdviceSection,
+    Criterion,
+    DossierColumn,
+    Forum,
+    GoBody,
+    GoOutcome,
+    NotificationKind,
+    Outcome,
+    StepMove,
+)
+from herstel.models import DossierImport, Herstelactie
 from herstel.rules import CriterionJudged
 from herstel.services.actions import advice_save, herstelactie_start
 from herstel.services.decisions import decision_record, notification_record
+from herstel.services.dossiers import dossiers_import
+from herstel.services.execution import go_decision_record
 from herstel.services.steps import herstelactie_move
 
 DT_PATH = (True, False, False, False, False)
@@ -81,3 +95,47 @@ def notify(action, actor, kind: NotificationKind, summary: str = "Per brief geï
     return notification_record(
         actor=actor, herstelactie=action, kind=kind, informed_on=DAY, summary=summary
     )
+
+
+# --- Steps 3 and 4 ------------------------------------------------------------------------------
+
+HEADER = DossierColumn.values
+
+
+def to_execution(action, adviser, dt_member, board_member) -> Herstelactie:
+    """Take an action in step 1 along the DT path to step 3."""
+    submit(action, adviser, DT_PATH)
+    decide(action, dt_member, Forum.DT, Outcome.BESLUIT)
+    notify(action, adviser, NotificationKind.RVB_INFORMED)
+    move(action, dt_member, StepMove.TO_RVB)
+    decide(action, board_member, Forum.RVB, Outcome.KENNISNAME)
+    return move(action, adviser, StepMove.TO_EXECUTION)
+
+
+def go(action, actor, outcome: str = GoOutcome.GO, rationale: str = ""):
+    action.refresh_from_db()
+    return go_decision_record(
+        actor=actor,
+        herstelactie=action,
+        body=GoBody.DT,
+        outcome=outcome,
+        decided_on=DAY,
+        rationale=rationale or ("" if outcome == GoOutcome.GO else "Capaciteit ontbreekt."),
+    )
+
+
+def csv_bytes(rows, header=HEADER, delimiter=";", encoding="utf-8") -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def row(ref, status="te beoordelen", outcome="", paid="", to_pay="", recovered="", off=""):
+    return [ref, status, outcome, paid, to_pay, recovered, off]
+
+
+def import_rows(action, adviser, rows, name="dossiers.csv") -> DossierImport:
+    action.refresh_from_db()
+    return dossiers_import(actor=adviser, herstelactie=action, file_name=name, data=csv_bytes(rows))

@@ -6,7 +6,10 @@ from uwvkms.demo import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
-    help = "Laad fictieve demo-herstelacties (vijf acties, één per mandaatpad en stap). Idempotent."
+    help = (
+        "Laad fictieve demo-herstelacties (zeven acties: elk mandaatpad, uitvoering met dossiers, "
+        "evaluatie en een gesloten actie). Idempotent."
+    )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:

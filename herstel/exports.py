@@ -238,7 +238,8 @@ def overview_table(view: Overview) -> tuple[str, list, list]:
 
 
 def overview_csv(view: Overview) -> bytes:
-    return to_csv([overview_table(view)])
+    _title, header, rows = overview_table(view)
+    return to_csv([(None, header, rows)])  # one table: the header on the first line
 
 
 def overview_xlsx(view: Overview) -> bytes:

@@ -1,5 +1,6 @@
-"""`manage.py loaddemo_herstel` (and `loaddemo`, which calls it): five fictional herstelacties,
-one per mandate path and stage, with working groups, advice, decisions and a kapstokverhaal.
+"""`manage.py loaddemo_herstel` (and `loaddemo`, which calls it): seven fictional herstelacties,
+one per mandate path and stage, with working groups, advice, decisions and a kapstokverhaal; one
+in execution with imported dossiers and weekly snapshots, one in evaluation, one closed.
 Idempotent, DEBUG only."""
 
 import pytest
@@ -8,12 +9,17 @@ from django.core.management import CommandError, call_command
 from herstel.models import (
     ContactPoint,
     Decision,
+    Dossier,
+    DossierChange,
+    DossierSnapshot,
+    Evaluation,
     Herstelactie,
     Kapstokverhaal,
     Notification,
     WorkingGroupMember,
 )
 from herstel.selectors.actions import herstelacties_for_user, obligations_of
+from herstel.selectors.figures import management_information
 from uwvkms.models import AuditEvent, User
 
 
@@ -29,6 +35,10 @@ def counts():
             Kapstokverhaal,
             ContactPoint,
             AuditEvent,
+            Dossier,
+            DossierChange,
+            DossierSnapshot,
+            Evaluation,
         )
     }
 
@@ -43,13 +53,15 @@ def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
     assert counts() == first
 
     actions = {a.title: a for a in Herstelactie.objects.all()}
-    assert len(actions) == 5
+    assert len(actions) == 7
     assert sorted((a.step, a.mandate) for a in actions.values()) == [
+        ("gesloten", "dt"),
         ("minister", "rvb_minister"),
         ("stap_1", ""),
         ("stap_2a", "dt"),
         ("stap_2b", "rvb"),
         ("stap_3", "dt"),
+        ("stap_4", "dt"),
     ]
     done = actions["Nabetaling reiskosten bij re-integratietrajecten"]
     assert all(met for _label, met in obligations_of(done))
@@ -66,16 +78,31 @@ def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
     # Every demo login has something to see; the FEZ contact person reads every action.
     for username in ("herstel", "herstel.wb", "herstel.sbk", "directie.uitkeren", "rvb"):
         assert herstelacties_for_user(User.objects.get(username=username)).exists(), username
-    assert herstelacties_for_user(User.objects.get(username="fez.werkgroep")).count() == 5
+    assert herstelacties_for_user(User.objects.get(username="fez.werkgroep")).count() == 7
+
+    # Execution: a few hundred fictional dossiers, a trend over weeks, an entered estimate.
+    executing = actions["Nabetaling reiskosten bij re-integratietrajecten"]
+    mi = management_information(executing)
+    assert mi.totals.total == 180 and 0 < mi.totals.assessed < 180
+    assert len(mi.trend) == 3 and mi.estimate.source == "entered"
+    assert executing.dossier_imports.count() == 3 and DossierChange.objects.exists()
+    assert 400 <= Dossier.objects.count() <= 600
+    evaluating = actions["Niet uitbetaalde vakantiebijslag WIA"]
+    assert [(e.number, e.is_completed) for e in evaluating.evaluations.all()] == [
+        (1, True),
+        (2, False),
+    ]
+    closed = actions["Nabetaling na te laat verwerkte adreswijzigingen"]
+    assert closed.evaluations.get().is_completed and closed.closed_on is not None
 
 
 def test_loaddemo_includes_the_herstel_demo(db, settings):
     settings.DEBUG = True
     call_command("loaddemo")
-    assert Herstelactie.objects.count() == 5
+    assert Herstelactie.objects.count() == 7
     # The audit demo's herstel user is the one the herstel demo leads its actions with.
     herstel = User.objects.get(username="herstel")
-    assert Herstelactie.objects.filter(lead_unit=herstel.business_unit).count() == 4
+    assert Herstelactie.objects.filter(lead_unit=herstel.business_unit).count() == 6
 
 
 def test_the_herstel_demo_refuses_outside_debug(db, settings):

@@ -11,11 +11,9 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from audits.models import Assignment, AuditCycle, ManagementPrinciple
-from audits.selectors import assessed_principle_ids_by_unit
 from audits.services import assignment_create, cycle_advance, cycle_open
 from findings.demo_fieldwork import load_fieldwork
-from maturity.models import Score
-from maturity.services import score_record
+from findings.demo_maturity import load_scores_and_calibration
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
 
@@ -42,9 +40,6 @@ UNITS = [
     ("C-ICT", "C-ICT", False),
     ("FEZ", "FEZ", False),
 ]
-
-# Units left unscored, so a demo auditor has work to do.
-UNSCORED_UNITS = {"Communicatie", "Bureau Integriteit"}
 
 FIRST_NAMES = [
     "Anouk",
@@ -110,14 +105,6 @@ LAST_NAMES = [
     "Koster",
     "Prins",
 ]
-
-JUSTIFICATIONS = {
-    1: "Er is geen vaste werkwijze aangetroffen; verbeteringen ontstaan naar aanleiding van incidenten.",
-    2: "Het jaarplan benoemt het onderwerp, maar in de interviews bleek de toepassing per team te verschillen.",
-    3: "De kwaliteitsrapportages en teamplannen laten zien dat dit structureel en herhaald gebeurt.",
-    4: "De directiebeoordeling gebruikt de KPI-set actief om bij te sturen en evalueert de instrumenten.",
-    5: "Verbetercycli worden continu geëvalueerd en aangescherpt; het effect wordt gemeten en gedeeld.",
-}
 
 
 @dataclass(frozen=True)
@@ -221,39 +208,18 @@ def load_demo() -> list[DemoLogin]:
         cycle=cycle, units=[units[name] for name in unit_names], coordinator=coordinator, rng=rng
     )
 
-    scope = assessed_principle_ids_by_unit(cycle)
-    leads = {
-        a.unit_id: a.auditor
-        for a in Assignment.objects.filter(cycle=cycle, is_lead=True).select_related("auditor")
-    }
-    scored = set(Score.objects.filter(cycle=cycle).values_list("unit_id", "principle_id"))
-    for principle in cycle.principles.all():
-        for name in unit_names:
-            unit = units[name]
-            level = rng.choice([1, 2, 2, 2, 3, 3, 3, 4])
-            if name in UNSCORED_UNITS or principle.id not in scope.get(unit.id, set()):
-                continue
-            if (unit.id, principle.id) in scored:
-                continue
-            score_record(
-                actor=leads[unit.id],
-                cycle=cycle,
-                unit=unit,
-                principle=principle,
-                level=level,
-                justification=JUSTIFICATIONS[level],
-                expected_version=0,
-            )
-
-    for assignment in Assignment.objects.filter(
-        cycle=cycle, unit__name__in=UNSCORED_UNITS, is_lead=True
-    ).select_related("auditor", "unit"):
+    returned = load_scores_and_calibration(
+        cycle=cycle, units=[units[name] for name in unit_names], coordinator=coordinator, rng=rng
+    )
+    if returned:
+        username, what = returned
+        auditor = User.objects.select_related("business_unit").get(username=username)
         logins.append(
             DemoLogin(
-                assignment.auditor.username,
+                username,
                 Role.TOETSER.label,
-                assignment.auditor.business_unit.name,
-                f"lead bij {assignment.unit.name}, nog te scoren",
+                auditor.business_unit.name,
+                f"score teruggelegd in kalibratieronde 2: {what}",
             )
         )
     return logins

@@ -1,28 +1,36 @@
 from django.contrib import admin
 
-from maturity.models import Score, ScoreChange
+from maturity.models import CalibrationClosure, CalibrationSession, Framework, Score, ScoreChange
+from uwvkms.admin import ReadOnlyModelAdmin
 
 
 @admin.register(Score)
-class ScoreAdmin(admin.ModelAdmin):
-    """Read-only: scores change through the application, which keeps their history."""
-
-    list_display = ["cycle", "unit", "principle", "level", "updated_by", "updated_at"]
-    list_filter = ["cycle", "principle"]
+class ScoreAdmin(ReadOnlyModelAdmin):
+    list_display = ["cycle", "unit", "principle", "level", "status", "updated_by", "updated_at"]
+    list_filter = ["cycle", "principle", "status"]
     list_select_related = ["cycle", "unit", "principle", "updated_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ScoreChange)
-class ScoreChangeAdmin(ScoreAdmin):
+class ScoreChangeAdmin(ReadOnlyModelAdmin):
     list_display = ["score", "event", "old_level", "new_level", "changed_by", "changed_at"]
     list_filter = ["event"]
     list_select_related = ["score__unit", "score__principle", "score__cycle", "changed_by"]
+
+
+@admin.register(Framework)
+class FrameworkAdmin(ReadOnlyModelAdmin):
+    list_display = ["cycle", "principle", "version", "updated_by", "updated_at"]
+    list_select_related = ["cycle", "principle", "updated_by"]
+
+
+@admin.register(CalibrationSession)
+class CalibrationSessionAdmin(ReadOnlyModelAdmin):
+    list_display = ["cycle", "number", "held_on", "status", "closed_at"]
+    list_select_related = ["cycle"]
+
+
+@admin.register(CalibrationClosure)
+class CalibrationClosureAdmin(ReadOnlyModelAdmin):
+    list_display = ["cycle", "closed_by", "closed_at", "reopened_by", "reopened_at"]
+    list_select_related = ["cycle", "closed_by", "reopened_by"]

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from maturity.urls_calibration import urlpatterns as calibration_urlpatterns
-from maturity.views import scores
+from maturity.views import framework, scores
 
 app_name = "maturity"
 
@@ -11,6 +11,17 @@ urlpatterns = [
         "<int:year>/<int:unit_id>/<slug:principle_code>/",
         scores.score_edit,
         name="score_edit",
+    ),
+    path("<int:year>/toetskader/", framework.framework_list, name="framework_list"),
+    path(
+        "<int:year>/toetskader/<slug:principle_code>/",
+        framework.framework_detail,
+        name="framework_detail",
+    ),
+    path(
+        "<int:year>/toetskader/<slug:principle_code>/wijzigen/",
+        framework.framework_edit,
+        name="framework_edit",
     ),
     *calibration_urlpatterns,
 ]

@@ -1,6 +1,7 @@
 """Personas per role and a small cycle to work in.
 
-The cycle (2031) has Klantgerichtheid and Operationele Kwaliteit in scope; `uitkeren` has
+The cycle (2031) has Klantgerichtheid and Operationele Kwaliteit in scope (and not Basic
+Kwaliteitsmanagement, see tests/maturity/test_basic_km.py); `uitkeren` has
 execution processes (both principles assessed), `communicatie` has not (Operationele Kwaliteit
 absent there). `auditor` (from FEZ) is assigned to both units; `other_auditor` to neither.
 """
@@ -70,6 +71,7 @@ def cycle(db, coordinator, uitkeren, communicatie, fez, auditor):
         actor=coordinator,
         year=2031,
         principles=[principle("klantgerichtheid"), principle("operationele-kwaliteit")],
+        include_basic=False,
     )
     cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status="voorbereiding")
     for unit in (uitkeren, communicatie):

@@ -108,7 +108,12 @@ class ScoreFactory(factory.django.DjangoModelFactory):
     principle = factory.LazyFunction(lambda: principle("klantgerichtheid"))
     level = 3
     justification = "Teamplannen en bevestigde interviews tonen dit aan."
+    status = "ingediend"
+    submitted_at = factory.LazyFunction(timezone.now)
     updated_by = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
+
+    class Params:
+        concept = factory.Trait(status="concept", submitted_at=None)
 
 
 # --- Evidence: districts, document study and interviews -------------------------------------

@@ -5,6 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from uwvkms.models import AuditEvent, BusinessUnit, User
 
 
+class ReadOnlyModelAdmin(admin.ModelAdmin):
+    """For records that change only through the application, which keeps their history."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(BusinessUnit)
 class BusinessUnitAdmin(admin.ModelAdmin):
     list_display = ["name", "abbreviation", "has_execution_processes"]
@@ -24,18 +37,9 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """Read-only: the event log is never edited."""
+class AuditEventAdmin(ReadOnlyModelAdmin):
+    """The event log is never edited."""
 
     list_display = ["occurred_at", "event", "actor", "object_repr"]
     list_filter = ["event"]
     list_select_related = ["actor"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -39,7 +39,7 @@ class CyclePeriodForm(forms.Form):
 
 
 class CycleOpenForm(CyclePeriodForm):
-    field_order = ["year", "principles", "period_start", "period_end"]
+    field_order = ["year", "principles", "include_basic", "period_start", "period_end"]
 
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
     principles = forms.ModelMultipleChoiceField(
@@ -48,6 +48,15 @@ class CycleOpenForm(CyclePeriodForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("In drie jaar komen alle principes aan bod."),
         error_messages={"required": _("Kies ten minste één managementprincipe.")},
+    )
+    include_basic = forms.BooleanField(
+        label=_("Basic Kwaliteitsmanagement toetsen"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Geen managementprincipe: de toets of elk onderdeel de standaard "
+            "kwaliteitsmanagementprocessen en -documenten toepast. Wordt bij elk onderdeel gescoord."
+        ),
     )
 
     def clean_year(self) -> int:

@@ -71,13 +71,20 @@ def cycle_open(
     principles: Iterable[ManagementPrinciple],
     period_start: date | None = None,
     period_end: date | None = None,
+    include_basic: bool = True,
 ) -> AuditCycle:
     """Open the audit cycle of `year` with `principles` in scope and its fieldwork period, and
     give every business unit its default scope (see `audits.rules.default_assessed_principles`).
-    The form asks the period; it may stay empty for cycles opened by scripts."""
-    principles = list(principles)
+    The form asks the period; it may stay empty for cycles opened by scripts.
+
+    With `include_basic` the cycle also assesses Basic Kwaliteitsmanagement at every unit
+    (DOMAIN.md §2): not a management principle, but scored per unit the same way. `include_basic`
+    alone decides that: Basic Kwaliteitsmanagement among `principles` is ignored."""
+    principles = [p for p in principles if not p.is_basic]
     if not principles:
         raise ValidationError({"principles": _("Kies ten minste één managementprincipe.")})
+    if include_basic:
+        principles += list(ManagementPrinciple.objects.filter(is_basic=True))
     if AuditCycle.objects.filter(year=year).exists():
         raise ValidationError(
             {"year": _("Er bestaat al een toetscyclus voor %(year)s.") % {"year": year}}
@@ -105,7 +112,8 @@ def cycle_open(
         actor=actor,
         target=cycle,
         changes={
-            "principles": [None, [p.name for p in principles]],
+            "principles": [None, [p.name for p in principles if not p.is_basic]],
+            "include_basic": [None, include_basic],
             "period_start": [None, _iso(period_start)],
             "period_end": [None, _iso(period_end)],
         },

@@ -47,6 +47,7 @@ def cycle_open(request):
                 principles=form.cleaned_data["principles"],
                 period_start=form.cleaned_data["period_start"],
                 period_end=form.cleaned_data["period_end"],
+                include_basic=form.cleaned_data["include_basic"],
             )
         except ValidationError as exc:
             add_service_errors(form, exc)

@@ -1,44 +1,163 @@
-"""The roll-up figures of a cycle, computed in the database (DOMAIN.md §3, "Roll-up figure")."""
+"""The roll-up figures of a cycle (DOMAIN.md §3, "Roll-up figure"): the database aggregates the
+submitted scores into buckets, the pure `maturity.rules.principle_rollup` turns them into
+figures. The figures of calibration rounds and of earlier cycles go through the same rule."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
 
 from audits.models import AssessedPrinciple, AuditCycle, Exclusion
-from maturity.models import Score
-from maturity.rules import MeanLevel, mean_level
+from maturity.constants import ScoreStatus
+from maturity.models import CalibrationSession, Score
+from maturity.rules import (
+    EMPTY_ROLLUP,
+    PrincipleFigures,
+    PrincipleRollup,
+    ScopeBucket,
+    ScoreBucket,
+    buckets_from_levels,
+    principle_rollup,
+)
+from uwvkms.models import BusinessUnit
+
+__all__ = [
+    "EMPTY_ROLLUP",
+    "CalibrationRound",
+    "PrincipleFigures",
+    "PrincipleRollup",
+    "calibration_rounds",
+    "rollup_by_principle",
+    "rollup_of_earlier_cycles",
+]
+
+
+def rollup_by_principle(cycle: AuditCycle) -> dict[int, PrincipleRollup]:
+    """principle id → roll-up figures of `cycle` (see `principle_rollup`). Two queries: one
+    grouped aggregate of the submitted scores and one count of the assessed units."""
+    return principle_rollup(
+        _score_buckets(Score.objects.filter(cycle=cycle)),
+        _scope_buckets(AssessedPrinciple.objects.filter(cycle=cycle)),
+    )
+
+
+def rollup_of_earlier_cycles(cycle: AuditCycle) -> dict[int, dict[int, PrincipleRollup]]:
+    """year → principle id → figures, for the cycles before `cycle`, limited to the principles
+    in scope of `cycle`. A year appears only where one of them was assessed. Two queries across
+    all earlier cycles, however many there are."""
+    principle_ids = cycle.principles.values("id")
+    scores = Score.objects.filter(cycle__year__lt=cycle.year, principle__in=principle_ids)
+    scope = AssessedPrinciple.objects.filter(
+        cycle__year__lt=cycle.year, principle__in=principle_ids
+    )
+    score_buckets: dict[int, list[ScoreBucket]] = defaultdict(list)
+    for year, bucket in _score_buckets(scores, by_year=True):
+        score_buckets[year].append(bucket)
+    scope_buckets: dict[int, list[ScopeBucket]] = defaultdict(list)
+    for year, bucket in _scope_buckets(scope, by_year=True):
+        scope_buckets[year].append(bucket)
+    result = {
+        year: principle_rollup(score_buckets.get(year, []), scope_buckets.get(year, []))
+        for year in sorted(score_buckets.keys() | scope_buckets.keys(), reverse=True)
+    }
+    return {year: figures for year, figures in result.items() if figures}
 
 
 @dataclass(frozen=True)
-class PrincipleFigures:
-    """Roll-up figures of one principle over the assessed units (or a group of them)."""
+class CalibrationRound:
+    """The figures at one moment of calibration: before a session or after it."""
 
-    assessed_units: int
-    mean: MeanLevel | None
-    minimum: int | None
-    maximum: int | None
-    distribution: tuple[int, int, int, int, int]
+    session_number: int
+    moment: str  # "before" | "after"
+    figures: dict[int, PrincipleRollup]
 
 
-def rollup_by_principle(
-    cycle: AuditCycle,
-) -> dict[int, dict[str, PrincipleFigures]]:
-    """principle id → {"all" | "execution" | "other": figures} for `cycle`.
-
-    One aggregate query over the scores, grouped by principle and by whether the unit has
-    execution processes, plus one count of the assessed units. Only scores of assessed principles
-    count: an absent principle is left out, never a zero. A unit excluded from the cycle ("niet
-    representatief", DOMAIN.md §2) is left out entirely: neither its scores nor its scope count.
-    """
-    excluded_units = Exclusion.objects.filter(cycle=cycle).values("unit_id")
-    in_scope = AssessedPrinciple.objects.filter(
-        cycle=cycle, unit=OuterRef("unit"), principle=OuterRef("principle")
+def calibration_rounds(cycle: AuditCycle) -> list[CalibrationRound]:
+    """The roll-up figures before round 1 and after every closed round, in order; a "before"
+    moment of a later round appears only when scores changed between the rounds (reworked by an
+    auditor). The snapshots recorded by the sessions are grouped in Python against the current
+    scope and exclusions and go through `principle_rollup`, like the live figures. Four
+    queries, whatever the number of sessions."""
+    sessions = list(
+        CalibrationSession.objects.filter(cycle=cycle)
+        .order_by("number")
+        .only("number", "levels_at_open", "levels_at_close")
     )
-    score_rows = (
-        Score.objects.filter(cycle=cycle)
-        .exclude(unit__in=excluded_units)
-        .filter(Exists(in_scope))
-        .values("principle_id", "unit__has_execution_processes")
+    if not sessions:
+        return []
+    assessed = set(
+        AssessedPrinciple.objects.filter(cycle=cycle).values_list("unit_id", "principle_id")
+    )
+    excluded = set(Exclusion.objects.filter(cycle=cycle).values_list("unit_id", flat=True))
+    execution = set(
+        BusinessUnit.objects.filter(has_execution_processes=True).values_list("id", flat=True)
+    )
+    scope = _scope_from_pairs(assessed, excluded_units=excluded, execution_units=execution)
+
+    def figures(levels: list) -> dict[int, PrincipleRollup]:
+        buckets = buckets_from_levels(
+            levels, assessed=assessed, excluded_units=excluded, execution_units=execution
+        )
+        return principle_rollup(buckets, scope)
+
+    rounds: list[CalibrationRound] = []
+    previous = None
+    for session in sessions:
+        if previous is None or _as_set(session.levels_at_open) != _as_set(previous):
+            rounds.append(
+                CalibrationRound(session.number, "before", figures(session.levels_at_open))
+            )
+        if session.levels_at_close is not None:
+            rounds.append(
+                CalibrationRound(session.number, "after", figures(session.levels_at_close))
+            )
+        previous = session.levels_at_close
+    return rounds
+
+
+def submitted_levels(cycle: AuditCycle) -> list[list[int]]:
+    """The snapshot a calibration session records: `[unit_id, principle_id, level]` of every
+    submitted score of `cycle`, in a stable order."""
+    return [
+        list(row)
+        for row in Score.objects.filter(cycle=cycle, status=ScoreStatus.INGEDIEND)
+        .exclude(level__isnull=True)
+        .order_by("unit_id", "principle_id")
+        .values_list("unit_id", "principle_id", "level")
+    ]
+
+
+def _as_set(levels: list | None) -> set[tuple[int, int, int]]:
+    return {tuple(row) for row in levels or []}
+
+
+def _scope_from_pairs(
+    assessed: set[tuple[int, int]], *, excluded_units: set[int], execution_units: set[int]
+) -> list[ScopeBucket]:
+    counts: dict[tuple[int, bool, bool], int] = defaultdict(int)
+    for unit_id, principle_id in assessed:
+        counts[(principle_id, unit_id in excluded_units, unit_id in execution_units)] += 1
+    return [
+        ScopeBucket(principle_id=p, excluded=x, execution=e, units=n)
+        for (p, x, e), n in counts.items()
+    ]
+
+
+def _score_buckets(scores: QuerySet[Score], *, by_year: bool = False) -> list:
+    """One grouped aggregate over the submitted scores: per principle × assessed there ×
+    unit excluded × unit has execution processes (× year), with count, sum, min, max and the
+    number of units per level. Concept scores do not count."""
+    in_scope = AssessedPrinciple.objects.filter(
+        cycle=OuterRef("cycle"), unit=OuterRef("unit"), principle=OuterRef("principle")
+    )
+    excluded = Exclusion.objects.filter(cycle=OuterRef("cycle"), unit=OuterRef("unit"))
+    group_by = ["principle_id", "is_assessed", "is_excluded", "unit__has_execution_processes"]
+    if by_year:
+        group_by.append("cycle__year")
+    rows = (
+        scores.filter(status=ScoreStatus.INGEDIEND, level__isnull=False)
+        .annotate(is_assessed=Exists(in_scope), is_excluded=Exists(excluded))
+        .values(*group_by)
         .annotate(
             n=Count("id"),
             total=Sum("level"),
@@ -48,42 +167,43 @@ def rollup_by_principle(
         )
         .order_by()
     )
-    assessed_rows = (
-        AssessedPrinciple.objects.filter(cycle=cycle)
-        .exclude(unit__in=excluded_units)
-        .values("principle_id", "unit__has_execution_processes")
-        .annotate(n=Count("id"))
+    buckets = []
+    for row in rows:
+        bucket = ScoreBucket(
+            principle_id=row["principle_id"],
+            assessed=bool(row["is_assessed"]),
+            excluded=bool(row["is_excluded"]),
+            execution=row["unit__has_execution_processes"],
+            count=row["n"],
+            total=row["total"],
+            minimum=row["lo"],
+            maximum=row["hi"],
+            per_level=tuple(row[f"l{i}"] for i in range(1, 6)),
+        )
+        buckets.append((row["cycle__year"], bucket) if by_year else bucket)
+    return buckets
+
+
+def _scope_buckets(scope: QuerySet[AssessedPrinciple], *, by_year: bool = False) -> list:
+    """One grouped count of the assessed units: per principle × unit excluded × unit has
+    execution processes (× year)."""
+    excluded = Exclusion.objects.filter(cycle=OuterRef("cycle"), unit=OuterRef("unit"))
+    group_by = ["principle_id", "is_excluded", "unit__has_execution_processes"]
+    if by_year:
+        group_by.append("cycle__year")
+    rows = (
+        scope.annotate(is_excluded=Exists(excluded))
+        .values(*group_by)
+        .annotate(units=Count("id"))
         .order_by()
     )
-    assessed: dict[tuple[int, bool], int] = {
-        (r["principle_id"], r["unit__has_execution_processes"]): r["n"] for r in assessed_rows
-    }
-    scored: dict[tuple[int, bool], dict] = {
-        (r["principle_id"], r["unit__has_execution_processes"]): r for r in score_rows
-    }
-    result: dict[int, dict[str, PrincipleFigures]] = {}
-    for principle_id in {key[0] for key in assessed}:
-        parts = {
-            "execution": [(principle_id, True)],
-            "other": [(principle_id, False)],
-            "all": [(principle_id, True), (principle_id, False)],
-        }
-        result[principle_id] = {
-            name: _figures(
-                [scored[k] for k in keys if k in scored], sum(assessed.get(k, 0) for k in keys)
-            )
-            for name, keys in parts.items()
-        }
-    return result
-
-
-def _figures(rows: list[dict], assessed_units: int) -> PrincipleFigures:
-    count = sum(r["n"] for r in rows)
-    total = sum(r["total"] or 0 for r in rows)
-    return PrincipleFigures(
-        assessed_units=assessed_units,
-        mean=mean_level(total=total if rows else None, count=count),
-        minimum=min((r["lo"] for r in rows), default=None),
-        maximum=max((r["hi"] for r in rows), default=None),
-        distribution=tuple(sum(r[f"l{i}"] for r in rows) for i in range(1, 6)),
-    )
+    buckets = []
+    for row in rows:
+        bucket = ScopeBucket(
+            principle_id=row["principle_id"],
+            excluded=bool(row["is_excluded"]),
+            execution=row["unit__has_execution_processes"],
+            units=row["units"],
+        )
+        buckets.append((row["cycle__year"], bucket) if by_year else bucket)
+    return buckets

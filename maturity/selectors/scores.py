@@ -1,13 +1,19 @@
-"""Reads of the maturity scores, and the roll-up figures computed in the database."""
+"""Reads of the maturity scores: access checks, the evidence a score may cite, the auditor's work
+list and a score's history."""
 
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy
 
-from audits.models import AuditCycle, ManagementPrinciple
+from audits.constants import DocumentStatus, InterviewStatus
+from audits.models import AuditCycle, DocumentCheck, Interview, InterviewNote, ManagementPrinciple
 from audits.selectors import assessed_principle_ids_by_unit, assignments_of_auditor, is_assigned
+from maturity.constants import ScoreStatus
 from maturity.models import Score, ScoreChange
+from maturity.score_rules import ScoreLock, score_lock
+from maturity.selectors.calibration import is_calibration_frozen
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import has_any_role
@@ -24,29 +30,132 @@ def require_scoring_access(*, user: User, cycle: AuditCycle, unit: BusinessUnit)
 def score_for(
     *, cycle: AuditCycle, unit: BusinessUnit, principle: ManagementPrinciple
 ) -> Score | None:
+    """The score of `unit` for `principle` in `cycle`, with the evidence it cites, or None."""
     return (
         Score.objects.select_related("updated_by")
+        .prefetch_related(
+            Prefetch("cited_interviews", queryset=Interview.objects.select_related("location")),
+            Prefetch(
+                "cited_documents", queryset=DocumentCheck.objects.select_related("document_type")
+            ),
+        )
         .filter(cycle=cycle, unit=unit, principle=principle)
         .first()
     )
 
 
 def score_history(score: Score | None) -> QuerySet[ScoreChange]:
+    """Every change of `score`, newest first."""
     if score is None:
         return ScoreChange.objects.none()
-    return score.changes.select_related("changed_by")
+    return score.changes.select_related("changed_by", "session")
+
+
+_EVENT_LABELS = {
+    "maturity.score.saved": gettext_lazy("Als concept opgeslagen"),
+    "maturity.score.submitted": gettext_lazy("Ingediend"),
+    "maturity.score.reopened": gettext_lazy("Heropend voor de toetser"),
+    "maturity.score.calibrated": gettext_lazy("Aangepast in de kalibratie"),
+    # Scores recorded before scores had a status.
+    "maturity.score.recorded": gettext_lazy("Vastgelegd"),
+    "maturity.score.changed": gettext_lazy("Gewijzigd"),
+}
+_STATUS_LABELS = dict(ScoreStatus.choices)
+
+
+@dataclass(frozen=True)
+class ScoreHistoryRow:
+    """One change of a score, ready to read."""
+
+    change: ScoreChange
+    label: str
+    old_status: str
+    new_status: str
+
+
+def score_history_rows(score: Score | None) -> list[ScoreHistoryRow]:
+    """Every change of `score`, newest first, with the event and statuses in words. One query."""
+    return [
+        ScoreHistoryRow(
+            change=change,
+            label=str(_EVENT_LABELS.get(change.event, change.event)),
+            old_status=str(_STATUS_LABELS.get(change.old_status, change.old_status or "–")),
+            new_status=str(_STATUS_LABELS.get(change.new_status, change.new_status or "–")),
+        )
+        for change in score_history(score)
+    ]
+
+
+def ever_submitted(score: Score | None) -> bool:
+    """Whether `score` is or once was submitted (a reopened score is a concept again, but others
+    have relied on its level). Scores from before scores had a status count as submitted."""
+    if score is None:
+        return False
+    if score.status == ScoreStatus.INGEDIEND or score.submitted_at is not None:
+        return True
+    return score.changes.filter(
+        Q(new_status=ScoreStatus.INGEDIEND) | Q(old_status=ScoreStatus.INGEDIEND)
+    ).exists()
+
+
+def score_lock_for(*, cycle: AuditCycle, score: Score | None) -> ScoreLock | None:
+    """What keeps the assigned auditor from changing `score` now (see
+    `maturity.score_rules.score_lock`), or None."""
+    return score_lock(
+        cycle_status=cycle.status,
+        calibration_frozen=is_calibration_frozen(cycle),
+        score_status=score.status if score else None,
+    )
+
+
+# --- The evidence a score may cite (DOMAIN.md §2, "Evidence") -------------------------------
+
+
+def citable_interviews(*, cycle: AuditCycle, unit: BusinessUnit) -> QuerySet[Interview]:
+    """The interviews a score of `unit` in `cycle` may cite: only those the interviewees
+    confirmed count as evidence. With the place and the principles their notes cover."""
+    return (
+        Interview.objects.filter(cycle=cycle, unit=unit, status=InterviewStatus.BEVESTIGD)
+        .select_related("location")
+        .prefetch_related(
+            Prefetch("notes", queryset=InterviewNote.objects.select_related("principle"))
+        )
+        .order_by("held_on", "id")
+    )
+
+
+def citable_documents(*, cycle: AuditCycle, unit: BusinessUnit) -> QuerySet[DocumentCheck]:
+    """The documents a score of `unit` in `cycle` may cite: only delivered ones count as
+    evidence. With their item of the documentation list and the principles they evidence."""
+    return (
+        DocumentCheck.objects.filter(cycle=cycle, unit=unit, status=DocumentStatus.GELEVERD)
+        .select_related("document_type")
+        .prefetch_related("principles")
+        .order_by("document_type__order", "document_type__name")
+    )
+
+
+# --- The auditor's work list ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class WorkItem:
+    """One assessed unit × principle on the auditor's teams, with its score if any."""
+
     unit: BusinessUnit
     principle: ManagementPrinciple
     score: Score | None
 
+    @property
+    def status(self) -> str | None:
+        """The score's status, None while not scored."""
+        return self.score.status if self.score else None
+
 
 def auditor_work(*, auditor: User, cycle: AuditCycle) -> list[WorkItem]:
-    """Every assessed unit × principle on the auditor's teams in `cycle`, with its score if any.
-    Four queries, whatever the number of units."""
+    """Every assessed unit × principle on the auditor's teams in `cycle`, with its score if any
+    (Basic Kwaliteitsmanagement last, as its principle order puts it). Four queries, whatever the
+    number of units."""
     units = [a.unit for a in assignments_of_auditor(auditor=auditor, cycle=cycle)]
     scope = assessed_principle_ids_by_unit(cycle)
     principles = list(cycle.principles.all())

@@ -1,6 +1,34 @@
 """Writes of maturity scoring and calibration, one module per sub-domain. Other apps import from
 here."""
 
-from maturity.services.scores import ScoreConflict, score_record
+from maturity.services.calibration import (
+    CalibrationConflict,
+    calibration_close,
+    calibration_reopen,
+    calibration_session_close,
+    calibration_session_open,
+    score_calibrate,
+    score_reopen_for_auditor,
+)
+from maturity.services.framework import (
+    FrameworkConflict,
+    framework_get_or_start,
+    framework_update,
+)
+from maturity.services.scores import ScoreConflict, ScoreLocked, score_record
 
-__all__ = ["ScoreConflict", "score_record"]
+__all__ = [
+    "CalibrationConflict",
+    "FrameworkConflict",
+    "ScoreConflict",
+    "ScoreLocked",
+    "calibration_close",
+    "calibration_reopen",
+    "calibration_session_close",
+    "calibration_session_open",
+    "framework_get_or_start",
+    "framework_update",
+    "score_calibrate",
+    "score_record",
+    "score_reopen_for_auditor",
+]

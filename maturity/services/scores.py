@@ -1,19 +1,37 @@
 """Writes of the maturity scores: atomic, with a history row, guarded by the score's version."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from audits.constants import SCORING_OPEN
-from audits.models import AuditCycle, ManagementPrinciple
+from audits.models import AuditCycle, DocumentCheck, Interview, ManagementPrinciple
 from audits.selectors import is_assessed
+from maturity.constants import ScoreStatus
 from maturity.models import Score, ScoreChange
+from maturity.score_rules import (
+    reason_required,
+    score_lock,
+    score_lock_message,
+    submission_gaps,
+)
+from maturity.selectors.calibration import is_calibration_frozen
+from maturity.selectors.scores import citable_documents, citable_interviews, ever_submitted
 from uwvkms.models import BusinessUnit, User
+from uwvkms.services import audit_event_record
 
 
 class ScoreConflict(ValidationError):
     """Someone else saved the score after this user opened it (optimistic locking)."""
+
+
+class ScoreLocked(ValidationError):
+    """The score cannot be changed now: submitted, calibration frozen, or the cycle moved on."""
+
+
+_NOTE_FIELDS = ("design_note", "existence_note", "operation_note")
 
 
 @transaction.atomic
@@ -23,29 +41,42 @@ def score_record(
     cycle: AuditCycle,
     unit: BusinessUnit,
     principle: ManagementPrinciple,
-    level: int,
+    level: int | None,
     justification: str,
     expected_version: int,
     reason: str = "",
+    submit: bool = True,
+    design_note: str = "",
+    existence_note: str = "",
+    operation_note: str = "",
+    interviews: Iterable[Interview] = (),
+    documents: Iterable[DocumentCheck] = (),
 ) -> Score:
-    """Record or change the maturity score of `unit` for `principle` in `cycle`.
+    """Save the score of `unit` for `principle` in `cycle` as a concept, or submit it
+    (`submit`, the default: a recorded score is final unless said otherwise).
 
-    `expected_version` is the version the user saw (0 for a score that did not exist yet); when the
-    score has moved on since, the save is refused with `ScoreConflict` and nothing changes. A
-    changed level needs a reason. Every save writes a `ScoreChange`.
+    The score holds the observations on design, existence and operation, the level, the
+    justification and the evidence it cites: only confirmed interviews and delivered documents of
+    `unit` in `cycle` (DOMAIN.md §2). A concept may lack a level and a justification; a
+    submission needs both. A submitted score is read-only for the auditor until calibration
+    reopens it, and nothing changes once calibration is frozen or the cycle moved past it (see
+    `maturity.score_rules`).
+
+    `expected_version` is the version the user saw (0 for a score that did not exist yet); when
+    the score has moved on since, the save is refused with `ScoreConflict` and nothing changes.
+    Changing the level of a score that was ever submitted needs a reason. Every save writes a
+    `ScoreChange` and an event; a concept saved unchanged writes nothing.
     """
-    if cycle.status not in SCORING_OPEN:
-        raise ValidationError(
-            _("De toetscyclus staat op %(status)s: scores kunnen niet meer worden gewijzigd.")
-            % {"status": cycle.get_status_display()}
-        )
+    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
     if not is_assessed(cycle=cycle, unit=unit, principle=principle):
         raise ValidationError(
             _("%(principle)s wordt bij %(unit)s niet getoetst.")
             % {"principle": principle, "unit": unit}
         )
-    justification = justification.strip()
-    reason = reason.strip()
+    frozen = is_calibration_frozen(cycle)
+    cycle_lock = score_lock(cycle_status=cycle.status, calibration_frozen=frozen, score_status=None)
+    if cycle_lock:
+        raise ScoreLocked(score_lock_message(cycle_lock, cycle_status=cycle.status))
 
     score = (
         Score.objects.select_for_update()
@@ -56,51 +87,163 @@ def score_record(
     current_version = score.version if score else 0
     if expected_version != current_version:
         raise ScoreConflict(_conflict_message(score))
+    lock = score_lock(
+        cycle_status=cycle.status,
+        calibration_frozen=frozen,
+        score_status=score.status if score else None,
+    )
+    if lock:
+        raise ScoreLocked(score_lock_message(lock, cycle_status=cycle.status))
+
+    justification = justification.strip()
+    reason = reason.strip()
+    notes = {
+        "design_note": design_note.strip(),
+        "existence_note": existence_note.strip(),
+        "operation_note": operation_note.strip(),
+    }
+    interviews, documents = list(interviews), list(documents)
+    errors = _evidence_errors(cycle=cycle, unit=unit, interviews=interviews, documents=documents)
+    if submit:
+        errors |= _submission_errors(level=level, justification=justification)
+    old_level = score.level if score else None
+    needs_reason = score is not None and reason_required(
+        ever_submitted=ever_submitted(score), old_level=old_level, new_level=level
+    )
+    if needs_reason and not reason:
+        errors["reason"] = _("Geef een reden voor het wijzigen van de score.")
+    if errors:
+        raise ValidationError(errors)
+
+    new_status = ScoreStatus.INGEDIEND if submit else ScoreStatus.CONCEPT
+    old = _snapshot(score)
+    new = {
+        "level": level,
+        "justification": justification,
+        "status": new_status,
+        **notes,
+        "cited_interviews": sorted(i.pk for i in interviews),
+        "cited_documents": sorted(d.pk for d in documents),
+    }
+    if score is not None and old == new:
+        return score  # a concept saved unchanged
 
     if score is None:
-        score = Score(
-            cycle=cycle,
-            unit=unit,
-            principle=principle,
-            level=level,
-            justification=justification,
-            updated_by=actor,
-        )
-        score.full_clean()
+        score = Score(cycle=cycle, unit=unit, principle=principle, updated_by=actor)
+    score.level = level
+    score.justification = justification
+    score.status = new_status
+    for field, value in notes.items():
+        setattr(score, field, value)
+    if submit:
+        score.submitted_at = timezone.now()
+    score.updated_by = actor
+    score.version = current_version + 1
+    score.full_clean()
+    if current_version == 0:
         try:
             with transaction.atomic():
                 score.save()
         except IntegrityError as exc:  # created concurrently by someone else
             raise ScoreConflict(_conflict_message(None)) from exc
-        old_level, old_justification, event = None, "", "maturity.score.recorded"
     else:
-        if level == score.level and justification == score.justification:
-            return score
-        if level != score.level and not reason:
-            raise ValidationError({"reason": _("Geef een reden voor het wijzigen van de score.")})
-        old_level, old_justification, event = (
-            score.level,
-            score.justification,
-            "maturity.score.changed",
+        score.save(
+            update_fields=[
+                "level",
+                "justification",
+                "status",
+                *_NOTE_FIELDS,
+                "submitted_at",
+                "updated_by",
+                "version",
+                "updated_at",
+            ]
         )
-        score.level = level
-        score.justification = justification
-        score.updated_by = actor
-        score.version = current_version + 1
-        score.full_clean()
-        score.save(update_fields=["level", "justification", "updated_by", "version", "updated_at"])
+    score.cited_interviews.set(interviews)
+    score.cited_documents.set(documents)
 
+    event = "maturity.score.submitted" if submit else "maturity.score.saved"
     ScoreChange.objects.create(
         score=score,
         event=event,
         changed_by=actor,
         old_level=old_level,
         new_level=level,
-        old_justification=old_justification,
+        old_justification=old["justification"] if old else "",
         new_justification=justification,
+        old_status=old["status"] if old else "",
+        new_status=new_status,
+        reason=reason,
+    )
+    audit_event_record(
+        event=event,
+        actor=actor,
+        target=score,
+        changes={
+            field: [old.get(field) if old else None, value]
+            for field, value in new.items()
+            if not old or old.get(field) != value
+        },
         reason=reason,
     )
     return score
+
+
+def _snapshot(score: Score | None) -> dict | None:
+    if score is None:
+        return None
+    return {
+        "level": score.level,
+        "justification": score.justification,
+        "status": score.status,
+        **{field: getattr(score, field) for field in _NOTE_FIELDS},
+        "cited_interviews": sorted(i.pk for i in score.cited_interviews.all()),
+        "cited_documents": sorted(d.pk for d in score.cited_documents.all()),
+    }
+
+
+def _evidence_errors(
+    *,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    interviews: list[Interview],
+    documents: list[DocumentCheck],
+) -> dict[str, str]:
+    """Only confirmed interviews and delivered documents of this unit in this cycle count as
+    evidence (DOMAIN.md §2); citing anything else is refused."""
+    errors = {}
+    if interviews:
+        citable = set(
+            citable_interviews(cycle=cycle, unit=unit)
+            .filter(pk__in=[i.pk for i in interviews])
+            .values_list("pk", flat=True)
+        )
+        if any(i.pk not in citable for i in interviews):
+            errors["interviews"] = _(
+                "Alleen bevestigde interviews bij %(unit)s in deze toetscyclus tellen als bewijs."
+            ) % {"unit": unit}
+    if documents:
+        citable = set(
+            citable_documents(cycle=cycle, unit=unit)
+            .filter(pk__in=[d.pk for d in documents])
+            .values_list("pk", flat=True)
+        )
+        if any(d.pk not in citable for d in documents):
+            errors["documents"] = _(
+                "Alleen geleverde documenten van %(unit)s in deze toetscyclus tellen als bewijs."
+            ) % {"unit": unit}
+    return errors
+
+
+def _submission_errors(*, level: int | None, justification: str) -> dict[str, str]:
+    messages = {
+        "level": _("Kies een volwassenheidsniveau om de score in te dienen."),
+        "justification": _("Onderbouw de score met het bewijs om hem in te dienen."),
+    }
+    return {
+        field: messages[field]
+        for field in submission_gaps(level=level, justification=justification)
+    }
 
 
 def _conflict_message(score: Score | None) -> str:

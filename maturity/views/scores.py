@@ -7,9 +7,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from audits.constants import DocumentStatus, InterviewStatus
 from audits.selectors import cycle_get, is_assessed, principle_get, unit_get
-from maturity.constants import LEVEL_MEANINGS, MaturityLevel
-from maturity.forms.scores import ScoreForm
+from maturity.forms.scores import ScoreAction, ScoreForm
+from maturity.score_rules import score_lock_message
+from maturity.selectors import framework as framework_selectors
 from maturity.selectors import scores as selectors
 from maturity.services import scores as services
 from uwvkms.constants import Role
@@ -32,45 +34,104 @@ def score_edit(request, year: int, unit_id: int, principle_code: str):
     if not is_assessed(cycle=cycle, unit=unit, principle=principle):
         raise Http404
     score = selectors.score_for(cycle=cycle, unit=unit, principle=principle)
-    initial = {"version": score.version if score else 0}
-    if score:
-        initial |= {"level": score.level, "justification": score.justification}
-    form = ScoreForm(posted_data(request), initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.score_record(
-                    actor=request.user,
-                    cycle=cycle,
-                    unit=unit,
-                    principle=principle,
-                    level=form.cleaned_data["level"],
-                    justification=form.cleaned_data["justification"],
-                    reason=form.cleaned_data["reason"],
-                    expected_version=form.cleaned_data["version"],
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
+    framework = framework_selectors.framework_for(cycle=cycle, principle=principle)
+    context = {
+        "cycle": cycle,
+        "unit": unit,
+        "principle": principle,
+        "score": score,
+        "framework": framework,
+        "history": selectors.score_history_rows(score),
+    }
+    descriptors = framework_selectors.level_descriptors(framework)
+
+    lock = selectors.score_lock_for(cycle=cycle, score=score)
+    if lock:
+        # Read-only: a submitted score until calibration reopens it, or a closed cycle.
+        refused = request.method == "POST"
+        context |= {
+            "lock_message": score_lock_message(lock, cycle_status=cycle.status),
+            "refused": refused,
+            "descriptor": next((d for d in descriptors if score and d.level == score.level), None),
+        }
+        return render(
+            request, "maturity/score_detail_toetser.html", context, status=400 if refused else 200
+        )
+
+    submit = request.POST.get("action") == ScoreAction.SUBMIT
+    form = ScoreForm(
+        posted_data(request),
+        initial=_initial(score),
+        interviews=selectors.citable_interviews(cycle=cycle, unit=unit),
+        documents=selectors.citable_documents(cycle=cycle, unit=unit),
+        principle_id=principle.id,
+        submit=submit,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.score_record(
+                actor=request.user,
+                cycle=cycle,
+                unit=unit,
+                principle=principle,
+                level=data["level"],
+                justification=data["justification"],
+                reason=data["reason"],
+                expected_version=data["version"],
+                submit=submit,
+                design_note=data["design_note"],
+                existence_note=data["existence_note"],
+                operation_note=data["operation_note"],
+                interviews=data["interviews"],
+                documents=data["documents"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            names = {"principle": principle, "unit": unit}
+            if submit:
                 messages.success(
-                    request,
-                    _("De score voor %(principle)s bij %(unit)s is opgeslagen.")
-                    % {"principle": principle, "unit": unit},
+                    request, _("De score voor %(principle)s bij %(unit)s is ingediend.") % names
                 )
                 return redirect(reverse("maturity:auditor_work", kwargs={"year": cycle.year}))
-        status = 400
+            messages.success(
+                request,
+                _("De score voor %(principle)s bij %(unit)s is als concept opgeslagen.") % names,
+            )
+            return redirect(request.path)
+    context |= {
+        "form": form,
+        "levels": list(zip(form["level"], descriptors, strict=True)),
+        "stale_evidence": _stale_evidence(score),
+        "ever_submitted": selectors.ever_submitted(score),
+        "actions": ScoreAction,
+    }
     return render(
-        request,
-        "maturity/score_form_toetser.html",
-        {
-            "cycle": cycle,
-            "unit": unit,
-            "principle": principle,
-            "score": score,
-            "history": selectors.score_history(score),
-            "form": form,
-            "levels": [(level, LEVEL_MEANINGS[level]) for level in MaturityLevel],
-        },
-        status=status,
+        request, "maturity/score_form_toetser.html", context, status=400 if form.is_bound else 200
     )
+
+
+def _initial(score) -> dict:
+    if score is None:
+        return {"version": 0}
+    return {
+        "version": score.version,
+        "level": score.level,
+        "justification": score.justification,
+        "design_note": score.design_note,
+        "existence_note": score.existence_note,
+        "operation_note": score.operation_note,
+        "interviews": [i.pk for i in score.cited_interviews.all()],
+        "documents": [d.pk for d in score.cited_documents.all()],
+    }
+
+
+def _stale_evidence(score) -> list:
+    """Evidence the score cites that no longer counts (a document no longer delivered): saving
+    drops it, so the auditor is told."""
+    if score is None:
+        return []
+    return [i for i in score.cited_interviews.all() if i.status != InterviewStatus.BEVESTIGD] + [
+        d for d in score.cited_documents.all() if d.status != DocumentStatus.GELEVERD
+    ]

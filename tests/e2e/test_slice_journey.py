@@ -104,24 +104,29 @@ def test_coordinator_auditor_and_report_journey(
     expect(page.get_by_role("heading", name="Klantgerichtheid bij Uitkeren")).to_be_visible()
 
     # An empty form is refused in Dutch, and nothing is saved.
-    page.get_by_role("button", name="Score opslaan").click()
-    expect(page.get_by_text("Kies een volwassenheidsniveau van 1 tot en met 5.")).to_be_visible()
-    expect(page.get_by_text("Onderbouw de score met het bewijs.")).to_be_visible()
+    page.get_by_role("button", name="Indienen").click()
+    expect(
+        page.get_by_text("Kies een volwassenheidsniveau om de score in te dienen.")
+    ).to_be_visible()
+    expect(
+        page.get_by_text("Onderbouw de score met het bewijs om hem in te dienen.")
+    ).to_be_visible()
     expect(page.get_by_label("3 Reproduceren")).to_have_attribute("aria-invalid", "true")
 
     page.get_by_label("3 Reproduceren").check()
     page.get_by_label("Onderbouwing").fill(
         "Klanttevredenheid wordt elk kwartaal gemeten; de verbeteracties staan in het teamplan."
     )
-    page.get_by_role("button", name="Score opslaan").click()
+    page.get_by_role("button", name="Indienen").click()
     expect(page).to_have_url(re.compile(rf"/volwassenheid/{YEAR}/$"))
     expect(
-        status_message(page, "De score voor Klantgerichtheid bij Uitkeren is opgeslagen.")
+        status_message(page, "De score voor Klantgerichtheid bij Uitkeren is ingediend.")
     ).to_be_visible()
     scored_row = page.get_by_role("row").filter(has_text="Klantgerichtheid")
+    expect(scored_row).to_contain_text("ingediend")
     expect(scored_row).to_contain_text("3 Reproduceren")
     expect(
-        page.get_by_role("link", name="Score Klantgerichtheid bij Uitkeren wijzigen")
+        page.get_by_role("link", name="Score Klantgerichtheid bij Uitkeren bekijken")
     ).to_be_visible()
     log_out(page)
 
@@ -136,15 +141,22 @@ def test_coordinator_auditor_and_report_journey(
     def report_row(name: str):
         return table.get_by_role("row").filter(has=page.get_by_role("rowheader", name=name))
 
-    # Afgerond, Gemiddelde, Gescoord / getoetst, Laagste–hoogste, Met / Zonder uitvoering.
+    # Afgerond, Gemiddelde, Gescoord / getoetst, Laagste–hoogste, Verdeling over 1 · 2 · 3 · 4 · 5.
     # Klantgerichtheid is assessed at all three units (Uitkeren, Communicatie, FEZ), scored at two.
     expect(report_row("Klantgerichtheid").get_by_role("cell")).to_have_text(
-        ["3", "2,50", "2 / 3", "2–3", "3,00", "2,00"]
+        ["3", "2,50", "2 / 3", "2–3", "0 · 1 · 1 · 0 · 0"]
     )
     # Operationele Kwaliteit is assessed only where there are execution processes, unscored yet.
     expect(report_row("Operationele Kwaliteit").get_by_role("cell")).to_have_text(
-        ["–", "geen scores", "0 / 1", "–", "geen scores", "niet getoetst"]
+        ["–", "geen score", "0 / 1", "–", "0 · 0 · 0 · 0 · 0"]
     )
+    # With execution processes (Uitkeren, scored 3) and without (Communicatie 2, FEZ unscored).
+    groups = page.get_by_role("table", name=re.compile("Gemiddelde per groep van onderdelen"))
+    klant_groups = groups.get_by_role("row").filter(
+        has=page.get_by_role("rowheader", name="Klantgerichtheid")
+    )
+    expect(klant_groups.get_by_role("cell").first).to_contain_text("3,00")
+    expect(klant_groups.get_by_role("cell").nth(1)).to_contain_text("2,00")
     log_out(page)
 
     # The only failed loads allowed are the 400 statuses of the two refused forms (own-unit

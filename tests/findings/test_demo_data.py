@@ -14,7 +14,7 @@ from audits.models import (
     Exclusion,
     Interview,
 )
-from maturity.models import Score, ScoreChange
+from maturity.models import CalibrationSession, Score, ScoreChange
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
 
@@ -55,7 +55,9 @@ def test_demo_loads_and_is_idempotent(db, settings, capsys):
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
     cycle = AuditCycle.objects.get(year=2023)
+    # 2023 covered three principles plus Basic Kwaliteitsmanagement (DOMAIN.md §2).
     assert sorted(cycle.principles.values_list("code", flat=True)) == [
+        "basic-km",
         "klantgerichtheid",
         "operationele-kwaliteit",
         "sturen-verantwoorden",
@@ -75,7 +77,18 @@ def test_demo_loads_and_is_idempotent(db, settings, capsys):
     }
     # Cross-auditing: nobody audits their own unit.
     assert not Assignment.objects.filter(unit=models_F_unit()).exists()
-    assert Score.objects.filter(cycle=cycle).exists()
+    # Every assessed unit × principle has a score, all submitted but the one sent back to its
+    # auditor in the open second calibration round; the first round adjusted a handful.
+    assert (
+        Score.objects.filter(cycle=cycle).count()
+        == AssessedPrinciple.objects.filter(cycle=cycle).count()
+    )
+    assert Score.objects.filter(cycle=cycle, status="concept").count() == 1
+    assert cycle.status == "kalibratie"
+    first, second = CalibrationSession.objects.filter(cycle=cycle).order_by("number")
+    assert (first.status, second.status) == ("gesloten", "open")
+    assert ScoreChange.objects.filter(session=first, event="maturity.score.calibrated").count() == 5
+    assert Score.objects.filter(cycle=cycle).exclude(cited_interviews=None).exists()
 
     # Fieldwork: every unit two drawn places, a mostly filled checklist, 2–4 interviews.
     assert (cycle.period_start, cycle.period_end) != (None, None)

@@ -1,0 +1,224 @@
+"""Reads of the assessment framework (toetskader) per principle and cycle (DOMAIN.md §3), with
+the access checks its views rely on.
+
+A cycle's framework for a principle exists once the coordination team first edits it. Until then
+the framework shown is the one it would start from: the latest earlier cycle's framework for that
+principle, else the generic meanings of the five levels. Reading never writes.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from audits.constants import BEFORE_PUBLICATION
+from audits.models import AuditCycle, ManagementPrinciple
+from audits.selectors import cycle_get, cycle_get_for_coordinator, cycles_for_user
+from maturity.constants import LEVEL_MEANINGS, MaturityLevel
+from maturity.models import Framework
+from uwvkms.models import User
+from uwvkms.selectors import audit_events_for
+
+# What a framework started from when no earlier cycle had one (see `framework_get_or_start`).
+GENERIC_START = "generic"
+
+# The framework's text fields, in the order the pages show them.
+TEXT_FIELDS = (
+    "definition",
+    "hard_controls",
+    "soft_controls",
+    "research_questions",
+    "level_1",
+    "level_2",
+    "level_3",
+    "level_4",
+    "level_5",
+)
+
+
+def framework_cycle_get_for_reader(*, user: User, year: int) -> AuditCycle:
+    """The cycle of `year` for reading its framework: whoever may see the cycle (coordination
+    team, RvB, admins, the auditors assigned in it); 403 for anyone else, 404 without a cycle."""
+    cycle = cycle_get(year=year)
+    if not cycles_for_user(user).filter(pk=cycle.pk).exists():
+        raise PermissionDenied
+    return cycle
+
+
+def framework_cycle_get_for_editing(*, user: User, year: int) -> AuditCycle:
+    """The cycle of `year` for editing its framework: the coordination team only (403)."""
+    return cycle_get_for_coordinator(user=user, year=year)
+
+
+def cycle_principle_get(*, cycle: AuditCycle, code: str) -> ManagementPrinciple:
+    """A principle in the scope of `cycle` (Basic Kwaliteitsmanagement included when the cycle
+    assesses it); 404 for any other."""
+    principle = cycle.principles.filter(code=code).first()
+    if principle is None:
+        raise Http404
+    return principle
+
+
+def framework_editable(cycle: AuditCycle) -> bool:
+    """The framework may change until the report is published: what its readers read is fixed."""
+    return cycle.status in BEFORE_PUBLICATION
+
+
+@dataclass(frozen=True)
+class FrameworkEntry:
+    """A principle's framework in a cycle as the pages show it. `framework` is unsaved
+    (`version` 0) while the cycle has none yet; `based_on` is then the earlier cycle whose text it
+    starts from, or None for the generic level meanings."""
+
+    framework: Framework
+    based_on: AuditCycle | None = None
+
+    @property
+    def principle(self) -> ManagementPrinciple:
+        return self.framework.principle
+
+    @property
+    def stored(self) -> bool:
+        return self.framework.pk is not None
+
+
+def _start(
+    *, cycle: AuditCycle, principle: ManagementPrinciple, earlier: Framework | None
+) -> FrameworkEntry:
+    if earlier is None:
+        texts = {f"level_{level.value}": str(LEVEL_MEANINGS[level]) for level in MaturityLevel}
+    else:
+        texts = {field: getattr(earlier, field) for field in TEXT_FIELDS}
+    framework = Framework(cycle=cycle, principle=principle, version=0, **texts)
+    return FrameworkEntry(framework=framework, based_on=earlier.cycle if earlier else None)
+
+
+def framework_start(*, cycle: AuditCycle, principle: ManagementPrinciple) -> FrameworkEntry:
+    """The unsaved framework a cycle's framework for `principle` starts from: the latest
+    earlier cycle's, else the generic level meanings (see the module docstring)."""
+    earlier = (
+        Framework.objects.select_related("cycle")
+        .filter(principle=principle, cycle__year__lt=cycle.year)
+        .order_by("-cycle__year")
+        .first()
+    )
+    return _start(cycle=cycle, principle=principle, earlier=earlier)
+
+
+def framework_entry(*, cycle: AuditCycle, principle: ManagementPrinciple) -> FrameworkEntry:
+    """The framework of `principle` in `cycle`: the stored one, or the unsaved one it would
+    start from. Never writes."""
+    framework = (
+        Framework.objects.select_related("updated_by")
+        .filter(cycle=cycle, principle=principle)
+        .first()
+    )
+    if framework is None:
+        return framework_start(cycle=cycle, principle=principle)
+    return FrameworkEntry(framework=framework)
+
+
+def framework_for(*, cycle: AuditCycle, principle: ManagementPrinciple) -> Framework:
+    """The framework of `principle` in `cycle`, stored or as it would start (`version` 0)."""
+    return framework_entry(cycle=cycle, principle=principle).framework
+
+
+def frameworks_of_cycle(cycle: AuditCycle) -> list[FrameworkEntry]:
+    """The framework of every principle in `cycle`'s scope, in the principles' order, stored or
+    as it would start. Three queries, whatever the number of principles and cycles."""
+    principles = list(cycle.principles.all())
+    stored = {
+        f.principle_id: f
+        for f in Framework.objects.filter(cycle=cycle).select_related("updated_by")
+    }
+    missing = [p.id for p in principles if p.id not in stored]
+    earlier: dict[int, Framework] = {}
+    if missing:
+        for f in (
+            Framework.objects.filter(principle_id__in=missing, cycle__year__lt=cycle.year)
+            .select_related("cycle")
+            .order_by("principle_id", "-cycle__year")
+        ):
+            earlier.setdefault(f.principle_id, f)
+    entries = []
+    for p in principles:
+        if p.id in stored:
+            stored[p.id].principle = p
+            entries.append(FrameworkEntry(framework=stored[p.id]))
+        else:
+            entries.append(_start(cycle=cycle, principle=p, earlier=earlier.get(p.id)))
+    return entries
+
+
+@dataclass(frozen=True)
+class LevelDescriptor:
+    """A maturity level with what it looks like for one principle this cycle."""
+
+    level: MaturityLevel
+    text: str
+    generic: bool  # the framework leaves it empty: the generic meaning is shown
+
+
+def level_descriptors(framework: Framework) -> list[LevelDescriptor]:
+    """The five levels with the framework's descriptors, the generic meaning where the
+    framework's descriptor is empty."""
+    return [
+        LevelDescriptor(level=level, text=text.strip(), generic=False)
+        if text.strip()
+        else LevelDescriptor(level=level, text=str(LEVEL_MEANINGS[level]), generic=True)
+        for level, text in zip(MaturityLevel, framework.descriptors(), strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class FrameworkHistoryRow:
+    occurred_at: object
+    actor: User | None
+    label: str
+    changes: list[tuple[str, str, str]]  # (field, old, new)
+
+
+_EVENT_LABELS = {
+    "maturity.framework.started": gettext_lazy("Toetskader voor deze cyclus aangemaakt"),
+    "maturity.framework.changed": gettext_lazy("Toetskader gewijzigd"),
+}
+
+
+def framework_history(framework: Framework) -> list[FrameworkHistoryRow]:
+    """The recorded changes of a stored framework, newest first, as readable text; none for an
+    unsaved one. One query."""
+    if framework.pk is None:
+        return []
+    return [
+        FrameworkHistoryRow(
+            occurred_at=event.occurred_at,
+            actor=event.actor,
+            label=str(_EVENT_LABELS.get(event.event, event.event)),
+            changes=[
+                (_field_label(field), _display(field, old), _display(field, new))
+                for field, (old, new) in event.changes.items()
+            ],
+        )
+        for event in audit_events_for(framework)
+    ]
+
+
+def _field_label(field: str) -> str:
+    if field == "based_on":
+        return _("gebaseerd op")
+    try:
+        return str(Framework._meta.get_field(field).verbose_name)
+    except FieldDoesNotExist:
+        return field
+
+
+def _display(field: str, value) -> str:
+    if value is None or value == "":
+        return "–"
+    if field == "based_on" and value == GENERIC_START:
+        return _("de algemene niveaubeschrijvingen")
+    if field == "based_on":
+        return _("het toetskader van %(year)s") % {"year": value}
+    return str(value)

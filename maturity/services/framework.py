@@ -1,0 +1,164 @@
+"""Writes of the assessment framework (toetskader, DOMAIN.md §3): atomic, guarded by the
+framework's version, every change recorded old → new per field."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from audits.models import AuditCycle, ManagementPrinciple
+from maturity.models import Framework
+from maturity.selectors.framework import (
+    GENERIC_START,
+    TEXT_FIELDS,
+    framework_editable,
+    framework_start,
+)
+from uwvkms.models import User
+from uwvkms.services import audit_event_record
+
+
+class FrameworkConflict(ValidationError):
+    """Someone else saved the framework after this user opened it (optimistic locking)."""
+
+
+@dataclass(frozen=True)
+class FrameworkSaved:
+    framework: Framework
+    created: bool  # the cycle had no framework for the principle yet
+    changed: list[str]  # the fields whose text changed
+
+
+def _lock_editable_cycle(cycle: AuditCycle, principle: ManagementPrinciple) -> AuditCycle:
+    """Lock `cycle` and refuse unless its framework may change: `principle` in its scope and
+    the report not yet published."""
+    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    if not framework_editable(cycle):
+        raise ValidationError(
+            _(
+                "Het toetskader kan niet meer worden gewijzigd: toetscyclus %(year)s is "
+                "gepubliceerd en het rapport ligt vast."
+            )
+            % {"year": cycle.year}
+        )
+    if not cycle.principles.filter(pk=principle.pk).exists():
+        raise ValidationError(
+            _("%(principle)s valt niet in de scope van toetscyclus %(year)s.")
+            % {"principle": principle, "year": cycle.year}
+        )
+    return cycle
+
+
+@transaction.atomic
+def framework_get_or_start(
+    *, actor: User, cycle: AuditCycle, principle: ManagementPrinciple
+) -> Framework:
+    """The framework of `principle` in `cycle`, created when missing from the latest earlier
+    cycle's framework for the principle, else from the generic level meanings. Creating it
+    records which text it started from. Only until the cycle is published."""
+    cycle = _lock_editable_cycle(cycle, principle)
+    framework = Framework.objects.filter(cycle=cycle, principle=principle).first()
+    if framework is not None:
+        return framework
+    entry = framework_start(cycle=cycle, principle=principle)
+    framework = entry.framework
+    framework.version = 1
+    framework.updated_by = actor
+    framework.full_clean()
+    framework.save()
+    audit_event_record(
+        event="maturity.framework.started",
+        actor=actor,
+        target=framework,
+        changes={
+            "based_on": [None, entry.based_on.year if entry.based_on else GENERIC_START],
+            **{
+                field: [None, getattr(framework, field)]
+                for field in TEXT_FIELDS
+                if getattr(framework, field)
+            },
+        },
+    )
+    return framework
+
+
+@transaction.atomic
+def framework_update(
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    principle: ManagementPrinciple,
+    expected_version: int,
+    definition: str,
+    hard_controls: str,
+    soft_controls: str,
+    research_questions: str,
+    level_1: str,
+    level_2: str,
+    level_3: str,
+    level_4: str,
+    level_5: str,
+) -> FrameworkSaved:
+    """Set the framework of `principle` in `cycle`: definition, hard and soft controls,
+    research questions and the five level descriptors. The first edit creates the cycle's
+    framework (see `framework_get_or_start`), so earlier cycles keep theirs.
+
+    `expected_version` is the version the user saw (0 while the cycle had none); when the
+    framework moved on since, the save is refused with `FrameworkConflict` and nothing changes.
+    Every change is recorded old → new per field; an unchanged save stores nothing more.
+    Only until the cycle is published."""
+    cycle = _lock_editable_cycle(cycle, principle)
+    framework = (
+        Framework.objects.select_for_update(of=("self",))
+        .select_related("updated_by")
+        .filter(cycle=cycle, principle=principle)
+        .first()
+    )
+    current_version = framework.version if framework else 0
+    if expected_version != current_version:
+        raise FrameworkConflict(_conflict_message(framework))
+    created = framework is None
+    if created:
+        framework = framework_get_or_start(actor=actor, cycle=cycle, principle=principle)
+
+    texts = {
+        "definition": definition,
+        "hard_controls": hard_controls,
+        "soft_controls": soft_controls,
+        "research_questions": research_questions,
+        "level_1": level_1,
+        "level_2": level_2,
+        "level_3": level_3,
+        "level_4": level_4,
+        "level_5": level_5,
+    }
+    changes = {
+        field: [getattr(framework, field), text.strip()]
+        for field, text in texts.items()
+        if getattr(framework, field) != text.strip()
+    }
+    if changes:
+        for field, (_old, new) in changes.items():
+            setattr(framework, field, new)
+        framework.version += 1
+        framework.updated_by = actor
+        framework.full_clean()
+        framework.save(update_fields=[*changes, "version", "updated_by", "updated_at"])
+        audit_event_record(
+            event="maturity.framework.changed", actor=actor, target=framework, changes=changes
+        )
+    return FrameworkSaved(framework=framework, created=created, changed=list(changes))
+
+
+def _conflict_message(framework: Framework | None) -> str:
+    if framework is None:  # the user saw a stored framework that is gone: cannot happen today
+        return _("Dit toetskader is intussen gewijzigd. Uw invoer is niet opgeslagen.")
+    return _(
+        "Dit toetskader is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet "
+        "opgeslagen; bekijk de actuele tekst en pas die zo nodig aan."
+    ) % {
+        "who": framework.updated_by or _("onbekend"),
+        "when": formats.date_format(framework.updated_at, "DATETIME_FORMAT"),
+    }

@@ -3,7 +3,7 @@ own rating."""
 
 from django.urls import path
 
-from findings.views import rollup
+from findings.views import follow_up, ratings, rollup
 
 urlpatterns = [
     # Roll-up: the coordination team as roll-up team.
@@ -23,4 +23,36 @@ urlpatterns = [
         rollup.main_finding_remove,
         name="main_finding_remove",
     ),
+    # Follow-up: the unit's board writes; coordinators and the unit's auditors read.
+    path("vervolgacties/", follow_up.my_follow_up, name="my_follow_up"),
+    path("vervolgacties/tertaal/", follow_up.tertaal_overview, name="tertaal_overview"),
+    path("<int:year>/vervolgacties/", follow_up.follow_up_cycle, name="follow_up_cycle"),
+    path(
+        "<int:year>/vervolgacties/<int:unit_id>/",
+        follow_up.follow_up_unit,
+        name="follow_up_unit",
+    ),
+    path(
+        "<int:year>/vervolgacties/<int:unit_id>/aanbevelingen/<int:recommendation_id>/nieuw/",
+        follow_up.action_create,
+        name="action_create",
+    ),
+    path(
+        "<int:year>/vervolgacties/<int:unit_id>/acties/<int:pk>/",
+        follow_up.action_detail,
+        name="action_detail",
+    ),
+    path(
+        "<int:year>/vervolgacties/<int:unit_id>/acties/<int:pk>/wijzigen/",
+        follow_up.action_edit,
+        name="action_edit",
+    ),
+    path(
+        "<int:year>/vervolgacties/<int:unit_id>/acties/<int:pk>/effectmeting/",
+        follow_up.measurement_create,
+        name="measurement_create",
+    ),
+    # The audit's own evaluation.
+    path("<int:year>/evaluatie/", ratings.rating_summary, name="rating_summary"),
+    path("<int:year>/evaluatie/mijn-beoordeling/", ratings.rating_mine, name="rating_mine"),
 ]

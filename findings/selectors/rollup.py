@@ -366,16 +366,23 @@ def history_rows(
     labels: Mapping[str, str],
     model: type[models.Model] | None = None,
     field_labels: Mapping[str, str] | None = None,
+    value_labels: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[HistoryRow]:
     """Recorded changes as readable rows. A field is named by `field_labels`, else by the
-    `model`'s verbose name, else as stored."""
+    `model`'s verbose name, else as stored; a stored code is shown by its label in
+    `value_labels[field]`."""
+    values = value_labels or {}
     return [
         HistoryRow(
             occurred_at=event.occurred_at,
             actor=event.actor,
             label=str(labels.get(event.event, event.event)),
             changes=[
-                (_field_label(name, model, field_labels or {}), _display(old), _display(new))
+                (
+                    _field_label(name, model, field_labels or {}),
+                    _display(_labelled(old, values.get(name))),
+                    _display(_labelled(new, values.get(name))),
+                )
                 for name, (old, new) in event.changes.items()
             ],
             reason=event.reason,
@@ -393,6 +400,12 @@ def _field_label(name: str, model, field_labels: Mapping[str, str]) -> str:
         except FieldDoesNotExist:
             pass
     return name
+
+
+def _labelled(value, labels: Mapping[str, str] | None):
+    if labels is None or not isinstance(value, str):
+        return value
+    return labels.get(value, value)
 
 
 def _display(value) -> str:

@@ -55,11 +55,11 @@ def findings_by_principle(
         else:
             target.observations.append(finding)
     for quote in Quote.objects.filter(cycle=cycle, unit=unit).select_related(
-        "principle", "interview", "interview__location"
+        "principle", "interview", "interview__location", "updated_by"
     ):
         section(quote.principle).quotes.append(quote)
     for recommendation in Recommendation.objects.filter(cycle=cycle, unit=unit).select_related(
-        "principle", "answer"
+        "principle", "answer", "updated_by"
     ):
         section(recommendation.principle).recommendations.append(recommendation)
     return list(sections.values())

@@ -6,10 +6,24 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from audits.services import assignment_create
 from findings.models import Finding
-from findings.services import FindingConflict, FindingsLocked, finding_delete, finding_update
-from tests.factories import UserFactory
-from tests.findings.unit_reporting import agree, klant, observe, ok
+from findings.services import (
+    FindingConflict,
+    FindingsLocked,
+    finding_delete,
+    finding_update,
+    quote_create,
+)
+from tests.factories import BusinessUnitFactory, UserFactory
+from tests.findings.unit_reporting import (
+    agree,
+    confirmed_interview,
+    klant,
+    observe,
+    ok,
+    recommend,
+)
 from uwvkms.constants import Role
 from uwvkms.models import AuditEvent
 
@@ -112,7 +126,6 @@ def test_edit_records_old_and_new(client, auditor, cycle, uitkeren):
 def test_stale_edit_is_refused_and_keeps_the_other_change(client, auditor, cycle, uitkeren):
     finding = observe(auditor, cycle, uitkeren, text="Eerste tekst.")
     colleague = UserFactory(username="collega", roles=[Role.TOETSER])
-    from audits.services import assignment_create  # noqa: PLC0415
 
     assignment_create(
         actor=cycle.created_by, cycle=cycle, unit=uitkeren, auditor=colleague, is_lead=False
@@ -269,8 +282,35 @@ def test_anonymous_is_sent_to_login(client, cycle, uitkeren):
 
 
 def test_unit_without_scope_is_not_found(client, coordinator, cycle):
-    from tests.factories import BusinessUnitFactory  # noqa: PLC0415
 
     unit = BusinessUnitFactory(name="Nergens getoetst")
     client.force_login(coordinator)
     assert client.get(findings_url(cycle, unit)).status_code == 404
+
+
+def test_findings_page_uses_a_constant_number_of_queries(
+    client, auditor, cycle, uitkeren, django_assert_max_num_queries
+):
+
+    interview = confirmed_interview(cycle, uitkeren)
+
+    def write(n: int):
+        for i in range(n):
+            observe(auditor, cycle, uitkeren, text=f"Observatie {i}.")
+            recommend(auditor, cycle, uitkeren, title=f"Aanbeveling {i}")
+            quote_create(
+                actor=auditor,
+                cycle=cycle,
+                unit=uitkeren,
+                principle=klant(),
+                interview=interview,
+                text=f"Citaat {i}.",
+            )
+
+    client.force_login(auditor)
+    write(1)
+    with django_assert_max_num_queries(30) as small:
+        assert client.get(findings_url(cycle, uitkeren)).status_code == 200
+    write(6)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(findings_url(cycle, uitkeren)).status_code == 200

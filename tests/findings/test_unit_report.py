@@ -307,3 +307,21 @@ def test_others_cannot_move_the_report(client, request, persona, coordinator, cy
     client.force_login(request.getfixturevalue(persona))
     for to in ("afgestemd", "definitief", "concept"):
         assert client.post(move_url(cycle, uitkeren, to), {"version": 1}).status_code == 403
+
+
+def test_report_page_queries_do_not_grow_with_the_findings(
+    client, auditor, coordinator, unit_board, cycle, uitkeren, django_assert_max_num_queries
+):
+    def write(n: int, offset: int):
+        for i in range(offset, offset + n):
+            observe(auditor, cycle, uitkeren, text=f"Observatie {i}.")
+            recommend(auditor, cycle, uitkeren, title=f"Aanbeveling {i}")
+
+    url = report_url(cycle, uitkeren)
+    client.force_login(coordinator)
+    write(1, 0)
+    with django_assert_max_num_queries(40) as small:
+        assert client.get(url).status_code == 200
+    write(6, 10)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200

@@ -373,14 +373,19 @@ class TertaalOverview:
 def tertaal_overview(
     *, tertaal: Tertaal, today: date, unit: BusinessUnit | None = None
 ) -> TertaalOverview:
-    """Per unit (every unit, or only `unit`): of the actions due in `tertaal` (all cycles) how
-    many are open, overdue, done without effect measured (a gap) and done with effect measured,
-    plus the actions from earlier tertalen that are still not done. Two queries."""
+    """Per unit (every unit with actions, or only `unit`): of the actions due in `tertaal` (all
+    cycles) how many are open, overdue, done without effect measured (a gap) and done with
+    effect measured, plus the actions from earlier tertalen that are still not done. Two
+    queries."""
     actions = FollowUpAction.objects.filter(due_on__lte=tertaal.end)
-    units = BusinessUnit.objects.order_by("name")
-    if unit is not None:
+    if unit is None:
+        # Every unit that has follow-up actions at all; a unit without any is not listed.
+        units = BusinessUnit.objects.filter(
+            pk__in=FollowUpAction.objects.values("unit_id")
+        ).order_by("name")
+    else:
         actions = actions.filter(unit=unit)
-        units = units.filter(pk=unit.pk)
+        units = BusinessUnit.objects.filter(pk=unit.pk)
     in_tertaal = Q(due_on__gte=tertaal.start, due_on__lte=tertaal.end)
     by_unit = {
         row["unit_id"]: row

@@ -42,3 +42,40 @@ __all__ = [
     "recommendation_update",
     "unit_report_move",
 ]
+
+# --- The roll-up, follow-up and the audit's own evaluation ---------------------------------------
+from findings.services.follow_up import (  # noqa: E402
+    ActionConflict,
+    effect_measurement_record,
+    follow_up_action_create,
+    follow_up_action_update,
+)
+from findings.services.ratings import audit_rating_save  # noqa: E402
+from findings.services.rollup import (  # noqa: E402
+    ThemeConflict,
+    main_finding_confirm,
+    main_finding_remove,
+    main_finding_update,
+    rollup_threshold_set,
+    theme_create,
+    theme_recommendations_add,
+    theme_recommendations_remove,
+    theme_update,
+)
+
+__all__ += [
+    "ActionConflict",
+    "ThemeConflict",
+    "audit_rating_save",
+    "effect_measurement_record",
+    "follow_up_action_create",
+    "follow_up_action_update",
+    "main_finding_confirm",
+    "main_finding_remove",
+    "main_finding_update",
+    "rollup_threshold_set",
+    "theme_create",
+    "theme_recommendations_add",
+    "theme_recommendations_remove",
+    "theme_update",
+]

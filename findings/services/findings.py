@@ -49,12 +49,11 @@ def unit_report_lock(*, actor: User, cycle: AuditCycle, unit: BusinessUnit) -> U
 def _lock_for_findings(*, actor: User, cycle: AuditCycle, unit: BusinessUnit) -> UnitReport:
     report = unit_report_lock(actor=actor, cycle=cycle, unit=unit)
     if not findings_editable(report.status):
+        message = _("Het rapport van %(unit)s is %(status)s: de bevindingen liggen vast.")
+        if report.status == UnitReportStatus.AFGESTEMD:
+            message += " " + _("Zet het rapport eerst terug naar concept om ze te wijzigen.")
         raise FindingsLocked(
-            _(
-                "Het rapport van %(unit)s is %(status)s: de bevindingen liggen vast. Zet het "
-                "rapport eerst terug naar concept."
-            )
-            % {"unit": unit, "status": UnitReportStatus(report.status).label.lower()}
+            message % {"unit": unit, "status": UnitReportStatus(report.status).label.lower()}
         )
     cycle = AuditCycle.objects.get(pk=cycle.pk)
     if cycle.status not in BEFORE_PUBLICATION:

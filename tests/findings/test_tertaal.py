@@ -204,7 +204,7 @@ def test_the_overview_uses_a_constant_number_of_queries(
 
 
 @pytest.mark.parametrize("persona", ["auditor", "other_auditor", "board_member", "outsider"])
-def test_others_cannot_see_the_overview(client, request, persona, today):
+def test_others_cannot_see_the_overview(client, request, db, persona, today):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(URL).status_code == 403
 

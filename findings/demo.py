@@ -15,9 +15,9 @@ from audits.services import assignment_create, cycle_advance, cycle_open
 from findings.demo_fieldwork import load_fieldwork
 from findings.demo_maturity import load_scores_and_calibration
 from uwvkms.constants import Role
+from uwvkms.demo import DEMO_PASSWORD
 from uwvkms.models import BusinessUnit, User
 
-DEMO_PASSWORD = "demo-kms-2023"  # noqa: S105  (printed by `make demo`, refused outside DEBUG)
 DEMO_YEAR = 2023
 DEMO_PRINCIPLES = ["klantgerichtheid", "sturen-verantwoorden", "operationele-kwaliteit"]
 

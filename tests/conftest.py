@@ -4,6 +4,11 @@ The cycle (2031) has Klantgerichtheid and Operationele Kwaliteit in scope (and n
 Kwaliteitsmanagement, see tests/maturity/test_basic_km.py); `uitkeren` has
 execution processes (both principles assessed), `communicatie` has not (Operationele Kwaliteit
 absent there). `auditor` (from FEZ) is assigned to both units; `other_auditor` to neither.
+
+Herstelacties (herstel/permissions.py maps these onto roles): `adviser` is a Herstel-adviseur of
+Uitkeren, `other_adviser` one of Handhaving, `sbk_adviser` one of SBK; `dt_member` sits on the
+board (DT) of Uitkeren, `other_dt` on that of Handhaving; `board_member` is the RvB; `wg_user`
+has no role (tests make them a working-group member); `beheerder` is the functional admin.
 """
 
 import pytest
@@ -77,3 +82,74 @@ def cycle(db, coordinator, uitkeren, communicatie, fez, auditor):
     for unit in (uitkeren, communicatie):
         assignment_create(actor=coordinator, cycle=cycle, unit=unit, auditor=auditor, is_lead=True)
     return cycle
+
+
+# --- Herstelacties ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sbk(db):
+    return BusinessUnitFactory(name="SBK", abbreviation="SBK")
+
+
+@pytest.fixture
+def handhaving(db):
+    return BusinessUnitFactory(name="Handhaving", abbreviation="HH", execution=True)
+
+
+@pytest.fixture
+def adviser(db, uitkeren):
+    return UserFactory(
+        username="adviseur",
+        first_name="Hester",
+        last_name="Adviseur",
+        business_unit=uitkeren,
+        roles=[Role.HERSTEL_ADVISEUR],
+    )
+
+
+@pytest.fixture
+def other_adviser(db, handhaving):
+    return UserFactory(
+        username="adviseur.hh", business_unit=handhaving, roles=[Role.HERSTEL_ADVISEUR]
+    )
+
+
+@pytest.fixture
+def sbk_adviser(db, sbk):
+    return UserFactory(
+        username="adviseur.sbk",
+        first_name="Sem",
+        last_name="Beleid",
+        business_unit=sbk,
+        roles=[Role.HERSTEL_ADVISEUR],
+    )
+
+
+@pytest.fixture
+def dt_member(db, uitkeren):
+    return UserFactory(
+        username="dt.uitkeren",
+        first_name="Dirk",
+        last_name="Directeur",
+        business_unit=uitkeren,
+        roles=[Role.DIRECTIE],
+    )
+
+
+@pytest.fixture
+def other_dt(db, handhaving):
+    return UserFactory(username="dt.handhaving", business_unit=handhaving, roles=[Role.DIRECTIE])
+
+
+@pytest.fixture
+def wg_user(db, fez):
+    """A FEZ colleague without any role."""
+    return UserFactory(
+        username="werkgroep", first_name="Wim", last_name="Werkgroep", business_unit=fez
+    )
+
+
+@pytest.fixture
+def beheerder(db, fez):
+    return UserFactory(username="beheerder", business_unit=fez, roles=[Role.BEHEERDER])

@@ -16,6 +16,7 @@ urlpatterns = [
     path("toetsing/", include("audits.urls")),
     path("volwassenheid/", include("maturity.urls")),
     path("rapportage/", include("findings.urls")),
+    path("herstel/", include("herstel.urls")),
     path("beheer/", admin.site.urls),
 ]
 

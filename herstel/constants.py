@@ -1,0 +1,405 @@
+"""Choices and transition tables of herstelacties (DOMAIN.md §6 and the process guide): the steps
+and who may move them, the decision mandates, which forum records which outcomes, the obligations
+per mandate path, and the communication track. Data only; the functions that read these tables
+live in `rules.py` (pure) and `permissions.py` (who)."""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# --- People: in which capacity someone takes part in one herstelactie (see permissions.py) -------
+
+
+class Capacity(models.TextChoices):
+    """How a user relates to one herstelactie. A user may hold several capacities at once."""
+
+    LEAD_ADVISER = "lead_adviser", _("Adviseur van de leidende divisie")
+    DT = "dt", _("DT-lid van de leidende divisie")
+    RVB = "rvb", _("Lid van de Raad van Bestuur")
+    SBK = "sbk", _("Adviseur van SBK")
+    MEMBER = "member", _("Lid van de werkgroep")
+
+
+# --- Steps -------------------------------------------------------------------------------------
+
+
+class Step(models.TextChoices):
+    """Where a herstelactie stands. Step 3 (execution) and 4 (evaluation) follow in a later issue;
+    here step 3 is where an action lands once step 2 is done."""
+
+    STAP_1 = "stap_1", _("Stap 1 · situatie en advies")
+    STAP_2A = "stap_2a", _("Stap 2A · DT")
+    STAP_2B = "stap_2b", _("Stap 2B · RvB")
+    MINISTER = "minister", _("Stap 2 · minister van SZW")
+    STAP_3 = "stap_3", _("Stap 3 · uitvoering")
+
+
+# Step 2 in all its parts: decisions are taken here, and it cannot be left until the obligations
+# of the mandate path are met.
+STEP_2 = frozenset({Step.STAP_2A, Step.STAP_2B, Step.MINISTER})
+# Steps 1 and 2: the advisers of the lead division edit the action (the issue's "steps 1–2").
+STEPS_1_AND_2 = frozenset({Step.STAP_1} | STEP_2)
+# Everything after the advice was submitted.
+AFTER_ADVICE = frozenset(STEP_2 | {Step.STAP_3})
+
+
+class StepMove(models.TextChoices):
+    """The moves of a herstelactie between steps; see STEP_TRANSITIONS."""
+
+    SUBMIT_ADVICE = "submit_advice", _("Advies voorleggen aan de DT")
+    RETURN_TO_ADVICE = "return_to_advice", _("Terug naar stap 1 (advies aanpassen)")
+    TO_RVB = "to_rvb", _("Voorleggen aan de RvB")
+    TO_MINISTER = "to_minister", _("Voorleggen aan de minister van SZW")
+    BACK_TO_RVB = "back_to_rvb", _("Terug naar de RvB")
+    TO_EXECUTION = "to_execution", _("Door naar stap 3 · uitvoering")
+
+
+@dataclass(frozen=True)
+class StepTransition:
+    """One allowed move: where it leads and which capacities may make it."""
+
+    target: Step
+    by: frozenset[Capacity]
+
+
+# (from step, move) → where it leads and who may make it. Only these moves exist; the guards on
+# top of this table (a complete advice, the recorded decisions, the obligations) are in rules.py.
+STEP_TRANSITIONS: dict[tuple[Step, StepMove], StepTransition] = {
+    (Step.STAP_1, StepMove.SUBMIT_ADVICE): StepTransition(
+        Step.STAP_2A, frozenset({Capacity.LEAD_ADVISER})
+    ),
+    (Step.STAP_2A, StepMove.RETURN_TO_ADVICE): StepTransition(
+        Step.STAP_1, frozenset({Capacity.LEAD_ADVISER, Capacity.DT})
+    ),
+    (Step.STAP_2A, StepMove.TO_RVB): StepTransition(
+        Step.STAP_2B, frozenset({Capacity.LEAD_ADVISER, Capacity.DT})
+    ),
+    (Step.STAP_2B, StepMove.RETURN_TO_ADVICE): StepTransition(
+        Step.STAP_1, frozenset({Capacity.LEAD_ADVISER, Capacity.RVB})
+    ),
+    (Step.STAP_2B, StepMove.TO_MINISTER): StepTransition(
+        Step.MINISTER, frozenset({Capacity.LEAD_ADVISER, Capacity.SBK})
+    ),
+    (Step.STAP_2B, StepMove.TO_EXECUTION): StepTransition(
+        Step.STAP_3, frozenset({Capacity.LEAD_ADVISER})
+    ),
+    (Step.MINISTER, StepMove.BACK_TO_RVB): StepTransition(
+        Step.STAP_2B, frozenset({Capacity.LEAD_ADVISER, Capacity.SBK})
+    ),
+    (Step.MINISTER, StepMove.TO_EXECUTION): StepTransition(
+        Step.STAP_3, frozenset({Capacity.LEAD_ADVISER})
+    ),
+}
+
+# Moves that need a reason (going back is always explained).
+MOVES_WITH_REASON = frozenset({StepMove.RETURN_TO_ADVICE, StepMove.BACK_TO_RVB})
+
+
+# --- What the advisers edit, and when -------------------------------------------------------
+
+
+class Operation(models.TextChoices):
+    """Changes to a herstelactie other than step moves, decisions and notifications."""
+
+    EDIT_DETAILS = "edit_details", _("Gegevens wijzigen")
+    CHANGE_LEAD = "change_lead", _("Leidende divisie wijzigen")
+    EDIT_ADVICE = "edit_advice", _("Advies en criteria wijzigen")
+    EDIT_MEASURES = "edit_measures", _("Beheersmaatregelen wijzigen")
+    EDIT_WORKING_GROUP = "edit_working_group", _("Werkgroep en belangengroepen wijzigen")
+    RECORD_INFORMAL_ROUND = "record_informal_round", _("Informele ronde vastleggen")
+    EDIT_COMMUNICATION = "edit_communication", _("Communicatiespoor wijzigen")
+
+
+@dataclass(frozen=True)
+class Right:
+    """Who may do something, and in which steps."""
+
+    by: frozenset[Capacity]
+    steps: frozenset[Step]
+
+
+_ADVISERS = frozenset({Capacity.LEAD_ADVISER})
+ALL_STEPS = frozenset(Step)
+
+OPERATION_RIGHTS: dict[Operation, Right] = {
+    Operation.EDIT_DETAILS: Right(_ADVISERS, STEPS_1_AND_2),
+    Operation.CHANGE_LEAD: Right(_ADVISERS, STEPS_1_AND_2),
+    # Once submitted the advice is what the DT and the RvB read; changing it means going back to
+    # step 1.
+    Operation.EDIT_ADVICE: Right(_ADVISERS, frozenset({Step.STAP_1})),
+    Operation.EDIT_MEASURES: Right(_ADVISERS, STEPS_1_AND_2),
+    Operation.EDIT_WORKING_GROUP: Right(_ADVISERS, STEPS_1_AND_2),
+    Operation.RECORD_INFORMAL_ROUND: Right(_ADVISERS, STEPS_1_AND_2),
+    # Communication runs parallel to every step; SBK holds the issue ownership.
+    Operation.EDIT_COMMUNICATION: Right(
+        frozenset({Capacity.LEAD_ADVISER, Capacity.SBK}), ALL_STEPS
+    ),
+}
+
+
+# --- The mandate (who decides) ------------------------------------------------------------------
+
+
+class Mandate(models.TextChoices):
+    """The decision mandate (besluitvormingsmandaat), from least to most demanding."""
+
+    DT = "dt", _("DT van de divisie")
+    RVB = "rvb", _("Raad van Bestuur")
+    RVB_MINISTER = "rvb_minister", _("Raad van Bestuur en minister van SZW")
+
+
+MANDATE_ORDER = (Mandate.DT, Mandate.RVB, Mandate.RVB_MINISTER)
+
+
+class Criterion(models.TextChoices):
+    """The five criteria of the mandate assessment (the process guide, "Besluitvorming")."""
+
+    WITHIN_LAW = "within_law", _("Past binnen wet- en regelgeving en de bevoegdheden van UWV")
+    ORGANISATIONAL_IMPACT = "organisational_impact", _("Impact op de organisatie")
+    POLITICAL_SENSITIVITY = "political_sensitivity", _("Politieke gevoeligheid")
+    CLIENT_IMPACT = "client_impact", _("Grote impact op cliënten")
+    MONEY_FLOW = "money_flow", _("Groot beroep op de grote geldstroom")
+
+
+@dataclass(frozen=True)
+class CriterionAnswers:
+    """The two answers to one criterion: what True and False mean."""
+
+    yes: str
+    no: str
+
+
+CRITERION_ANSWERS: dict[Criterion, CriterionAnswers] = {
+    Criterion.WITHIN_LAW: CriterionAnswers(
+        _("Ja, past binnen wet- en regelgeving en de bevoegdheden van UWV"),
+        _("Nee, past niet binnen wet- en regelgeving of de taken en bevoegdheden van UWV"),
+    ),
+    Criterion.ORGANISATIONAL_IMPACT: CriterionAnswers(_("Groot"), _("Gering")),
+    Criterion.POLITICAL_SENSITIVITY: CriterionAnswers(_("Groot"), _("Beperkt")),
+    Criterion.CLIENT_IMPACT: CriterionAnswers(
+        _("Ja, naar verwachting grote impact op cliënten"), _("Nee")
+    ),
+    Criterion.MONEY_FLOW: CriterionAnswers(_("Ja, groot beroep op de grote geldstroom"), _("Nee")),
+}
+
+CRITERION_HELP: dict[Criterion, str] = {
+    Criterion.WITHIN_LAW: _("Valt de voorgenomen actie binnen de wet en de taken van UWV?"),
+    Criterion.ORGANISATIONAL_IMPACT: _(
+        "Groot bijvoorbeeld bij meerdere divisies, zorgen over de uitvoerbaarheid of een hoog "
+        "gemiddeld bedrag per cliënt."
+    ),
+    Criterion.POLITICAL_SENSITIVITY: _(
+        "Groot bijvoorbeeld bij een grote of kwetsbare groep, grote financiële gevolgen of een "
+        "oorzaak met een lange historie."
+    ),
+    Criterion.CLIENT_IMPACT: _("Heeft de actie naar verwachting grote gevolgen voor cliënten?"),
+    Criterion.MONEY_FLOW: _(
+        "Wordt er in totaal een groot bedrag teruggevorderd, kwijtgescholden of nabetaald?"
+    ),
+}
+
+
+class AdviceSection(models.TextChoices):
+    """What the advice of step 1 covers at least. The financial aspect has four parts; each
+    must be filled (write "niet van toepassing" where it does not apply)."""
+
+    TARGET_GROUP = "target_group", _("Doelgroep")
+    LEGAL_FRAMEWORK = "legal_framework", _("Juridisch kader")
+    FINANCIAL_CLIENTS = "financial_clients", _("Financieel aspect: cliënten")
+    FINANCIAL_EMPLOYERS = "financial_employers", _("Financieel aspect: werkgevers")
+    FINANCIAL_MONEY_FLOW = "financial_money_flow", _("Financieel aspect: grote geldstroom")
+    FINANCIAL_OTHERS = "financial_others", _("Financieel aspect: andere belanghebbenden")
+    CAPACITY = "capacity", _("Capaciteit")
+    COMMUNICATION = "communication", _("Communicatie en contact met de doelgroep")
+    OTHER = "other", _("Overige relevante informatie")
+
+
+# --- Decisions (step 2) -------------------------------------------------------------------------
+
+
+class Forum(models.TextChoices):
+    """Who took a decision."""
+
+    DT = "dt", _("DT (stap 2A)")
+    RVB = "rvb", _("Raad van Bestuur (stap 2B)")
+    MINISTER = "minister", _("Minister van SZW")
+
+
+class Outcome(models.TextChoices):
+    BESLUIT = "besluit", _("Besluit")
+    KENNISNAME = "kennisname", _("Kennisname")
+    BIJSTURING = "bijsturing", _("Bijsturing")
+    VOORGENOMEN_BESLUIT = "voorgenomen_besluit", _("Voorgenomen besluit")
+    AKKOORD = "akkoord", _("Akkoord")
+    NIET_AKKOORD = "niet_akkoord", _("Niet akkoord")
+
+
+@dataclass(frozen=True)
+class ForumRule:
+    """Which capacity records the decisions of a forum, and in which step."""
+
+    recorded_by: Capacity
+    step: Step
+
+
+FORUM_RULES: dict[Forum, ForumRule] = {
+    Forum.DT: ForumRule(Capacity.DT, Step.STAP_2A),
+    Forum.RVB: ForumRule(Capacity.RVB, Step.STAP_2B),
+    # SBK keeps the contact with SZW and records the minister's answer.
+    Forum.MINISTER: ForumRule(Capacity.SBK, Step.MINISTER),
+}
+
+# (forum, mandate) → the outcomes that forum can record on that path (process guide, step 2).
+# 2A: with a DT mandate the DT decides (possibly as an intention the RvB then notes); otherwise
+# it takes note and passes the advice on. 2B: with a DT mandate the RvB notes or adjusts; with an
+# RvB mandate it decides; with a minister mandate it takes an intended decision. The minister
+# approves or not.
+ALLOWED_OUTCOMES: dict[tuple[Forum, Mandate], tuple[Outcome, ...]] = {
+    (Forum.DT, Mandate.DT): (Outcome.BESLUIT, Outcome.VOORGENOMEN_BESLUIT),
+    (Forum.DT, Mandate.RVB): (Outcome.KENNISNAME,),
+    (Forum.DT, Mandate.RVB_MINISTER): (Outcome.KENNISNAME,),
+    (Forum.RVB, Mandate.DT): (Outcome.KENNISNAME, Outcome.BIJSTURING),
+    (Forum.RVB, Mandate.RVB): (Outcome.BESLUIT,),
+    (Forum.RVB, Mandate.RVB_MINISTER): (Outcome.VOORGENOMEN_BESLUIT,),
+    (Forum.MINISTER, Mandate.RVB_MINISTER): (Outcome.AKKOORD, Outcome.NIET_AKKOORD),
+}
+
+# Every outcome a forum can ever record (the database constraint on Decision).
+FORUM_OUTCOMES: dict[Forum, frozenset[Outcome]] = {
+    forum: frozenset(
+        outcome
+        for (f, _mandate), outcomes in ALLOWED_OUTCOMES.items()
+        if f == forum
+        for outcome in outcomes
+    )
+    for forum in Forum
+}
+
+
+class NotificationKind(models.TextChoices):
+    """Who was informed (kennisgeving), and the minister's note."""
+
+    RVB_INFORMED = "rvb_informed", _("RvB geïnformeerd")
+    SZW_INFORMED = "szw_informed", _("SZW geïnformeerd (door SBK)")
+    MINISTER_NOTE = "minister_note", _("Nota aan de minister, met SZW opgesteld (door SBK)")
+
+
+NOTIFICATION_RULES: dict[NotificationKind, Right] = {
+    # The division informs the RvB, in consultation with SBK.
+    NotificationKind.RVB_INFORMED: Right(
+        frozenset({Capacity.LEAD_ADVISER, Capacity.SBK}), AFTER_ADVICE
+    ),
+    NotificationKind.SZW_INFORMED: Right(frozenset({Capacity.SBK}), AFTER_ADVICE),
+    NotificationKind.MINISTER_NOTE: Right(frozenset({Capacity.SBK}), frozenset({Step.MINISTER})),
+}
+
+
+class Obligation(models.TextChoices):
+    """What must have happened before step 2 can be left; see OBLIGATIONS."""
+
+    DT_DECISION = "dt_decision", _("De DT heeft besloten (stap 2A)")
+    DT_NOTED = "dt_noted", _("De DT heeft kennisgenomen van het advies aan de RvB (stap 2A)")
+    RVB_INFORMED = "rvb_informed", _("De RvB is geïnformeerd")
+    RVB_NOTED_OR_ADJUSTED = (
+        "rvb_noted_or_adjusted",
+        _(
+            "De RvB heeft het besluit van de DT ter kennisgeving aangenomen of bijgestuurd (stap 2B)"
+        ),
+    )
+    RVB_DECISION = "rvb_decision", _("De RvB heeft besloten (stap 2B)")
+    RVB_INTENDED = "rvb_intended", _("De RvB heeft een voorgenomen besluit genomen (stap 2B)")
+    SZW_INFORMED = "szw_informed", _("SBK heeft SZW geïnformeerd over het besluit")
+    MINISTER_NOTE = "minister_note", _("SBK heeft met SZW een nota aan de minister opgesteld")
+    MINISTER_APPROVAL = "minister_approval", _("De minister heeft akkoord gegeven")
+
+
+# The checklist per mandate path. The RvB is always informed; SBK informs SZW where the path
+# requires it (with a DT mandate only "where applicable", so not required); with a minister
+# mandate nothing is executed without the minister's approval.
+OBLIGATIONS: dict[Mandate, tuple[Obligation, ...]] = {
+    Mandate.DT: (
+        Obligation.DT_DECISION,
+        Obligation.RVB_INFORMED,
+        Obligation.RVB_NOTED_OR_ADJUSTED,
+    ),
+    Mandate.RVB: (
+        Obligation.DT_NOTED,
+        Obligation.RVB_INFORMED,
+        Obligation.RVB_DECISION,
+        Obligation.SZW_INFORMED,
+    ),
+    Mandate.RVB_MINISTER: (
+        Obligation.DT_NOTED,
+        Obligation.RVB_INFORMED,
+        Obligation.RVB_INTENDED,
+        Obligation.MINISTER_NOTE,
+        Obligation.MINISTER_APPROVAL,
+    ),
+}
+
+
+# --- Working group ------------------------------------------------------------------------------
+
+
+class Directorate(models.TextChoices):
+    """The divisions and directorates with a fixed contact person for herstelacties, in the order
+    of the process guide."""
+
+    UITKEREN = "uitkeren", _("Uitkeren")
+    DHH = "dhh", _("DHH")
+    SMZ = "smz", _("SMZ")
+    WB = "wb", _("WB")
+    JKC = "jkc", _("JKC")
+    FEZ = "fez", _("FEZ")
+    SBK = "sbk", _("SBK")
+    KS = "ks", _("K&S")
+    COMMUNICATIE = "communicatie", _("Communicatie")
+
+
+DIRECTORATE_ORDER = {value: index for index, value in enumerate(Directorate.values)}
+
+
+class InterestGroupKind(models.TextChoices):
+    """Interest groups that may be consulted in step 1."""
+
+    CLIENTENRAAD = "clientenraad", _("Cliëntenraad")
+    WERKNEMERS = "werknemers", _("Werknemersorganisatie")
+    WERKGEVERS = "werkgevers", _("Werkgeversorganisatie")
+    OVERHEID = "overheid", _("Andere overheidsorganisatie (bijv. VNG, Belastingdienst)")
+    OVERIG = "overig", _("Overig")
+
+
+# --- Communication track ------------------------------------------------------------------------
+
+
+class CommunicationFunction(models.TextChoices):
+    """The disciplines in the communication working group of an issue."""
+
+    ISSUEMANAGEMENT = "issuemanagement", _("Issuemanagement (regie)")
+    WOORDVOERING = "woordvoering", _("Woordvoering (pers)")
+    PUBLIC_AFFAIRS = "public_affairs", _("Public affairs")
+    INTERNE_COMMUNICATIE = "interne_communicatie", _("Interne communicatie (C&A)")
+    ISSUE_EIGENAAR_SBK = "issue_eigenaar_sbk", _("Issue-eigenaar SBK")
+    DIVISIE = "divisie", _("Communicatieadviseur divisie")
+
+
+class KapstokStatus(models.TextChoices):
+    """Where a version of the kapstokverhaal stands."""
+
+    CONCEPT = "concept", _("Concept")
+    TER_AFSTEMMING = "ter_afstemming", _("Ter afstemming")
+    VASTGESTELD = "vastgesteld", _("Vastgesteld")
+
+
+class KapstokMove(models.TextChoices):
+    SUBMIT = "submit", _("Ter afstemming voorleggen")
+    ADOPT = "adopt", _("Vaststellen")
+    REOPEN = "reopen", _("Terug naar concept")
+
+
+KAPSTOK_TRANSITIONS: dict[tuple[KapstokStatus, KapstokMove], KapstokStatus] = {
+    (KapstokStatus.CONCEPT, KapstokMove.SUBMIT): KapstokStatus.TER_AFSTEMMING,
+    (KapstokStatus.TER_AFSTEMMING, KapstokMove.ADOPT): KapstokStatus.VASTGESTELD,
+    (KapstokStatus.TER_AFSTEMMING, KapstokMove.REOPEN): KapstokStatus.CONCEPT,
+}

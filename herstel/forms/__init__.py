@@ -1,0 +1,1 @@
+"""Forms of the herstel pages: input only; the rules live in the services."""

@@ -1,1 +1,0 @@
-"""Herstelacties (DOMAIN.md §6). The models arrive with the herstelactie issues."""

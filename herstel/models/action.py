@@ -1,0 +1,174 @@
+"""The herstelactie itself, its advice (step 1) with the mandate criteria, and the control
+measures that prevent recurrence (DOMAIN.md §6, step 1)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from herstel.constants import Criterion, Mandate, Step
+from uwvkms.models import BusinessUnit
+
+
+class Herstelactie(models.Model):
+    """A remediation action: UWV treated a group of clients wrongly and puts it right. One
+    division is in the lead (where the weight of the action lies). `version` guards against lost
+    updates: a save that does not carry the current version is refused."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    what_went_wrong = models.TextField(_("wat ging er mis"))
+    wrong_since = models.DateField(_("sinds wanneer"))
+    lead_unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("leidende divisie"),
+        on_delete=models.PROTECT,
+        related_name="herstelacties",
+    )
+    estimated_clients = models.PositiveIntegerField(
+        _("geschat aantal cliënten"), null=True, blank=True
+    )
+    estimated_dossiers = models.PositiveIntegerField(
+        _("geschat aantal dossiers"), null=True, blank=True
+    )
+    estimated_amount = models.DecimalField(
+        _("geschat bedrag (€)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    step = models.CharField(_("stap"), max_length=20, choices=Step.choices, default=Step.STAP_1)
+    mandate = models.CharField(
+        _("besluitvormingsmandaat"), max_length=20, choices=Mandate.choices, blank=True
+    )
+    mandate_rule = models.TextField(_("regel die het mandaat bepaalde"), blank=True)
+    is_issue = models.BooleanField(_("issue (grote publieke impact)"), default=False)
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gestart door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    started_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("herstelactie")
+        verbose_name_plural = _("herstelacties")
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(estimated_amount__isnull=True)
+                | models.Q(estimated_amount__gte=0),
+                name="herstelactie_amount_not_negative",
+                violation_error_message=_("Een bedrag is nul of meer."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(step__in=Step.values),
+                name="herstelactie_step_valid",
+                violation_error_message=_("Onbekende stap."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(step=Step.STAP_1) | models.Q(mandate__in=Mandate.values),
+                name="herstelactie_after_advice_has_mandate",
+                violation_error_message=_(
+                    "Na stap 1 heeft een herstelactie een besluitvormingsmandaat."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("herstel:detail", kwargs={"pk": self.pk})
+
+
+class Advice(models.Model):
+    """The advice of step 1: what it covers at least (the process guide, step 1). Kept apart from
+    the action so the action's facts and its advice read as two things; both are guarded by the
+    action's version."""
+
+    herstelactie = models.OneToOneField(
+        Herstelactie,
+        verbose_name=_("herstelactie"),
+        on_delete=models.CASCADE,
+        related_name="advice",
+    )
+    target_group = models.TextField(_("doelgroep"), blank=True)
+    legal_framework = models.TextField(_("juridisch kader"), blank=True)
+    financial_clients = models.TextField(_("financieel aspect: cliënten"), blank=True)
+    financial_employers = models.TextField(_("financieel aspect: werkgevers"), blank=True)
+    financial_money_flow = models.TextField(_("financieel aspect: grote geldstroom"), blank=True)
+    financial_others = models.TextField(_("financieel aspect: andere belanghebbenden"), blank=True)
+    capacity = models.TextField(_("capaciteit"), blank=True)
+    communication = models.TextField(_("communicatie en contact met de doelgroep"), blank=True)
+    other = models.TextField(_("overige relevante informatie"), blank=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("advies")
+        verbose_name_plural = _("adviezen")
+
+    def __str__(self) -> str:
+        return str(self.herstelactie)
+
+
+class CriterionJudgement(models.Model):
+    """One of the five criteria of the mandate assessment as judged: the judgement (None while
+    open), why, and who judged. The meaning of True per criterion is in CRITERION_ANSWERS."""
+
+    advice = models.ForeignKey(
+        Advice, verbose_name=_("advies"), on_delete=models.CASCADE, related_name="criteria"
+    )
+    criterion = models.CharField(_("criterium"), max_length=30, choices=Criterion.choices)
+    value = models.BooleanField(_("oordeel"), null=True, blank=True)
+    rationale = models.TextField(_("onderbouwing"), blank=True)
+    judged_by = models.CharField(_("beoordeeld door"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("mandaatcriterium")
+        verbose_name_plural = _("mandaatcriteria")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["advice", "criterion"],
+                name="criterionjudgement_one_per_criterion",
+                violation_error_message=_("Dit criterium is al vastgelegd bij dit advies."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(criterion__in=Criterion.values),
+                name="criterionjudgement_criterion_valid",
+                violation_error_message=_("Onbekend criterium."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.advice} · {self.get_criterion_display()}"
+
+
+class ControlMeasure(models.Model):
+    """A beheersmaatregel: what is done to learn from the error and prevent recurrence, who owns
+    it, and by when (a parallel process under the quality-management policy, DOMAIN.md §7)."""
+
+    herstelactie = models.ForeignKey(
+        Herstelactie,
+        verbose_name=_("herstelactie"),
+        on_delete=models.CASCADE,
+        related_name="measures",
+    )
+    description = models.TextField(_("maatregel"))
+    owner = models.CharField(_("eigenaar"), max_length=200)
+    due_on = models.DateField(_("gereed op"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("beheersmaatregel")
+        verbose_name_plural = _("beheersmaatregelen")
+        ordering = ["due_on", "id"]
+
+    def __str__(self) -> str:
+        return self.description[:80]

@@ -1,0 +1,100 @@
+"""Who may do what in a herstelactie (DOMAIN.md §6; issue 7, "Who may do what").
+
+The people of the process guide map onto the roles of the organisation core like this:
+
+| in the process guide | in uwvkms |
+|---|---|
+| advisers of the lead division | `Role.HERSTEL_ADVISEUR` whose business unit is the action's lead unit |
+| DT members of the lead division | `Role.DIRECTIE` whose business unit is the action's lead unit |
+| RvB members | `Role.RVB` |
+| SBK | `Role.HERSTEL_ADVISEUR` whose business unit has the abbreviation "SBK" |
+| working-group members | users recorded as members of the working group or the communication working group |
+
+Each of these is a `Capacity`; a user may hold several for one action. Advisers of the lead
+division edit steps 1–2 and move the steps; DT members record 2A; RvB members record 2B; SBK
+records the SZW contacts, the note to the minister and the minister's answer, and (with the lead
+advisers) runs the communication track; working-group members read. The RvB and SBK read every
+action (the RvB is always informed; SBK keeps the central overview and the contact with SZW).
+Everyone else sees nothing of an action: its pages answer 404.
+
+Any Herstel-adviseur may start an action. The list of fixed contact persons is maintained by the
+Beheerder and by the Herstel-advisers of SBK (the central point for herstelacties).
+
+The tables of who may do what, and in which step, are data in constants.py; the functions here
+only read them.
+"""
+
+from collections.abc import Iterable
+
+from herstel.constants import (
+    FORUM_RULES,
+    NOTIFICATION_RULES,
+    OPERATION_RIGHTS,
+    Capacity,
+    Forum,
+    NotificationKind,
+    Operation,
+)
+from uwvkms.constants import Role
+from uwvkms.permissions import has_any_role
+
+SBK_ABBREVIATION = "SBK"
+
+
+def is_sbk_adviser(user) -> bool:
+    """A Herstel-adviseur of SBK."""
+    if not has_any_role(user, Role.HERSTEL_ADVISEUR) or user.business_unit_id is None:
+        return False
+    return user.business_unit.abbreviation.upper() == SBK_ABBREVIATION
+
+
+def role_capacities(user, *, lead_unit_id: int) -> frozenset[Capacity]:
+    """The capacities `user` holds for an action led by `lead_unit_id` through their role and
+    unit (membership of the working group comes on top, see selectors)."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    held = set()
+    in_lead_unit = user.business_unit_id is not None and user.business_unit_id == lead_unit_id
+    if in_lead_unit and has_any_role(user, Role.HERSTEL_ADVISEUR):
+        held.add(Capacity.LEAD_ADVISER)
+    if in_lead_unit and has_any_role(user, Role.DIRECTIE):
+        held.add(Capacity.DT)
+    if has_any_role(user, Role.RVB):
+        held.add(Capacity.RVB)
+    if is_sbk_adviser(user):
+        held.add(Capacity.SBK)
+    return frozenset(held)
+
+
+def sees_every_action(user) -> bool:
+    """The RvB and SBK read every herstelactie."""
+    return has_any_role(user, Role.RVB) or is_sbk_adviser(user)
+
+
+def may_start(user) -> bool:
+    """Any Herstel-adviseur may start a herstelactie."""
+    return has_any_role(user, Role.HERSTEL_ADVISEUR)
+
+
+def may_manage_contact_points(user) -> bool:
+    """The fixed contact persons are maintained by the Beheerder and SBK's advisers."""
+    return has_any_role(user, Role.BEHEERDER) or is_sbk_adviser(user)
+
+
+def may(operation: Operation, *, capacities: Iterable[str], step: str) -> bool:
+    """Whether someone with `capacities` may do `operation` while the action is in `step`."""
+    right = OPERATION_RIGHTS[operation]
+    return bool(right.by & set(capacities)) and step in right.steps
+
+
+def may_by_capacity(operation: Operation, *, capacities: Iterable[str]) -> bool:
+    """Whether `capacities` could ever do `operation` (whatever the step)."""
+    return bool(OPERATION_RIGHTS[operation].by & set(capacities))
+
+
+def may_record_decision(forum: Forum, *, capacities: Iterable[str]) -> bool:
+    return FORUM_RULES[forum].recorded_by in set(capacities)
+
+
+def may_record_notification(kind: NotificationKind, *, capacities: Iterable[str]) -> bool:
+    return bool(NOTIFICATION_RULES[kind].by & set(capacities))

@@ -1,0 +1,1 @@
+"""Reads of herstelacties, one module per sub-domain."""

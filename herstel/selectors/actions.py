@@ -1,0 +1,292 @@
+"""Reads of herstelacties with the access checks every view relies on (who is who: see
+herstel/permissions.py). An action the user may not see does not exist for them (404)."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from herstel.constants import (
+    FORUM_RULES,
+    MOVES_WITH_REASON,
+    NOTIFICATION_RULES,
+    STEP_2,
+    AdviceSection,
+    Capacity,
+    Forum,
+    Mandate,
+    NotificationKind,
+    Operation,
+    Outcome,
+    Step,
+    StepMove,
+)
+from herstel.models import (
+    Advice,
+    CommunicationMember,
+    CriterionJudgement,
+    Decision,
+    Herstelactie,
+    Notification,
+    WorkingGroupMember,
+)
+from herstel.permissions import (
+    may,
+    may_record_decision,
+    may_record_notification,
+    may_start,
+    role_capacities,
+    sees_every_action,
+)
+from herstel.rules import (
+    CriterionJudged,
+    DecisionFacts,
+    MandateRouting,
+    advice_gaps,
+    criteria_from,
+    mandate_for,
+    move_blockers,
+    moves_for,
+    obligations_checklist,
+)
+from uwvkms.constants import Role
+from uwvkms.models import User
+from uwvkms.permissions import has_any_role
+
+
+def _membership(user: User):
+    """True where `user` is in the working group or the communication working group."""
+    return Exists(
+        WorkingGroupMember.objects.filter(herstelactie=OuterRef("pk"), user=user)
+    ) | Exists(CommunicationMember.objects.filter(herstelactie=OuterRef("pk"), user=user))
+
+
+def herstelacties_for_user(user: User) -> QuerySet[Herstelactie]:
+    """The actions `user` may see: every action for the RvB and SBK; the actions led by their
+    unit for its advisers and DT members; the actions whose working group they are in."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Herstelactie.objects.none()
+    actions = Herstelactie.objects.all()
+    if sees_every_action(user):
+        return actions
+    visible = _membership(user)
+    if user.business_unit_id is not None and has_any_role(
+        user, Role.HERSTEL_ADVISEUR, Role.DIRECTIE
+    ):
+        visible |= Q(lead_unit_id=user.business_unit_id)
+    return actions.filter(visible)
+
+
+def sees_herstelacties(user: User) -> bool:
+    """Whether the herstel pages are for `user` at all: advisers (who may start one), the RvB
+    and SBK, and anyone who can see at least one action."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    # Asked by the navigation bar on every page: remembered for the request's user object.
+    if not hasattr(user, "_sees_herstelacties"):
+        user._sees_herstelacties = (
+            may_start(user) or sees_every_action(user) or herstelacties_for_user(user).exists()
+        )
+    return user._sees_herstelacties
+
+
+def require_herstel_user(user: User) -> None:
+    """403 for a user who has nothing to do with herstelacties."""
+    if not sees_herstelacties(user):
+        raise PermissionDenied
+
+
+@dataclass
+class ActionAccess:
+    """An action as one user may see it: their capacities and what those allow now."""
+
+    action: Herstelactie
+    capacities: frozenset[Capacity]
+    rights: dict[str, bool] = field(init=False)
+
+    def __post_init__(self):
+        step = self.action.step
+        self.rights = {
+            operation.value: may(operation, capacities=self.capacities, step=step)
+            for operation in Operation
+        }
+
+    def may(self, operation: Operation) -> bool:
+        return self.rights[operation]
+
+    @property
+    def decision_forums(self) -> list[Forum]:
+        """The forums whose decisions this user records now (their capacity and the step)."""
+        return [
+            forum
+            for forum, rule in FORUM_RULES.items()
+            if rule.step == self.action.step
+            and may_record_decision(forum, capacities=self.capacities)
+        ]
+
+    @property
+    def correctable_forums(self) -> set[Forum]:
+        """The forums whose decisions this user may correct (once the advice was submitted)."""
+        if self.action.step == Step.STAP_1:
+            return set()
+        return {f for f in Forum if may_record_decision(f, capacities=self.capacities)}
+
+    @property
+    def notification_kinds(self) -> list[NotificationKind]:
+        return [
+            kind
+            for kind, right in NOTIFICATION_RULES.items()
+            if self.action.step in right.steps
+            and may_record_notification(kind, capacities=self.capacities)
+        ]
+
+    @property
+    def is_reader_only(self) -> bool:
+        return self.capacities <= {Capacity.MEMBER}
+
+
+def herstelactie_get_for_user(*, user: User, pk: int) -> ActionAccess:
+    """The action with the user's capacities; 404 when it does not exist or they may not see
+    it (everyone else sees nothing of an action, not even that it exists). One query."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    action = (
+        Herstelactie.objects.select_related("lead_unit", "started_by")
+        .annotate(is_member=_membership(user))
+        .filter(pk=pk)
+        .first()
+    )
+    if action is None:
+        raise Http404
+    capacities = set(role_capacities(user, lead_unit_id=action.lead_unit_id))
+    if action.is_member:
+        capacities.add(Capacity.MEMBER)
+    if not capacities:
+        raise Http404
+    return ActionAccess(action=action, capacities=frozenset(capacities))
+
+
+def overview_for_user(user: User) -> QuerySet[Herstelactie]:
+    """The overview list: the actions the user may see, newest first, with what the list shows.
+    A fixed number of queries however many rows."""
+    return herstelacties_for_user(user).select_related("lead_unit").order_by("-started_at", "-id")
+
+
+# --- The advice -------------------------------------------------------------------------------
+
+
+def advice_of(action: Herstelactie) -> Advice:
+    """The advice with its criteria in the order of Criterion (two queries)."""
+    return Advice.objects.prefetch_related(
+        Prefetch("criteria", queryset=CriterionJudgement.objects.order_by("id"))
+    ).get(herstelactie=action)
+
+
+def advice_inputs(action: Herstelactie) -> tuple[dict[str, str], dict[str, CriterionJudged]]:
+    """The advice as plain values for the rules: section → text, criterion → judgement."""
+    advice = advice_of(action)
+    sections = {section: getattr(advice, section) for section in AdviceSection.values}
+    criteria = {
+        j.criterion: CriterionJudged(value=j.value, rationale=j.rationale, judged_by=j.judged_by)
+        for j in advice.criteria.all()
+    }
+    return sections, criteria
+
+
+@dataclass(frozen=True)
+class AdviceState:
+    """What the advice lacks and, once every criterion is judged, the mandate it leads to."""
+
+    gaps: list[str]
+    routing: MandateRouting | None
+
+
+def advice_state(action: Herstelactie) -> AdviceState:
+    sections, criteria = advice_inputs(action)
+    judged = criteria_from({code: j.value for code, j in criteria.items()})
+    return AdviceState(
+        gaps=advice_gaps(sections=sections, criteria=criteria),
+        routing=mandate_for(judged) if judged is not None else None,
+    )
+
+
+# --- Step 2 -----------------------------------------------------------------------------------
+
+
+def current_decisions(action: Herstelactie) -> list[Decision]:
+    """The decisions that stand: every record not replaced by a correction, oldest first."""
+    return list(
+        Decision.objects.filter(herstelactie=action, correction__isnull=True)
+        .select_related("recorded_by", "corrects")
+        .order_by("recorded_at", "id")
+    )
+
+
+def decision_facts(action: Herstelactie) -> DecisionFacts:
+    """Per forum the outcome of its latest standing decision, and the notifications made (two
+    queries)."""
+    latest = {}
+    for decision in current_decisions(action):
+        latest[Forum(decision.forum)] = Outcome(decision.outcome)
+    kinds = frozenset(
+        NotificationKind(kind)
+        for kind in Notification.objects.filter(herstelactie=action)
+        .values_list("kind", flat=True)
+        .distinct()
+    )
+    return DecisionFacts(latest=latest, notifications=kinds)
+
+
+@dataclass(frozen=True)
+class MoveOption:
+    """A move this user may make from the current step, and why it cannot be made yet."""
+
+    move: str
+    label: str
+    blockers: list[str]
+    needs_reason: bool
+
+
+def move_options(access: ActionAccess) -> list[MoveOption]:
+    """The moves the table allows this user from the action's step, each with what still
+    blocks it (the UI shows only these)."""
+    action = access.action
+    moves = moves_for(action.step, access.capacities)
+    if not moves:
+        return []
+    facts = decision_facts(action)
+    options = []
+    for move in moves:
+        gaps = advice_state(action).gaps if move == StepMove.SUBMIT_ADVICE else []
+        options.append(
+            MoveOption(
+                move=move.value,
+                label=str(move.label),
+                blockers=move_blockers(
+                    step=action.step,
+                    move=move,
+                    mandate=action.mandate or None,
+                    advice_gaps=gaps,
+                    facts=facts,
+                ),
+                needs_reason=move in MOVES_WITH_REASON,
+            )
+        )
+    return options
+
+
+def obligations_of(action: Herstelactie) -> list[tuple[str, bool]] | None:
+    """The checklist of the action's mandate path (None before a mandate was fixed)."""
+    if not action.mandate:
+        return None
+    return [
+        (str(obligation.label), met)
+        for obligation, met in obligations_checklist(
+            Mandate(action.mandate), decision_facts(action)
+        )
+    ]
+
+
+def in_step_2(action: Herstelactie) -> bool:
+    return action.step in STEP_2

@@ -1,0 +1,163 @@
+"""Reads of what is recorded on an action: the working group and consultations, measures,
+decisions with their corrections, informal rounds, notifications, the communication track; and
+the list of fixed contact persons. Callers pass an action they got through the access-checked
+getter in `actions.py`; objects inside an action are fetched only within that action."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from herstel.constants import DIRECTORATE_ORDER, Directorate
+from herstel.models import (
+    CommunicationMember,
+    ContactPoint,
+    ControlMeasure,
+    Decision,
+    Herstelactie,
+    InformalRound,
+    InterestGroupConsultation,
+    Kapstokverhaal,
+    Notification,
+    QuestionAnswer,
+    WorkingGroupMember,
+)
+from herstel.permissions import may_manage_contact_points
+from uwvkms.models import User
+
+
+def members_of(action: Herstelactie) -> QuerySet[WorkingGroupMember]:
+    return WorkingGroupMember.objects.filter(herstelactie=action).select_related(
+        "user", "user__business_unit"
+    )
+
+
+def member_get(*, action: Herstelactie, pk: int) -> WorkingGroupMember:
+    member = members_of(action).filter(pk=pk).first()
+    if member is None:
+        raise Http404
+    return member
+
+
+def consultations_of(action: Herstelactie) -> QuerySet[InterestGroupConsultation]:
+    return InterestGroupConsultation.objects.filter(herstelactie=action).select_related(
+        "recorded_by"
+    )
+
+
+def measures_of(action: Herstelactie) -> QuerySet[ControlMeasure]:
+    return ControlMeasure.objects.filter(herstelactie=action)
+
+
+def measure_get(*, action: Herstelactie, pk: int) -> ControlMeasure:
+    measure = measures_of(action).filter(pk=pk).first()
+    if measure is None:
+        raise Http404
+    return measure
+
+
+def people() -> QuerySet[User]:
+    """Active users to choose from (working group, contact persons), with their unit."""
+    return User.objects.filter(is_active=True).select_related("business_unit")
+
+
+# --- Step 2 -----------------------------------------------------------------------------------
+
+
+def decisions_of(action: Herstelactie) -> list[Decision]:
+    """Every decision record of the action, oldest first, each with `corrected_by` (the record
+    that replaced it, or None). One query."""
+    decisions = list(
+        Decision.objects.filter(herstelactie=action)
+        .select_related("recorded_by")
+        .order_by("recorded_at", "id")
+    )
+    replaced = {d.corrects_id: d for d in decisions if d.corrects_id}
+    for decision in decisions:
+        decision.corrected_by = replaced.get(decision.pk)
+    return decisions
+
+
+def decision_get(*, action: Herstelactie, pk: int) -> Decision:
+    decision = Decision.objects.filter(herstelactie=action, pk=pk).first()
+    if decision is None:
+        raise Http404
+    return decision
+
+
+def informal_rounds_of(action: Herstelactie) -> QuerySet[InformalRound]:
+    return InformalRound.objects.filter(herstelactie=action).select_related("recorded_by")
+
+
+def notifications_of(action: Herstelactie) -> QuerySet[Notification]:
+    return Notification.objects.filter(herstelactie=action).select_related("recorded_by")
+
+
+# --- Communication track ----------------------------------------------------------------------
+
+
+def communication_members_of(action: Herstelactie) -> QuerySet[CommunicationMember]:
+    return CommunicationMember.objects.filter(herstelactie=action).select_related("user")
+
+
+def communication_member_get(*, action: Herstelactie, pk: int) -> CommunicationMember:
+    member = communication_members_of(action).filter(pk=pk).first()
+    if member is None:
+        raise Http404
+    return member
+
+
+def kapstok_versions(action: Herstelactie) -> list[Kapstokverhaal]:
+    """Every version of the kapstokverhaal, newest first, with its Q&A (two queries)."""
+    return list(
+        Kapstokverhaal.objects.filter(herstelactie=action)
+        .select_related("created_by")
+        .prefetch_related(Prefetch("qas", queryset=QuestionAnswer.objects.order_by("order", "id")))
+        .order_by("-version")
+    )
+
+
+def kapstok_get(*, action: Herstelactie, version: int) -> Kapstokverhaal:
+    for kapstok in kapstok_versions(action):
+        if kapstok.version == version:
+            return kapstok
+    raise Http404
+
+
+# --- The fixed contact persons ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DirectorateContacts:
+    directorate: Directorate
+    contact_points: list[ContactPoint]
+
+    @property
+    def has_active(self) -> bool:
+        return any(point.is_active for point in self.contact_points)
+
+
+def contact_points_by_directorate() -> list[DirectorateContacts]:
+    """Every directorate of the process guide in its order, with its contact persons (active
+    first); a directorate without one shows up empty. One query."""
+    points: dict[str, list[ContactPoint]] = {value: [] for value in Directorate.values}
+    for point in ContactPoint.objects.select_related("user").order_by("-is_active", "name"):
+        points.setdefault(point.directorate, []).append(point)
+    return [
+        DirectorateContacts(Directorate(value), points[value])
+        for value in sorted(points, key=lambda v: DIRECTORATE_ORDER.get(v, 99))
+    ]
+
+
+def require_contact_point_manager(user: User) -> None:
+    if not may_manage_contact_points(user):
+        raise PermissionDenied
+
+
+def contact_point_get_for_manager(*, user: User, pk: int) -> ContactPoint:
+    require_contact_point_manager(user)
+    point = ContactPoint.objects.select_related("user").filter(pk=pk).first()
+    if point is None:
+        raise Http404
+    return point

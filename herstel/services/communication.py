@@ -1,0 +1,213 @@
+"""Writes of the communication track, parallel to every step (DOMAIN.md §6, "Communication"):
+marking an action an issue, the communication working group, and the kapstokverhaal with its
+versions and status. Run by the advisers of the lead division and SBK (the issue owner)."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from herstel.constants import Operation
+from herstel.models import CommunicationMember, Herstelactie, Kapstokverhaal, QuestionAnswer
+from herstel.rules import kapstok_next_status
+from herstel.services.guards import locked, require_operation
+from uwvkms.models import User
+from uwvkms.services import audit_event_record
+
+
+class KapstokConflict(ValidationError):
+    """A newer version of the kapstokverhaal was saved after this user opened it."""
+
+
+@transaction.atomic
+def issue_set(
+    *, actor: User, herstelactie: Herstelactie, is_issue: bool, reason: str = ""
+) -> Herstelactie:
+    """Mark the action an issue (large public impact: the communication directorate runs a
+    communication working group and a kapstokverhaal), or take the mark off, with a reason."""
+    herstelactie = locked(herstelactie)
+    require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
+    if herstelactie.is_issue == is_issue:
+        return herstelactie
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef een reden.")})
+    herstelactie.is_issue = is_issue
+    herstelactie.save(update_fields=["is_issue", "updated_at"])
+    audit_event_record(
+        event="herstel.issue.marked" if is_issue else "herstel.issue.unmarked",
+        actor=actor,
+        target=herstelactie,
+        changes={"is_issue": [not is_issue, is_issue]},
+        reason=reason,
+    )
+    return herstelactie
+
+
+def _require_issue(herstelactie: Herstelactie) -> None:
+    if not herstelactie.is_issue:
+        raise ValidationError(
+            _("Markeer de herstelactie eerst als issue; pas dan is er een communicatiespoor.")
+        )
+
+
+@transaction.atomic
+def communication_member_add(
+    *,
+    actor: User,
+    herstelactie: Herstelactie,
+    function: str,
+    name: str = "",
+    user: User | None = None,
+) -> CommunicationMember:
+    """Add someone to the communication working group, by discipline."""
+    herstelactie = locked(herstelactie)
+    require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
+    _require_issue(herstelactie)
+    name = (name or "").strip() or (str(user) if user is not None else "")
+    if not name:
+        raise ValidationError({"name": _("Kies een gebruiker of vul een naam in.")})
+    if (
+        user is not None
+        and CommunicationMember.objects.filter(herstelactie=herstelactie, user=user).exists()
+    ):
+        raise ValidationError(
+            {"user": _("%(name)s zit al in de communicatiewerkgroep.") % {"name": user}}
+        )
+    member = CommunicationMember(herstelactie=herstelactie, function=function, name=name, user=user)
+    member.full_clean(validate_constraints=False)
+    member.save()
+    audit_event_record(
+        event="herstel.communication_member.added",
+        actor=actor,
+        target=herstelactie,
+        changes={"communication_member": [None, str(member)]},
+    )
+    return member
+
+
+@transaction.atomic
+def communication_member_remove(*, actor: User, member: CommunicationMember) -> None:
+    herstelactie = locked(member.herstelactie)
+    require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
+    audit_event_record(
+        event="herstel.communication_member.removed",
+        actor=actor,
+        target=herstelactie,
+        changes={"communication_member": [str(member), None]},
+    )
+    member.delete()
+
+
+def _latest(herstelactie: Herstelactie) -> Kapstokverhaal | None:
+    return (
+        Kapstokverhaal.objects.filter(herstelactie=herstelactie)
+        .select_related("created_by")
+        .order_by("-version")
+        .first()
+    )
+
+
+@transaction.atomic
+def kapstok_save(
+    *,
+    actor: User,
+    herstelactie: Herstelactie,
+    expected_version: int,
+    narrative: str,
+    key_messages: str,
+    questions_answers: Iterable[tuple[str, str]],
+) -> Kapstokverhaal:
+    """Save the kapstokverhaal as a new version (a version's text is never changed), starting
+    as a concept. `expected_version` is the latest version the user saw (0 for none): when a
+    newer one was saved since, KapstokConflict names who saved it and nothing is saved."""
+    herstelactie = locked(herstelactie)
+    require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
+    _require_issue(herstelactie)
+    latest = _latest(herstelactie)
+    current = latest.version if latest else 0
+    if expected_version != current:
+        raise KapstokConflict(
+            _(
+                "Intussen is versie %(version)s van het kapstokverhaal opgeslagen door %(who)s "
+                "(%(when)s). Uw invoer is niet opgeslagen; bekijk de nieuwe versie en pas die "
+                "zo nodig aan."
+            )
+            % {
+                "version": current,
+                "who": latest.created_by,
+                "when": formats.date_format(latest.created_at, "DATETIME_FORMAT"),
+            }
+        )
+    pairs = [(q.strip(), a.strip()) for q, a in questions_answers if q.strip() or a.strip()]
+    errors = {}
+    if not (narrative or "").strip():
+        errors["narrative"] = _("Schrijf het strategisch narratief.")
+    if not (key_messages or "").strip():
+        errors["key_messages"] = _("Geef ten minste één kernboodschap.")
+    if any(not q or not a for q, a in pairs):
+        errors["questions_answers"] = _("Geef bij elke vraag een antwoord, en andersom.")
+    if errors:
+        raise ValidationError(errors)
+    version = Kapstokverhaal(
+        herstelactie=herstelactie,
+        version=current + 1,
+        narrative=narrative.strip(),
+        key_messages=key_messages.strip(),
+        created_by=actor,
+    )
+    version.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            version.save()
+    except IntegrityError as exc:
+        raise KapstokConflict(_("Intussen is een nieuwe versie opgeslagen.")) from exc
+    QuestionAnswer.objects.bulk_create(
+        QuestionAnswer(kapstokverhaal=version, question=q, answer=a, order=index)
+        for index, (q, a) in enumerate(pairs, start=1)
+    )
+    changes = {"version": [current or None, version.version]}
+    if latest is None or latest.narrative != version.narrative:
+        changes["narrative"] = [latest.narrative if latest else None, version.narrative]
+    if latest is None or latest.key_messages != version.key_messages:
+        changes["key_messages"] = [latest.key_messages if latest else None, version.key_messages]
+    old_pairs = [f"{qa.question} — {qa.answer}" for qa in latest.qas.all()] if latest else []
+    new_pairs = [f"{q} — {a}" for q, a in pairs]
+    if old_pairs != new_pairs:
+        changes["questions_answers"] = [old_pairs or None, new_pairs]
+    audit_event_record(
+        event="herstel.kapstok.saved", actor=actor, target=herstelactie, changes=changes
+    )
+    return version
+
+
+@transaction.atomic
+def kapstok_move(
+    *, actor: User, kapstok: Kapstokverhaal, move: str, expected_status: str
+) -> Kapstokverhaal:
+    """Move the latest version of the kapstokverhaal: concept → ter afstemming → vastgesteld
+    (or back to concept). Older versions keep their status."""
+    herstelactie = locked(kapstok.herstelactie)
+    require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
+    kapstok = Kapstokverhaal.objects.select_for_update().get(pk=kapstok.pk)
+    latest = _latest(herstelactie)
+    if latest is None or latest.pk != kapstok.pk:
+        raise ValidationError(_("Alleen de nieuwste versie van het kapstokverhaal kan verder."))
+    if kapstok.status != expected_status:
+        raise ValidationError(
+            _("Deze versie staat intussen op %(status)s; er is niets gewijzigd.")
+            % {"status": kapstok.get_status_display()}
+        )
+    new_status = kapstok_next_status(kapstok.status, move)
+    old_status = kapstok.status
+    kapstok.status = new_status
+    kapstok.save(update_fields=["status"])
+    audit_event_record(
+        event="herstel.kapstok.status_changed",
+        actor=actor,
+        target=herstelactie,
+        changes={"version": [kapstok.version, kapstok.version], "status": [old_status, new_status]},
+    )
+    return kapstok

@@ -1,0 +1,252 @@
+"""Writes of step 2 (DOMAIN.md §6): informal rounds, the decisions of the DT (2A), the RvB (2B)
+and the minister, and the notifications (the RvB and SZW informed, SBK's note to the minister).
+A recorded decision is never edited: a correction is a new record referring to the old one."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from herstel.constants import (
+    AFTER_ADVICE,
+    FORUM_RULES,
+    NOTIFICATION_RULES,
+    Forum,
+    Mandate,
+    NotificationKind,
+    Operation,
+    Outcome,
+)
+from herstel.models import Decision, Herstelactie, InformalRound, Notification
+from herstel.permissions import may_record_decision, may_record_notification
+from herstel.rules import outcomes_for
+from herstel.services.guards import capacities_of, locked, require_operation
+from uwvkms.models import User
+from uwvkms.services import audit_event_record
+
+
+@transaction.atomic
+def informal_round_record(
+    *, actor: User, herstelactie: Herstelactie, held_on: date, participants: str, summary: str
+) -> InformalRound:
+    """Record an informal round before the formal decisions (optional, as often as needed)."""
+    herstelactie = locked(herstelactie)
+    require_operation(actor, herstelactie, Operation.RECORD_INFORMAL_ROUND)
+    informal_round = InformalRound(
+        herstelactie=herstelactie,
+        held_on=held_on,
+        participants=(participants or "").strip(),
+        summary=(summary or "").strip(),
+        recorded_by=actor,
+    )
+    informal_round.full_clean()
+    informal_round.save()
+    audit_event_record(
+        event="herstel.informal_round.recorded",
+        actor=actor,
+        target=herstelactie,
+        changes={
+            "participants": [None, informal_round.participants],
+            "held_on": [None, held_on.isoformat()],
+            "summary": [None, informal_round.summary],
+        },
+    )
+    return informal_round
+
+
+def _require_outcome(forum: Forum, mandate: str, outcome: str) -> None:
+    allowed = outcomes_for(forum, Mandate(mandate))
+    if outcome not in allowed:
+        raise ValidationError(
+            {
+                "outcome": _("Met een mandaat %(mandate)s legt %(forum)s vast: %(allowed)s.")
+                % {
+                    "mandate": Mandate(mandate).label,
+                    "forum": forum.label,
+                    "allowed": ", ".join(str(o.label).lower() for o in allowed) or "–",
+                }
+            }
+        )
+
+
+def _decision_changes(decision: Decision) -> dict:
+    return {
+        "decision": [None, decision.pk],
+        "forum": [None, decision.forum],
+        "outcome": [None, decision.outcome],
+        "decided_on": [None, decision.decided_on.isoformat()],
+        "body": [None, decision.body],
+        "document": [None, decision.document or None],
+    }
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor: User,
+    herstelactie: Herstelactie,
+    forum: str,
+    outcome: str,
+    body: str,
+    decided_on: date,
+    document: str = "",
+) -> Decision:
+    """Record a decision of the DT (step 2A, by a DT member of the lead division), the RvB
+    (step 2B, by an RvB member) or the minister (by SBK, once the action went to the minister).
+    The outcome must fit the forum on the action's mandate path (ALLOWED_OUTCOMES)."""
+    herstelactie = locked(herstelactie)
+    forum = Forum(forum)
+    if not may_record_decision(forum, capacities=capacities_of(actor, herstelactie)):
+        raise PermissionDenied
+    rule = FORUM_RULES[forum]
+    if herstelactie.step != rule.step:
+        raise ValidationError(
+            _(
+                "Besluiten van %(forum)s worden vastgelegd in %(step)s; de herstelactie staat in "
+                "%(current)s."
+            )
+            % {
+                "forum": forum.label,
+                "step": rule.step.label,
+                "current": herstelactie.get_step_display(),
+            }
+        )
+    _require_outcome(forum, herstelactie.mandate, outcome)
+    decision = Decision(
+        herstelactie=herstelactie,
+        forum=forum,
+        outcome=Outcome(outcome),
+        mandate=herstelactie.mandate,
+        body=(body or "").strip(),
+        decided_on=decided_on,
+        document=(document or "").strip(),
+        recorded_by=actor,
+    )
+    decision.full_clean()
+    decision.save()
+    audit_event_record(
+        event="herstel.decision.recorded",
+        actor=actor,
+        target=herstelactie,
+        changes=_decision_changes(decision),
+    )
+    return decision
+
+
+@transaction.atomic
+def decision_correct(
+    *,
+    actor: User,
+    decision: Decision,
+    outcome: str,
+    body: str,
+    decided_on: date,
+    reason: str,
+    document: str = "",
+) -> Decision:
+    """Correct a recorded decision: a new record that refers to the old one, with the reason.
+    The old record stays as it was. Whoever records the forum's decisions corrects them; a record
+    is corrected once (a later correction corrects the correction)."""
+    herstelactie = locked(decision.herstelactie)
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    forum = Forum(decision.forum)
+    if not may_record_decision(forum, capacities=capacities_of(actor, herstelactie)):
+        raise PermissionDenied
+    if herstelactie.step not in AFTER_ADVICE:
+        raise ValidationError(_("In stap 1 worden geen besluiten gecorrigeerd."))
+    if Decision.objects.filter(corrects=decision).exists():
+        raise ValidationError(_("Dit besluit is al gecorrigeerd; corrigeer zo nodig de correctie."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef de reden van de correctie.")})
+    _require_outcome(forum, decision.mandate, outcome)
+    correction = Decision(
+        herstelactie=herstelactie,
+        forum=forum,
+        outcome=Outcome(outcome),
+        mandate=decision.mandate,
+        body=(body or "").strip(),
+        decided_on=decided_on,
+        document=(document or "").strip(),
+        corrects=decision,
+        correction_reason=reason,
+        recorded_by=actor,
+    )
+    correction.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            correction.save()
+    except IntegrityError as exc:  # corrected concurrently by someone else
+        raise ValidationError(_("Dit besluit is intussen al gecorrigeerd.")) from exc
+    old = {
+        "outcome": decision.outcome,
+        "decided_on": decision.decided_on.isoformat(),
+        "body": decision.body,
+        "document": decision.document or None,
+    }
+    new = {
+        "outcome": correction.outcome,
+        "decided_on": correction.decided_on.isoformat(),
+        "body": correction.body,
+        "document": correction.document or None,
+    }
+    changes = {key: [old[key], value] for key, value in new.items() if old[key] != value}
+    audit_event_record(
+        event="herstel.decision.corrected",
+        actor=actor,
+        target=herstelactie,
+        changes={
+            "decision": [decision.pk, correction.pk],
+            "forum": [forum.value, forum.value],
+            **changes,
+        },
+        reason=reason,
+    )
+    return correction
+
+
+@transaction.atomic
+def notification_record(
+    *,
+    actor: User,
+    herstelactie: Herstelactie,
+    kind: str,
+    informed_on: date,
+    summary: str,
+    document: str = "",
+) -> Notification:
+    """Record a notification: the RvB informed (by the lead division, with SBK), SZW informed
+    (SBK), or SBK's note to the minister drafted with SZW (once the action went to the
+    minister)."""
+    herstelactie = locked(herstelactie)
+    kind = NotificationKind(kind)
+    if not may_record_notification(kind, capacities=capacities_of(actor, herstelactie)):
+        raise PermissionDenied
+    if herstelactie.step not in NOTIFICATION_RULES[kind].steps:
+        raise ValidationError(
+            _("“%(kind)s” kan niet worden vastgelegd in %(step)s.")
+            % {"kind": kind.label, "step": herstelactie.get_step_display()}
+        )
+    notification = Notification(
+        herstelactie=herstelactie,
+        kind=kind,
+        informed_on=informed_on,
+        summary=(summary or "").strip(),
+        document=(document or "").strip(),
+        recorded_by=actor,
+    )
+    notification.full_clean()
+    notification.save()
+    audit_event_record(
+        event="herstel.notification.recorded",
+        actor=actor,
+        target=herstelactie,
+        changes={
+            "kind": [None, kind.value],
+            "informed_on": [None, informed_on.isoformat()],
+            "summary": [None, notification.summary],
+            "document": [None, notification.document or None],
+        },
+    )
+    return notification

@@ -1,0 +1,83 @@
+"""The one guarded transition of a herstelactie between steps (DOMAIN.md §6; the table is
+STEP_TRANSITIONS in constants.py, the guards are rules.move_blockers)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from herstel.constants import MOVES_WITH_REASON, StepMove
+from herstel.models import Herstelactie
+from herstel.rules import (
+    StepMoveNotAllowed,
+    advice_gaps,
+    criteria_from,
+    mandate_for,
+    move_blockers,
+    step_transition,
+)
+from herstel.selectors.actions import advice_inputs, decision_facts
+from herstel.services.guards import capacities_of, locked, require_version
+from uwvkms.models import User
+from uwvkms.services import audit_event_record
+
+
+@transaction.atomic
+def herstelactie_move(
+    *,
+    actor: User,
+    herstelactie: Herstelactie,
+    move: str,
+    expected_version: int,
+    reason: str = "",
+) -> Herstelactie:
+    """Move the action to another step, e.g. submit the advice to the DT (step 1 → 2A).
+
+    Refused with StepMoveNotAllowed and the reason when the table has no such move from the
+    current step or its conditions are not met (an incomplete advice, a decision still to record,
+    an obligation of the path still open); PermissionDenied when the actor's capacity may not
+    make it; ActionConflict when the user saw a stale version. Submitting the advice fixes the
+    mandate computed from the criteria, with the rule that decided it. Every move is recorded.
+    """
+    herstelactie = locked(herstelactie)
+    transition = step_transition(herstelactie.step, move)
+    if not transition.by & capacities_of(actor, herstelactie):
+        raise PermissionDenied
+    require_version(herstelactie, expected_version)
+    reason = (reason or "").strip()
+    if move in MOVES_WITH_REASON and not reason:
+        raise ValidationError({"reason": _("Geef een reden voor deze stap terug.")})
+
+    sections, criteria = advice_inputs(herstelactie)
+    gaps = (
+        advice_gaps(sections=sections, criteria=criteria) if move == StepMove.SUBMIT_ADVICE else []
+    )
+    blockers = move_blockers(
+        step=herstelactie.step,
+        move=move,
+        mandate=herstelactie.mandate or None,
+        advice_gaps=gaps,
+        facts=decision_facts(herstelactie),
+    )
+    if blockers:
+        raise StepMoveNotAllowed(blockers)
+
+    changes: dict[str, list] = {"step": [herstelactie.step, transition.target.value]}
+    update_fields = ["step", "version", "updated_at"]
+    if move == StepMove.SUBMIT_ADVICE:
+        routing = mandate_for(criteria_from({c: j.value for c, j in criteria.items()}))
+        rule = f"{routing.rule} ({'; '.join(routing.reasons)})"
+        changes["mandate"] = [herstelactie.mandate or None, routing.mandate.value]
+        herstelactie.mandate, herstelactie.mandate_rule = routing.mandate, rule
+        update_fields += ["mandate", "mandate_rule"]
+    herstelactie.step = transition.target
+    herstelactie.version += 1
+    herstelactie.full_clean()
+    herstelactie.save(update_fields=update_fields)
+    audit_event_record(
+        event="herstel.step.moved",
+        actor=actor,
+        target=herstelactie,
+        changes={"move": [None, StepMove(move).value], **changes},
+        reason=reason,
+    )
+    return herstelactie

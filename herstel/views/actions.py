@@ -1,0 +1,217 @@
+"""Views of the action itself: the overview, starting an action, its page with the step moves,
+its facts and its lead division."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from herstel.constants import Operation
+from herstel.forms.actions import (
+    HerstelactieDetailsForm,
+    HerstelactieStartForm,
+    LeadChangeForm,
+    StepMoveForm,
+)
+from herstel.permissions import may_by_capacity, may_manage_contact_points, may_start
+from herstel.selectors import actions as selectors
+from herstel.services import actions as services
+from herstel.services.steps import herstelactie_move
+from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.selectors import business_units
+
+
+def require_right(access, operation: Operation) -> None:
+    """403 unless the user may do `operation` on this action now (capacity and step)."""
+    if not access.may(operation):
+        raise PermissionDenied
+
+
+def require_capacity(access, operation: Operation) -> None:
+    """403 unless the user's capacity could ever do `operation`; the step is the service's to
+    refuse, with its reason."""
+    if not may_by_capacity(operation, capacities=access.capacities):
+        raise PermissionDenied
+
+
+def herstelactie_list(request):
+    selectors.require_herstel_user(request.user)
+    return render(
+        request,
+        "herstel/herstelactie_list.html",
+        {
+            "actions": selectors.overview_for_user(request.user),
+            "can_start": may_start(request.user),
+            "manages_contact_points": may_manage_contact_points(request.user),
+        },
+    )
+
+
+def herstelactie_start(request):
+    if not may_start(request.user):
+        raise PermissionDenied
+    form = HerstelactieStartForm(
+        posted_data(request),
+        initial={"lead_unit": request.user.business_unit_id},
+        units=business_units(),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            action = services.herstelactie_start(actor=request.user, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Herstelactie “%(title)s” is gestart; de vaste contactpersonen zijn ingelicht.")
+                % {"title": action.title},
+            )
+            return redirect(action)
+    return render(
+        request,
+        "herstel/herstelactie_form.html",
+        {"form": form, "access": None},
+        status=400 if form.errors else 200,
+    )
+
+
+def _move_forms(access, bound: StepMoveForm | None = None) -> list[tuple[object, StepMoveForm]]:
+    forms = []
+    for option in selectors.move_options(access):
+        if bound is not None and bound.prefix == option.move:
+            forms.append((option, bound))
+        else:
+            forms.append(
+                (
+                    option,
+                    StepMoveForm(
+                        initial={"move": option.move, "version": access.action.version},
+                        prefix=option.move,
+                    ),
+                )
+            )
+    return forms
+
+
+def render_detail(request, access, *, bound_move=None, move_errors=(), status=200):
+    action = access.action
+    return render(
+        request,
+        "herstel/herstelactie_detail.html",
+        {
+            "access": access,
+            "action": action,
+            "move_forms": _move_forms(access, bound_move),
+            "move_errors": list(move_errors),
+            "obligations": selectors.obligations_of(action),
+            "advice_state": selectors.advice_state(action) if not action.mandate else None,
+        },
+        status=status,
+    )
+
+
+def herstelactie_detail(request, pk: int):
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    return render_detail(request, access)
+
+
+@require_POST
+def herstelactie_move_view(request, pk: int):
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    prefix = next(
+        (key.removesuffix("-move") for key in request.POST if key.endswith("-move")), None
+    )
+    form = StepMoveForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        return render_detail(request, access, bound_move=form, status=400)
+    try:
+        action = herstelactie_move(
+            actor=request.user,
+            herstelactie=access.action,
+            move=form.cleaned_data["move"],
+            expected_version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            add_service_errors(form, exc)
+            return render_detail(request, access, bound_move=form, status=400)
+        return render_detail(request, access, move_errors=exc.messages, status=400)
+    messages.success(
+        request, _("De herstelactie staat nu in %(step)s.") % {"step": action.get_step_display()}
+    )
+    return redirect(action)
+
+
+def herstelactie_edit(request, pk: int):
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    require_right(access, Operation.EDIT_DETAILS)
+    action = access.action
+    form = HerstelactieDetailsForm(
+        posted_data(request),
+        initial={
+            "title": action.title,
+            "what_went_wrong": action.what_went_wrong,
+            "wrong_since": action.wrong_since,
+            "estimated_clients": action.estimated_clients,
+            "estimated_dossiers": action.estimated_dossiers,
+            "estimated_amount": action.estimated_amount,
+            "version": action.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.herstelactie_update(
+                actor=request.user,
+                herstelactie=action,
+                expected_version=data.pop("version") or 0,
+                **data,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De gegevens van de herstelactie zijn opgeslagen."))
+            return redirect(action)
+    return render(
+        request,
+        "herstel/herstelactie_form.html",
+        {"form": form, "access": access, "action": action},
+        status=400 if form.errors else 200,
+    )
+
+
+def herstelactie_lead(request, pk: int):
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    require_right(access, Operation.CHANGE_LEAD)
+    action = access.action
+    form = LeadChangeForm(
+        posted_data(request),
+        initial={"version": action.version},
+        units=business_units().exclude(pk=action.lead_unit_id),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.herstelactie_lead_change(
+                actor=request.user,
+                herstelactie=action,
+                expected_version=form.cleaned_data["version"],
+                lead_unit=form.cleaned_data["lead_unit"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(unit)s heeft nu de lead.") % {"unit": form.cleaned_data["lead_unit"]},
+            )
+            return redirect(action)
+    return render(
+        request,
+        "herstel/herstelactie_lead_form.html",
+        {"form": form, "access": access, "action": action},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,197 @@
+"""Views of step 2: the obligations of the mandate path, the decisions of the DT, the RvB and
+the minister (never edited; corrected by a new record), informal rounds and notifications."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from herstel.constants import FORUM_OUTCOMES, Forum, Mandate, NotificationKind, Operation
+from herstel.forms.records import (
+    CorrectionForm,
+    DecisionForm,
+    InformalRoundForm,
+    NotificationForm,
+)
+from herstel.permissions import may_record_decision, may_record_notification
+from herstel.rules import outcomes_for
+from herstel.selectors import actions as selectors
+from herstel.selectors import records
+from herstel.services import decisions as services
+from herstel.views.actions import _move_forms, require_capacity
+from uwvkms.forms import add_service_errors
+
+
+def _outcomes(forum: Forum, mandate: str):
+    return outcomes_for(forum, Mandate(mandate)) if mandate else ()
+
+
+def _offer_only(form, outcomes) -> None:
+    """A refused form is shown again offering only the outcomes of the path."""
+    form.fields["outcome"].choices = [(o.value, o.label) for o in outcomes]
+
+
+def _decision_form(access, forum: Forum, data=None) -> DecisionForm:
+    # Offered: the outcomes of the action's path. Accepted on POST: any outcome of the forum, so
+    # the service refuses one off the path with its reason.
+    outcomes = (
+        sorted(FORUM_OUTCOMES[forum])
+        if data is not None
+        else _outcomes(forum, access.action.mandate)
+    )
+    return DecisionForm(data, outcomes=outcomes, prefix=f"besluit-{forum.value}")
+
+
+def _render(
+    request,
+    access,
+    *,
+    decision_form=None,
+    informal_form=None,
+    notification_form=None,
+    status=200,
+):
+    action = access.action
+    decision_forms = [
+        (
+            forum,
+            decision_form
+            if decision_form is not None and decision_form.prefix == f"besluit-{forum.value}"
+            else _decision_form(access, forum),
+        )
+        for forum in access.decision_forums
+    ]
+    return render(
+        request,
+        "herstel/decisions.html",
+        {
+            "access": access,
+            "action": action,
+            "obligations": selectors.obligations_of(action),
+            "decisions": records.decisions_of(action),
+            "informal_rounds": records.informal_rounds_of(action),
+            "notifications": records.notifications_of(action),
+            "decision_forms": decision_forms,
+            "informal_form": informal_form or InformalRoundForm(),
+            "notification_form": notification_form
+            or NotificationForm(kinds=access.notification_kinds),
+            "move_forms": _move_forms(access),
+        },
+        status=status,
+    )
+
+
+def decisions(request, pk: int):
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    return _render(request, access)
+
+
+@require_POST
+def decision_record(request, pk: int, forum: str):
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    if forum not in Forum.values:
+        raise Http404
+    forum = Forum(forum)
+    if not may_record_decision(forum, capacities=access.capacities):
+        raise PermissionDenied
+    form = _decision_form(access, forum, request.POST)
+    if form.is_valid():
+        try:
+            services.decision_record(
+                actor=request.user, herstelactie=access.action, forum=forum, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, _("Het besluit van %(forum)s is vastgelegd.") % {"forum": forum.label}
+            )
+            return redirect("herstel:decisions", pk=access.action.pk)
+    if forum not in access.decision_forums:
+        # The form is not on the page in this step: say why at the top.
+        for error in form.non_field_errors():
+            messages.error(request, error)
+    _offer_only(form, _outcomes(forum, access.action.mandate))
+    return _render(request, access, decision_form=form, status=400)
+
+
+def decision_correct(request, pk: int, decision_pk: int):
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    decision = records.decision_get(action=access.action, pk=decision_pk)
+    forum = Forum(decision.forum)
+    if not may_record_decision(forum, capacities=access.capacities):
+        raise PermissionDenied
+    outcomes = _outcomes(forum, decision.mandate)
+    data = request.POST if request.method == "POST" else None
+    form = CorrectionForm(
+        data,
+        outcomes=sorted(FORUM_OUTCOMES[forum]) if data is not None else outcomes,
+        prefix="correctie",
+        initial={
+            "outcome": decision.outcome,
+            "decided_on": decision.decided_on,
+            "body": decision.body,
+            "document": decision.document,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_correct(actor=request.user, decision=decision, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, _("De correctie is vastgelegd; het oude besluit blijft zichtbaar.")
+            )
+            return redirect("herstel:decisions", pk=access.action.pk)
+    _offer_only(form, outcomes)
+    return render(
+        request,
+        "herstel/decision_correct.html",
+        {"access": access, "action": access.action, "decision": decision, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def informal_round_add(request, pk: int):
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    require_capacity(access, Operation.RECORD_INFORMAL_ROUND)
+    form = InformalRoundForm(request.POST)
+    if form.is_valid():
+        try:
+            services.informal_round_record(
+                actor=request.user, herstelactie=access.action, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De informele ronde is vastgelegd."))
+            return redirect("herstel:decisions", pk=access.action.pk)
+    return _render(request, access, informal_form=form, status=400)
+
+
+@require_POST
+def notification_add(request, pk: int):
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    kinds = [
+        k for k in NotificationKind if may_record_notification(k, capacities=access.capacities)
+    ]
+    if not kinds:
+        raise PermissionDenied
+    # Accept every kind: the service refuses one this user may not record (403) or not now.
+    form = NotificationForm(request.POST, kinds=list(NotificationKind))
+    if form.is_valid():
+        try:
+            services.notification_record(
+                actor=request.user, herstelactie=access.action, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De kennisgeving is vastgelegd."))
+            return redirect("herstel:decisions", pk=access.action.pk)
+    form.fields["kind"].choices = [(k.value, k.label) for k in access.notification_kinds]
+    return _render(request, access, notification_form=form, status=400)

@@ -1,0 +1,85 @@
+"""`manage.py loaddemo_herstel` (and `loaddemo`, which calls it): five fictional herstelacties,
+one per mandate path and stage, with working groups, advice, decisions and a kapstokverhaal.
+Idempotent, DEBUG only."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from herstel.models import (
+    ContactPoint,
+    Decision,
+    Herstelactie,
+    Kapstokverhaal,
+    Notification,
+    WorkingGroupMember,
+)
+from herstel.selectors.actions import herstelacties_for_user, obligations_of
+from uwvkms.models import AuditEvent, User
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            User,
+            Herstelactie,
+            WorkingGroupMember,
+            Decision,
+            Notification,
+            Kapstokverhaal,
+            ContactPoint,
+            AuditEvent,
+        )
+    }
+
+
+def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
+    settings.DEBUG = True
+    call_command("loaddemo_herstel")
+    first = counts()
+    out = capsys.readouterr().out
+    assert "demo-kms-2023" in out and "herstel.sbk" in out and "directie.uitkeren" in out
+    call_command("loaddemo_herstel")
+    assert counts() == first
+
+    actions = {a.title: a for a in Herstelactie.objects.all()}
+    assert len(actions) == 5
+    assert sorted((a.step, a.mandate) for a in actions.values()) == [
+        ("minister", "rvb_minister"),
+        ("stap_1", ""),
+        ("stap_2a", "dt"),
+        ("stap_2b", "rvb"),
+        ("stap_3", "dt"),
+    ]
+    done = actions["Nabetaling reiskosten bij re-integratietrajecten"]
+    assert all(met for _label, met in obligations_of(done))
+    assert Decision.objects.filter(corrects__isnull=False).exists()  # a correction
+    issue = actions["Terugvordering na samenloop van uitkeringen"]
+    assert issue.is_issue
+    assert [(k.version, k.status) for k in issue.kapstok_versions.order_by("version")] == [
+        (1, "vastgesteld"),
+        (2, "concept"),
+    ]
+    assert ContactPoint.objects.count() == 9
+    assert all(a.members.count() >= 9 for a in actions.values())  # contacts informed
+
+    # Every demo login has something to see; the FEZ contact person reads every action.
+    for username in ("herstel", "herstel.wb", "herstel.sbk", "directie.uitkeren", "rvb"):
+        assert herstelacties_for_user(User.objects.get(username=username)).exists(), username
+    assert herstelacties_for_user(User.objects.get(username="fez.werkgroep")).count() == 5
+
+
+def test_loaddemo_includes_the_herstel_demo(db, settings):
+    settings.DEBUG = True
+    call_command("loaddemo")
+    assert Herstelactie.objects.count() == 5
+    # The audit demo's herstel user is the one the herstel demo leads its actions with.
+    herstel = User.objects.get(username="herstel")
+    assert Herstelactie.objects.filter(lead_unit=herstel.business_unit).count() == 4
+
+
+def test_the_herstel_demo_refuses_outside_debug(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("loaddemo_herstel")
+    assert not Herstelactie.objects.exists()

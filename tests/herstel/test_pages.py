@@ -1,0 +1,65 @@
+"""Every herstel page, rendered with data: strict CSP without inline code, unique ids, and every
+label pointing at a field that exists."""
+
+from collections import Counter
+
+from django.urls import reverse
+
+from herstel.constants import Directorate, Forum, Outcome
+from herstel.models import ContactPoint
+from herstel.services.communication import issue_set, kapstok_save
+from tests.audits.test_fieldwork_pages import _Ids
+from tests.herstel.flow import MINISTER_PATH, decide, submit
+from tests.uwvkms.test_security_headers import _assert_no_unsafe_inline, _assert_strict_policy
+
+
+def test_pages_are_strict_and_well_labelled(
+    client, adviser, action, dt_member, sbk_adviser, board_member, wg_member
+):
+    point = ContactPoint.objects.create(directorate=Directorate.SBK, name="Sam SBK")
+    submit(action, adviser, MINISTER_PATH)
+    decision = decide(action, dt_member, Forum.DT, Outcome.KENNISNAME)
+    issue_set(actor=adviser, herstelactie=action, is_issue=True, reason="Publieke impact.")
+    kapstok_save(
+        actor=adviser,
+        herstelactie=action,
+        expected_version=0,
+        narrative="Narratief.",
+        key_messages="Een.\nTwee.",
+        questions_answers=[("Vraag?", "Antwoord.")],
+    )
+    a = action.pk
+    pages = [
+        (adviser, reverse("herstel:list")),
+        (adviser, reverse("herstel:start")),
+        (adviser, reverse("herstel:detail", args=[a])),
+        (adviser, reverse("herstel:edit", args=[a])),
+        (adviser, reverse("herstel:lead", args=[a])),
+        (adviser, reverse("herstel:advice", args=[a])),
+        (adviser, reverse("herstel:working_group", args=[a])),
+        (adviser, reverse("herstel:decisions", args=[a])),
+        (adviser, reverse("herstel:communication", args=[a])),
+        (adviser, reverse("herstel:kapstok_edit", args=[a])),
+        (adviser, reverse("herstel:kapstok_version", args=[a, 1])),
+        (adviser, reverse("herstel:timeline", args=[a])),
+        (dt_member, reverse("herstel:decisions", args=[a])),
+        (dt_member, reverse("herstel:decision_correct", args=[a, decision.pk])),
+        (sbk_adviser, reverse("herstel:decisions", args=[a])),
+        (sbk_adviser, reverse("herstel:contact_points")),
+        (sbk_adviser, reverse("herstel:contact_point_edit", args=[point.pk])),
+        (board_member, reverse("herstel:detail", args=[a])),
+        (wg_member, reverse("herstel:advice", args=[a])),
+        (wg_member, reverse("home")),
+    ]
+    for user, url in pages:
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        _assert_strict_policy(response)
+        _assert_no_unsafe_inline(response)
+        parser = _Ids()
+        parser.feed(response.content.decode())
+        duplicates = [i for i, n in Counter(parser.ids).items() if n > 1]
+        assert duplicates == [], f"{url}: duplicate ids {duplicates}"
+        missing = [t for t in parser.label_targets if t not in parser.ids]
+        assert missing == [], f"{url}: labels for missing fields {missing}"

@@ -25,7 +25,7 @@ from findings.selectors.findings import findings_by_principle
 from findings.selectors.unit_reports import answers_of, submitted_response_of
 from maturity.constants import ScoreStatus
 from maturity.models import Score
-from maturity.selectors import citable_documents, citable_interviews, score_for
+from maturity.selectors import citable_documents, citable_interviews, scores_of_unit
 from uwvkms.models import BusinessUnit
 
 
@@ -106,15 +106,14 @@ def build_unit_report(
     report: UnitReport | None,
     principles: list[ManagementPrinciple],
 ) -> UnitReportDocument:
-    """The report of `unit` in `cycle` as it stands now. A fixed number of queries per
-    assessed principle (its score), whatever the number of findings."""
+    """The report of `unit` in `cycle` as it stands now, in a fixed number of queries whatever
+    the number of principles and findings."""
     response = submitted_response_of(report)
     answers = answers_of(response)
+    scores = scores_of_unit(cycle=cycle, unit=unit)
     sections = []
     for part in findings_by_principle(cycle=cycle, unit=unit, principles=principles):
-        score = (
-            score_for(cycle=cycle, unit=unit, principle=part.principle) if part.assessed else None
-        )
+        score = scores.get(part.principle.id) if part.assessed else None
         sections.append(
             PrincipleSection(
                 principle=part.principle,

@@ -30,6 +30,7 @@ from maturity.selectors.scores import (
     score_history,
     score_history_rows,
     score_lock_for,
+    scores_of_unit,
 )
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "require_scoring_access",
     "rollup_by_principle",
     "score_for",
+    "scores_of_unit",
     "score_history",
     "FrameworkEntry",
     "LevelDescriptor",

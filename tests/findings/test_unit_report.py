@@ -325,3 +325,25 @@ def test_report_page_queries_do_not_grow_with_the_findings(
     write(6, 10)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_report_page_queries_do_not_grow_with_the_principles(
+    client, coordinator, cycle, uitkeren, django_assert_max_num_queries
+):
+    from audits.models import AssessedPrinciple
+    from tests.factories import principle
+
+    url = report_url(cycle, uitkeren)
+    client.force_login(coordinator)
+    ScoreFactory(cycle=cycle, unit=uitkeren, principle=principle("klantgerichtheid"))
+    with django_assert_max_num_queries(40) as small:
+        assert client.get(url).status_code == 200
+    for code in ("leiderschap", "vakmanschap", "procesbenadering", "sturen-verantwoorden"):
+        extra = principle(code)
+        cycle.principles.add(extra)
+        AssessedPrinciple.objects.create(cycle=cycle, unit=uitkeren, principle=extra)
+        ScoreFactory(cycle=cycle, unit=uitkeren, principle=extra, level=2)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Vakmanschap" in response.content.decode()

@@ -13,6 +13,7 @@ from django.db import transaction
 from audits.models import Assignment, AuditCycle, ManagementPrinciple
 from audits.services import assignment_create, cycle_advance, cycle_open
 from findings.demo_fieldwork import load_fieldwork
+from findings.demo_findings import load_findings
 from findings.demo_maturity import load_scores_and_calibration
 from uwvkms.constants import Role
 from uwvkms.demo import DEMO_PASSWORD
@@ -160,6 +161,11 @@ def load_demo() -> list[DemoLogin]:
     ]:
         user(username, "Directie", unit_name, unit_name, Role.DIRECTIE)
         logins.append(DemoLogin(username, Role.DIRECTIE.label, unit_name))
+    # Every other unit has a board member too, so most units can answer their report.
+    for name, abbreviation, _execution in UNITS:
+        if name not in ("Uitkeren", "Handhaving"):
+            slug = "".join(c for c in abbreviation.lower() if c.isalnum())
+            user(f"directie.{slug}", "Directie", name, name, Role.DIRECTIE)
     user("herstel", "Hester", "Hersteladviseur", "Uitkeren", Role.HERSTEL_ADVISEUR)
     logins.append(DemoLogin("herstel", Role.HERSTEL_ADVISEUR.label, "Uitkeren"))
     user("beheerder", "Bart", "Beheerder", "C-ICT", Role.BEHEERDER, staff=True)
@@ -209,6 +215,9 @@ def load_demo() -> list[DemoLogin]:
     )
 
     returned = load_scores_and_calibration(
+        cycle=cycle, units=[units[name] for name in unit_names], coordinator=coordinator, rng=rng
+    )
+    load_findings(
         cycle=cycle, units=[units[name] for name in unit_names], coordinator=coordinator, rng=rng
     )
     if returned:

@@ -14,6 +14,16 @@ from audits.models import (
     Exclusion,
     Interview,
 )
+from findings.models import (
+    AuditRating,
+    Finding,
+    FollowUpAction,
+    MainFinding,
+    ManagementResponse,
+    Recommendation,
+    Theme,
+)
+from findings.rules import theme_verdict
 from maturity.models import CalibrationSession, Score, ScoreChange
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
@@ -90,6 +100,27 @@ def test_demo_loads_and_is_idempotent(db, settings, capsys):
     assert ScoreChange.objects.filter(session=first, event="maturity.score.calibrated").count() == 5
     assert Score.objects.filter(cycle=cycle).exclude(cited_interviews=None).exists()
 
+    # Findings: 2–6 recommendations and 1–3 good practices per unit, most reports answered, three
+    # rode draden of which two hoofdbevindingen, actions in every state, about forty ratings.
+    for unit in BusinessUnit.objects.all():
+        assert 2 <= Recommendation.objects.filter(cycle=cycle, unit=unit).count() <= 6
+        good = Finding.objects.filter(cycle=cycle, unit=unit, kind="goede_praktijk").count()
+        assert 1 <= good <= 3
+    assert ManagementResponse.objects.filter(status="ingediend").count() >= 12
+    verdicts = {theme.title: verdict for theme, verdict in _verdicts(cycle)}
+    assert sum(v.is_thread for v in verdicts.values()) == 3
+    assert MainFinding.objects.filter(theme__cycle=cycle).count() == 2
+    assert set(FollowUpAction.objects.values_list("status", flat=True)) == {
+        "gepland",
+        "in_uitvoering",
+        "gereed",
+        "vervallen",
+    }
+    done = FollowUpAction.objects.filter(status="gereed")
+    assert done.filter(measurements__isnull=True).exists()  # the gap the overview must show
+    assert done.filter(measurements__isnull=False).exists()
+    assert AuditRating.objects.filter(cycle=cycle).count() == 40
+
     # Fieldwork: every unit two drawn places, a mostly filled checklist, 2–4 interviews.
     assert (cycle.period_start, cycle.period_end) != (None, None)
     for unit in BusinessUnit.objects.all():
@@ -114,3 +145,16 @@ def test_demo_refuses_outside_debug(db, settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("loaddemo")
     assert not User.objects.exists()
+
+
+def _verdicts(cycle):
+    excluded = list(cycle.exclusions.values_list("unit_id", flat=True))
+    principles = list(cycle.principles.filter(is_basic=False).values_list("id", flat=True))
+    for theme in Theme.objects.filter(cycle=cycle).prefetch_related("recommendations"):
+        members = [(r.unit_id, r.principle_id) for r in theme.recommendations.all()]
+        yield (
+            theme,
+            theme_verdict(
+                members, threshold=3, excluded_units=excluded, assessed_principles=principles
+            ),
+        )

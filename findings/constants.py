@@ -68,3 +68,12 @@ class EffectConclusion(models.TextChoices):
 class RaterRole(models.TextChoices):
     GETOETSTE = "getoetste", _("Getoetste (bedrijfsonderdeel)")
     TOETSER = "toetser", _("Toetser")
+
+
+class NarrativeKey(models.TextChoices):
+    """The narrative sections of the UWV-wide report the coordination team writes per cycle."""
+
+    INLEIDING = "inleiding", _("Inleiding en aanleiding")
+    DANKWOORD = "dankwoord", _("Woord van dank")
+    SAMENVATTING = "samenvatting", _("Management samenvatting")
+    BESCHOUWING = "beschouwing", _("Beschouwing")

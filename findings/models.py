@@ -12,6 +12,7 @@ from findings.constants import (
     ActionStatus,
     EffectConclusion,
     FindingKind,
+    NarrativeKey,
     Priority,
     RaterRole,
     Recognition,
@@ -443,3 +444,28 @@ class AuditRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cycle.year}: {self.rating}"
+
+
+class ReportNarrative(Tracked):
+    """A narrative section of the UWV-wide report that the data cannot write (introduction,
+    summary prose, reflection; DOMAIN.md §5), edited by the coordination team per cycle as plain
+    text with paragraphs. Without a row the report shows a generated default."""
+
+    cycle = models.ForeignKey(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.CASCADE,
+        related_name="report_narratives",
+    )
+    key = models.CharField(_("onderdeel"), max_length=40, choices=NarrativeKey.choices)
+    text = models.TextField(_("tekst"))
+
+    class Meta:
+        verbose_name = _("rapporttekst")
+        verbose_name_plural = _("rapportteksten")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "key"], name="reportnarrative_one_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle.year} · {self.get_key_display()}"

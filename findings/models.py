@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from audits.models import AuditCycle, Interview, ManagementPrinciple
+from audits.storage import private_storage
 from findings.constants import (
     DEFAULT_THREAD_THRESHOLD,
     ActionStatus,
@@ -469,3 +470,92 @@ class ReportNarrative(Tracked):
 
     def __str__(self) -> str:
         return f"{self.cycle.year} · {self.get_key_display()}"
+
+
+class ReportStatus(models.TextChoices):
+    """The status printed on a published UWV-wide report (DOMAIN.md §5)."""
+
+    CONCEPT = "Concept", _("Concept")
+    DEFINITIEF = "Definitief", _("Definitief")
+
+
+class PublishState(models.TextChoices):
+    """Where the one-time rendering of a published version stands."""
+
+    QUEUED = "queued", _("In de wachtrij")
+    RUNNING = "running", _("Wordt opgemaakt")
+    DONE = "done", _("Gepubliceerd")
+    FAILED = "failed", _("Mislukt")
+
+
+def _report_version_path(instance: "ReportVersion", filename: str) -> str:
+    return f"rapportversies/{instance.cycle_id}/{filename}"
+
+
+class ReportVersion(models.Model):
+    """A published version of the UWV-wide report (DOMAIN.md §5): rendered once, stored as PDF
+    with its SHA-256 and the data snapshot it came from. Once done it never changes: later edits
+    go into a new version with a new label."""
+
+    cycle = models.ForeignKey(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.PROTECT,
+        related_name="report_versions",
+    )
+    label = models.CharField(_("versie"), max_length=20)
+    report_status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices)
+    state = models.CharField(
+        _("voortgang"), max_length=10, choices=PublishState.choices, default=PublishState.QUEUED
+    )
+    task_id = models.CharField(_("taak"), max_length=64, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gepubliceerd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("aangevraagd op"))
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    pdf = models.FileField(
+        _("pdf"),
+        storage=private_storage,
+        upload_to=_report_version_path,
+        max_length=255,
+        blank=True,
+    )
+    pdf_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    pdf_size = models.PositiveIntegerField(_("grootte (bytes)"), null=True, blank=True)
+    snapshot = models.JSONField(_("gegevens"), null=True, blank=True)
+    error = models.TextField(_("foutmelding"), blank=True)
+
+    class Meta:
+        verbose_name = _("rapportversie")
+        verbose_name_plural = _("rapportversies")
+        ordering = ["cycle__year", "requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "label"],
+                name="reportversion_unique_label_per_cycle",
+                violation_error_message=_("Deze versie bestaat al voor deze toetscyclus."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="done")
+                | (
+                    models.Q(published_at__isnull=False, snapshot__isnull=False)
+                    & ~models.Q(pdf="")
+                    & models.Q(pdf_sha256__regex=r"^[0-9a-f]{64}$")
+                ),
+                name="reportversion_done_has_pdf_hash_snapshot",
+                violation_error_message=_(
+                    "Een gepubliceerde versie heeft een pdf, een SHA-256 en een momentopname."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle.year} versie {self.label}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == PublishState.DONE

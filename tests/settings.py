@@ -10,6 +10,8 @@ os.environ.setdefault(
 os.environ.setdefault("DEBUG", "0")
 # The test client and the live server speak HTTP; tests that check the redirect switch it on.
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# Background tasks run at once, inside the test.
+os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
 from uwvkms.settings import *  # noqa: E402,F403

@@ -459,7 +459,7 @@ class ReportNarrative(Tracked):
         related_name="report_narratives",
     )
     key = models.CharField(_("onderdeel"), max_length=40, choices=NarrativeKey.choices)
-    text = models.TextField(_("tekst"))
+    text = models.TextField(_("tekst"), blank=True, help_text=_("Leeg: de gegenereerde tekst."))
 
     class Meta:
         verbose_name = _("rapporttekst")

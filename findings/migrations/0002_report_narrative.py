@@ -6,29 +6,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audits', '0006_basic_kwaliteitsmanagement'),
-        ('findings', '0001_initial'),
+        ("audits", "0006_basic_kwaliteitsmanagement"),
+        ("findings", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportNarrative',
+            name="ReportNarrative",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='versie')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd op')),
-                ('key', models.CharField(choices=[('inleiding', 'Inleiding en aanleiding'), ('dankwoord', 'Woord van dank'), ('samenvatting', 'Management samenvatting'), ('beschouwing', 'Beschouwing')], max_length=40, verbose_name='onderdeel')),
-                ('text', models.TextField(verbose_name='tekst')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='report_narratives', to='audits.auditcycle', verbose_name='toetscyclus')),
-                ('updated_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="versie")),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd op"),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        choices=[
+                            ("inleiding", "Inleiding en aanleiding"),
+                            ("dankwoord", "Woord van dank"),
+                            ("samenvatting", "Management samenvatting"),
+                            ("beschouwing", "Beschouwing"),
+                        ],
+                        max_length=40,
+                        verbose_name="onderdeel",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        blank=True, help_text="Leeg: de gegenereerde tekst.", verbose_name="tekst"
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report_narratives",
+                        to="audits.auditcycle",
+                        verbose_name="toetscyclus",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rapporttekst',
-                'verbose_name_plural': 'rapportteksten',
-                'constraints': [models.UniqueConstraint(fields=('cycle', 'key'), name='reportnarrative_one_per_key')],
+                "verbose_name": "rapporttekst",
+                "verbose_name_plural": "rapportteksten",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("cycle", "key"), name="reportnarrative_one_per_key"
+                    )
+                ],
             },
         ),
     ]

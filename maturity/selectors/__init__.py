@@ -15,9 +15,12 @@ from maturity.selectors.rollup import (
     CalibrationRound,
     PrincipleFigures,
     PrincipleRollup,
+    UnitYearMean,
     calibration_rounds,
     rollup_by_principle,
+    rollup_by_year,
     rollup_of_earlier_cycles,
+    unit_means_by_year,
 )
 from maturity.selectors.scores import (
     WorkItem,
@@ -40,7 +43,10 @@ __all__ = [
     "PrincipleRollup",
     "calibration_rounds",
     "is_calibration_frozen",
+    "rollup_by_year",
     "rollup_of_earlier_cycles",
+    "unit_means_by_year",
+    "UnitYearMean",
     "WorkItem",
     "auditor_work",
     "require_scoring_access",

@@ -20,7 +20,14 @@ from audits.constants import DocumentStatus, InterviewStatus
 from audits.models import AssessedPrinciple, AuditCycle, DocumentCheck, Interview
 from audits.selectors import current_draws, exclusions_of, management_principles
 from findings.constants import FindingKind, NarrativeKey, Recognition, UnitReportStatus
-from findings.models import Finding, MainFinding, Quote, Recommendation, RecommendationResponse, UnitReport
+from findings.models import (
+    Finding,
+    MainFinding,
+    Quote,
+    Recommendation,
+    RecommendationResponse,
+    UnitReport,
+)
 from findings.report.chart import bar_chart
 from findings.report.pdf import html_to_pdf
 from findings.selectors.ratings import rating_summary
@@ -835,9 +842,10 @@ def default_texts_of(cycle: AuditCycle) -> dict[str, str]:
     principles = list(cycle.principles.all())
     units = {u.id: u for u in BusinessUnit.objects.order_by("name")}
     excluded = {e.unit_id for e in exclusions_of(cycle)}
-    counted = set(
-        AssessedPrinciple.objects.filter(cycle=cycle).values_list("unit_id", flat=True)
-    ) - excluded
+    counted = (
+        set(AssessedPrinciple.objects.filter(cycle=cycle).values_list("unit_id", flat=True))
+        - excluded
+    )
     examples, _attention = _examples_and_attention(
         cycle, units=units, excluded=excluded, principles=principles, items={}
     )

@@ -15,6 +15,7 @@ from audits.services import assignment_create, cycle_advance, cycle_open
 from findings.demo_fieldwork import load_fieldwork
 from findings.demo_findings import load_findings
 from findings.demo_maturity import load_scores_and_calibration
+from findings.demo_years import load_other_years, publish_demo_version
 from uwvkms.constants import Role
 from uwvkms.demo import DEMO_PASSWORD
 from uwvkms.models import BusinessUnit, User
@@ -220,6 +221,11 @@ def load_demo() -> list[DemoLogin]:
     load_findings(
         cycle=cycle, units=[units[name] for name in unit_names], coordinator=coordinator, rng=rng
     )
+    # 2022 (published) and 2024 (veldwerk) beside it, for the multi-year view.
+    earlier = load_other_years(
+        units=[units[name] for name in unit_names], auditors=auditors, coordinator=coordinator
+    )
+    publish_demo_version(cycle=earlier, coordinator=coordinator)
     if returned:
         username, what = returned
         auditor = User.objects.select_related("business_unit").get(username=username)

@@ -158,3 +158,30 @@ def _verdicts(cycle):
                 members, threshold=3, excluded_units=excluded, assessed_principles=principles
             ),
         )
+
+
+def test_demo_has_three_years_for_the_multi_year_view(db, settings):
+    from findings.models import ReportVersion
+    from findings.selectors.multiyear import multiyear_view
+
+    settings.DEBUG = True
+    call_command("loaddemo")
+    years = dict(AuditCycle.objects.values_list("year", "status"))
+    assert years == {2022: "gepubliceerd", 2023: years[2023], 2024: "veldwerk"}
+    earlier = AuditCycle.objects.get(year=2022)
+    assessed = AssessedPrinciple.objects.filter(cycle=earlier).count()
+    assert Score.objects.filter(cycle=earlier, status="ingediend").count() == assessed
+    later = AuditCycle.objects.get(year=2024)
+    assert Assignment.objects.filter(cycle=later).count() == 6
+    assert 0 < Score.objects.filter(cycle=later).count() < 12
+    version = ReportVersion.objects.get(cycle=earlier)
+    assert (version.label, version.report_status, version.state) == ("2.0", "Definitief", "done")
+    assert version.snapshot and len(version.pdf_sha256) == 64
+    view = multiyear_view()
+    assert view.years == [2022, 2023, 2024]
+    window = next(w for w in view.plan if w.first_year == 2022)
+    assert not window.remaining_principles  # the three years cover all eight principles
+    before = (Score.objects.count(), ReportVersion.objects.count(), version.pdf_sha256)
+    call_command("loaddemo")
+    assert (Score.objects.count(), ReportVersion.objects.count()) == before[:2]
+    assert ReportVersion.objects.get(cycle=earlier).pdf_sha256 == before[2]

@@ -34,7 +34,9 @@ def load_other_years(
         _team(earlier, units, auditors, coordinator=coordinator, offset=5)
         _score(earlier, units, rng=rng, per_unit_bias={"Uitkeren": 0, "HRM": -1})
         while earlier.status != CycleStatus.GEPUBLICEERD:
-            earlier = cycle_advance(actor=coordinator, cycle=earlier, expected_status=earlier.status)
+            earlier = cycle_advance(
+                actor=coordinator, cycle=earlier, expected_status=earlier.status
+            )
 
     later = _cycle(LATER_YEAR, LATER_PRINCIPLES, coordinator=coordinator)
     later_units = [u for u in units if u.name in LATER_UNITS]

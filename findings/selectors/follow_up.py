@@ -14,8 +14,8 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Que
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 
-from audits.models import AuditCycle
-from audits.selectors import assignments_of_auditor, cycle_get, is_assigned, unit_get
+from audits.models import Assignment, AuditCycle
+from audits.selectors import cycle_get, is_assigned, unit_get
 from findings.constants import ActionStatus, EffectConclusion, Recognition, ResponseStatus
 from findings.models import (
     EffectMeasurement,
@@ -130,9 +130,18 @@ def is_recognised(recommendation: Recommendation) -> bool:
 def action_get(*, cycle: AuditCycle, unit: BusinessUnit, pk: int) -> FollowUpAction:
     """An action of `unit` in `cycle`; 404 otherwise."""
     try:
-        return FollowUpAction.objects.select_related(
-            "recommendation__principle", "recommendation__answer", "updated_by", "unit", "cycle"
-        ).get(cycle=cycle, unit=unit, pk=pk)
+        return (
+            FollowUpAction.objects.select_related(
+                "recommendation__principle", "recommendation__answer", "updated_by", "unit", "cycle"
+            )
+            .prefetch_related(
+                Prefetch(
+                    "measurements",
+                    queryset=EffectMeasurement.objects.select_related("recorded_by"),
+                )
+            )
+            .get(cycle=cycle, unit=unit, pk=pk)
+        )
     except FollowUpAction.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -482,13 +491,12 @@ def follow_up_entries(user: User) -> list[FollowUpEntry]:
             for c in AuditCycle.objects.filter(pk__in=cycle_ids).order_by("-year")
         ]
     if has_any_role(user, Role.TOETSER):
-        for cycle in (
-            AuditCycle.objects.filter(assignments__auditor=user).distinct().order_by("-year")
-        ):
-            entries += [
-                FollowUpEntry(cycle=cycle, unit=a.unit)
-                for a in assignments_of_auditor(auditor=user, cycle=cycle)
-            ]
+        entries += [
+            FollowUpEntry(cycle=a.cycle, unit=a.unit)
+            for a in Assignment.objects.filter(auditor=user)
+            .select_related("cycle", "unit")
+            .order_by("-cycle__year", "unit__name")
+        ]
     return entries
 
 

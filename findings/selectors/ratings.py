@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy
 
-from audits.models import AuditCycle
+from audits.models import AssessedPrinciple, Assignment, AuditCycle
 from audits.selectors import assessed_principle_ids_by_unit, assignments_of_auditor, cycle_get
 from findings.constants import RaterRole
 from findings.models import AuditRating
@@ -56,6 +56,21 @@ def rater_position(user: User, cycle: AuditCycle) -> RaterPosition | None:
     ):
         return RaterPosition(role=RaterRole.GETOETSTE, unit=user.business_unit)
     return None
+
+
+def cycles_rateable_by(user: User) -> set[int]:
+    """Ids of the cycles in which `user` takes part (see `rater_position`). Two queries at most,
+    whatever the number of cycles."""
+    cycle_ids: set[int] = set()
+    if has_any_role(user, Role.TOETSER):
+        cycle_ids |= set(Assignment.objects.filter(auditor=user).values_list("cycle_id", flat=True))
+    if has_any_role(user, Role.DIRECTIE) and user.business_unit_id is not None:
+        cycle_ids |= set(
+            AssessedPrinciple.objects.filter(unit_id=user.business_unit_id).values_list(
+                "cycle_id", flat=True
+            )
+        )
+    return cycle_ids
 
 
 def rating_cycle_get_for_rater(*, user: User, year: int) -> tuple[AuditCycle, RaterPosition]:

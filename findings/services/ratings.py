@@ -5,6 +5,7 @@ old → new."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audits.models import AuditCycle
 from findings.models import AuditRating
@@ -12,7 +13,7 @@ from findings.selectors.ratings import RATINGS, rater_position
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 
-RATING_RANGE_MESSAGE = _("Geef een cijfer: een geheel getal van 1 tot en met 10.")
+RATING_RANGE_MESSAGE = gettext_lazy("Geef een cijfer: een geheel getal van 1 tot en met 10.")
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from findings.forms.follow_up import EffectMeasurementForm, FollowUpActionForm, TertaalForm
 from findings.rules import tertaal_of
 from findings.selectors import follow_up as selectors
-from findings.selectors.ratings import rater_position
+from findings.selectors.ratings import cycles_rateable_by
 from findings.services import follow_up as services
 from findings.services.follow_up import ACTION_FIELDS
 from uwvkms.constants import Role
@@ -38,13 +38,12 @@ def my_follow_up(request):
     if not has_any_role(user, Role.DIRECTIE, Role.TOETSER, Role.COORDINATIETEAM):
         raise PermissionDenied
     entries = selectors.follow_up_entries(user)
+    rateable = cycles_rateable_by(user)
     return render(
         request,
         "findings/follow_up/mine.html",
         {
-            "entries": [
-                (entry, rater_position(user, entry.cycle) is not None) for entry in entries
-            ],
+            "entries": [(entry, entry.cycle.pk in rateable) for entry in entries],
             "can_see_tertaal": has_any_role(user, Role.COORDINATIETEAM)
             or (has_any_role(user, Role.DIRECTIE) and user.business_unit_id is not None),
         },

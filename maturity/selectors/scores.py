@@ -29,8 +29,11 @@ def require_scoring_access(*, user: User, cycle: AuditCycle, unit: BusinessUnit)
 
 def _scores_with_evidence():
     return Score.objects.select_related("updated_by").prefetch_related(
-        Prefetch("cited_interviews", queryset=Interview.objects.select_related("location")),
-        Prefetch("cited_documents", queryset=DocumentCheck.objects.select_related("document_type")),
+        Prefetch("cited_interviews", queryset=Interview.objects.select_related("location", "unit")),
+        Prefetch(
+            "cited_documents",
+            queryset=DocumentCheck.objects.select_related("document_type", "unit"),
+        ),
     )
 
 

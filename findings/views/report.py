@@ -1,10 +1,12 @@
 """Report views: the same view-model and template give the HTML page and the PDF."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from audits.constants import CycleStatus
 from audits.selectors import cycle_get
 from findings.constants import NarrativeKey
 from findings.forms.narratives import NarrativeForm
@@ -18,14 +20,23 @@ from findings.services.narratives import (
     narratives_of,
 )
 from uwvkms.constants import Role
-from uwvkms.permissions import role_required
+from uwvkms.permissions import has_any_role, role_required
 
 REPORT_READERS = (Role.COORDINATIETEAM, Role.RVB)
 
 
+def _maturity_report_cycle(user, year: int):
+    """The cycle whose maturity figures `user` reads: the coordination team any time, the RvB
+    once the cycle is published (DOMAIN.md §1: the board reads the published report)."""
+    cycle = cycle_get(year=year)
+    if not has_any_role(user, Role.COORDINATIETEAM) and cycle.status != CycleStatus.GEPUBLICEERD:
+        raise PermissionDenied
+    return cycle
+
+
 @role_required(*REPORT_READERS)
 def maturity_report(request, year: int):
-    report = build_maturity_report(cycle_get(year=year))
+    report = build_maturity_report(_maturity_report_cycle(request.user, year))
     return render(
         request, "findings/report/maturity_page.html", {"report": report, "for_pdf": False}
     )
@@ -33,7 +44,7 @@ def maturity_report(request, year: int):
 
 @role_required(*REPORT_READERS)
 def maturity_report_pdf(request, year: int):
-    report = build_maturity_report(cycle_get(year=year))
+    report = build_maturity_report(_maturity_report_cycle(request.user, year))
     pdf = html_to_pdf(render_maturity_report_html(report, for_pdf=True))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="volwassenheid-kms-{year}.pdf"'

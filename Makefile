@@ -11,10 +11,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help demo test bench lint clean
+.PHONY: help demo worker test bench lint clean
 
 help:
 	@echo "make demo   start the app with demo data on http://127.0.0.1:8000 (SQLite)"
+	@echo "make worker run the background worker (publishes report versions) beside make demo"
 	@echo "make test   lint, checks and the whole test suite (DATABASE_URL picks the database)"
 	@echo "make bench  run the benchmarks; results in tests/benchmarks/results/"
 
@@ -35,6 +36,9 @@ demo: $(STAMP)
 	DEBUG=1 $(PY) manage.py loaddemo
 	@echo "uwvkms draait op http://127.0.0.1:8000  (stoppen: Ctrl+C)"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+worker: $(STAMP)
+	DEBUG=1 $(PY) manage.py db_worker
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -13,7 +13,9 @@ from django.db import transaction
 from audits.models import Assignment, AuditCycle, ManagementPrinciple
 from audits.services import assignment_create, cycle_advance, cycle_open
 from findings.demo_fieldwork import load_fieldwork
+from findings.demo_findings import load_findings
 from findings.demo_maturity import load_scores_and_calibration
+from findings.demo_years import load_other_years, publish_demo_version
 from uwvkms.constants import Role
 from uwvkms.demo import DEMO_PASSWORD
 from uwvkms.models import BusinessUnit, User
@@ -160,6 +162,11 @@ def load_demo() -> list[DemoLogin]:
     ]:
         user(username, "Directie", unit_name, unit_name, Role.DIRECTIE)
         logins.append(DemoLogin(username, Role.DIRECTIE.label, unit_name))
+    # Every other unit has a board member too, so most units can answer their report.
+    for name, abbreviation, _execution in UNITS:
+        if name not in ("Uitkeren", "Handhaving"):
+            slug = "".join(c for c in abbreviation.lower() if c.isalnum())
+            user(f"directie.{slug}", "Directie", name, name, Role.DIRECTIE)
     user("herstel", "Hester", "Hersteladviseur", "Uitkeren", Role.HERSTEL_ADVISEUR)
     logins.append(DemoLogin("herstel", Role.HERSTEL_ADVISEUR.label, "Uitkeren"))
     user("beheerder", "Bart", "Beheerder", "C-ICT", Role.BEHEERDER, staff=True)
@@ -211,6 +218,14 @@ def load_demo() -> list[DemoLogin]:
     returned = load_scores_and_calibration(
         cycle=cycle, units=[units[name] for name in unit_names], coordinator=coordinator, rng=rng
     )
+    load_findings(
+        cycle=cycle, units=[units[name] for name in unit_names], coordinator=coordinator, rng=rng
+    )
+    # 2022 (published) and 2024 (veldwerk) beside it, for the multi-year view.
+    earlier = load_other_years(
+        units=[units[name] for name in unit_names], auditors=auditors, coordinator=coordinator
+    )
+    publish_demo_version(cycle=earlier, coordinator=coordinator)
     if returned:
         username, what = returned
         auditor = User.objects.select_related("business_unit").get(username=username)

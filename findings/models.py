@@ -1,2 +1,561 @@
-"""Findings, management responses and follow-up (DOMAIN.md §4). The models arrive with the
-findings issue; the report package builds on the maturity figures already."""
+"""Findings per unit, unit reports with management responses, the roll-up into themes (rode
+draden, hoofdbevindingen), follow-up actions with effect measurement and the audit's own rating
+(DOMAIN.md §4 and §7)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from audits.models import AuditCycle, Interview, ManagementPrinciple
+from audits.storage import private_storage
+from findings.constants import (
+    DEFAULT_THREAD_THRESHOLD,
+    ActionStatus,
+    EffectConclusion,
+    FindingKind,
+    NarrativeKey,
+    Priority,
+    RaterRole,
+    Recognition,
+    ResponseStatus,
+    UnitReportStatus,
+)
+from uwvkms.models import BusinessUnit
+
+
+class Tracked(models.Model):
+    """Who last changed a record, when, and its version for optimistic locking."""
+
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("laatst gewijzigd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Finding(Tracked):
+    """An observation or good practice at a unit for one assessed principle."""
+
+    cycle = models.ForeignKey(
+        AuditCycle, verbose_name=_("toetscyclus"), on_delete=models.CASCADE, related_name="findings"
+    )
+    unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("bedrijfsonderdeel"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    principle = models.ForeignKey(
+        ManagementPrinciple,
+        verbose_name=_("managementprincipe"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=FindingKind.choices)
+    text = models.TextField(_("tekst"))
+
+    class Meta:
+        verbose_name = _("bevinding")
+        verbose_name_plural = _("bevindingen")
+        ordering = ["principle__order", "kind", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.principle} · {self.get_kind_display()}"
+
+
+class Recommendation(Tracked):
+    """A recommendation ("waar is verbetering nodig") to a unit for one principle."""
+
+    cycle = models.ForeignKey(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.CASCADE,
+        related_name="recommendations",
+    )
+    unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("bedrijfsonderdeel"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    principle = models.ForeignKey(
+        ManagementPrinciple,
+        verbose_name=_("managementprincipe"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    text = models.TextField(_("toelichting"))
+    priority = models.CharField(
+        _("prioriteit"), max_length=10, choices=Priority.choices, default=Priority.MIDDEN
+    )
+
+    class Meta:
+        verbose_name = _("aanbeveling")
+        verbose_name_plural = _("aanbevelingen")
+        ordering = ["principle__order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Quote(Tracked):
+    """A short quote from a confirmed interview. The report attributes it to the unit's report
+    ("Uit het rapport van Uitkeren"), never to the person who said it."""
+
+    cycle = models.ForeignKey(
+        AuditCycle, verbose_name=_("toetscyclus"), on_delete=models.CASCADE, related_name="quotes"
+    )
+    unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("bedrijfsonderdeel"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    principle = models.ForeignKey(
+        ManagementPrinciple,
+        verbose_name=_("managementprincipe"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    interview = models.ForeignKey(
+        Interview, verbose_name=_("interview"), on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.CharField(_("citaat"), max_length=400)
+
+    class Meta:
+        verbose_name = _("citaat")
+        verbose_name_plural = _("citaten")
+        ordering = ["principle__order", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class UnitReport(Tracked):
+    """The report of one unit: concept → afgestemd (agreed with the board: when and with whom) →
+    definitief."""
+
+    cycle = models.ForeignKey(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.CASCADE,
+        related_name="unit_reports",
+    )
+    unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("bedrijfsonderdeel"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=UnitReportStatus.choices,
+        default=UnitReportStatus.CONCEPT,
+    )
+    agreed_on = models.DateField(_("afgestemd op"), null=True, blank=True)
+    agreed_with = models.CharField(_("afgestemd met"), max_length=300, blank=True)
+    finalised_at = models.DateTimeField(_("definitief op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rapport bedrijfsonderdeel")
+        verbose_name_plural = _("rapporten bedrijfsonderdelen")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "unit"], name="unitreport_one_per_cycle_unit"),
+            models.CheckConstraint(
+                condition=models.Q(status=UnitReportStatus.CONCEPT)
+                | (models.Q(agreed_on__isnull=False) & ~models.Q(agreed_with="")),
+                name="unitreport_agreed_has_date_and_who",
+                violation_error_message=_("Een afgestemd rapport heeft een datum en met wie."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} ({self.cycle.year})"
+
+
+class ManagementResponse(Tracked):
+    """The unit board's answer to its report: per recommendation recognised or not, and an
+    overall response. Read-only once submitted."""
+
+    unit_report = models.OneToOneField(
+        UnitReport, verbose_name=_("rapport"), on_delete=models.CASCADE, related_name="response"
+    )
+    overall = models.TextField(_("reactie"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ResponseStatus.choices, default=ResponseStatus.CONCEPT
+    )
+    submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("managementreactie")
+        verbose_name_plural = _("managementreacties")
+
+    def __str__(self) -> str:
+        return str(self.unit_report)
+
+
+class RecommendationResponse(models.Model):
+    """The board's answer to one recommendation."""
+
+    response = models.ForeignKey(
+        ManagementResponse,
+        verbose_name=_("managementreactie"),
+        on_delete=models.CASCADE,
+        related_name="answers",
+    )
+    recommendation = models.OneToOneField(
+        Recommendation,
+        verbose_name=_("aanbeveling"),
+        on_delete=models.PROTECT,
+        related_name="answer",
+    )
+    recognition = models.CharField(_("herkenning"), max_length=20, choices=Recognition.choices)
+    explanation = models.TextField(_("toelichting"), blank=True)
+    intended_actions = models.TextField(_("voorgenomen acties"), blank=True)
+
+    class Meta:
+        verbose_name = _("reactie op aanbeveling")
+        verbose_name_plural = _("reacties op aanbevelingen")
+
+    def __str__(self) -> str:
+        return f"{self.recommendation}: {self.get_recognition_display()}"
+
+
+class RollupSettings(models.Model):
+    """Per cycle: at how many units a theme becomes a rode draad."""
+
+    cycle = models.OneToOneField(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.CASCADE,
+        related_name="rollup_settings",
+    )
+    thread_threshold = models.PositiveSmallIntegerField(
+        _("drempel rode draad (aantal onderdelen)"), default=DEFAULT_THREAD_THRESHOLD
+    )
+
+    class Meta:
+        verbose_name = _("instellingen oprollen")
+        verbose_name_plural = _("instellingen oprollen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(thread_threshold__gte=2), name="rollupsettings_threshold_min_2"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.cycle)
+
+
+class Theme(Tracked):
+    """A group of recommendations the roll-up team sees as one subject. Whether it is a rode
+    draad is computed (findings.rules), never typed."""
+
+    cycle = models.ForeignKey(
+        AuditCycle, verbose_name=_("toetscyclus"), on_delete=models.CASCADE, related_name="themes"
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    recommendations = models.ManyToManyField(
+        Recommendation,
+        through="ThemeMembership",
+        verbose_name=_("aanbevelingen"),
+        related_name="themes",
+    )
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ThemeMembership(models.Model):
+    """That a recommendation belongs to a theme: who grouped it there and when."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="memberships")
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(_("op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("indeling")
+        verbose_name_plural = _("indelingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["theme", "recommendation"], name="thememembership_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme} ← {self.recommendation}"
+
+
+class MainFinding(Tracked):
+    """A hoofdbevinding: a theme that recurs under every assessed principle, confirmed by the
+    roll-up team with UWV-wide advice."""
+
+    theme = models.OneToOneField(
+        Theme, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="main_finding"
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    advice = models.TextField(_("UWV-breed advies"))
+    confirmed_at = models.DateTimeField(_("bevestigd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hoofdbevinding")
+        verbose_name_plural = _("hoofdbevindingen")
+        ordering = ["confirmed_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FollowUpAction(Tracked):
+    """An improvement action of a unit for a recognised recommendation, with a SMART goal and, in
+    the end, a measured effect (DOMAIN.md §4 "Follow-up", §7). Done without an effect measurement
+    is a gap, not a success."""
+
+    cycle = models.ForeignKey(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.CASCADE,
+        related_name="follow_up_actions",
+    )
+    unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("bedrijfsonderdeel"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recommendation = models.ForeignKey(
+        Recommendation,
+        verbose_name=_("aanbeveling"),
+        on_delete=models.PROTECT,
+        related_name="actions",
+    )
+    title = models.CharField(_("actie"), max_length=200)
+    owner = models.CharField(_("eigenaar"), max_length=120)
+    goal = models.TextField(_("doel (specifiek)"))
+    indicator = models.CharField(_("indicator (meetbaar)"), max_length=200, blank=True)
+    baseline = models.DecimalField(
+        _("nulmeting"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("streefwaarde"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    due_on = models.DateField(_("uiterlijk gereed"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.GEPLAND
+    )
+
+    class Meta:
+        verbose_name = _("vervolgactie")
+        verbose_name_plural = _("vervolgacties")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(target__isnull=True) | ~models.Q(indicator=""),
+                name="followupaction_target_needs_indicator",
+                violation_error_message=_("Een streefwaarde hoort bij een indicator."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EffectMeasurement(models.Model):
+    """What an improvement action delivered: a measured value on a date and a conclusion."""
+
+    action = models.ForeignKey(
+        FollowUpAction,
+        verbose_name=_("vervolgactie"),
+        on_delete=models.CASCADE,
+        related_name="measurements",
+    )
+    measured_value = models.DecimalField(_("gemeten waarde"), max_digits=12, decimal_places=2)
+    measured_on = models.DateField(_("meetdatum"))
+    conclusion = models.CharField(_("conclusie"), max_length=20, choices=EffectConclusion.choices)
+    next_steps = models.TextField(_("wat volgt"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("effectmeting")
+        verbose_name_plural = _("effectmetingen")
+        ordering = ["measured_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.measured_value} ({self.measured_on})"
+
+
+class AuditRating(models.Model):
+    """A participant's rating of the audit itself, 1–10, with a comment."""
+
+    cycle = models.ForeignKey(
+        AuditCycle, verbose_name=_("toetscyclus"), on_delete=models.CASCADE, related_name="ratings"
+    )
+    unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("bedrijfsonderdeel"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    rater = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordelaar"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    rater_role = models.CharField(_("rol"), max_length=20, choices=RaterRole.choices)
+    rating = models.PositiveSmallIntegerField(_("cijfer"))
+    comment = models.TextField(_("toelichting"), blank=True)
+    rated_at = models.DateTimeField(_("op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("beoordeling van de toets")
+        verbose_name_plural = _("beoordelingen van de toets")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__gte=1, rating__lte=10),
+                name="auditrating_1_to_10",
+                violation_error_message=_("Een cijfer is een geheel getal van 1 tot en met 10."),
+            ),
+            models.UniqueConstraint(fields=["cycle", "rater"], name="auditrating_one_per_rater"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle.year}: {self.rating}"
+
+
+class ReportNarrative(Tracked):
+    """A narrative section of the UWV-wide report that the data cannot write (introduction,
+    summary prose, reflection; DOMAIN.md §5), edited by the coordination team per cycle as plain
+    text with paragraphs. Without a row the report shows a generated default."""
+
+    cycle = models.ForeignKey(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.CASCADE,
+        related_name="report_narratives",
+    )
+    key = models.CharField(_("onderdeel"), max_length=40, choices=NarrativeKey.choices)
+    text = models.TextField(_("tekst"), blank=True, help_text=_("Leeg: de gegenereerde tekst."))
+
+    class Meta:
+        verbose_name = _("rapporttekst")
+        verbose_name_plural = _("rapportteksten")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "key"], name="reportnarrative_one_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle.year} · {self.get_key_display()}"
+
+
+class ReportStatus(models.TextChoices):
+    """The status printed on a published UWV-wide report (DOMAIN.md §5)."""
+
+    CONCEPT = "Concept", _("Concept")
+    DEFINITIEF = "Definitief", _("Definitief")
+
+
+class PublishState(models.TextChoices):
+    """Where the one-time rendering of a published version stands."""
+
+    QUEUED = "queued", _("In de wachtrij")
+    RUNNING = "running", _("Wordt opgemaakt")
+    DONE = "done", _("Gepubliceerd")
+    FAILED = "failed", _("Mislukt")
+
+
+def _report_version_path(instance: "ReportVersion", filename: str) -> str:
+    return f"rapportversies/{instance.cycle_id}/{filename}"
+
+
+class ReportVersion(models.Model):
+    """A published version of the UWV-wide report (DOMAIN.md §5): rendered once, stored as PDF
+    with its SHA-256 and the data snapshot it came from. Once done it never changes: later edits
+    go into a new version with a new label."""
+
+    cycle = models.ForeignKey(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.PROTECT,
+        related_name="report_versions",
+    )
+    label = models.CharField(_("versie"), max_length=20)
+    report_status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices)
+    state = models.CharField(
+        _("voortgang"), max_length=10, choices=PublishState.choices, default=PublishState.QUEUED
+    )
+    task_id = models.CharField(_("taak"), max_length=64, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gepubliceerd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("aangevraagd op"))
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    pdf = models.FileField(
+        _("pdf"),
+        storage=private_storage,
+        upload_to=_report_version_path,
+        max_length=255,
+        blank=True,
+    )
+    pdf_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    pdf_size = models.PositiveIntegerField(_("grootte (bytes)"), null=True, blank=True)
+    snapshot = models.JSONField(_("gegevens"), null=True, blank=True)
+    error = models.TextField(_("foutmelding"), blank=True)
+
+    class Meta:
+        verbose_name = _("rapportversie")
+        verbose_name_plural = _("rapportversies")
+        ordering = ["cycle__year", "requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "label"],
+                name="reportversion_unique_label_per_cycle",
+                violation_error_message=_("Deze versie bestaat al voor deze toetscyclus."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="done")
+                | (
+                    models.Q(published_at__isnull=False, snapshot__isnull=False)
+                    & ~models.Q(pdf="")
+                    & models.Q(pdf_sha256__regex=r"^[0-9a-f]{64}$")
+                ),
+                name="reportversion_done_has_pdf_hash_snapshot",
+                violation_error_message=_(
+                    "Een gepubliceerde versie heeft een pdf, een SHA-256 en een momentopname."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle.year} versie {self.label}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == PublishState.DONE

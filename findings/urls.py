@@ -1,10 +1,19 @@
 from django.urls import path
 
-from findings import views
+from findings.urls_publishing import urlpatterns as publishing_urlpatterns
+from findings.urls_rollup import urlpatterns as rollup_urlpatterns
+from findings.urls_units import urlpatterns as units_urlpatterns
+from findings.views import report as views
 
 app_name = "findings"
 
 urlpatterns = [
     path("<int:year>/volwassenheid/", views.maturity_report, name="maturity_report"),
     path("<int:year>/volwassenheid.pdf", views.maturity_report_pdf, name="maturity_report_pdf"),
+    path("<int:year>/rapport/", views.uwv_report, name="uwv_report"),
+    path("<int:year>/rapport.pdf", views.uwv_report_pdf, name="uwv_report_pdf"),
+    path("<int:year>/rapport/teksten/", views.uwv_report_narratives, name="uwv_report_narratives"),
+    *units_urlpatterns,
+    *rollup_urlpatterns,
+    *publishing_urlpatterns,
 ]

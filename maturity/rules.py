@@ -265,3 +265,12 @@ def _median(ordered: Sequence[int]) -> Fraction | None:
     if len(ordered) % 2:
         return Fraction(ordered[middle])
     return Fraction(ordered[middle - 1] + ordered[middle], 2)
+
+
+def mean_change(first: MeanLevel, last: MeanLevel) -> Decimal:
+    """How far a mean moved between two moments, to two decimals, from the exact means: rounding
+    the two displayed means first would show 7/3 → 8/3 as 0.34 instead of 0.33."""
+    difference = last.exact - first.exact
+    return (Decimal(difference.numerator) / Decimal(difference.denominator)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )

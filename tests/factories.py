@@ -1,6 +1,7 @@
 """Factories for test data, with traits per lifecycle state."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group
@@ -212,3 +213,116 @@ class InterviewFactory(factory.django.DjangoModelFactory):
                 InterviewNote.objects.create(
                     interview=self, principle=p, notes=f"Trots op het werk ({p.name})."
                 )
+
+
+# --- Findings: recommendations, management responses, roll-up, follow-up, ratings -----------
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    """A recommendation to a unit for one principle (default Klantgerichtheid)."""
+
+    class Meta:
+        model = "findings.Recommendation"
+
+    cycle = factory.SubFactory(AuditCycleFactory)
+    unit = factory.SubFactory(BusinessUnitFactory)
+    principle = factory.LazyFunction(lambda: principle("klantgerichtheid"))
+    title = factory.Sequence(lambda n: f"Aanbeveling {n}")
+    text = "Maak zichtbaar wat verbeteracties opleveren."
+    priority = "midden"
+    updated_by = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
+
+
+class UnitReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "findings.UnitReport"
+        django_get_or_create = ("cycle", "unit")
+
+    cycle = factory.SubFactory(AuditCycleFactory)
+    unit = factory.SubFactory(BusinessUnitFactory)
+    status = "definitief"
+    agreed_on = factory.LazyFunction(lambda: datetime.date(2031, 11, 1))
+    agreed_with = "Directie"
+    updated_by = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
+
+
+class ManagementResponseFactory(factory.django.DjangoModelFactory):
+    """The board's response to its unit report; submitted (ingediend) unless `concept`."""
+
+    class Meta:
+        model = "findings.ManagementResponse"
+        django_get_or_create = ("unit_report",)
+
+    unit_report = factory.SubFactory(UnitReportFactory)
+    overall = "Wij herkennen het beeld."
+    status = "ingediend"
+    submitted_at = factory.LazyFunction(timezone.now)
+    updated_by = factory.SubFactory(UserFactory, roles=[Role.DIRECTIE])
+
+    class Params:
+        concept = factory.Trait(status="concept", submitted_at=None)
+
+
+class RecommendationResponseFactory(factory.django.DjangoModelFactory):
+    """The board's answer to one recommendation (herkend unless told otherwise), on the
+    response of the recommendation's own unit report."""
+
+    class Meta:
+        model = "findings.RecommendationResponse"
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    response = factory.SubFactory(
+        ManagementResponseFactory,
+        unit_report__cycle=factory.SelfAttribute("...recommendation.cycle"),
+        unit_report__unit=factory.SelfAttribute("...recommendation.unit"),
+    )
+    recognition = "herkend"
+    explanation = "Dit zien wij ook."
+
+
+class FollowUpActionFactory(factory.django.DjangoModelFactory):
+    """A follow-up action with a SMART goal, planned (gepland) unless told otherwise."""
+
+    class Meta:
+        model = "findings.FollowUpAction"
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    cycle = factory.SelfAttribute("recommendation.cycle")
+    unit = factory.SelfAttribute("recommendation.unit")
+    title = factory.Sequence(lambda n: f"Vervolgactie {n}")
+    owner = "Teamleider kwaliteit"
+    goal = "Klantsignalen worden elke maand besproken."
+    indicator = "Aandeel besproken klantsignalen (%)"
+    baseline = factory.LazyFunction(lambda: Decimal("40.00"))
+    target = factory.LazyFunction(lambda: Decimal("90.00"))
+    due_on = factory.LazyFunction(lambda: datetime.date(2032, 3, 31))
+    status = "gepland"
+    updated_by = factory.SubFactory(UserFactory, roles=[Role.DIRECTIE])
+
+    class Params:
+        in_uitvoering = factory.Trait(status="in_uitvoering")
+        gereed = factory.Trait(status="gereed")
+        vervallen = factory.Trait(status="vervallen")
+
+
+class EffectMeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "findings.EffectMeasurement"
+
+    action = factory.SubFactory(FollowUpActionFactory, gereed=True)
+    measured_value = factory.LazyFunction(lambda: Decimal("85.00"))
+    measured_on = factory.LazyFunction(lambda: datetime.date(2032, 4, 15))
+    conclusion = "deels"
+    next_steps = "Nog een meting na de zomer."
+    recorded_by = factory.SubFactory(UserFactory, roles=[Role.DIRECTIE])
+
+
+class AuditRatingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "findings.AuditRating"
+
+    cycle = factory.SubFactory(AuditCycleFactory)
+    rater = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
+    rater_role = "toetser"
+    rating = 7
+    comment = "Goed voorbereid."

@@ -10,6 +10,8 @@ os.environ.setdefault(
 os.environ.setdefault("DEBUG", "0")
 # The test client and the live server speak HTTP; tests that check the redirect switch it on.
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# Background tasks run at once, inside the test.
+os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
 from uwvkms.settings import *  # noqa: E402,F403
@@ -30,3 +32,8 @@ WHITENOISE_AUTOREFRESH = True
 import tempfile  # noqa: E402
 
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="uwvkms-test-uploads-"))
+
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+
+atexit.register(shutil.rmtree, PRIVATE_MEDIA_ROOT, ignore_errors=True)

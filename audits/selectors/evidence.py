@@ -225,7 +225,10 @@ def document_check_for(
 ) -> DocumentCheck | None:
     return (
         DocumentCheck.objects.select_related("updated_by")
-        .prefetch_related("principles", "files")
+        .prefetch_related(
+            "principles",
+            Prefetch("files", queryset=DocumentFile.objects.select_related("uploaded_by")),
+        )
         .filter(cycle=cycle, unit=unit, document_type=document_type)
         .first()
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from audits.models import AuditCycle, DistrictDraw, Exclusion, ManagementPrinciple
 from audits.selectors import current_draws, exclusions_of
 from findings.report.chart import BarChart, bar_chart
+from maturity.rules import mean_change
 from maturity.selectors import (
     EMPTY_ROLLUP,
     CalibrationRound,
@@ -113,7 +114,7 @@ def _round_rows(
     for principle in principles:
         cells = [r.figures.get(principle.id, EMPTY_ROLLUP).all for r in rounds]
         first, last = cells[0].mean, cells[-1].mean
-        change = last.unrounded - first.unrounded if first and last and len(cells) > 1 else None
+        change = mean_change(first, last) if first and last and len(cells) > 1 else None
         rows.append(RoundRow(principle=principle, cells=cells, change=change))
     return rows
 

@@ -15,9 +15,12 @@ from maturity.selectors.rollup import (
     CalibrationRound,
     PrincipleFigures,
     PrincipleRollup,
+    UnitYearMean,
     calibration_rounds,
     rollup_by_principle,
+    rollup_by_year,
     rollup_of_earlier_cycles,
+    unit_means_by_year,
 )
 from maturity.selectors.scores import (
     WorkItem,
@@ -30,6 +33,7 @@ from maturity.selectors.scores import (
     score_history,
     score_history_rows,
     score_lock_for,
+    scores_of_unit,
 )
 
 __all__ = [
@@ -39,12 +43,16 @@ __all__ = [
     "PrincipleRollup",
     "calibration_rounds",
     "is_calibration_frozen",
+    "rollup_by_year",
     "rollup_of_earlier_cycles",
+    "unit_means_by_year",
+    "UnitYearMean",
     "WorkItem",
     "auditor_work",
     "require_scoring_access",
     "rollup_by_principle",
     "score_for",
+    "scores_of_unit",
     "score_history",
     "FrameworkEntry",
     "LevelDescriptor",

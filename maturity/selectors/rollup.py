@@ -12,6 +12,7 @@ from maturity.constants import ScoreStatus
 from maturity.models import CalibrationSession, Score
 from maturity.rules import (
     EMPTY_ROLLUP,
+    MeanLevel,
     PrincipleFigures,
     PrincipleRollup,
     ScopeBucket,
@@ -28,7 +29,10 @@ __all__ = [
     "PrincipleRollup",
     "calibration_rounds",
     "rollup_by_principle",
+    "rollup_by_year",
     "rollup_of_earlier_cycles",
+    "UnitYearMean",
+    "unit_means_by_year",
 ]
 
 
@@ -50,6 +54,18 @@ def rollup_of_earlier_cycles(cycle: AuditCycle) -> dict[int, dict[int, Principle
     scope = AssessedPrinciple.objects.filter(
         cycle__year__lt=cycle.year, principle__in=principle_ids
     )
+    return _rollup_per_year(scores, scope)
+
+
+def rollup_by_year() -> dict[int, dict[int, PrincipleRollup]]:
+    """year → principle id → figures, for every cycle and every principle it assessed (newest
+    year first): the multi-year view. Two queries, however many cycles there are."""
+    return _rollup_per_year(Score.objects.all(), AssessedPrinciple.objects.all())
+
+
+def _rollup_per_year(
+    scores: QuerySet[Score], scope: QuerySet[AssessedPrinciple]
+) -> dict[int, dict[int, PrincipleRollup]]:
     score_buckets: dict[int, list[ScoreBucket]] = defaultdict(list)
     for year, bucket in _score_buckets(scores, by_year=True):
         score_buckets[year].append(bucket)
@@ -207,3 +223,46 @@ def _scope_buckets(scope: QuerySet[AssessedPrinciple], *, by_year: bool = False)
         )
         buckets.append((row["cycle__year"], bucket) if by_year else bucket)
     return buckets
+
+
+@dataclass(frozen=True)
+class UnitYearMean:
+    """A unit's mean over its submitted scores of one year (the principles assessed there), and
+    whether the unit was left out of that year's UWV-wide figures."""
+
+    unit_id: int
+    year: int
+    count: int
+    total: int
+    excluded: bool
+
+    @property
+    def mean(self) -> MeanLevel:
+        return MeanLevel(count=self.count, total=self.total)
+
+
+def unit_means_by_year() -> list[UnitYearMean]:
+    """Every unit's mean per year over its submitted scores of assessed principles: one grouped
+    aggregate, however many cycles and units there are (the multi-year view's trajectories)."""
+    in_scope = AssessedPrinciple.objects.filter(
+        cycle=OuterRef("cycle"), unit=OuterRef("unit"), principle=OuterRef("principle")
+    )
+    excluded = Exclusion.objects.filter(cycle=OuterRef("cycle"), unit=OuterRef("unit"))
+    rows = (
+        Score.objects.filter(status=ScoreStatus.INGEDIEND, level__isnull=False)
+        .filter(Exists(in_scope))
+        .annotate(is_excluded=Exists(excluded))
+        .values("unit_id", "cycle__year", "is_excluded")
+        .annotate(n=Count("id"), total=Sum("level"))
+        .order_by()
+    )
+    return [
+        UnitYearMean(
+            unit_id=row["unit_id"],
+            year=row["cycle__year"],
+            count=row["n"],
+            total=row["total"],
+            excluded=bool(row["is_excluded"]),
+        )
+        for row in rows
+    ]

@@ -27,21 +27,30 @@ def require_scoring_access(*, user: User, cycle: AuditCycle, unit: BusinessUnit)
         raise PermissionDenied
 
 
+def _scores_with_evidence():
+    return Score.objects.select_related("updated_by").prefetch_related(
+        Prefetch("cited_interviews", queryset=Interview.objects.select_related("location", "unit")),
+        Prefetch(
+            "cited_documents",
+            queryset=DocumentCheck.objects.select_related("document_type", "unit"),
+        ),
+    )
+
+
+def scores_of_unit(*, cycle: AuditCycle, unit: BusinessUnit) -> dict[int, Score]:
+    """principle id → the score of `unit` in `cycle`, with the evidence each cites. Three
+    queries, whatever the number of principles."""
+    return {
+        score.principle_id: score
+        for score in _scores_with_evidence().filter(cycle=cycle, unit=unit)
+    }
+
+
 def score_for(
     *, cycle: AuditCycle, unit: BusinessUnit, principle: ManagementPrinciple
 ) -> Score | None:
     """The score of `unit` for `principle` in `cycle`, with the evidence it cites, or None."""
-    return (
-        Score.objects.select_related("updated_by")
-        .prefetch_related(
-            Prefetch("cited_interviews", queryset=Interview.objects.select_related("location")),
-            Prefetch(
-                "cited_documents", queryset=DocumentCheck.objects.select_related("document_type")
-            ),
-        )
-        .filter(cycle=cycle, unit=unit, principle=principle)
-        .first()
-    )
+    return _scores_with_evidence().filter(cycle=cycle, unit=unit, principle=principle).first()
 
 
 def score_history(score: Score | None) -> QuerySet[ScoreChange]:

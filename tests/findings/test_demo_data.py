@@ -14,6 +14,16 @@ from audits.models import (
     Exclusion,
     Interview,
 )
+from findings.models import (
+    AuditRating,
+    Finding,
+    FollowUpAction,
+    MainFinding,
+    ManagementResponse,
+    Recommendation,
+    Theme,
+)
+from findings.rules import theme_verdict
 from maturity.models import CalibrationSession, Score, ScoreChange
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
@@ -90,6 +100,27 @@ def test_demo_loads_and_is_idempotent(db, settings, capsys):
     assert ScoreChange.objects.filter(session=first, event="maturity.score.calibrated").count() == 5
     assert Score.objects.filter(cycle=cycle).exclude(cited_interviews=None).exists()
 
+    # Findings: 2–6 recommendations and 1–3 good practices per unit, most reports answered, three
+    # rode draden of which two hoofdbevindingen, actions in every state, about forty ratings.
+    for unit in BusinessUnit.objects.all():
+        assert 2 <= Recommendation.objects.filter(cycle=cycle, unit=unit).count() <= 6
+        good = Finding.objects.filter(cycle=cycle, unit=unit, kind="goede_praktijk").count()
+        assert 1 <= good <= 3
+    assert ManagementResponse.objects.filter(status="ingediend").count() >= 12
+    verdicts = {theme.title: verdict for theme, verdict in _verdicts(cycle)}
+    assert sum(v.is_thread for v in verdicts.values()) == 3
+    assert MainFinding.objects.filter(theme__cycle=cycle).count() == 2
+    assert set(FollowUpAction.objects.values_list("status", flat=True)) == {
+        "gepland",
+        "in_uitvoering",
+        "gereed",
+        "vervallen",
+    }
+    done = FollowUpAction.objects.filter(status="gereed")
+    assert done.filter(measurements__isnull=True).exists()  # the gap the overview must show
+    assert done.filter(measurements__isnull=False).exists()
+    assert AuditRating.objects.filter(cycle=cycle).count() == 40
+
     # Fieldwork: every unit two drawn places, a mostly filled checklist, 2–4 interviews.
     assert (cycle.period_start, cycle.period_end) != (None, None)
     for unit in BusinessUnit.objects.all():
@@ -114,3 +145,43 @@ def test_demo_refuses_outside_debug(db, settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("loaddemo")
     assert not User.objects.exists()
+
+
+def _verdicts(cycle):
+    excluded = list(cycle.exclusions.values_list("unit_id", flat=True))
+    principles = list(cycle.principles.filter(is_basic=False).values_list("id", flat=True))
+    for theme in Theme.objects.filter(cycle=cycle).prefetch_related("recommendations"):
+        members = [(r.unit_id, r.principle_id) for r in theme.recommendations.all()]
+        yield (
+            theme,
+            theme_verdict(
+                members, threshold=3, excluded_units=excluded, assessed_principles=principles
+            ),
+        )
+
+
+def test_demo_has_three_years_for_the_multi_year_view(db, settings):
+    from findings.models import ReportVersion
+    from findings.selectors.multiyear import multiyear_view
+
+    settings.DEBUG = True
+    call_command("loaddemo")
+    years = dict(AuditCycle.objects.values_list("year", "status"))
+    assert years == {2022: "gepubliceerd", 2023: years[2023], 2024: "veldwerk"}
+    earlier = AuditCycle.objects.get(year=2022)
+    assessed = AssessedPrinciple.objects.filter(cycle=earlier).count()
+    assert Score.objects.filter(cycle=earlier, status="ingediend").count() == assessed
+    later = AuditCycle.objects.get(year=2024)
+    assert Assignment.objects.filter(cycle=later).count() == 6
+    assert 0 < Score.objects.filter(cycle=later).count() < 12
+    version = ReportVersion.objects.get(cycle=earlier)
+    assert (version.label, version.report_status, version.state) == ("2.0", "Definitief", "done")
+    assert version.snapshot and len(version.pdf_sha256) == 64
+    view = multiyear_view()
+    assert view.years == [2022, 2023, 2024]
+    window = next(w for w in view.plan if w.first_year == 2022)
+    assert not window.remaining_principles  # the three years cover all eight principles
+    before = (Score.objects.count(), ReportVersion.objects.count(), version.pdf_sha256)
+    call_command("loaddemo")
+    assert (Score.objects.count(), ReportVersion.objects.count()) == before[:2]
+    assert ReportVersion.objects.get(cycle=earlier).pdf_sha256 == before[2]

@@ -69,9 +69,16 @@ def test_principle_without_scores_shows_no_figure(client, coordinator, cycle):
     assert "geen score" in response.content.decode()
 
 
-def test_board_reads_the_report(client, board_member, scored):
+def test_board_reads_the_report_once_the_cycle_is_published(client, board_member, scored):
+    from audits.models import AuditCycle
+
     client.force_login(board_member)
-    assert client.get(reverse("findings:maturity_report", args=[scored.year])).status_code == 200
+    url = reverse("findings:maturity_report", args=[scored.year])
+    pdf = reverse("findings:maturity_report_pdf", args=[scored.year])
+    assert client.get(url).status_code == 403  # still in fieldwork
+    assert client.get(pdf).status_code == 403
+    AuditCycle.objects.filter(pk=scored.pk).update(status="gepubliceerd")
+    assert client.get(url).status_code == 200
 
 
 @pytest.mark.parametrize("persona", ["auditor", "other_auditor", "unit_board", "outsider"])

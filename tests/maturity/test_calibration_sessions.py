@@ -253,9 +253,10 @@ def test_only_the_coordination_team_runs_sessions(
     assert CalibrationSession.objects.count() == 1
 
 
-def test_anonymous_is_sent_to_login_or_refused(client, calibrating):
+def test_anonymous_is_sent_to_login(client, calibrating):
     response = client.get(reverse("maturity:calibration", args=[2031]))
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
 
 
 def test_unknown_cycle_or_round_is_404(client, coordinator, calibrating):

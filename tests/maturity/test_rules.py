@@ -13,6 +13,7 @@ from maturity.rules import (
     ScopeBucket,
     ScoreBucket,
     buckets_from_levels,
+    mean_change,
     mean_level,
     principle_outliers,
     principle_rollup,
@@ -325,3 +326,22 @@ def test_outlier_distance_is_configurable_and_defaults_to_two():
 
 def test_principle_outliers_accepts_a_generator():
     assert principle_outliers(iter(scores(1, 3, 3))).reasons == {1: (FAR,)}
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "change"),
+    [
+        ((7, 3), (8, 3), Decimal("0.33")),  # 2.33 → 2.67 shown, but the change is 1/3
+        ((8, 3), (7, 3), Decimal("-0.33")),
+        ((5, 2), (5, 2), Decimal("0.00")),
+        ((10, 4), (11, 4), Decimal("0.25")),
+        ((1, 8), (2, 8), Decimal("0.13")),  # 0.125 rounds half up
+    ],
+)
+def test_mean_change_uses_the_exact_means(first, last, change):
+    assert (
+        mean_change(
+            mean_level(total=first[0], count=first[1]), mean_level(total=last[0], count=last[1])
+        )
+        == change
+    )

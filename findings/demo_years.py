@@ -1,0 +1,116 @@
+"""Fictional 2022 and 2024 cycles beside the 2023 demo cycle, so the multi-year view has three
+years: 2022 is published (its report definitief, version 2.0) with a score for every assessed
+unit × principle; 2024 is in veldwerk with a team and a few scores. Together the three years
+cover all eight management principles (the three-year plan). Idempotent."""
+
+import random
+from datetime import date
+
+from audits.constants import CycleStatus
+from audits.models import Assignment, AuditCycle, ManagementPrinciple
+from audits.selectors import assessed_principle_ids_by_unit
+from audits.services import assignment_create, cycle_advance, cycle_open
+from findings.demo_maturity import JUSTIFICATIONS, OBSERVATIONS
+from maturity.models import Score
+from maturity.services import score_record
+from uwvkms.models import BusinessUnit, User
+
+EARLIER_YEAR = 2022
+EARLIER_PRINCIPLES = ["leiderschap", "vakmanschap", "procesbenadering"]
+LATER_YEAR = 2024
+LATER_PRINCIPLES = ["continu-leren", "besturing"]
+# 2024: the units with a team so far, and how many of them have submitted scores.
+LATER_UNITS = ["Uitkeren", "Handhaving", "Werkbedrijf", "HRM", "Klant & Service", "FEZ"]
+LATER_SCORED_UNITS = 3
+
+
+def load_other_years(
+    *, units: list[BusinessUnit], auditors: list[User], coordinator: User
+) -> AuditCycle:
+    """Create (or find) the 2022 and 2024 cycles; returns the 2022 cycle."""
+    rng = random.Random(EARLIER_YEAR)
+    earlier = _cycle(EARLIER_YEAR, EARLIER_PRINCIPLES, coordinator=coordinator)
+    if earlier.status in (CycleStatus.VOORBEREIDING, CycleStatus.VELDWERK):
+        _team(earlier, units, auditors, coordinator=coordinator, offset=5)
+        _score(earlier, units, rng=rng, per_unit_bias={"Uitkeren": 0, "HRM": -1})
+        while earlier.status != CycleStatus.GEPUBLICEERD:
+            earlier = cycle_advance(
+                actor=coordinator, cycle=earlier, expected_status=earlier.status
+            )
+
+    later = _cycle(LATER_YEAR, LATER_PRINCIPLES, coordinator=coordinator)
+    later_units = [u for u in units if u.name in LATER_UNITS]
+    _team(later, later_units, auditors, coordinator=coordinator, offset=11)
+    _score(later, later_units[:LATER_SCORED_UNITS], rng=rng, per_unit_bias={"Uitkeren": 1})
+    return earlier
+
+
+def _cycle(year: int, codes: list[str], *, coordinator: User) -> AuditCycle:
+    cycle = AuditCycle.objects.filter(year=year).first()
+    if cycle is None:
+        cycle = cycle_open(
+            actor=coordinator,
+            year=year,
+            principles=ManagementPrinciple.objects.filter(code__in=codes),
+            period_start=date(year, 7, 1),
+            period_end=date(year, 11, 22),
+            include_basic=False,
+        )
+        cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status=cycle.status)
+    return cycle
+
+
+def _team(cycle, units, auditors, *, coordinator, offset: int) -> None:
+    """One lead auditor per unit, never from the unit itself."""
+    teamed = set(Assignment.objects.filter(cycle=cycle).values_list("unit_id", flat=True))
+    for index, unit in enumerate(units):
+        if unit.id in teamed:
+            continue
+        candidates = auditors[(index + offset) % len(auditors) :] + auditors
+        lead = next(a for a in candidates if a.business_unit_id != unit.id)
+        assignment_create(actor=coordinator, cycle=cycle, unit=unit, auditor=lead, is_lead=True)
+
+
+def _score(cycle, units, *, rng: random.Random, per_unit_bias: dict[str, int]) -> None:
+    scope = assessed_principle_ids_by_unit(cycle)
+    leads = {
+        a.unit_id: a.auditor
+        for a in Assignment.objects.filter(cycle=cycle, is_lead=True).select_related("auditor")
+    }
+    scored = set(Score.objects.filter(cycle=cycle).values_list("unit_id", "principle_id"))
+    for principle in cycle.principles.all():
+        for unit in units:
+            key = (unit.id, principle.id)
+            if principle.id not in scope.get(unit.id, set()) or key in scored:
+                continue
+            level = rng.choice([1, 2, 2, 3, 3, 3, 4]) + per_unit_bias.get(unit.name, 0)
+            level = min(5, max(1, level))
+            score_record(
+                actor=leads[unit.id],
+                cycle=cycle,
+                unit=unit,
+                principle=principle,
+                level=level,
+                justification=JUSTIFICATIONS[level],
+                design_note=OBSERVATIONS[0],
+                existence_note=OBSERVATIONS[1],
+                operation_note=OBSERVATIONS[2],
+                expected_version=0,
+            )
+
+
+def publish_demo_version(*, cycle: AuditCycle, coordinator: User, label: str = "2.0") -> None:
+    """Publish the 2022 report once (Definitief), rendered here rather than by the worker so the
+    RvB has a published version to open straight after `loaddemo`. Skipped when it exists."""
+    from findings.models import ReportStatus, ReportVersion  # noqa: PLC0415
+    from findings.services.publishing import (  # noqa: PLC0415
+        report_version_publish,
+        report_version_render,
+    )
+
+    if ReportVersion.objects.filter(cycle=cycle).exists():
+        return
+    version = report_version_publish(
+        actor=coordinator, cycle=cycle, label=label, report_status=ReportStatus.DEFINITIEF
+    )
+    report_version_render(version_id=version.pk)

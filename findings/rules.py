@@ -1,0 +1,100 @@
+"""Business rules of the roll-up and follow-up (DOMAIN.md §4): pure functions, no ORM."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from findings.constants import ActionStatus
+
+
+@dataclass(frozen=True)
+class ThemeVerdict:
+    """What a theme is, given its recommendations: at how many counted units and under which
+    principles it occurs, whether that makes it a rode draad and whether it should be proposed
+    as a hoofdbevinding."""
+
+    units: frozenset[int]
+    principles: frozenset[int]
+    is_thread: bool
+    propose_main_finding: bool
+
+
+def theme_verdict(
+    members: Iterable[tuple[int, int]],
+    *,
+    threshold: int,
+    excluded_units: Iterable[int],
+    assessed_principles: Iterable[int],
+) -> ThemeVerdict:
+    """Judge a theme from its members, given as (unit id, principle id) of each recommendation.
+
+    - Excluded units (niet representatief) never count.
+    - A rode draad: the theme occurs at `threshold` or more distinct counted units.
+    - Proposed as hoofdbevinding: a rode draad that occurs under every principle assessed in the
+      cycle (Basic Kwaliteitsmanagement is not a principle and is not passed in). With no
+      assessed principles nothing is proposed.
+    """
+    excluded = set(excluded_units)
+    counted = [(unit, principle) for unit, principle in members if unit not in excluded]
+    units = frozenset(unit for unit, _ in counted)
+    principles = frozenset(principle for _, principle in counted)
+    required = frozenset(assessed_principles)
+    is_thread = len(units) >= threshold
+    return ThemeVerdict(
+        units=units,
+        principles=principles,
+        is_thread=is_thread,
+        propose_main_finding=is_thread and bool(required) and required <= principles,
+    )
+
+
+@dataclass(frozen=True, order=True)
+class Tertaal:
+    """A four-month period of the planning & control cycle: T1 January–April, T2 May–August,
+    T3 September–December."""
+
+    year: int
+    number: int
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 4 * (self.number - 1) + 1, 1)
+
+    @property
+    def end(self) -> date:
+        if self.number == 3:
+            return date(self.year, 12, 31)
+        next_start = date(self.year, 4 * self.number + 1, 1)
+        return date.fromordinal(next_start.toordinal() - 1)
+
+    def __str__(self) -> str:
+        return f"T{self.number} {self.year}"
+
+
+def tertaal_of(day: date) -> Tertaal:
+    """The tertaal `day` falls in."""
+    return Tertaal(day.year, (day.month - 1) // 4 + 1)
+
+
+class FollowUpState:
+    """How a follow-up action stands, for the per-tertaal overview."""
+
+    OPEN = "open"  # due later, not done
+    OVERDUE = "overdue"  # past its due date, not done
+    DONE_WITHOUT_EFFECT = "done_without_effect"  # done, but nobody measured what it delivered
+    DONE_WITH_EFFECT = "done_with_effect"
+    CANCELLED = "cancelled"
+
+
+def follow_up_state(*, status: str, due_on: date, has_effect_measurement: bool, today: date) -> str:
+    """Classify an action. "Done" without an effect measurement is a gap, not a success
+    (DOMAIN.md §4: units monitor whether actions were done, not whether they had effect)."""
+    if status == ActionStatus.VERVALLEN:
+        return FollowUpState.CANCELLED
+    if status == ActionStatus.GEREED:
+        return (
+            FollowUpState.DONE_WITH_EFFECT
+            if has_effect_measurement
+            else FollowUpState.DONE_WITHOUT_EFFECT
+        )
+    return FollowUpState.OVERDUE if due_on < today else FollowUpState.OPEN

@@ -1,0 +1,153 @@
+"""Reads of published report versions (DOMAIN.md §5): who may see which version, the stored PDF
+with its hash checked, and what changed between two versions' snapshots."""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from audits.models import AuditCycle
+from findings.models import PublishState, ReportVersion
+from uwvkms.constants import Role
+from uwvkms.models import User
+from uwvkms.permissions import has_any_role
+
+# Who reads published versions; only the coordination team also sees the ones not done yet.
+VERSION_READERS = (Role.COORDINATIETEAM, Role.RVB)
+
+
+class ReportIntegrityError(Exception):
+    """The stored PDF no longer matches the hash recorded when it was published."""
+
+
+def report_versions_for_user(*, user: User, cycle: AuditCycle) -> QuerySet[ReportVersion]:
+    """The cycle's versions this user may see: the coordination team every version with its
+    progress, the RvB only published ones; anyone else is refused (403)."""
+    if has_any_role(user, Role.COORDINATIETEAM):
+        versions = ReportVersion.objects.filter(cycle=cycle)
+    elif has_any_role(user, Role.RVB):
+        versions = ReportVersion.objects.filter(cycle=cycle, state=PublishState.DONE)
+    else:
+        raise PermissionDenied
+    return versions.select_related("cycle", "requested_by").defer("snapshot")
+
+
+def report_version_get_for_reader(*, user: User, cycle: AuditCycle, label: str) -> ReportVersion:
+    """One version of the cycle for a reader (see `report_versions_for_user`); 404 when it does
+    not exist or is not published and the reader is not of the coordination team."""
+    try:
+        return report_versions_for_user(user=user, cycle=cycle).defer(None).get(label=label)
+    except ReportVersion.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def report_version_pdf(version: ReportVersion) -> bytes:
+    """The stored PDF of a published version, exactly as published: its SHA-256 is checked
+    against the recorded one, and a mismatch raises `ReportIntegrityError` (never serve altered
+    bytes). A version that is not done has no PDF (404)."""
+    if version.state != PublishState.DONE or not version.pdf:
+        raise Http404
+    storage = version.pdf.storage
+    try:
+        with storage.open(version.pdf.name, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError as exc:
+        raise ReportIntegrityError(f"{version}: stored PDF is missing") from exc
+    if hashlib.sha256(data).hexdigest() != version.pdf_sha256:
+        raise ReportIntegrityError(f"{version}: SHA-256 of the stored PDF does not match")
+    return data
+
+
+# --- Comparing two versions ----------------------------------------------------------------------
+
+# Fields that name an item in a list of records, in order of preference: a change to a
+# principle's mean is shown under the principle's name, not under "item 3".
+IDENTIFYING_KEYS = ("code", "key", "slug", "principle", "unit", "title", "name", "label", "year")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two snapshots: a value changed, or was added or removed."""
+
+    path: str
+    kind: str  # "changed" | "added" | "removed"
+    old: object = None
+    new: object = None
+
+    @property
+    def is_text(self) -> bool:
+        return any(isinstance(v, str) and len(v) > 80 for v in (self.old, self.new))
+
+
+@dataclass(frozen=True)
+class SectionChanges:
+    """The changes within one top-level part of the snapshot (e.g. the principles)."""
+
+    section: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def snapshot_compare(old: dict, new: dict) -> list[SectionChanges]:
+    """What changed from snapshot `old` to snapshot `new`, grouped by top-level part. Lists of
+    records are matched on an identifying field (a principle's code, a finding's title), so a
+    reordered list is not a change; lists of plain values compare as sets (added/removed)."""
+    flat_old, flat_new = _flatten(old), _flatten(new)
+    sections: dict[str, list[Change]] = {}
+    for path in sorted(flat_old.keys() | flat_new.keys(), key=_path_sort_key):
+        before, after = flat_old.get(path, _MISSING), flat_new.get(path, _MISSING)
+        if before == after:
+            continue
+        section, rest = path[0], " › ".join(str(p) for p in path[1:])
+        if isinstance(before, frozenset) or isinstance(after, frozenset):
+            before = before if isinstance(before, frozenset) else frozenset()
+            after = after if isinstance(after, frozenset) else frozenset()
+            changes = [Change(rest, "removed", old=v) for v in sorted(before - after, key=str)]
+            changes += [Change(rest, "added", new=v) for v in sorted(after - before, key=str)]
+        elif before is _MISSING:
+            changes = [Change(rest, "added", new=after)]
+        elif after is _MISSING:
+            changes = [Change(rest, "removed", old=before)]
+        else:
+            changes = [Change(rest, "changed", old=before, new=after)]
+        sections.setdefault(section, []).extend(changes)
+    return [SectionChanges(section=name, changes=changes) for name, changes in sections.items()]
+
+
+_MISSING = object()
+
+
+def _path_sort_key(path: tuple) -> tuple:
+    return tuple(str(p) for p in path)
+
+
+def _flatten(value, path: tuple = ()) -> dict[tuple, object]:
+    if isinstance(value, dict):
+        flat: dict[tuple, object] = {}
+        for key, item in value.items():
+            flat.update(_flatten(item, (*path, str(key))))
+        if not value and path:
+            flat[path] = "{}"
+        return flat
+    if isinstance(value, list | tuple):
+        if all(not isinstance(item, dict | list | tuple) for item in value):
+            return {path or ("",): frozenset(value)}
+        flat = {}
+        for index, item in enumerate(value):
+            flat.update(_flatten(item, (*path, _item_name(value, index, item))))
+        return flat
+    return {path or ("",): value}
+
+
+def _item_name(items: list, index: int, item) -> str:
+    if isinstance(item, dict):
+        for key in IDENTIFYING_KEYS:
+            name = item.get(key)
+            if isinstance(name, str | int) and not isinstance(name, bool):
+                same = sum(
+                    1 for other in items if isinstance(other, dict) and other.get(key) == name
+                )
+                if same == 1:
+                    return str(name)
+    return f"#{index + 1}"

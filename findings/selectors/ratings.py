@@ -1,0 +1,174 @@
+"""Reads of the audit's own evaluation (DOMAIN.md §4: "The participants rate the audit itself",
+2023: 7.1 out of 10). Participants are the boards of the units assessed in the cycle (getoetste)
+and the auditors assigned in it (toetser); the coordination team and the RvB read the result.
+
+The database sums and counts; Python divides with Decimal (SQLite's AVG is a float)."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy
+
+from audits.models import AssessedPrinciple, Assignment, AuditCycle
+from audits.selectors import assessed_principle_ids_by_unit, assignments_of_auditor, cycle_get
+from findings.constants import RaterRole
+from findings.models import AuditRating
+from findings.selectors.rollup import HistoryRow, history_rows
+from uwvkms.constants import Role
+from uwvkms.models import BusinessUnit, User
+from uwvkms.permissions import has_any_role
+from uwvkms.selectors import audit_events_for
+
+RATINGS = range(1, 11)
+ONE_DECIMAL = Decimal("0.1")
+
+
+def average_rating(total: int | None, count: int) -> Decimal | None:
+    """The mean of `count` ratings summing to `total`, to one decimal, rounded half up the way
+    people round (7.05 → 7.1). None without ratings: no rating is not a zero."""
+    if not count:
+        return None
+    return (Decimal(total or 0) / Decimal(count)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class RaterPosition:
+    """In which capacity a participant rates the audit of a cycle."""
+
+    role: str  # RaterRole
+    unit: BusinessUnit | None  # the unit a board member rates as getoetste
+
+
+def rater_position(user: User, cycle: AuditCycle) -> RaterPosition | None:
+    """How `user` takes part in `cycle`: as an auditor assigned in it (toetser), or as board
+    member of a unit assessed in it (getoetste); None for anyone else. One or two queries."""
+    if (
+        has_any_role(user, Role.TOETSER)
+        and assignments_of_auditor(auditor=user, cycle=cycle).exists()
+    ):
+        return RaterPosition(role=RaterRole.TOETSER, unit=None)
+    if (
+        has_any_role(user, Role.DIRECTIE)
+        and user.business_unit_id is not None
+        and user.business_unit_id in assessed_principle_ids_by_unit(cycle)
+    ):
+        return RaterPosition(role=RaterRole.GETOETSTE, unit=user.business_unit)
+    return None
+
+
+def cycles_rateable_by(user: User) -> set[int]:
+    """Ids of the cycles in which `user` takes part (see `rater_position`). Two queries at most,
+    whatever the number of cycles."""
+    cycle_ids: set[int] = set()
+    if has_any_role(user, Role.TOETSER):
+        cycle_ids |= set(Assignment.objects.filter(auditor=user).values_list("cycle_id", flat=True))
+    if has_any_role(user, Role.DIRECTIE) and user.business_unit_id is not None:
+        cycle_ids |= set(
+            AssessedPrinciple.objects.filter(unit_id=user.business_unit_id).values_list(
+                "cycle_id", flat=True
+            )
+        )
+    return cycle_ids
+
+
+def rating_cycle_get_for_rater(*, user: User, year: int) -> tuple[AuditCycle, RaterPosition]:
+    """The cycle `user` rates, with their position in it; 403 for anyone who did not take part,
+    404 without a cycle."""
+    if not has_any_role(user, Role.TOETSER, Role.DIRECTIE):
+        raise PermissionDenied
+    cycle = cycle_get(year=year)
+    position = rater_position(user, cycle)
+    if position is None:
+        raise PermissionDenied
+    return cycle, position
+
+
+def rating_cycle_get_for_reader(*, user: User, year: int) -> AuditCycle:
+    """The cycle whose evaluation `user` reads: the coordination team and the RvB (403)."""
+    if not has_any_role(user, Role.COORDINATIETEAM, Role.RVB):
+        raise PermissionDenied
+    return cycle_get(year=year)
+
+
+def own_rating(*, cycle: AuditCycle, user: User) -> AuditRating | None:
+    return AuditRating.objects.filter(cycle=cycle, rater=user).first()
+
+
+@dataclass(frozen=True)
+class RatingBar:
+    rating: int
+    count: int
+
+
+@dataclass(frozen=True)
+class RoleFigures:
+    role: str
+    label: str
+    count: int
+    average: Decimal | None
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """The evaluation of a cycle: how many rated it, the average (Decimal, one decimal), the
+    distribution over 1–10, the same per role, and the comments."""
+
+    count: int
+    average: Decimal | None
+    distribution: list[RatingBar]
+    by_role: list[RoleFigures]
+    comments: list[AuditRating]
+
+    @property
+    def max_count(self) -> int:
+        return max((bar.count for bar in self.distribution), default=0)
+
+
+def rating_summary(cycle: AuditCycle) -> RatingSummary:
+    """The evaluation of `cycle`. Two queries: one aggregate (sums, counts and the distribution
+    with `Count(filter=...)`) and the comments."""
+    aggregates = {
+        "total": Sum("rating"),
+        "count": Count("id"),
+        **{f"n{r}": Count("id", filter=Q(rating=r)) for r in RATINGS},
+    }
+    for role in RaterRole:
+        aggregates[f"total_{role.value}"] = Sum("rating", filter=Q(rater_role=role))
+        aggregates[f"count_{role.value}"] = Count("id", filter=Q(rater_role=role))
+    row = AuditRating.objects.filter(cycle=cycle).aggregate(**aggregates)
+    comments = list(
+        AuditRating.objects.filter(cycle=cycle)
+        .exclude(comment="")
+        .select_related("unit")
+        .order_by("rater_role", "unit__name", "-rating", "id")
+    )
+    return RatingSummary(
+        count=row["count"],
+        average=average_rating(row["total"], row["count"]),
+        distribution=[RatingBar(rating=r, count=row[f"n{r}"]) for r in RATINGS],
+        by_role=[
+            RoleFigures(
+                role=role.value,
+                label=str(role.label),
+                count=row[f"count_{role.value}"],
+                average=average_rating(row[f"total_{role.value}"], row[f"count_{role.value}"]),
+            )
+            for role in RaterRole
+        ],
+        comments=comments,
+    )
+
+
+_RATING_EVENT_LABELS = {
+    "findings.audit_rating.created": gettext_lazy("Beoordeling gegeven"),
+    "findings.audit_rating.changed": gettext_lazy("Beoordeling gewijzigd"),
+}
+
+
+def rating_history(rating: AuditRating | None) -> list[HistoryRow]:
+    """The recorded changes of one person's rating, newest first."""
+    if rating is None:
+        return []
+    return history_rows(audit_events_for(rating), labels=_RATING_EVENT_LABELS, model=AuditRating)

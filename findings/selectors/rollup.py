@@ -1,0 +1,456 @@
+"""Reads of the roll-up (DOMAIN.md §4, "Roll-up"): the board of all recommendations of a cycle,
+the themes the roll-up team groups them into, and per theme what `findings.rules.theme_verdict`
+makes of it (rode draad, proposed hoofdbevinding). Verdicts are computed on every read, never
+stored: changing the threshold or the grouping changes them at once.
+
+The board reads a fixed number of queries, however many recommendations and themes there are:
+every list is one query, the verdicts are pure Python over the memberships."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from audits.constants import BEFORE_PUBLICATION
+from audits.models import AuditCycle, ManagementPrinciple
+from audits.selectors import cycle_get_for_coordinator, exclusions_of
+from findings.constants import DEFAULT_THREAD_THRESHOLD
+from findings.models import MainFinding, Recommendation, RollupSettings, Theme, ThemeMembership
+from findings.rules import ThemeVerdict, theme_verdict
+from uwvkms.models import AuditEvent, BusinessUnit, User
+from uwvkms.selectors import audit_events_for
+
+THRESHOLD_EVENT = "findings.rollup.threshold_changed"
+
+# --- access ---------------------------------------------------------------------------------
+
+
+def rollup_cycle_get(*, user: User, year: int) -> AuditCycle:
+    """The cycle of `year` for its roll-up: the coordination team (the roll-up team) only; 403
+    for anyone else, 404 without a cycle."""
+    return cycle_get_for_coordinator(user=user, year=year)
+
+
+def rollup_editable(cycle: AuditCycle) -> bool:
+    """The grouping may change until the report is published: what the RvB read stays fixed."""
+    return cycle.status in BEFORE_PUBLICATION
+
+
+def theme_get(*, cycle: AuditCycle, pk: int) -> Theme:
+    """A theme of `cycle`, with its main finding and who last changed it; 404 otherwise."""
+    try:
+        return Theme.objects.select_related("updated_by", "main_finding__updated_by").get(
+            cycle=cycle, pk=pk
+        )
+    except Theme.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def main_finding_of(theme: Theme) -> MainFinding | None:
+    try:
+        return theme.main_finding
+    except MainFinding.DoesNotExist:
+        return None
+
+
+def recommendations_of_cycle(cycle: AuditCycle) -> models.QuerySet[Recommendation]:
+    """Every recommendation of `cycle` (the choices of the grouping form)."""
+    return Recommendation.objects.filter(cycle=cycle)
+
+
+def themes_of_cycle(cycle: AuditCycle) -> models.QuerySet[Theme]:
+    """Every theme of `cycle` (the choices of the grouping form)."""
+    return Theme.objects.filter(cycle=cycle)
+
+
+def principles_of_cycle(cycle: AuditCycle) -> models.QuerySet[ManagementPrinciple]:
+    """The principles in scope of `cycle` (the board's filter)."""
+    return cycle.principles.order_by("order", "name")
+
+
+# --- the inputs of the rule -----------------------------------------------------------------
+
+
+def thread_threshold(cycle: AuditCycle) -> int:
+    """At how many counted units a theme of `cycle` is a rode draad (default 3). One query."""
+    value = (
+        RollupSettings.objects.filter(cycle=cycle)
+        .values_list("thread_threshold", flat=True)
+        .first()
+    )
+    return DEFAULT_THREAD_THRESHOLD if value is None else value
+
+
+def assessed_principles(cycle: AuditCycle) -> list[ManagementPrinciple]:
+    """The management principles assessed in `cycle`: its principles without Basic
+    Kwaliteitsmanagement, which is not a principle (DOMAIN.md §2) and so never needed for a
+    hoofdbevinding. One query."""
+    return list(cycle.principles.filter(is_basic=False).order_by("order", "name"))
+
+
+def excluded_unit_ids(cycle: AuditCycle) -> set[int]:
+    """The units of `cycle` that were not audited representatively: they never count toward a
+    thread (DOMAIN.md §2). One query."""
+    return {exclusion.unit_id for exclusion in exclusions_of(cycle)}
+
+
+# --- the board ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    """A theme as the board shows it: its verdict, the counted units and principles by name, and
+    the units that take part but do not count."""
+
+    theme: Theme
+    verdict: ThemeVerdict
+    member_count: int
+    units: list[BusinessUnit]
+    principles: list[ManagementPrinciple]
+    excluded_units: list[BusinessUnit]
+    missing_principles: list[ManagementPrinciple]
+    main_finding: MainFinding | None
+
+    @property
+    def main_finding_outdated(self) -> bool:
+        """A confirmed hoofdbevinding whose theme no longer meets the rule (threshold raised or
+        recommendations taken out): the team should look at it again."""
+        return self.main_finding is not None and not self.verdict.propose_main_finding
+
+    @property
+    def awaits_confirmation(self) -> bool:
+        return self.verdict.propose_main_finding and self.main_finding is None
+
+
+@dataclass(frozen=True)
+class BoardRecommendation:
+    recommendation: Recommendation
+    themes: list[Theme]
+    excluded: bool  # its unit does not count toward a thread
+
+
+@dataclass(frozen=True)
+class RollupBoard:
+    """Everything on the roll-up board of a cycle."""
+
+    cycle: AuditCycle
+    threshold: int
+    assessed_principles: list[ManagementPrinciple]
+    themes: list[ThemeRow]
+    recommendations: list[BoardRecommendation]
+    total_recommendations: int
+    units: list[BusinessUnit]  # every unit, for the filter
+    principles: list[ManagementPrinciple]  # the cycle's principles, for the filter
+    excluded_units: list[BusinessUnit] = field(default_factory=list)
+
+    @property
+    def threads(self) -> list[ThemeRow]:
+        return [row for row in self.themes if row.verdict.is_thread]
+
+    @property
+    def proposed_main_findings(self) -> list[ThemeRow]:
+        return [row for row in self.themes if row.verdict.propose_main_finding]
+
+
+def _theme_rows(
+    themes: Iterable[Theme],
+    *,
+    members: Mapping[int, list[tuple[int, int]]],
+    threshold: int,
+    excluded: set[int],
+    assessed: list[ManagementPrinciple],
+    units: Mapping[int, BusinessUnit],
+    principles: Mapping[int, ManagementPrinciple],
+) -> list[ThemeRow]:
+    assessed_ids = [p.id for p in assessed]
+    rows = []
+    for theme in themes:
+        pairs = members.get(theme.pk, [])
+        verdict = theme_verdict(
+            pairs, threshold=threshold, excluded_units=excluded, assessed_principles=assessed_ids
+        )
+        rows.append(
+            ThemeRow(
+                theme=theme,
+                verdict=verdict,
+                member_count=len(pairs),
+                units=sorted((units[u] for u in verdict.units), key=lambda u: u.name),
+                principles=[p for p in principles.values() if p.id in verdict.principles],
+                excluded_units=sorted(
+                    (units[u] for u in {u for u, _ in pairs} & excluded), key=lambda u: u.name
+                ),
+                missing_principles=[p for p in assessed if p.id not in verdict.principles],
+                main_finding=main_finding_of(theme),
+            )
+        )
+    return rows
+
+
+def _memberships(cycle: AuditCycle, theme: Theme | None = None) -> list[tuple[int, int, int, int]]:
+    """(theme id, recommendation id, unit id, principle id) of every membership. One query."""
+    memberships = ThemeMembership.objects.filter(theme__cycle=cycle)
+    if theme is not None:
+        memberships = memberships.filter(theme=theme)
+    return list(
+        memberships.values_list(
+            "theme_id",
+            "recommendation_id",
+            "recommendation__unit_id",
+            "recommendation__principle_id",
+        )
+    )
+
+
+def rollup_board(
+    cycle: AuditCycle,
+    *,
+    principle: ManagementPrinciple | None = None,
+    unit: BusinessUnit | None = None,
+) -> RollupBoard:
+    """The roll-up board of `cycle`: every recommendation (filtered by `principle` and `unit`,
+    which filter the list only, never the verdicts) with the themes it belongs to, and every
+    theme with its verdict. Nine queries (ten when filtered), whatever the number of recommendations and themes."""
+    threshold = thread_threshold(cycle)
+    excluded = excluded_unit_ids(cycle)
+    assessed = assessed_principles(cycle)
+    units = {u.id: u for u in BusinessUnit.objects.order_by("name")}
+    principles = {p.id: p for p in ManagementPrinciple.objects.order_by("order", "name")}
+    in_cycle = set(cycle.principles.values_list("id", flat=True))
+    themes = list(
+        Theme.objects.filter(cycle=cycle).select_related("main_finding").order_by("title", "id")
+    )
+    memberships = _memberships(cycle)
+
+    members: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    themes_of: dict[int, list[int]] = defaultdict(list)
+    for theme_id, recommendation_id, unit_id, principle_id in memberships:
+        members[theme_id].append((unit_id, principle_id))
+        themes_of[recommendation_id].append(theme_id)
+    by_id = {t.pk: t for t in themes}
+
+    recommendations = Recommendation.objects.filter(cycle=cycle).order_by(
+        "unit__name", "principle__order", "id"
+    )
+    if principle is not None:
+        recommendations = recommendations.filter(principle=principle)
+    if unit is not None:
+        recommendations = recommendations.filter(unit=unit)
+    rows = []
+    for recommendation in recommendations:
+        # Units and principles come from the dicts above: no join, no query per row.
+        recommendation.unit = units[recommendation.unit_id]
+        recommendation.principle = principles[recommendation.principle_id]
+        rows.append(
+            BoardRecommendation(
+                recommendation=recommendation,
+                themes=sorted(
+                    (by_id[t] for t in themes_of.get(recommendation.pk, [])),
+                    key=lambda t: (t.title, t.pk),
+                ),
+                excluded=recommendation.unit_id in excluded,
+            )
+        )
+
+    return RollupBoard(
+        cycle=cycle,
+        threshold=threshold,
+        assessed_principles=assessed,
+        themes=_theme_rows(
+            themes,
+            members=members,
+            threshold=threshold,
+            excluded=excluded,
+            assessed=assessed,
+            units=units,
+            principles=principles,
+        ),
+        recommendations=rows,
+        total_recommendations=len(rows)
+        if principle is None and unit is None
+        else Recommendation.objects.filter(cycle=cycle).count(),
+        units=list(units.values()),
+        principles=[p for p in principles.values() if p.id in in_cycle],
+        excluded_units=sorted((units[u] for u in excluded if u in units), key=lambda u: u.name),
+    )
+
+
+# --- one theme ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeMember:
+    membership: ThemeMembership
+    excluded: bool
+
+    @property
+    def recommendation(self) -> Recommendation:
+        return self.membership.recommendation
+
+
+@dataclass(frozen=True)
+class ThemeDetail:
+    row: ThemeRow
+    threshold: int
+    members: list[ThemeMember]
+
+
+def theme_detail(theme: Theme) -> ThemeDetail:
+    """A theme with its verdict and its recommendations, each with who grouped it there and
+    when. Six queries."""
+    cycle = theme.cycle
+    threshold = thread_threshold(cycle)
+    excluded = excluded_unit_ids(cycle)
+    assessed = assessed_principles(cycle)
+    memberships = list(
+        ThemeMembership.objects.filter(theme=theme)
+        .select_related("recommendation__unit", "recommendation__principle", "added_by")
+        .order_by("recommendation__unit__name", "recommendation__principle__order", "id")
+    )
+    pairs = [(m.recommendation.unit_id, m.recommendation.principle_id) for m in memberships]
+    units = {m.recommendation.unit_id: m.recommendation.unit for m in memberships}
+    principles = {p.id: p for p in ManagementPrinciple.objects.order_by("order", "name")}
+    row = _theme_rows(
+        [theme],
+        members={theme.pk: pairs},
+        threshold=threshold,
+        excluded=excluded,
+        assessed=assessed,
+        units=units,
+        principles=principles,
+    )[0]
+    return ThemeDetail(
+        row=row,
+        threshold=threshold,
+        members=[
+            ThemeMember(membership=m, excluded=m.recommendation.unit_id in excluded)
+            for m in memberships
+        ],
+    )
+
+
+def theme_verdict_of(theme: Theme) -> ThemeVerdict:
+    """The verdict of one theme as it stands in the database now (used by the services to
+    guard a hoofdbevinding). Four queries."""
+    cycle = theme.cycle
+    pairs = [(unit, principle) for _t, _r, unit, principle in _memberships(cycle, theme)]
+    return theme_verdict(
+        pairs,
+        threshold=thread_threshold(cycle),
+        excluded_units=excluded_unit_ids(cycle),
+        assessed_principles=[p.id for p in assessed_principles(cycle)],
+    )
+
+
+# --- history --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One recorded change, ready to read: when, who, what, and old → new per field."""
+
+    occurred_at: object
+    actor: User | None
+    label: str
+    changes: list[tuple[str, str, str]]  # (field, old, new)
+    reason: str = ""
+
+
+def history_rows(
+    events: Iterable[AuditEvent],
+    *,
+    labels: Mapping[str, str],
+    model: type[models.Model] | None = None,
+    field_labels: Mapping[str, str] | None = None,
+    value_labels: Mapping[str, Mapping[str, str]] | None = None,
+) -> list[HistoryRow]:
+    """Recorded changes as readable rows. A field is named by `field_labels`, else by the
+    `model`'s verbose name, else as stored; a stored code is shown by its label in
+    `value_labels[field]`."""
+    values = value_labels or {}
+    return [
+        HistoryRow(
+            occurred_at=event.occurred_at,
+            actor=event.actor,
+            label=str(labels.get(event.event, event.event)),
+            changes=[
+                (
+                    _field_label(name, model, field_labels or {}),
+                    _display(_labelled(old, values.get(name))),
+                    _display(_labelled(new, values.get(name))),
+                )
+                for name, (old, new) in event.changes.items()
+            ],
+            reason=event.reason,
+        )
+        for event in events
+    ]
+
+
+def _field_label(name: str, model, field_labels: Mapping[str, str]) -> str:
+    if name in field_labels:
+        return str(field_labels[name])
+    if model is not None:
+        try:
+            return str(model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            pass
+    return name
+
+
+def _labelled(value, labels: Mapping[str, str] | None):
+    if labels is None or not isinstance(value, str):
+        return value
+    return labels.get(value, value)
+
+
+def _display(value) -> str:
+    if value is None or value == "" or value == []:
+        return "–"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+_THEME_EVENT_LABELS = {
+    "findings.theme.created": gettext_lazy("Thema aangemaakt"),
+    "findings.theme.changed": gettext_lazy("Thema gewijzigd"),
+    "findings.theme.recommendations_added": gettext_lazy("Aanbevelingen ingedeeld"),
+    "findings.theme.recommendations_removed": gettext_lazy("Aanbevelingen uit het thema gehaald"),
+    "findings.main_finding.confirmed": gettext_lazy("Hoofdbevinding bevestigd"),
+    "findings.main_finding.changed": gettext_lazy("Hoofdbevinding gewijzigd"),
+    "findings.main_finding.removed": gettext_lazy("Hoofdbevinding ingetrokken"),
+}
+
+_THEME_FIELD_LABELS = {
+    "title": gettext_lazy("titel"),
+    "description": gettext_lazy("omschrijving"),
+    "recommendations": gettext_lazy("aanbevelingen"),
+    "main_finding_title": gettext_lazy("titel hoofdbevinding"),
+    "advice": gettext_lazy("UWV-breed advies"),
+}
+
+
+def theme_history(theme: Theme) -> list[HistoryRow]:
+    """The recorded changes of a theme and its hoofdbevinding, newest first. One query."""
+    return history_rows(
+        audit_events_for(theme), labels=_THEME_EVENT_LABELS, field_labels=_THEME_FIELD_LABELS
+    )
+
+
+def threshold_history(cycle: AuditCycle) -> list[HistoryRow]:
+    """The recorded changes of the cycle's thread threshold, newest first. One query."""
+    return history_rows(
+        audit_events_for(cycle).filter(event=THRESHOLD_EVENT),
+        labels={THRESHOLD_EVENT: _("Drempel rode draad gewijzigd")},
+        model=RollupSettings,
+    )
+
+
+def recommendation_label(recommendation: Recommendation) -> str:
+    """How a recommendation is named in the history: unit, principle and title."""
+    return f"{recommendation.unit} · {recommendation.principle} · {recommendation.title}"

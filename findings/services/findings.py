@@ -1,0 +1,406 @@
+"""Writes of the findings of a unit (DOMAIN.md §4): observations and good practices, quotes
+from confirmed interviews, and recommendations, per assessed principle. Each write is atomic,
+guarded by the item's version (optimistic locking) and recorded old → new. Findings change only
+while the unit's report is a concept and the cycle is not yet published."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import ProtectedError
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from audits.constants import BEFORE_PUBLICATION
+from audits.models import AuditCycle, Interview, ManagementPrinciple
+from audits.selectors import is_assessed
+from findings.constants import FindingKind, Priority, UnitReportStatus
+from findings.models import Finding, Quote, Recommendation, RecommendationResponse, UnitReport
+from findings.selectors.findings import interview_label, quotable_interviews
+from findings.unit_report_rules import findings_editable
+from uwvkms.models import BusinessUnit, User
+from uwvkms.services import audit_event_record
+
+
+class FindingConflict(ValidationError):
+    """Someone else changed or deleted the item after this user opened it."""
+
+
+class FindingsLocked(ValidationError):
+    """The unit's report is no longer a concept (or the cycle is published): findings are fixed."""
+
+
+# --- Shared guards --------------------------------------------------------------------------------
+
+
+def unit_report_lock(*, actor: User, cycle: AuditCycle, unit: BusinessUnit) -> UnitReport:
+    """The report of `unit` in `cycle`, locked for this transaction; created as a concept when
+    missing. Every write to the report's content or status goes through this lock, so a
+    finding cannot slip in while the report is being agreed."""
+    report = UnitReport.objects.select_for_update().filter(cycle=cycle, unit=unit).first()
+    if report is None:
+        try:
+            with transaction.atomic():
+                report = UnitReport.objects.create(cycle=cycle, unit=unit, updated_by=actor)
+        except IntegrityError:  # created concurrently by someone else
+            pass
+        report = UnitReport.objects.select_for_update().get(cycle=cycle, unit=unit)
+    return report
+
+
+def _lock_for_findings(*, actor: User, cycle: AuditCycle, unit: BusinessUnit) -> UnitReport:
+    report = unit_report_lock(actor=actor, cycle=cycle, unit=unit)
+    if not findings_editable(report.status):
+        message = _("Het rapport van %(unit)s is %(status)s: de bevindingen liggen vast.")
+        if report.status == UnitReportStatus.AFGESTEMD:
+            message += " " + _("Zet het rapport eerst terug naar concept om ze te wijzigen.")
+        raise FindingsLocked(
+            message % {"unit": unit, "status": UnitReportStatus(report.status).label.lower()}
+        )
+    cycle = AuditCycle.objects.get(pk=cycle.pk)
+    if cycle.status not in BEFORE_PUBLICATION:
+        raise FindingsLocked(
+            _("Toetscyclus %(year)s is gepubliceerd: de bevindingen liggen vast.")
+            % {"year": cycle.year}
+        )
+    return report
+
+
+def _check_principle(*, cycle: AuditCycle, unit: BusinessUnit, principle: ManagementPrinciple):
+    if not is_assessed(cycle=cycle, unit=unit, principle=principle):
+        raise ValidationError(
+            {
+                "principle": _("%(principle)s wordt bij %(unit)s niet getoetst.")
+                % {"principle": principle, "unit": unit}
+            }
+        )
+
+
+def _check_interview(*, cycle: AuditCycle, unit: BusinessUnit, interview: Interview):
+    """A quote comes only from a confirmed interview at the unit itself (DOMAIN.md §2)."""
+    if not quotable_interviews(cycle=cycle, unit=unit).filter(pk=interview.pk).exists():
+        raise ValidationError(
+            {
+                "interview": _(
+                    "Een citaat komt uit een bevestigd interview bij %(unit)s in deze toetscyclus."
+                )
+                % {"unit": unit}
+            }
+        )
+
+
+def _lock_item(model: type[models.Model], item: models.Model, expected_version: int):
+    """The item locked for this transaction, refused when it is gone or moved past
+    `expected_version` since the user opened it."""
+    current = model.objects.select_for_update().select_related("updated_by").filter(pk=item.pk)
+    current = current.first()
+    if current is None:
+        raise FindingConflict(
+            _(
+                "Dit onderdeel is intussen door iemand anders verwijderd. Uw invoer is niet opgeslagen."
+            )
+        )
+    if current.version != expected_version:
+        raise FindingConflict(
+            _(
+                "Dit is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet opgeslagen; "
+                "bekijk de actuele tekst en pas die zo nodig aan."
+            )
+            % {
+                "who": current.updated_by,
+                "when": formats.date_format(current.updated_at, "DATETIME_FORMAT"),
+            }
+        )
+    return current
+
+
+def _values(item: models.Model, fields: tuple[str, ...]) -> dict:
+    """The recorded values of `item`: principles by name, interviews by date and place."""
+    values = {}
+    for name in fields:
+        value = getattr(item, name)
+        if name == "principle":
+            value = value.name
+        elif name == "interview":
+            value = interview_label(value)
+        values[name] = value
+    return values
+
+
+def _changes(old: dict | None, new: dict | None) -> dict:
+    old, new = old or {}, new or {}
+    return {
+        key: [old.get(key), new.get(key)] for key in {**old, **new} if old.get(key) != new.get(key)
+    }
+
+
+def _create(
+    *, actor: User, item: models.Model, fields: tuple[str, ...], event: str
+) -> models.Model:
+    _lock_for_findings(actor=actor, cycle=item.cycle, unit=item.unit)
+    item.updated_by = actor
+    item.full_clean()
+    item.save()
+    audit_event_record(
+        event=event, actor=actor, target=item, changes=_changes(None, _values(item, fields))
+    )
+    return item
+
+
+def _update(
+    *,
+    actor: User,
+    item: models.Model,
+    expected_version: int,
+    fields: tuple[str, ...],
+    new_values: dict,
+    event: str,
+) -> models.Model:
+    _lock_for_findings(actor=actor, cycle=item.cycle, unit=item.unit)
+    current = _lock_item(type(item), item, expected_version)
+    old = _values(current, fields)
+    for name, value in new_values.items():
+        setattr(current, name, value)
+    changes = _changes(old, _values(current, fields))
+    if not changes:
+        return current  # saved unchanged: nothing to record
+    current.updated_by = actor
+    current.version += 1
+    current.full_clean()
+    current.save(update_fields=[*new_values, "updated_by", "version", "updated_at"])
+    audit_event_record(event=event, actor=actor, target=current, changes=changes)
+    return current
+
+
+def _delete(
+    *,
+    actor: User,
+    item: models.Model,
+    expected_version: int,
+    fields: tuple[str, ...],
+    event: str,
+    extra_changes: dict | None = None,
+) -> None:
+    """Delete `item`; the deletion is recorded on the unit's report, as the item is gone."""
+    report = _lock_for_findings(actor=actor, cycle=item.cycle, unit=item.unit)
+    current = _lock_item(type(item), item, expected_version)
+    changes = _changes(_values(current, fields), None) | (extra_changes or {})
+    try:
+        with transaction.atomic():
+            current.delete()
+    except ProtectedError as exc:
+        raise ValidationError(
+            _(
+                "Dit kan niet worden verwijderd: er is al op voortgebouwd (bijvoorbeeld een vervolgactie)."
+            )
+        ) from exc
+    audit_event_record(event=event, actor=actor, target=report, changes=changes)
+
+
+# --- Observations and good practices -----------------------------------------------------------
+
+_FINDING_FIELDS = ("principle", "kind", "text")
+
+
+@transaction.atomic
+def finding_create(
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    principle: ManagementPrinciple,
+    kind: FindingKind | str,
+    text: str,
+) -> Finding:
+    """Write an observation or a good practice ("waar kunnen we van elkaar leren") about an
+    assessed principle at `unit`."""
+    _check_principle(cycle=cycle, unit=unit, principle=principle)
+    finding = Finding(cycle=cycle, unit=unit, principle=principle, kind=kind, text=text.strip())
+    return _create(
+        actor=actor, item=finding, fields=_FINDING_FIELDS, event="findings.finding.created"
+    )
+
+
+@transaction.atomic
+def finding_update(
+    *,
+    actor: User,
+    finding: Finding,
+    expected_version: int,
+    principle: ManagementPrinciple,
+    kind: FindingKind | str,
+    text: str,
+) -> Finding:
+    """Change an observation or good practice; refused (`FindingConflict`) when it changed
+    since the user opened it at `expected_version`."""
+    _check_principle(cycle=finding.cycle, unit=finding.unit, principle=principle)
+    return _update(
+        actor=actor,
+        item=finding,
+        expected_version=expected_version,
+        fields=_FINDING_FIELDS,
+        new_values={"principle": principle, "kind": kind, "text": text.strip()},
+        event="findings.finding.updated",
+    )
+
+
+@transaction.atomic
+def finding_delete(*, actor: User, finding: Finding, expected_version: int) -> None:
+    """Delete an observation or good practice; the deletion is recorded with its text."""
+    _delete(
+        actor=actor,
+        item=finding,
+        expected_version=expected_version,
+        fields=_FINDING_FIELDS,
+        event="findings.finding.deleted",
+    )
+
+
+# --- Recommendations -----------------------------------------------------------------------------
+
+_RECOMMENDATION_FIELDS = ("principle", "title", "text", "priority")
+
+
+@transaction.atomic
+def recommendation_create(
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    principle: ManagementPrinciple,
+    title: str,
+    text: str,
+    priority: Priority | str,
+) -> Recommendation:
+    """Write a recommendation ("waar is verbetering nodig") to `unit` for an assessed
+    principle: a title, an explanation and a priority."""
+    _check_principle(cycle=cycle, unit=unit, principle=principle)
+    recommendation = Recommendation(
+        cycle=cycle,
+        unit=unit,
+        principle=principle,
+        title=title.strip(),
+        text=text.strip(),
+        priority=priority,
+    )
+    return _create(
+        actor=actor,
+        item=recommendation,
+        fields=_RECOMMENDATION_FIELDS,
+        event="findings.recommendation.created",
+    )
+
+
+@transaction.atomic
+def recommendation_update(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    expected_version: int,
+    principle: ManagementPrinciple,
+    title: str,
+    text: str,
+    priority: Priority | str,
+) -> Recommendation:
+    """Change a recommendation (optimistic locking as `finding_update`)."""
+    _check_principle(cycle=recommendation.cycle, unit=recommendation.unit, principle=principle)
+    return _update(
+        actor=actor,
+        item=recommendation,
+        expected_version=expected_version,
+        fields=_RECOMMENDATION_FIELDS,
+        new_values={
+            "principle": principle,
+            "title": title.strip(),
+            "text": text.strip(),
+            "priority": priority,
+        },
+        event="findings.recommendation.updated",
+    )
+
+
+@transaction.atomic
+def recommendation_delete(
+    *, actor: User, recommendation: Recommendation, expected_version: int
+) -> None:
+    """Delete a recommendation. A concept answer of the board to it goes with it (recorded);
+    a recommendation the roll-up team grouped into a theme stays until it is taken out there,
+    so the grouping's own record stays true."""
+    _lock_for_findings(actor=actor, cycle=recommendation.cycle, unit=recommendation.unit)
+    if recommendation.memberships.exists():
+        raise ValidationError(
+            _(
+                "Deze aanbeveling is bij het oprollen ingedeeld in een thema. Laat het "
+                "coördinatieteam haar daar eerst uit halen."
+            )
+        )
+    extra = {}
+    answer = RecommendationResponse.objects.filter(recommendation=recommendation).first()
+    if answer is not None:
+        extra["answer"] = [answer.recognition, None]
+        answer.delete()
+    _delete(
+        actor=actor,
+        item=recommendation,
+        expected_version=expected_version,
+        fields=_RECOMMENDATION_FIELDS,
+        event="findings.recommendation.deleted",
+        extra_changes=extra,
+    )
+
+
+# --- Quotes ----------------------------------------------------------------------------------
+
+_QUOTE_FIELDS = ("principle", "interview", "text")
+
+
+@transaction.atomic
+def quote_create(
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    principle: ManagementPrinciple,
+    interview: Interview,
+    text: str,
+) -> Quote:
+    """Take a short quote from a confirmed interview at `unit`. The report attributes it to the
+    unit's report ("Uit het rapport van Uitkeren"), never to a person (DOMAIN.md §5)."""
+    _check_principle(cycle=cycle, unit=unit, principle=principle)
+    _check_interview(cycle=cycle, unit=unit, interview=interview)
+    quote = Quote(
+        cycle=cycle, unit=unit, principle=principle, interview=interview, text=text.strip()
+    )
+    return _create(actor=actor, item=quote, fields=_QUOTE_FIELDS, event="findings.quote.created")
+
+
+@transaction.atomic
+def quote_update(
+    *,
+    actor: User,
+    quote: Quote,
+    expected_version: int,
+    principle: ManagementPrinciple,
+    interview: Interview,
+    text: str,
+) -> Quote:
+    """Change a quote (optimistic locking as `finding_update`)."""
+    _check_principle(cycle=quote.cycle, unit=quote.unit, principle=principle)
+    _check_interview(cycle=quote.cycle, unit=quote.unit, interview=interview)
+    return _update(
+        actor=actor,
+        item=quote,
+        expected_version=expected_version,
+        fields=_QUOTE_FIELDS,
+        new_values={"principle": principle, "interview": interview, "text": text.strip()},
+        event="findings.quote.updated",
+    )
+
+
+@transaction.atomic
+def quote_delete(*, actor: User, quote: Quote, expected_version: int) -> None:
+    _delete(
+        actor=actor,
+        item=quote,
+        expected_version=expected_version,
+        fields=_QUOTE_FIELDS,
+        event="findings.quote.deleted",
+    )

@@ -1,0 +1,270 @@
+"""Writes of the follow-up (DOMAIN.md §4, "Follow-up"; §7): a unit's improvement actions on the
+recommendations its board recognised, each with an owner and a SMART goal, and the effect
+measurements that show what an action delivered. Atomic, guarded by the action's version
+(optimistic locking), every change recorded old → new in the same transaction."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from findings.constants import ActionStatus, EffectConclusion
+from findings.models import EffectMeasurement, FollowUpAction, Recommendation
+from findings.selectors.follow_up import is_recognised
+from uwvkms.models import User
+from uwvkms.services import audit_event_record
+
+ACTION_FIELDS = ("title", "owner", "goal", "indicator", "baseline", "target", "due_on", "status")
+CENTS = Decimal("0.01")
+
+
+class ActionConflict(ValidationError):
+    """Someone else changed the action after this user opened it (optimistic locking)."""
+
+
+def _json(value):
+    """A value as the event log stores it: dates as ISO text, amounts as exact decimal text."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _cents(value: Decimal | None) -> Decimal | None:
+    """An amount as stored: two decimals (90 → 90.00)."""
+    return None if value is None else Decimal(value).quantize(CENTS)
+
+
+def _clean_action(
+    *,
+    title: str,
+    owner: str,
+    goal: str,
+    indicator: str,
+    baseline: Decimal | None,
+    target: Decimal | None,
+    due_on: date | None,
+    status: str,
+) -> dict:
+    """The SMART rules of an action, in Dutch: specific (a goal), measurable (a target or a
+    baseline only with an indicator), assigned (an owner), time-bound (a due date)."""
+    values = {
+        "title": title.strip(),
+        "owner": owner.strip(),
+        "goal": goal.strip(),
+        "indicator": indicator.strip(),
+        "baseline": _cents(baseline),
+        "target": _cents(target),
+        "due_on": due_on,
+        "status": status,
+    }
+    errors = {}
+    if not values["title"]:
+        errors["title"] = _("Geef de actie een titel.")
+    if not values["owner"]:
+        errors["owner"] = _("Wie is eigenaar van deze actie?")
+    if not values["goal"]:
+        errors["goal"] = _("Beschrijf het doel: wat moet deze actie opleveren?")
+    if due_on is None:
+        errors["due_on"] = _("Vul de datum in waarop de actie uiterlijk gereed is.")
+    if target is not None and not values["indicator"]:
+        errors["target"] = _(
+            "Een streefwaarde zonder indicator is niet meetbaar: vul de indicator in waarop de "
+            "streefwaarde wordt gemeten, of laat de streefwaarde leeg."
+        )
+    if baseline is not None and not values["indicator"]:
+        errors["baseline"] = _(
+            "Een nulmeting zonder indicator is niet meetbaar: vul de indicator in, of laat de "
+            "nulmeting leeg."
+        )
+    if status not in ActionStatus.values:
+        errors["status"] = _("Kies een status: gepland, in uitvoering, gereed of vervallen.")
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+@transaction.atomic
+def follow_up_action_create(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    title: str,
+    owner: str,
+    goal: str,
+    indicator: str = "",
+    baseline: Decimal | None = None,
+    target: Decimal | None = None,
+    due_on: date | None,
+    status: str = ActionStatus.GEPLAND,
+) -> FollowUpAction:
+    """A new follow-up action of the recommendation's unit. Only for a recommendation its board
+    recognised (herkend or deels herkend) in a submitted management response."""
+    recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    if not is_recognised(recommendation):
+        raise ValidationError(
+            _(
+                "Vervolgacties horen bij aanbevelingen die de directie in een ingediende "
+                "managementreactie (deels) heeft herkend."
+            )
+        )
+    values = _clean_action(
+        title=title,
+        owner=owner,
+        goal=goal,
+        indicator=indicator,
+        baseline=baseline,
+        target=target,
+        due_on=due_on,
+        status=status,
+    )
+    action = FollowUpAction(
+        cycle_id=recommendation.cycle_id,
+        unit_id=recommendation.unit_id,
+        recommendation=recommendation,
+        updated_by=actor,
+        **values,
+    )
+    action.full_clean()
+    action.save()
+    audit_event_record(
+        event="findings.follow_up_action.created",
+        actor=actor,
+        target=action,
+        changes={f: [None, _json(v)] for f, v in values.items() if v is not None and v != ""},
+    )
+    return action
+
+
+def _lock_action(action: FollowUpAction, expected_version: int) -> FollowUpAction:
+    action = (
+        FollowUpAction.objects.select_for_update(of=("self",))
+        .select_related("updated_by")
+        .get(pk=action.pk)
+    )
+    if action.version != expected_version:
+        raise ActionConflict(
+            _(
+                "Deze vervolgactie is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is "
+                "niet opgeslagen; bekijk de actuele stand en pas die zo nodig aan."
+            )
+            % {
+                "who": action.updated_by,
+                "when": formats.date_format(
+                    timezone.localtime(action.updated_at), "DATETIME_FORMAT"
+                ),
+            }
+        )
+    return action
+
+
+@transaction.atomic
+def follow_up_action_update(
+    *,
+    actor: User,
+    action: FollowUpAction,
+    expected_version: int,
+    title: str,
+    owner: str,
+    goal: str,
+    indicator: str,
+    baseline: Decimal | None,
+    target: Decimal | None,
+    due_on: date | None,
+    status: str,
+) -> FollowUpAction:
+    """Change an action: its title, owner, SMART goal and status. Refused with
+    `ActionConflict` when it moved on since `expected_version`; recorded old → new per field;
+    an unchanged save stores nothing."""
+    action = _lock_action(action, expected_version)
+    values = _clean_action(
+        title=title,
+        owner=owner,
+        goal=goal,
+        indicator=indicator,
+        baseline=baseline,
+        target=target,
+        due_on=due_on,
+        status=status,
+    )
+    changes = {
+        f: [_json(getattr(action, f)), _json(v)]
+        for f, v in values.items()
+        if getattr(action, f) != v
+    }
+    if not changes:
+        return action
+    for f in changes:
+        setattr(action, f, values[f])
+    action.version += 1
+    action.updated_by = actor
+    action.full_clean()
+    action.save(update_fields=[*changes, "version", "updated_by", "updated_at"])
+    audit_event_record(
+        event="findings.follow_up_action.changed", actor=actor, target=action, changes=changes
+    )
+    return action
+
+
+@transaction.atomic
+def effect_measurement_record(
+    *,
+    actor: User,
+    action: FollowUpAction,
+    expected_version: int,
+    measured_value: Decimal | None,
+    measured_on: date | None,
+    conclusion: str,
+    next_steps: str = "",
+    today: date | None = None,
+) -> EffectMeasurement:
+    """Record what an action delivered: the value measured on the indicator, the date, the
+    conclusion (effect bereikt / deels / niet) and what comes next. A value and a date are
+    required, the date not in the future; not for a cancelled action. Counts as a change of
+    the action (its version moves on)."""
+    action = _lock_action(action, expected_version)
+    today = today or timezone.localdate()
+    errors = {}
+    if measured_value is None:
+        errors["measured_value"] = _("Vul de gemeten waarde in.")
+    if measured_on is None:
+        errors["measured_on"] = _("Vul de datum van de meting in.")
+    elif measured_on > today:
+        errors["measured_on"] = _("Een meting kan niet in de toekomst liggen.")
+    if conclusion not in EffectConclusion.values:
+        errors["conclusion"] = _(
+            "Kies de conclusie: effect bereikt, deels bereikt of niet bereikt."
+        )
+    if action.status == ActionStatus.VERVALLEN:
+        errors["__all__"] = _("Deze actie is vervallen; er valt geen effect meer te meten.")
+    if errors:
+        raise ValidationError(errors)
+    measurement = EffectMeasurement(
+        action=action,
+        measured_value=_cents(measured_value),
+        measured_on=measured_on,
+        conclusion=conclusion,
+        next_steps=next_steps.strip(),
+        recorded_by=actor,
+    )
+    measurement.full_clean()
+    measurement.save()
+    action.version += 1
+    action.updated_by = actor
+    action.save(update_fields=["version", "updated_by", "updated_at"])
+    audit_event_record(
+        event="findings.effect_measurement.recorded",
+        actor=actor,
+        target=action,
+        changes={
+            "measured_value": [None, _json(measurement.measured_value)],
+            "measured_on": [None, _json(measured_on)],
+            "conclusion": [None, conclusion],
+            **({"next_steps": [None, measurement.next_steps]} if measurement.next_steps else {}),
+        },
+    )
+    return measurement

@@ -1,0 +1,98 @@
+"""Writes of the narrative sections of the UWV-wide report (DOMAIN.md §5): the coordination
+team's own text per cycle and section, with optimistic locking and a history row per change."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from audits.models import AuditCycle
+from findings.constants import NarrativeKey
+from findings.models import ReportNarrative
+from uwvkms.models import User
+from uwvkms.selectors import audit_events_for
+from uwvkms.services import audit_event_record
+
+
+class NarrativeConflict(ValidationError):
+    """Someone else saved the section after this user opened it."""
+
+
+def narrative_texts(cycle: AuditCycle) -> dict[str, str]:
+    """section key → the team's stored text for `cycle` (sections without a row are absent, the
+    report then uses its generated default). One query."""
+    return dict(
+        ReportNarrative.objects.filter(cycle=cycle).exclude(text="").values_list("key", "text")
+    )
+
+
+def narratives_of(cycle: AuditCycle) -> dict[str, ReportNarrative]:
+    """section key → the stored narrative with who last changed it. One query."""
+    return {
+        n.key: n for n in ReportNarrative.objects.filter(cycle=cycle).select_related("updated_by")
+    }
+
+
+def narrative_save(
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    key: NarrativeKey | str,
+    text: str,
+    expected_version: int,
+) -> ReportNarrative:
+    """Store the team's text of section `key`. `expected_version` is the version the user
+    opened (0 while the section still showed its generated default); a save over a newer
+    version is refused with `NarrativeConflict`. An empty text goes back to the generated
+    default. Records `findings.report_narrative.changed` (or `.reset`)."""
+    key = NarrativeKey(key)
+    text = text.replace("\r\n", "\n").strip()
+    with transaction.atomic():
+        current = (
+            ReportNarrative.objects.select_for_update()
+            .select_related("updated_by")
+            .filter(cycle=cycle, key=key)
+            .first()
+        )
+        current_version = current.version if current else 0
+        if current_version != expected_version:
+            raise NarrativeConflict(
+                _(
+                    "Deze tekst is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet "
+                    "opgeslagen; bekijk de actuele tekst en pas die zo nodig aan."
+                )
+                % {
+                    "who": current.updated_by if current else "–",
+                    "when": formats.date_format(current.updated_at, "DATETIME_FORMAT")
+                    if current
+                    else "–",
+                }
+            )
+        event = (
+            "findings.report_narrative.reset" if not text else "findings.report_narrative.changed"
+        )
+        if current is None:
+            narrative = ReportNarrative(cycle=cycle, key=key, text=text, updated_by=actor)
+            narrative.full_clean()
+            narrative.save()
+            audit_event_record(
+                event=event, actor=actor, target=narrative, changes={"text": ["", text]}
+            )
+            return narrative
+        if text == current.text:
+            return current
+        old = current.text
+        current.text = text
+        current.version += 1
+        current.updated_by = actor
+        current.full_clean()
+        current.save(update_fields=["text", "version", "updated_by", "updated_at"])
+        audit_event_record(event=event, actor=actor, target=current, changes={"text": [old, text]})
+        return current
+
+
+def narrative_history(narrative: ReportNarrative | None) -> list:
+    """The recorded changes of a section, newest first."""
+    if narrative is None or narrative.pk is None:
+        return []
+    return list(audit_events_for(narrative))

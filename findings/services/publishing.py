@@ -1,0 +1,208 @@
+"""Publishing the UWV-wide report (DOMAIN.md §5): the coordination team asks for a version, a
+background task renders it once and stores the PDF with its SHA-256 and the data snapshot it came
+from. A published version never changes; there is no update path, only a new version."""
+
+import hashlib
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audits.models import AuditCycle
+from findings.models import PublishState, ReportStatus, ReportVersion
+from uwvkms.constants import Role
+from uwvkms.models import User
+from uwvkms.permissions import has_any_role
+from uwvkms.services import audit_event_record
+
+logger = logging.getLogger(__name__)
+
+LABEL_PATTERN = re.compile(r"^(\d{1,3})\.(\d{1,3})$")
+
+
+class PublishRefused(Exception):
+    """Publishing is not possible now; the message says why, in Dutch, for the page."""
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    """What the renderer hands back: the PDF and the snapshot of the data it came from."""
+
+    pdf: bytes
+    snapshot: dict
+
+
+def label_key(label: str) -> tuple[int, int]:
+    """ "1.10" sorts after "1.9": versions compare as numbers."""
+    match = LABEL_PATTERN.match(label)
+    if not match:
+        raise ValueError(label)
+    return int(match.group(1)), int(match.group(2))
+
+
+@transaction.atomic
+def report_version_publish(
+    *, actor: User, cycle: AuditCycle, label: str, report_status: str
+) -> ReportVersion:
+    """Ask for a new published version `label` ("1.0", "2.0") of the cycle's report, with the
+    status printed on it (Concept for the RvB's review, or Definitief). The version is queued;
+    the PDF is rendered once by the background task `findings.tasks.report_version_render_task`
+    after this transaction commits. Only the coordination team publishes. A label is used once
+    per cycle and must be higher than every earlier one; one version renders at a time."""
+    if not has_any_role(actor, Role.COORDINATIETEAM):
+        raise PermissionDenied
+    label = label.strip()
+    if not LABEL_PATTERN.match(label):
+        raise ValidationError({"label": _("Een versie ziet eruit als 1.0 of 2.1.")})
+    if report_status not in ReportStatus.values:
+        raise ValidationError({"report_status": _("Kies Concept of Definitief.")})
+    # Lock the cycle's versions so two requests cannot both take the next label.
+    existing = list(
+        ReportVersion.objects.select_for_update().filter(cycle=cycle).values_list("label", "state")
+    )
+    if any(state in (PublishState.QUEUED, PublishState.RUNNING) for _label, state in existing):
+        raise PublishRefused(_("Er wordt al een versie opgemaakt; wacht tot die klaar is."))
+    if any(existing_label == label for existing_label, _state in existing):
+        raise PublishRefused(
+            _(
+                "Versie %(label)s bestaat al. Een gepubliceerde versie verandert nooit: kies een "
+                "nieuw versienummer."
+            )
+            % {"label": label}
+        )
+    highest = max((label_key(existing_label) for existing_label, _state in existing), default=None)
+    if highest is not None and label_key(label) <= highest:
+        raise PublishRefused(
+            _("Een nieuwe versie moet hoger zijn dan %(highest)s.")
+            % {"highest": "{}.{}".format(*highest)}
+        )
+    version = ReportVersion(
+        cycle=cycle,
+        label=label,
+        report_status=report_status,
+        state=PublishState.QUEUED,
+        requested_by=actor,
+        requested_at=timezone.now(),
+    )
+    version.full_clean()
+    version.save()
+    audit_event_record(
+        event="findings.report_version.requested",
+        actor=actor,
+        target=version,
+        changes={"label": [None, label], "report_status": [None, report_status]},
+    )
+    transaction.on_commit(lambda: _enqueue(version))
+    return version
+
+
+@transaction.atomic
+def report_version_retry(*, actor: User, version: ReportVersion) -> ReportVersion:
+    """Queue a failed version again: nothing of it was published, so its label is still free to
+    use. A version that is done is never rendered again."""
+    if not has_any_role(actor, Role.COORDINATIETEAM):
+        raise PermissionDenied
+    updated = ReportVersion.objects.filter(pk=version.pk, state=PublishState.FAILED).update(
+        state=PublishState.QUEUED, error="", task_id=""
+    )
+    if not updated:
+        raise PublishRefused(_("Alleen een mislukte versie kan opnieuw worden opgemaakt."))
+    version.refresh_from_db()
+    audit_event_record(
+        event="findings.report_version.retried",
+        actor=actor,
+        target=version,
+        changes={"state": [PublishState.FAILED, PublishState.QUEUED]},
+    )
+    transaction.on_commit(lambda: _enqueue(version))
+    return version
+
+
+def _enqueue(version: ReportVersion) -> None:
+    from findings.tasks import report_version_render_task  # noqa: PLC0415  (tasks import services)
+
+    result = report_version_render_task.enqueue(version_id=version.pk)
+    # The immediate backend has already run the task; only a queued one still needs its id.
+    ReportVersion.objects.filter(pk=version.pk, task_id="").update(task_id=str(result.id)[:64])
+
+
+def report_version_render(
+    *, version_id: int, render: Callable[[ReportVersion], RenderedReport] | None = None
+) -> ReportVersion | None:
+    """Render a queued version once and store it (run by the background task). Moves the
+    version queued → running → done, or → failed with the error when rendering fails. A version
+    that is not queued (already running, done or failed) is left alone: a task delivered twice
+    never renders twice, and a published version is never touched again."""
+    render = render or render_uwv_report_for_version
+    if not ReportVersion.objects.filter(pk=version_id, state=PublishState.QUEUED).update(
+        state=PublishState.RUNNING
+    ):
+        return None
+    version = ReportVersion.objects.select_related("cycle", "requested_by").get(pk=version_id)
+    try:
+        rendered = render(version)
+        digest = hashlib.sha256(rendered.pdf).hexdigest()
+        with transaction.atomic():
+            field = ReportVersion._meta.get_field("pdf")
+            name = field.generate_filename(
+                version, f"toets-kms-{version.cycle.year}-versie-{version.label}.pdf"
+            )
+            stored = field.storage.save(name, ContentFile(rendered.pdf))
+            published_at = timezone.now()
+            updated = ReportVersion.objects.filter(
+                pk=version_id, state=PublishState.RUNNING
+            ).update(
+                state=PublishState.DONE,
+                pdf=stored,
+                pdf_sha256=digest,
+                pdf_size=len(rendered.pdf),
+                snapshot=rendered.snapshot,
+                published_at=published_at,
+            )
+            if not updated:
+                raise RuntimeError(f"Report version {version_id} left the running state")
+            version.refresh_from_db()
+            audit_event_record(
+                event="findings.report_version.published",
+                actor=version.requested_by,
+                target=version,
+                changes={
+                    "state": [PublishState.RUNNING, PublishState.DONE],
+                    "pdf_sha256": [None, digest],
+                },
+            )
+    except Exception as exc:
+        logger.exception("Rendering report version %s failed", version_id)
+        with transaction.atomic():
+            ReportVersion.objects.filter(pk=version_id, state=PublishState.RUNNING).update(
+                state=PublishState.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000]
+            )
+            version.refresh_from_db()
+            audit_event_record(
+                event="findings.report_version.failed",
+                actor=version.requested_by,
+                target=version,
+                changes={"state": [PublishState.RUNNING, PublishState.FAILED]},
+            )
+        raise
+    return version
+
+
+def render_uwv_report_for_version(version: ReportVersion) -> RenderedReport:
+    """Build the UWV-wide report as it stands now, with the version's status and label printed
+    on it, and render it to PDF: the snapshot and the PDF come from the same view-model."""
+    from findings.report.uwv import build_uwv_report, render_uwv_report_pdf  # noqa: PLC0415
+
+    report = build_uwv_report(
+        version.cycle,
+        status=version.report_status,
+        version=version.label,
+        generated_at=timezone.now(),
+    )
+    return RenderedReport(pdf=render_uwv_report_pdf(report), snapshot=report.snapshot())

@@ -1,0 +1,132 @@
+"""Writes of a unit's report (DOMAIN.md §4): its one guarded status move, concept → afgestemd
+(agreed with the unit's board: when and with whom) → definitief, and back from afgestemd to
+concept with a reason. Atomic, guarded by the report's version, every move recorded."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from audits.models import AuditCycle
+from findings.constants import ResponseStatus, UnitReportStatus
+from findings.models import ManagementResponse, UnitReport
+from findings.selectors.unit_reports import report_capacities
+from findings.services.findings import unit_report_lock
+from findings.unit_report_rules import MOVERS, check_move, move_requirements
+from uwvkms.models import BusinessUnit, User
+from uwvkms.services import audit_event_record
+
+
+class UnitReportConflict(ValidationError):
+    """Someone else moved the report after this user opened it (optimistic locking)."""
+
+
+_EVENTS = {
+    UnitReportStatus.AFGESTEMD: "findings.unit_report.agreed",
+    UnitReportStatus.DEFINITIEF: "findings.unit_report.finalised",
+    UnitReportStatus.CONCEPT: "findings.unit_report.reopened",
+}
+
+
+@transaction.atomic
+def unit_report_move(
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    to: UnitReportStatus | str,
+    expected_version: int,
+    agreed_on: date | None = None,
+    agreed_with: str = "",
+    reason: str = "",
+) -> UnitReport:
+    """Move the report of `unit` in `cycle` to status `to`.
+
+    - Only the moves of UNIT_REPORT_TRANSITIONS exist (`UnitReportMoveNotAllowed` otherwise),
+      and only the capacities of `findings.unit_report_rules.MOVERS` make them
+      (PermissionDenied otherwise): the coordination team or the unit's lead auditor agree
+      the report and take it back; the coordination team makes it definitief.
+    - Afgestemd needs the date it was agreed (not in the future) and with whom; back to concept
+      needs a reason and clears the agreement; not once the board submitted its response,
+      which answers the report as agreed.
+    - `expected_version` is the version the user saw (0 while the report had no record);
+      `UnitReportConflict` when it moved on since.
+    """
+    existing = UnitReport.objects.select_for_update().filter(cycle=cycle, unit=unit).first()
+    report = existing or unit_report_lock(actor=actor, cycle=cycle, unit=unit)
+    current_version = existing.version if existing else 0
+    if expected_version != current_version:
+        raise UnitReportConflict(
+            _(
+                "Het rapport is intussen gewijzigd door %(who)s (%(when)s) en staat nu op "
+                "%(status)s. Er is niets gewijzigd."
+            )
+            % {
+                "who": report.updated_by,
+                "when": formats.date_format(report.updated_at, "DATETIME_FORMAT"),
+                "status": report.get_status_display(),
+            }
+        )
+    check_move(report.status, to)
+    if not report_capacities(user=actor, cycle=cycle, unit=unit) & MOVERS[(report.status, to)]:
+        raise PermissionDenied
+
+    agreed_with, reason = agreed_with.strip(), reason.strip()
+    errors = move_requirements(to=to, agreed_on=agreed_on, agreed_with=agreed_with, reason=reason)
+    if to == UnitReportStatus.AFGESTEMD and agreed_on and agreed_on > timezone.localdate():
+        errors["agreed_on"] = _("De datum van afstemming ligt in de toekomst.")
+    if to == UnitReportStatus.CONCEPT and _response_submitted(report):
+        errors["__all__"] = _(
+            "De directie heeft haar managementreactie op dit rapport al ingediend; het rapport "
+            "kan niet meer terug naar concept."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+    old = _values(report)
+    report.status = to
+    if to == UnitReportStatus.AFGESTEMD:
+        report.agreed_on, report.agreed_with = agreed_on, agreed_with
+    elif to == UnitReportStatus.CONCEPT:
+        report.agreed_on, report.agreed_with = None, ""
+    else:
+        report.finalised_at = timezone.now()
+    report.updated_by = actor
+    report.version = current_version + 1
+    report.full_clean()
+    report.save(
+        update_fields=[
+            "status",
+            "agreed_on",
+            "agreed_with",
+            "finalised_at",
+            "updated_by",
+            "version",
+            "updated_at",
+        ]
+    )
+    new = _values(report)
+    audit_event_record(
+        event=_EVENTS[to],
+        actor=actor,
+        target=report,
+        changes={key: [old[key], new[key]] for key in new if old[key] != new[key]},
+        reason=reason,
+    )
+    return report
+
+
+def _values(report: UnitReport) -> dict:
+    return {
+        "status": report.status,
+        "agreed_on": report.agreed_on.isoformat() if report.agreed_on else None,
+        "agreed_with": report.agreed_with,
+    }
+
+
+def _response_submitted(report: UnitReport) -> bool:
+    return ManagementResponse.objects.filter(
+        unit_report=report, status=ResponseStatus.INGEDIEND
+    ).exists()

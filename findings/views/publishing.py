@@ -1,0 +1,199 @@
+"""Published versions of the UWV-wide report: the coordination team publishes (rendered once in
+a background task), the RvB and the coordination team read any published version and download
+exactly the bytes that were published. Thin: access in the selectors, writes in the services."""
+
+import logging
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audits.selectors import cycle_get
+from findings.forms.publishing import PublishForm
+from findings.models import PublishState
+from findings.selectors import publishing as selectors
+from findings.services import publishing as services
+from uwvkms.constants import Role
+from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.permissions import has_any_role, require_role
+
+logger = logging.getLogger(__name__)
+
+# Seconds between reloads of a version page while its PDF is being made.
+REFRESH_SECONDS = 3
+
+
+def version_list(request, year: int):
+    """The cycle's versions (the RvB sees published ones only); the coordination team also gets
+    the form to publish the next one."""
+    cycle = cycle_get(year=year)
+    versions = list(selectors.report_versions_for_user(user=request.user, cycle=cycle))
+    is_coordinator = has_any_role(request.user, Role.COORDINATIETEAM)
+    form = PublishForm(initial={"label": _next_label(versions)}) if is_coordinator else None
+    published = [v for v in versions if v.state == PublishState.DONE]
+    return render(
+        request,
+        "findings/publishing/list.html",
+        {
+            "cycle": cycle,
+            "versions": versions,
+            "published": published,
+            "form": form,
+            "is_coordinator": is_coordinator,
+        },
+    )
+
+
+@require_POST
+def version_publish(request, year: int):
+    require_role(request.user, Role.COORDINATIETEAM)
+    cycle = cycle_get(year=year)
+    form = PublishForm(posted_data(request))
+    if form.is_valid():
+        try:
+            version = services.report_version_publish(
+                actor=request.user,
+                cycle=cycle,
+                label=form.cleaned_data["label"],
+                report_status=form.cleaned_data["report_status"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        except services.PublishRefused as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Versie %(label)s wordt opgemaakt. Deze pagina toont de voortgang.")
+                % {"label": version.label},
+            )
+            return redirect("findings:report_version", year=year, label=version.label)
+    versions = list(selectors.report_versions_for_user(user=request.user, cycle=cycle))
+    return render(
+        request,
+        "findings/publishing/list.html",
+        {
+            "cycle": cycle,
+            "versions": versions,
+            "published": [v for v in versions if v.state == PublishState.DONE],
+            "form": form,
+            "is_coordinator": True,
+        },
+        status=400,
+    )
+
+
+def version_detail(request, year: int, label: str):
+    """One version: its progress while it is made (the page reloads itself through the HTTP
+    Refresh header, no script), then who published it, when, its hash and the download."""
+    cycle = cycle_get(year=year)
+    version = selectors.report_version_get_for_reader(user=request.user, cycle=cycle, label=label)
+    others = [
+        v
+        for v in selectors.report_versions_for_user(user=request.user, cycle=cycle)
+        if v.state == PublishState.DONE and v.pk != version.pk
+    ]
+    in_progress = version.state in (PublishState.QUEUED, PublishState.RUNNING)
+    response = render(
+        request,
+        "findings/publishing/detail.html",
+        {
+            "cycle": cycle,
+            "version": version,
+            "others": others,
+            "in_progress": in_progress,
+            "refresh_seconds": REFRESH_SECONDS,
+            "is_coordinator": has_any_role(request.user, Role.COORDINATIETEAM),
+        },
+    )
+    if in_progress:
+        response["Refresh"] = str(REFRESH_SECONDS)
+    return response
+
+
+@require_POST
+def version_retry(request, year: int, label: str):
+    require_role(request.user, Role.COORDINATIETEAM)
+    cycle = cycle_get(year=year)
+    version = selectors.report_version_get_for_reader(user=request.user, cycle=cycle, label=label)
+    try:
+        services.report_version_retry(actor=request.user, version=version)
+    except services.PublishRefused as exc:
+        messages.error(request, str(exc))
+    return redirect("findings:report_version", year=year, label=version.label)
+
+
+def version_pdf(request, year: int, label: str):
+    """The stored PDF, never rendered again; served only when its SHA-256 still matches."""
+    cycle = cycle_get(year=year)
+    version = selectors.report_version_get_for_reader(user=request.user, cycle=cycle, label=label)
+    try:
+        data = selectors.report_version_pdf(version)
+    except selectors.ReportIntegrityError:
+        logger.error(
+            "Integrity check failed for report version %s (cycle %s): not served",
+            version.label,
+            cycle.year,
+            exc_info=True,
+        )
+        return render(
+            request,
+            "findings/publishing/integrity_error.html",
+            {"cycle": cycle, "version": version},
+            status=500,
+        )
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="toets-kms-{cycle.year}-versie-{version.label}.pdf"'
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-SHA256"] = version.pdf_sha256
+    return response
+
+
+def version_compare(request, year: int):
+    """What changed between two published versions, from their stored snapshots."""
+    cycle = cycle_get(year=year)
+    published = [
+        v
+        for v in selectors.report_versions_for_user(user=request.user, cycle=cycle)
+        if v.state == PublishState.DONE
+    ]
+    labels = [v.label for v in published]
+    old_label = request.GET.get("van") or (labels[-2] if len(labels) >= 2 else "")
+    new_label = request.GET.get("naar") or (labels[-1] if labels else "")
+    sections = None
+    old = new = None
+    if old_label and new_label:
+        if old_label not in labels or new_label not in labels:
+            raise Http404
+        old = selectors.report_version_get_for_reader(
+            user=request.user, cycle=cycle, label=old_label
+        )
+        new = selectors.report_version_get_for_reader(
+            user=request.user, cycle=cycle, label=new_label
+        )
+        sections = selectors.snapshot_compare(old.snapshot or {}, new.snapshot or {})
+    return render(
+        request,
+        "findings/publishing/compare.html",
+        {
+            "cycle": cycle,
+            "labels": labels,
+            "old": old,
+            "new": new,
+            "sections": sections,
+        },
+    )
+
+
+def _next_label(versions) -> str:
+    keys = [services.label_key(v.label) for v in versions]
+    if not keys:
+        return "1.0"
+    major, _minor = max(keys)
+    return f"{major + 1}.0"

@@ -1,0 +1,67 @@
+"""The narrative sections of the UWV-wide report: a generated default until the coordination
+team writes its own text; saving checks the version the user opened; every change is recorded."""
+
+import pytest
+from django.urls import reverse
+
+from findings.models import ReportNarrative
+from findings.report.uwv import build_uwv_report
+from findings.services.narratives import NarrativeConflict, narrative_history, narrative_save
+from uwvkms.models import AuditEvent
+
+
+def test_default_text_until_the_team_writes_one(coordinator, cycle):
+    report = build_uwv_report(cycle)
+    assert report.narratives["inleiding"].is_default
+    assert "2031" in report.narratives["inleiding"].paragraphs[0]
+    narrative_save(
+        actor=coordinator, cycle=cycle, key="inleiding", text="Eigen tekst.", expected_version=0
+    )
+    report = build_uwv_report(cycle)
+    assert report.narratives["inleiding"].paragraphs == ["Eigen tekst."]
+    assert not report.narratives["inleiding"].is_default
+
+
+def test_a_stale_version_is_refused_and_history_is_kept(coordinator, cycle):
+    first = narrative_save(
+        actor=coordinator, cycle=cycle, key="beschouwing", text="Versie één.", expected_version=0
+    )
+    narrative_save(
+        actor=coordinator, cycle=cycle, key="beschouwing", text="Versie twee.", expected_version=1
+    )
+    with pytest.raises(NarrativeConflict):
+        narrative_save(
+            actor=coordinator, cycle=cycle, key="beschouwing", text="Oud.", expected_version=1
+        )
+    first.refresh_from_db()
+    assert (first.text, first.version) == ("Versie twee.", 2)
+    events = narrative_history(first)
+    assert [e.event for e in events] == ["findings.report_narrative.changed"] * 2
+    assert events[0].changes == {"text": ["Versie één.", "Versie twee."]}
+
+
+def test_empty_text_goes_back_to_the_default(coordinator, cycle):
+    narrative_save(actor=coordinator, cycle=cycle, key="inleiding", text="X.", expected_version=0)
+    narrative_save(actor=coordinator, cycle=cycle, key="inleiding", text="  ", expected_version=1)
+    assert build_uwv_report(cycle).narratives["inleiding"].is_default
+    assert AuditEvent.objects.filter(event="findings.report_narrative.reset").count() == 1
+
+
+def test_editing_page_saves_and_shows_conflicts(client, coordinator, cycle):
+    client.force_login(coordinator)
+    url = reverse("findings:uwv_report_narratives", args=[cycle.year])
+    assert client.get(url).status_code == 200
+    data = {"key": "samenvatting", "samenvatting-text": "Kort.", "samenvatting-version": "0"}
+    assert client.post(url, data).status_code == 302
+    assert ReportNarrative.objects.get(cycle=cycle, key="samenvatting").text == "Kort."
+    response = client.post(url, data)  # the same version again: someone saved in between
+    assert response.status_code == 200
+    assert "intussen gewijzigd" in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["board_member", "auditor", "outsider"])
+def test_only_the_coordination_team_edits(client, request, cycle, persona):
+    client.force_login(request.getfixturevalue(persona))
+    url = reverse("findings:uwv_report_narratives", args=[cycle.year])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"key": "inleiding"}).status_code == 403

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from herstel.constants import FROM_EXECUTION, Operation, SnapshotTrigger, Step
 from herstel.dossier_files import RowError, read_dossier_file
+from herstel.dossier_rules import DossierValues, dossier_changes, dossier_problems
 from herstel.models import (
     Dossier,
     DossierChange,
@@ -26,7 +27,6 @@ from herstel.models import (
 )
 from herstel.models.dossiers import AMOUNT_FIELDS
 from herstel.money import cents_of, euros
-from herstel.rules import DossierValues, dossier_changes, dossier_problems
 from herstel.selectors.dossiers import (
     DossierTotals,
     dossier_totals,

@@ -405,8 +405,8 @@ def figures_data(people):
     from django.utils import timezone
 
     from herstel.constants import DossierColumn, SnapshotTrigger
+    from herstel.dossier_rules import dossier_columns, dossier_from_row
     from herstel.models import Dossier, DossierImport
-    from herstel.rules import dossier_columns, dossier_from_row
     from herstel.services.dossiers import dossier_snapshot_take
 
     columns = dossier_columns(DossierColumn.values).positions

@@ -563,7 +563,6 @@ class SnapshotTrigger(models.TextChoices):
 
     IMPORT = "import", _("Import")
     SCHEDULE = "schedule", _("Wekelijkse momentopname")
-    EDIT = "edit", _("Dossier gewijzigd")
 
 
 # --- Step 4: evaluation ---------------------------------------------------------------------------

@@ -577,26 +577,27 @@ def _plan_and_go(action: Herstelactie, people, *, lead: str, team: list[str], go
 
 
 def _dossier_file(prefix: str, count: int, *, seed: int, assessed: float, handled: float) -> bytes:
-    """A fictional import file: `count` dossiers with pseudonymous references, a share
-    assessed and a share of those handled, with made-up amounts. Deterministic per seed."""
+    """A fictional import file: `count` dossiers with pseudonymous references, the first share
+    (`assessed`) assessed and the first share (`handled`) of those handled, with made-up
+    amounts. Each reference keeps its outcome and amount across files of the same seed, so
+    successive files of an action only move dossiers forward."""
     rnd = random.Random(seed)  # fixed: the demo is the same every time
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     writer.writerow(DossierColumn.values)
     for number in range(1, count + 1):
         reference = f"{prefix}-{number:04d}"
-        draw = rnd.random()
-        if draw >= assessed:
+        progress, kind = rnd.random(), rnd.random()
+        euros_ = f"{rnd.randint(40, 2400)},{rnd.randint(0, 99):02d}"
+        recovered = f"{rnd.randint(20, 900)},{rnd.randint(0, 99):02d}"
+        if progress >= assessed:
             writer.writerow([reference, "te beoordelen", "", "", "", "", ""])
             continue
-        status = "afgehandeld" if rnd.random() < handled / assessed else "beoordeeld"
-        kind = rnd.random()
-        euros_ = f"{rnd.randint(40, 2400)},{rnd.randint(0, 99):02d}"
+        status = "afgehandeld" if progress < handled else "beoordeeld"
         if kind < 0.55:
             paid, to_pay = (euros_, "0") if status == "afgehandeld" else ("0", euros_)
             writer.writerow([reference, status, "nabetalen", paid, to_pay, "0", "0"])
         elif kind < 0.75:
-            recovered = f"{rnd.randint(20, 900)},{rnd.randint(0, 99):02d}"
             writer.writerow([reference, status, "terugvorderen", "0", "0", recovered, "0"])
         elif kind < 0.85:
             writer.writerow([reference, status, "afboeken", "0", "0", "0", euros_])
@@ -634,14 +635,12 @@ def _dt_done_execution(people) -> None:
         team=["Ahmed Beoordelaar (beoordelaar)", "Kim Betaal (financiële administratie)"],
         go_on=date(2025, 11, 3),
     )
-    for seed, (assessed, handled, weeks_ago) in enumerate(
-        [(0.0, 0.0, 6), (0.45, 0.2, 3), (0.8, 0.55, 0)]
-    ):
+    for assessed, handled, weeks_ago in [(0.0, 0.0, 6), (0.45, 0.2, 3), (0.8, 0.55, 0)]:
         _import(
             action,
             adviser,
             f"reiskosten-week-{6 - weeks_ago}.csv",
-            _dossier_file("RK", 180, seed=7 + seed, assessed=assessed, handled=handled),
+            _dossier_file("RK", 180, seed=7, assessed=assessed, handled=handled),
             weeks_ago,
         )
     action.refresh_from_db()
@@ -702,7 +701,7 @@ def _evaluating(people) -> None:
         action,
         adviser,
         "vakantiebijslag-eindstand.csv",
-        _dossier_file("VB", 240, seed=22, assessed=1.0, handled=1.0),
+        _dossier_file("VB", 240, seed=21, assessed=1.0, handled=1.0),
         2,
     )
     _move(action, adviser, StepMove.TO_EVALUATION)

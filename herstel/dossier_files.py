@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from herstel.constants import DossierColumn, DossierOutcome, DossierStatus
-from herstel.rules import DossierValues, dossier_columns, dossier_from_row
+from herstel.dossier_rules import DossierValues, dossier_columns, dossier_from_row
 
 CSV, XLSX = "csv", "xlsx"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

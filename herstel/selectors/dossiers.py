@@ -10,10 +10,10 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from herstel.constants import ASSESSED_STATUSES, DossierOutcome, DossierStatus
+from herstel.dossier_rules import initial_values
 from herstel.models import Dossier, DossierChange, DossierImport, Herstelactie
 from herstel.models.dossiers import AMOUNT_FIELDS
 from herstel.money import euros
-from herstel.rules import initial_values
 
 PAGE_SIZE = 50
 

@@ -10,13 +10,14 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from herstel.constants import FROM_EXECUTION, Operation, SnapshotTrigger, Step
 from herstel.dossier_files import RowError, read_dossier_file
+from herstel.dossier_rules import DossierValues, dossier_changes, dossier_problems
 from herstel.models import (
     Dossier,
     DossierChange,
@@ -26,7 +27,6 @@ from herstel.models import (
 )
 from herstel.models.dossiers import AMOUNT_FIELDS
 from herstel.money import cents_of, euros
-from herstel.rules import DossierValues, dossier_changes, dossier_problems
 from herstel.selectors.dossiers import (
     DossierTotals,
     dossier_totals,
@@ -156,23 +156,12 @@ def dossiers_import(
         batch_size=BATCH_SIZE,
     )
     if changed:
-        Dossier.objects.bulk_update(
+        _update_dossiers(
             [
-                Dossier(
-                    pk=pk,
-                    status=v.status,
-                    outcome=v.outcome,
-                    paid_cents=v.paid,
-                    to_pay_cents=v.to_pay,
-                    recovered_cents=v.recovered,
-                    written_off_cents=v.written_off,
-                    version=version + 1,
-                    updated_at=now,
-                )
+                (pk, v.status, v.outcome, v.paid, v.to_pay, v.recovered, v.written_off, version + 1)
                 for pk, version, _changes, v in changed
             ],
-            ["status", "outcome", *AMOUNT_FIELDS, "version", "updated_at"],
-            batch_size=BATCH_SIZE,
+            updated_at=now,
         )
         DossierChange.objects.bulk_create(
             (
@@ -203,6 +192,52 @@ def dossiers_import(
 
 
 AMOUNT_NAMES = frozenset({"paid", "to_pay", "recovered", "written_off"})
+
+
+_UPDATED = ("status", "outcome", *AMOUNT_FIELDS, "version")
+
+
+def _update_dossiers(rows: list[tuple], *, updated_at: datetime) -> None:
+    """Write (id, status, outcome, four amounts, version) for many dossiers at once, in batches.
+
+    Django's bulk_update writes one CASE WHEN per field per row: a re-import of 100,000 changed
+    dossiers took 107 s on PostgreSQL that way (tests/benchmarks). One UPDATE … FROM a VALUES
+    list per batch does the same in a fraction; SQLite understands it too (3.33+), naming the
+    VALUES columns column1, column2, …. Other databases fall back to bulk_update."""
+    vendor = connection.vendor
+    if vendor not in ("postgresql", "sqlite"):
+        Dossier.objects.bulk_update(
+            [
+                Dossier(
+                    pk=row[0], updated_at=updated_at, **dict(zip(_UPDATED, row[1:], strict=True))
+                )
+                for row in rows
+            ],
+            [*_UPDATED, "updated_at"],
+            batch_size=BATCH_SIZE,
+        )
+        return
+    table = connection.ops.quote_name(Dossier._meta.db_table)
+    names = ["id", *_UPDATED]
+    if vendor == "postgresql":
+        alias = f"v({', '.join(names)})"
+        column = dict(zip(names, names, strict=True))
+    else:
+        alias = "v"
+        column = {name: f"column{index}" for index, name in enumerate(names, start=1)}
+    assignments = ", ".join(
+        f"{connection.ops.quote_name(name)} = v.{column[name]}" for name in _UPDATED
+    )
+    row_sql = "(" + ", ".join(["%s"] * len(names)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH_SIZE):
+            batch = rows[start : start + BATCH_SIZE]
+            cursor.execute(
+                f"UPDATE {table} SET {assignments}, updated_at = %s "  # noqa: S608 (no user text)
+                f"FROM (VALUES {', '.join([row_sql] * len(batch))}) AS {alias} "
+                f"WHERE {table}.id = v.{column['id']}",
+                [updated_at, *(value for row in batch for value in row)],
+            )
 
 
 def _shown(changes: dict) -> dict:

@@ -227,3 +227,10 @@ def test_sbks_list_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert len(response.context["rows"]) == 4
+
+
+def test_fez_finds_the_overview_from_the_list(client, fez_adviser, actions):
+    client.force_login(fez_adviser)
+    page = client.get(reverse("herstel:list")).content.decode()
+    assert "De cijfers van alle herstelacties staan in het totaaloverzicht." in page
+    assert f'href="{reverse("herstel:overview")}"' in page

@@ -1,4 +1,4 @@
-"""The pure rules of dossiers (herstel/rules.py), table-driven: the BSN elfproef and what looks
+"""The pure rules of dossiers (herstel/dossier_rules.py), table-driven: the BSN elfproef and what looks
 like a BSN, amounts in euros as whole cents, the header of an import file, one row, and the
 consistency of status, outcome and amounts."""
 
@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 
 from herstel.constants import DossierColumn
-from herstel.money import cents_of, divide_half_up, euros
-from herstel.rules import (
+from herstel.dossier_rules import (
     AmountError,
     DossierValues,
     dossier_changes,
@@ -23,6 +22,7 @@ from herstel.rules import (
     passes_elfproef,
     reference_problems,
 )
+from herstel.money import cents_of, divide_half_up, euros
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import random
 from datetime import date
 
 from audits.constants import CycleStatus
-from audits.models import Assignment, AuditCycle, ManagementPrinciple
+from audits.models import AssessedPrinciple, Assignment, AuditCycle, ManagementPrinciple
 from audits.selectors import assessed_principle_ids_by_unit
 from audits.services import assignment_create, cycle_advance, cycle_open
 from findings.demo_maturity import JUSTIFICATIONS, OBSERVATIONS
@@ -33,6 +33,7 @@ def load_other_years(
     if earlier.status in (CycleStatus.VOORBEREIDING, CycleStatus.VELDWERK):
         _team(earlier, units, auditors, coordinator=coordinator, offset=5)
         _score(earlier, units, rng=rng, per_unit_bias={"Uitkeren": 0, "HRM": -1})
+        _agree_unit_reports(earlier, coordinator=coordinator)
         while earlier.status != CycleStatus.GEPUBLICEERD:
             earlier = cycle_advance(
                 actor=coordinator, cycle=earlier, expected_status=earlier.status
@@ -43,6 +44,32 @@ def load_other_years(
     _team(later, later_units, auditors, coordinator=coordinator, offset=11)
     _score(later, later_units[:LATER_SCORED_UNITS], rng=rng, per_unit_bias={"Uitkeren": 1})
     return earlier
+
+
+def _agree_unit_reports(cycle: AuditCycle, *, coordinator: User) -> None:
+    """Every unit report of the cycle agreed and made definitief, so its UWV report can be
+    published as Definitief."""
+    from findings.constants import UnitReportStatus  # noqa: PLC0415
+    from findings.services import unit_report_move  # noqa: PLC0415
+
+    unit_ids = AssessedPrinciple.objects.filter(cycle=cycle).values("unit_id")
+    for unit in BusinessUnit.objects.filter(pk__in=unit_ids).order_by("name"):
+        report = unit_report_move(
+            actor=coordinator,
+            cycle=cycle,
+            unit=unit,
+            to=UnitReportStatus.AFGESTEMD,
+            expected_version=0,
+            agreed_on=date(cycle.year, 12, 5),
+            agreed_with=f"Directie {unit.name}",
+        )
+        unit_report_move(
+            actor=coordinator,
+            cycle=cycle,
+            unit=unit,
+            to=UnitReportStatus.DEFINITIEF,
+            expected_version=report.version,
+        )
 
 
 def _cycle(year: int, codes: list[str], *, coordinator: User) -> AuditCycle:

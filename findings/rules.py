@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from findings.constants import ActionStatus
+from findings.constants import ActionStatus, UnitReportStatus
 
 
 @dataclass(frozen=True)
@@ -98,3 +98,12 @@ def follow_up_state(*, status: str, due_on: date, has_effect_measurement: bool, 
             else FollowUpState.DONE_WITHOUT_EFFECT
         )
     return FollowUpState.OVERDUE if due_on < today else FollowUpState.OPEN
+
+
+def units_not_agreed(*, counted_units: Iterable[str], report_status: dict[str, str]) -> list[str]:
+    """The units that stand in the way of a definitive UWV-wide report: those that count in this
+    cycle (assessed, not excluded) whose unit report is missing or still concept. A concept
+    version may carry their findings (the alignment table shows each report's status), but the
+    RvB's definitive report only states findings the units agreed with (DOMAIN.md §4-5)."""
+    agreed = {UnitReportStatus.AFGESTEMD, UnitReportStatus.DEFINITIEF}
+    return sorted(unit for unit in counted_units if report_status.get(unit) not in agreed)

@@ -13,9 +13,9 @@ def html_to_pdf(html: str) -> bytes:
     the PDF never makes a network request, and a missing stylesheet fails loudly."""
     from weasyprint import HTML  # noqa: PLC0415  (lazy on purpose)
 
-    return HTML(
-        string=html, base_url=settings.STATIC_URL, url_fetcher=_static_fetcher()
-    ).write_pdf()
+    return HTML(string=html, base_url=settings.STATIC_URL, url_fetcher=_static_fetcher()).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
 
 
 def _static_fetcher():

@@ -8,8 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from audits.models import AuditCycle
-from findings.models import PublishState, ReportVersion
+from audits.models import AssessedPrinciple, AuditCycle
+from audits.selectors import exclusions_of
+from findings.models import PublishState, ReportVersion, UnitReport
+from findings.rules import units_not_agreed
 from uwvkms.constants import Role
 from uwvkms.models import User
 from uwvkms.permissions import has_any_role
@@ -32,6 +34,26 @@ def report_versions_for_user(*, user: User, cycle: AuditCycle) -> QuerySet[Repor
     else:
         raise PermissionDenied
     return versions.select_related("cycle", "requested_by").defer("snapshot")
+
+
+def units_blocking_definitive(cycle: AuditCycle) -> list[str]:
+    """Names of the counted units whose unit report is not agreed yet (see
+    `findings.rules.units_not_agreed`). Three queries, whatever the number of units."""
+    excluded = set(exclusions_of(cycle).values_list("unit_id", flat=True))
+    counted = {
+        unit_id: name
+        for unit_id, name in AssessedPrinciple.objects.filter(cycle=cycle)
+        .values_list("unit_id", "unit__name")
+        .distinct()
+        if unit_id not in excluded
+    }
+    status = {
+        counted[unit_id]: status
+        for unit_id, status in UnitReport.objects.filter(
+            cycle=cycle, unit_id__in=counted
+        ).values_list("unit_id", "status")
+    }
+    return units_not_agreed(counted_units=counted.values(), report_status=status)
 
 
 def report_version_get_for_reader(*, user: User, cycle: AuditCycle, label: str) -> ReportVersion:

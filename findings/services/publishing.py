@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle
 from findings.models import PublishState, ReportStatus, ReportVersion
+from findings.selectors.publishing import units_blocking_definitive
 from uwvkms.constants import Role
 from uwvkms.models import User
 from uwvkms.permissions import has_any_role
@@ -53,7 +54,8 @@ def report_version_publish(
     """Ask for a new published version `label` ("1.0", "2.0") of the cycle's report, with the
     status printed on it (Concept for the RvB's review, or Definitief). The version is queued;
     the PDF is rendered once by the background task `findings.tasks.report_version_render_task`
-    after this transaction commits. Only the coordination team publishes. A label is used once
+    after this transaction commits. Only the coordination team publishes, and a Definitief
+    version only once every counted unit's report is agreed (`units_not_agreed`). A label is used once
     per cycle and must be higher than every earlier one; one version renders at a time."""
     if not has_any_role(actor, Role.COORDINATIETEAM):
         raise PermissionDenied
@@ -62,6 +64,16 @@ def report_version_publish(
         raise ValidationError({"label": _("Een versie ziet eruit als 1.0 of 2.1.")})
     if report_status not in ReportStatus.values:
         raise ValidationError({"report_status": _("Kies Concept of Definitief.")})
+    if report_status == ReportStatus.DEFINITIEF:
+        not_agreed = units_blocking_definitive(cycle)
+        if not_agreed:
+            raise PublishRefused(
+                _(
+                    "Een definitieve versie kan pas als elk rapport per bedrijfsonderdeel is "
+                    "afgestemd. Nog niet afgestemd: %(units)s. Publiceer zolang een conceptversie."
+                )
+                % {"units": ", ".join(not_agreed)}
+            )
     # Lock the cycle's versions so two requests cannot both take the next label.
     existing = list(
         ReportVersion.objects.select_for_update().filter(cycle=cycle).values_list("label", "state")

@@ -43,6 +43,7 @@ def version_list(request, year: int):
             "published": published,
             "form": form,
             "is_coordinator": is_coordinator,
+            "not_agreed": selectors.units_blocking_definitive(cycle) if is_coordinator else [],
         },
     )
 
@@ -81,6 +82,7 @@ def version_publish(request, year: int):
             "published": [v for v in versions if v.state == PublishState.DONE],
             "form": form,
             "is_coordinator": True,
+            "not_agreed": selectors.units_blocking_definitive(cycle),
         },
         status=400,
     )

@@ -14,3 +14,24 @@ def fake_render(version) -> RenderedReport:
             "principles": [{"code": "klantgerichtheid", "mean": "2,50"}],
         },
     )
+
+
+def agree_unit_reports(*, cycle, coordinator) -> None:
+    """Agree every counted unit's report, through the service, so a Definitief version may be
+    published."""
+    from django.utils import timezone
+
+    from findings.selectors.publishing import units_blocking_definitive
+    from findings.services import unit_report_move
+    from uwvkms.models import BusinessUnit
+
+    for name in units_blocking_definitive(cycle):
+        unit_report_move(
+            actor=coordinator,
+            cycle=cycle,
+            unit=BusinessUnit.objects.get(name=name),
+            to="afgestemd",
+            expected_version=0,
+            agreed_on=timezone.localdate(),
+            agreed_with="De directie",
+        )

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from findings.models import PublishState, ReportVersion
 from findings.services import publishing as services
-from tests.findings.publishing_helpers import fake_render
+from tests.findings.publishing_helpers import agree_unit_reports, fake_render
 from uwvkms.models import AuditEvent
 
 
@@ -130,13 +130,14 @@ def test_a_label_is_used_once_and_versions_go_up(
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         publish(client, cycle.year, "1.0")
-    response = publish(client, cycle.year, label, "Definitief")
+    response = publish(client, cycle.year, label, "Concept")
     assert response.status_code == 400
     assert message in response.content.decode()
     assert ReportVersion.objects.filter(cycle=cycle).count() == 1
 
 
 def test_one_version_renders_at_a_time(coordinator, cycle):
+    agree_unit_reports(cycle=cycle, coordinator=coordinator)
     services.report_version_publish(
         actor=coordinator, cycle=cycle, label="1.0", report_status="Concept"
     )
@@ -202,6 +203,7 @@ def test_rvb_reads_published_versions_only(client, coordinator, board_member, cy
         actor=coordinator, cycle=cycle, label="1.0", report_status="Concept"
     )
     services.report_version_render(version_id=done.pk, render=fake_render)
+    agree_unit_reports(cycle=cycle, coordinator=coordinator)
     services.report_version_publish(
         actor=coordinator, cycle=cycle, label="2.0", report_status="Definitief"
     )  # queued, not published

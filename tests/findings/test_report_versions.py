@@ -14,6 +14,7 @@ from findings.selectors import publishing as selectors
 from findings.services import publishing as services
 from maturity.models import Score
 from tests.factories import RecommendationFactory, ScoreFactory, principle
+from tests.findings.publishing_helpers import agree_unit_reports
 
 
 @pytest.fixture
@@ -61,6 +62,7 @@ def test_published_version_keeps_bytes_and_hash_after_later_edits(
         key="inleiding",
         defaults={"text": "Een herschreven inleiding.", "updated_by": coordinator},
     )
+    agree_unit_reports(cycle=scored, coordinator=coordinator)
     second = publish_now(actor=coordinator, cycle=scored, label="2.0", status="Definitief")
 
     first.refresh_from_db()

@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from findings.rules import FollowUpState, Tertaal, follow_up_state, tertaal_of, theme_verdict
+from findings.rules import (
+    FollowUpState,
+    Tertaal,
+    follow_up_state,
+    tertaal_of,
+    theme_verdict,
+    units_not_agreed,
+)
 
 KG, SV, OK = 1, 2, 3  # principle ids
 ASSESSED = {KG, SV, OK}
@@ -77,3 +84,20 @@ def test_follow_up_state(status, due_on, measured, state):
         follow_up_state(status=status, due_on=due_on, has_effect_measurement=measured, today=TODAY)
         == state
     )
+
+
+@pytest.mark.parametrize(
+    ("counted", "status", "expected"),
+    [
+        ([], {}, []),
+        (["Uitkeren"], {"Uitkeren": "afgestemd"}, []),
+        (["Uitkeren"], {"Uitkeren": "definitief"}, []),
+        (["Uitkeren"], {"Uitkeren": "concept"}, ["Uitkeren"]),
+        (["Uitkeren"], {}, ["Uitkeren"]),  # no report at all is not agreed either
+        (["WB", "Uitkeren"], {"WB": "concept", "Uitkeren": "concept"}, ["Uitkeren", "WB"]),
+        # A report of a unit that does not count (excluded, not assessed) is no obstacle.
+        (["Uitkeren"], {"Uitkeren": "afgestemd", "HRM": "concept"}, []),
+    ],
+)
+def test_units_not_agreed(counted, status, expected):
+    assert units_not_agreed(counted_units=counted, report_status=status) == expected

@@ -578,3 +578,24 @@ class Effectiveness(models.TextChoices):
 
 # The first evaluation plus at most a second and a third (the process guide, step 4).
 MAX_EVALUATIONS = 3
+
+
+# --- Improvement actions per business unit (DOMAIN.md §7) ----------------------------------------
+
+
+class ImprovementSource(models.TextChoices):
+    """Where an improvement action of a unit comes from: the audit's follow-up of a recommendation,
+    or a control measure of a herstelactie the unit leads."""
+
+    AUDIT = "audit", _("Vervolgactie toets")
+    HERSTEL = "herstel", _("Beheersmaatregel herstelactie")
+
+
+class MeasureStatus(models.TextChoices):
+    """How a control measure stands, judged by the latest completed evaluation
+    (rules.control_measure_status)."""
+
+    PLANNED = "planned", _("Gepland")
+    OVERDUE = "overdue", _("Over de datum, nog niet geëvalueerd")
+    IMPLEMENTED = "implemented", _("Geïmplementeerd")
+    NOT_IMPLEMENTED = "not_implemented", _("Niet geïmplementeerd")

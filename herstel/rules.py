@@ -24,6 +24,7 @@ from herstel.constants import (
     KapstokMove,
     KapstokStatus,
     Mandate,
+    MeasureStatus,
     NotificationKind,
     Obligation,
     Outcome,
@@ -522,6 +523,33 @@ def follow_up_blockers(evaluations: Sequence[EvaluationState]) -> list[str]:
             % latest.number
         ]
     return []
+
+
+# --- Improvement actions per business unit (DOMAIN.md §7) ----------------------------------------
+
+
+def control_measure_status(
+    *, implemented: bool | None, due_on: datetime.date, today: datetime.date
+) -> MeasureStatus:
+    """How a control measure stands: as the latest completed evaluation judged it (implemented
+    or not; None when no completed evaluation judged it yet), else planned or past its date."""
+    if implemented is True:
+        return MeasureStatus.IMPLEMENTED
+    if implemented is False:
+        return MeasureStatus.NOT_IMPLEMENTED
+    return MeasureStatus.OVERDUE if due_on < today else MeasureStatus.PLANNED
+
+
+def lacks_effect_measurement(
+    *, done: bool, cancelled: bool, measured: bool, due_on: datetime.date, today: datetime.date
+) -> bool:
+    """Whether an improvement action (an audit follow-up action or a herstel control measure)
+    stands without an effect measurement although it is done or past its due date: the gap the
+    audit's first main finding names (units check that actions were done, not what they
+    delivered; DOMAIN.md §4). A cancelled action needs none; one not yet due is not late."""
+    if cancelled or measured:
+        return False
+    return done or due_on < today
 
 
 # --- The kapstokverhaal ---------------------------------------------------------------------------

@@ -258,10 +258,11 @@ def moves_for(step: str, capacities: Iterable[str]) -> list[StepMove]:
 @dataclass(frozen=True)
 class ExecutionFacts:
     """What steps 3 and 4 have recorded so far, for the moves out of them: whether the latest
-    go/no-go says go, the number of dossiers and of those not yet handled, and the evaluations
+    go/no-go says go (or no-go), the number of dossiers and of those not yet handled, and the evaluations
     completed and still planned."""
 
     go: bool = False
+    no_go: bool = False  # the latest go/no-go says no-go
     dossiers: int = 0
     unhandled: int = 0
     evaluations_completed: int = 0
@@ -288,6 +289,8 @@ def move_blockers(
       straight from the RvB.
     - Out of step 3 (execution) only after a "go", with dossiers, every one of them handled.
     - Closed only after an evaluation, with no further evaluation still planned.
+    - Ended without execution only when the latest go/no-go says no-go (after a no-go a go may
+      still follow; ending makes the no-go final).
     """
     execution = execution or ExecutionFacts()
     match move:
@@ -340,6 +343,15 @@ def move_blockers(
                     % {"n": execution.unhandled}
                 )
             return blockers
+        case StepMove.END_WITHOUT_EXECUTION:
+            if not execution.no_go:
+                return [
+                    _(
+                        "Een herstelactie wordt alleen zonder uitvoering beëindigd na een no-go "
+                        "bij het go/no-go-moment; het laatste besluit is geen no-go."
+                    )
+                ]
+            return []
         case StepMove.CLOSE:
             blockers = []
             if execution.evaluations_completed == 0:

@@ -104,6 +104,7 @@ QUOTE = "We zien sneller waar het misgaat sinds we de cijfers samen bespreken."
 # Units whose report stays a concept, and units whose answered report is not yet definitief.
 CONCEPT_REPORTS = {"Werkbedrijf", "SBK"}
 AGREED_ONLY = {"Facilitair Bedrijf", "HRM"}
+SHOWCASE_UNIT = "Uitkeren"
 
 
 def load_findings(
@@ -257,8 +258,11 @@ def _follow_up(*, cycle, unit, board, index, today) -> None:
         (ActionStatus.VERVALLEN, 30, None),
         (ActionStatus.GEREED, -70, EffectConclusion.DEELS),
     ]
+    # Uitkeren also leads the demo's herstelacties: its list of improvement actions (audit and
+    # herstel together) starts with a measured effect and a gap.
+    offset = 2 if unit.name == SHOWCASE_UNIT else index
     for number, recommendation in enumerate(recognised[:3]):
-        status, days, conclusion = plans[(index + number) % len(plans)]
+        status, days, conclusion = plans[(offset + number) % len(plans)]
         action = follow_up_action_create(
             actor=board,
             recommendation=recommendation,

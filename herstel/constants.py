@@ -28,7 +28,8 @@ class Capacity(models.TextChoices):
 
 class Step(models.TextChoices):
     """Where a herstelactie stands: step 1 (advice), the parts of step 2 (decision), step 3
-    (execution with the dossiers), step 4 (evaluation), and closed once evaluated."""
+    (execution with the dossiers), step 4 (evaluation), and closed once evaluated; or ended
+    without execution after a final no-go."""
 
     STAP_1 = "stap_1", _("Stap 1 · situatie en advies")
     STAP_2A = "stap_2a", _("Stap 2A · DT")
@@ -37,6 +38,8 @@ class Step(models.TextChoices):
     STAP_3 = "stap_3", _("Stap 3 · uitvoering")
     STAP_4 = "stap_4", _("Stap 4 · evaluatie")
     GESLOTEN = "gesloten", _("Gesloten")
+    # After a final no-go at the go/no-go moment the lead division ends the action with a reason.
+    BEEINDIGD = "beeindigd", _("Beëindigd zonder uitvoering")
 
 
 # Step 2 in all its parts: decisions are taken here, and it cannot be left until the obligations
@@ -48,7 +51,9 @@ STEPS_1_AND_2 = frozenset({Step.STAP_1} | STEP_2)
 AFTER_ADVICE = frozenset(STEP_2 | {Step.STAP_3, Step.STAP_4})
 # Execution and later: the pages of steps 3 and 4 (dossiers, management information,
 # evaluation) are there from here on.
-FROM_EXECUTION = frozenset({Step.STAP_3, Step.STAP_4, Step.GESLOTEN})
+FROM_EXECUTION = frozenset({Step.STAP_3, Step.STAP_4, Step.GESLOTEN, Step.BEEINDIGD})
+# The end states: read-only from here on.
+CLOSED_STEPS = frozenset({Step.GESLOTEN, Step.BEEINDIGD})
 
 
 class StepMove(models.TextChoices):
@@ -62,6 +67,10 @@ class StepMove(models.TextChoices):
     TO_EXECUTION = "to_execution", _("Door naar stap 3 · uitvoering")
     TO_EVALUATION = "to_evaluation", _("Uitvoering afronden, door naar stap 4 · evaluatie")
     CLOSE = "close", _("Herstelactie sluiten")
+    END_WITHOUT_EXECUTION = (
+        "end_without_execution",
+        _("Beëindigen zonder uitvoering (na een definitieve no-go)"),
+    )
 
 
 @dataclass(frozen=True)
@@ -107,10 +116,22 @@ STEP_TRANSITIONS: dict[tuple[Step, StepMove], StepTransition] = {
     (Step.STAP_4, StepMove.CLOSE): StepTransition(
         Step.GESLOTEN, frozenset({Capacity.LEAD_ADVISER})
     ),
+    # After a final no-go the action ends without execution (rules.move_blockers: only when the
+    # latest go/no-go says no-go), with a reason.
+    (Step.STAP_3, StepMove.END_WITHOUT_EXECUTION): StepTransition(
+        Step.BEEINDIGD, frozenset({Capacity.LEAD_ADVISER})
+    ),
 }
 
-# Moves that need a reason (going back is always explained).
-MOVES_WITH_REASON = frozenset({StepMove.RETURN_TO_ADVICE, StepMove.BACK_TO_RVB})
+# Moves that look at what steps 3 and 4 recorded (rules.ExecutionFacts).
+EXECUTION_MOVES = frozenset(
+    {StepMove.TO_EVALUATION, StepMove.CLOSE, StepMove.END_WITHOUT_EXECUTION}
+)
+
+# Moves that need a reason (going back and ending without execution are always explained).
+MOVES_WITH_REASON = frozenset(
+    {StepMove.RETURN_TO_ADVICE, StepMove.BACK_TO_RVB, StepMove.END_WITHOUT_EXECUTION}
+)
 
 
 # --- What the advisers edit, and when -------------------------------------------------------
@@ -143,8 +164,8 @@ class Right:
 
 
 _ADVISERS = frozenset({Capacity.LEAD_ADVISER})
-# Every step while the action is open; a closed action is read-only.
-ALL_STEPS = frozenset(Step) - {Step.GESLOTEN}
+# Every step while the action is open; a closed or ended action is read-only.
+ALL_STEPS = frozenset(Step) - CLOSED_STEPS
 _STEP_3 = frozenset({Step.STAP_3})
 
 OPERATION_RIGHTS: dict[Operation, Right] = {
@@ -578,3 +599,24 @@ class Effectiveness(models.TextChoices):
 
 # The first evaluation plus at most a second and a third (the process guide, step 4).
 MAX_EVALUATIONS = 3
+
+
+# --- Improvement actions per business unit (DOMAIN.md §7) ----------------------------------------
+
+
+class ImprovementSource(models.TextChoices):
+    """Where an improvement action of a unit comes from: the audit's follow-up of a recommendation,
+    or a control measure of a herstelactie the unit leads."""
+
+    AUDIT = "audit", _("Vervolgactie toets")
+    HERSTEL = "herstel", _("Beheersmaatregel herstelactie")
+
+
+class MeasureStatus(models.TextChoices):
+    """How a control measure stands, judged by the latest completed evaluation
+    (rules.control_measure_status)."""
+
+    PLANNED = "planned", _("Gepland")
+    OVERDUE = "overdue", _("Over de datum, nog niet geëvalueerd")
+    IMPLEMENTED = "implemented", _("Geïmplementeerd")
+    NOT_IMPLEMENTED = "not_implemented", _("Niet geïmplementeerd")

@@ -1,6 +1,6 @@
 """Exports of herstel figures as CSV and XLSX: the management information of one action, the
-central overview for FEZ, and an action's dossiers in the import template's format (so they can
-be edited and imported again).
+central overview for FEZ, the improvement actions of one business unit, and an action's dossiers
+in the import template's format (so they can be edited and imported again).
 
 CSV is written as Dutch Excel reads it: semicolons, decimal commas, UTF-8 with a byte-order
 mark. XLSX keeps amounts as numbers (two decimals). Text that a spreadsheet would take for a
@@ -15,9 +15,16 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from herstel.constants import DossierColumn, DossierOutcome, DossierStatus, EstimateSource
+from herstel.constants import (
+    DossierColumn,
+    DossierOutcome,
+    DossierStatus,
+    EstimateSource,
+    ImprovementSource,
+)
 from herstel.money import euros
 from herstel.selectors.figures import ManagementInformation, Overview
+from herstel.selectors.improvements import UnitImprovements
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -244,6 +251,52 @@ def overview_csv(view: Overview) -> bytes:
 
 def overview_xlsx(view: Overview) -> bytes:
     return to_xlsx([overview_table(view)])
+
+
+# --- The improvement actions of one business unit ---------------------------------------------
+
+IMPROVEMENTS_HEADER = [
+    gettext_lazy("Bron"),
+    gettext_lazy("Herkomst"),
+    gettext_lazy("Verbeteractie"),
+    gettext_lazy("Eigenaar"),
+    gettext_lazy("Gereed op"),
+    gettext_lazy("Status"),
+    gettext_lazy("Laatste effectmeting op"),
+    gettext_lazy("Gemeten waarde"),
+    gettext_lazy("Effectmeting"),
+    gettext_lazy("Toelichting of bewijs"),
+    gettext_lazy("Geen effectmeting"),
+]
+
+
+def improvements_table(view: UnitImprovements) -> tuple[str, list, list]:
+    rows = [
+        (
+            str(ImprovementSource(row.source).label),
+            row.origin,
+            row.description,
+            row.owner,
+            row.due_on,
+            row.status,
+            row.measured_on,
+            row.measured_value,
+            row.effect_text,
+            row.effect_note,
+            _("ja") if row.lacks_measurement else _("nee"),
+        )
+        for row in view.rows
+    ]
+    return (_("Verbeteracties"), [str(h) for h in IMPROVEMENTS_HEADER], rows)
+
+
+def improvements_csv(view: UnitImprovements) -> bytes:
+    _title, header, rows = improvements_table(view)
+    return to_csv([(None, header, rows)])
+
+
+def improvements_xlsx(view: UnitImprovements) -> bytes:
+    return to_xlsx([improvements_table(view)])
 
 
 # --- Dossiers, in the template's format --------------------------------------------------------

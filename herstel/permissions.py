@@ -25,7 +25,9 @@ dossiers and management information. FEZ (financial questions) reads the financi
 every action: the management information of each action and the central overview with its
 export, but nothing else of an action it is not otherwise part of (those pages stay 404). The
 central overview is for FEZ, SBK and the RvB; SBK's list of what needs informing SZW or a note
-to the minister is for SBK and the RvB.
+to the minister is for SBK and the RvB. The list of a business unit's improvement actions (audit
+follow-up and control measures together) is for the unit's own board, and for the coordination
+team, FEZ, SBK and the RvB for every unit.
 
 Any Herstel-adviseur may start an action. The list of fixed contact persons is maintained by the
 Beheerder and by the Herstel-advisers of SBK (the central point for herstelacties).
@@ -105,6 +107,14 @@ def may_see_overview(user) -> bool:
 def may_see_sbk_tasks(user) -> bool:
     """What needs informing SZW or a note to the minister: SBK's list; the RvB reads it too."""
     return has_any_role(user, Role.RVB) or is_sbk_adviser(user)
+
+
+def may_see_every_unit_improvements(user) -> bool:
+    """The improvement actions of every business unit (audit follow-up and herstel control
+    measures together, DOMAIN.md §7): the coordination team, which reads every unit's follow-up,
+    and the readers of the central overview (FEZ, SBK, the RvB). A unit's own board reads its own
+    unit (selectors.improvements); nobody else reads this list."""
+    return has_any_role(user, Role.COORDINATIETEAM) or may_see_overview(user)
 
 
 def may_start(user) -> bool:

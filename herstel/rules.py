@@ -24,6 +24,7 @@ from herstel.constants import (
     KapstokMove,
     KapstokStatus,
     Mandate,
+    MeasureStatus,
     NotificationKind,
     Obligation,
     Outcome,
@@ -257,10 +258,11 @@ def moves_for(step: str, capacities: Iterable[str]) -> list[StepMove]:
 @dataclass(frozen=True)
 class ExecutionFacts:
     """What steps 3 and 4 have recorded so far, for the moves out of them: whether the latest
-    go/no-go says go, the number of dossiers and of those not yet handled, and the evaluations
+    go/no-go says go (or no-go), the number of dossiers and of those not yet handled, and the evaluations
     completed and still planned."""
 
     go: bool = False
+    no_go: bool = False  # the latest go/no-go says no-go
     dossiers: int = 0
     unhandled: int = 0
     evaluations_completed: int = 0
@@ -287,6 +289,8 @@ def move_blockers(
       straight from the RvB.
     - Out of step 3 (execution) only after a "go", with dossiers, every one of them handled.
     - Closed only after an evaluation, with no further evaluation still planned.
+    - Ended without execution only when the latest go/no-go says no-go (after a no-go a go may
+      still follow; ending makes the no-go final).
     """
     execution = execution or ExecutionFacts()
     match move:
@@ -339,6 +343,15 @@ def move_blockers(
                     % {"n": execution.unhandled}
                 )
             return blockers
+        case StepMove.END_WITHOUT_EXECUTION:
+            if not execution.no_go:
+                return [
+                    _(
+                        "Een herstelactie wordt alleen zonder uitvoering beëindigd na een no-go "
+                        "bij het go/no-go-moment; het laatste besluit is geen no-go."
+                    )
+                ]
+            return []
         case StepMove.CLOSE:
             blockers = []
             if execution.evaluations_completed == 0:
@@ -522,6 +535,33 @@ def follow_up_blockers(evaluations: Sequence[EvaluationState]) -> list[str]:
             % latest.number
         ]
     return []
+
+
+# --- Improvement actions per business unit (DOMAIN.md §7) ----------------------------------------
+
+
+def control_measure_status(
+    *, implemented: bool | None, due_on: datetime.date, today: datetime.date
+) -> MeasureStatus:
+    """How a control measure stands: as the latest completed evaluation judged it (implemented
+    or not; None when no completed evaluation judged it yet), else planned or past its date."""
+    if implemented is True:
+        return MeasureStatus.IMPLEMENTED
+    if implemented is False:
+        return MeasureStatus.NOT_IMPLEMENTED
+    return MeasureStatus.OVERDUE if due_on < today else MeasureStatus.PLANNED
+
+
+def lacks_effect_measurement(
+    *, done: bool, cancelled: bool, measured: bool, due_on: datetime.date, today: datetime.date
+) -> bool:
+    """Whether an improvement action (an audit follow-up action or a herstel control measure)
+    stands without an effect measurement although it is done or past its due date: the gap the
+    audit's first main finding names (units check that actions were done, not what they
+    delivered; DOMAIN.md §4). A cancelled action needs none; one not yet due is not late."""
+    if cancelled or measured:
+        return False
+    return done or due_on < today
 
 
 # --- The kapstokverhaal ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from herstel.views import (
     evaluation,
     execution,
     figures,
+    improvements,
     timeline,
 )
 from herstel.views import working_group as wg
@@ -26,6 +27,14 @@ urlpatterns = [
         name="overview_export",
     ),
     path("totaaloverzicht/sbk/", figures.sbk_overview, name="sbk_overview"),
+    # Per business unit: improvement actions from the audit's follow-up and herstel together.
+    path("verbeteracties/", improvements.improvements_index, name="improvements"),
+    path("verbeteracties/<int:unit_id>/", improvements.improvements_unit, name="improvements_unit"),
+    path(
+        "verbeteracties/<int:unit_id>/export.<slug:file_format>",
+        improvements.improvements_export,
+        name="improvements_export",
+    ),
     path(
         "dossiers/sjabloon.<slug:file_format>", dossiers.dossier_template, name="dossier_template"
     ),

@@ -22,8 +22,12 @@ from findings.selectors.follow_up import (  # noqa: E402
     StateCounts,
     TertaalOverview,
     UnitFollowUp,
+    can_read_follow_up,
+    follow_up_counts_by_unit,
+    is_unit_board,
     recognised_recommendations,
     tertaal_overview,
+    unit_actions_all_cycles,
     unit_follow_up,
 )
 from findings.selectors.ratings import RatingSummary, average_rating, rating_summary  # noqa: E402
@@ -43,10 +47,14 @@ __all__ += [
     "ThemeRow",
     "UnitFollowUp",
     "average_rating",
+    "can_read_follow_up",
+    "follow_up_counts_by_unit",
+    "is_unit_board",
     "rating_summary",
     "recognised_recommendations",
     "rollup_board",
     "tertaal_overview",
     "thread_threshold",
+    "unit_actions_all_cycles",
     "unit_follow_up",
 ]

@@ -255,6 +255,40 @@ def unit_follow_up(cycle: AuditCycle, unit: BusinessUnit, *, today: date) -> Uni
     )
 
 
+def unit_actions_all_cycles(unit: BusinessUnit, *, today: date) -> list[ActionRow]:
+    """Every follow-up action of `unit` over all cycles, with its cycle and recommendation, its
+    state and its effect measurements (oldest first), by due date. Two queries. For the list of
+    a unit's improvement actions from the audit and herstel together (DOMAIN.md §7)."""
+    actions = (
+        FollowUpAction.objects.filter(unit=unit)
+        .select_related("cycle", "recommendation__principle")
+        .prefetch_related(
+            Prefetch(
+                "measurements", queryset=EffectMeasurement.objects.order_by("measured_on", "id")
+            )
+        )
+        .order_by("due_on", "id")
+    )
+    return [action_row(action, today=today) for action in actions]
+
+
+def follow_up_counts_by_unit(*, today: date) -> dict[int, tuple[int, int]]:
+    """Per unit id: how many follow-up actions it has over all cycles, and how many of those
+    lack an effect measurement although done or past their due date (cancelled ones left out).
+    One query; the database's version of the flag on the unit's list of improvement actions."""
+    lacking = (
+        ~Q(status=ActionStatus.VERVALLEN)
+        & ~_has_effect()
+        & (Q(status=ActionStatus.GEREED) | Q(due_on__lt=today))
+    )
+    return {
+        row["unit_id"]: (row["n"], row["lacking"])
+        for row in FollowUpAction.objects.values("unit_id")
+        .annotate(n=Count("id"), lacking=Count("id", filter=lacking))
+        .order_by()
+    }
+
+
 # --- counting by state ----------------------------------------------------------------------
 
 

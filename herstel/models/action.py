@@ -41,6 +41,11 @@ class Herstelactie(models.Model):
     is_issue = models.BooleanField(_("issue (grote publieke impact)"), default=False)
     execution_ended_on = models.DateField(_("uitvoering afgerond op"), null=True, blank=True)
     closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
+    end_reason = models.TextField(
+        _("reden van beëindigen zonder uitvoering"),
+        blank=True,
+        help_text=_("Waarom de actie na een definitieve no-go niet wordt uitgevoerd."),
+    )
     version = models.PositiveIntegerField(_("versie"), default=1)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -66,6 +71,13 @@ class Herstelactie(models.Model):
                 condition=models.Q(step__in=Step.values),
                 name="herstelactie_step_valid",
                 violation_error_message=_("Onbekende stap."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(step=Step.BEEINDIGD) | ~models.Q(end_reason=""),
+                name="herstelactie_ended_has_reason",
+                violation_error_message=_(
+                    "Een herstelactie die zonder uitvoering eindigt, heeft een reden."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(step=Step.STAP_1) | models.Q(mandate__in=Mandate.values),

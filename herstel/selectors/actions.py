@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from herstel.constants import (
+    EXECUTION_MOVES,
     FORUM_RULES,
     FROM_EXECUTION,
     MOVES_WITH_REASON,
@@ -274,32 +275,38 @@ class MoveOption:
     needs_reason: bool
 
 
+# Moves shown only when they can be made now.
+ONLY_WHEN_POSSIBLE = frozenset({StepMove.END_WITHOUT_EXECUTION})
+
+
 def move_options(access: ActionAccess) -> list[MoveOption]:
     """The moves the table allows this user from the action's step, each with what still
-    blocks it (the UI shows only these)."""
+    blocks it (the UI shows only these). Ending without execution is offered only once the
+    latest go/no-go is a no-go."""
     action = access.action
     moves = moves_for(action.step, access.capacities)
     if not moves:
         return []
     facts = decision_facts(action)
-    execution = (
-        execution_facts(action) if {StepMove.TO_EVALUATION, StepMove.CLOSE} & set(moves) else None
-    )
+    execution = execution_facts(action) if EXECUTION_MOVES & set(moves) else None
     options = []
     for move in moves:
         gaps = advice_state(action).gaps if move == StepMove.SUBMIT_ADVICE else []
+        blockers = move_blockers(
+            step=action.step,
+            move=move,
+            mandate=action.mandate or None,
+            advice_gaps=gaps,
+            facts=facts,
+            execution=execution,
+        )
+        if move in ONLY_WHEN_POSSIBLE and blockers:
+            continue  # offered only after a no-go, not as a standing option of every execution
         options.append(
             MoveOption(
                 move=move.value,
                 label=str(move.label),
-                blockers=move_blockers(
-                    step=action.step,
-                    move=move,
-                    mandate=action.mandate or None,
-                    advice_gaps=gaps,
-                    facts=facts,
-                    execution=execution,
-                ),
+                blockers=blockers,
                 needs_reason=move in MOVES_WITH_REASON,
             )
         )

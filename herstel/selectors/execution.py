@@ -57,8 +57,10 @@ def execution_facts(action: Herstelactie) -> ExecutionFacts:
         completed=Count("id", filter=Q(completed_on__isnull=False)),
         planned=Count("id", filter=Q(completed_on__isnull=True)),
     )
+    latest = latest_go_decision(action)
     return ExecutionFacts(
-        go=has_go(action),
+        go=latest is not None and latest.outcome == GoOutcome.GO,
+        no_go=latest is not None and latest.outcome == GoOutcome.NO_GO,
         dossiers=dossiers["total"],
         unhandled=dossiers["unhandled"],
         evaluations_completed=evaluations["completed"],

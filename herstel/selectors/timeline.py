@@ -160,6 +160,7 @@ _FIELDS = {
     "lessons": gettext_lazy("lessen en vervolg"),
     "execution_ended_on": gettext_lazy("uitvoering afgerond op"),
     "closed_on": gettext_lazy("gesloten op"),
+    "end_reason": gettext_lazy("reden van beëindigen"),
     **{section.value: section.label for section in AdviceSection},
 }
 _CHOICES = {

@@ -15,7 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from herstel.constants import FROM_EXECUTION, Operation, SnapshotTrigger, Step
+from herstel.constants import CLOSED_STEPS, FROM_EXECUTION, Operation, SnapshotTrigger
 from herstel.dossier_files import RowError, read_dossier_file
 from herstel.dossier_rules import DossierValues, dossier_changes, dossier_problems
 from herstel.models import (
@@ -368,7 +368,7 @@ def snapshots_take_all(*, action_ids: Iterable[int] | None = None) -> list[Dossi
     """The weekly snapshot of every action in execution or evaluation (or only `action_ids`),
     in two queries however many actions: the figures grouped by the database, then one
     insert. Closed actions no longer change and are skipped."""
-    open_steps = (FROM_EXECUTION - {Step.GESLOTEN}) if action_ids is None else FROM_EXECUTION
+    open_steps = (FROM_EXECUTION - CLOSED_STEPS) if action_ids is None else FROM_EXECUTION
     actions = Herstelactie.objects.filter(step__in=open_steps)
     if action_ids is not None:
         actions = actions.filter(pk__in=list(action_ids))

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from herstel.constants import MOVES_WITH_REASON, StepMove
+from herstel.constants import EXECUTION_MOVES, MOVES_WITH_REASON, StepMove
 from herstel.models import Herstelactie
 from herstel.rules import (
     StepMoveNotAllowed,
@@ -52,7 +52,13 @@ def herstelactie_move(
     require_version(herstelactie, expected_version)
     reason = (reason or "").strip()
     if move in MOVES_WITH_REASON and not reason:
-        raise ValidationError({"reason": _("Geef een reden voor deze stap terug.")})
+        raise ValidationError(
+            {
+                "reason": _("Geef aan waarom de herstelactie zonder uitvoering eindigt.")
+                if move == StepMove.END_WITHOUT_EXECUTION
+                else _("Geef een reden voor deze stap terug.")
+            }
+        )
 
     sections, criteria = advice_inputs(herstelactie)
     gaps = (
@@ -64,9 +70,7 @@ def herstelactie_move(
         mandate=herstelactie.mandate or None,
         advice_gaps=gaps,
         facts=decision_facts(herstelactie),
-        execution=execution_facts(herstelactie)
-        if move in (StepMove.TO_EVALUATION, StepMove.CLOSE)
-        else None,
+        execution=execution_facts(herstelactie) if move in EXECUTION_MOVES else None,
     )
     if blockers:
         raise StepMoveNotAllowed(blockers)
@@ -88,6 +92,11 @@ def herstelactie_move(
         herstelactie.closed_on = today
         changes["closed_on"] = [None, today.isoformat()]
         update_fields.append("closed_on")
+    elif move == StepMove.END_WITHOUT_EXECUTION:
+        herstelactie.closed_on, herstelactie.end_reason = today, reason
+        changes["closed_on"] = [None, today.isoformat()]
+        changes["end_reason"] = [None, reason]
+        update_fields += ["closed_on", "end_reason"]
     herstelactie.step = transition.target
     herstelactie.version += 1
     herstelactie.full_clean()

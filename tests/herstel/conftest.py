@@ -4,6 +4,7 @@ import pytest
 
 from herstel.services.working_group import working_group_member_add
 from tests.herstel.flow import go, start, to_execution
+from tests.herstel.improvements import build_improvement_data
 
 
 @pytest.fixture
@@ -28,3 +29,20 @@ def executing(action, adviser, dt_member, board_member):
     go(action, adviser)
     action.refresh_from_db()
     return action
+
+
+# --- Improvement actions per business unit (audit follow-up and control measures together) ------
+
+
+@pytest.fixture
+def improvement_data(cycle, uitkeren, action, adviser, other_adviser, dt_member, board_member):
+    """Uitkeren's improvement actions of both kinds (see tests/herstel/improvements.py)."""
+    return build_improvement_data(
+        cycle=cycle,
+        unit=uitkeren,
+        action=action,
+        adviser=adviser,
+        other_adviser=other_adviser,
+        dt_member=dt_member,
+        board_member=board_member,
+    )

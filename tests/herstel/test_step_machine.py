@@ -58,6 +58,7 @@ def test_the_table():
         (Step.MINISTER, StepMove.TO_EXECUTION): (Step.STAP_3, {Capacity.LEAD_ADVISER}),
         (Step.STAP_3, StepMove.TO_EVALUATION): (Step.STAP_4, {Capacity.LEAD_ADVISER}),
         (Step.STAP_4, StepMove.CLOSE): (Step.GESLOTEN, {Capacity.LEAD_ADVISER}),
+        (Step.STAP_3, StepMove.END_WITHOUT_EXECUTION): (Step.BEEINDIGD, {Capacity.LEAD_ADVISER}),
     }
 
 
@@ -71,9 +72,14 @@ def test_the_table():
         (Step.STAP_2B, {Capacity.SBK}, [StepMove.TO_MINISTER]),
         (Step.MINISTER, {Capacity.LEAD_ADVISER}, [StepMove.BACK_TO_RVB, StepMove.TO_EXECUTION]),
         (Step.STAP_3, set(Capacity) - {Capacity.LEAD_ADVISER}, []),
-        (Step.STAP_3, {Capacity.LEAD_ADVISER}, [StepMove.TO_EVALUATION]),
+        (
+            Step.STAP_3,
+            {Capacity.LEAD_ADVISER},
+            [StepMove.TO_EVALUATION, StepMove.END_WITHOUT_EXECUTION],
+        ),
         (Step.STAP_4, {Capacity.LEAD_ADVISER}, [StepMove.CLOSE]),
         (Step.GESLOTEN, set(Capacity), []),
+        (Step.BEEINDIGD, set(Capacity), []),
     ],
 )
 def test_moves_for(step, capacities, expected):

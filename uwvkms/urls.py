@@ -18,6 +18,7 @@ urlpatterns = [
     path("rapportage/", include("findings.urls")),
     path("herstel/", include("herstel.urls")),
     path("beheer/", admin.site.urls),
+    path("api/v1/", include("uwvkms.api.urls")),
 ]
 
 handler400 = "uwvkms.views.error_400"

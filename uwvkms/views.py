@@ -5,7 +5,9 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from uwvkms.api.exceptions import is_api_request, problem_response
 from uwvkms.middleware import LAST_SEEN, LOGIN_AT
 
 
@@ -29,17 +31,27 @@ def home(request):
 
 
 def error_400(request, exception=None):
+    if is_api_request(request):
+        return problem_response(request, 400, "bad_request", _("Het verzoek is ongeldig."))
     return render(request, "400.html", status=400)
 
 
 def error_403(request, exception=None):
+    if is_api_request(request):
+        return problem_response(
+            request, 403, "permission_denied", _("U heeft hier geen toegang toe.")
+        )
     return render(request, "403.html", status=403)
 
 
 def error_404(request, exception=None):
+    if is_api_request(request):
+        return problem_response(request, 404, "not_found", _("Deze resource bestaat niet."))
     return render(request, "404.html", status=404)
 
 
 def error_500(request):
+    if is_api_request(request):
+        return problem_response(request, 500, "error", _("Er ging iets mis aan onze kant."))
     # Rendered without a request context: the failure may lie in a context processor.
     return HttpResponseServerError(loader.get_template("500.html").render())

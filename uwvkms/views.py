@@ -5,11 +5,11 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_POST
 from django.template import loader
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from uwvkms.api.exceptions import is_api_request, problem_response
 from uwvkms.forms import ApiTokenForm, add_service_errors, posted_data

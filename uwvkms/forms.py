@@ -1,7 +1,12 @@
 """Form helpers shared by every app's views."""
 
+import datetime
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 def posted_data(request):
@@ -18,3 +23,27 @@ def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+class ApiTokenForm(forms.Form):
+    """Name a new personal API token and choose until when it is valid."""
+
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=100,
+        help_text=_("Waarvoor u het token gebruikt, bijvoorbeeld ‘export scores’."),
+    )
+    expires_on = forms.DateField(
+        label=_("Geldig tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leeg laten: %(days)d dagen.") % {"days": settings.API_TOKEN_DEFAULT_DAYS},
+    )
+
+    def expires_at(self) -> datetime.datetime | None:
+        """The end of the chosen day in the app's time zone, or None for the default."""
+        day = self.cleaned_data.get("expires_on")
+        if day is None:
+            return None
+        end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+        return timezone.make_aware(end)

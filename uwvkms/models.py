@@ -1,9 +1,12 @@
 """The organisation core: business units, users and the event log every app writes to."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from uwvkms.constants import Role
@@ -96,3 +99,53 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} {self.object_repr}"
+
+
+def api_token_default_expiry():
+    """Now plus `API_TOKEN_DEFAULT_DAYS` (90 unless configured)."""
+    return timezone.now() + datetime.timedelta(days=settings.API_TOKEN_DEFAULT_DAYS)
+
+
+class ApiToken(models.Model):
+    """A personal API token: its owner names it, sees the key once, and can revoke it.
+
+    Only the SHA-256 hash of the key is stored; `prefix` (the key's first characters) lets the
+    owner recognise a token in their list. A token past `expires_at` or with `revoked_at` set is
+    refused by the API."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    key_hash = models.CharField(_("hash van de sleutel"), max_length=64, unique=True)
+    prefix = models.CharField(_("begin van de sleutel"), max_length=12)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("verloopt op"), default=api_token_default_expiry)
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("laatst gebruikt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="apitoken_expires_after_creation",
+                violation_error_message=_("Een token moet na het aanmaken verlopen."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def status_at(self, now) -> str:
+        """'actief', 'verlopen' or 'ingetrokken' at `now`."""
+        if self.revoked_at is not None:
+            return "ingetrokken"
+        if self.expires_at <= now:
+            return "verlopen"
+        return "actief"

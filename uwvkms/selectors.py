@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from uwvkms.constants import Role
-from uwvkms.models import AuditEvent, BusinessUnit, User
+from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
 
 
 def users_with_role(role: Role) -> QuerySet[User]:
@@ -24,3 +24,8 @@ def audit_events_for(obj) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(
         object_type=obj._meta.label_lower, object_id=str(obj.pk)
     ).select_related("actor")
+
+
+def api_tokens_of(user: User) -> QuerySet[ApiToken]:
+    """A user's own API tokens, newest first; the only way views reach a token."""
+    return ApiToken.objects.filter(user=user)

@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "uwvkms",
     "audits",
     "maturity",
@@ -235,6 +238,59 @@ TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
+}
+
+# The REST API (/api/v1/, issue 9): session or personal token, JSON only, problem details.
+API_TOKEN_DEFAULT_DAYS = env_int("API_TOKEN_DEFAULT_DAYS", 90)
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 366)
+API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 500)
+# Large enough for 100,000 dossier rows as JSON in one request.
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 64) * 1024 * 1024
+# Token failures per client address before it is refused (429) for the rest of the window.
+API_AUTH_FAILURE_LIMIT = env_int("API_AUTH_FAILURE_LIMIT", 20)
+API_AUTH_FAILURE_WINDOW_SECONDS = env_int("API_AUTH_FAILURE_WINDOW_SECONDS", 600)
+
+REST_FRAMEWORK = {
+    # The token first: its WWW-Authenticate header makes a missing login answer 401, not 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "uwvkms.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["uwvkms.api.parsers.LimitedJSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "uwvkms.api.pagination.ApiPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": [],
+    "EXCEPTION_HANDLER": "uwvkms.api.exceptions.problem_details_handler",
+    "DEFAULT_SCHEMA_CLASS": "uwvkms.api.schema.ProblemAutoSchema",
+    "COERCE_DECIMAL_TO_STRING": True,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "uwvkms API",
+    "DESCRIPTION": (
+        "De Interne Toets KMS en de herstelacties van UWV. Aanmelden met een persoonlijk "
+        "API-token (Authorization: Bearer <token>, aan te maken op /profiel/) of met de "
+        "sessie van de browser. Fouten komen als problem details (RFC 9457)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Like every page of the app, the schema and its docs are for logged-in users only.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Choice sets with the same field name get their own, stable names (dotted paths: the
+    # settings never import the apps).
+    "ENUM_NAME_OVERRIDES": {
+        "CycleStatusEnum": "audits.constants.CycleStatus",
+        "ScoreStatusEnum": "maturity.constants.ScoreStatus",
+        "MaturityLevelEnum": "maturity.constants.MaturityLevel",
+        "ActionStatusEnum": "findings.constants.ActionStatus",
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

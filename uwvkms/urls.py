@@ -12,12 +12,19 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("profiel/", views.profile, name="profile"),
+    path(
+        "profiel/tokens/<int:pk>/intrekken/",
+        views.api_token_revoke_view,
+        name="api_token_revoke",
+    ),
     # Apps are included by dotted path: the organisation core never imports the apps above it.
     path("toetsing/", include("audits.urls")),
     path("volwassenheid/", include("maturity.urls")),
     path("rapportage/", include("findings.urls")),
     path("herstel/", include("herstel.urls")),
     path("beheer/", admin.site.urls),
+    path("api/v1/", include("uwvkms.api.urls")),
 ]
 
 handler400 = "uwvkms.views.error_400"

@@ -1,12 +1,21 @@
 """Views of the organisation core: login, home and the error pages."""
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from uwvkms.api.exceptions import is_api_request, problem_response
+from uwvkms.forms import ApiTokenForm, add_service_errors, posted_data
 from uwvkms.middleware import LAST_SEEN, LOGIN_AT
+from uwvkms.selectors import api_tokens_of
+from uwvkms.services import api_token_create, api_token_revoke
 
 
 class LoginView(auth_views.LoginView):
@@ -28,18 +37,70 @@ def home(request):
     return render(request, "uwvkms/home.html")
 
 
+def profile(request):
+    """The user's profile: their personal API tokens. A new token's key is shown once, in the
+    answer to the POST that created it, and never again (only its hash is stored)."""
+    form = ApiTokenForm(posted_data(request))
+    new_key = None
+    if form.is_valid():
+        try:
+            _token, new_key = api_token_create(
+                user=request.user, name=form.cleaned_data["name"], expires_at=form.expires_at()
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            form = ApiTokenForm()
+    response = render(
+        request,
+        "uwvkms/profile.html",
+        {
+            "form": form,
+            "new_key": new_key,
+            "tokens": api_tokens_of(request.user),
+            "now": timezone.now(),
+        },
+    )
+    # The key must not linger in a cache.
+    add_never_cache_headers(response)
+    return response
+
+
+@require_POST
+def api_token_revoke_view(request, pk: int):
+    """Revoke one of the user's own tokens; another user's token is not found (404)."""
+    token = get_object_or_404(api_tokens_of(request.user), pk=pk)
+    try:
+        api_token_revoke(actor=request.user, token=token)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Het token ‘%(name)s’ is ingetrokken.") % {"name": token.name})
+    return redirect("profile")
+
+
 def error_400(request, exception=None):
+    if is_api_request(request):
+        return problem_response(request, 400, "bad_request", _("Het verzoek is ongeldig."))
     return render(request, "400.html", status=400)
 
 
 def error_403(request, exception=None):
+    if is_api_request(request):
+        return problem_response(
+            request, 403, "permission_denied", _("U heeft hier geen toegang toe.")
+        )
     return render(request, "403.html", status=403)
 
 
 def error_404(request, exception=None):
+    if is_api_request(request):
+        return problem_response(request, 404, "not_found", _("Deze resource bestaat niet."))
     return render(request, "404.html", status=404)
 
 
 def error_500(request):
+    if is_api_request(request):
+        return problem_response(request, 500, "error", _("Er ging iets mis aan onze kant."))
     # Rendered without a request context: the failure may lie in a context processor.
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -157,16 +157,18 @@ _OVERFLOW = """() => {
   const root = document.scrollingElement;
   const main = document.querySelector("main");
   const page = root.scrollWidth - root.clientWidth;
+  const inMain = main ? main.scrollWidth - main.clientWidth : 0;
   const culprits = [];
-  if (page > 0) {
+  if (page > 0 || inMain > 0) {
+    const edge = Math.min(root.clientWidth, main ? main.getBoundingClientRect().right : Infinity);
     for (const el of document.body.querySelectorAll("*")) {
-      if (el.getBoundingClientRect().right > root.clientWidth + 1 && el.children.length === 0) {
+      if (el.getBoundingClientRect().right > edge + 1) {
         culprits.push(el.tagName.toLowerCase() + (el.className ? "." + el.className : ""));
-        if (culprits.length >= 3) break;
+        if (culprits.length >= 6) break;
       }
     }
   }
-  return {page, main: main ? main.scrollWidth - main.clientWidth : 0, culprits};
+  return {page, main: inMain, culprits};
 }"""
 
 

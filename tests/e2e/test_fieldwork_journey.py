@@ -303,7 +303,14 @@ def test_auditor_gathers_evidence_at_a_unit(
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_unit_board_reads_its_evidence_only(
-    browser_page: Page, console_messages, cycle, auditor, unit_board, uitkeren, communicatie
+    browser_page: Page,
+    console_messages,
+    page_checks,
+    cycle,
+    auditor,
+    unit_board,
+    uitkeren,
+    communicatie,
 ):
     # Fieldwork at Uitkeren so far: a confirmed and a concept interview, a delivered year plan
     # with its file, and a quality plan that was not delivered.
@@ -366,6 +373,7 @@ def test_unit_board_reads_its_evidence_only(
     expect(page.get_by_role("main")).not_to_contain_text("Kwaliteitsplan")
     expect(page.get_by_text("nog niet bevestigd")).to_have_count(0)
     expect(principle_section(page, "Operationele Kwaliteit")).to_contain_text("geen bewijs")
+    check(page)
 
     # Read-only: nothing to press, no way into the records, the audit team's tabs or editors.
     main = page.get_by_role("main")

@@ -227,7 +227,13 @@ def test_auditor_gathers_evidence_at_a_unit(
         )
     ).to_be_visible()
     expect(page.get_by_label("Bestand toevoegen")).to_have_attribute("aria-invalid", "true")
-    expect(files.get_by_role("listitem")).to_have_count(1)
+    # Still one file (the error summary above the form links to the field, not to a file).
+    expect(files.get_by_role("link", name=re.compile(r"\.pdf$"))).to_have_count(1)
+    expect(
+        page.get_by_role("alert")
+        .filter(has_text="Niet opgeslagen")
+        .get_by_role("link", name="Bestand toevoegen")
+    ).to_be_visible()
     expect(files.get_by_role("link", name="scan-teamplan.pdf")).to_have_count(0)
     check(page)
 

@@ -13,7 +13,7 @@ BAD_PAGE = """<!doctype html><html><head><title>Slecht</title></head><body>
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_page_checks_report_violations_and_horizontal_scrolling(browser_page: Page):
     checks = PageChecks("zelftest")
     # Not an app page: the app's Content-Security-Policy would block the inline styles.

@@ -231,7 +231,7 @@ def test_auditor_gathers_evidence_at_a_unit(
     expect(files.get_by_role("link", name=re.compile(r"\.pdf$"))).to_have_count(1)
     expect(
         page.get_by_role("alert")
-        .filter(has_text="Niet opgeslagen")
+        .filter(has_text="Controleer het formulier")
         .get_by_role("link", name="Bestand toevoegen")
     ).to_be_visible()
     expect(files.get_by_role("link", name="scan-teamplan.pdf")).to_have_count(0)

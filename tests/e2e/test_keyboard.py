@@ -97,7 +97,7 @@ def test_score_form_with_the_keyboard_alone(
     # Submitting nothing: refused, summarised at the top and said beside each field.
     tab_to(page, lambda f: f["text"] == "Indienen")
     page.keyboard.press("Enter")
-    summary = page.get_by_role("alert").filter(has_text="Niet opgeslagen")
+    summary = page.get_by_role("alert").filter(has_text="Controleer het formulier")
     expect(summary).to_contain_text("2 punten vragen uw aandacht")
     expect(summary.get_by_role("link", name="Volwassenheidsniveau")).to_have_attribute(
         "href", "#id_level_0"

@@ -116,6 +116,7 @@ def test_score_form_with_the_keyboard_alone(
     tab_to(page, lambda f: f["href"] == "#id_justification")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("#id_justification$"))
+    expect(page.locator("#id_justification")).to_be_focused()
 
     # Now with the keyboard alone: a level with the arrow keys, the justification typed, the
     # evidence ticked with Space, submitted with Enter.

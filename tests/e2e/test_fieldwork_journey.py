@@ -23,8 +23,17 @@ from playwright.sync_api import Page, expect
 
 from audits.models import DistrictDraw, DocumentType
 from audits.rules import draw_districts
+from audits.services import assignment_create
 from audits.services.documents import document_check_save, document_file_add
-from tests.e2e.conftest import assert_console_clean, log_in, log_out, status_message
+from maturity.models import Score
+from tests.e2e.conftest import (
+    assert_console_clean,
+    assert_pages_checked,
+    check,
+    log_in,
+    log_out,
+    status_message,
+)
 from tests.factories import DistrictFactory, InterviewFactory, principle
 
 YEAR = 2031
@@ -49,15 +58,37 @@ def principle_section(page: Page, name: str):
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_auditor_gathers_evidence_at_a_unit(
-    browser_page: Page, console_messages, cycle, auditor, uitkeren, tmp_path
+    browser_page: Page,
+    console_messages,
+    page_checks,
+    cycle,
+    coordinator,
+    auditor,
+    other_auditor,
+    uitkeren,
+    handhaving,
+    tmp_path,
 ):
+    """Journey 1 (issue 10): the auditor sees only the units assigned to them, records a
+    document as delivered with an upload, records an interview and sends it for confirmation,
+    scores a principle citing that evidence and submits."""
+    # Handhaving is audited by someone else: the auditor never sees it.
+    assignment_create(actor=coordinator, cycle=cycle, unit=handhaving, auditor=other_auditor)
     page = browser_page
     log_in(page, "auditor")
 
     # The auditor finds the districts of Uitkeren through their assignments.
     page.get_by_role("link", name="Naar de toetscycli").click()
+    check(page)
     page.get_by_role("link", name=f"Mijn toetsopdrachten {YEAR}").click()
     expect(page.get_by_role("heading", name=f"Mijn toetsopdrachten {YEAR}")).to_be_visible()
+    check(page)
+    work = page.get_by_role("table", name="Te scoren onderdelen en principes")
+    units_seen = {
+        text.strip() for text in work.locator("tbody tr td:first-child").all_inner_texts()
+    }
+    assert units_seen == {"Uitkeren", "Communicatie"}
+    expect(page.get_by_role("main")).not_to_contain_text("Handhaving")
     page.get_by_role("link", name="Districten Uitkeren").click()
     expect(
         page.get_by_role(
@@ -65,6 +96,7 @@ def test_auditor_gathers_evidence_at_a_unit(
         )
     ).to_be_visible()
     expect(page.get_by_text("Er is nog niet geloot.")).to_be_visible()
+    check(page)
 
     # Four candidates: two central, two decentral.
     for name, kind in CANDIDATES:
@@ -72,6 +104,7 @@ def test_auditor_gathers_evidence_at_a_unit(
         page.get_by_label(kind, exact=True).check()
         page.get_by_role("button", name="Toevoegen").click()
         expect(status_message(page, f"{name} staat op de kandidatenlijst.")).to_be_visible()
+    check(page)
     candidates = page.get_by_role("table", name="Kandidaat-districten, -regio's en -afdelingen")
     expect(candidates.get_by_role("rowheader")).to_have_text([name for name, _k in CANDIDATES])
 
@@ -79,6 +112,7 @@ def test_auditor_gathers_evidence_at_a_unit(
     page.get_by_label("Aantal te trekken").fill("2")
     page.get_by_role("button", name="Loten").click()
     expect(status_message(page, "Geloot:")).to_be_visible()
+    check(page)
     draw = DistrictDraw.objects.get(cycle=cycle, unit=uitkeren, is_current=True)
     expect(page.get_by_text(f"Loting: seed {draw.seed}, door Anouk Toetser, op")).to_contain_text(
         "uit 4 kandidaten."
@@ -105,8 +139,10 @@ def test_auditor_gathers_evidence_at_a_unit(
     page.get_by_role("link", name=f"Mijn toetsopdrachten {YEAR}").click()
     page.get_by_role("link", name="Interviews bij Uitkeren").click()
     expect(page.get_by_role("heading", name=f"Interviews bij Uitkeren {YEAR}")).to_be_visible()
+    check(page)
     page.get_by_role("link", name="Interview vastleggen").click()
     expect(page.get_by_role("heading", name="Interview vastleggen bij Uitkeren")).to_be_visible()
+    check(page)
     expect(page.get_by_label("Anouk Toetser")).to_be_checked()
 
     # Without interviewees the form is refused in Dutch, and nothing is saved.
@@ -118,6 +154,7 @@ def test_auditor_gathers_evidence_at_a_unit(
     )
     expect(page.get_by_label("Naam").first).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Datum")).to_have_value(f"{YEAR}-09-15")
+    check(page)
 
     page.get_by_label("Naam").nth(0).fill("Jan Jansen")
     page.get_by_label("Functie").nth(0).fill("Teamleider")
@@ -133,10 +170,12 @@ def test_auditor_gathers_evidence_at_a_unit(
     expect(
         page.get_by_text("Dit verslag is nog niet bevestigd en telt nog niet als bewijs.")
     ).to_be_visible()
+    check(page)
 
     # Sent to the interviewees, then their confirmation is recorded: the record is final.
     page.get_by_role("button", name="Ter bevestiging sturen").click()
     expect(status_message(page, "Het interview staat nu op Ter bevestiging.")).to_be_visible()
+    check(page)
     page.get_by_label("Bevestigd door").select_option(label="Fatima el Amrani")
     page.get_by_role("button", name="Bevestiging vastleggen").click()
     expect(status_message(page, "Het interview staat nu op Bevestigd.")).to_be_visible()
@@ -144,12 +183,15 @@ def test_auditor_gathers_evidence_at_a_unit(
     expect(page.get_by_text("Dit verslag is bevestigd door Fatima el Amrani op")).to_be_visible()
     expect(page.get_by_role("link", name="Interview wijzigen")).to_have_count(0)
     expect(page.get_by_role("button", name="Bevestiging vastleggen")).to_have_count(0)
+    check(page)
 
     # Document study: the year plan is delivered and evidences Klantgerichtheid.
     page.get_by_role("link", name="Documentstudie").click()
     expect(page.get_by_role("heading", name=f"Documentstudie Uitkeren {YEAR}")).to_be_visible()
+    check(page)
     page.get_by_role("link", name="Jaarplan beoordelen").click()
     expect(page.get_by_role("heading", name="Jaarplan bij Uitkeren")).to_be_visible()
+    check(page)
     page.get_by_label("Geleverd", exact=True).check()
     page.get_by_role("group", name="Bewijs voor").get_by_label("Klantgerichtheid").check()
     page.get_by_label("Opzet").fill("Het jaarplan vertaalt de klantdoelen naar teamdoelen.")
@@ -158,6 +200,7 @@ def test_auditor_gathers_evidence_at_a_unit(
     year_plan = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Jaarplan"))
     expect(year_plan).to_contain_text("Geleverd")
     expect(year_plan).to_contain_text("Klantgerichtheid")
+    check(page)
 
     # A real PDF is accepted...
     pdf = tmp_path / "jaarplan-uitkeren-2031.pdf"
@@ -170,6 +213,7 @@ def test_auditor_gathers_evidence_at_a_unit(
     ).to_be_visible()
     files = page.get_by_role("region", name="Bestanden")
     expect(files.get_by_role("link", name="jaarplan-uitkeren-2031.pdf")).to_be_visible()
+    check(page)
 
     # ...a PNG named .pdf is refused, in Dutch, and not stored.
     fake = tmp_path / "scan-teamplan.pdf"
@@ -183,8 +227,15 @@ def test_auditor_gathers_evidence_at_a_unit(
         )
     ).to_be_visible()
     expect(page.get_by_label("Bestand toevoegen")).to_have_attribute("aria-invalid", "true")
-    expect(files.get_by_role("listitem")).to_have_count(1)
+    # Still one file (the error summary above the form links to the field, not to a file).
+    expect(files.get_by_role("link", name=re.compile(r"\.pdf$"))).to_have_count(1)
+    expect(
+        page.get_by_role("alert")
+        .filter(has_text="Controleer het formulier")
+        .get_by_role("link", name="Bestand toevoegen")
+    ).to_be_visible()
     expect(files.get_by_role("link", name="scan-teamplan.pdf")).to_have_count(0)
+    check(page)
 
     # The evidence per principle: Klantgerichtheid rests on the document and the confirmed
     # interview; Operationele Kwaliteit (assessed at Uitkeren) has nothing yet: a gap.
@@ -210,8 +261,47 @@ def test_auditor_gathers_evidence_at_a_unit(
         status_message(page, "1 principe in scope heeft nog geen bevestigd bewijs.")
     ).to_be_visible()
     expect(page.get_by_text("0 interviews nog niet bevestigd")).to_be_visible()
+    check(page)
+
+    # The score of Klantgerichtheid cites the confirmed interview and the delivered year plan.
+    page.get_by_role("link", name=f"Mijn toetsopdrachten {YEAR}").click()
+    page.get_by_role("link", name="Klantgerichtheid bij Uitkeren scoren").click()
+    expect(page.get_by_role("heading", name="Klantgerichtheid bij Uitkeren")).to_be_visible()
+    check(page)
+    page.get_by_label("3 Reproduceren").check()
+    page.get_by_label("Onderbouwing").fill(
+        "Het jaarplan vertaalt de klantdoelen naar teamdoelen; in het interview bleek dat het "
+        "team elke maand de klantsignalen bespreekt."
+    )
+    cited = page.get_by_role("group", name="Aangehaald bewijs")
+    cited.get_by_label(re.compile(location)).check()
+    cited.get_by_label(re.compile("Jaarplan")).check()
+    page.get_by_role("button", name="Indienen").click()
+    expect(
+        status_message(page, "De score voor Klantgerichtheid bij Uitkeren is ingediend.")
+    ).to_be_visible()
+    check(page)
+    scored = work.get_by_role("row").filter(has_text="Uitkeren").filter(has_text="Klantgerichtheid")
+    expect(scored).to_contain_text("ingediend")
+    expect(scored).to_contain_text("3 Reproduceren")
+    scored.get_by_role("link", name="Score Klantgerichtheid bij Uitkeren bekijken").click()
+    expect(page.get_by_role("link", name=re.compile("Bekijk interview"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Bekijk document"))).to_be_visible()
+    check(page)
+    score = Score.objects.get(unit=uitkeren, principle__code="klantgerichtheid")
+    assert (score.status, score.level) == ("ingediend", 3)
+    assert score.cited_interviews.count() == 1 and score.cited_documents.count() == 1
+    page_checks.screenshot(page, "journey-1-toetser")
     log_out(page)
 
+    assert_pages_checked(
+        page_checks,
+        rf"^/volwassenheid/{YEAR}/$",
+        r"/districten/$",
+        r"/interviews/nieuw/$",
+        r"/documenten/\d+/$",
+        rf"^/volwassenheid/{YEAR}/\d+/klantgerichtheid/$",
+    )
     # The refused forms: the incomplete interview and the PNG named .pdf.
     assert_console_clean(console_messages, failed_loads={400: 2})
 
@@ -219,7 +309,14 @@ def test_auditor_gathers_evidence_at_a_unit(
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_unit_board_reads_its_evidence_only(
-    browser_page: Page, console_messages, cycle, auditor, unit_board, uitkeren, communicatie
+    browser_page: Page,
+    console_messages,
+    page_checks,
+    cycle,
+    auditor,
+    unit_board,
+    uitkeren,
+    communicatie,
 ):
     # Fieldwork at Uitkeren so far: a confirmed and a concept interview, a delivered year plan
     # with its file, and a quality plan that was not delivered.
@@ -282,6 +379,7 @@ def test_unit_board_reads_its_evidence_only(
     expect(page.get_by_role("main")).not_to_contain_text("Kwaliteitsplan")
     expect(page.get_by_text("nog niet bevestigd")).to_have_count(0)
     expect(principle_section(page, "Operationele Kwaliteit")).to_contain_text("geen bewijs")
+    check(page)
 
     # Read-only: nothing to press, no way into the records, the audit team's tabs or editors.
     main = page.get_by_role("main")

@@ -25,7 +25,7 @@ from playwright.sync_api import Page, expect
 
 from herstel.models import Dossier, Herstelactie
 from herstel.services.actions import control_measure_add
-from tests.e2e.conftest import assert_console_clean, log_in, log_out, status_message
+from tests.e2e.conftest import assert_console_clean, check, log_in, log_out, status_message
 from tests.herstel.flow import csv_bytes, row, start, to_execution
 
 TITLE = "Te lage WW-uitkering na loonbeslag"
@@ -54,6 +54,7 @@ FINAL = csv_bytes(
 
 def tab(page: Page, name: str) -> None:
     page.get_by_role("link", name=name, exact=True).click()
+    check(page)
 
 
 def upload(page: Page, name: str, data: bytes) -> None:
@@ -66,7 +67,7 @@ def upload(page: Page, name: str, data: bytes) -> None:
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_go_dossiers_figures_evaluation_and_close(
-    browser_page: Page, console_messages, adviser, dt_member, board_member, fez_adviser
+    browser_page: Page, console_messages, page_checks, adviser, dt_member, board_member, fez_adviser
 ):
     action = start(adviser, title=TITLE)
     control_measure_add(
@@ -176,6 +177,7 @@ def test_go_dossiers_figures_evaluation_and_close(
     page.get_by_role("button", name="Evaluatie 1 afronden").click()
     expect(status_message(page, "Evaluatie 1 is afgerond.")).to_be_visible()
     expect(page.get_by_text("2 van 4 uitgenodigden reageerden (50%)")).to_be_visible()
+    check(page)
     page.get_by_role("button", name="Herstelactie sluiten").click()
     expect(status_message(page, "De herstelactie staat nu in Gesloten.")).to_be_visible()
     log_out(page)
@@ -191,6 +193,7 @@ def test_go_dossiers_figures_evaluation_and_close(
     expect(line).to_contain_text("Gesloten")
     expect(line).to_contain_text("4 / 4 (100%)")
     expect(line).to_contain_text("€\xa02.230,40")  # 980,40 + 1.250,00 paid
+    check(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Exporteren (XLSX)").click()
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))["Totaaloverzicht"]

@@ -1,4 +1,5 @@
-"""A herstelactie on the RvB path end to end in a real browser, the way people work:
+"""Journey 5 (issue 10): a herstelactie on the RvB path end to end in a real browser, the way
+people work:
 
 1. the adviser of Uitkeren starts the action from the home page, fills the advice and the five
    mandate criteria, sees the computed mandate with the rule that decided it, and submits the
@@ -7,7 +8,9 @@
    passes the advice on to the RvB;
 3. the RvB member records the decision (2B); the checklist shows SZW still to be informed;
 4. SBK records that SZW was informed; the adviser takes the action to step 3, and the timeline
-   shows every step and decision in order.
+   shows every step and decision in order;
+5. the adviser records the go, imports a dossier file with one bad row (the row's error is
+   shown, nothing is stored), fixes it, imports it, and reads the management information.
 
 Locators go by label and role only. The browser console is watched throughout: a
 Content-Security-Policy violation fails the journey.
@@ -18,8 +21,16 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from herstel.models import Decision, Herstelactie
-from tests.e2e.conftest import assert_console_clean, log_in, log_out, status_message
+from herstel.models import Decision, Dossier, Herstelactie
+from tests.e2e.conftest import (
+    assert_console_clean,
+    assert_pages_checked,
+    check,
+    log_in,
+    log_out,
+    status_message,
+)
+from tests.herstel.flow import csv_bytes, row
 
 TITLE = "Te lage WW-uitkering na loonbeslag"
 DECISION_TEXT = re.compile(r"^\s*Besluit\*?\s*$")  # required fields carry an asterisk
@@ -36,6 +47,18 @@ CRITERIA = [
     ("Grote impact op cliënten", "Nee", "Cliënten krijgen alleen geld bij."),
     ("Groot beroep op de grote geldstroom", "Nee", "Naar schatting anderhalf miljoen euro."),
 ]
+BAD_ROW = csv_bytes(
+    [
+        row("WW-0001"),
+        row("WW-0002", "klaar"),  # line 3: an unknown status
+    ]
+)
+FIXED = csv_bytes(
+    [
+        row("WW-0001"),
+        row("WW-0002", "afgehandeld", "nabetalen", "980,40", "0", "0", "0"),
+    ]
+)
 
 
 def open_action(page: Page) -> None:
@@ -43,26 +66,45 @@ def open_action(page: Page) -> None:
         "link", name="Herstelacties"
     ).click()
     expect(page.get_by_role("heading", name="Herstelacties", level=1)).to_be_visible()
+    check(page)
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", name="Overzicht")).to_be_visible()
+    check(page)
 
 
 def tab(page: Page, name: str) -> None:
     page.get_by_role("link", name=name, exact=True).click()
+    check(page)
+
+
+def upload(page: Page, name: str, data: bytes) -> None:
+    page.get_by_label("Bestand (CSV of XLSX)").set_input_files(
+        files=[{"name": name, "mimeType": "text/csv", "buffer": data}]
+    )
+    page.get_by_role("button", name="Bestand inlezen").click()
 
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_adviser_dt_and_rvb_take_an_action_to_decision(
-    browser_page: Page, console_messages, adviser, dt_member, board_member, sbk_adviser, uitkeren
+    browser_page: Page,
+    console_messages,
+    page_checks,
+    adviser,
+    dt_member,
+    board_member,
+    sbk_adviser,
+    uitkeren,
 ):
     page = browser_page
 
     # 1. The adviser starts the action from the home page.
     log_in(page, "adviseur")
     page.get_by_role("link", name="Naar de herstelacties").click()
+    check(page)
     page.get_by_role("link", name="Herstelactie starten").click()
     expect(page.get_by_label("Leidende divisie")).to_have_value(str(uitkeren.pk))
+    check(page)
     page.get_by_label("Titel").fill(TITLE)
     page.get_by_label("Wat ging er mis").fill(
         "Bij loonbeslag werd de uitkering op een te laag dagloon berekend."
@@ -77,6 +119,7 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
         )
     ).to_be_visible()
     expect(page.get_by_text("Stap 1 · situatie en advies")).to_be_visible()
+    check(page)
 
     # An empty advice cannot go to the DT: the move says why.
     expect(page.get_by_text("“Advies voorleggen aan de DT” kan nog niet:")).to_be_visible()
@@ -104,6 +147,7 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
         group.get_by_label("Beoordeeld door").fill("mr. J. Jurist, JKC")
     page.get_by_role("button", name="Advies opslaan").click()
     expect(status_message(page, "Het advies is opgeslagen.")).to_be_visible()
+    check(page)
 
     # The mandate computed from the criteria, with the rule that decided it.
     mandate = page.get_by_role("region", name="Besluitvormingsmandaat volgens de criteria")
@@ -118,6 +162,7 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
     page.get_by_role("button", name="Advies voorleggen aan de DT").click()
     expect(status_message(page, "De herstelactie staat nu in Stap 2A · DT.")).to_be_visible()
     expect(page.get_by_text("Mandaat: Raad van Bestuur")).to_be_visible()
+    check(page)
     log_out(page)
 
     # 2. The DT member of Uitkeren takes note (the mandate lies with the RvB) and passes it on.
@@ -134,6 +179,7 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
     dt_form.get_by_label("Document").fill("DT-verslag 2025-09")
     dt_form.get_by_role("button", name="Besluit vastleggen").click()
     expect(status_message(page, "Het besluit van DT (stap 2A) is vastgelegd.")).to_be_visible()
+    check(page)
     page.get_by_role("button", name="Voorleggen aan de RvB").click()
     expect(status_message(page, "De herstelactie staat nu in Stap 2B · RvB.")).to_be_visible()
     log_out(page)
@@ -152,6 +198,7 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
     expect(
         status_message(page, "Het besluit van Raad van Bestuur (stap 2B) is vastgelegd.")
     ).to_be_visible()
+    check(page)
     checklist = page.get_by_role("region", name="Verplichtingen van dit besluitvormingstraject")
     expect(checklist.get_by_role("listitem")).to_have_text(
         [
@@ -175,6 +222,7 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
     )
     notifications.get_by_role("button", name="Kennisgeving vastleggen").click()
     expect(status_message(page, "De kennisgeving is vastgelegd.")).to_be_visible()
+    check(page)
     log_out(page)
 
     log_in(page, "adviseur")
@@ -185,6 +233,41 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
     timeline = page.get_by_role("list").filter(has_text="Herstelactie gestart in stap 1")
     expect(timeline.get_by_role("listitem").filter(has_text="Besluit vastgelegd")).to_have_count(2)
     expect(timeline).to_contain_text("Van Stap 2B · RvB naar Stap 3 · uitvoering")
+
+    # 5. The go, then the dossiers: a file with one bad row is refused with that row's error.
+    tab(page, "Stap 3 · uitvoering")
+    go_form = page.get_by_role("region", name="Go/no-go")
+    go_form.get_by_label("Go", exact=True).check()
+    go_form.get_by_label("Datum van het besluit").fill("2025-04-01")
+    go_form.get_by_role("button", name="Go/no-go vastleggen").click()
+    expect(status_message(page, "Het besluit “Go” is vastgelegd.")).to_be_visible()
+    check(page)
+    tab(page, "Dossiers")
+    page.get_by_role("link", name="Dossiers importeren").click()
+    check(page)
+    upload(page, "week-14.csv", BAD_ROW)
+    expect(
+        page.get_by_text(
+            "Het bestand is niet ingelezen: 1 regel heeft een fout. Er is niets opgeslagen"
+        )
+    ).to_be_visible()
+    errors = page.get_by_role("table", name="Elke regel die niet is ingelezen, met de reden")
+    expect(errors.get_by_role("row")).to_have_count(2)  # the header and the bad line
+    expect(errors.get_by_role("row").nth(1)).to_contain_text("3")
+    expect(errors.get_by_role("row").nth(1)).to_contain_text("Onbekende status “klaar”")
+    check(page)
+    assert not Dossier.objects.exists()
+
+    upload(page, "week-14.csv", FIXED)
+    expect(
+        status_message(page, "week-14.csv is ingelezen: 2 nieuw, 0 gewijzigd, 0 ongewijzigd.")
+    ).to_be_visible()
+    check(page)
+    tab(page, "Managementinformatie")
+    expect(page.get_by_text("1 van 2 dossiers beoordeeld (50%)")).to_be_visible()
+    amounts = page.get_by_role("table", name="De vier bedragen, opgeteld over alle dossiers")
+    expect(amounts.get_by_role("row", name=re.compile("^Nabetaald"))).to_contain_text("€\xa0980,40")
+    page_checks.screenshot(page, "journey-5-herstel")
     log_out(page)
 
     action = Herstelactie.objects.get()
@@ -194,4 +277,14 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
         ("rvb", "besluit"),
     ]
     assert re.match(r"^De RvB besluit", action.mandate_rule)
-    assert_console_clean(console_messages, failed_loads={})
+    assert Dossier.objects.count() == 2
+    assert_pages_checked(
+        page_checks,
+        r"^/herstel/nieuw/$",
+        r"/advies/$",
+        r"/besluitvorming/$",
+        r"/dossiers/importeren/$",
+        r"/managementinformatie/$",
+    )
+    # The refused import is the only failed load.
+    assert_console_clean(console_messages, failed_loads={400: 1})

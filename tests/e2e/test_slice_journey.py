@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from audits.models import AuditCycle
 from audits.services import assignment_create
 from maturity.services import score_record
-from tests.e2e.conftest import assert_console_clean, log_in, log_out, status_message
+from tests.e2e.conftest import assert_console_clean, check, log_in, log_out, status_message
 from tests.factories import UserFactory, principle
 from uwvkms.constants import Role
 
@@ -28,7 +28,14 @@ YEAR = 2031
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_coordinator_auditor_and_report_journey(
-    browser_page: Page, console_messages, coordinator, auditor, uitkeren, communicatie, fez
+    browser_page: Page,
+    console_messages,
+    page_checks,
+    coordinator,
+    auditor,
+    uitkeren,
+    communicatie,
+    fez,
 ):
     page = browser_page
 
@@ -39,6 +46,7 @@ def test_coordinator_auditor_and_report_journey(
     page.get_by_role("link", name="Naar de toetscycli").click()
     page.get_by_role("link", name="Nieuwe toetscyclus").click()
     expect(page.get_by_role("heading", name="Nieuwe toetscyclus")).to_be_visible()
+    check(page)
     page.get_by_label("Jaar").fill(str(YEAR))
     page.get_by_label("Klantgerichtheid").check()
     page.get_by_label("Operationele Kwaliteit").check()
@@ -47,6 +55,7 @@ def test_coordinator_auditor_and_report_journey(
     page.get_by_role("button", name="Toetscyclus openen").click()
     expect(page).to_have_url(re.compile(rf"/toetsing/{YEAR}/$"))
     expect(status_message(page, f"Toetscyclus {YEAR} is geopend.")).to_be_visible()
+    check(page)
 
     # ...moves it from preparation to fieldwork...
     page.get_by_role("button", name="Door naar fase: Veldwerk").click()
@@ -64,6 +73,7 @@ def test_coordinator_auditor_and_report_journey(
     expect(auditor_select).to_have_attribute("aria-invalid", "true")
     fez_row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="FEZ"))
     expect(fez_row).to_contain_text("nog niemand")
+    check(page)
 
     # ...then assigns them, as lead, to Uitkeren.
     unit_select.select_option(label="Uitkeren")
@@ -112,6 +122,7 @@ def test_coordinator_auditor_and_report_journey(
         page.get_by_text("Onderbouw de score met het bewijs om hem in te dienen.")
     ).to_be_visible()
     expect(page.get_by_label("3 Reproduceren")).to_have_attribute("aria-invalid", "true")
+    check(page)
 
     page.get_by_label("3 Reproduceren").check()
     page.get_by_label("Onderbouwing").fill(
@@ -136,6 +147,7 @@ def test_coordinator_auditor_and_report_journey(
     page.get_by_role("link", name=f"Volwassenheid {YEAR}").click()
     expect(page).to_have_url(re.compile(rf"/rapportage/{YEAR}/volwassenheid/$"))
     expect(page.get_by_role("heading", name=f"Volwassenheid KMS {YEAR}")).to_be_visible()
+    check(page)
     table = page.get_by_role("table", name=f"Gemiddelde volwassenheid per principe, {YEAR}")
 
     def report_row(name: str):

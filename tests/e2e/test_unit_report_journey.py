@@ -1,5 +1,8 @@
-"""A unit report end to end in a real browser:
+"""Journey 2 (issue 10): a unit report end to end in a real browser:
 
+0. the interviewee's confirmation of the interview record (sent to them for confirmation) is
+   recorded on the interview, in their name; the board of Uitkeren then finds the confirmed
+   interview among its evidence;
 1. the auditor writes an observation and a recommendation for Uitkeren;
 2. the coordinator marks the report afgestemd (date and with whom);
 3. Uitkeren's board answers the recommendation "Herkend" and submits, after a Dutch error for
@@ -10,13 +13,23 @@
 Locators go by label and role only. The console is watched: a CSP violation fails the journey.
 """
 
+import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import assert_console_clean, log_in, log_out, status_message
+from tests.e2e.conftest import (
+    assert_console_clean,
+    assert_pages_checked,
+    check,
+    log_in,
+    log_out,
+    status_message,
+)
+from tests.factories import DistrictFactory, InterviewFactory, principle
 
 YEAR = 2031
 
@@ -24,19 +37,49 @@ YEAR = 2031
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_unit_report_from_observation_to_definitief(
-    browser_page: Page, console_messages, cycle, auditor, coordinator, unit_board, board_member
+    browser_page: Page,
+    console_messages,
+    page_checks,
+    cycle,
+    auditor,
+    coordinator,
+    unit_board,
+    board_member,
+    uitkeren,
 ):
+    interview = InterviewFactory(
+        cycle=cycle,
+        unit=uitkeren,
+        location=DistrictFactory(cycle=cycle, unit=uitkeren, name="District Noord"),
+        held_on=datetime.date(YEAR, 9, 15),
+        created_by=auditor,
+        ter_bevestiging=True,
+        interviewees=[("Fatima el Amrani", "Klantmanager")],
+        principles=[principle("klantgerichtheid")],
+    )
     page = browser_page
 
-    # 1. The auditor writes an observation and a recommendation at Uitkeren.
+    # 0. Fatima el Amrani confirmed the record she was sent; her confirmation is recorded.
     log_in(page, "auditor")
-    page.get_by_role("link", name="Naar de toetscycli").click()
+    page.goto(reverse("audits:interview_detail", args=[YEAR, interview.pk]))
+    expect(page.get_by_text("Dit verslag is nog niet bevestigd")).to_be_visible()
+    check(page)
+    page.get_by_label("Bevestigd door").select_option(label="Fatima el Amrani")
+    page.get_by_role("button", name="Bevestiging vastleggen").click()
+    expect(status_message(page, "Het interview staat nu op Bevestigd.")).to_be_visible()
+    expect(page.get_by_text("Dit verslag is bevestigd door Fatima el Amrani op")).to_be_visible()
+    check(page)
+
+    # 1. The auditor writes an observation and a recommendation at Uitkeren.
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Toetscycli").click()
     page.get_by_role("link", name=f"Mijn toetsopdrachten {YEAR}").click()
     page.get_by_role("link", name="Bevindingen Uitkeren").click()
     expect(page.get_by_role("heading", name=f"Bevindingen Uitkeren {YEAR}")).to_be_visible()
+    check(page)
 
     page.get_by_role("link", name="Observatie toevoegen bij Klantgerichtheid").click()
     expect(page.get_by_label("Managementprincipe")).to_have_value(re.compile(r"\d+"))
+    check(page)
     page.get_by_label("Tekst").fill("Teams bespreken klantsignalen elke week.")
     page.get_by_role("button", name="Opslaan").click()
     expect(
@@ -45,8 +88,10 @@ def test_unit_report_from_observation_to_definitief(
     expect(
         page.get_by_role("link", name=re.compile("^Wijzigen.*Teams bespreken klantsignalen"))
     ).to_be_visible()
+    check(page)
 
     page.get_by_role("link", name="Aanbeveling toevoegen bij Klantgerichtheid").click()
+    check(page)
     page.get_by_label("Titel").fill("Meet het effect van verbeteracties")
     page.get_by_label("Toelichting").fill("Leg vast wat een verbeteractie heeft opgeleverd.")
     page.get_by_label("Hoog").check()
@@ -55,6 +100,7 @@ def test_unit_report_from_observation_to_definitief(
         status_message(page, "De aanbeveling bij Klantgerichtheid is toegevoegd.")
     ).to_be_visible()
     expect(page.get_by_text("prioriteit hoog")).to_be_visible()
+    check(page)
     log_out(page)
 
     # 2. The coordinator agrees the report with Uitkeren's board.
@@ -67,24 +113,35 @@ def test_unit_report_from_observation_to_definitief(
         page.get_by_role("heading", name=f"Rapport Uitkeren · Interne Toets KMS {YEAR}")
     ).to_be_visible()
     expect(page.get_by_text("Meet het effect van verbeteracties")).to_be_visible()
+    check(page)
     page.get_by_role("link", name="Afgestemd met de directie").click()
+    check(page)
     page.get_by_label("Afgestemd op").fill(timezone.localdate().isoformat())
     page.get_by_label("Afgestemd met").fill("Directeur Uitkeren")
     page.get_by_role("button", name="Afgestemd met de directie").click()
     expect(status_message(page, "Het rapport van Uitkeren staat nu op Afgestemd.")).to_be_visible()
     expect(page.get_by_role("link", name="Definitief maken")).to_be_visible()
+    check(page)
     report_url = page.url
     log_out(page)
 
-    # 3. Uitkeren's board answers and submits; submitting with nothing answered is refused.
+    # 3. Uitkeren's board finds the confirmed interview among its evidence, then answers the
+    # report and submits; submitting with nothing answered is refused.
     log_in(page, "directie")
+    page.get_by_role("link", name=f"Bewijs {YEAR}").click()
+    expect(page.get_by_role("main")).to_contain_text(f"District Noord, 15 september {YEAR}")
+    check(page)
+    page.get_by_role("link", name="uwvkms").click()
     page.get_by_role("link", name=f"Rapport Uitkeren {YEAR}").click()
+    check(page)
     page.get_by_role("link", name="Managementreactie schrijven").click()
     expect(page.get_by_role("heading", name=f"Managementreactie Uitkeren {YEAR}")).to_be_visible()
+    check(page)
     page.get_by_role("button", name="Indienen").click()
     expect(
         page.get_by_text("Nog niet beantwoord: “Meet het effect van verbeteracties”.")
     ).to_be_visible()
+    check(page)
     page.get_by_label("Herkend", exact=True).check()
     page.get_by_label("Voorgenomen acties").fill("Effectmeting opnemen in het jaarplan.")
     page.get_by_label("Algemene reactie").fill("Wij herkennen het beeld en pakken dit op.")
@@ -93,17 +150,21 @@ def test_unit_report_from_observation_to_definitief(
         status_message(page, "De managementreactie is ingediend en staat nu in het rapport.")
     ).to_be_visible()
     expect(page.get_by_text("Wij herkennen het beeld en pakken dit op.")).to_be_visible()
+    check(page)
+    page_checks.screenshot(page, "journey-2-directie")
     log_out(page)
 
     # 4. The RvB reads only what is definitief.
     log_in(page, "rvb")
     page.goto(report_url)
     expect(page.get_by_role("heading", name="Geen toegang")).to_be_visible()
+    check(page)
     log_out(page)
 
     log_in(page, "coordinator")
     page.goto(report_url)
     page.get_by_role("link", name="Definitief maken").click()
+    check(page)
     page.get_by_role("button", name="Definitief maken").click()
     expect(status_message(page, "Het rapport van Uitkeren staat nu op Definitief.")).to_be_visible()
     log_out(page)
@@ -117,7 +178,16 @@ def test_unit_report_from_observation_to_definitief(
     expect(page.get_by_text("Wij herkennen het beeld en pakken dit op.")).to_be_visible()
     expect(page.get_by_text("Reactie van de directie: Herkend.")).to_be_visible()
     expect(page.get_by_role("link", name="Download als PDF")).to_be_visible()
+    check(page)
     log_out(page)
+
+    assert_pages_checked(
+        page_checks,
+        r"/interviews/\d+/$",
+        r"/bewijs/$",
+        r"/reactie/$",
+        r"/bevindingen/$",
+    )
 
     # The refused submission (400) and the RvB's refusal (403) are the only failed loads.
     assert_console_clean(console_messages, failed_loads={400: 1, 403: 1})

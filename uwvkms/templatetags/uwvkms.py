@@ -1,6 +1,7 @@
 from datetime import timedelta
 
-from django import template
+from django import forms, template
+from django.core.exceptions import NON_FIELD_ERRORS
 
 register = template.Library()
 
@@ -10,3 +11,31 @@ def timedelta_minutes(value: timedelta) -> int:
     """Whole minutes in a timedelta, rounded up (a lockout of 14.5 minutes reads as 15)."""
     seconds = int(value.total_seconds())
     return -(-seconds // 60)
+
+
+@register.inclusion_tag("components/form_errors.html")
+def form_error_summary(form) -> dict:
+    """The error summary at the top of a form (role alert): the errors that belong to no field,
+    and a link to each field with an error, whose message stands beside the field itself."""
+    if form is None or not form.is_bound or not form.errors:
+        return {"items": []}
+    items = [{"message": error} for error in form.non_field_errors()]
+    for name, errors in form.errors.items():
+        if name == NON_FIELD_ERRORS:
+            continue
+        field = form[name] if name in form.fields else None
+        if field is None or field.is_hidden:
+            # Not shown as a field (a stale version, say): the message itself.
+            items.extend({"message": error} for error in errors)
+        else:
+            items.append({"label": field.label, "anchor": _field_anchor(field)})
+    return {"items": items}
+
+
+def _field_anchor(field) -> str:
+    """The id of the element the summary links to: the first option of a group of radio
+    buttons or checkboxes, otherwise the field's own input."""
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{field.auto_id}_0"
+    return field.id_for_label or field.auto_id

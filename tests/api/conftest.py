@@ -117,7 +117,7 @@ def world(cycle, coordinator, auditor, other_auditor, unit_board, uitkeren, werk
     publishing.report_version_render(version_id=published.pk, render=fake_render)
     published.refresh_from_db()
     queued = publishing.report_version_publish(
-        actor=coordinator, cycle=cycle, label="2.0", report_status="Definitief"
+        actor=coordinator, cycle=cycle, label="2.0", report_status="Concept"
     )
     return {
         "cycle": cycle,

@@ -244,9 +244,9 @@ class MandateCriteriaSerializer(serializers.Serializer):
 class CriterionWriteSerializer(StrictSerializer):
     criterion = serializers.ChoiceField(choices=Criterion.choices)
     value = StrictBooleanField(allow_null=True)
-    rationale = StrictCharField(allow_blank=True, required=False, default="", trim_whitespace=True)
+    rationale = StrictCharField(allow_blank=True, required=False, trim_whitespace=True)
     judged_by = StrictCharField(
-        allow_blank=True, required=False, default="", max_length=200, trim_whitespace=True
+        allow_blank=True, required=False, max_length=200, trim_whitespace=True
     )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from herstel.api.fields import money_problem
+from herstel.api.fields import money_problem, shown
 from herstel.constants import DossierColumn, DossierOutcome, DossierStatus
 from herstel.dossier_files import RowError
 from herstel.dossier_rules import reference_problems
@@ -51,7 +51,7 @@ def _choice_problem(value: object, choices: frozenset[str], kind: str, allowed) 
         return None
     return _("Onbekende %(kind)s “%(value)s” (kies uit: %(choices)s).") % {
         "kind": kind,
-        "value": str(value)[:50],
+        "value": shown(value),
         "choices": ", ".join(allowed.values),
     }
 
@@ -71,7 +71,7 @@ def prepare_json_rows(rows: list) -> PreparedRows:
             continue
         if not row.keys() <= _KNOWN:
             for key in row.keys() - _KNOWN:
-                problems[str(key)[:100]] = [_("Onbekend veld.")]
+                problems[shown(key, 100)] = [_("Onbekend veld.")]
         reference = row.get("reference")
         if not isinstance(reference, str):
             problems["reference"] = [_("De referentie ontbreekt of is geen tekst.")]

@@ -22,6 +22,12 @@ MONEY_HELP = _(
 )
 
 
+def shown(value: object, limit: int = 50) -> str:
+    """A value the client sent, cut short and safe to put in an answer (a lone surrogate from
+    a JSON string cannot be encoded as UTF-8)."""
+    return str(value)[:limit].encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def money_problem(value: object) -> str | None:
     """Why `value` is not an amount the API accepts (None: it is)."""
     if not isinstance(value, str):
@@ -34,7 +40,7 @@ def money_problem(value: object) -> str | None:
                 '"%s" is geen bedrag: schrijf bijvoorbeeld "1234.50" (een punt, hoogstens twee '
                 "decimalen, geen duizendtaltekens)."
             )
-            % value[:50]
+            % shown(value)
         )
     return None
 
@@ -79,6 +85,8 @@ class StrictCharField(serializers.CharField):
     def to_internal_value(self, data):
         if not isinstance(data, str):
             raise serializers.ValidationError(_("Geef tekst."), code="invalid")
+        if shown(data, len(data)) != data:
+            raise serializers.ValidationError(_("De tekst bevat ongeldige tekens."), code="invalid")
         return super().to_internal_value(data)
 
 
@@ -92,7 +100,7 @@ class StrictSerializer(serializers.Serializer):
             writable = {name for name, f in self.fields.items() if not f.read_only}
             for name in data:
                 if name not in writable:
-                    errors[str(name)[:100]] = [_("Onbekend veld.")]
+                    errors[shown(name, 100)] = [_("Onbekend veld.")]
         try:
             value = super().to_internal_value(data)
         except serializers.ValidationError as exc:

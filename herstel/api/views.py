@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
@@ -100,7 +100,10 @@ class HerstelactieQuerySerializer(serializers.Serializer):
         choices=Step.choices, required=False, help_text="Alleen deze stap."
     )
     lead_unit = serializers.IntegerField(
-        required=False, min_value=1, help_text="Alleen acties van deze leidende divisie (id)."
+        required=False,
+        min_value=1,
+        max_value=2_147_483_647,
+        help_text="Alleen acties van deze leidende divisie (id).",
     )
     mandate = serializers.ChoiceField(
         choices=Mandate.choices,
@@ -139,6 +142,13 @@ class HerstelactieListView(GenericAPIView):
     @extend_schema(
         tags=TAGS,
         summary="Herstelacties",
+        description=(
+            "De herstelacties die u mag zien: alle voor de RvB en SBK; die van uw eigen divisie "
+            "voor haar adviseurs en DT; die waarvan u in de werkgroep zit. `mandate` is het "
+            "mandaat dat bij het voorleggen van het advies is vastgesteld; `mandate_assessment` "
+            "is waar de criteria zoals ze nu beoordeeld zijn toe leiden, met de regel die het "
+            "besliste (null zolang een criterium open is)."
+        ),
         parameters=[HerstelactieQuerySerializer],
         responses=HerstelactieSerializer(many=True),
     )
@@ -190,7 +200,15 @@ class HerstelactieDetailView(GenericAPIView):
 
     serializer_class = HerstelactieDetailSerializer
 
-    @extend_schema(tags=TAGS, summary="Eén herstelactie", responses=HerstelactieDetailSerializer)
+    @extend_schema(
+        tags=TAGS,
+        summary="Eén herstelactie",
+        description=(
+            "Met het berekende mandaat en wat het advies nog mist. 404 voor een actie die u "
+            "niet mag zien."
+        ),
+        responses=HerstelactieDetailSerializer,
+    )
     def get(self, request, pk: int):
         return _detail(selectors.herstelactie_get_for_user(user=request.user, pk=pk), request)
 
@@ -270,7 +288,15 @@ class MandateCriteriaView(GenericAPIView):
 
     serializer_class = MandateCriteriaSerializer
 
-    @extend_schema(tags=TAGS, summary="Mandaatcriteria en berekend mandaat")
+    @extend_schema(
+        tags=TAGS,
+        summary="Mandaatcriteria en berekend mandaat",
+        description=(
+            "De vijf criteria van de mandaatbepaling zoals beoordeeld (door wie en waarom), het "
+            "mandaat waartoe ze leiden met de regel uit de proceshandreiking die het besliste, "
+            "en het vastgestelde mandaat zodra het advies is voorgelegd."
+        ),
+    )
     def get(self, request, pk: int):
         access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
         return Response(_criteria_answer(access.action))
@@ -373,6 +399,10 @@ class DossierListView(GenericAPIView):
     @extend_schema(
         tags=TAGS,
         summary="Dossiers van een herstelactie",
+        description=(
+            "Iedereen die de herstelactie mag zien, leest haar dossiers; op referentie "
+            "gesorteerd. Bedragen zijn tekst met twee decimalen."
+        ),
         parameters=[DossierQuerySerializer],
         responses=DossierSerializer(many=True),
     )
@@ -396,16 +426,10 @@ class DossierListView(GenericAPIView):
             "application/json": DossierRowSerializer(many=True),
             CSV_MEDIA_TYPE: {"type": "string", "description": "CSV volgens het importsjabloon."},
         },
-        responses={
-            201: DossierImportResultSerializer,
-            400: OpenApiResponse(
-                description=(
-                    "Niets opgeslagen; elke foute regel in `invalidParams` (problem details)."
-                ),
-            ),
-        },
+        responses={201: DossierImportResultSerializer},
         examples=[
-            OpenApiExample("JSON", value=JSON_EXAMPLE, request_only=True),
+            # drf-spectacular wraps the example of a list body in a list itself
+            OpenApiExample("JSON", value=JSON_EXAMPLE[1], request_only=True),
             OpenApiExample("CSV", value=CSV_EXAMPLE, request_only=True, media_type=CSV_MEDIA_TYPE),
         ],
     )
@@ -479,7 +503,10 @@ OVERVIEW_ORDERINGS = {
 
 class OverviewQuerySerializer(serializers.Serializer):
     lead_unit = serializers.IntegerField(
-        required=False, min_value=1, help_text="Alleen acties van deze leidende divisie (id)."
+        required=False,
+        min_value=1,
+        max_value=2_147_483_647,
+        help_text="Alleen acties van deze leidende divisie (id).",
     )
     step = serializers.ChoiceField(choices=Step.choices, required=False)
     mandate = serializers.ChoiceField(choices=Mandate.choices, required=False)
@@ -508,6 +535,12 @@ class OverviewView(GenericAPIView):
     @extend_schema(
         tags=TAGS,
         summary="Totaaloverzicht herstelacties (FEZ)",
+        description=(
+            "Voor FEZ, SBK en de RvB: per herstelactie de leidende divisie, stap, mandaat, "
+            "voortgang van de dossiers, de vier geldbedragen (door de database opgeteld over "
+            "hele centen: exact) en de schatting voor wat nog te beoordelen is. `totals` telt "
+            "alle acties op die de filters selecteren, niet alleen deze pagina."
+        ),
         parameters=[OverviewQuerySerializer, *_page_params()],
         responses=OverviewPageSerializer,
     )
@@ -548,6 +581,11 @@ class SbkOverviewView(GenericAPIView):
     @extend_schema(
         tags=TAGS,
         summary="SBK: SZW informeren en nota's aan de minister",
+        description=(
+            "Voor SBK en de RvB: de acties in stap 2 waarvoor SBK nog SZW moet informeren, de "
+            "nota aan de minister moet opstellen of het antwoord van de minister moet "
+            "vastleggen; wat nu kan eerst."
+        ),
         responses=SbkRowSerializer(many=True),
     )
     def get(self, request):

@@ -283,6 +283,14 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Choice sets with the same field name get their own, stable names (dotted paths: the
+    # settings never import the apps).
+    "ENUM_NAME_OVERRIDES": {
+        "CycleStatusEnum": "audits.constants.CycleStatus",
+        "ScoreStatusEnum": "maturity.constants.ScoreStatus",
+        "MaturityLevelEnum": "maturity.constants.MaturityLevel",
+        "ActionStatusEnum": "findings.constants.ActionStatus",
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

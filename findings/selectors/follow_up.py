@@ -50,6 +50,22 @@ def can_read_follow_up(user: User, cycle: AuditCycle, unit: BusinessUnit) -> boo
     return has_any_role(user, Role.TOETSER) and is_assigned(auditor=user, cycle=cycle, unit=unit)
 
 
+def follow_up_actions_for_reader(user: User) -> QuerySet[FollowUpAction]:
+    """The follow-up actions `user` may read: the rule of `can_read_follow_up` as a queryset
+    (every action for the coordination team; the own unit's for its board; the assigned
+    units' for an auditor), for lists. Nothing for anyone else."""
+    if has_any_role(user, Role.COORDINATIETEAM):
+        return FollowUpAction.objects.all()
+    readable = Q(pk__in=[])
+    if has_any_role(user, Role.DIRECTIE) and user.business_unit_id is not None:
+        readable |= Q(unit_id=user.business_unit_id)
+    if has_any_role(user, Role.TOETSER):
+        readable |= Exists(
+            Assignment.objects.filter(auditor=user, cycle=OuterRef("cycle"), unit=OuterRef("unit"))
+        )
+    return FollowUpAction.objects.filter(readable)
+
+
 def follow_up_unit_get_for_reader(
     *, user: User, year: int, unit_id: int
 ) -> tuple[AuditCycle, BusinessUnit]:

@@ -22,15 +22,18 @@ class ReportIntegrityError(Exception):
     """The stored PDF no longer matches the hash recorded when it was published."""
 
 
-def report_versions_for_user(*, user: User, cycle: AuditCycle) -> QuerySet[ReportVersion]:
-    """The cycle's versions this user may see: the coordination team every version with its
-    progress, the RvB only published ones; anyone else is refused (403)."""
+def report_versions_for_user(*, user: User, cycle: AuditCycle | None) -> QuerySet[ReportVersion]:
+    """The cycle's versions this user may see (every cycle's with `cycle` None): the
+    coordination team every version with its progress, the RvB only published ones; anyone else
+    is refused (403)."""
     if has_any_role(user, Role.COORDINATIETEAM):
-        versions = ReportVersion.objects.filter(cycle=cycle)
+        versions = ReportVersion.objects.all()
     elif has_any_role(user, Role.RVB):
-        versions = ReportVersion.objects.filter(cycle=cycle, state=PublishState.DONE)
+        versions = ReportVersion.objects.filter(state=PublishState.DONE)
     else:
         raise PermissionDenied
+    if cycle is not None:
+        versions = versions.filter(cycle=cycle)
     return versions.select_related("cycle", "requested_by").defer("snapshot")
 
 

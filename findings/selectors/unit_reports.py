@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audits.constants import BEFORE_PUBLICATION
-from audits.models import AuditCycle, ManagementPrinciple
+from audits.models import AssessedPrinciple, Assignment, AuditCycle, ManagementPrinciple
 from audits.selectors import (
     assessed_principle_ids_by_unit,
     assignments_of_auditor,
@@ -170,6 +170,37 @@ def _access(*, user: User, year: int, unit_id: int) -> UnitReportAccess:
         capacities=capacities,
         principles=principles,
     )
+
+
+def unit_report_pairs_for_reader(user: User) -> set[tuple[int, int]]:
+    """(cycle id, unit id) of every unit report `user` may read now: the rule of
+    `unit_report_get_for_reader` (the same capacities and `may_read`), for lists of what lies
+    inside the reports (the API's recommendations). Three queries, whatever the number."""
+    if not has_any_role(user, *REPORT_ROLES):
+        return set()
+    statuses = {
+        (cycle_id, unit_id): status
+        for cycle_id, unit_id, status in UnitReport.objects.values_list(
+            "cycle_id", "unit_id", "status"
+        )
+    }
+    leads = {}
+    if has_any_role(user, Role.TOETSER):
+        leads = {
+            (cycle_id, unit_id): is_lead
+            for cycle_id, unit_id, is_lead in Assignment.objects.filter(auditor=user).values_list(
+                "cycle_id", "unit_id", "is_lead"
+            )
+        }
+    pairs = set(AssessedPrinciple.objects.values_list("cycle_id", "unit_id").distinct())
+    return {
+        (cycle_id, unit_id)
+        for cycle_id, unit_id in pairs
+        if may_read(
+            _capacities(user, unit_id=unit_id, assignment_lead=leads.get((cycle_id, unit_id))),
+            statuses.get((cycle_id, unit_id), UnitReportStatus.CONCEPT),
+        )
+    }
 
 
 def unit_report_get_for_reader(*, user: User, year: int, unit_id: int) -> UnitReportAccess:

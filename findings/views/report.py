@@ -1,12 +1,10 @@
 """Report views: the same view-model and template give the HTML page and the PDF."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from audits.constants import CycleStatus
 from audits.selectors import cycle_get
 from findings.constants import NarrativeKey
 from findings.forms.narratives import NarrativeForm
@@ -19,19 +17,16 @@ from findings.services.narratives import (
     narrative_save,
     narratives_of,
 )
+from maturity.selectors import FIGURES_READERS, maturity_figures_cycle_get
 from uwvkms.constants import Role
-from uwvkms.permissions import has_any_role, role_required
+from uwvkms.permissions import role_required
 
-REPORT_READERS = (Role.COORDINATIETEAM, Role.RVB)
+REPORT_READERS = FIGURES_READERS
 
 
 def _maturity_report_cycle(user, year: int):
-    """The cycle whose maturity figures `user` reads: the coordination team any time, the RvB
-    once the cycle is published (DOMAIN.md §1: the board reads the published report)."""
-    cycle = cycle_get(year=year)
-    if not has_any_role(user, Role.COORDINATIETEAM) and cycle.status != CycleStatus.GEPUBLICEERD:
-        raise PermissionDenied
-    return cycle
+    """See `maturity.selectors.maturity_figures_cycle_get` (shared with the API)."""
+    return maturity_figures_cycle_get(user=user, year=year)
 
 
 @role_required(*REPORT_READERS)

@@ -12,11 +12,13 @@ from maturity.selectors.framework import (
 )
 from maturity.selectors.rollup import (
     EMPTY_ROLLUP,
+    FIGURES_READERS,
     CalibrationRound,
     PrincipleFigures,
     PrincipleRollup,
     UnitYearMean,
     calibration_rounds,
+    maturity_figures_cycle_get,
     rollup_by_principle,
     rollup_by_year,
     rollup_of_earlier_cycles,
@@ -38,6 +40,8 @@ from maturity.selectors.scores import (
 
 __all__ = [
     "EMPTY_ROLLUP",
+    "FIGURES_READERS",
+    "maturity_figures_cycle_get",
     "CalibrationRound",
     "PrincipleFigures",
     "PrincipleRollup",

@@ -11,13 +11,13 @@ from django.http import Http404
 
 from audits.models import (
     AssessedPrinciple,
+    Assignment,
     AuditCycle,
     DocumentCheck,
     Exclusion,
     Interview,
     ManagementPrinciple,
 )
-from audits.selectors import is_assigned
 from maturity.constants import OUTLIER_DISTANCE, ScoreStatus, SessionStatus
 from maturity.models import CalibrationClosure, CalibrationSession, Score, ScoreChange
 from maturity.rules import CalibrationScore, OutlierReason, principle_outliers
@@ -242,14 +242,28 @@ def _decimal(value: Fraction) -> int | Decimal:
 # --- one score under discussion -------------------------------------------------------------
 
 
+def scores_visible_to(user: User) -> QuerySet[Score]:
+    """The scores `user` may see (the rule of `can_see_score`, as a queryset): every score for
+    the coordination team; for an auditor the scores of the units on their audit teams; none
+    for anyone else."""
+    if has_any_role(user, Role.COORDINATIETEAM):
+        return Score.objects.all()
+    if has_any_role(user, Role.TOETSER):
+        return Score.objects.filter(
+            Exists(
+                Assignment.objects.filter(
+                    auditor=user, cycle=OuterRef("cycle"), unit=OuterRef("unit")
+                )
+            )
+        )
+    return Score.objects.none()
+
+
 def can_see_score(*, user: User, score: Score) -> bool:
-    """The coordination team sees every score; an auditor the scores of the units on their
-    audit teams."""
+    """Whether `user` may see `score` (see `scores_visible_to`, the one copy of the rule)."""
     if has_any_role(user, Role.COORDINATIETEAM):
         return True
-    return has_any_role(user, Role.TOETSER) and is_assigned(
-        auditor=user, cycle=score.cycle, unit=score.unit
-    )
+    return scores_visible_to(user).filter(pk=score.pk).exists()
 
 
 def score_get_for_user(*, user: User, cycle: AuditCycle, score_id: int) -> Score:

@@ -5,9 +5,12 @@ figures. The figures of calibration rounds and of earlier cycles go through the 
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
 
+from audits.constants import CycleStatus
 from audits.models import AssessedPrinciple, AuditCycle, Exclusion
+from audits.selectors import cycle_get
 from maturity.constants import ScoreStatus
 from maturity.models import CalibrationSession, Score
 from maturity.rules import (
@@ -20,10 +23,14 @@ from maturity.rules import (
     buckets_from_levels,
     principle_rollup,
 )
-from uwvkms.models import BusinessUnit
+from uwvkms.constants import Role
+from uwvkms.models import BusinessUnit, User
+from uwvkms.permissions import has_any_role
 
 __all__ = [
     "EMPTY_ROLLUP",
+    "FIGURES_READERS",
+    "maturity_figures_cycle_get",
     "CalibrationRound",
     "PrincipleFigures",
     "PrincipleRollup",
@@ -34,6 +41,22 @@ __all__ = [
     "UnitYearMean",
     "unit_means_by_year",
 ]
+
+
+# Who reads a cycle's maturity figures (the roll-up): the coordination team and the RvB.
+FIGURES_READERS = (Role.COORDINATIETEAM, Role.RVB)
+
+
+def maturity_figures_cycle_get(*, user: User, year: int) -> AuditCycle:
+    """The cycle whose maturity figures `user` reads: the coordination team any time, the RvB
+    once the cycle is published (DOMAIN.md §1: the board reads the published report). 403 for
+    anyone else, 404 without a cycle."""
+    if not has_any_role(user, *FIGURES_READERS):
+        raise PermissionDenied
+    cycle = cycle_get(year=year)
+    if not has_any_role(user, Role.COORDINATIETEAM) and cycle.status != CycleStatus.GEPUBLICEERD:
+        raise PermissionDenied
+    return cycle
 
 
 def rollup_by_principle(cycle: AuditCycle) -> dict[int, PrincipleRollup]:

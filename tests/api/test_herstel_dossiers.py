@@ -225,6 +225,19 @@ def test_a_body_over_the_limit_answers_413(api_client_for, adviser, executing, s
     assert nothing_stored()
 
 
+def test_a_large_json_body_is_not_held_to_djangos_form_limit(
+    api_client_for, adviser, executing, settings
+):
+    """Django refuses bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MiB) when `request.body` is
+    read; 100,000 dossiers are far more, so the API's parser reads the stream under its own
+    limit (API_MAX_BODY_BYTES) instead."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    rows = [{"reference": f"G-{n:04d}", "status": "te_beoordelen"} for n in range(100)]
+    response = api_client_for(adviser).post(url(executing), rows, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["created"] == 100
+
+
 def test_no_import_outside_step_3(api_client_for, adviser, action):
     body = assert_problem(api_client_for(adviser).post(url(action), ROWS, format="json"), 409)
     assert "Stap 1" in body["detail"]

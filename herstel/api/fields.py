@@ -13,7 +13,7 @@ from rest_framework import serializers
 # Euros with at most two decimals, a point as the decimal mark, no sign, no thousands
 # separators: what every amount of the API looks like, in requests and in answers.
 MONEY_PATTERN = r"^\d{1,12}(\.\d{1,2})?$"
-_MONEY = re.compile(MONEY_PATTERN)
+MONEY = re.compile(MONEY_PATTERN)
 _SIGNED = re.compile(r"^-\d+(\.\d+)?$")
 
 MONEY_HELP = _(
@@ -34,7 +34,7 @@ def money_problem(value: object) -> str | None:
         return str(_('Een bedrag is tekst, bijvoorbeeld "1234.50", geen getal of ander type.'))
     if _SIGNED.match(value.strip()):
         return str(_("Een bedrag is nul of meer."))
-    if not _MONEY.match(value):
+    if not MONEY.match(value):
         return str(
             _(
                 '"%s" is geen bedrag: schrijf bijvoorbeeld "1234.50" (een punt, hoogstens twee '

@@ -137,7 +137,7 @@ def test_every_bad_json_row_is_named_and_nothing_is_stored(api_client_for, advis
     body = assert_problem(api_client_for(adviser).post(url(executing), rows, format="json"), 400)
     names = [p["name"] for p in body["invalidParams"]]
     assert names == [
-        "[1].reference",
+        "[1]",  # refused by the service's BSN check, like an upload
         "[2].paid",
         "[3].paid",
         "[4]",
@@ -148,7 +148,7 @@ def test_every_bad_json_row_is_named_and_nothing_is_stored(api_client_for, advis
         "[8]",
     ]
     reasons = {p["name"]: p["reason"] for p in body["invalidParams"]}
-    assert "BSN" in reasons["[1].reference"]
+    assert "BSN" in reasons["[1]"]
     assert "nul of meer" in reasons["[2].paid"]
     assert '"1234.50"' in reasons["[3].paid"]
     assert "teruggevorderd" in reasons["[4]"]

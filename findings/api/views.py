@@ -8,7 +8,7 @@ import base64
 import json
 import logging
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from findings.api import serializers as api
-from findings.models import FollowUpAction, Recommendation, Theme
+from findings.models import EffectMeasurement, FollowUpAction, Recommendation, Theme
 from findings.selectors.follow_up import (
     can_read_follow_up,
     follow_up_actions_for_reader,
@@ -139,7 +139,11 @@ def _actions(user):
     return (
         follow_up_actions_for_reader(user)
         .select_related("cycle")
-        .prefetch_related("measurements__recorded_by")
+        .prefetch_related(
+            Prefetch(
+                "measurements", queryset=EffectMeasurement.objects.select_related("recorded_by")
+            )
+        )
     )
 
 

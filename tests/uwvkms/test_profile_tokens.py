@@ -90,3 +90,25 @@ def test_revoke_needs_post_and_login(client, auditor):
     assert client.get(f"/profiel/tokens/{token.pk}/intrekken/").status_code == 405
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+def test_command_creates_a_token_and_prints_its_key(auditor, capsys):
+    from django.core.management import call_command
+
+    call_command("api_token_create", "auditor", "--name", "curl", "--days", "7")
+    key = capsys.readouterr().out.strip()
+    token = ApiToken.objects.get(user=auditor, name="curl")
+    assert key.startswith(token.prefix)
+    assert abs((token.expires_at - token.created_at) - datetime.timedelta(days=7)).seconds < 60
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert api.get("/api/v1/cycles/").status_code == 200
+
+
+def test_command_refuses_an_unknown_user(db):
+    import pytest
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("api_token_create", "niemand")

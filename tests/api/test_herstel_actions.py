@@ -229,3 +229,9 @@ def test_a_change_needs_the_version(api_client_for, adviser, action):
     assert [p["name"] for p in body["invalidParams"]] == ["version"]
     action.refresh_from_db()
     assert action.title != "X"
+
+
+@pytest.mark.parametrize("pk", [0, 999_999, 2**63 + 1, 10**30])
+@pytest.mark.parametrize("path", ["", "mandate-criteria/", "dossiers/"])
+def test_an_unknown_or_out_of_range_id_is_404(api_client_for, board_member, pk, path):
+    assert_problem(api_client_for(board_member).get(f"{detail(pk)}{path}"), 404)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from uwvkms.models import AuditEvent, BusinessUnit, User
+from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
 
 
 class ReadOnlyModelAdmin(admin.ModelAdmin):
@@ -43,3 +43,23 @@ class AuditEventAdmin(ReadOnlyModelAdmin):
     list_display = ["occurred_at", "event", "actor", "object_repr"]
     list_filter = ["event"]
     list_select_related = ["actor"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(ReadOnlyModelAdmin):
+    """Personal API tokens, to see who has which; their owners make and revoke them on their
+    profile page. The key itself is never stored."""
+
+    list_display = [
+        "name",
+        "user",
+        "prefix",
+        "created_at",
+        "expires_at",
+        "revoked_at",
+        "last_used_at",
+    ]
+    list_filter = ["revoked_at"]
+    list_select_related = ["user"]
+    search_fields = ["name", "prefix", "user__username"]
+    exclude = ["key_hash"]

@@ -1,5 +1,7 @@
 """The organisation core: business units, users and the event log every app writes to."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -99,6 +101,11 @@ class AuditEvent(models.Model):
         return f"{self.event} {self.object_repr}"
 
 
+def api_token_default_expiry():
+    """Now plus `API_TOKEN_DEFAULT_DAYS` (90 unless configured)."""
+    return timezone.now() + datetime.timedelta(days=settings.API_TOKEN_DEFAULT_DAYS)
+
+
 class ApiToken(models.Model):
     """A personal API token: its owner names it, sees the key once, and can revoke it.
 
@@ -116,7 +123,7 @@ class ApiToken(models.Model):
     key_hash = models.CharField(_("hash van de sleutel"), max_length=64, unique=True)
     prefix = models.CharField(_("begin van de sleutel"), max_length=12)
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
-    expires_at = models.DateTimeField(_("verloopt op"))
+    expires_at = models.DateTimeField(_("verloopt op"), default=api_token_default_expiry)
     revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("laatst gebruikt op"), null=True, blank=True)
 

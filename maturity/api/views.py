@@ -117,7 +117,8 @@ def _record(*, user, cycle, unit, principle, score: Score | None, data: dict) ->
 class ScoreList(generics.ListAPIView):
     """Scores per unit × principle × cycle, each with its history (calibration included).
     The coordination team sees every score, an auditor those of the units on their teams.
-    POST: an assigned auditor records a first score (`version` 0)."""
+    POST: an assigned auditor records a first score (`version` 0); an existing one answers 409
+    (change it with PATCH)."""
 
     serializer_class = api.ScoreSerializer
     permission_classes = [roles_required(*SCORE_READERS, write_roles=(Role.TOETSER,))]
@@ -159,10 +160,14 @@ class ScoreList(generics.ListAPIView):
                 raise serializers.ValidationError({field: [_("Bestaat niet.")]}) from exc
         require_scoring_access(user=request.user, cycle=keys["cycle"], unit=keys["unit"])
         existing = Score.objects.filter(**keys).first()
-        score = _record(user=request.user, score=existing, data=data, **keys)
+        if existing is not None:
+            raise Conflict(
+                _("Deze score bestaat al (id %(id)s); wijzig hem met PATCH.") % {"id": existing.pk}
+            )
+        score = _record(user=request.user, score=None, data=data, **keys)
         return Response(
             api.ScoreSerializer(_scores(request.user).get(pk=score.pk)).data,
-            status=status.HTTP_200_OK if existing else status.HTTP_201_CREATED,
+            status=status.HTTP_201_CREATED,
         )
 
 

@@ -103,3 +103,37 @@ def test_docs_page_works_offline_under_the_csp(client, coordinator):
         ).status_code
         == 200
     )
+
+
+@pytest.mark.parametrize("header", ["Bearer", "Bearer a b", "Bearer uwv_é", "bearer uwv_onbekend"])
+def test_malformed_or_unknown_bearer_is_401(db, header):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=header.encode("utf-8").decode("latin-1"))
+    assert_problem(client.get("/api/v1/cycles/"), 401)
+
+
+def test_another_scheme_is_not_a_token_login(db):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Token uwv_x")
+    assert_problem(client.get("/api/v1/cycles/"), 401)
+    assert not AuditEvent.objects.filter(event="uwvkms.api_token.refused").exists()
+
+
+def test_outsider_gets_403(api_client_for, outsider):
+    assert_problem(api_client_for(outsider).get("/api/v1/cycles/"), 403)
+
+
+def test_session_writes_need_the_csrf_token(db, coordinator, auditor, world):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(auditor)
+    score = world["scores"]["UIT"]
+    response = client.patch(
+        f"/api/v1/scores/{score.pk}/",
+        '{"version": 1, "level": 4}',
+        content_type="application/json",
+    )
+    assert_problem(response, 403)
+    score.refresh_from_db()
+    assert score.level == 3

@@ -218,3 +218,9 @@ def test_page_size_is_capped(api_client_for, coordinator, world):
 
 def test_page_past_the_end_is_404(api_client_for, coordinator, world):
     assert_problem(api_client_for(coordinator).get("/api/v1/recommendations/?page=9"), 404)
+
+
+def test_create_for_an_existing_score_is_409(api_client_for, auditor, world, uitkeren):
+    data = {"cycle": 2031, "unit": uitkeren.pk, "principle": "klantgerichtheid", "version": 1}
+    body = assert_problem(api_client_for(auditor).post("/api/v1/scores/", data, format="json"), 409)
+    assert str(world["scores"]["UIT"].pk) in body["detail"]

@@ -28,7 +28,7 @@ from herstel.constants import (
 )
 from herstel.dossier_rules import REFERENCE
 from herstel.money import euros
-from herstel.rules import MandateRouting, criteria_from, mandate_for
+from herstel.rules import MandateRouting, criteria_from, mandate_for, progress_percent
 
 
 def money(cents: int | None) -> str | None:
@@ -372,8 +372,6 @@ class EstimateSerializer(serializers.Serializer):
 
 
 def counts_of(totals) -> dict:
-    from herstel.rules import progress_percent  # noqa: PLC0415 (pure rule)
-
     return {
         "total": totals.total,
         "te_beoordelen": totals.te_beoordelen,

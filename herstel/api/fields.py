@@ -92,7 +92,9 @@ class StrictCharField(serializers.CharField):
 
 class StrictSerializer(serializers.Serializer):
     """A request body that names a field the resource does not have is refused, field by
-    field, rather than silently ignored."""
+    field, rather than silently ignored. Like `uwvkms.api.serializers.StrictSerializer`, but
+    the unknown fields are listed together with the other fields' errors in one answer, and a
+    name the client sent is made safe to echo (see `shown`)."""
 
     def to_internal_value(self, data):
         errors = {}

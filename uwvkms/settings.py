@@ -290,6 +290,7 @@ SPECTACULAR_SETTINGS = {
         "ScoreStatusEnum": "maturity.constants.ScoreStatus",
         "MaturityLevelEnum": "maturity.constants.MaturityLevel",
         "ActionStatusEnum": "findings.constants.ActionStatus",
+        "DossierStatusEnum": "herstel.constants.DossierStatus",
     },
 }
 

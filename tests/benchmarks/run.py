@@ -23,6 +23,10 @@ Benchmarks and targets:
   page (parse, check, store, snapshot); target ≤ 10 s on PostgreSQL.
 - herstel_reimport_100k_csv: the same file again with every dossier changed (update by
   reference with its history); no target, for reference.
+- herstel_api_import_100k_json: the same 100,000 new dossiers as a JSON list POSTed to
+  /api/v1/herstelacties/{id}/dossiers/ with a personal API token (the API checks the rows'
+  shape and hands them to the same import service); target ≤ 10 s on PostgreSQL, like the
+  upload.
 - herstel_management_information / herstel_overview: the management-information page of the
   largest action and the central overview, with 50 actions and 250,000 dossiers in total,
   as server time with Django's test Client in-process; target ≤ 150 ms median.
@@ -161,7 +165,8 @@ def main() -> None:
     from findings.report.maturity import build_maturity_report, render_maturity_report_html
     from findings.report.pdf import html_to_pdf
 
-    groups = set(sys.argv[1:]) or {"maturity", "herstel"}  # e.g. `-m tests.benchmarks.run herstel`
+    # e.g. `-m tests.benchmarks.run herstel`; `herstel_api` runs only the API's import
+    groups = set(sys.argv[1:]) or {"maturity", "herstel"}
     results = []
     if "maturity" in groups:
         load_demo()
@@ -182,6 +187,8 @@ def main() -> None:
         results += _uwv_benchmarks(cycle)
     if "herstel" in groups:
         results += herstel_benchmarks()
+    if groups & {"herstel", "herstel_api"}:
+        results += herstel_api_benchmarks()
     RESULTS.mkdir(exist_ok=True)
     for result in results:
         path = RESULTS / f"{result['benchmark']}.json"
@@ -293,6 +300,59 @@ def herstel_benchmarks() -> list[dict]:
         )
     )
     return results
+
+
+def herstel_api_benchmarks() -> list[dict]:
+    """100,000 new dossiers as one JSON list through the API, with a real token."""
+    from django.test import Client
+
+    from uwvkms.services import api_token_create
+
+    people = herstel_people()
+    _token, key = api_token_create(user=people["adviser"], name="benchmark")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+    body = import_json(IMPORT_ROWS, seed=1)
+
+    def post(action):
+        response = client.post(
+            f"/api/v1/herstelacties/{action.pk}/dossiers/", body, content_type="application/json"
+        )
+        assert response.status_code == 201, response.content[:2000]
+        assert response.json()["created"] == IMPORT_ROWS
+
+    return [
+        measure(
+            "herstel_api_import_100k_json",
+            post,
+            f"POST {IMPORT_ROWS:,} new dossiers as one JSON list ({len(body) / 2**20:.1f} MiB, "
+            "amounts as decimal strings) to /api/v1/herstelacties/{id}/dossiers/ with a "
+            "personal API token: parse, check every row's shape, write the template's CSV and "
+            "run the web's import service on it (parse, check, bulk_create, snapshot, event); a "
+            "fresh action in step 3 per run (not timed).",
+            setup=lambda: fresh_action(people),
+            target_seconds=10.0,
+        )
+    ]
+
+
+def import_json(rows: int, seed: int) -> bytes:
+    """The rows of `import_file` as the API's JSON: status and outcome codes, amounts as
+    decimal strings with a point."""
+    rnd = random.Random(seed)
+    codes = {"te beoordelen": "te_beoordelen", "geen wijziging": "geen_wijziging"}
+    items = []
+    for number in range(rows):
+        reference, status, outcome, *amounts = dossier_row(rnd, f"BM-{number:07d}")
+        item = {"reference": reference, "status": codes.get(status, status)}
+        if outcome:
+            item["outcome"] = codes.get(outcome, outcome)
+        for name, amount in zip(
+            ("paid", "to_pay", "recovered", "written_off"), amounts, strict=True
+        ):
+            if amount:
+                item[name] = amount.replace(",", ".")
+        items.append(item)
+    return json.dumps(items).encode()
 
 
 def herstel_people() -> dict:

@@ -45,8 +45,14 @@ def _refuse_constant(value: str):
     raise ValueError(f"{value} is geen geldige JSON-waarde")
 
 
-class LimitedJSONParser(parsers.JSONParser):
-    """JSON bodies up to `API_MAX_BODY_BYTES`; strict JSON (no NaN or Infinity)."""
+class LimitedJSONParser(parsers.BaseParser):
+    """JSON bodies up to `API_MAX_BODY_BYTES`; strict JSON (no NaN or Infinity).
+
+    Not a subclass of DRF's JSONParser on purpose: DRF hands a JSONParser `request.body`, which
+    Django refuses beyond DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MiB, a 400), so 100,000 dossiers in
+    one request would never arrive; any other parser gets the stream."""
+
+    media_type = "application/json"
 
     def parse(self, stream, media_type=None, parser_context=None):
         parser_context = parser_context or {}

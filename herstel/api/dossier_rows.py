@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from herstel.api.fields import MONEY, money_problem, shown
+from herstel.api.fields import MONEY, money_problem
 from herstel.constants import DossierColumn, DossierOutcome, DossierStatus
 from herstel.dossier_files import RowError
 from herstel.dossier_rules import REFERENCE, reference_problems
+from uwvkms.api.serializers import shown
 
 AMOUNT_KEYS = ("paid", "to_pay", "recovered", "written_off")
 ROW_KEYS = ("reference", "status", "outcome", *AMOUNT_KEYS)

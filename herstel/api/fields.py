@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from uwvkms.api.serializers import shown
+
 # Euros with at most two decimals, a point as the decimal mark, no sign, no thousands
 # separators: what every amount of the API looks like, in requests and in answers.
 MONEY_PATTERN = r"^\d{1,12}(\.\d{1,2})?$"
@@ -20,12 +22,6 @@ MONEY_HELP = _(
     'Bedrag in euro als tekst met een punt en hoogstens twee decimalen, bijvoorbeeld "1234.50"; '
     "nooit een getal (float)."
 )
-
-
-def shown(value: object, limit: int = 50) -> str:
-    """A value the client sent, cut short and safe to put in an answer (a lone surrogate from
-    a JSON string cannot be encoded as UTF-8)."""
-    return str(value)[:limit].encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def money_problem(value: object) -> str | None:
@@ -88,28 +84,3 @@ class StrictCharField(serializers.CharField):
         if shown(data, len(data)) != data:
             raise serializers.ValidationError(_("De tekst bevat ongeldige tekens."), code="invalid")
         return super().to_internal_value(data)
-
-
-class StrictSerializer(serializers.Serializer):
-    """A request body that names a field the resource does not have is refused, field by
-    field, rather than silently ignored. Like `uwvkms.api.serializers.StrictSerializer`, but
-    the unknown fields are listed together with the other fields' errors in one answer, and a
-    name the client sent is made safe to echo (see `shown`)."""
-
-    def to_internal_value(self, data):
-        errors = {}
-        if isinstance(data, dict):
-            writable = {name for name, f in self.fields.items() if not f.read_only}
-            for name in data:
-                if name not in writable:
-                    errors[shown(name, 100)] = [_("Onbekend veld.")]
-        try:
-            value = super().to_internal_value(data)
-        except serializers.ValidationError as exc:
-            if errors and isinstance(exc.detail, dict):
-                errors.update(exc.detail)
-                raise serializers.ValidationError(errors) from None
-            raise
-        if errors:
-            raise serializers.ValidationError(errors)
-        return value

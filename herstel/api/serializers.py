@@ -14,7 +14,6 @@ from herstel.api.fields import (
     StrictBooleanField,
     StrictCharField,
     StrictIntegerField,
-    StrictSerializer,
 )
 from herstel.constants import (
     CRITERION_ANSWERS,
@@ -29,6 +28,7 @@ from herstel.constants import (
 from herstel.dossier_rules import REFERENCE
 from herstel.money import euros
 from herstel.rules import MandateRouting, criteria_from, mandate_for, progress_percent
+from uwvkms.api.serializers import StrictSerializer
 
 
 def money(cents: int | None) -> str | None:

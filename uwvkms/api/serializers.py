@@ -2,19 +2,40 @@
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
+
+
+def shown(value: object, limit: int = 50) -> str:
+    """A value the client sent, cut short and safe to put in an answer (a lone surrogate from
+    a JSON string cannot be encoded as UTF-8)."""
+    return str(value)[:limit].encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class StrictSerializer(serializers.Serializer):
-    """Refuses fields it does not know (400), rather than silently ignoring a typo."""
+    """A request body that names a field the resource does not have (or cannot write) is
+    refused (400) rather than silently ignored: a typo never passes. The unknown fields are
+    listed together with the other fields' errors in one answer, and a name the client sent is
+    made safe to echo (see `shown`)."""
 
     def to_internal_value(self, data):
+        errors = {}
         if isinstance(data, dict):
-            unknown = sorted(set(data) - set(self.fields))
-            if unknown:
-                raise serializers.ValidationError(
-                    {name: [_("Onbekend veld.")] for name in unknown}, code="unknown_field"
-                )
-        return super().to_internal_value(data)
+            writable = {name for name, f in self.fields.items() if not f.read_only}
+            for name in data:
+                if name not in writable:
+                    errors[shown(name, 100)] = [
+                        ErrorDetail(str(_("Onbekend veld.")), code="unknown_field")
+                    ]
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if errors and isinstance(exc.detail, dict):
+                errors.update(exc.detail)
+                raise serializers.ValidationError(errors) from None
+            raise
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value
 
 
 def query_params(serializer_class: type[serializers.Serializer], request) -> dict:

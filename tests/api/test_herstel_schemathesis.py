@@ -14,7 +14,7 @@ from tests.api.test_schemathesis import CHECKS, connections_kept
 from tests.herstel.flow import go, import_rows, row, start, to_execution
 from uwvkms.services import api_token_create
 
-PERSONAS = ["adviser", "board_member", "fez_adviser", "wg_user"]
+PERSONAS = ["adviser", "board_member", "fez_adviser", "sbk_adviser", "wg_user"]
 MAX_EXAMPLES = 10
 
 
@@ -26,7 +26,7 @@ def csv_body(ctx, value):
 
 
 @pytest.fixture
-def herstel_world(db, adviser, dt_member, board_member, wg_user):
+def herstel_world(db, adviser, dt_member, board_member, wg_user, sbk_adviser):
     fresh = start(adviser, title="In stap 1")
     executing = start(adviser, title="In uitvoering")
     for action in (fresh, executing):

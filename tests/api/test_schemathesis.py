@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import (
 
 from uwvkms.services import api_token_create
 
-ROLES = ["coordinator", "auditor", "unit_board", "board_member"]
+ROLES = ["coordinator", "auditor", "unit_board", "board_member", "outsider"]
 MAX_EXAMPLES = 4
 CHECKS = [
     not_a_server_error,

@@ -2,12 +2,13 @@
 confirm as a linked interviewee. Nobody else sees them here: an interview is found only through
 the user's own interviewee link (404 otherwise), whatever roles they hold."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from audits.constants import InterviewStatus
-from audits.models import Interview, InterviewNote
-from uwvkms.models import User
+from audits.models import Interview, Interviewee, InterviewNote
+from uwvkms.models import USER_FACTS, User
 
 
 def _linked(user: User) -> QuerySet[Interview]:
@@ -28,14 +29,34 @@ def interviews_awaiting_confirmation(*, user: User) -> QuerySet[Interview]:
     )
 
 
+AWAITING_FACT = "awaiting_confirmation"
+
+
+def _awaiting_subquery():
+    """The number of records waiting for the outer user's confirmation, as a subquery."""
+    waiting = (
+        Interviewee.objects.filter(
+            user=OuterRef("pk"), interview__status=InterviewStatus.TER_BEVESTIGING
+        )
+        .order_by()
+        .values("user")
+        .annotate(n=Count("interview", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(waiting, output_field=IntegerField()), 0)
+
+
+def register_user_facts() -> None:
+    """Load the waiting count with the user's roles (one query per request, no extra query for
+    the navigation bar)."""
+    USER_FACTS[AWAITING_FACT] = _awaiting_subquery
+
+
 def awaiting_confirmation_count(user: User) -> int:
-    """How many records wait for `user`'s confirmation. One query, remembered on the request's
-    user object (the navigation bar asks on every page)."""
-    if not getattr(user, "is_authenticated", False):
+    """How many records wait for `user`'s confirmation; loaded with the user's role names."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return 0
-    if not hasattr(user, "_awaiting_confirmation"):
-        user._awaiting_confirmation = interviews_awaiting_confirmation(user=user).count()
-    return user._awaiting_confirmation
+    return user.fact(AWAITING_FACT) or 0
 
 
 def interview_get_for_interviewee(*, user: User, pk: int) -> Interview:

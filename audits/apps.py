@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AuditsConfig(AppConfig):
     name = "audits"
     verbose_name = _("Interne toets")
+
+    def ready(self) -> None:
+        from audits.selectors.confirmations import register_user_facts
+
+        register_user_facts()

@@ -74,6 +74,34 @@ INTERVIEW_TRANSITIONS: dict[tuple[str, str], str] = {
     (InterviewStatus.CORRECTIE_GEVRAAGD, InterviewAction.SEND): InterviewStatus.TER_BEVESTIGING,
 }
 
+
+class InterviewActor(models.TextChoices):
+    """Who moves an interview record: the unit's audit team, or an interviewee linked to the
+    record by their user account (self-service confirmation)."""
+
+    AUDIT_TEAM = "audit_team", _("Toetsteam")
+    INTERVIEWEE = "interviewee", _("Geïnterviewde")
+
+
+# (from status, action) → who may make that move. The audit team makes every move (a
+# confirmation received by mail included); a linked interviewee only answers a record sent to
+# them for confirmation.
+INTERVIEW_MOVERS: dict[tuple[str, str], frozenset[str]] = {
+    (InterviewStatus.CONCEPT, InterviewAction.SEND): frozenset({InterviewActor.AUDIT_TEAM}),
+    (InterviewStatus.TER_BEVESTIGING, InterviewAction.CONFIRM): frozenset(
+        {InterviewActor.AUDIT_TEAM, InterviewActor.INTERVIEWEE}
+    ),
+    (InterviewStatus.TER_BEVESTIGING, InterviewAction.REQUEST_CORRECTION): frozenset(
+        {InterviewActor.AUDIT_TEAM, InterviewActor.INTERVIEWEE}
+    ),
+    (InterviewStatus.TER_BEVESTIGING, InterviewAction.REOPEN): frozenset(
+        {InterviewActor.AUDIT_TEAM}
+    ),
+    (InterviewStatus.CORRECTIE_GEVRAAGD, InterviewAction.SEND): frozenset(
+        {InterviewActor.AUDIT_TEAM}
+    ),
+}
+
 # Interview records can be edited only in these statuses; a confirmed record is final.
 INTERVIEW_EDITABLE = frozenset({InterviewStatus.CONCEPT, InterviewStatus.CORRECTIE_GEVRAAGD})
 

@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 
 from audits.constants import (
     INTERVIEW_EDITABLE,
+    INTERVIEW_MOVERS,
     INTERVIEW_TRANSITIONS,
     InterviewAction,
+    InterviewActor,
     InterviewStatus,
 )
 
@@ -19,24 +21,39 @@ class InterviewTransitionNotAllowed(ValidationError):
     """A move of an interview record that the transition table does not allow."""
 
 
-def interview_next_status(status: str, action: str) -> str:
-    """The status an interview moves to by `action`, per INTERVIEW_TRANSITIONS; raises
-    InterviewTransitionNotAllowed for any move the table does not list."""
-    try:
+def interview_next_status(status: str, action: str, actor: str = InterviewActor.AUDIT_TEAM) -> str:
+    """The status an interview moves to by `action` of `actor`, per INTERVIEW_TRANSITIONS and
+    INTERVIEW_MOVERS; raises InterviewTransitionNotAllowed for any move the tables do not list
+    (for this actor)."""
+    if (status, action) in INTERVIEW_TRANSITIONS and actor in INTERVIEW_MOVERS.get(
+        (status, action), frozenset()
+    ):
         return INTERVIEW_TRANSITIONS[(status, action)]
-    except KeyError:
+    if (status, action) in INTERVIEW_TRANSITIONS:
         raise InterviewTransitionNotAllowed(
-            _("Dit interview staat op %(status)s; “%(action)s” kan nu niet.")
+            _("“%(action)s” is niet aan een %(actor)s.")
             % {
-                "status": _label(InterviewStatus, status),
                 "action": _label(InterviewAction, action),
+                "actor": _label(InterviewActor, actor).lower(),
             }
-        ) from None
+        )
+    raise InterviewTransitionNotAllowed(
+        _("Dit interview staat op %(status)s; “%(action)s” kan nu niet.")
+        % {
+            "status": _label(InterviewStatus, status),
+            "action": _label(InterviewAction, action),
+        }
+    )
 
 
-def interview_actions(status: str) -> list[InterviewAction]:
-    """The moves allowed from `status`, in the order of InterviewAction."""
-    return [action for action in InterviewAction if (status, action) in INTERVIEW_TRANSITIONS]
+def interview_actions(status: str, actor: str = InterviewActor.AUDIT_TEAM) -> list[InterviewAction]:
+    """The moves `actor` may make from `status`, in the order of InterviewAction."""
+    return [
+        action
+        for action in InterviewAction
+        if (status, action) in INTERVIEW_TRANSITIONS
+        and actor in INTERVIEW_MOVERS.get((status, action), frozenset())
+    ]
 
 
 def interview_is_editable(status: str) -> bool:

@@ -3,6 +3,7 @@ URLs so the two halves of fieldwork can grow independently)."""
 
 from django.urls import path
 
+from audits.views import confirmations
 from audits.views import evidence as views
 
 urlpatterns = [
@@ -73,4 +74,11 @@ urlpatterns = [
         name="interview_transition",
     ),
     path("<int:year>/interviews/<int:pk>/verslag.pdf", views.interview_pdf, name="interview_pdf"),
+    # Self-service confirmation by a linked interviewee.
+    path("ter-bevestiging/", confirmations.confirmation_list, name="confirmation_list"),
+    path(
+        "ter-bevestiging/<int:pk>/",
+        confirmations.confirmation_detail,
+        name="confirmation_detail",
+    ),
 ]

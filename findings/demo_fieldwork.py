@@ -27,6 +27,7 @@ from audits.services.interviews import (
     interview_create,
     interview_transition,
 )
+from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
 
 # Per unit two central and two decentral candidates; the names are fictional.
@@ -176,6 +177,13 @@ def _interviews(*, cycle, unit, team, assessed, questions, plan, index) -> None:
     places = {d.name: d for d in District.objects.filter(cycle=cycle, unit=unit)}
     locations = [places[name] for name, _kind in drawn if name in places]
     start = cycle.period_start or date(cycle.year, 9, 1)
+    # The unit's board member took part in the interviews still waiting for confirmation and is
+    # linked to them, so the demo shows "Ter bevestiging" when they log in (self-service).
+    board = (
+        User.objects.filter(business_unit=unit, groups__name=Role.DIRECTIE.value, is_active=True)
+        .order_by("username")
+        .first()
+    )
     for number, final_status in enumerate(plan):
         people = [PEOPLE[(index + number + k) % len(PEOPLE)] for k in range(2)]
         notes = {
@@ -194,7 +202,12 @@ def _interviews(*, cycle, unit, team, assessed, questions, plan, index) -> None:
             auditors=team,
             interviewees=[
                 IntervieweeData(name=name, function=function) for name, function in people
-            ],
+            ]
+            + (
+                [IntervieweeData(name=str(board), function="directielid", user_id=board.pk)]
+                if board is not None and final_status == InterviewStatus.TER_BEVESTIGING
+                else []
+            ),
             notes=notes,
         )
         _move_to(interview, final_status, actor=team[0], confirmer=people[0][0])

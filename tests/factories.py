@@ -57,6 +57,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.groups.add(*[Group.objects.get(name=Role(role).value) for role in extracted])
             self.__dict__.pop("_role_names", None)
+            self.__dict__.pop("_user_facts", None)
 
 
 def principle(code: str) -> ManagementPrinciple:
@@ -198,8 +199,11 @@ class InterviewFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def interviewees(self, create, extracted, **kwargs):
         if create:
-            for name, function in extracted or [("Jan Jansen", "Teamleider")]:
-                Interviewee.objects.create(interview=self, name=name, function=function)
+            # (name, function) or (name, function, linked user account)
+            for name, function, *user in extracted or [("Jan Jansen", "Teamleider")]:
+                Interviewee.objects.create(
+                    interview=self, name=name, function=function, user=(user or [None])[0]
+                )
 
     @factory.post_generation
     def auditors(self, create, extracted, **kwargs):

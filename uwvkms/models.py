@@ -1,10 +1,12 @@
 """The organisation core: business units, users and the event log every app writes to."""
 
 import datetime
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Expression
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -68,8 +70,31 @@ class User(AbstractUser):
         if not self.is_active:
             return False
         if not hasattr(self, "_role_names"):
-            self._role_names = set(self.groups.values_list("name", flat=True))
+            self._load_roles_and_facts()
         return role.value in self._role_names
+
+    def fact(self, name: str):
+        """A per-user fact another app registered in USER_FACTS (e.g. how many interview
+        records wait for this user's confirmation), loaded with the role names."""
+        if not hasattr(self, "_role_names") or not hasattr(self, "_user_facts"):
+            self._load_roles_and_facts()
+        return self._user_facts.get(name)
+
+    def _load_roles_and_facts(self) -> None:
+        # One query for the role names and every registered fact: the navigation bar needs both
+        # on every page, and a page's query count must not grow with each app's badge.
+        facts = {name: make() for name, make in USER_FACTS.items()}
+        rows = list(
+            User.objects.filter(pk=self.pk).annotate(**facts).values_list("groups__name", *facts)
+        )
+        self._role_names = {row[0] for row in rows if row[0]}
+        self._user_facts = dict(zip(facts, rows[0][1:], strict=True)) if rows else {}
+
+
+# Per-user facts that apps above the organisation core add to the one query that loads a user's
+# roles: name → a callable returning a query expression correlated on OuterRef("pk"). Apps
+# register in their AppConfig.ready() (the core never imports them).
+USER_FACTS: dict[str, Callable[[], Expression]] = {}
 
 
 class AuditEvent(models.Model):

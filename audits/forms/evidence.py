@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audits.constants import DocumentStatus, InterviewAction
 from audits.uploads import ALLOWED_EXTENSIONS
+from uwvkms.models import User
 
 
 class DocumentTypeForm(forms.Form):
@@ -72,9 +73,27 @@ class InterviewQuestionForm(forms.Form):
     text = forms.CharField(label=_("Vraag"), max_length=300)
 
 
+class AccountChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.get_full_name() or obj.get_username()} ({obj.get_username()})"
+
+
 class IntervieweeForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=120)
     function = forms.CharField(label=_("Functie"), max_length=120)
+    user = AccountChoiceField(
+        label=_("Account (bevestigt zelf)"),
+        queryset=None,
+        required=False,
+        empty_label=_("– geen: bevestiging buiten de app –"),
+        error_messages={
+            "invalid_choice": _("Kies een account van een medewerker van dit onderdeel.")
+        },
+    )
+
+    def __init__(self, *args, users=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = users if users is not None else User.objects.none()
 
 
 class BaseIntervieweeFormSet(forms.BaseFormSet):

@@ -95,7 +95,9 @@ class Interview(models.Model):
 
 
 class Interviewee(models.Model):
-    """A person interviewed. Quotes in reports are attributed to the unit, never to them."""
+    """A person interviewed. Quotes in reports are attributed to the unit, never to them. When
+    linked to a user account, that user confirms the record (or asks for a correction) in the
+    app; the name and function stay as recorded."""
 
     interview = models.ForeignKey(
         Interview,
@@ -105,6 +107,17 @@ class Interviewee(models.Model):
     )
     name = models.CharField(_("naam"), max_length=120)
     function = models.CharField(_("functie"), max_length=120)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        help_text=_(
+            "Het account waarmee deze geïnterviewde het verslag zelf bevestigt (optioneel)."
+        ),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interview_links",
+    )
 
     class Meta:
         verbose_name = _("geïnterviewde")

@@ -321,6 +321,14 @@ def interview_get_for_user(
     return interview, ue
 
 
+def unit_staff(*, unit: BusinessUnit) -> QuerySet[User]:
+    """The active user accounts of `unit`: the accounts an interviewee of its interviews may be
+    linked to, to confirm the record themselves."""
+    return User.objects.filter(business_unit=unit, is_active=True).order_by(
+        "last_name", "first_name", "username"
+    )
+
+
 def questions_by_principle(
     *, principles, include: set[int] | frozenset[int] = frozenset()
 ) -> dict[int, list[InterviewQuestion]]:

@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from audits.constants import InterviewAction
+from audits.constants import InterviewAction, InterviewActor
 from audits.evidence_rules import (
     InterviewTransitionNotAllowed,
     field_changes,
@@ -43,6 +43,8 @@ class InterviewConflict(ValidationError):
 class IntervieweeData:
     name: str
     function: str
+    # The user account with which this interviewee confirms the record themselves (optional).
+    user_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,21 @@ def _validate_record(
         errors.setdefault("interviewees", []).append(
             _("Leg ten minste één geïnterviewde vast, met naam en functie.")
         )
+    linked = [p.user_id for p in interviewees if p.user_id is not None]
+    if linked:
+        if len(set(linked)) != len(linked):
+            errors.setdefault("interviewees", []).append(
+                _("Koppel een account aan hooguit één geïnterviewde per interview.")
+            )
+        of_unit = set(
+            User.objects.filter(id__in=linked, business_unit=unit, is_active=True).values_list(
+                "id", flat=True
+            )
+        )
+        if set(linked) - of_unit:
+            errors.setdefault("interviewees", []).append(
+                _("Koppel alleen accounts van medewerkers van %(unit)s.") % {"unit": unit}
+            )
     assessed = set(
         AssessedPrinciple.objects.filter(cycle=cycle, unit=unit).values_list(
             "principle_id", flat=True
@@ -120,7 +137,10 @@ def _snapshot(interview: Interview) -> dict:
         "held_on": interview.held_on.isoformat(),
         "location": str(interview.location),
         "auditors": sorted(str(a) for a in interview.auditors.all()),
-        "interviewees": [f"{p.name} ({p.function})" for p in interview.interviewees.all()],
+        "interviewees": [
+            f"{p.name} ({p.function})" + (f" · account {p.user}" if p.user_id else "")
+            for p in interview.interviewees.select_related("user")
+        ],
     }
     for note in interview.notes.select_related("principle").prefetch_related("questions"):
         code = note.principle.code
@@ -139,7 +159,12 @@ def _write_record(
     interview.auditors.set(auditors)
     interview.interviewees.all().delete()
     Interviewee.objects.bulk_create(
-        Interviewee(interview=interview, name=p.name.strip(), function=p.function.strip())
+        Interviewee(
+            interview=interview,
+            name=p.name.strip(),
+            function=p.function.strip(),
+            user_id=p.user_id,
+        )
         for p in interviewees
     )
     existing = {note.principle_id: note for note in interview.notes.all()}
@@ -299,9 +324,6 @@ def interview_transition(
             % {"status": interview.get_status_display()}
         )
     new_status = interview_next_status(interview.status, action)
-    changes: dict[str, list] = {"status": [interview.status, new_status]}
-    update_fields = ["status", "version", "updated_at"]
-
     if action == InterviewAction.CONFIRM:
         confirmed_by = confirmed_by.strip()
         names = [p.name for p in interview.interviewees.all()]
@@ -313,6 +335,30 @@ def interview_transition(
             raise ValidationError(
                 {"confirmed_by": _("Alleen een geïnterviewde kan het verslag bevestigen.")}
             )
+    return _move(
+        interview,
+        actor=actor,
+        action=action,
+        new_status=new_status,
+        confirmed_by=confirmed_by,
+        remarks=remarks,
+    )
+
+
+def _move(
+    interview: Interview,
+    *,
+    actor: User,
+    action: str,
+    new_status: str,
+    confirmed_by: str,
+    remarks: str,
+) -> Interview:
+    """Apply a move the rules allowed (inside the caller's transaction) and record its event."""
+    changes: dict[str, list] = {"status": [interview.status, new_status]}
+    update_fields = ["status", "version", "updated_at"]
+
+    if action == InterviewAction.CONFIRM:
         now = timezone.now()
         changes["confirmed_by"] = [interview.confirmed_by or None, confirmed_by]
         changes["confirmed_at"] = [None, now.isoformat()]
@@ -332,6 +378,62 @@ def interview_transition(
     interview.save(update_fields=update_fields)
     audit_event_record(event=_EVENTS[action], actor=actor, target=interview, changes=changes)
     return interview
+
+
+# --- Self-service confirmation by a linked interviewee -----------------------------------------
+
+
+@transaction.atomic
+def interview_answer_by_interviewee(
+    *,
+    actor: User,
+    interview: Interview,
+    action: str,
+    expected_version: int,
+    remarks: str = "",
+) -> Interview:
+    """A linked interviewee answers a record sent to them: confirms it (it then counts as
+    evidence; confirmed_by is their full name) or asks for a correction (remarks required).
+
+    Only an interviewee linked to `actor`'s account may answer, and only the moves the tables
+    allow an interviewee (ter bevestiging → bevestigd / correctie gevraagd). `expected_version`
+    is the version the interviewee read: if the record changed since (the audit team edited or
+    took it back), nothing changes and InterviewConflict says so."""
+    interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
+    if not interview.interviewees.filter(user=actor).exists():
+        raise InterviewTransitionNotAllowed(
+            _("Alleen een geïnterviewde die aan dit verslag is gekoppeld kan het beantwoorden.")
+        )
+    require_evidence_open(interview.cycle)
+    if interview.version != expected_version:
+        raise InterviewConflict(
+            _(
+                "Het verslag is gewijzigd nadat u het opende (het staat nu op %(status)s, "
+                "versie %(version)s). Er is niets vastgelegd; lees de actuele versie en "
+                "beantwoord die."
+            )
+            % {"status": interview.get_status_display(), "version": interview.version}
+        )
+    if action not in (InterviewAction.CONFIRM, InterviewAction.REQUEST_CORRECTION):
+        raise InterviewTransitionNotAllowed(
+            _("Een geïnterviewde kan alleen bevestigen of een correctie vragen.")
+        )
+    new_status = interview_next_status(interview.status, action, InterviewActor.INTERVIEWEE)
+    confirmed_by = ""
+    if action == InterviewAction.CONFIRM:
+        confirmed_by = actor.get_full_name().strip() or actor.get_username()
+    elif not remarks.strip():
+        raise ValidationError(
+            {"remarks": _("Beschrijf wat er in het verslag gecorrigeerd moet worden.")}
+        )
+    return _move(
+        interview,
+        actor=actor,
+        action=action,
+        new_status=new_status,
+        confirmed_by=confirmed_by,
+        remarks=remarks,
+    )
 
 
 # --- The appreciative question set (coordination team) -----------------------------------------

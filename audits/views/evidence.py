@@ -425,7 +425,10 @@ def _interview_form(request, ue, interview=None):
             asked.update(ids)
             initial[f"questions_{note.principle_id}"] = ids
             initial[f"notes_{note.principle_id}"] = note.notes
-        people = [{"name": p.name, "function": p.function} for p in interview.interviewees.all()]
+        people = [
+            {"name": p.name, "function": p.function, "user": p.user_id}
+            for p in interview.interviewees.all()
+        ]
     form = InterviewForm(
         posted_data(request),
         initial=initial,
@@ -434,7 +437,12 @@ def _interview_form(request, ue, interview=None):
         principles=principles,
         questions=selectors.questions_by_principle(principles=principles, include=asked),
     )
-    formset = IntervieweeFormSet(posted_data(request), initial=people, prefix="interviewees")
+    formset = IntervieweeFormSet(
+        posted_data(request),
+        initial=people,
+        prefix="interviewees",
+        form_kwargs={"users": selectors.unit_staff(unit=ue.unit)},
+    )
     return form, formset
 
 
@@ -444,7 +452,11 @@ def _record_args(form, formset) -> dict:
         "location": form.cleaned_data["location"],
         "auditors": form.cleaned_data["auditors"],
         "interviewees": [
-            interview_services.IntervieweeData(name=p["name"], function=p["function"])
+            interview_services.IntervieweeData(
+                name=p["name"],
+                function=p["function"],
+                user_id=p["user"].pk if p.get("user") else None,
+            )
             for p in formset.people()
         ],
         "notes": {

@@ -1,9 +1,10 @@
 """Journey 2 (issue 10): a unit report end to end in a real browser:
 
-0. the interviewee's confirmation of the interview record (sent to them for confirmation) is
-   recorded on the interview, in their name; the board of Uitkeren then finds the confirmed
-   interview among its evidence;
-1. the auditor writes an observation and a recommendation for Uitkeren;
+0. a member of Uitkeren's board, interviewed and linked to the record as interviewee, logs in,
+   opens "Ter bevestiging" from the navigation bar, reads the record and confirms it; the
+   interview then counts among the unit's confirmed evidence;
+1. the auditor sees the confirmation (by the board member, in the history), then writes an
+   observation and a recommendation for Uitkeren;
 2. the coordinator marks the report afgestemd (date and with whom);
 3. Uitkeren's board answers the recommendation "Herkend" and submits, after a Dutch error for
    submitting with nothing answered;
@@ -54,23 +55,50 @@ def test_unit_report_from_observation_to_definitief(
         held_on=datetime.date(YEAR, 9, 15),
         created_by=auditor,
         ter_bevestiging=True,
-        interviewees=[("Fatima el Amrani", "Klantmanager")],
+        interviewees=[
+            ("Fatima el Amrani", "Klantmanager"),
+            (str(unit_board), "Directeur", unit_board),
+        ],
         principles=[principle("klantgerichtheid")],
     )
     page = browser_page
+    board_name = str(unit_board)
 
-    # 0. Fatima el Amrani confirmed the record she was sent; her confirmation is recorded.
-    log_in(page, "auditor")
-    page.goto(reverse("audits:interview_detail", args=[YEAR, interview.pk]))
+    # 0. The board member, linked as interviewee, reads the record sent to them and confirms it.
+    log_in(page, "directie")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Ter bevestiging (1)"
+    ).click()
+    expect(page.get_by_role("heading", name="Interviewverslagen ter bevestiging")).to_be_visible()
+    check(page)
+    page.get_by_role("link", name=re.compile("^Lezen en bevestigen")).click()
+    expect(
+        page.get_by_role("heading", name=f"Interviewverslag Uitkeren · Interne Toets KMS {YEAR}")
+    ).to_be_visible()
+    expect(page.get_by_role("main")).to_contain_text("Trots op het werk (Klantgerichtheid).")
     expect(page.get_by_text("Dit verslag is nog niet bevestigd")).to_be_visible()
     check(page)
-    page.get_by_label("Bevestigd door").select_option(label="Fatima el Amrani")
-    page.get_by_role("button", name="Bevestiging vastleggen").click()
-    expect(status_message(page, "Het interview staat nu op Bevestigd.")).to_be_visible()
-    expect(page.get_by_text("Dit verslag is bevestigd door Fatima el Amrani op")).to_be_visible()
+    page.get_by_role("button", name="Bevestigen").click()
+    expect(
+        status_message(page, "U hebt het verslag bevestigd; het telt nu als bewijs.")
+    ).to_be_visible()
+    expect(page.get_by_text(f"Dit verslag is bevestigd door {board_name} op")).to_be_visible()
+    expect(page.get_by_role("button", name="Bevestigen")).to_have_count(0)  # read-only now
+    expect(page.get_by_role("link", name=re.compile("^Ter bevestiging"))).to_have_count(0)
     check(page)
+    # It now counts as confirmed evidence of Uitkeren.
+    page.get_by_role("link", name="uwvkms").click()
+    page.get_by_role("link", name=f"Bewijs {YEAR}").click()
+    expect(page.get_by_role("main")).to_contain_text(f"District Noord, 15 september {YEAR}")
+    check(page)
+    log_out(page)
 
-    # 1. The auditor writes an observation and a recommendation at Uitkeren.
+    # 1. The auditor sees who confirmed, then writes an observation and a recommendation.
+    log_in(page, "auditor")
+    page.goto(reverse("audits:interview_detail", args=[YEAR, interview.pk]))
+    expect(page.get_by_text(f"Dit verslag is bevestigd door {board_name} op")).to_be_visible()
+    expect(page.get_by_role("region", name="Historie")).to_contain_text(board_name)
+    check(page)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Toetscycli").click()
     page.get_by_role("link", name=f"Mijn toetsopdrachten {YEAR}").click()
     page.get_by_role("link", name="Bevindingen Uitkeren").click()
@@ -125,13 +153,9 @@ def test_unit_report_from_observation_to_definitief(
     report_url = page.url
     log_out(page)
 
-    # 3. Uitkeren's board finds the confirmed interview among its evidence, then answers the
-    # report and submits; submitting with nothing answered is refused.
+    # 3. Uitkeren's board answers the report and submits; submitting with nothing answered is
+    # refused.
     log_in(page, "directie")
-    page.get_by_role("link", name=f"Bewijs {YEAR}").click()
-    expect(page.get_by_role("main")).to_contain_text(f"District Noord, 15 september {YEAR}")
-    check(page)
-    page.get_by_role("link", name="uwvkms").click()
     page.get_by_role("link", name=f"Rapport Uitkeren {YEAR}").click()
     check(page)
     page.get_by_role("link", name="Managementreactie schrijven").click()
@@ -183,6 +207,8 @@ def test_unit_report_from_observation_to_definitief(
 
     assert_pages_checked(
         page_checks,
+        r"/ter-bevestiging/$",
+        r"/ter-bevestiging/\d+/$",
         r"/interviews/\d+/$",
         r"/bewijs/$",
         r"/reactie/$",

@@ -14,6 +14,7 @@ from audits.models import (
     Exclusion,
     Interview,
 )
+from audits.selectors.confirmations import interviews_awaiting_confirmation as awaiting_confirmation
 from findings.models import (
     AuditRating,
     Finding,
@@ -132,6 +133,11 @@ def test_demo_loads_and_is_idempotent(db, settings, capsys):
     assert statuses == {"concept", "ter_bevestiging", "bevestigd", "correctie_gevraagd"}
     assert DocumentFile.objects.exists()
     assert Exclusion.objects.get(cycle=cycle).unit.name == "C-ICT"
+    # The board of Uitkeren is a linked interviewee of an interview waiting for confirmation.
+    board = User.objects.get(username="directie.uitkeren")
+    waiting = awaiting_confirmation(user=board)
+    assert waiting.exists()
+    assert all(i.unit.name == "Uitkeren" for i in waiting)
 
 
 def models_F_unit():

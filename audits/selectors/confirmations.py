@@ -1,0 +1,83 @@
+"""Reads for self-service confirmation: the interview records a logged-in user is asked to
+confirm as a linked interviewee. Nobody else sees them here: an interview is found only through
+the user's own interviewee link (404 otherwise), whatever roles they hold."""
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from audits.constants import InterviewStatus
+from audits.models import Interview, Interviewee, InterviewNote
+from uwvkms.models import USER_FACTS, User
+
+
+def _linked(user: User) -> QuerySet[Interview]:
+    if not getattr(user, "is_authenticated", False):
+        return Interview.objects.none()
+    return Interview.objects.filter(interviewees__user=user).distinct()
+
+
+def interviews_awaiting_confirmation(*, user: User) -> QuerySet[Interview]:
+    """The records sent to `user` for confirmation (status ter bevestiging), oldest first, with
+    unit, place and interviewees loaded (a constant number of queries)."""
+    return (
+        _linked(user)
+        .filter(status=InterviewStatus.TER_BEVESTIGING)
+        .select_related("unit", "location", "cycle")
+        .prefetch_related("interviewees")
+        .order_by("held_on", "id")
+    )
+
+
+AWAITING_FACT = "awaiting_confirmation"
+
+
+def _awaiting_subquery():
+    """The number of records waiting for the outer user's confirmation, as a subquery."""
+    waiting = (
+        Interviewee.objects.filter(
+            user=OuterRef("pk"), interview__status=InterviewStatus.TER_BEVESTIGING
+        )
+        .order_by()
+        .values("user")
+        .annotate(n=Count("interview", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(waiting, output_field=IntegerField()), 0)
+
+
+def register_user_facts() -> None:
+    """Load the waiting count with the user's roles (one query per request, no extra query for
+    the navigation bar)."""
+    USER_FACTS[AWAITING_FACT] = _awaiting_subquery
+
+
+def awaiting_confirmation_count(user: User) -> int:
+    """How many records wait for `user`'s confirmation; loaded with the user's role names."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return 0
+    return user.fact(AWAITING_FACT) or 0
+
+
+def interview_get_for_interviewee(*, user: User, pk: int) -> Interview:
+    """An interview in which `user` is a linked interviewee, with everything its record shows;
+    404 for anyone else (the unit's board included) and for an unknown interview."""
+    interview = (
+        _linked(user)
+        .select_related("unit", "location", "cycle")
+        .prefetch_related(
+            "interviewees",
+            "auditors",
+            Prefetch(
+                "notes",
+                queryset=InterviewNote.objects.select_related("principle").prefetch_related(
+                    "questions"
+                ),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if interview is None:
+        raise Http404
+    return interview

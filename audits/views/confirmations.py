@@ -1,0 +1,90 @@
+"""Views of self-service confirmation (DOMAIN.md §3): a user linked as interviewee reads the record
+of their interview and confirms it or asks for a correction. Thin: the interview comes through
+the interviewee-only getter (404 for anyone else), every write through the service."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from audits.constants import InterviewAction, InterviewStatus
+from audits.forms.confirmations import InterviewConfirmForm, InterviewCorrectionForm
+from audits.selectors import confirmations as selectors
+from audits.services import interviews as interview_services
+from uwvkms.forms import add_service_errors
+
+
+@login_required
+def confirmation_list(request):
+    return render(
+        request,
+        "audits/confirmations/confirmation_list.html",
+        {"interviews": selectors.interviews_awaiting_confirmation(user=request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def confirmation_detail(request, pk: int):
+    interview = selectors.interview_get_for_interviewee(user=request.user, pk=pk)
+    initial = {"version": interview.version}
+    confirm_form = InterviewConfirmForm(initial=initial, prefix="bevestigen")
+    correction_form = InterviewCorrectionForm(initial=initial, prefix="correctie")
+    status = 200
+    refused = None
+    if request.method == "POST" and interview.status == InterviewStatus.TER_BEVESTIGING:
+        if "correctie-version" in request.POST:
+            action, form = InterviewAction.REQUEST_CORRECTION, InterviewCorrectionForm
+            correction_form = form = form(request.POST, prefix="correctie")
+        else:
+            action = InterviewAction.CONFIRM
+            confirm_form = form = InterviewConfirmForm(request.POST, prefix="bevestigen")
+        if form.is_valid():
+            try:
+                interview_services.interview_answer_by_interviewee(
+                    actor=request.user,
+                    interview=interview,
+                    action=action,
+                    expected_version=form.cleaned_data["version"],
+                    remarks=form.cleaned_data.get("remarks", ""),
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("U hebt het verslag bevestigd; het telt nu als bewijs.")
+                    if action == InterviewAction.CONFIRM
+                    else _("Uw correctieverzoek is doorgegeven aan het toetsteam."),
+                )
+                return redirect("audits:confirmation_detail", pk=interview.pk)
+        status = 400
+        if form.non_field_errors():
+            # Refused as a whole (the record changed since it was opened): say why at the top
+            # and show the record as it is now, with fresh forms for the current version.
+            refused = form
+            interview = selectors.interview_get_for_interviewee(user=request.user, pk=pk)
+            initial = {"version": interview.version}
+            confirm_form = InterviewConfirmForm(initial=initial, prefix="bevestigen")
+            correction_form = InterviewCorrectionForm(initial=initial, prefix="correctie")
+    elif request.method == "POST":
+        messages.error(
+            request,
+            _("Dit verslag staat op %(status)s en kan niet meer worden beantwoord.")
+            % {"status": interview.get_status_display()},
+        )
+        return redirect("audits:confirmation_detail", pk=interview.pk)
+    return render(
+        request,
+        "audits/confirmations/confirmation_detail.html",
+        {
+            "interview": interview,
+            "can_answer": interview.status == InterviewStatus.TER_BEVESTIGING,
+            "confirm_form": confirm_form,
+            "correction_form": correction_form,
+            "refused": refused,
+        },
+        status=status,
+    )

@@ -36,8 +36,10 @@ ZOOM_200 = {"width": 640, "height": 400}
 # axe-core (vendored from npm, a test asset: never served by the app) and the WCAG 2.1 AA rules.
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Screenshots and the lists of checked pages (git-ignored).
-OUTPUT_DIR = Path(__file__).resolve().parents[2] / "test-output"
+# Screenshots and the lists of checked pages (git-ignored); .ci/run gives each database its own.
+OUTPUT_DIR = Path(
+    os.environ.get("TEST_OUTPUT_DIR") or Path(__file__).resolve().parents[2] / "test-output"
+).resolve()
 
 # Chromium words a violation as "Refused to ..." or "... violates the following Content Security
 # Policy directive ..." depending on its version and on what was blocked.

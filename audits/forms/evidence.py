@@ -1,6 +1,8 @@
 """Forms of the evidence pages: input only; the rules live in the services."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from audits.constants import DocumentStatus, InterviewAction
@@ -74,8 +76,30 @@ class InterviewQuestionForm(forms.Form):
 
 
 class AccountChoiceField(forms.ModelChoiceField):
+    """An account of the unit. Every row of the formset gets the same queryset, read once (its
+    result cache) and offered and checked from memory (`use_accounts`), so the page's queries
+    do not grow with its rows."""
+
     def label_from_instance(self, obj) -> str:
         return f"{obj.get_full_name() or obj.get_username()} ({obj.get_username()})"
+
+    def use_accounts(self, users: QuerySet[User]) -> None:
+        self.queryset = users
+        accounts = list(users)  # the shared queryset: one query for the whole formset
+        self._accounts = {str(user.pk): user for user in accounts}
+        self.choices = [("", self.empty_label)] + [
+            (user.pk, self.label_from_instance(user)) for user in accounts
+        ]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self._accounts[str(getattr(value, "pk", value))]
+        except (AttributeError, KeyError):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
 
 
 class IntervieweeForm(forms.Form):
@@ -91,9 +115,9 @@ class IntervieweeForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, users=None, **kwargs):
+    def __init__(self, *args, users: QuerySet[User] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = users if users is not None else User.objects.none()
+        self.fields["user"].use_accounts(users if users is not None else User.objects.none())
 
 
 class BaseIntervieweeFormSet(forms.BaseFormSet):

@@ -441,6 +441,7 @@ def _interview_form(request, ue, interview=None):
         posted_data(request),
         initial=people,
         prefix="interviewees",
+        # One queryset for every row: it is read once (see AccountChoiceField).
         form_kwargs={"users": selectors.unit_staff(unit=ue.unit)},
     )
     return form, formset

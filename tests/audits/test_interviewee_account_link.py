@@ -121,3 +121,23 @@ def test_the_service_refuses_bad_links(auditor, cycle, uitkeren, fez, district, 
     message = refused.value.message_dict["interviewees"][0]
     assert message.startswith("Koppel")
     assert not Interview.objects.exists()
+
+
+def test_account_choices_are_read_once_whatever_the_number_of_rows(
+    client, auditor, cycle, uitkeren, district, colleague, django_assert_max_num_queries
+):
+    """Every interviewee row offers (and checks) the unit's accounts from one read."""
+    client.force_login(auditor)
+
+    def refused_post(rows: int):
+        people = [(f"Persoon {n}", "Teamleider") for n in range(rows)]
+        data = form_data(district, [auditor], people=people, held_on="")  # refused: no date
+        for n in range(rows):
+            data[f"interviewees-{n}-user"] = colleague.pk
+        return data
+
+    with django_assert_max_num_queries(40) as one:
+        assert client.post(create_url(cycle, uitkeren), refused_post(1)).status_code == 400
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        assert client.post(create_url(cycle, uitkeren), refused_post(6)).status_code == 400
+    assert not Interview.objects.exists()

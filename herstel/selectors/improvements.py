@@ -17,9 +17,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from findings.constants import ActionStatus
+from findings.rules import FollowUpState
 from findings.selectors import (
     ActionRow,
-    can_read_follow_up,
+    follow_up_actions_for_reader,
     follow_up_counts_by_unit,
     is_unit_board,
     unit_actions_all_cycles,
@@ -187,7 +188,7 @@ def _audit_row(row: ActionRow, *, today: datetime.date, linkable: bool) -> Impro
         owner=action.owner,
         due_on=action.due_on,
         status=action.get_status_display(),
-        late=not done and not cancelled and action.due_on < today,
+        late=row.state == FollowUpState.OVERDUE,
         measured_on=latest.measured_on if latest else None,
         measured_value=latest.measured_value if latest else None,
         conclusion=latest.get_conclusion_display() if latest else "",
@@ -267,12 +268,16 @@ def unit_improvements(
     rows: list[ImprovementRow] = []
     counts = {source.value: 0 for source in ImprovementSource}
     if filters.includes(ImprovementSource.AUDIT):
-        readable_cycles: dict[int, bool] = {}
+        # One query for the cycles whose follow-up `user` may open, whatever their number.
+        readable_cycles = set(
+            follow_up_actions_for_reader(user)
+            .filter(unit=unit)
+            .values_list("cycle_id", flat=True)
+            .distinct()
+        )
         for row in unit_actions_all_cycles(unit, today=today):
-            cycle = row.action.cycle
-            if cycle.pk not in readable_cycles:
-                readable_cycles[cycle.pk] = can_read_follow_up(user, cycle, unit)
-            rows.append(_audit_row(row, today=today, linkable=readable_cycles[cycle.pk]))
+            linkable = row.action.cycle_id in readable_cycles
+            rows.append(_audit_row(row, today=today, linkable=linkable))
     if filters.includes(ImprovementSource.HERSTEL):
         readable = set(
             herstelacties_for_user(user).filter(lead_unit=unit).values_list("pk", flat=True)

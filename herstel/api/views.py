@@ -53,6 +53,7 @@ from herstel.views.actions import require_capacity, require_right
 from uwvkms.api.exceptions import Conflict
 from uwvkms.api.pagination import ApiPagination
 from uwvkms.api.parsers import LimitedJSONParser
+from uwvkms.api.serializers import query_params
 from uwvkms.selectors import business_units
 
 TAGS = ["herstelacties"]
@@ -62,13 +63,6 @@ def _conflict(exc: DjangoValidationError) -> Conflict:
     """A service's refusal that is about the state of the action, not about the input: a
     stale version, or a step (or a missing "go") that does not allow the change now."""
     return Conflict(" ".join(str(message) for message in exc.messages))
-
-
-def _query(serializer_class, request) -> dict:
-    """The query parameters, checked (400 with the parameter named)."""
-    query = serializer_class(data=request.query_params)
-    query.is_valid(raise_exception=True)
-    return query.validated_data
 
 
 def _page_params():
@@ -154,7 +148,7 @@ class HerstelactieListView(GenericAPIView):
     )
     def get(self, request):
         selectors.require_herstel_user(request.user)
-        query = _query(HerstelactieQuerySerializer, request)
+        query = query_params(HerstelactieQuerySerializer, request)
         actions = selectors.herstelacties_for_user(request.user)
         if "step" in query:
             actions = actions.filter(step=query["step"])
@@ -408,7 +402,7 @@ class DossierListView(GenericAPIView):
     )
     def get(self, request, pk: int):
         access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
-        query = _query(DossierQuerySerializer, request)
+        query = query_params(DossierQuerySerializer, request)
         dossiers = dossier_selectors.dossiers_of(
             access.action,
             status=query.get("status", ""),
@@ -547,7 +541,7 @@ class OverviewView(GenericAPIView):
     def get(self, request):
         if not may_see_overview(request.user):
             raise PermissionDenied
-        query = _query(OverviewQuerySerializer, request)
+        query = query_params(OverviewQuerySerializer, request)
         ordering = query["ordering"]
         sort = ("-" if ordering.startswith("-") else "") + OVERVIEW_ORDERINGS[ordering.lstrip("-")]
         view = figures.overview(

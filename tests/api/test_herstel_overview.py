@@ -198,4 +198,7 @@ def test_sbks_list_reads_in_a_fixed_number_of_queries(
     for n in range(3):
         submit(start(adviser, title=f"Minister {n}"), adviser, MINISTER_PATH)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(SBK)
+        response = client.get(SBK)
+    assert response.status_code == 200
+    titles = {row["title"] for row in response.json()["results"]}
+    assert {"Minister 0", "Minister 1", "Minister 2"} <= titles

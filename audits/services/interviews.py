@@ -414,10 +414,7 @@ def interview_answer_by_interviewee(
             )
             % {"status": interview.get_status_display(), "version": interview.version}
         )
-    if action not in (InterviewAction.CONFIRM, InterviewAction.REQUEST_CORRECTION):
-        raise InterviewTransitionNotAllowed(
-            _("Een geïnterviewde kan alleen bevestigen of een correctie vragen.")
-        )
+    # INTERVIEW_MOVERS says which moves are an interviewee's (confirm, ask for a correction).
     new_status = interview_next_status(interview.status, action, InterviewActor.INTERVIEWEE)
     confirmed_by = ""
     if action == InterviewAction.CONFIRM:

@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from audits.constants import InterviewAction, InterviewStatus
+from audits.constants import InterviewAction, InterviewActor
+from audits.evidence_rules import interview_actions
 from audits.forms.confirmations import InterviewConfirmForm, InterviewCorrectionForm
 from audits.selectors import confirmations as selectors
 from audits.services import interviews as interview_services
@@ -34,7 +35,8 @@ def confirmation_detail(request, pk: int):
     correction_form = InterviewCorrectionForm(initial=initial, prefix="correctie")
     status = 200
     refused = None
-    if request.method == "POST" and interview.status == InterviewStatus.TER_BEVESTIGING:
+    can_answer = bool(interview_actions(interview.status, InterviewActor.INTERVIEWEE))
+    if request.method == "POST" and can_answer:
         if "correctie-version" in request.POST:
             action, form = InterviewAction.REQUEST_CORRECTION, InterviewCorrectionForm
             correction_form = form = form(request.POST, prefix="correctie")
@@ -81,7 +83,7 @@ def confirmation_detail(request, pk: int):
         "audits/confirmations/confirmation_detail.html",
         {
             "interview": interview,
-            "can_answer": interview.status == InterviewStatus.TER_BEVESTIGING,
+            "can_answer": bool(interview_actions(interview.status, InterviewActor.INTERVIEWEE)),
             "confirm_form": confirm_form,
             "correction_form": correction_form,
             "refused": refused,

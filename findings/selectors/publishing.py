@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from audits.models import AssessedPrinciple, AuditCycle
-from audits.selectors import exclusions_of
 from findings.models import PublishState, ReportVersion, UnitReport
 from findings.rules import units_not_agreed
+from findings.selectors.rollup import excluded_unit_ids
 from uwvkms.constants import Role
 from uwvkms.models import User
 from uwvkms.permissions import has_any_role
@@ -42,7 +42,7 @@ def report_versions_for_user(*, user: User, cycle: AuditCycle | None) -> QuerySe
 def units_blocking_definitive(cycle: AuditCycle) -> list[str]:
     """Names of the counted units whose unit report is not agreed yet (see
     `findings.rules.units_not_agreed`). Three queries, whatever the number of units."""
-    excluded = set(exclusions_of(cycle).values_list("unit_id", flat=True))
+    excluded = excluded_unit_ids(cycle)
     counted = {
         unit_id: name
         for unit_id, name in AssessedPrinciple.objects.filter(cycle=cycle)

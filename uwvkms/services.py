@@ -8,7 +8,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from uwvkms.models import ApiToken, AuditEvent, User
+from uwvkms.models import ApiToken, AuditEvent, User, api_token_default_expiry
 from uwvkms.tokens import PREFIX_LENGTH, token_hash, token_key_generate
 
 
@@ -51,7 +51,7 @@ def api_token_create(
     if not name:
         raise ValidationError({"name": _("Geef het token een naam.")})
     if expires_at is None:
-        expires_at = now + datetime.timedelta(days=settings.API_TOKEN_DEFAULT_DAYS)
+        expires_at = api_token_default_expiry()
     if expires_at <= now:
         raise ValidationError({"expires_at": _("De vervaldatum moet in de toekomst liggen.")})
     if expires_at > now + datetime.timedelta(days=settings.API_TOKEN_MAX_DAYS):

@@ -57,13 +57,21 @@ def profile(request):
         {
             "form": form,
             "new_key": new_key,
-            "tokens": api_tokens_of(request.user),
-            "now": timezone.now(),
+            "tokens": _with_status(api_tokens_of(request.user)),
         },
     )
     # The key must not linger in a cache.
     add_never_cache_headers(response)
     return response
+
+
+def _with_status(tokens) -> list:
+    """The tokens, each with its status now (`ApiToken.status_at`, the rule the API applies)."""
+    now = timezone.now()
+    tokens = list(tokens)
+    for token in tokens:
+        token.status = token.status_at(now)
+    return tokens
 
 
 @require_POST

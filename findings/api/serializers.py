@@ -13,6 +13,7 @@ from findings.models import (
     ReportVersion,
     Theme,
 )
+from findings.selectors.rollup import main_finding_of
 from uwvkms.api.serializers import StrictSerializer
 
 
@@ -53,10 +54,8 @@ class ThemeSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(MainFindingSerializer(allow_null=True))
     def get_main_finding(self, theme) -> dict | None:
-        try:
-            return MainFindingSerializer(theme.main_finding).data
-        except MainFinding.DoesNotExist:
-            return None
+        finding = main_finding_of(theme)
+        return MainFindingSerializer(finding).data if finding else None
 
 
 class ThemeFilterSerializer(serializers.Serializer):

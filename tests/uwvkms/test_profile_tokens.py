@@ -3,6 +3,7 @@
 import datetime
 import re
 
+import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -67,7 +68,11 @@ def test_revoke_own_token(client, auditor):
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert AuditEvent.objects.filter(event="uwvkms.api_token.revoked").exists()
-    assert "ingetrokken" in client.get("/profiel/").content.decode()
+    client.get("/profiel/")  # shows (and so consumes) the flash message
+    row = re.search(
+        r"<tr>\s*<th scope=\"row\">weg</th>.*?</tr>", client.get("/profiel/").text, re.S
+    )
+    assert row and "<td>ingetrokken</td>" in row.group(0) and "Intrekken" not in row.group(0)
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
     assert api.get("/api/v1/schema/").status_code == 401
@@ -112,3 +117,19 @@ def test_command_refuses_an_unknown_user(db):
 
     with pytest.raises(CommandError):
         call_command("api_token_create", "niemand")
+
+
+@pytest.mark.parametrize(
+    ("revoked", "expires_in", "expected"),
+    [
+        (False, datetime.timedelta(days=1), "actief"),
+        (False, datetime.timedelta(0), "verlopen"),  # at the moment of expiry it is expired
+        (False, -datetime.timedelta(seconds=1), "verlopen"),
+        (True, datetime.timedelta(days=1), "ingetrokken"),
+        (True, -datetime.timedelta(days=1), "ingetrokken"),  # revoked wins
+    ],
+)
+def test_token_status_rule(revoked, expires_in, expected):
+    now = timezone.now()
+    token = ApiToken(expires_at=now + expires_in, revoked_at=now if revoked else None)
+    assert token.status_at(now) == expected

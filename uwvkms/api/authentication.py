@@ -72,10 +72,10 @@ class ApiTokenAuthentication(BaseAuthentication):
         if token is None:
             self._refuse(address, None, "unknown", key[:12])
         now = timezone.now()
-        if token.revoked_at is not None:
-            self._refuse(address, token, "revoked", token.prefix)
-        if token.expires_at <= now:
-            self._refuse(address, token, "expired", token.prefix)
+        status = token.status_at(now)
+        if status != "actief":
+            reason = {"ingetrokken": "revoked", "verlopen": "expired"}[status]
+            self._refuse(address, token, reason, token.prefix)
         if not token.user.is_active:
             self._refuse(address, token, "user_inactive", token.prefix)
         api_token_used(token=token, now=now)

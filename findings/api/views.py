@@ -9,7 +9,6 @@ import json
 import logging
 
 from django.db.models import Prefetch, Q
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, status
@@ -37,6 +36,7 @@ from findings.services.follow_up import (
     effect_measurement_record,
     follow_up_action_update,
 )
+from findings.views.publishing import version_pdf_response
 from uwvkms.api.exceptions import Conflict
 from uwvkms.api.permissions import not_found_unless, roles_required
 from uwvkms.api.serializers import query_params
@@ -329,12 +329,7 @@ class ReportVersionPdf(APIView):
                 exc_info=True,
             )
             raise ReportIntegrityFailure() from exc
-        response = HttpResponse(data, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="toets-kms-{version.cycle.year}-versie-{version.label}.pdf"'
-        )
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-SHA256"] = version.pdf_sha256
+        response = version_pdf_response(version, data)
         digest = base64.b64encode(bytes.fromhex(version.pdf_sha256)).decode()
         response["Repr-Digest"] = f"sha-256=:{digest}:"
         return response

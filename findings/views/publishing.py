@@ -147,9 +147,15 @@ def version_pdf(request, year: int, label: str):
             {"cycle": cycle, "version": version},
             status=500,
         )
+    return version_pdf_response(version, data)
+
+
+def version_pdf_response(version, data: bytes) -> HttpResponse:
+    """The download of a published version's checked bytes, for the page and the API alike:
+    an attachment never cached, with the SHA-256 the reader can check."""
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = (
-        f'attachment; filename="toets-kms-{cycle.year}-versie-{version.label}.pdf"'
+        f'attachment; filename="toets-kms-{version.cycle.year}-versie-{version.label}.pdf"'
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

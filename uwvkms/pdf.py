@@ -1,11 +1,15 @@
 """HTML → PDF with WeasyPrint, shared by every app that prints (reports, interview records).
 WeasyPrint is imported lazily: it is heavy and only the PDF needs it."""
 
+import mimetypes
+import posixpath
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import ImproperlyConfigured, SuspiciousFileOperation
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -18,16 +22,42 @@ def html_to_pdf(html: str) -> bytes:
     )
 
 
+def static_file_bytes(url: str) -> bytes | None:
+    """The content of the project's static file that `url` names, or None if it names none.
+
+    In production `{% static %}` hands out the hashed names that collectstatic wrote
+    (`css/print.3f2a….css`): those exist only in the static files storage, so ask it first. In
+    development and tests nothing is collected and the finders know the files. A URL outside
+    STATIC_URL, on another host, or one that climbs out of it (`..`), names nothing."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("", "file") or parts.netloc:
+        return None  # another host's file is never ours, whatever its path
+    path = unquote(parts.path)
+    if not path.startswith(settings.STATIC_URL):
+        return None
+    name = posixpath.normpath(path.removeprefix(settings.STATIC_URL))
+    if name in ("", ".") or name.startswith(("/", "..")):
+        return None
+    try:
+        if staticfiles_storage.exists(name):
+            with staticfiles_storage.open(name) as stored:
+                return stored.read()
+    except (ImproperlyConfigured, SuspiciousFileOperation):
+        # No STATIC_ROOT (development, tests): the finders below know the files.
+        pass
+    found = finders.find(name)
+    return Path(found).read_bytes() if found else None
+
+
 def _static_fetcher():
-    from weasyprint.urls import URLFetcher  # noqa: PLC0415
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
 
     class StaticFilesFetcher(URLFetcher):
         def fetch(self, url, headers=None):
-            path = urlsplit(url).path
-            if path.startswith(settings.STATIC_URL):
-                found = finders.find(path.removeprefix(settings.STATIC_URL))
-                if found:
-                    return super().fetch(Path(found).as_uri(), headers)
-            raise ValueError(f"Not a static file of this project: {url!r}")
+            body = static_file_bytes(url)
+            if body is None:
+                raise ValueError(f"Not a static file of this project: {url!r}")
+            content_type = mimetypes.guess_type(urlsplit(url).path)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
 
     return StaticFilesFetcher(allowed_protocols={"file"}, fail_on_errors=True)

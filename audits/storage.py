@@ -1,17 +1,7 @@
-"""Where uploaded evidence lives: outside the web root, never under a public URL. Files are
-served only by the permission-checked download view."""
+"""Where uploaded evidence lives: the core's private storage (`uwvkms.storage`), outside the web
+root and never under a public URL. Files are served only by the permission-checked download view.
+The name stays here because migrations refer to `audits.storage.private_storage`."""
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from uwvkms.storage import private_storage
 
-
-class PrivateStorage(FileSystemStorage):
-    """A file system storage without URLs: FileSystemStorage falls back to MEDIA_URL when it has
-    no base URL, which would hand out a guessable public address."""
-
-    def url(self, name):
-        raise ValueError("This file is not accessible via a URL; use the download view.")
-
-
-def private_storage() -> FileSystemStorage:
-    return PrivateStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+__all__ = ["private_storage"]

@@ -517,6 +517,9 @@ class ReportVersion(models.Model):
     )
     requested_at = models.DateTimeField(_("aangevraagd op"))
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    # When the version last moved (queued, taken by a worker, retried): a version queued or
+    # rendering without progress for REPORT_RENDER_STALL_MINUTES was left by a dead worker.
+    progress_at = models.DateTimeField(_("laatste voortgang"), null=True, blank=True)
     pdf = models.FileField(
         _("pdf"),
         storage=private_storage,

@@ -15,12 +15,8 @@ os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.Immediat
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
 from uwvkms.settings import *  # noqa: E402,F403
-from uwvkms.settings import STORAGES  # noqa: E402
+from uwvkms.settings import STORAGES, private_storage_config  # noqa: E402
 
-STORAGES = {
-    **STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # No collectstatic in tests: WhiteNoise serves straight from the static folders.
@@ -32,6 +28,11 @@ WHITENOISE_AUTOREFRESH = True
 import tempfile  # noqa: E402
 
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="uwvkms-test-uploads-"))
+STORAGES = {
+    **STORAGES,
+    "private": private_storage_config(PRIVATE_MEDIA_ROOT),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 import atexit  # noqa: E402
 import shutil  # noqa: E402

@@ -1,4 +1,5 @@
-"""Session timeouts: an idle timeout and an absolute one counted from login."""
+"""Session timeouts (an idle timeout and an absolute one counted from login), and the refusal of
+plain-HTTP API requests."""
 
 from datetime import datetime
 
@@ -8,6 +9,8 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from uwvkms.api.exceptions import is_api_request, problem_response
 
 LOGIN_AT = "uwvkms_login_at"
 LAST_SEEN = "uwvkms_last_seen"
@@ -35,7 +38,42 @@ class SessionTimeoutMiddleware:
                 logout(request)
                 messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
                 return redirect_to_login(request.get_full_path())
-            request.session[LAST_SEEN] = now.isoformat()
+            if _touch_due(request.session, now):
+                request.session[LAST_SEEN] = now.isoformat()
+        return self.get_response(request)
+
+
+def _touch_due(session, now: datetime) -> bool:
+    """Whether "last seen" is old enough to be written again. Writing it on every request would
+    save the session (a database row) on every page view; once per SESSION_TOUCH_SECONDS keeps
+    the idle timeout exact to within that interval and the store quiet."""
+    last_seen = _parse(session.get(LAST_SEEN))
+    if last_seen is None:
+        return True
+    return (now - last_seen).total_seconds() >= settings.SESSION_TOUCH_SECONDS
+
+
+class ApiRequiresHttpsMiddleware:
+    """Refuse an API request over plain HTTP with problem details (403) where the rest of the app
+    redirects to HTTPS: a redirect would not protect a token that has already crossed the
+    network in the clear, and an API client should fail loudly rather than follow it.
+
+    Active where the SSL redirect is (production); placed before SecurityMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SECURE_SSL_REDIRECT and is_api_request(request) and not request.is_secure():
+            return problem_response(
+                request,
+                403,
+                "https_required",
+                _(
+                    "De API is alleen via HTTPS bereikbaar. Een token dat via HTTP is verstuurd, "
+                    "moet u intrekken en vervangen."
+                ),
+            )
         return self.get_response(request)
 
 

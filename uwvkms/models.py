@@ -115,6 +115,9 @@ class AuditEvent(models.Model):
     object_repr = models.CharField(_("object"), max_length=255)
     changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
     reason = models.TextField(_("reden"), blank=True)
+    # The request that made the change (also in the request's log line and X-Request-ID), so an
+    # operator can follow one request from the proxy's log to the event log. Empty for a worker.
+    request_id = models.CharField(_("verzoek-id"), max_length=64, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("gebeurtenis")

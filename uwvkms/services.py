@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from uwvkms.models import ApiToken, AuditEvent, User, api_token_default_expiry
+from uwvkms.observability import current_request_id
 from uwvkms.tokens import PREFIX_LENGTH, token_hash, token_key_generate
 
 
@@ -35,6 +36,7 @@ def audit_event_record(
             object_repr=str(target)[:255] if target is not None else "",
             changes=changes or {},
             reason=reason,
+            request_id=current_request_id(),
         )
 
 

@@ -4,6 +4,7 @@ Zero configuration gives a development setup on SQLite; production sets DATABASE
 ALLOWED_HOSTS and leaves DEBUG off.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -89,6 +90,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before everything: the load balancer's probes need no host check, redirect or session.
+    "uwvkms.health.HealthCheckMiddleware",
+    # Times the whole request and logs it as one JSON line with its request id.
+    "uwvkms.observability.RequestLogMiddleware",
+    # Before SecurityMiddleware's redirect: a token sent over plain HTTP is refused, not redirected.
+    "uwvkms.middleware.ApiRequiresHttpsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -159,13 +166,40 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The client address behind the proxies (never a raw X-Forwarded-For): see uwvkms.proxy.
+AXES_CLIENT_IP_CALLABLE = "uwvkms.proxy.client_ip"
+
+# How many reverse proxies in front of the app append to X-Forwarded-For (nginx: 1). The client
+# address is the entry that many places from the right; 0 trusts no header at all.
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0, minimum=0)
+
+# The cache every node shares (login lockout counts, API token throttle, sessions): Redis when
+# CACHE_URL (or REDIS_URL) is set, else memory local to the process (development, one node).
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"CACHE_URL must be a redis:// URL, not {CACHE_URL!r}")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "uwvkms"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Sessions: an idle timeout (the cookie age, renewed on every request) and an absolute timeout
 # counted from login (enforced by uwvkms.middleware.SessionTimeoutMiddleware).
 SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30))
 SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=env_int("SESSION_ABSOLUTE_TIMEOUT_HOURS", 10))
 SESSION_COOKIE_AGE = int(SESSION_IDLE_TIMEOUT.total_seconds())
-SESSION_SAVE_EVERY_REQUEST = True
+# Sessions are read from the shared cache and written through to the database, and only when
+# they change: the timeout middleware renews "last seen" at most once per SESSION_TOUCH_SECONDS,
+# so a page view does not write a row.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_SECONDS = env_int("SESSION_TOUCH_SECONDS", 60, minimum=0)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -212,10 +246,31 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded evidence and published PDFs live outside the web root and are served only through
+# permission-checked views; there is deliberately no MEDIA_URL. With several app nodes the
+# folder is a shared volume (NFS), or PRIVATE_STORAGE_BACKEND names another storage, e.g.
+# django-storages' "storages.backends.s3.S3Storage" with PRIVATE_STORAGE_OPTIONS as JSON.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
+
+
+def private_storage_config(media_root: Path) -> dict:
+    """The "private" entry of STORAGES, from the environment."""
+    backend = os.environ.get("PRIVATE_STORAGE_BACKEND", "uwvkms.storage.PrivateFileSystemStorage")
+    raw_options = os.environ.get("PRIVATE_STORAGE_OPTIONS", "")
+    try:
+        options = json.loads(raw_options) if raw_options else {}
+    except json.JSONDecodeError as exc:
+        raise ImproperlyConfigured(f"PRIVATE_STORAGE_OPTIONS is not JSON: {exc}") from exc
+    if backend == "uwvkms.storage.PrivateFileSystemStorage":
+        options = {"location": str(media_root), "base_url": None, **options}
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": private_storage_config(PRIVATE_MEDIA_ROOT),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -224,9 +279,6 @@ STORAGES = {
         )
     },
 }
-# Uploaded evidence lives outside the web root and is served only through permission-checked
-# views; there is deliberately no MEDIA_URL.
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 25) * 1024 * 1024
 
 # Herstelacties: the first evaluation is flagged overdue this many days after execution ended.
@@ -234,6 +286,10 @@ HERSTEL_EVALUATION_DUE_DAYS = env_int("HERSTEL_EVALUATION_DUE_DAYS", 180)
 
 # Background tasks (Django's tasks framework): publishing a report version renders its PDF in a
 # worker (`manage.py db_worker`), never in a web request. Tests use the immediate backend.
+# A version still queued or rendering after this long without progress was left by a worker
+# that died: it is marked failed, so it can be retried (findings.services.publishing).
+REPORT_RENDER_STALL_MINUTES = env_int("REPORT_RENDER_STALL_MINUTES", 10)
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
@@ -297,10 +353,24 @@ SPECTACULAR_SETTINGS = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Logs go to standard error: one JSON object per line in production (LOG_FORMAT=json, the
+# default without DEBUG; see uwvkms.observability), plain text with DEBUG.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "uwvkms.observability.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # Our request line replaces Django's own (which logs 4xx/5xx a second time).
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
 }

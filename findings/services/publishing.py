@@ -7,7 +7,9 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -27,8 +29,26 @@ logger = logging.getLogger(__name__)
 LABEL_PATTERN = re.compile(r"^(\d{1,3})\.(\d{1,3})$")
 
 
+IN_PROGRESS = (PublishState.QUEUED, PublishState.RUNNING)
+
+
 class PublishRefused(Exception):
     """Publishing is not possible now; the message says why, in Dutch, for the page."""
+
+
+def render_failed_explanation() -> str:
+    """What the page says of a failed render: for people; the technical cause is in the log."""
+    return _(
+        "Het opmaken van de pdf is mislukt door een technische fout. Er is niets gepubliceerd. "
+        "Probeer het opnieuw; lukt het weer niet, meld dan het tijdstip aan de beheerder."
+    )
+
+
+def render_stalled_explanation(minutes: int) -> str:
+    return _(
+        "Het opmaken is gestopt: er was %(minutes)s minuten geen voortgang, waarschijnlijk "
+        "doordat de verwerker is uitgevallen. Er is niets gepubliceerd; probeer het opnieuw."
+    ) % {"minutes": minutes}
 
 
 @dataclass(frozen=True)
@@ -74,11 +94,14 @@ def report_version_publish(
                 )
                 % {"units": ", ".join(not_agreed)}
             )
-    # Lock the cycle's versions so two requests cannot both take the next label.
-    existing = list(
-        ReportVersion.objects.select_for_update().filter(cycle=cycle).values_list("label", "state")
-    )
-    if any(state in (PublishState.QUEUED, PublishState.RUNNING) for _label, state in existing):
+    # Lock the cycle row: two coordinators publishing at once are served one after the other,
+    # so they can never both queue a render or take the same label (also for a first version,
+    # when there are no version rows to lock yet).
+    AuditCycle.objects.select_for_update().filter(pk=cycle.pk).first()
+    now = timezone.now()
+    report_versions_fail_stalled(now=now, cycle=cycle)
+    existing = list(ReportVersion.objects.filter(cycle=cycle).values_list("label", "state"))
+    if any(state in IN_PROGRESS for _label, state in existing):
         raise PublishRefused(_("Er wordt al een versie opgemaakt; wacht tot die klaar is."))
     if any(existing_label == label for existing_label, _state in existing):
         raise PublishRefused(
@@ -100,7 +123,8 @@ def report_version_publish(
         report_status=report_status,
         state=PublishState.QUEUED,
         requested_by=actor,
-        requested_at=timezone.now(),
+        requested_at=now,
+        progress_at=now,
     )
     version.full_clean()
     version.save()
@@ -120,8 +144,11 @@ def report_version_retry(*, actor: User, version: ReportVersion) -> ReportVersio
     use. A version that is done is never rendered again."""
     if not has_any_role(actor, Role.COORDINATIETEAM):
         raise PermissionDenied
+    AuditCycle.objects.select_for_update().filter(pk=version.cycle_id).first()
+    if ReportVersion.objects.filter(cycle_id=version.cycle_id, state__in=IN_PROGRESS).exists():
+        raise PublishRefused(_("Er wordt al een versie opgemaakt; wacht tot die klaar is."))
     updated = ReportVersion.objects.filter(pk=version.pk, state=PublishState.FAILED).update(
-        state=PublishState.QUEUED, error="", task_id=""
+        state=PublishState.QUEUED, error="", task_id="", progress_at=timezone.now()
     )
     if not updated:
         raise PublishRefused(_("Alleen een mislukte versie kan opnieuw worden opgemaakt."))
@@ -153,7 +180,7 @@ def report_version_render(
     never renders twice, and a published version is never touched again."""
     render = render or render_uwv_report_for_version
     if not ReportVersion.objects.filter(pk=version_id, state=PublishState.QUEUED).update(
-        state=PublishState.RUNNING
+        state=PublishState.RUNNING, progress_at=timezone.now()
     ):
         return None
     version = ReportVersion.objects.select_related("cycle", "requested_by").get(pk=version_id)
@@ -189,11 +216,12 @@ def report_version_render(
                     "pdf_sha256": [None, digest],
                 },
             )
-    except Exception as exc:
+    except Exception:
+        # The cause goes to the log (with its traceback); the page gets a Dutch explanation.
         logger.exception("Rendering report version %s failed", version_id)
         with transaction.atomic():
             ReportVersion.objects.filter(pk=version_id, state=PublishState.RUNNING).update(
-                state=PublishState.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000]
+                state=PublishState.FAILED, error=render_failed_explanation()
             )
             version.refresh_from_db()
             audit_event_record(
@@ -204,6 +232,49 @@ def report_version_render(
             )
         raise
     return version
+
+
+@transaction.atomic
+def report_versions_fail_stalled(
+    *, now: datetime | None = None, cycle: AuditCycle | None = None
+) -> int:
+    """Mark failed every version (of `cycle`, or of every cycle) that is still queued or
+    rendering with no progress for REPORT_RENDER_STALL_MINUTES: its worker died (or none runs),
+    and without this the cycle could never publish again. Returns how many were marked.
+
+    Run by the publish service, by the version pages and by the daily job; a late worker that
+    still finishes such a version finds it no longer running and publishes nothing."""
+    now = now or timezone.now()
+    minutes = settings.REPORT_RENDER_STALL_MINUTES
+    stalled = ReportVersion.objects.select_for_update().filter(
+        state__in=IN_PROGRESS, progress_at__lt=now - timedelta(minutes=minutes)
+    )
+    if cycle is not None:
+        stalled = stalled.filter(cycle=cycle)
+    marked = 0
+    for version in stalled.defer("snapshot"):
+        old_state = version.state
+        updated = ReportVersion.objects.filter(pk=version.pk, state=old_state).update(
+            state=PublishState.FAILED, error=render_stalled_explanation(minutes)
+        )
+        if not updated:
+            continue
+        logger.error(
+            "Report version %s of %s stalled %s for over %s minutes: marked failed",
+            version.label,
+            version.cycle_id,
+            old_state,
+            minutes,
+        )
+        version.refresh_from_db()
+        audit_event_record(
+            event="findings.report_version.stalled",
+            actor=None,
+            target=version,
+            changes={"state": [old_state, PublishState.FAILED]},
+        )
+        marked += 1
+    return marked
 
 
 def render_uwv_report_for_version(version: ReportVersion) -> RenderedReport:

@@ -30,8 +30,11 @@ def version_list(request, year: int):
     """The cycle's versions (the RvB sees published ones only); the coordination team also gets
     the form to publish the next one."""
     cycle = cycle_get(year=year)
-    versions = list(selectors.report_versions_for_user(user=request.user, cycle=cycle))
     is_coordinator = has_any_role(request.user, Role.COORDINATIETEAM)
+    if is_coordinator:
+        # A version left "in progress" by a dead worker shows as failed, with a retry.
+        services.report_versions_fail_stalled(cycle=cycle)
+    versions = list(selectors.report_versions_for_user(user=request.user, cycle=cycle))
     form = PublishForm(initial={"label": _next_label(versions)}) if is_coordinator else None
     published = [v for v in versions if v.state == PublishState.DONE]
     return render(
@@ -92,6 +95,9 @@ def version_detail(request, year: int, label: str):
     """One version: its progress while it is made (the page reloads itself through the HTTP
     Refresh header, no script), then who published it, when, its hash and the download."""
     cycle = cycle_get(year=year)
+    is_coordinator = has_any_role(request.user, Role.COORDINATIETEAM)
+    if is_coordinator:
+        services.report_versions_fail_stalled(cycle=cycle)
     version = selectors.report_version_get_for_reader(user=request.user, cycle=cycle, label=label)
     others = [
         v
@@ -108,7 +114,7 @@ def version_detail(request, year: int, label: str):
             "others": others,
             "in_progress": in_progress,
             "refresh_seconds": REFRESH_SECONDS,
-            "is_coordinator": has_any_role(request.user, Role.COORDINATIETEAM),
+            "is_coordinator": is_coordinator,
         },
     )
     if in_progress:

@@ -1,9 +1,15 @@
 """Personal API tokens: `Authorization: Bearer <key>`.
 
 A refused token (unknown, expired, revoked, or its owner deactivated) answers 401 and is written to
-the event log. Failures are counted per client address in Django's cache; past
-`API_AUTH_FAILURE_LIMIT` within `API_AUTH_FAILURE_WINDOW_SECONDS` the address gets 429 until the
-window ends, so keys cannot be guessed at speed."""
+the event log. Failures are counted per client address (behind the proxy: `uwvkms.proxy`) in the
+shared cache, so every node counts together; past `API_AUTH_FAILURE_LIMIT` within
+`API_AUTH_FAILURE_WINDOW_SECONDS` a *refused* token from that address gets 429 until the window
+ends, and is no longer logged one by one.
+
+A valid token is always accepted, whatever others sent from the same address: integrations often
+share an address (a NAT, a proxy), and twenty bogus tokens from anyone must not lock them all out.
+The keys carry 256 random bits, so the throttle is not what stops guessing; it keeps a flood of
+bad tokens out of the event log and tells a misconfigured client to stop."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -13,6 +19,7 @@ from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
 from uwvkms.models import ApiToken
+from uwvkms.proxy import client_ip
 from uwvkms.services import api_token_refusal_record, api_token_used
 from uwvkms.tokens import token_hash
 
@@ -21,11 +28,6 @@ KEYWORD = b"bearer"
 
 class TooManyAuthenticationFailures(exceptions.Throttled):
     default_detail = _("Te veel mislukte aanmeldpogingen met een token. Probeer het later opnieuw.")
-
-
-def client_address(request) -> str:
-    """The client's address as the server sees it (behind a proxy: the proxy's)."""
-    return request.META.get("REMOTE_ADDR") or "onbekend"
 
 
 def _failure_key(address: str) -> str:
@@ -55,9 +57,7 @@ class ApiTokenAuthentication(BaseAuthentication):
         header = get_authorization_header(request).split()
         if not header or header[0].lower() != KEYWORD:
             return None
-        address = client_address(request)
-        if _failures(address) >= settings.API_AUTH_FAILURE_LIMIT:
-            raise TooManyAuthenticationFailures(wait=settings.API_AUTH_FAILURE_WINDOW_SECONDS)
+        address = client_ip(request) or "onbekend"
         if len(header) != 2:
             self._refuse(address, None, "malformed", "")
         try:
@@ -86,6 +86,8 @@ class ApiTokenAuthentication(BaseAuthentication):
         return 'Bearer realm="api"'
 
     def _refuse(self, address: str, token: ApiToken | None, reason: str, prefix: str):
+        if _failures(address) >= settings.API_AUTH_FAILURE_LIMIT:
+            raise TooManyAuthenticationFailures(wait=settings.API_AUTH_FAILURE_WINDOW_SECONDS)
         _count_failure(address)
         api_token_refusal_record(token=token, reason=reason, prefix=prefix, address=address)
         messages = {

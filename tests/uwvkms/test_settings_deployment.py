@@ -1,0 +1,88 @@
+"""What several app nodes share is chosen by the environment: the cache (Redis with CACHE_URL or
+REDIS_URL, process memory without), the private file storage, the trusted proxy hops and the log
+format. Settings are read once per process, so each case runs in a fresh one."""
+
+import json
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+
+from tests.uwvkms.test_settings_env import PRODUCTION, _run
+
+
+def _settings(names: list[str], **env: str) -> dict:
+    code = (
+        "import json; from django.conf import settings as s; "
+        f"print(json.dumps({{n: getattr(s, n) for n in {names!r}}}, default=str))"
+    )
+    result = _run(["-c", code], **{**PRODUCTION, **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_without_configuration_the_cache_is_local_memory():
+    caches_ = _settings(["CACHES"])["CACHES"]
+    assert caches_["default"]["BACKEND"].endswith("LocMemCache")
+
+
+@pytest.mark.parametrize("variable", ["CACHE_URL", "REDIS_URL"])
+def test_a_redis_url_gives_the_shared_redis_cache(variable):
+    caches_ = _settings(["CACHES"], **{variable: "redis://127.0.0.1:6379/3"})["CACHES"]
+    assert caches_["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches_["default"]["LOCATION"] == "redis://127.0.0.1:6379/3"
+
+
+def test_a_cache_url_that_is_not_redis_is_refused():
+    result = _run(["-c", "import django; django.setup()"], **PRODUCTION, CACHE_URL="memcached://x")
+    assert result.returncode != 0 and "CACHE_URL" in result.stderr
+
+
+def test_the_private_storage_is_chosen_by_the_environment():
+    default = _settings(["STORAGES"], PRIVATE_MEDIA_ROOT="/srv/uwvkms/bestanden")["STORAGES"]
+    assert default["private"] == {
+        "BACKEND": "uwvkms.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": "/srv/uwvkms/bestanden", "base_url": None},
+    }
+    s3 = _settings(
+        ["STORAGES"],
+        PRIVATE_STORAGE_BACKEND="storages.backends.s3.S3Storage",
+        PRIVATE_STORAGE_OPTIONS='{"bucket_name": "uwvkms", "endpoint_url": "https://s3.local"}',
+    )["STORAGES"]
+    assert s3["private"] == {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": "uwvkms", "endpoint_url": "https://s3.local"},
+    }
+
+
+def test_storage_options_that_are_not_json_are_refused():
+    result = _run(
+        ["-c", "import django; django.setup()"], **PRODUCTION, PRIVATE_STORAGE_OPTIONS="{"
+    )
+    assert result.returncode != 0 and "PRIVATE_STORAGE_OPTIONS" in result.stderr
+
+
+def test_production_logs_json_and_development_text():
+    assert _settings(["LOG_FORMAT"])["LOG_FORMAT"] == "json"
+    assert _settings(["LOG_FORMAT"], DEBUG="1")["LOG_FORMAT"] == "text"
+    assert _settings(["TRUSTED_PROXY_HOPS"], TRUSTED_PROXY_HOPS="1")["TRUSTED_PROXY_HOPS"] == 1
+
+
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "uwvkms-test",
+        }
+    }
+)
+def test_the_redis_cache_works_against_the_real_server():
+    cache = caches["default"]
+    cache.set("probe", {"a": 1}, timeout=5)
+    assert cache.get("probe") == {"a": 1}
+    # The token throttle counts with add + incr: atomic on the server, shared by every node.
+    cache.delete("failures")
+    assert cache.add("failures", 1, timeout=5)
+    assert cache.incr("failures") == 2
+    cache.delete_many(["probe", "failures"])

@@ -1,0 +1,88 @@
+"""Request ids and structured logs: one JSON line per request, and the same request id on the
+response (`X-Request-ID`), on every log line written while serving it, and on the event log rows
+it writes. Behind nginx the proxy's id is taken over, so one id follows a request through both."""
+
+import contextvars
+import json
+import logging
+import re
+import time
+import uuid
+from datetime import UTC, datetime
+
+from uwvkms.proxy import client_ip
+
+request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
+
+# What we accept from the proxy: its own ids are 32 hex characters; anything odd is replaced, so a
+# client cannot write arbitrary text into our logs.
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+REQUEST_LOGGER = logging.getLogger("uwvkms.request")
+
+
+def current_request_id() -> str:
+    """The id of the request being served, or "" outside a request (a worker, a command)."""
+    return request_id_var.get()
+
+
+class RequestLogMiddleware:
+    """Give each request an id and log it as one line when the answer is ready. Comes first, so
+    it times the whole request and sees every answer, also the redirects and refusals of the
+    middleware after it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id
+            user = getattr(request, "user", None)
+            REQUEST_LOGGER.info(
+                "%s %s %s",
+                request.method,
+                request.path,
+                response.status_code,
+                extra={
+                    "request_id": request_id,
+                    "user_id": user.pk if user is not None and user.is_authenticated else None,
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                    "client_ip": client_ip(request),
+                },
+            )
+            return response
+        finally:
+            request_id_var.reset(token)
+
+
+# The fields a LogRecord always has; everything else on it came in through `extra`.
+_RECORD_FIELDS = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC, ISO 8601, for machines), level, logger, message, the
+    request id when there is one, the `extra` fields, and the traceback of an exception."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        request_id = current_request_id()
+        if request_id:
+            line["request_id"] = request_id
+        for key, value in vars(record).items():
+            if key not in _RECORD_FIELDS and not key.startswith("_"):
+                line[key] = value
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, default=str, ensure_ascii=False)

@@ -9,6 +9,7 @@ import ipaddress
 
 from django.conf import settings
 
+
 def client_ip_from(remote_addr: str | None, forwarded_for: str | None, hops: int) -> str | None:
     """The client address, given the TCP peer (`remote_addr`), the `X-Forwarded-For` header
     and the number of trusted proxies in front of the app.

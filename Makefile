@@ -11,12 +11,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help demo worker test bench lint clean
+.PHONY: help demo worker test test-prod loadtest bench lint clean
 
 help:
 	@echo "make demo   start the app with demo data on http://127.0.0.1:8000 (SQLite)"
 	@echo "make worker run the background worker (publishes report versions) beside make demo"
 	@echo "make test   lint, checks and the whole test suite (DATABASE_URL picks the database)"
+	@echo "make test-prod  the production-mode tier: nginx + 2 gunicorn nodes + 2 workers, DEBUG off"
+	@echo "make loadtest   Locust against that stack; results in tests/benchmarks/results/"
 	@echo "make bench  run the benchmarks; results in tests/benchmarks/results/"
 
 $(PY):
@@ -49,6 +51,17 @@ test: lint
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The production-mode tier: starts .ci/prod-stack (as deploy/ describes it), runs tests/prod
+# against it and always stops it again.
+test-prod: $(STAMP)
+	.ci/prod-stack start
+	status=0; PROD_REQUIRED=1 $(VENV)/bin/pytest -m prod tests/prod $(PYTEST_ARGS) || status=$$?; \
+	  .ci/prod-stack stop; exit $$status
+
+loadtest: $(STAMP)
+	.ci/prod-stack start
+	status=0; $(PY) -m tests.loadtest.run || status=$$?; .ci/prod-stack stop; exit $$status
 
 bench: $(STAMP)
 	$(PY) -m tests.benchmarks.run

@@ -183,7 +183,7 @@ if CACHE_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "uwvkms"),
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX") or "uwvkms",
         }
     }
 else:
@@ -213,6 +213,8 @@ if SECURE_COOKIES:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Where the redirect goes when the HTTPS address differs from the one asked for (a port).
+SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 )
@@ -257,7 +259,7 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" 
 
 def private_storage_config(media_root: Path) -> dict:
     """The "private" entry of STORAGES, from the environment."""
-    backend = os.environ.get("PRIVATE_STORAGE_BACKEND", "uwvkms.storage.PrivateFileSystemStorage")
+    backend = os.environ.get("PRIVATE_STORAGE_BACKEND") or "uwvkms.storage.PrivateFileSystemStorage"
     raw_options = os.environ.get("PRIVATE_STORAGE_OPTIONS", "")
     try:
         options = json.loads(raw_options) if raw_options else {}

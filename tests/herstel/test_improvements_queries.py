@@ -45,6 +45,7 @@ def test_fixed_number_of_queries(
         measure(more, adviser, f"Extra maatregel {n}", TODAY - datetime.timedelta(days=n))
     for user in (dt_member, coordinator):
         client.force_login(user)
+        client.get(reverse("home"))  # the first view after a login loads the session
         for url in [*urls, reverse("herstel:improvements")]:
             with django_assert_max_num_queries(counted[user.pk, url]):
                 response = client.get(url)

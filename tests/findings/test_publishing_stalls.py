@@ -145,3 +145,24 @@ def test_publishing_locks_the_cycle_row(coordinator, cycle, quick_render):
         )
     locks = [q["sql"] for q in queries if "FOR UPDATE" in q["sql"]]
     assert any('"audits_auditcycle"' in sql for sql in locks[:1]), locks
+
+
+@pytest.mark.parametrize(
+    ("state", "shown"),
+    [
+        (PublishState.QUEUED, "In de wachtrij"),
+        (PublishState.RUNNING, "Wordt opgemaakt"),
+        (PublishState.FAILED, "Mislukt"),
+    ],
+)
+def test_the_cycle_page_shows_where_the_report_stands(client, coordinator, cycle, state, shown):
+    _left_behind(cycle, coordinator, state=state, minutes_ago=1)
+    client.force_login(coordinator)
+    html = client.get(cycle.get_absolute_url()).content.decode()
+    assert f'data-report-state="{state}"' in html and shown in html
+    assert reverse("findings:report_version", args=[cycle.year, "1.0"]) in html
+
+
+def test_the_cycle_page_without_versions(client, coordinator, cycle):
+    client.force_login(coordinator)
+    assert "Nog geen versie gepubliceerd" in client.get(cycle.get_absolute_url()).content.decode()

@@ -110,10 +110,15 @@ def communication_member_remove(request, pk: int, member_pk: int):
     access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
     require_capacity(access, Operation.EDIT_COMMUNICATION)
     member = records.communication_member_get(action=access.action, pk=member_pk)
-    services.communication_member_remove(actor=request.user, member=member)
-    messages.success(
-        request, _("%(name)s is uit de communicatiewerkgroep gehaald.") % {"name": member.name}
-    )
+    try:
+        services.communication_member_remove(actor=request.user, member=member)
+    except ValidationError as exc:
+        # The step does not allow it (a closed action): say why, change nothing.
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("%(name)s is uit de communicatiewerkgroep gehaald.") % {"name": member.name}
+        )
     return redirect("herstel:communication", pk=access.action.pk)
 
 

@@ -19,7 +19,7 @@ from herstel.rules import kapstok_moves
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import communication as services
-from herstel.views.actions import require_capacity, require_right
+from herstel.views.actions import refusal_on_top, require_capacity, require_right
 from uwvkms.forms import add_service_errors, posted_data
 
 
@@ -81,6 +81,7 @@ def issue_set(request, pk: int):
                 else _("De herstelactie is niet langer een issue."),
             )
             return redirect("herstel:communication", pk=action.pk)
+    refusal_on_top(request, form, form_shown=access.may(Operation.EDIT_COMMUNICATION))
     return _render(request, access, issue_form=form, status=400)
 
 
@@ -102,6 +103,8 @@ def communication_member_add(request, pk: int):
                 _("%(name)s is lid van de communicatiewerkgroep.") % {"name": member.name},
             )
             return redirect("herstel:communication", pk=access.action.pk)
+    shown = access.may(Operation.EDIT_COMMUNICATION) and access.action.is_issue
+    refusal_on_top(request, form, form_shown=shown)
     return _render(request, access, member_form=form, status=400)
 
 

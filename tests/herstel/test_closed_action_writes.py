@@ -4,6 +4,7 @@ page says why in Dutch and nothing changes, never a 500. (Removing a communicati
 answered 500: the view did not catch the refusal.)"""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -18,7 +19,14 @@ from herstel.services.evaluation import evaluation_complete, evaluation_save
 from tests.herstel.flow import go, import_rows, move, row, to_execution
 from uwvkms.models import AuditEvent
 
-REFUSED = "kan niet in"
+
+def refused_in(step: Step, page: str) -> bool:
+    """Whether the page says the service's refusal for this step ("… kan niet in Gesloten",
+    "… kan niet worden vastgelegd in Gesloten")."""
+    return (
+        re.search(rf"kan niet (worden vastgelegd )?in {re.escape(str(step.label))}", page)
+        is not None
+    )
 
 
 def _evaluate_and_close(action, adviser, measure):
@@ -91,7 +99,7 @@ def test_removing_a_communication_member_is_refused_with_a_message(client, advis
     response = client.post(url, follow=True)
     assert response.redirect_chain == [(reverse("herstel:communication", args=[closed.pk]), 302)]
     page = response.content.decode()
-    assert f"Communicatiespoor wijzigen {REFUSED} {closed.get_step_display()}" in page
+    assert f"Communicatiespoor wijzigen kan niet in {closed.get_step_display()}" in page
     assert "uit de communicatiewerkgroep gehaald" not in page
     assert CommunicationMember.objects.filter(pk=member.pk).exists()
     assert not AuditEvent.objects.filter(event="herstel.communication_member.removed").exists()
@@ -117,5 +125,50 @@ def test_a_removal_on_a_closed_action_is_refused_with_a_message(
     response = client.post(_removal_url(name, closed, wg_member), follow=True)
     assert response.status_code == 200
     assert len(response.redirect_chain) == 1
-    assert f"{REFUSED} {closed.get_step_display()}" in response.content.decode()
+    assert refused_in(Step(closed.step), response.content.decode())
+    assert _state(closed) == before
+
+
+# Every form on the action's pages, with valid data: on a closed action the page no longer
+# shows the form, so the refusal must come at the top of the page.
+FORM_WRITES = {
+    "issue_set": {"issue-is_issue": "False", "issue-reason": "Geen publieke impact meer."},
+    "communication_member_add": {
+        "communicatie-function": "woordvoering",
+        "communicatie-name": "Wim Woord",
+    },
+    "member_add": {"lid-name": "Jan Jurist", "lid-directorate": "jkc", "lid-role": "Jurist"},
+    "consultation_add": {
+        "raadpleging-kind": "clientenraad",
+        "raadpleging-name": "Landelijke Cliëntenraad",
+        "raadpleging-consulted_on": "2025-02-01",
+        "raadpleging-outcome": "Positief.",
+    },
+    "measure_add": {"description": "Steekproef", "owner": "Teamleider", "due_on": "2026-01-01"},
+    "informal_round_add": {
+        "informeel-held_on": "2025-02-10",
+        "informeel-participants": "Directeur Uitkeren",
+        "informeel-summary": "Akkoord.",
+    },
+    "notification_add": {
+        "kennisgeving-kind": "rvb_informed",
+        "kennisgeving-informed_on": "2025-02-10",
+        "kennisgeving-summary": "Per brief.",
+    },
+    "go_decision_add": {
+        "go-body": "dt",
+        "go-outcome": "go",
+        "go-decided_on": "2025-02-10",
+    },
+    "evaluation_plan": {"plannen-planned_on": "2031-01-01", "plannen-reason": "Steekproef."},
+}
+
+
+@pytest.mark.parametrize("name", FORM_WRITES)
+def test_a_form_on_a_closed_action_is_refused_with_a_message(client, adviser, closed, name):
+    before = _state(closed)
+    client.force_login(adviser)
+    response = client.post(reverse(f"herstel:{name}", args=[closed.pk]), FORM_WRITES[name])
+    assert response.status_code == 400
+    assert refused_in(Step(closed.step), response.content.decode())
     assert _state(closed) == before

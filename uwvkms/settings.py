@@ -307,3 +307,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Libraries that narrate their work at INFO (WeasyPrint's rendering steps, fontTools' font
+# subsetting while `loaddemo` publishes a report) speak only when something is wrong.
+LOGGING["loggers"].update(
+    {name: {"level": "WARNING"} for name in ("fontTools", "weasyprint", "PIL")}
+)

@@ -99,3 +99,31 @@ def _parse(value: str | None) -> datetime | None:
         return None
     # A naive value cannot be compared with timezone.now(); treat it as unreadable.
     return parsed if timezone.is_aware(parsed) else None
+
+
+class NoStoreForAuthenticatedMiddleware:
+    """Every answer to a logged-in user (pages, exports, PDFs, API answers, with a session or a
+    token) carries `Cache-Control: no-store`: it holds personal or confidential data that no
+    browser or proxy may keep. A weaker value a view set (`private, max-age=…`) is replaced; one
+    that already says no-store is kept. Static files and anonymous pages stay cacheable.
+
+    Sits high in MIDDLEWARE (right below WhiteNoise), so it also sees what later middleware
+    answer; it reads `request.user` on the way out, once AuthenticationMiddleware or DRF's token
+    authentication has set it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not _says_no_store(response):
+            response["Cache-Control"] = "no-store"
+            # An Expires date would otherwise still allow a cache to keep the answer.
+            del response["Expires"]
+        return response
+
+
+def _says_no_store(response) -> bool:
+    directives = response.get("Cache-Control", "").split(",")
+    return any(d.strip().lower() == "no-store" for d in directives)

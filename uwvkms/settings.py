@@ -98,6 +98,9 @@ MIDDLEWARE = [
     "uwvkms.middleware.ApiRequiresHttpsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything that answers for a logged-in user: sets no-store on all those answers
+    # (WhiteNoise above it keeps static files cacheable).
+    "uwvkms.middleware.NoStoreForAuthenticatedMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -376,3 +379,9 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
     },
 }
+
+# Libraries that narrate their work at INFO (WeasyPrint's rendering steps, fontTools' font
+# subsetting while `loaddemo` publishes a report) speak only when something is wrong.
+LOGGING["loggers"].update(
+    {name: {"level": "WARNING"} for name in ("fontTools", "weasyprint", "PIL")}
+)

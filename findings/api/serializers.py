@@ -14,7 +14,7 @@ from findings.models import (
     Theme,
 )
 from findings.selectors.rollup import main_finding_of
-from uwvkms.api.serializers import StrictSerializer
+from uwvkms.api.serializers import QueryIntegerField, StrictSerializer
 
 
 class RecommendationSerializer(serializers.ModelSerializer):
@@ -28,8 +28,8 @@ class RecommendationSerializer(serializers.ModelSerializer):
 
 
 class RecommendationFilterSerializer(serializers.Serializer):
-    cycle = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
-    unit = serializers.IntegerField(required=False, min_value=1)
+    cycle = QueryIntegerField(required=False, min_value=2000, max_value=2100)
+    unit = QueryIntegerField(required=False, min_value=1)
     principle = serializers.SlugField(required=False, max_length=50)
     priority = serializers.ChoiceField(choices=Priority.choices, required=False)
 
@@ -59,7 +59,7 @@ class ThemeSerializer(serializers.ModelSerializer):
 
 
 class ThemeFilterSerializer(serializers.Serializer):
-    cycle = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
+    cycle = QueryIntegerField(required=False, min_value=2000, max_value=2100)
     main_finding = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
@@ -107,8 +107,8 @@ class FollowUpActionSerializer(serializers.ModelSerializer):
 
 
 class FollowUpActionFilterSerializer(serializers.Serializer):
-    cycle = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
-    unit = serializers.IntegerField(required=False, min_value=1)
+    cycle = QueryIntegerField(required=False, min_value=2000, max_value=2100)
+    unit = QueryIntegerField(required=False, min_value=1)
     status = serializers.ChoiceField(choices=ActionStatus.choices, required=False)
 
 
@@ -163,4 +163,4 @@ class ReportVersionSerializer(serializers.ModelSerializer):
 
 
 class ReportVersionFilterSerializer(serializers.Serializer):
-    cycle = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
+    cycle = QueryIntegerField(required=False, min_value=2000, max_value=2100)

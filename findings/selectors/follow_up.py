@@ -28,6 +28,7 @@ from findings.selectors.rollup import HistoryRow, history_rows
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import has_any_role
+from uwvkms.query import parse_int
 from uwvkms.selectors import audit_events_for
 
 # The board's answers that call for follow-up (DOMAIN.md §4: recognised recommendations).
@@ -500,12 +501,11 @@ def _shift(tertaal: Tertaal, n: int) -> Tertaal:
 
 def parse_tertaal(value: str) -> Tertaal | None:
     """A tertaal from its form value "2032-1"; None when it is not one."""
-    year, sep, number = value.partition("-")
-    if not sep or not year.isdigit() or number not in {"1", "2", "3"}:
+    year_text, sep, number = value.partition("-")
+    year = parse_int(year_text, minimum=2000, maximum=2100)
+    if not sep or year is None or number not in {"1", "2", "3"}:
         return None
-    if not 2000 <= int(year) <= 2100:
-        return None
-    return Tertaal(int(year), int(number))
+    return Tertaal(year, int(number))
 
 
 def tertaal_value(tertaal: Tertaal) -> str:

@@ -1,6 +1,7 @@
 """The multi-year view (issue 6): per principle its mean per year, per unit its trajectory, and
-which principles each year of the three-year plan covered. A fixed number of queries however
-many cycles and units there are."""
+which principles each year of the three-year plan covered; the RvB sees published cycles only,
+the coordination team every cycle with those not published yet marked provisional. A fixed
+number of queries however many cycles and units there are."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,8 +10,14 @@ from audits.models import AuditCycle, ManagementPrinciple
 from audits.selectors import management_principles
 from audits.selectors.cycles import PlanWindow, three_year_plan
 from maturity.rules import MeanLevel
-from maturity.selectors import PrincipleFigures, rollup_by_year, unit_means_by_year
-from uwvkms.models import BusinessUnit
+from maturity.selectors import (
+    FINAL_FIGURES,
+    PrincipleFigures,
+    figures_statuses_for,
+    rollup_by_year,
+    unit_means_by_year,
+)
+from uwvkms.models import BusinessUnit, User
 
 # Chart geometry (SVG user units); presentation attributes only, for the strict CSP.
 WIDTH = 640
@@ -103,6 +110,10 @@ class TrendChart:
 @dataclass(frozen=True)
 class MultiYearView:
     years: list[int]
+    # The years whose cycle is not published yet: its figures may still change (voorlopig).
+    provisional_years: frozenset[int]
+    # The reader sees published cycles only (the RvB).
+    published_only: bool
     cycles: list[AuditCycle]
     principles: list[PrincipleTrend]
     units: list[UnitTrajectory]
@@ -114,13 +125,17 @@ class MultiYearView:
         return len(self.years) >= 2
 
 
-def multiyear_view() -> MultiYearView:
-    """Everything the multi-year page shows. Seven queries: the cycles, the principles, the
-    units, two for the roll-up of every year, one for the units' means, and the plan's three."""
-    cycles = list(AuditCycle.objects.order_by("year"))
+def multiyear_view(user: User) -> MultiYearView:
+    """Everything the multi-year page shows `user`: the cycles whose figures they read (the
+    maturity report's rule, `figures_statuses_for`). Seven queries: the cycles, the principles,
+    the units, two for the roll-up of every year, one for the units' means, and the plan's
+    three."""
+    statuses = figures_statuses_for(user)
+    readable = AuditCycle.objects.filter(status__in=statuses)
+    cycles = list(readable.order_by("year"))
     years = [cycle.year for cycle in cycles]
     principles = list(management_principles())
-    by_year = rollup_by_year()
+    by_year = rollup_by_year(readable)
     trends = [
         PrincipleTrend(
             principle=p,
@@ -133,7 +148,7 @@ def multiyear_view() -> MultiYearView:
     ]
     trends = [t for t in trends if any(c.figures and c.figures.mean for c in t.cells)]
     means: dict[int, dict[int, UnitCell]] = {}
-    for row in unit_means_by_year():
+    for row in unit_means_by_year(readable):
         means.setdefault(row.unit_id, {})[row.year] = UnitCell(row.year, row.mean, row.excluded)
     units = [
         UnitTrajectory(
@@ -144,6 +159,8 @@ def multiyear_view() -> MultiYearView:
     ]
     return MultiYearView(
         years=years,
+        provisional_years=frozenset(c.year for c in cycles if c.status not in FINAL_FIGURES),
+        published_only=statuses <= FINAL_FIGURES,
         cycles=cycles,
         principles=trends,
         units=units,

@@ -53,7 +53,7 @@ from herstel.views.actions import require_capacity, require_right
 from uwvkms.api.exceptions import Conflict
 from uwvkms.api.pagination import ApiPagination
 from uwvkms.api.parsers import LimitedJSONParser
-from uwvkms.api.serializers import query_params
+from uwvkms.api.serializers import QueryIntegerField, query_params
 from uwvkms.selectors import business_units
 
 TAGS = ["herstelacties"]
@@ -93,10 +93,9 @@ class HerstelactieQuerySerializer(serializers.Serializer):
     step = serializers.ChoiceField(
         choices=Step.choices, required=False, help_text="Alleen deze stap."
     )
-    lead_unit = serializers.IntegerField(
+    lead_unit = QueryIntegerField(
         required=False,
         min_value=1,
-        max_value=2_147_483_647,
         help_text="Alleen acties van deze leidende divisie (id).",
     )
     mandate = serializers.ChoiceField(
@@ -496,10 +495,9 @@ OVERVIEW_ORDERINGS = {
 
 
 class OverviewQuerySerializer(serializers.Serializer):
-    lead_unit = serializers.IntegerField(
+    lead_unit = QueryIntegerField(
         required=False,
         min_value=1,
-        max_value=2_147_483_647,
         help_text="Alleen acties van deze leidende divisie (id).",
     )
     step = serializers.ChoiceField(choices=Step.choices, required=False)

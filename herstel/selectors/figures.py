@@ -22,6 +22,7 @@ from herstel.rules import (
 )
 from herstel.selectors.dossiers import DossierTotals, dossier_totals, totals_per_action
 from herstel.selectors.execution import execution_plan_of
+from uwvkms.query import parse_int
 
 # --- Management information of one action -------------------------------------------------------
 
@@ -200,10 +201,10 @@ class OverviewFilters:
 
     @classmethod
     def from_query(cls, query) -> "OverviewFilters":
-        unit = query.get("divisie", "")
         sort = query.get("sorteer", DEFAULT_SORT)
         return cls(
-            unit=int(unit) if unit.isdigit() else None,
+            # Not a division's id (text, "²", too large): the filter is ignored.
+            unit=parse_int(query.get("divisie", ""), minimum=1),
             step=query.get("stap", "") if query.get("stap", "") in Step.values else "",
             mandate=query.get("mandaat", "") if query.get("mandaat", "") in Mandate.values else "",
             issue=query.get("issue", "") == "1",

@@ -40,6 +40,15 @@ def require_capacity(access, operation: Operation) -> None:
         raise PermissionDenied
 
 
+def refusal_on_top(request, form, *, form_shown: bool) -> None:
+    """A page leaves a form out once the user may no longer use it (the action moved on or was
+    closed since they opened the page). The service's refusal of such a stale post then goes to
+    the top of the page, or the user would not read why nothing changed."""
+    if not form_shown:
+        for error in form.non_field_errors():
+            messages.error(request, error)
+
+
 def herstelactie_list(request):
     selectors.require_herstel_user(request.user)
     return render(

@@ -13,7 +13,7 @@ from herstel.rules import CriterionJudged
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import actions as services
-from herstel.views.actions import require_capacity, require_right
+from herstel.views.actions import refusal_on_top, require_capacity, require_right
 from uwvkms.forms import add_service_errors, posted_data
 
 
@@ -109,6 +109,7 @@ def measure_add(request, pk: int):
         else:
             messages.success(request, _("De beheersmaatregel is toegevoegd."))
             return redirect("herstel:advice", pk=access.action.pk)
+    refusal_on_top(request, measure_form, form_shown=access.may(Operation.EDIT_MEASURES))
     advice_record = selectors.advice_of(access.action)
     form, criterion_forms = _advice_forms(None, access, advice_record)
     return _render(request, access, advice_record, form, criterion_forms, measure_form, status=400)

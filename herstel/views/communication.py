@@ -19,7 +19,7 @@ from herstel.rules import kapstok_moves
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import communication as services
-from herstel.views.actions import require_capacity, require_right
+from herstel.views.actions import refusal_on_top, require_capacity, require_right
 from uwvkms.forms import add_service_errors, posted_data
 
 
@@ -81,6 +81,7 @@ def issue_set(request, pk: int):
                 else _("De herstelactie is niet langer een issue."),
             )
             return redirect("herstel:communication", pk=action.pk)
+    refusal_on_top(request, form, form_shown=access.may(Operation.EDIT_COMMUNICATION))
     return _render(request, access, issue_form=form, status=400)
 
 
@@ -102,6 +103,8 @@ def communication_member_add(request, pk: int):
                 _("%(name)s is lid van de communicatiewerkgroep.") % {"name": member.name},
             )
             return redirect("herstel:communication", pk=access.action.pk)
+    shown = access.may(Operation.EDIT_COMMUNICATION) and access.action.is_issue
+    refusal_on_top(request, form, form_shown=shown)
     return _render(request, access, member_form=form, status=400)
 
 
@@ -110,10 +113,15 @@ def communication_member_remove(request, pk: int, member_pk: int):
     access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
     require_capacity(access, Operation.EDIT_COMMUNICATION)
     member = records.communication_member_get(action=access.action, pk=member_pk)
-    services.communication_member_remove(actor=request.user, member=member)
-    messages.success(
-        request, _("%(name)s is uit de communicatiewerkgroep gehaald.") % {"name": member.name}
-    )
+    try:
+        services.communication_member_remove(actor=request.user, member=member)
+    except ValidationError as exc:
+        # The step does not allow it (a closed action): say why, change nothing.
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("%(name)s is uit de communicatiewerkgroep gehaald.") % {"name": member.name}
+        )
     return redirect("herstel:communication", pk=access.action.pk)
 
 

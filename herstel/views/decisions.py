@@ -20,7 +20,7 @@ from herstel.rules import outcomes_for
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import decisions as services
-from herstel.views.actions import _move_forms, require_capacity
+from herstel.views.actions import _move_forms, refusal_on_top, require_capacity
 from uwvkms.forms import add_service_errors
 
 
@@ -170,6 +170,7 @@ def informal_round_add(request, pk: int):
         else:
             messages.success(request, _("De informele ronde is vastgelegd."))
             return redirect("herstel:decisions", pk=access.action.pk)
+    refusal_on_top(request, form, form_shown=access.may(Operation.RECORD_INFORMAL_ROUND))
     return _render(request, access, informal_form=form, status=400)
 
 
@@ -193,5 +194,6 @@ def notification_add(request, pk: int):
         else:
             messages.success(request, _("De kennisgeving is vastgelegd."))
             return redirect("herstel:decisions", pk=access.action.pk)
+    refusal_on_top(request, form, form_shown=bool(access.notification_kinds))
     form.fields["kind"].choices = [(k.value, k.label) for k in access.notification_kinds]
     return _render(request, access, notification_form=form, status=400)

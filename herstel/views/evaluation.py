@@ -23,7 +23,7 @@ from herstel.rules import MeasureJudgement, evaluation_gaps, follow_up_blockers
 from herstel.selectors import actions as selectors
 from herstel.selectors import execution as execution_selectors
 from herstel.services import evaluation as services
-from herstel.views.actions import _move_forms, require_capacity
+from herstel.views.actions import _move_forms, refusal_on_top, require_capacity
 from uwvkms.forms import add_service_errors
 
 EVALUATION_FIELDS = services.EVALUATION_FIELDS
@@ -63,6 +63,11 @@ def _gaps(evaluation) -> list[str]:
     )
 
 
+def _editable(access, evaluation) -> bool:
+    """Whether the page shows the evaluation's forms (save, complete, cancel)."""
+    return access.may(Operation.EDIT_EVALUATION) and not evaluation.is_completed
+
+
 def _render(request, access, *, bound=None, status=200):
     """The evaluation page; `bound` maps the number of an evaluation to its refused forms, or
     names the refused plan/complete/cancel form."""
@@ -72,7 +77,7 @@ def _render(request, access, *, bound=None, status=200):
     may_edit = access.may(Operation.EDIT_EVALUATION)
     items = []
     for evaluation in evaluations:
-        editable = may_edit and not evaluation.is_completed
+        editable = _editable(access, evaluation)
         form, measure_forms = bound.get(evaluation.number) or _forms_for(evaluation)
         items.append(
             {
@@ -143,6 +148,7 @@ def evaluation_save(request, pk: int, number: int):
                 request, _("Evaluatie %(n)s is opgeslagen.") % {"n": evaluation.number}
             )
             return redirect("herstel:evaluation", pk=access.action.pk)
+    refusal_on_top(request, form, form_shown=_editable(access, evaluation))
     return _render(request, access, bound={number: (form, measure_forms)}, status=400)
 
 
@@ -185,6 +191,7 @@ def evaluation_complete(request, pk: int, number: int):
         else:
             messages.success(request, _("Evaluatie %(n)s is afgerond.") % {"n": number})
             return redirect("herstel:evaluation", pk=access.action.pk)
+    refusal_on_top(request, form, form_shown=_editable(access, evaluation))
     return _render(request, access, bound={("complete", number): form}, status=400)
 
 
@@ -203,6 +210,7 @@ def evaluation_plan(request, pk: int):
         else:
             messages.success(request, _("Evaluatie %(n)s is gepland.") % {"n": planned.number})
             return redirect("herstel:evaluation", pk=access.action.pk)
+    refusal_on_top(request, form, form_shown=access.may(Operation.EDIT_EVALUATION))
     return _render(request, access, bound={"plan": form}, status=400)
 
 
@@ -222,4 +230,5 @@ def evaluation_cancel(request, pk: int, number: int):
         else:
             messages.success(request, _("Evaluatie %(n)s is afgezegd.") % {"n": number})
             return redirect("herstel:evaluation", pk=access.action.pk)
+    refusal_on_top(request, form, form_shown=_editable(access, evaluation))
     return _render(request, access, bound={("cancel", number): form}, status=400)

@@ -12,7 +12,7 @@ from herstel.forms.execution import ExecutionPlanForm, GoDecisionForm
 from herstel.selectors import actions as selectors
 from herstel.selectors import execution as execution_selectors
 from herstel.services import execution as services
-from herstel.views.actions import _move_forms, require_capacity, require_right
+from herstel.views.actions import _move_forms, refusal_on_top, require_capacity, require_right
 from uwvkms.forms import add_service_errors, posted_data
 
 
@@ -93,4 +93,5 @@ def go_decision_add(request, pk: int):
                 % {"outcome": decision.get_outcome_display()},
             )
             return redirect("herstel:execution", pk=access.action.pk)
+    refusal_on_top(request, form, form_shown=access.may(Operation.RECORD_GO_DECISION))
     return _render(request, access, go_form=form, status=400)

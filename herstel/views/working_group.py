@@ -12,7 +12,7 @@ from herstel.forms.records import ConsultationForm, WorkingGroupMemberForm
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import working_group as services
-from herstel.views.actions import require_capacity
+from herstel.views.actions import refusal_on_top, require_capacity
 from uwvkms.forms import add_service_errors
 
 
@@ -55,6 +55,7 @@ def member_add(request, pk: int):
                 request, _("%(name)s is lid van de werkgroep.") % {"name": member.name}
             )
             return redirect("herstel:working_group", pk=access.action.pk)
+    refusal_on_top(request, form, form_shown=access.may(Operation.EDIT_WORKING_GROUP))
     return _render(request, access, member_form=form, status=400)
 
 
@@ -89,4 +90,5 @@ def consultation_add(request, pk: int):
         else:
             messages.success(request, _("De raadpleging is vastgelegd."))
             return redirect("herstel:working_group", pk=access.action.pk)
+    refusal_on_top(request, form, form_shown=access.may(Operation.EDIT_WORKING_GROUP))
     return _render(request, access, consultation_form=form, status=400)

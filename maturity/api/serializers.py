@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from maturity.constants import MaturityLevel, ScoreStatus
 from maturity.models import Score, ScoreChange
-from uwvkms.api.serializers import StrictSerializer
+from uwvkms.api.serializers import QueryIntegerField, StrictSerializer
 
 
 class ScoreChangeSerializer(serializers.ModelSerializer):
@@ -95,8 +95,8 @@ class ScoreCreateSerializer(ScoreUpdateSerializer):
 
 
 class ScoreFilterSerializer(serializers.Serializer):
-    cycle = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
-    unit = serializers.IntegerField(required=False, min_value=1)
+    cycle = QueryIntegerField(required=False, min_value=2000, max_value=2100)
+    unit = QueryIntegerField(required=False, min_value=1)
     principle = serializers.SlugField(required=False, max_length=50)
     status = serializers.ChoiceField(choices=ScoreStatus.choices, required=False)
 

@@ -13,11 +13,13 @@ from maturity.selectors.framework import (
 from maturity.selectors.rollup import (
     EMPTY_ROLLUP,
     FIGURES_READERS,
+    FINAL_FIGURES,
     CalibrationRound,
     PrincipleFigures,
     PrincipleRollup,
     UnitYearMean,
     calibration_rounds,
+    figures_statuses_for,
     maturity_figures_cycle_get,
     rollup_by_principle,
     rollup_by_year,
@@ -41,6 +43,8 @@ from maturity.selectors.scores import (
 __all__ = [
     "EMPTY_ROLLUP",
     "FIGURES_READERS",
+    "FINAL_FIGURES",
+    "figures_statuses_for",
     "maturity_figures_cycle_get",
     "CalibrationRound",
     "PrincipleFigures",

@@ -30,6 +30,8 @@ from uwvkms.permissions import has_any_role
 __all__ = [
     "EMPTY_ROLLUP",
     "FIGURES_READERS",
+    "FINAL_FIGURES",
+    "figures_statuses_for",
     "maturity_figures_cycle_get",
     "CalibrationRound",
     "PrincipleFigures",
@@ -45,16 +47,30 @@ __all__ = [
 
 # Who reads a cycle's maturity figures (the roll-up): the coordination team and the RvB.
 FIGURES_READERS = (Role.COORDINATIETEAM, Role.RVB)
+# A cycle's figures are final once it is published; before that they are provisional.
+FINAL_FIGURES = frozenset({CycleStatus.GEPUBLICEERD})
+
+
+def figures_statuses_for(user: User) -> frozenset[str]:
+    """The statuses of the cycles whose maturity figures `user` reads: the coordination team
+    every cycle, the RvB published ones only (DOMAIN.md §1: the board reads the published
+    report), anyone else none. The one rule of the maturity report, its API and the multi-year
+    view."""
+    if has_any_role(user, Role.COORDINATIETEAM):
+        return frozenset(CycleStatus.values)
+    if has_any_role(user, *FIGURES_READERS):
+        return FINAL_FIGURES
+    return frozenset()
 
 
 def maturity_figures_cycle_get(*, user: User, year: int) -> AuditCycle:
-    """The cycle whose maturity figures `user` reads: the coordination team any time, the RvB
-    once the cycle is published (DOMAIN.md §1: the board reads the published report). 403 for
-    anyone else, 404 without a cycle."""
-    if not has_any_role(user, *FIGURES_READERS):
+    """The cycle whose maturity figures `user` reads (`figures_statuses_for`). 403 for anyone
+    else or a cycle not readable yet, 404 without a cycle."""
+    statuses = figures_statuses_for(user)
+    if not statuses:
         raise PermissionDenied
     cycle = cycle_get(year=year)
-    if not has_any_role(user, Role.COORDINATIETEAM) and cycle.status != CycleStatus.GEPUBLICEERD:
+    if cycle.status not in statuses:
         raise PermissionDenied
     return cycle
 
@@ -80,10 +96,12 @@ def rollup_of_earlier_cycles(cycle: AuditCycle) -> dict[int, dict[int, Principle
     return _rollup_per_year(scores, scope)
 
 
-def rollup_by_year() -> dict[int, dict[int, PrincipleRollup]]:
-    """year → principle id → figures, for every cycle and every principle it assessed (newest
-    year first): the multi-year view. Two queries, however many cycles there are."""
-    return _rollup_per_year(Score.objects.all(), AssessedPrinciple.objects.all())
+def rollup_by_year(cycles: QuerySet[AuditCycle]) -> dict[int, dict[int, PrincipleRollup]]:
+    """year → principle id → figures, for each of `cycles` and every principle it assessed
+    (newest year first): the multi-year view. Two queries, however many cycles there are."""
+    return _rollup_per_year(
+        Score.objects.filter(cycle__in=cycles), AssessedPrinciple.objects.filter(cycle__in=cycles)
+    )
 
 
 def _rollup_per_year(
@@ -264,15 +282,16 @@ class UnitYearMean:
         return MeanLevel(count=self.count, total=self.total)
 
 
-def unit_means_by_year() -> list[UnitYearMean]:
-    """Every unit's mean per year over its submitted scores of assessed principles: one grouped
-    aggregate, however many cycles and units there are (the multi-year view's trajectories)."""
+def unit_means_by_year(cycles: QuerySet[AuditCycle]) -> list[UnitYearMean]:
+    """Every unit's mean per year of `cycles` over its submitted scores of assessed principles:
+    one grouped aggregate, however many cycles and units there are (the multi-year view's
+    trajectories)."""
     in_scope = AssessedPrinciple.objects.filter(
         cycle=OuterRef("cycle"), unit=OuterRef("unit"), principle=OuterRef("principle")
     )
     excluded = Exclusion.objects.filter(cycle=OuterRef("cycle"), unit=OuterRef("unit"))
     rows = (
-        Score.objects.filter(status=ScoreStatus.INGEDIEND, level__isnull=False)
+        Score.objects.filter(cycle__in=cycles, status=ScoreStatus.INGEDIEND, level__isnull=False)
         .filter(Exists(in_scope))
         .annotate(is_excluded=Exists(excluded))
         .values("unit_id", "cycle__year", "is_excluded")

@@ -183,8 +183,10 @@ def test_demo_has_three_years_for_the_multi_year_view(db, settings):
     version = ReportVersion.objects.get(cycle=earlier)
     assert (version.label, version.report_status, version.state) == ("2.0", "Definitief", "done")
     assert version.snapshot and len(version.pdf_sha256) == 64
-    view = multiyear_view()
+    coordinator = User.objects.get(username="coordinatie")
+    view = multiyear_view(coordinator)
     assert view.years == [2022, 2023, 2024]
+    assert multiyear_view(User.objects.get(username="rvb")).years == [2022]
     window = next(w for w in view.plan if w.first_year == 2022)
     assert not window.remaining_principles  # the three years cover all eight principles
     before = (Score.objects.count(), ReportVersion.objects.count(), version.pdf_sha256)

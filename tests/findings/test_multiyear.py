@@ -30,8 +30,8 @@ def two_years(cycle, coordinator, uitkeren, communicatie):
     return earlier, cycle
 
 
-def test_means_per_principle_per_year(two_years):
-    view = multiyear_view()
+def test_means_per_principle_per_year(two_years, coordinator):
+    view = multiyear_view(coordinator)
     assert view.years == [2030, 2031]
     rows = {t.principle.code: t for t in view.principles}
     klant = [
@@ -43,14 +43,14 @@ def test_means_per_principle_per_year(two_years):
     assert leiding[0].figures.mean.unrounded == 1 and leiding[1].figures is None
 
 
-def test_unit_trajectory_is_the_mean_of_its_scores_per_year(two_years, uitkeren):
-    view = multiyear_view()
+def test_unit_trajectory_is_the_mean_of_its_scores_per_year(two_years, uitkeren, coordinator):
+    view = multiyear_view(coordinator)
     row = next(r for r in view.units if r.unit == uitkeren)
     assert [str(c.mean.unrounded) for c in row.cells] == ["2.50", "2.00"]
 
 
-def test_plan_shows_which_principles_each_year_covered(two_years):
-    view = multiyear_view()
+def test_plan_shows_which_principles_each_year_covered(two_years, coordinator):
+    view = multiyear_view(coordinator)
     window = next(w for w in view.plan if w.first_year <= 2030 <= w.last_year)
     covered = {row.principle.code: row.covered_in for row in window.rows}
     index = [y.year for y in window.years].index(2030)
@@ -59,8 +59,9 @@ def test_plan_shows_which_principles_each_year_covered(two_years):
 
 
 def test_queries_do_not_grow_with_cycles_and_units(two_years, coordinator):
+    multiyear_view(coordinator)  # reads the user's roles, once per request
     with CaptureQueriesContext(connection) as before:
-        multiyear_view()
+        multiyear_view(coordinator)
     klant = principle("klantgerichtheid")
     for year in (2032, 2033):
         extra = cycle_open(actor=coordinator, year=year, principles=[klant], include_basic=False)
@@ -71,13 +72,13 @@ def test_queries_do_not_grow_with_cycles_and_units(two_years, coordinator):
             AssessedPrinciple.objects.get_or_create(cycle=extra, unit=unit, principle=klant)
             ScoreFactory(cycle=extra, unit=unit, principle=klant, level=3)
     with CaptureQueriesContext(connection) as after:
-        view = multiyear_view()
+        view = multiyear_view(coordinator)
     assert len(view.years) == 4
     assert len(after) == len(before)
 
 
-def test_page_has_table_and_accessible_svg_without_style(client, board_member, two_years):
-    client.force_login(board_member)
+def test_page_has_table_and_accessible_svg_without_style(client, coordinator, two_years):
+    client.force_login(coordinator)
     response = client.get(reverse("findings:multiyear"))
     assert response.status_code == 200
     body = response.content.decode()

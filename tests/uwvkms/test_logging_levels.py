@@ -16,5 +16,11 @@ def test_library_loggers_speak_only_when_something_is_wrong(name):
 
 def test_the_app_still_logs_at_info():
     assert logging.getLogger().getEffectiveLevel() == logging.INFO
-    for name in ("django.request", "uwvkms", "findings", "herstel"):
+    for name in ("django", "uwvkms", "uwvkms.request", "findings", "herstel"):
         assert logging.getLogger(name).getEffectiveLevel() == logging.INFO, name
+
+
+def test_django_request_keeps_only_server_errors():
+    """uwvkms.request logs every request once; django.request would log each 4xx again, but
+    its 5xx tracebacks stay."""
+    assert logging.getLogger("django.request").getEffectiveLevel() == logging.ERROR

@@ -14,17 +14,7 @@ from herstel.models import (
     Notification,
     WorkingGroupMember,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from uwvkms.admin import ReadOnlyModelAdmin as ReadOnlyAdmin
 
 
 @admin.register(Herstelactie)

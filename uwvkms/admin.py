@@ -6,7 +6,12 @@ from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
 
 
 class ReadOnlyModelAdmin(admin.ModelAdmin):
-    """For records that change only through the application, which keeps their history."""
+    """For records that change only through the application, which keeps their history.
+
+    No "Bekijk op site": the application's pages are for the roles that work with the record,
+    not for the beheerder, who would be sent to a 403 or 404."""
+
+    view_on_site = False
 
     def has_add_permission(self, request):
         return False

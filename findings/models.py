@@ -520,6 +520,9 @@ class ReportVersion(models.Model):
     # When the version last moved (queued, taken by a worker, retried): a version queued or
     # rendering without progress for REPORT_RENDER_STALL_MINUTES was left by a dead worker.
     progress_at = models.DateTimeField(_("laatste voortgang"), null=True, blank=True)
+    # How often a worker took it up (a retry is a new attempt): a late worker's writes name the
+    # attempt they belong to, so they never land on a later one.
+    attempt = models.PositiveIntegerField(_("poging"), default=0)
     pdf = models.FileField(
         _("pdf"),
         storage=private_storage,

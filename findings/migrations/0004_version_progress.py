@@ -21,5 +21,10 @@ class Migration(migrations.Migration):
             name="progress_at",
             field=models.DateTimeField(blank=True, null=True, verbose_name="laatste voortgang"),
         ),
+        migrations.AddField(
+            model_name="reportversion",
+            name="attempt",
+            field=models.PositiveIntegerField(default=0, verbose_name="poging"),
+        ),
         migrations.RunPython(progress_from_request, migrations.RunPython.noop),
     ]

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -177,59 +178,72 @@ def report_version_render(
     """Render a queued version once and store it (run by the background task). Moves the
     version queued → running → done, or → failed with the error when rendering fails. A version
     that is not queued (already running, done or failed) is left alone: a task delivered twice
-    never renders twice, and a published version is never touched again."""
+    never renders twice, and a published version is never touched again.
+
+    Each claim counts an attempt, and every later write of this run names it: a worker that was
+    given up on (`report_versions_fail_stalled`) and finishes after the version was retried can
+    neither publish over the new attempt nor mark it failed; its file is removed again."""
     render = render or render_uwv_report_for_version
     if not ReportVersion.objects.filter(pk=version_id, state=PublishState.QUEUED).update(
-        state=PublishState.RUNNING, progress_at=timezone.now()
+        state=PublishState.RUNNING, progress_at=timezone.now(), attempt=F("attempt") + 1
     ):
         return None
     version = ReportVersion.objects.select_related("cycle", "requested_by").get(pk=version_id)
+    mine = ReportVersion.objects.filter(
+        pk=version_id, state=PublishState.RUNNING, attempt=version.attempt
+    )
+    field = ReportVersion._meta.get_field("pdf")
+    stored = None
     try:
         rendered = render(version)
         digest = hashlib.sha256(rendered.pdf).hexdigest()
+        name = field.generate_filename(
+            version,
+            f"toets-kms-{version.cycle.year}-versie-{version.label}-{version.attempt}.pdf",
+        )
+        stored = field.storage.save(name, ContentFile(rendered.pdf))
         with transaction.atomic():
-            field = ReportVersion._meta.get_field("pdf")
-            name = field.generate_filename(
-                version, f"toets-kms-{version.cycle.year}-versie-{version.label}.pdf"
-            )
-            stored = field.storage.save(name, ContentFile(rendered.pdf))
-            published_at = timezone.now()
-            updated = ReportVersion.objects.filter(
-                pk=version_id, state=PublishState.RUNNING
-            ).update(
+            published = mine.select_for_update().update(
                 state=PublishState.DONE,
                 pdf=stored,
                 pdf_sha256=digest,
                 pdf_size=len(rendered.pdf),
                 snapshot=rendered.snapshot,
-                published_at=published_at,
+                published_at=timezone.now(),
             )
-            if not updated:
-                raise RuntimeError(f"Report version {version_id} left the running state")
-            version.refresh_from_db()
-            audit_event_record(
-                event="findings.report_version.published",
-                actor=version.requested_by,
-                target=version,
-                changes={
-                    "state": [PublishState.RUNNING, PublishState.DONE],
-                    "pdf_sha256": [None, digest],
-                },
+            if published:
+                version.refresh_from_db()
+                audit_event_record(
+                    event="findings.report_version.published",
+                    actor=version.requested_by,
+                    target=version,
+                    changes={
+                        "state": [PublishState.RUNNING, PublishState.DONE],
+                        "pdf_sha256": [None, digest],
+                    },
+                )
+        if not published:
+            logger.warning(
+                "Report version %s attempt %s was given up on while it rendered: not published",
+                version_id,
+                version.attempt,
             )
+            field.storage.delete(stored)
+            return None
     except Exception:
         # The cause goes to the log (with its traceback); the page gets a Dutch explanation.
         logger.exception("Rendering report version %s failed", version_id)
+        if stored is not None:
+            field.storage.delete(stored)
         with transaction.atomic():
-            ReportVersion.objects.filter(pk=version_id, state=PublishState.RUNNING).update(
-                state=PublishState.FAILED, error=render_failed_explanation()
-            )
-            version.refresh_from_db()
-            audit_event_record(
-                event="findings.report_version.failed",
-                actor=version.requested_by,
-                target=version,
-                changes={"state": [PublishState.RUNNING, PublishState.FAILED]},
-            )
+            if mine.update(state=PublishState.FAILED, error=render_failed_explanation()):
+                version.refresh_from_db()
+                audit_event_record(
+                    event="findings.report_version.failed",
+                    actor=version.requested_by,
+                    target=version,
+                    changes={"state": [PublishState.RUNNING, PublishState.FAILED]},
+                )
         raise
     return version
 

@@ -4,6 +4,7 @@ retry, and the cycle can publish again. Two publishes of one cycle are serialise
 row."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -101,18 +102,69 @@ def test_a_stalled_version_is_retried_and_published(
     assert version.state == PublishState.DONE and version.error == ""
 
 
-def test_a_late_worker_publishes_nothing_for_a_version_marked_failed(coordinator, cycle):
+def _stored_files(settings) -> list:
+    return [p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.pdf")]
+
+
+def test_a_late_worker_publishes_nothing_for_a_version_marked_failed(coordinator, cycle, settings):
     version = _left_behind(cycle, coordinator, state=PublishState.QUEUED, minutes_ago=1)
+    before = _stored_files(settings)
 
     def render_while_declared_dead(v):
         # While this worker renders, the watchdog gives up on it.
         services.report_versions_fail_stalled(now=timezone.now() + timedelta(hours=1))
         return fake_render(v)
 
-    with pytest.raises(RuntimeError):
+    assert (
         services.report_version_render(version_id=version.pk, render=render_while_declared_dead)
+        is None
+    )
     version.refresh_from_db()
     assert version.state == PublishState.FAILED and not version.pdf_sha256
+    assert _stored_files(settings) == before  # its file was removed again
+    events = AuditEvent.objects.filter(object_id=str(version.pk)).values_list("event", flat=True)
+    assert "findings.report_version.failed" not in events
+
+
+def test_a_late_worker_never_publishes_over_the_retry(
+    coordinator, cycle, quick_render, django_capture_on_commit_callbacks
+):
+    version = _left_behind(cycle, coordinator, state=PublishState.QUEUED, minutes_ago=1)
+    late_pdf = []
+
+    def slow_first_attempt(v):
+        # Worker A is given up on; the coordinator retries; worker B publishes attempt 2.
+        services.report_versions_fail_stalled(now=timezone.now() + timedelta(hours=1))
+        with django_capture_on_commit_callbacks(execute=True):
+            services.report_version_retry(actor=coordinator, version=v)
+        rendered = fake_render(v)
+        late_pdf.append(rendered.pdf + b" van de trage verwerker")
+        return type(rendered)(pdf=late_pdf[0], snapshot=rendered.snapshot)
+
+    services.report_version_render(version_id=version.pk, render=slow_first_attempt)
+
+    version.refresh_from_db()
+    assert version.state == PublishState.DONE and version.attempt == 2
+    assert version.pdf.read() == fake_render(version).pdf  # B's PDF, not the late one
+
+
+def test_a_late_worker_that_crashes_does_not_fail_the_retry(coordinator, cycle):
+    version = _left_behind(cycle, coordinator, state=PublishState.QUEUED, minutes_ago=1)
+
+    def crash_after_the_retry_started(v):
+        services.report_versions_fail_stalled(now=timezone.now() + timedelta(hours=1))
+        ReportVersion.objects.filter(pk=v.pk).update(state=PublishState.QUEUED)
+        # Worker B takes the retried version and is now rendering it.
+        ReportVersion.objects.filter(pk=v.pk).update(
+            state=PublishState.RUNNING, attempt=v.attempt + 1
+        )
+        raise RuntimeError("worker A crashes late")
+
+    with pytest.raises(RuntimeError):
+        services.report_version_render(version_id=version.pk, render=crash_after_the_retry_started)
+    version.refresh_from_db()
+    assert version.state == PublishState.RUNNING  # B's render goes on
+    assert not AuditEvent.objects.filter(event="findings.report_version.failed").exists()
 
 
 def test_the_stall_time_is_configurable(settings, coordinator, cycle):

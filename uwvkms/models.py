@@ -81,14 +81,28 @@ class User(AbstractUser):
         return self._user_facts.get(name)
 
     def _load_roles_and_facts(self) -> None:
-        # One query for the role names and every registered fact: the navigation bar needs both
-        # on every page, and a page's query count must not grow with each app's badge.
+        # One query for the role names, every registered fact and the business unit: the
+        # navigation bar needs them on every page, and a page's query count must not grow with
+        # each app's badge.
         facts = {name: make() for name, make in USER_FACTS.items()}
+        unit_fields = [f.attname for f in BusinessUnit._meta.concrete_fields]
         rows = list(
-            User.objects.filter(pk=self.pk).annotate(**facts).values_list("groups__name", *facts)
+            User.objects.filter(pk=self.pk)
+            .annotate(**facts)
+            .values_list("groups__name", *facts, *(f"business_unit__{f}" for f in unit_fields))
         )
         self._role_names = {row[0] for row in rows if row[0]}
-        self._user_facts = dict(zip(facts, rows[0][1:], strict=True)) if rows else {}
+        self._user_facts = (
+            dict(zip(facts, rows[0][1 : 1 + len(facts)], strict=True)) if rows else {}
+        )
+        unit = rows[0][1 + len(facts) :] if rows else ()
+        if (
+            self.business_unit_id is not None
+            and unit
+            and unit[0] == self.business_unit_id
+            and not User.business_unit.is_cached(self)
+        ):
+            self.business_unit = BusinessUnit.from_db(self._state.db, unit_fields, list(unit))
 
 
 # Per-user facts that apps above the organisation core add to the one query that loads a user's

@@ -4,7 +4,15 @@ herstel/permissions.py). An action the user may not see does not exist for them 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.http import Http404
 
 from herstel.constants import (
@@ -55,7 +63,7 @@ from herstel.rules import (
 )
 from herstel.selectors.execution import execution_facts
 from uwvkms.constants import Role
-from uwvkms.models import User
+from uwvkms.models import USER_FACTS, User
 from uwvkms.permissions import has_any_role
 
 
@@ -82,6 +90,45 @@ def herstelacties_for_user(user: User) -> QuerySet[Herstelactie]:
     return actions.filter(visible)
 
 
+MEMBER_FACT = "herstel_member"
+UNIT_LEADS_FACT = "herstel_unit_leads"
+
+
+def _member_subquery():
+    """Whether the outer user is in the working group or the communication working group of
+    any action, as a subquery."""
+    member = Exists(WorkingGroupMember.objects.filter(user=OuterRef("pk"))) | Exists(
+        CommunicationMember.objects.filter(user=OuterRef("pk"))
+    )
+    return ExpressionWrapper(member, output_field=BooleanField())
+
+
+def _unit_leads_subquery():
+    """Whether the outer user's business unit leads any action, as a subquery."""
+    return Exists(Herstelactie.objects.filter(lead_unit_id=OuterRef("business_unit_id")))
+
+
+def register_user_facts() -> None:
+    """Load what the navigation bar needs to know about herstel with the user's roles (no
+    query of its own on every page)."""
+    USER_FACTS[MEMBER_FACT] = _member_subquery
+    USER_FACTS[UNIT_LEADS_FACT] = _unit_leads_subquery
+
+
+def _sees_some_action(user: User) -> bool:
+    """`herstelacties_for_user(user).exists()` for a user who does not see every action, read
+    from the facts loaded with their roles."""
+    if not user.is_active:
+        return False
+    if user.fact(MEMBER_FACT):
+        return True
+    return (
+        user.business_unit_id is not None
+        and has_any_role(user, Role.HERSTEL_ADVISEUR, Role.DIRECTIE)
+        and bool(user.fact(UNIT_LEADS_FACT))
+    )
+
+
 def sees_herstelacties(user: User) -> bool:
     """Whether the herstel pages are for `user` at all: advisers (who may start one), the RvB
     and SBK, and anyone who can see at least one action."""
@@ -90,7 +137,7 @@ def sees_herstelacties(user: User) -> bool:
     # Asked by the navigation bar on every page: remembered for the request's user object.
     if not hasattr(user, "_sees_herstelacties"):
         user._sees_herstelacties = (
-            may_start(user) or sees_every_action(user) or herstelacties_for_user(user).exists()
+            may_start(user) or sees_every_action(user) or _sees_some_action(user)
         )
     return user._sees_herstelacties
 

@@ -2,6 +2,7 @@
 herstel/permissions.py). An action the user may not see does not exist for them (404)."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
@@ -207,6 +208,18 @@ class ActionAccess:
         """Steps 3 and 4 (and closed): the execution and evaluation pages are there."""
         return self.action.step in FROM_EXECUTION
 
+    @cached_property
+    def decision_facts(self) -> DecisionFacts:
+        """The action's `decision_facts`, read once for the page: its moves and its
+        obligations both ask."""
+        return decision_facts(self.action)
+
+    @cached_property
+    def advice_state(self) -> "AdviceState":
+        """The action's `advice_state`, read once for the page: the move to the DT and the
+        page itself both ask."""
+        return advice_state(self.action)
+
 
 def herstelactie_get_for_user(*, user: User, pk: int) -> ActionAccess:
     """The action with the user's capacities; 404 when it does not exist or they may not see
@@ -334,11 +347,11 @@ def move_options(access: ActionAccess) -> list[MoveOption]:
     moves = moves_for(action.step, access.capacities)
     if not moves:
         return []
-    facts = decision_facts(action)
+    facts = access.decision_facts
     execution = execution_facts(action) if EXECUTION_MOVES & set(moves) else None
     options = []
     for move in moves:
-        gaps = advice_state(action).gaps if move == StepMove.SUBMIT_ADVICE else []
+        gaps = access.advice_state.gaps if move == StepMove.SUBMIT_ADVICE else []
         blockers = move_blockers(
             step=action.step,
             move=move,
@@ -360,15 +373,18 @@ def move_options(access: ActionAccess) -> list[MoveOption]:
     return options
 
 
-def obligations_of(action: Herstelactie) -> list[tuple[str, bool]] | None:
-    """The checklist of the action's mandate path (None before a mandate was fixed)."""
+def obligations_of(
+    action: Herstelactie, *, facts: DecisionFacts | None = None
+) -> list[tuple[str, bool]] | None:
+    """The checklist of the action's mandate path (None before a mandate was fixed). A page
+    that has read the `decision_facts` already passes them in."""
     if not action.mandate:
         return None
+    if facts is None:
+        facts = decision_facts(action)
     return [
         (str(obligation.label), met)
-        for obligation, met in obligations_checklist(
-            Mandate(action.mandate), decision_facts(action)
-        )
+        for obligation, met in obligations_checklist(Mandate(action.mandate), facts)
     ]
 
 

@@ -101,8 +101,9 @@ class User(AbstractUser):
 
 
 # Per-user facts that apps above the organisation core add to the one query that loads a user's
-# roles: name → a callable returning a query expression correlated on OuterRef("pk"). Apps
-# register in their AppConfig.ready() (the core never imports them).
+# roles: name → a callable returning a query expression correlated on the user's row
+# (OuterRef("pk"), OuterRef("business_unit_id")). Apps register in their AppConfig.ready() (the
+# core never imports them).
 USER_FACTS: dict[str, Callable[[], Expression]] = {}
 
 _roles_and_facts_queries: dict[tuple[str, ...], tuple[models.QuerySet, list[str], list[str]]] = {}

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HerstelConfig(AppConfig):
     name = "herstel"
     verbose_name = _("Herstelacties")
+
+    def ready(self) -> None:
+        from herstel.selectors.actions import register_user_facts
+
+        register_user_facts()

@@ -81,20 +81,49 @@ class User(AbstractUser):
         return self._user_facts.get(name)
 
     def _load_roles_and_facts(self) -> None:
-        # One query for the role names and every registered fact: the navigation bar needs both
-        # on every page, and a page's query count must not grow with each app's badge.
-        facts = {name: make() for name, make in USER_FACTS.items()}
-        rows = list(
-            User.objects.filter(pk=self.pk).annotate(**facts).values_list("groups__name", *facts)
-        )
+        # One query for the role names, every registered fact and the business unit: the
+        # navigation bar needs them on every page, and a page's query count must not grow with
+        # each app's badge.
+        query, facts, unit_fields = _roles_and_facts_query()
+        rows = list(query.filter(pk=self.pk))
         self._role_names = {row[0] for row in rows if row[0]}
-        self._user_facts = dict(zip(facts, rows[0][1:], strict=True)) if rows else {}
+        self._user_facts = (
+            dict(zip(facts, rows[0][1 : 1 + len(facts)], strict=True)) if rows else {}
+        )
+        unit = rows[0][1 + len(facts) :] if rows else ()
+        if (
+            self.business_unit_id is not None
+            and unit
+            and unit[0] == self.business_unit_id
+            and not User.business_unit.is_cached(self)
+        ):
+            self.business_unit = BusinessUnit.from_db(self._state.db, unit_fields, list(unit))
 
 
 # Per-user facts that apps above the organisation core add to the one query that loads a user's
-# roles: name → a callable returning a query expression correlated on OuterRef("pk"). Apps
-# register in their AppConfig.ready() (the core never imports them).
+# roles: name → a callable returning a query expression correlated on the user's row
+# (OuterRef("pk"), OuterRef("business_unit_id")). Apps register in their AppConfig.ready() (the
+# core never imports them).
 USER_FACTS: dict[str, Callable[[], Expression]] = {}
+
+_roles_and_facts_queries: dict[tuple[str, ...], tuple[models.QuerySet, list[str], list[str]]] = {}
+
+
+def _roles_and_facts_query() -> tuple[models.QuerySet, list[str], list[str]]:
+    """The query behind `User.has_role` without its user (filtered per call), the fact names and
+    the unit's fields, in the order of its columns. Built once per process and set of facts:
+    building it with the ORM takes longer than running it, and it runs on every page."""
+    key = tuple(USER_FACTS)
+    if key not in _roles_and_facts_queries:
+        facts = {name: make() for name, make in USER_FACTS.items()}
+        unit_fields = [f.attname for f in BusinessUnit._meta.concrete_fields]
+        query = (
+            User.objects.order_by()
+            .annotate(**facts)
+            .values_list("groups__name", *facts, *(f"business_unit__{f}" for f in unit_fields))
+        )
+        _roles_and_facts_queries[key] = (query, list(facts), unit_fields)
+    return _roles_and_facts_queries[key]
 
 
 class AuditEvent(models.Model):

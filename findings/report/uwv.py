@@ -17,21 +17,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from audits.constants import DocumentStatus, InterviewStatus
-from audits.models import AssessedPrinciple, AuditCycle, DocumentCheck, Interview
-from audits.selectors import current_draws, exclusions_of, management_principles
+from audits.models import (
+    AssessedPrinciple,
+    AuditCycle,
+    DocumentCheck,
+    Interview,
+    ManagementPrinciple,
+)
+from audits.selectors import current_draws, exclusions_of
 from findings.constants import FindingKind, NarrativeKey, Recognition, UnitReportStatus
 from findings.models import (
     Finding,
     MainFinding,
     Quote,
-    Recommendation,
     RecommendationResponse,
     UnitReport,
 )
 from findings.report.chart import bar_chart
 from findings.report.pdf import html_to_pdf
 from findings.selectors.ratings import rating_summary
-from findings.selectors.rollup import rollup_board
+from findings.selectors.rollup import BoardRecommendation, BoardReference, rollup_board
 from findings.services.narratives import narrative_texts
 from maturity.constants import LEVEL_MEANINGS, MaturityLevel, ScoreStatus
 from maturity.models import CalibrationSession, Score
@@ -399,7 +404,10 @@ def build_uwv_report(
     """The UWV-wide report of `cycle`. A constant number of queries, whatever the number of
     units, principles and findings."""
     generated_at = generated_at or timezone.now()
-    principles = list(cycle.principles.all())
+    # Read once, shared with the roll-up board and the appendices.
+    every_principle = list(ManagementPrinciple.objects.order_by("order", "name"))
+    in_cycle = set(cycle.principles.values_list("id", flat=True))
+    principles = [p for p in every_principle if p.id in in_cycle]
     regular = [p for p in principles if not p.is_basic]
     basic_principle = next((p for p in principles if p.is_basic), None)
     units = {u.id: u for u in BusinessUnit.objects.order_by("name")}
@@ -436,7 +444,15 @@ def build_uwv_report(
     h["aandacht"] = n.section_heading(_("Aandachtsgebieden"), "aandachtsgebieden")
     h["hoofdbevindingen"] = n.chapter_heading(_("Hoofdbevindingen UWV"), "hoofdbevindingen")
 
-    board = rollup_board(cycle)
+    board = rollup_board(
+        cycle,
+        reference=BoardReference(
+            units=units,
+            principles={p.id: p for p in every_principle},
+            in_cycle=in_cycle,
+            excluded=excluded,
+        ),
+    )
     main_findings = []
     for row in board.themes:
         if row.main_finding is None:
@@ -459,8 +475,13 @@ def build_uwv_report(
     for board_row in board.recommendations:
         themes_of_recommendation[board_row.recommendation.pk] = [t.title for t in board_row.themes]
 
-    items = _items_by_principle(cycle, units=units, excluded=excluded)
-    frameworks = {entry.principle.id: entry.framework for entry in frameworks_of_cycle(cycle)}
+    items = _items_by_principle(
+        cycle, units=units, excluded=excluded, recommendations=board.recommendations
+    )
+    frameworks = {
+        entry.principle.id: entry.framework
+        for entry in frameworks_of_cycle(cycle, principles=principles)
+    }
 
     def chapter(principle) -> PrincipleChapter:
         rollup = figures.get(principle.id, EMPTY_ROLLUP)
@@ -555,7 +576,7 @@ def build_uwv_report(
         niet=Count("id", filter=Q(recognition=Recognition.NIET_HERKEND)),
     )
     total_recommendations = len(board.recommendations)
-    ratings = rating_summary(cycle)
+    ratings = rating_summary(cycle, with_comments=False)
 
     narratives = _narratives(
         cycle,
@@ -696,7 +717,7 @@ def build_uwv_report(
                 summary=PRINCIPLE_SUMMARIES.get(p.code, ""),
                 in_scope=any(q.id == p.id for q in principles),
             )
-            for p in management_principles()
+            for p in every_principle
             if not p.is_basic
         ],
         footnotes=_footnotes(
@@ -737,34 +758,35 @@ def _long_date(value) -> str:
 
 
 def _items_by_principle(
-    cycle: AuditCycle, *, units: dict[int, BusinessUnit], excluded: set[int]
+    cycle: AuditCycle,
+    *,
+    units: dict[int, BusinessUnit],
+    excluded: set[int],
+    recommendations: list[BoardRecommendation],
 ) -> dict[int, dict[str, list]]:
     """principle id → observations, good practices, quotes (as UnitItems) and recommendations of
-    the counted units. Three queries."""
+    the counted units. Two queries; the recommendations come from the roll-up board, whose
+    order (unit name, principle, id) is the chapters' order within each principle."""
     items: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for finding in (
+    for principle_id, unit_id, kind, text in (
         Finding.objects.filter(cycle=cycle)
         .exclude(unit_id__in=excluded)
         .order_by("principle__order", "unit__name", "id")
+        .values_list("principle_id", "unit_id", "kind", "text")
     ):
-        key = "good_practices" if finding.kind == FindingKind.GOEDE_PRAKTIJK else "observations"
-        items[finding.principle_id][key].append(
-            UnitItem(unit=units[finding.unit_id].name, text=finding.text)
-        )
-    for quote in (
+        key = "good_practices" if kind == FindingKind.GOEDE_PRAKTIJK else "observations"
+        items[principle_id][key].append(UnitItem(unit=units[unit_id].name, text=text))
+    for principle_id, unit_id, text in (
         Quote.objects.filter(cycle=cycle)
         .exclude(unit_id__in=excluded)
         .order_by("principle__order", "unit__name", "id")
+        .values_list("principle_id", "unit_id", "text")
     ):
-        items[quote.principle_id]["quotes"].append(
-            UnitItem(unit=units[quote.unit_id].name, text=quote.text)
-        )
-    for recommendation in (
-        Recommendation.objects.filter(cycle=cycle)
-        .exclude(unit_id__in=excluded)
-        .order_by("principle__order", "unit__name", "id")
-    ):
-        items[recommendation.principle_id]["recommendations"].append(recommendation)
+        items[principle_id]["quotes"].append(UnitItem(unit=units[unit_id].name, text=text))
+    for row in recommendations:
+        if not row.excluded:
+            recommendation = row.recommendation
+            items[recommendation.principle_id]["recommendations"].append(recommendation)
     return items
 
 

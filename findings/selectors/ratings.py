@@ -4,11 +4,12 @@ and the auditors assigned in it (toetser); the coordination team and the RvB rea
 
 The database sums and counts; Python divides with Decimal (SQLite's AVG is a float)."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, Sum
+from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
 from audits.models import AssessedPrinciple, Assignment, AuditCycle
@@ -126,34 +127,44 @@ class RatingSummary:
         return max((bar.count for bar in self.distribution), default=0)
 
 
-def rating_summary(cycle: AuditCycle) -> RatingSummary:
-    """The evaluation of `cycle`. Two queries: one aggregate (sums, counts and the distribution
-    with `Count(filter=...)`) and the comments."""
-    aggregates = {
-        "total": Sum("rating"),
-        "count": Count("id"),
-        **{f"n{r}": Count("id", filter=Q(rating=r)) for r in RATINGS},
-    }
-    for role in RaterRole:
-        aggregates[f"total_{role.value}"] = Sum("rating", filter=Q(rater_role=role))
-        aggregates[f"count_{role.value}"] = Count("id", filter=Q(rater_role=role))
-    row = AuditRating.objects.filter(cycle=cycle).aggregate(**aggregates)
-    comments = list(
+def rating_summary(cycle: AuditCycle, *, with_comments: bool = True) -> RatingSummary:
+    """The evaluation of `cycle`. Two queries: the number of ratings per role and rating (one
+    grouped count; sums, averages and the distribution follow in Python, exactly) and the
+    comments, which the UWV-wide report leaves out (`with_comments=False`)."""
+    counts = (
         AuditRating.objects.filter(cycle=cycle)
-        .exclude(comment="")
-        .select_related("unit")
-        .order_by("rater_role", "unit__name", "-rating", "id")
+        .values_list("rater_role", "rating")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    per_rating: dict[int, int] = defaultdict(int)
+    role_count: dict[str, int] = defaultdict(int)
+    role_total: dict[str, int] = defaultdict(int)
+    for role, rating, n in counts:
+        per_rating[rating] += n
+        role_count[role] += n
+        role_total[role] += rating * n
+    count = sum(role_count.values())
+    comments = (
+        list(
+            AuditRating.objects.filter(cycle=cycle)
+            .exclude(comment="")
+            .select_related("unit")
+            .order_by("rater_role", "unit__name", "-rating", "id")
+        )
+        if with_comments
+        else []
     )
     return RatingSummary(
-        count=row["count"],
-        average=average_rating(row["total"], row["count"]),
-        distribution=[RatingBar(rating=r, count=row[f"n{r}"]) for r in RATINGS],
+        count=count,
+        average=average_rating(sum(role_total.values()), count),
+        distribution=[RatingBar(rating=r, count=per_rating[r]) for r in RATINGS],
         by_role=[
             RoleFigures(
                 role=role.value,
                 label=str(role.label),
-                count=row[f"count_{role.value}"],
-                average=average_rating(row[f"total_{role.value}"], row[f"count_{role.value}"]),
+                count=role_count[role.value],
+                average=average_rating(role_total[role.value], role_count[role.value]),
             )
             for role in RaterRole
         ],

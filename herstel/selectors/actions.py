@@ -2,9 +2,18 @@
 herstel/permissions.py). An action the user may not see does not exist for them (404)."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.http import Http404
 
 from herstel.constants import (
@@ -55,7 +64,7 @@ from herstel.rules import (
 )
 from herstel.selectors.execution import execution_facts
 from uwvkms.constants import Role
-from uwvkms.models import User
+from uwvkms.models import USER_FACTS, User
 from uwvkms.permissions import has_any_role
 
 
@@ -82,6 +91,45 @@ def herstelacties_for_user(user: User) -> QuerySet[Herstelactie]:
     return actions.filter(visible)
 
 
+MEMBER_FACT = "herstel_member"
+UNIT_LEADS_FACT = "herstel_unit_leads"
+
+
+def _member_subquery():
+    """Whether the outer user is in the working group or the communication working group of
+    any action, as a subquery."""
+    member = Exists(WorkingGroupMember.objects.filter(user=OuterRef("pk"))) | Exists(
+        CommunicationMember.objects.filter(user=OuterRef("pk"))
+    )
+    return ExpressionWrapper(member, output_field=BooleanField())
+
+
+def _unit_leads_subquery():
+    """Whether the outer user's business unit leads any action, as a subquery."""
+    return Exists(Herstelactie.objects.filter(lead_unit_id=OuterRef("business_unit_id")))
+
+
+def register_user_facts() -> None:
+    """Load what the navigation bar needs to know about herstel with the user's roles (no
+    query of its own on every page)."""
+    USER_FACTS[MEMBER_FACT] = _member_subquery
+    USER_FACTS[UNIT_LEADS_FACT] = _unit_leads_subquery
+
+
+def _sees_some_action(user: User) -> bool:
+    """`herstelacties_for_user(user).exists()` for a user who does not see every action, read
+    from the facts loaded with their roles."""
+    if not user.is_active:
+        return False
+    if user.fact(MEMBER_FACT):
+        return True
+    return (
+        user.business_unit_id is not None
+        and has_any_role(user, Role.HERSTEL_ADVISEUR, Role.DIRECTIE)
+        and bool(user.fact(UNIT_LEADS_FACT))
+    )
+
+
 def sees_herstelacties(user: User) -> bool:
     """Whether the herstel pages are for `user` at all: advisers (who may start one), the RvB
     and SBK, and anyone who can see at least one action."""
@@ -90,7 +138,7 @@ def sees_herstelacties(user: User) -> bool:
     # Asked by the navigation bar on every page: remembered for the request's user object.
     if not hasattr(user, "_sees_herstelacties"):
         user._sees_herstelacties = (
-            may_start(user) or sees_every_action(user) or herstelacties_for_user(user).exists()
+            may_start(user) or sees_every_action(user) or _sees_some_action(user)
         )
     return user._sees_herstelacties
 
@@ -159,6 +207,18 @@ class ActionAccess:
     def from_execution(self) -> bool:
         """Steps 3 and 4 (and closed): the execution and evaluation pages are there."""
         return self.action.step in FROM_EXECUTION
+
+    @cached_property
+    def decision_facts(self) -> DecisionFacts:
+        """The action's `decision_facts`, read once for the page: its moves and its
+        obligations both ask."""
+        return decision_facts(self.action)
+
+    @cached_property
+    def advice_state(self) -> "AdviceState":
+        """The action's `advice_state`, read once for the page: the move to the DT and the
+        page itself both ask."""
+        return advice_state(self.action)
 
 
 def herstelactie_get_for_user(*, user: User, pk: int) -> ActionAccess:
@@ -287,11 +347,11 @@ def move_options(access: ActionAccess) -> list[MoveOption]:
     moves = moves_for(action.step, access.capacities)
     if not moves:
         return []
-    facts = decision_facts(action)
+    facts = access.decision_facts
     execution = execution_facts(action) if EXECUTION_MOVES & set(moves) else None
     options = []
     for move in moves:
-        gaps = advice_state(action).gaps if move == StepMove.SUBMIT_ADVICE else []
+        gaps = access.advice_state.gaps if move == StepMove.SUBMIT_ADVICE else []
         blockers = move_blockers(
             step=action.step,
             move=move,
@@ -313,15 +373,18 @@ def move_options(access: ActionAccess) -> list[MoveOption]:
     return options
 
 
-def obligations_of(action: Herstelactie) -> list[tuple[str, bool]] | None:
-    """The checklist of the action's mandate path (None before a mandate was fixed)."""
+def obligations_of(
+    action: Herstelactie, *, facts: DecisionFacts | None = None
+) -> list[tuple[str, bool]] | None:
+    """The checklist of the action's mandate path (None before a mandate was fixed). A page
+    that has read the `decision_facts` already passes them in."""
     if not action.mandate:
         return None
+    if facts is None:
+        facts = decision_facts(action)
     return [
         (str(obligation.label), met)
-        for obligation, met in obligations_checklist(
-            Mandate(action.mandate), decision_facts(action)
-        )
+        for obligation, met in obligations_checklist(Mandate(action.mandate), facts)
     ]
 
 

@@ -10,7 +10,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from herstel.constants import STEP_2, Forum, Mandate, NotificationKind, Outcome, Step
-from herstel.models import Decision, DossierImport, DossierSnapshot, Herstelactie, Notification
+from herstel.models import (
+    Decision,
+    DossierImport,
+    DossierSnapshot,
+    ExecutionPlan,
+    Herstelactie,
+    Notification,
+)
 from herstel.money import euros
 from herstel.rules import (
     DecisionFacts,
@@ -107,6 +114,7 @@ class ManagementInformation:
     trend: list[TrendWeek]
     last_import: DossierImport | None
     measured_at: datetime.datetime
+    plan: ExecutionPlan | None = None  # the plan of approach, with the entered estimate
 
     @property
     def progress(self) -> int:
@@ -143,6 +151,7 @@ def management_information(action: Herstelactie) -> ManagementInformation:
         .order_by("-imported_at", "-id")
         .first(),
         measured_at=timezone.now(),
+        plan=plan,
     )
 
 

@@ -120,8 +120,12 @@ def render_detail(request, access, *, bound_move=None, move_errors=(), status=20
             "action": action,
             "move_forms": _move_forms(access, bound_move),
             "move_errors": list(move_errors),
-            "obligations": selectors.obligations_of(action),
-            "advice_state": selectors.advice_state(action) if not action.mandate else None,
+            "obligations": (
+                selectors.obligations_of(action, facts=access.decision_facts)
+                if action.mandate
+                else None
+            ),
+            "advice_state": access.advice_state if not action.mandate else None,
         },
         status=status,
     )

@@ -69,7 +69,11 @@ def _render(
         {
             "access": access,
             "action": action,
-            "obligations": selectors.obligations_of(action),
+            "obligations": (
+                selectors.obligations_of(action, facts=access.decision_facts)
+                if action.mandate
+                else None
+            ),
             "decisions": records.decisions_of(action),
             "informal_rounds": records.informal_rounds_of(action),
             "notifications": records.notifications_of(action),

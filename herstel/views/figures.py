@@ -31,8 +31,8 @@ EXPORTS = {
 }
 
 
-def _estimate_form(access, data=None) -> EstimateForm:
-    plan = execution_plan_of(access.action)
+def _estimate_form(access, data=None, *, plan) -> EstimateForm:
+    """The estimate form, starting from the estimate entered in the plan of approach."""
     return EstimateForm(
         data,
         initial={
@@ -44,15 +44,18 @@ def _estimate_form(access, data=None) -> EstimateForm:
 
 
 def _render_mi(request, access, *, estimate_form=None, status=200):
+    mi = figures.management_information(access.action)
     return render(
         request,
         "herstel/management_information.html",
         {
             "access": access,
             "action": access.action,
-            "mi": figures.management_information(access.action),
+            "mi": mi,
             "estimate_form": estimate_form
-            or (_estimate_form(access) if access.may(Operation.SET_ESTIMATE) else None),
+            or (
+                _estimate_form(access, plan=mi.plan) if access.may(Operation.SET_ESTIMATE) else None
+            ),
             "statuses": DossierStatus,
             "outcomes": DossierOutcome,
         },
@@ -69,7 +72,7 @@ def management_information(request, pk: int):
 def estimate(request, pk: int):
     access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
     require_capacity(access, Operation.SET_ESTIMATE)
-    form = _estimate_form(access, request.POST)
+    form = _estimate_form(access, request.POST, plan=execution_plan_of(access.action))
     if form.is_valid():
         try:
             estimate_set(

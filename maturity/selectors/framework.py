@@ -125,10 +125,13 @@ def framework_for(*, cycle: AuditCycle, principle: ManagementPrinciple) -> Frame
     return framework_entry(cycle=cycle, principle=principle).framework
 
 
-def frameworks_of_cycle(cycle: AuditCycle) -> list[FrameworkEntry]:
+def frameworks_of_cycle(
+    cycle: AuditCycle, *, principles: list[ManagementPrinciple] | None = None
+) -> list[FrameworkEntry]:
     """The framework of every principle in `cycle`'s scope, in the principles' order, stored or
-    as it would start. Three queries, whatever the number of principles and cycles."""
-    principles = list(cycle.principles.all())
+    as it would start. Three queries, whatever the number of principles and cycles; two when
+    the caller passes the cycle's `principles` (in their order) it has read already."""
+    principles = list(cycle.principles.all()) if principles is None else principles
     stored = {
         f.principle_id: f
         for f in Framework.objects.filter(cycle=cycle).select_related("updated_by")

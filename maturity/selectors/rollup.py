@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 
 from audits.constants import CycleStatus
 from audits.models import AssessedPrinciple, AuditCycle, Exclusion
@@ -201,9 +201,10 @@ def _scope_from_pairs(
 
 
 def _score_buckets(scores: QuerySet[Score], *, by_year: bool = False) -> list:
-    """One grouped aggregate over the submitted scores: per principle × assessed there ×
-    unit excluded × unit has execution processes (× year), with count, sum, min, max and the
-    number of units per level. Concept scores do not count."""
+    """One grouped count of the submitted scores: per principle × assessed there × unit
+    excluded × unit has execution processes (× year) × level, the number of units; count, sum,
+    lowest, highest and the number per level follow in Python, exactly (one count per group is
+    cheaper to build than nine aggregates). Concept scores do not count."""
     in_scope = AssessedPrinciple.objects.filter(
         cycle=OuterRef("cycle"), unit=OuterRef("unit"), principle=OuterRef("principle")
     )
@@ -214,30 +215,29 @@ def _score_buckets(scores: QuerySet[Score], *, by_year: bool = False) -> list:
     rows = (
         scores.filter(status=ScoreStatus.INGEDIEND, level__isnull=False)
         .annotate(is_assessed=Exists(in_scope), is_excluded=Exists(excluded))
-        .values(*group_by)
-        .annotate(
-            n=Count("id"),
-            total=Sum("level"),
-            lo=Min("level"),
-            hi=Max("level"),
-            **{f"l{i}": Count("id", filter=Q(level=i)) for i in range(1, 6)},
-        )
+        .values_list(*group_by, "level")
+        .annotate(n=Count("id"))
         .order_by()
     )
+    levels: dict[tuple, dict[int, int]] = defaultdict(dict)
+    for *key, level, n in rows:
+        principle_id, is_assessed, is_excluded, execution, *year = key
+        group = (principle_id, bool(is_assessed), bool(is_excluded), execution, *year)
+        levels[group][level] = n
     buckets = []
-    for row in rows:
+    for (principle_id, is_assessed, is_excluded, execution, *year), counts in levels.items():
         bucket = ScoreBucket(
-            principle_id=row["principle_id"],
-            assessed=bool(row["is_assessed"]),
-            excluded=bool(row["is_excluded"]),
-            execution=row["unit__has_execution_processes"],
-            count=row["n"],
-            total=row["total"],
-            minimum=row["lo"],
-            maximum=row["hi"],
-            per_level=tuple(row[f"l{i}"] for i in range(1, 6)),
+            principle_id=principle_id,
+            assessed=is_assessed,
+            excluded=is_excluded,
+            execution=execution,
+            count=sum(counts.values()),
+            total=sum(level * n for level, n in counts.items()),
+            minimum=min(counts),
+            maximum=max(counts),
+            per_level=tuple(counts.get(i, 0) for i in range(1, 6)),
         )
-        buckets.append((row["cycle__year"], bucket) if by_year else bucket)
+        buckets.append((year[0], bucket) if by_year else bucket)
     return buckets
 
 

@@ -7,14 +7,18 @@ one action refuse them (403). Every refused write changes nothing."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from herstel.constants import Directorate, Forum, Outcome
 from herstel.models import ContactPoint
+from herstel.permissions import may_start, sees_every_action
+from herstel.selectors.actions import MEMBER_FACT, herstelacties_for_user, sees_herstelacties
 from herstel.services.actions import control_measure_add
 from herstel.services.communication import communication_member_add, issue_set, kapstok_save
 from tests.herstel.flow import DT_PATH, decide, submit
-from uwvkms.models import AuditEvent
+from uwvkms.models import AuditEvent, User
 
 PERSONAS = [
     "adviser",
@@ -29,6 +33,7 @@ PERSONAS = [
     "coordinator",
     "beheerder",
 ]
+ROLES_OUTSIDE_HERSTEL = {"auditor", "coordinator", "beheerder"}
 # Those who see nothing of an action led by Uitkeren.
 CANNOT_SEE = {"other_adviser", "other_dt", "outsider", "auditor", "coordinator", "beheerder"}
 
@@ -363,3 +368,27 @@ def test_the_navigation_link_follows_visibility(client, request, world):
         nav = client.get(reverse("home")).content.decode()
         shows = 'href="/herstel/"' in nav
         assert shows == ("list" in OK_PAGES[persona]), persona
+
+
+def test_the_navigation_reads_visibility_with_the_roles(request, world, adviser, outsider):
+    """The navigation bar asks `sees_herstelacties` on every page; it reads the answer from the
+    facts loaded with the user's roles (no query of its own) and agrees with the list itself:
+    a member of only the communication working group sees the action, an inactive member not."""
+    communication_member_add(
+        actor=adviser, herstelactie=world["action"], function="woordvoering", user=outsider
+    )
+    User.objects.filter(username="werkgroep").update(is_active=False)
+    # Advisers may start one (also `other_adviser`); the others see it through their role,
+    # their unit leading it or a working group.
+    for persona in [*PERSONAS, "fez_adviser"]:
+        user = User.objects.get(pk=request.getfixturevalue(persona).pk)
+        user.fact(MEMBER_FACT)  # the roles and facts, as the first role check loads them
+        with CaptureQueriesContext(connection) as ctx:
+            seen = sees_herstelacties(user)
+        assert len(ctx.captured_queries) == 0, persona
+        fresh = User.objects.get(pk=user.pk)
+        expected = (
+            may_start(fresh) or sees_every_action(fresh) or herstelacties_for_user(fresh).exists()
+        )
+        assert seen == expected, persona
+        assert seen == (persona not in {"other_dt", "wg_member", *ROLES_OUTSIDE_HERSTEL}), persona

@@ -1,0 +1,114 @@
+"""How many queries the most visited pages cost (issue 14 §5): the home page of every role and the
+UWV-wide report page. Each bound is the count the page needs today, so a query added by accident
+fails here; lower a bound when a page gets cheaper, raise it only with a reason. The counts are
+the same on SQLite and PostgreSQL: per request the session (read, save in a savepoint), the user,
+and one query for the roles, the navigation's facts and the user's business unit; then the page.
+
+tests/benchmarks/pages.py measures the same pages on the demo data, with their server time."""
+
+import pytest
+from django.urls import reverse
+
+from findings.constants import UnitReportStatus
+from findings.services.rollup import (
+    main_finding_confirm,
+    rollup_threshold_set,
+    theme_create,
+    theme_recommendations_add,
+)
+from herstel.services.working_group import working_group_member_add
+from tests.factories import (
+    AuditRatingFactory,
+    DocumentCheckFactory,
+    InterviewFactory,
+    ScoreFactory,
+    UnitReportFactory,
+)
+from tests.findings.unit_reporting import klant, observe, ok, recommend
+from tests.herstel.flow import start
+
+# The session (read; save: savepoint, update, release), the user, the roles with their facts.
+PER_REQUEST = 6
+
+# persona → queries of the home page on top of PER_REQUEST, and a text only that role's
+# home page shows (so the count is taken with the role's own sections on the page).
+HOME = {
+    "coordinator": (0, "Toetscycli openen"),
+    "auditor": (0, "Uw toetsopdrachten"),
+    # Its unit's reports and the cycles with evidence of its unit.
+    "unit_board": (2, "Ter bevestiging (1)"),
+    "board_member": (0, "De toetscycli en hun rapportage"),
+    "adviser": (0, "Herstelacties starten en volgen"),
+    "sbk_adviser": (0, "Herstelacties starten en volgen"),
+    "fez_adviser": (0, "Herstelacties starten en volgen"),
+    "wg_user": (0, "De herstelacties waarbij u betrokken bent"),
+    "beheerder": (0, "De toetscycli en hun rapportage"),
+    "outsider": (0, "Welkom"),
+}
+
+
+@pytest.fixture
+def world(cycle, coordinator, auditor, uitkeren, unit_board, adviser, wg_user):
+    """Something for every home page: a score, a unit report and evidence of Uitkeren, an
+    interview waiting for its board member's confirmation, a herstelactie with a working group."""
+    ScoreFactory(cycle=cycle, unit=uitkeren, principle=klant(), level=3)
+    UnitReportFactory(cycle=cycle, unit=uitkeren, status=UnitReportStatus.DEFINITIEF)
+    DocumentCheckFactory(cycle=cycle, unit=uitkeren, geleverd=True)
+    InterviewFactory(
+        cycle=cycle,
+        unit=uitkeren,
+        ter_bevestiging=True,
+        interviewees=[("Directie", "Directeur", unit_board)],
+    )
+    action = start(adviser)
+    working_group_member_add(actor=adviser, herstelactie=action, user=wg_user, role="Jurist")
+    return cycle
+
+
+@pytest.mark.parametrize("persona", HOME)
+def test_home_page_queries(client, request, world, persona, django_assert_max_num_queries):
+    extra, shows = HOME[persona]
+    client.force_login(request.getfixturevalue(persona))
+    url = reverse("home")
+    client.get(url)
+    with django_assert_max_num_queries(PER_REQUEST + extra):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert shows in response.content.decode()
+
+
+@pytest.fixture
+def reported(cycle, coordinator, auditor, uitkeren, communicatie):
+    """A cycle with what the UWV-wide report shows: scores, findings and good practices,
+    recommendations in a rode draad confirmed as hoofdbevinding, unit reports and a rating."""
+    for unit, level in ((uitkeren, 2), (communicatie, 3)):
+        ScoreFactory(cycle=cycle, unit=unit, principle=klant(), level=level)
+        observe(auditor, cycle, unit, text=f"Klantsignalen bij {unit}.")
+        observe(auditor, cycle, unit, text=f"Goed voorbeeld bij {unit}.", kind="goede_praktijk")
+        UnitReportFactory(cycle=cycle, unit=unit)
+    ScoreFactory(cycle=cycle, unit=uitkeren, principle=ok(), level=4)
+    recommendations = [
+        recommend(auditor, cycle, unit, title=f"Meet het effect ({unit}, {p.name})", principle=p)
+        for unit, p in ((uitkeren, klant()), (uitkeren, ok()), (communicatie, klant()))
+    ]
+    rollup_threshold_set(actor=coordinator, cycle=cycle, threshold=2)
+    theme = theme_create(actor=coordinator, cycle=cycle, title="Effect meten")
+    theme_recommendations_add(actor=coordinator, theme=theme, recommendations=recommendations)
+    main_finding_confirm(
+        actor=coordinator, theme=theme, title="Effect meten", advice="Meet UWV-breed."
+    )
+    AuditRatingFactory(cycle=cycle, rating=8)
+    return cycle
+
+
+def test_uwv_report_page_queries(client, coordinator, reported, django_assert_max_num_queries):
+    client.force_login(coordinator)
+    url = reverse("findings:uwv_report", args=[reported.year])
+    client.get(url)
+    # The report's data (see findings.report.uwv.build_uwv_report) in 25 queries.
+    with django_assert_max_num_queries(PER_REQUEST + 25):
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Hoofdbevinding 1: Effect meten" in html
+    assert "Meet het effect (Uitkeren, Operationele Kwaliteit)" in html

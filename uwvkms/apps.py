@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class UwvkmsConfig(AppConfig):
     name = "uwvkms"
     verbose_name = _("Organisatie")
+
+    def ready(self):
+        from uwvkms import checks  # noqa: F401, PLC0415  (registers the deployment checks)

@@ -5,10 +5,12 @@ or HTTPS redirect, no session), and revealing nothing but which part fails.
   does not make the balancer kill every node.
 - `GET /readyz`: this node can serve: the database answers, the cache stores and returns a
   value, the file storage can write and delete, and no migration is pending. 503 names the part
-  that fails."""
+  that fails. The database and Redis have connect timeouts (settings), so a probe never hangs
+  for long; nginx answers the probes only for the load balancer (deploy/nginx/uwvkms.conf)."""
 
 import json
 import logging
+import time
 import uuid
 
 from django.core.cache import cache
@@ -41,10 +43,21 @@ def check_cache() -> None:
     cache.delete(key)
 
 
+# The storage is written (and the file deleted) at most once a minute per process: a probe every
+# few seconds must not become a stream of writes (or of object versions, on S3).
+STORAGE_WRITE_INTERVAL = 60.0
+_storage_written_at: float | None = None
+
+
 def check_storage() -> None:
+    global _storage_written_at  # noqa: PLW0603  (a per-process memo, see above)
+    now = time.monotonic()
+    if _storage_written_at is not None and now - _storage_written_at < STORAGE_WRITE_INTERVAL:
+        return
     storage = storages["private"]
     name = storage.save(f"readyz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
     storage.delete(name)
+    _storage_written_at = now
 
 
 def check_migrations() -> None:

@@ -25,9 +25,10 @@ def html_to_pdf(html: str) -> bytes:
 def static_file_bytes(url: str) -> bytes | None:
     """The content of the project's static file that `url` names, or None if it names none.
 
-    In production `{% static %}` hands out the hashed names that collectstatic wrote
-    (`css/print.3f2a….css`): those exist only in the static files storage, so ask it first. In
-    development and tests nothing is collected and the finders know the files. A URL outside
+    The finders know the project's source files (development, tests, and unhashed names in
+    production) and come first, so an old collectstatic output never hides an edited file. In
+    production `{% static %}` hands out the hashed names that collectstatic wrote
+    (`css/print.3f2a….css`): only the static files storage has those. A URL outside
     STATIC_URL, on another host, or one that climbs out of it (`..`), names nothing."""
     parts = urlsplit(url)
     if parts.scheme not in ("", "file") or parts.netloc:
@@ -38,15 +39,16 @@ def static_file_bytes(url: str) -> bytes | None:
     name = posixpath.normpath(path.removeprefix(settings.STATIC_URL))
     if name in ("", ".") or name.startswith(("/", "..")):
         return None
+    found = finders.find(name)
+    if found:
+        return Path(found).read_bytes()
     try:
         if staticfiles_storage.exists(name):
             with staticfiles_storage.open(name) as stored:
                 return stored.read()
     except (ImproperlyConfigured, SuspiciousFileOperation):
-        # No STATIC_ROOT (development, tests): the finders below know the files.
-        pass
-    found = finders.find(name)
-    return Path(found).read_bytes() if found else None
+        pass  # no STATIC_ROOT (development, tests): nothing was collected
+    return None
 
 
 def _static_fetcher():

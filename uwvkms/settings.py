@@ -54,6 +54,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_path(name: str, default: Path) -> Path:
+    """Read an absolute path; empty means the default (never the working directory)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not Path(raw).is_absolute():
+        raise ImproperlyConfigured(f"{name} must be an absolute path, not {raw!r}")
+    return Path(raw)
+
+
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -144,6 +154,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails a request (and /readyz) in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "uwvkms.User"
@@ -173,8 +188,11 @@ AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "uwvkms.proxy.client_ip"
 
 # How many reverse proxies in front of the app append to X-Forwarded-For (nginx: 1). The client
-# address is the entry that many places from the right; 0 trusts no header at all.
+# address is the entry that many places from the right; 0 trusts no header at all. The header
+# counts only when the request comes from one of TRUSTED_PROXY_IPS (addresses or networks): a
+# node reachable by others never takes a client's word for its address.
 TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0, minimum=0)
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", ["127.0.0.1/32", "::1/128"])
 
 # The cache every node shares (login lockout counts, API token throttle, sessions): Redis when
 # CACHE_URL (or REDIS_URL) is set, else memory local to the process (development, one node).
@@ -187,6 +205,8 @@ if CACHE_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX") or "uwvkms",
+            # A Redis that does not answer fails fast instead of holding a request.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -203,6 +223,9 @@ SESSION_COOKIE_AGE = int(SESSION_IDLE_TIMEOUT.total_seconds())
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_TOUCH_SECONDS = env_int("SESSION_TOUCH_SECONDS", 60, minimum=0)
+if SESSION_IDLE_TIMEOUT.total_seconds() / 2 <= SESSION_TOUCH_SECONDS:
+    # Renewed that rarely, an active session would hit its idle timeout.
+    raise ImproperlyConfigured("SESSION_TOUCH_SECONDS must be less than half the idle timeout")
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -251,13 +274,13 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded evidence and published PDFs live outside the web root and are served only through
 # permission-checked views; there is deliberately no MEDIA_URL. With several app nodes the
 # folder is a shared volume (NFS), or PRIVATE_STORAGE_BACKEND names another storage, e.g.
 # django-storages' "storages.backends.s3.S3Storage" with PRIVATE_STORAGE_OPTIONS as JSON.
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
+PRIVATE_MEDIA_ROOT = env_path("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "uploads")
 
 
 def private_storage_config(media_root: Path) -> dict:
@@ -270,6 +293,9 @@ def private_storage_config(media_root: Path) -> dict:
         raise ImproperlyConfigured(f"PRIVATE_STORAGE_OPTIONS is not JSON: {exc}") from exc
     if backend == "uwvkms.storage.PrivateFileSystemStorage":
         options = {"location": str(media_root), "base_url": None, **options}
+    elif backend.startswith("storages.backends.s3"):
+        # A published PDF is never replaced by another file of the same name.
+        options = {"file_overwrite": False, **options}
     return {"BACKEND": backend, "OPTIONS": options}
 
 

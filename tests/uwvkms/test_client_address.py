@@ -6,7 +6,9 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from uwvkms.proxy import client_ip_from
+from uwvkms.proxy import client_ip_from, trusted_proxy_networks
+
+LOOPBACK = trusted_proxy_networks(("127.0.0.1/32", "::1/128"))
 
 
 @pytest.mark.parametrize(
@@ -31,10 +33,21 @@ from uwvkms.proxy import client_ip_from
         # Not even the peer is an address: none (axes stores None, never a made-up value).
         (None, None, 0, None),
         ("", "198.51.100.4", 0, None),
+        ("", "198.51.100.4", 1, None),
+        # A peer that is not our proxy (someone reaching a node directly) picks no address.
+        ("203.0.113.7", "198.51.100.4", 1, "203.0.113.7"),
+        ("10.0.0.5", "198.51.100.4", 1, "10.0.0.5"),
+        ("::1", "198.51.100.4", 1, "198.51.100.4"),
     ],
 )
 def test_client_ip_from(remote_addr, forwarded_for, hops, expected):
-    assert client_ip_from(remote_addr, forwarded_for, hops) == expected
+    assert client_ip_from(remote_addr, forwarded_for, hops, LOOPBACK) == expected
+
+
+def test_a_proxy_on_another_machine_is_trusted_by_its_network():
+    networks = trusted_proxy_networks(("10.0.0.0/24",))
+    assert client_ip_from("10.0.0.5", "198.51.100.4", 1, networks) == "198.51.100.4"
+    assert client_ip_from("10.0.1.5", "198.51.100.4", 1, networks) == "10.0.1.5"
 
 
 def test_login_lockout_counts_the_forwarded_client_not_the_proxy(client, settings, auditor):

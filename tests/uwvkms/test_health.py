@@ -35,6 +35,24 @@ def test_readyz_checks_every_part(client, db):
     }
 
 
+@pytest.fixture(autouse=True)
+def _write_the_storage_on_every_probe(monkeypatch):
+    monkeypatch.setattr(health, "_storage_written_at", None)
+
+
+def test_the_storage_is_written_at_most_once_a_minute(client, db, settings, tmp_path):
+    client.get("/readyz")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "uwvkms.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "uploads")},
+        },
+    }
+    assert client.get("/readyz").status_code == 200
+    assert not (tmp_path / "uploads").exists()  # not written again within the minute
+
+
 def test_readyz_names_a_storage_it_cannot_write(client, db, settings, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")

@@ -90,3 +90,12 @@ def test_a_stylesheet_that_is_not_ours_fails_loudly(href):
             f'<html lang="nl"><head><title>t</title><link rel="stylesheet" href="{href}">'
             "</head><body>x</body></html>"
         )
+
+
+def test_an_old_collected_copy_never_hides_the_source(settings, tmp_path):
+    """In development STATIC_ROOT may hold an old collectstatic output: the edited source wins."""
+    stale = tmp_path / "staticfiles" / "css"
+    stale.mkdir(parents=True)
+    (stale / "print.css").write_text("/* old */")
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    assert b"@page" in static_file_bytes("file:///static/css/print.css")

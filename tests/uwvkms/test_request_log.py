@@ -62,3 +62,8 @@ def test_an_exception_keeps_its_traceback_in_the_line():
         )
     line = json.loads(JsonFormatter().format(record))
     assert line["message"] == "mislukt" and "ValueError: kapot" in line["exception"]
+
+
+def test_a_request_id_with_a_trailing_newline_is_replaced(client, db):
+    response = client.get(reverse("login"), HTTP_X_REQUEST_ID="0123456789abcdef\n")
+    assert "\n" not in response["X-Request-ID"] and len(response["X-Request-ID"]) == 32

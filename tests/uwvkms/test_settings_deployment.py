@@ -8,7 +8,11 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from tests.uwvkms.test_settings_env import PRODUCTION, _run
+from tests.uwvkms.test_settings_env import PRODUCTION as SHARED
+from tests.uwvkms.test_settings_env import _run
+
+# Production variables without the shared cache: each test says what it sets.
+PRODUCTION = {key: value for key, value in SHARED.items() if key != "CACHE_URL"}
 
 
 def _settings(names: list[str], **env: str) -> dict:
@@ -34,7 +38,9 @@ def test_a_redis_url_gives_the_shared_redis_cache(variable):
 
 
 def test_a_cache_url_that_is_not_redis_is_refused():
-    result = _run(["-c", "import django; django.setup()"], **PRODUCTION, CACHE_URL="memcached://x")
+    result = _run(
+        ["-c", "import django; django.setup()"], **{**PRODUCTION, "CACHE_URL": "memcached://x"}
+    )
     assert result.returncode != 0 and "CACHE_URL" in result.stderr
 
 
@@ -51,7 +57,11 @@ def test_the_private_storage_is_chosen_by_the_environment():
     )["STORAGES"]
     assert s3["private"] == {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"bucket_name": "uwvkms", "endpoint_url": "https://s3.local"},
+        "OPTIONS": {
+            "file_overwrite": False,
+            "bucket_name": "uwvkms",
+            "endpoint_url": "https://s3.local",
+        },
     }
 
 
@@ -124,3 +134,37 @@ def test_the_environment_file_starts_the_app_as_written(tmp_path):
     )
     result = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **env)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "warning"),
+    [
+        ({"CACHE_URL": ""}, "uwvkms.W001"),
+        ({"BEHIND_TLS_PROXY": "1", "TRUSTED_PROXY_HOPS": "0"}, "uwvkms.W002"),
+    ],
+)
+def test_check_deploy_warns_of_what_breaks_with_several_processes(env, warning):
+    result = _run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION, **env
+    )
+    assert result.returncode != 0
+    assert warning in result.stdout + result.stderr
+
+
+def test_relative_paths_and_a_rare_touch_are_refused():
+    for env, name in (
+        ({"STATIC_ROOT": "static"}, "STATIC_ROOT"),
+        ({"PRIVATE_MEDIA_ROOT": "bestanden"}, "PRIVATE_MEDIA_ROOT"),
+        ({"SESSION_TOUCH_SECONDS": "900"}, "SESSION_TOUCH_SECONDS"),
+    ):
+        result = _run(["-c", "import django; django.setup()"], **{**PRODUCTION, **env})
+        assert result.returncode != 0 and name in result.stderr, name
+    empty = _settings(["STATIC_ROOT"], STATIC_ROOT="")["STATIC_ROOT"]
+    assert empty.endswith("staticfiles")  # empty is the default, never the working directory
+
+
+def test_s3_never_overwrites_a_stored_file():
+    s3 = _settings(["STORAGES"], PRIVATE_STORAGE_BACKEND="storages.backends.s3.S3Storage")[
+        "STORAGES"
+    ]
+    assert s3["private"]["OPTIONS"] == {"file_overwrite": False}

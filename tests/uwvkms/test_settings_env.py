@@ -22,6 +22,8 @@ PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": secrets.token_urlsafe(45)[:60],
     "ALLOWED_HOSTS": "kms.uwv.example",
+    # Several workers share their cache (uwvkms.W001 otherwise).
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
 }
 
 

@@ -1,0 +1,38 @@
+"""Deployment checks (`manage.py check --deploy`): settings that work on one process but break as
+soon as there are several (gunicorn's workers already are)."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def shared_cache_check(app_configs, **kwargs):
+    """Sessions, the login lockout and the token throttle live in the cache: a cache in one
+    process's memory lets a session logged out on one worker live on in another."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith("LocMemCache"):
+        return [
+            Warning(
+                "The cache lives in one process's memory; several workers or nodes do not share "
+                "sessions, lockouts or throttles.",
+                hint="Set CACHE_URL to a Redis every node uses (deploy/uwvkms.env.example).",
+                id="uwvkms.W001",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def proxy_hops_check(app_configs, **kwargs):
+    """Behind a TLS proxy every request comes from the proxy: without a trusted hop the login
+    lockout would count everyone as one client and lock a user out for all."""
+    if settings.SECURE_PROXY_SSL_HEADER and settings.TRUSTED_PROXY_HOPS == 0:
+        return [
+            Warning(
+                "BEHIND_TLS_PROXY is on but TRUSTED_PROXY_HOPS is 0: every client has the "
+                "proxy's address.",
+                hint="Set TRUSTED_PROXY_HOPS=1 behind nginx (2 with a load balancer in front).",
+                id="uwvkms.W002",
+            )
+        ]
+    return []

@@ -52,7 +52,7 @@ def test_the_request_id_runs_from_nginx_to_the_node_log(login, stack):
             json.loads(line)
             for log in logs.glob("web-*.log")
             for line in log.read_text().splitlines()
-            if request_id in line
+            if request_id in line and '"uwvkms.request"' in line
         ]
         if lines or time.monotonic() > deadline:
             break

@@ -84,6 +84,11 @@ def test_every_page_a_role_can_reach_works(login, stack, username, checked_pdfs)
         if response.status_code in (301, 302):
             target = response.headers["Location"]
             assert "/inloggen/" not in target, f"{username} was logged out at {path}"
+            # Where a redirect leads is a page too.
+            for link in links_of(f'<a href="{target}">', response.url, stack["PROD_BASE_URL"]):
+                if worth_a_visit(link):
+                    seen.add(link)
+                    queue.append(link)
             continue
         if response.status_code >= 400:
             refused.append((path, response.status_code))

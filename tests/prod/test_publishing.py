@@ -6,6 +6,7 @@ workers."""
 import hashlib
 import re
 import time
+from pathlib import Path
 
 from tests.prod.test_pages_and_pdfs import assert_tagged_pdf
 
@@ -63,7 +64,11 @@ def test_publish_wait_download_and_check_the_hash(login, database):
         assert cursor.fetchone()[0] == posted.headers["X-Request-ID"]
 
 
-def test_every_render_ran_exactly_once(login, database):
+def test_every_render_ran_exactly_once(login, database, stack):
+    # Both workers are up (each says so when it starts), so there is a second one to race.
+    logs = Path(stack["PROD_STACK_DIR"]) / "logs"
+    for worker in ("worker-1", "worker-2"):
+        assert "Starting worker" in (logs / f"{worker}.log").read_text(), worker
     coordinator = login("coordinatie")
     # Two cycles at once: both workers have something to take.
     urls = [publish_concept(coordinator, year)[0] for year in (2022, 2023)]
@@ -84,4 +89,5 @@ def test_every_render_ran_exactly_once(login, database):
         published = cursor.fetchall()
     assert len(tasks) >= 2
     assert all(status == "SUCCESSFUL" and len(workers) == 1 for status, workers in tasks), tasks
+    assert {workers[0].rsplit("-", 1)[1] for _status, workers in tasks} <= {"1", "2"}
     assert len(published) >= 2 and all(count == 1 for _id, count in published), published

@@ -40,16 +40,16 @@ def _stack() -> dict[str, str]:
 
 def _app_cpu_seconds() -> dict[str, float]:
     """CPU seconds used so far by the stack's processes, by kind: every gunicorn worker and
-    db_worker is its own process, so the sum over processes is the app's CPU. gunicorn,
-    db_worker and nginx count only when they belong to this stack (their command line names the
-    project or the stack folder); PostgreSQL and Redis are the machine's, shared with anything
-    else that uses them while the test runs."""
+    db_worker is its own process, so the sum over processes is the app's CPU. gunicorn and
+    db_worker count only when they belong to this stack (their command line or working folder
+    names the project or the stack folder); nginx, PostgreSQL and Redis are the machine's,
+    shared with anything else that uses them while the test runs."""
     totals = dict.fromkeys(APP_PROCESSES, 0.0)
     ours = (str(ROOT), str(STACK_DIR))
     for process in psutil.process_iter(["cmdline", "name", "cpu_times", "cwd"]):
         line = " ".join(process.info["cmdline"] or []) or (process.info["name"] or "")
         for kind in APP_PROCESSES:
-            if kind in ("gunicorn", "db_worker", "nginx") and not any(
+            if kind in ("gunicorn", "db_worker") and not any(
                 mark in line or mark == (process.info["cwd"] or "") for mark in ours
             ):
                 continue

@@ -38,25 +38,36 @@ def _stack() -> dict[str, str]:
     return values
 
 
-def _app_cpu_seconds() -> dict[str, float]:
-    """CPU seconds used so far by the stack's processes, by kind: every gunicorn worker and
-    db_worker is its own process, so the sum over processes is the app's CPU. gunicorn and
+def _app_processes() -> dict[int, tuple[str, float]]:
+    """The stack's processes now: pid → (kind, CPU seconds used so far). Every gunicorn worker
+    and db_worker is its own process, so the sum over processes is the app's CPU. gunicorn and
     db_worker count only when they belong to this stack (their command line or working folder
     names the project or the stack folder); nginx, PostgreSQL and Redis are the machine's,
     shared with anything else that uses them while the test runs."""
-    totals = dict.fromkeys(APP_PROCESSES, 0.0)
+    found = {}
     ours = (str(ROOT), str(STACK_DIR))
     for process in psutil.process_iter(["cmdline", "name", "cpu_times", "cwd"]):
         line = " ".join(process.info["cmdline"] or []) or (process.info["name"] or "")
+        times = process.info["cpu_times"]
         for kind in APP_PROCESSES:
+            if kind not in line or times is None:
+                continue
             if kind in ("gunicorn", "db_worker") and not any(
                 mark in line or mark == (process.info["cwd"] or "") for mark in ours
             ):
                 continue
-            if kind in line and process.info["cpu_times"]:
-                times = process.info["cpu_times"]
-                totals[kind] += times.user + times.system
-                break
+            found[process.pid] = (kind, times.user + times.system)
+            break
+    return found
+
+
+def _cpu_used(before: dict, after: dict) -> dict[str, float]:
+    """CPU seconds per kind between two looks: a process that started in between counts from
+    zero; one that ended in between is left out (its last seconds are lost, never negative)."""
+    totals = dict.fromkeys(APP_PROCESSES, 0.0)
+    for pid, (kind, seconds) in after.items():
+        earlier = before.get(pid)
+        totals[kind] += seconds - (earlier[1] if earlier and earlier[0] == kind else 0.0)
     return totals
 
 
@@ -81,11 +92,12 @@ def main() -> int:
     process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
     # CPU over the measured window only (after the ramp, when Locust resets its statistics).
     time.sleep(ramp + 2)
-    cpu_before, app_before, started = psutil.cpu_times(), _app_cpu_seconds(), time.monotonic()
+    cpu_before, app_before, started = psutil.cpu_times(), _app_processes(), time.monotonic()
     load_before = os.getloadavg()
     process.wait()
     elapsed = time.monotonic() - started
-    cpu_after, app_after = psutil.cpu_times(), _app_cpu_seconds()
+    cpu_after, app_after = psutil.cpu_times(), _app_processes()
+    app_used = _cpu_used(app_before, app_after)
     busy = (cpu_after.user + cpu_after.system) - (cpu_before.user + cpu_before.system)
     cores = psutil.cpu_count()
 
@@ -127,9 +139,11 @@ def main() -> int:
             "cores": cores,
             "load_average_before": [round(x, 2) for x in load_before],
             "load_average_after": [round(x, 2) for x in os.getloadavg()],
-            "app_cpu_seconds": {
-                kind: round(app_after[kind] - app_before[kind], 1) for kind in APP_PROCESSES
-            },
+            "app_cpu_seconds": {kind: round(app_used[kind], 1) for kind in APP_PROCESSES},
+            # What one request costs the app nodes, whatever else the machine was doing.
+            "gunicorn_cpu_ms_per_request": round(
+                1000 * app_used["gunicorn"] / max(aggregated.get("requests", 0), 1), 1
+            ),
         },
         "pages": sorted(pages, key=lambda entry: -entry["requests"]),
         "failures": failures,
@@ -141,7 +155,8 @@ def main() -> int:
         f"p95 {aggregated.get('p95_ms')} ms, p99 {aggregated.get('p99_ms')} ms, "
         f"failures {aggregated.get('failures')} (target p95 <= {TARGET_P95_MS} ms, 0 failures: "
         f"{'met' if result['target_met'] else 'NOT met'})",
-        f"cpu: machine {result['cpu']['machine_percent']}% of {cores} cores; app seconds "
+        f"cpu: machine {result['cpu']['machine_percent']}% of {cores} cores; "
+        f"gunicorn {result['cpu']['gunicorn_cpu_ms_per_request']} ms per request; app seconds "
         + ", ".join(f"{k} {v}" for k, v in result["cpu"]["app_cpu_seconds"].items()),
         "",
         f"{'page':<60} {'n':>6} {'req/s':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'fail':>5}",

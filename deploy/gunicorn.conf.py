@@ -23,3 +23,23 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 # Only the local proxy may say the request came over HTTPS.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 preload_app = True
+
+# gunicorn's own messages in the app's format: with LOG_FORMAT=json every line on standard error
+# is one JSON object (uwvkms.observability.JsonFormatter), so the log shipper needs one parser.
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "uwvkms.observability.JsonFormatter"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "loggers": {
+            "gunicorn.error": {"level": "WARNING", "handlers": ["console"], "propagate": False},
+            "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
+        },
+    }

@@ -1,5 +1,6 @@
-"""Session timeouts (an idle timeout and an absolute one counted from login), and the refusal of
-plain-HTTP API requests."""
+"""Middleware of the core: session timeouts (an idle timeout and an absolute one counted from
+login), the refusal of plain-HTTP API requests, and no-store on every answer to a logged-in
+user."""
 
 from datetime import datetime
 

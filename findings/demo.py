@@ -15,7 +15,7 @@ from audits.services import assignment_create, cycle_advance, cycle_open
 from findings.demo_fieldwork import load_fieldwork
 from findings.demo_findings import load_findings
 from findings.demo_maturity import load_scores_and_calibration
-from findings.demo_years import load_other_years, publish_demo_version
+from findings.demo_years import fail_demo_version, load_other_years, publish_demo_version
 from uwvkms.constants import Role
 from uwvkms.demo import DEMO_PASSWORD
 from uwvkms.models import BusinessUnit, User
@@ -226,6 +226,7 @@ def load_demo() -> list[DemoLogin]:
         units=[units[name] for name in unit_names], auditors=auditors, coordinator=coordinator
     )
     publish_demo_version(cycle=earlier, coordinator=coordinator)
+    fail_demo_version(cycle=cycle, coordinator=coordinator)
     if returned:
         username, what = returned
         auditor = User.objects.select_related("business_unit").get(username=username)

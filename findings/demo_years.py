@@ -141,3 +141,39 @@ def publish_demo_version(*, cycle: AuditCycle, coordinator: User, label: str = "
         actor=coordinator, cycle=cycle, label=label, report_status=ReportStatus.DEFINITIEF
     )
     report_version_render(version_id=version.pk)
+
+
+def fail_demo_version(*, cycle: AuditCycle, coordinator: User, label: str = "0.9") -> None:
+    """A Concept version of the current cycle whose render never finished (its worker stopped),
+    so the coordination team sees Mislukt with its explanation and "Opnieuw proberen" on the
+    version page and the cycle page. Made the way it happens: asked for, then given up on by the
+    watchdog after the stall time. Skipped when the cycle has versions."""
+    import logging  # noqa: PLC0415
+    from datetime import timedelta  # noqa: PLC0415
+
+    from django.conf import settings  # noqa: PLC0415
+    from django.db import transaction  # noqa: PLC0415
+    from django.utils import timezone  # noqa: PLC0415
+
+    from findings.models import ReportStatus, ReportVersion  # noqa: PLC0415
+    from findings.services.publishing import (  # noqa: PLC0415
+        report_version_publish,
+        report_versions_fail_stalled,
+    )
+
+    if ReportVersion.objects.filter(cycle=cycle).exists():
+        return
+    publishing_log = logging.getLogger("findings.services.publishing")
+    publishing_log.disabled = True  # the demo's "dead worker" is not an operator's problem
+    try:
+        # Given up on before the transaction commits, so the render task queued on commit finds
+        # the version failed and renders nothing (a task for a version that is not queued ends
+        # at once).
+        with transaction.atomic():
+            report_version_publish(
+                actor=coordinator, cycle=cycle, label=label, report_status=ReportStatus.CONCEPT
+            )
+            later = timezone.now() + timedelta(minutes=settings.REPORT_RENDER_STALL_MINUTES + 1)
+            report_versions_fail_stalled(now=later, cycle=cycle)
+    finally:
+        publishing_log.disabled = False

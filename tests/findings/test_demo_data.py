@@ -189,6 +189,10 @@ def test_demo_has_three_years_for_the_multi_year_view(db, settings):
     assert multiyear_view(User.objects.get(username="rvb")).years == [2022]
     window = next(w for w in view.plan if w.first_year == 2022)
     assert not window.remaining_principles  # the three years cover all eight principles
+    # The current cycle's Concept 0.9 was given up on by the watchdog: Mislukt, retryable.
+    failed = ReportVersion.objects.get(cycle__year=2023)
+    assert (failed.label, failed.state, failed.pdf_sha256) == ("0.9", "failed", "")
+    assert "geen voortgang" in failed.error
     before = (Score.objects.count(), ReportVersion.objects.count(), version.pdf_sha256)
     call_command("loaddemo")
     assert (Score.objects.count(), ReportVersion.objects.count()) == before[:2]

@@ -151,7 +151,6 @@ def fail_demo_version(*, cycle: AuditCycle, coordinator: User, label: str = "0.9
     import logging  # noqa: PLC0415
     from datetime import timedelta  # noqa: PLC0415
 
-    from django.conf import settings  # noqa: PLC0415
     from django.db import transaction  # noqa: PLC0415
     from django.utils import timezone  # noqa: PLC0415
 
@@ -170,10 +169,15 @@ def fail_demo_version(*, cycle: AuditCycle, coordinator: User, label: str = "0.9
         # the version failed and renders nothing (a task for a version that is not queued ends
         # at once).
         with transaction.atomic():
-            report_version_publish(
+            version = report_version_publish(
                 actor=coordinator, cycle=cycle, label=label, report_status=ReportStatus.CONCEPT
             )
-            later = timezone.now() + timedelta(minutes=settings.REPORT_RENDER_STALL_MINUTES + 1)
-            report_versions_fail_stalled(now=later, cycle=cycle)
+            # Asked for an hour ago (demo dates, like the rest of the demo's history), so the
+            # page's "no progress for 10 minutes" matches the time it shows.
+            asked = timezone.now() - timedelta(hours=1)
+            ReportVersion.objects.filter(pk=version.pk).update(
+                requested_at=asked, progress_at=asked
+            )
+            report_versions_fail_stalled(cycle=cycle)
     finally:
         publishing_log.disabled = False

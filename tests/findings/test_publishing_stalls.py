@@ -48,6 +48,7 @@ def test_a_version_without_progress_shows_failed_with_a_retry(client, coordinato
     html = page.content.decode()
     assert "Mislukt" in html and "Opnieuw proberen" in html
     assert "geen voortgang" in html
+    assert "Aangevraagd door" in html and "Gepubliceerd door" not in html  # nothing published
     assert "Refresh" not in page  # it no longer reloads itself forever
     version.refresh_from_db()
     assert version.state == PublishState.FAILED

@@ -57,11 +57,12 @@ test: lint
 test-prod: $(STAMP)
 	.ci/prod-stack start
 	status=0; PROD_REQUIRED=1 $(VENV)/bin/pytest -m prod tests/prod $(PYTEST_ARGS) || status=$$?; \
-	  .ci/prod-stack stop; exit $$status
+	  .ci/prod-stack stop || status=1; exit $$status
 
 loadtest: $(STAMP)
 	.ci/prod-stack start
-	status=0; $(PY) -m tests.loadtest.run || status=$$?; .ci/prod-stack stop; exit $$status
+	status=0; $(PY) -m tests.loadtest.run || status=$$?; .ci/prod-stack stop || status=1; \
+	  exit $$status
 
 bench: $(STAMP)
 	$(PY) -m tests.benchmarks.run

@@ -39,7 +39,11 @@ if os.environ.get("LOG_FORMAT", "json") == "json":
             }
         },
         "loggers": {
-            "gunicorn.error": {"level": "WARNING", "handlers": ["console"], "propagate": False},
+            "gunicorn.error": {
+                "level": loglevel.upper(),
+                "handlers": ["console"],
+                "propagate": False,
+            },
             "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
         },
     }

@@ -106,14 +106,14 @@ class User(AbstractUser):
 # core never imports them).
 USER_FACTS: dict[str, Callable[[], Expression]] = {}
 
-_roles_and_facts_queries: dict[tuple[str, ...], tuple[models.QuerySet, list[str], list[str]]] = {}
+_roles_and_facts_queries: dict[tuple, tuple[models.QuerySet, list[str], list[str]]] = {}
 
 
 def _roles_and_facts_query() -> tuple[models.QuerySet, list[str], list[str]]:
     """The query behind `User.has_role` without its user (filtered per call), the fact names and
     the unit's fields, in the order of its columns. Built once per process and set of facts:
     building it with the ORM takes longer than running it, and it runs on every page."""
-    key = tuple(USER_FACTS)
+    key = tuple(USER_FACTS.items())  # a name registered again with another query counts anew
     if key not in _roles_and_facts_queries:
         facts = {name: make() for name, make in USER_FACTS.items()}
         unit_fields = [f.attname for f in BusinessUnit._meta.concrete_fields]

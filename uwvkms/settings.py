@@ -318,7 +318,9 @@ HERSTEL_EVALUATION_DUE_DAYS = env_int("HERSTEL_EVALUATION_DUE_DAYS", 180)
 # Background tasks (Django's tasks framework): publishing a report version renders its PDF in a
 # worker (`manage.py db_worker`), never in a web request. Tests use the immediate backend.
 # A version still queued or rendering after this long without progress was left by a worker
-# that died: it is marked failed, so it can be retried (findings.services.publishing).
+# that died: it is marked failed, so it can be retried (findings.services.publishing). Keep it
+# well above the slowest render (the demo report takes seconds): a render still running when
+# it passes is given up on.
 REPORT_RENDER_STALL_MINUTES = env_int("REPORT_RENDER_STALL_MINUTES", 10)
 
 TASKS = {

@@ -203,7 +203,7 @@ def report_version_render(
         )
         stored = field.storage.save(name, ContentFile(rendered.pdf))
         with transaction.atomic():
-            published = mine.select_for_update().update(
+            published = mine.update(
                 state=PublishState.DONE,
                 pdf=stored,
                 pdf_sha256=digest,

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle
@@ -164,10 +165,13 @@ def report_version_retry(*, actor: User, version: ReportVersion) -> ReportVersio
     return version
 
 
-def _enqueue(version: ReportVersion) -> None:
-    from findings.tasks import report_version_render_task  # noqa: PLC0415  (tasks import services)
+# The background task that renders a version, named rather than imported: the task module calls
+# this service, so importing it here would make the two import each other.
+RENDER_TASK = "findings.tasks.report_version_render_task"
 
-    result = report_version_render_task.enqueue(version_id=version.pk)
+
+def _enqueue(version: ReportVersion) -> None:
+    result = import_string(RENDER_TASK).enqueue(version_id=version.pk)
     # The immediate backend has already run the task; only a queued one still needs its id.
     ReportVersion.objects.filter(pk=version.pk, task_id="").update(task_id=str(result.id)[:64])
 

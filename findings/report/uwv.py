@@ -35,9 +35,9 @@ from findings.models import (
 )
 from findings.report.chart import bar_chart
 from findings.report.pdf import html_to_pdf
+from findings.selectors.narratives import narrative_texts
 from findings.selectors.ratings import rating_summary
 from findings.selectors.rollup import BoardRecommendation, BoardReference, rollup_board
-from findings.services.narratives import narrative_texts
 from maturity.constants import LEVEL_MEANINGS, MaturityLevel, ScoreStatus
 from maturity.models import CalibrationSession, Score
 from maturity.selectors import EMPTY_ROLLUP, frameworks_of_cycle, level_descriptors

@@ -10,27 +10,11 @@ from audits.models import AuditCycle
 from findings.constants import NarrativeKey
 from findings.models import ReportNarrative
 from uwvkms.models import User
-from uwvkms.selectors import audit_events_for
 from uwvkms.services import audit_event_record
 
 
 class NarrativeConflict(ValidationError):
     """Someone else saved the section after this user opened it."""
-
-
-def narrative_texts(cycle: AuditCycle) -> dict[str, str]:
-    """section key → the team's stored text for `cycle` (sections without a row are absent, the
-    report then uses its generated default). One query."""
-    return dict(
-        ReportNarrative.objects.filter(cycle=cycle).exclude(text="").values_list("key", "text")
-    )
-
-
-def narratives_of(cycle: AuditCycle) -> dict[str, ReportNarrative]:
-    """section key → the stored narrative with who last changed it. One query."""
-    return {
-        n.key: n for n in ReportNarrative.objects.filter(cycle=cycle).select_related("updated_by")
-    }
 
 
 def narrative_save(
@@ -89,10 +73,3 @@ def narrative_save(
         current.save(update_fields=["text", "version", "updated_by", "updated_at"])
         audit_event_record(event=event, actor=actor, target=current, changes={"text": [old, text]})
         return current
-
-
-def narrative_history(narrative: ReportNarrative | None) -> list:
-    """The recorded changes of a section, newest first."""
-    if narrative is None or narrative.pk is None:
-        return []
-    return list(audit_events_for(narrative))

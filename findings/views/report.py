@@ -11,12 +11,8 @@ from findings.forms.narratives import NarrativeForm
 from findings.report.maturity import build_maturity_report, render_maturity_report_html
 from findings.report.pdf import html_to_pdf
 from findings.report.uwv import build_uwv_report, default_texts_of, render_uwv_report_pdf
-from findings.services.narratives import (
-    NarrativeConflict,
-    narrative_history,
-    narrative_save,
-    narratives_of,
-)
+from findings.selectors.narratives import narrative_history, narratives_of
+from findings.services.narratives import NarrativeConflict, narrative_save
 from maturity.selectors import FIGURES_READERS, maturity_figures_cycle_get
 from uwvkms.constants import Role
 from uwvkms.permissions import role_required

@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from findings.models import ReportNarrative
 from findings.report.uwv import build_uwv_report
-from findings.services.narratives import NarrativeConflict, narrative_history, narrative_save
+from findings.selectors.narratives import narrative_history
+from findings.services.narratives import NarrativeConflict, narrative_save
 from uwvkms.models import AuditEvent
 
 

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from audits.constants import DocumentStatus
@@ -24,6 +23,7 @@ from audits.models import (
 )
 from audits.services.cycles import require_fieldwork_open
 from audits.uploads import UploadRefused, check_upload
+from uwvkms.formats import local_datetime
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
 
@@ -155,7 +155,7 @@ def _conflict_message(check: DocumentCheck | None) -> str:
     return _(
         "Deze documentbeoordeling is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is "
         "niet opgeslagen; bekijk de actuele beoordeling en pas die zo nodig aan."
-    ) % {"who": check.updated_by, "when": formats.date_format(check.updated_at, "DATETIME_FORMAT")}
+    ) % {"who": check.updated_by, "when": local_datetime(check.updated_at)}
 
 
 def _require_assessed(

@@ -8,7 +8,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audits.constants import InterviewAction, InterviewActor
@@ -30,6 +30,7 @@ from audits.models import (
     ManagementPrinciple,
 )
 from audits.services.documents import require_evidence_open
+from uwvkms.formats import local_datetime
 from uwvkms.models import BusinessUnit, User
 from uwvkms.selectors import audit_events_for
 from uwvkms.services import audit_event_record
@@ -241,7 +242,7 @@ def _conflict_message(interview: Interview) -> str:
     return _(
         "Dit interview is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet "
         "opgeslagen; bekijk de actuele versie en pas die zo nodig aan."
-    ) % {"who": last.actor, "when": formats.date_format(last.occurred_at, "DATETIME_FORMAT")}
+    ) % {"who": last.actor, "when": local_datetime(last.occurred_at)}
 
 
 @transaction.atomic

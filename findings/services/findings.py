@@ -6,7 +6,6 @@ while the unit's report is a concept and the cycle is not yet published."""
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from audits.constants import BEFORE_PUBLICATION
@@ -16,6 +15,7 @@ from findings.constants import FindingKind, Priority, UnitReportStatus
 from findings.models import Finding, Quote, Recommendation, RecommendationResponse, UnitReport
 from findings.selectors.findings import interview_label, quotable_interviews
 from findings.unit_report_rules import findings_editable
+from uwvkms.formats import local_datetime
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
 
@@ -106,7 +106,7 @@ def _lock_item(model: type[models.Model], item: models.Model, expected_version: 
             )
             % {
                 "who": current.updated_by,
-                "when": formats.date_format(current.updated_at, "DATETIME_FORMAT"),
+                "when": local_datetime(current.updated_at),
             }
         )
     return current

@@ -8,12 +8,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from findings.constants import ActionStatus, EffectConclusion
 from findings.models import EffectMeasurement, FollowUpAction, Recommendation
 from findings.selectors.follow_up import is_recognised
+from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 
@@ -154,9 +155,7 @@ def _lock_action(action: FollowUpAction, expected_version: int) -> FollowUpActio
             )
             % {
                 "who": action.updated_by,
-                "when": formats.date_format(
-                    timezone.localtime(action.updated_at), "DATETIME_FORMAT"
-                ),
+                "when": local_datetime(action.updated_at),
             }
         )
     return action

@@ -3,12 +3,12 @@ team's own text per cycle and section, with optimistic locking and a history row
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle
 from findings.constants import NarrativeKey
 from findings.models import ReportNarrative
+from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 
@@ -47,9 +47,7 @@ def narrative_save(
                 )
                 % {
                     "who": current.updated_by if current else "–",
-                    "when": formats.date_format(current.updated_at, "DATETIME_FORMAT")
-                    if current
-                    else "–",
+                    "when": local_datetime(current.updated_at) if current else "–",
                 }
             )
         event = (

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle
 from findings.constants import Recognition, ResponseStatus
 from findings.models import ManagementResponse, Recommendation, RecommendationResponse, UnitReport
 from findings.unit_report_rules import response_gaps, response_open
+from uwvkms.formats import local_datetime
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
 
@@ -81,9 +82,7 @@ def management_response_save(
             )
             % {
                 "who": response.updated_by if response else "–",
-                "when": formats.date_format(response.updated_at, "DATETIME_FORMAT")
-                if response
-                else "–",
+                "when": local_datetime(response.updated_at) if response else "–",
             }
         )
     if response is not None and response.status == ResponseStatus.INGEDIEND:

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle
@@ -19,6 +18,7 @@ from findings.selectors.rollup import (
     theme_verdict_of,
     thread_threshold,
 )
+from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 
@@ -52,7 +52,7 @@ def _conflict(what: str, obj) -> ThemeConflict:
         % {
             "what": what,
             "who": obj.updated_by,
-            "when": formats.date_format(obj.updated_at, "DATETIME_FORMAT"),
+            "when": local_datetime(obj.updated_at),
         }
     )
 

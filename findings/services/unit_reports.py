@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle
@@ -15,6 +15,7 @@ from findings.models import ManagementResponse, UnitReport
 from findings.selectors.unit_reports import report_capacities
 from findings.services.findings import unit_report_lock
 from findings.unit_report_rules import MOVERS, check_move, move_requirements
+from uwvkms.formats import local_datetime
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
 
@@ -65,7 +66,7 @@ def unit_report_move(
             )
             % {
                 "who": report.updated_by,
-                "when": formats.date_format(report.updated_at, "DATETIME_FORMAT"),
+                "when": local_datetime(report.updated_at),
                 "status": report.get_status_display(),
             }
         )

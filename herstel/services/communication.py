@@ -6,13 +6,13 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from herstel.constants import Operation
 from herstel.models import CommunicationMember, Herstelactie, Kapstokverhaal, QuestionAnswer
 from herstel.rules import kapstok_next_status
 from herstel.services.guards import locked, require_operation
+from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 
@@ -138,7 +138,7 @@ def kapstok_save(
             % {
                 "version": current,
                 "who": latest.created_by,
-                "when": formats.date_format(latest.created_at, "DATETIME_FORMAT"),
+                "when": local_datetime(latest.created_at),
             }
         )
     pairs = [(q.strip(), a.strip()) for q, a in questions_answers if q.strip() or a.strip()]

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -35,6 +35,7 @@ from herstel.selectors.dossiers import (
 )
 from herstel.selectors.execution import has_go
 from herstel.services.guards import locked, require_operation
+from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 
@@ -327,7 +328,7 @@ def _conflict_message(dossier: Dossier) -> str:
     return _(
         "Dit dossier is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet "
         "opgeslagen; bekijk de actuele gegevens en pas die zo nodig aan."
-    ) % {"who": last.changed_by, "when": formats.date_format(last.changed_at, "DATETIME_FORMAT")}
+    ) % {"who": last.changed_by, "when": local_datetime(last.changed_at)}
 
 
 # --- Snapshots for the weekly trend ------------------------------------------------------------

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herstel.constants import Effectiveness, Operation
@@ -23,6 +23,7 @@ from herstel.rules import (
 )
 from herstel.selectors.execution import evaluation_states, evaluations_of
 from herstel.services.guards import field_changes, locked, plain, require_operation
+from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.selectors import audit_events_for
 from uwvkms.services import audit_event_record
@@ -107,7 +108,7 @@ def _require_version(herstelactie: Herstelactie, evaluation: Evaluation, expecte
         _(" door %(who)s (%(when)s)")
         % {
             "who": last.actor,
-            "when": formats.date_format(last.occurred_at, "DATETIME_FORMAT"),
+            "when": local_datetime(last.occurred_at),
         }
         if last is not None and last.actor is not None
         else ""

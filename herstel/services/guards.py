@@ -2,12 +2,12 @@
 the step allows the change, and whether the user saw the current version (optimistic locking)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from herstel.constants import OPERATION_RIGHTS, Capacity, Operation
 from herstel.models import Herstelactie
 from herstel.permissions import may, may_by_capacity, role_capacities
+from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.selectors import audit_events_for
 
@@ -80,7 +80,7 @@ def require_version(herstelactie: Herstelactie, expected_version: int) -> None:
             "Deze herstelactie is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet "
             "opgeslagen; bekijk de actuele versie en pas die zo nodig aan."
         )
-        % {"who": last.actor, "when": formats.date_format(last.occurred_at, "DATETIME_FORMAT")}
+        % {"who": last.actor, "when": local_datetime(last.occurred_at)}
     )
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -20,6 +20,7 @@ from maturity.models import CalibrationClosure, CalibrationSession, Score, Score
 from maturity.selectors.calibration import is_calibration_frozen
 from maturity.selectors.rollup import submitted_levels
 from uwvkms.constants import Role
+from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 
@@ -165,9 +166,7 @@ def _lock_score(score: Score, *, expected_version: int) -> Score:
             )
             % {
                 "who": locked.updated_by,
-                "when": formats.date_format(
-                    timezone.localtime(locked.updated_at), "DATETIME_FORMAT"
-                ),
+                "when": local_datetime(locked.updated_at),
             }
         )
     return locked

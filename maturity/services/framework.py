@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle, ManagementPrinciple
@@ -16,6 +15,7 @@ from maturity.selectors.framework import (
     framework_editable,
     framework_start,
 )
+from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 
@@ -160,5 +160,5 @@ def _conflict_message(framework: Framework | None) -> str:
         "opgeslagen; bekijk de actuele tekst en pas die zo nodig aan."
     ) % {
         "who": framework.updated_by or _("onbekend"),
-        "when": formats.date_format(framework.updated_at, "DATETIME_FORMAT"),
+        "when": local_datetime(framework.updated_at),
     }

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle, DocumentCheck, Interview, ManagementPrinciple
@@ -19,6 +19,7 @@ from maturity.score_rules import (
 )
 from maturity.selectors.calibration import is_calibration_frozen
 from maturity.selectors.scores import citable_documents, citable_interviews, ever_submitted
+from uwvkms.formats import local_datetime
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
 
@@ -255,4 +256,4 @@ def _conflict_message(score: Score | None) -> str:
     return _(
         "Deze score is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet opgeslagen; "
         "bekijk de actuele score en pas die zo nodig aan."
-    ) % {"who": score.updated_by, "when": formats.date_format(score.updated_at, "DATETIME_FORMAT")}
+    ) % {"who": score.updated_by, "when": local_datetime(score.updated_at)}

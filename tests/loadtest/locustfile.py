@@ -6,10 +6,10 @@ few seconds, and `make bench` measures them."""
 import os
 import random
 import re
-from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
 
 from locust import HttpUser, between, task
+
+from tests.links import links_of
 
 PASSWORD = "demo-kms-2023"
 CA_CERT = os.environ.get("PROD_CA_CERT")
@@ -26,26 +26,9 @@ SKIP = re.compile(r"(\.pdf|/pdf/|export|xlsx|csv|/uitloggen/|/beheer/|/api/|/sta
 NUMBER = re.compile(r"/\d+(?=/|$)")
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a" and (href := dict(attrs).get("href")):
-            self.hrefs.append(href)
-
-
 def page_links(html: str, base: str) -> list[str]:
-    parser = _Links()
-    parser.feed(html)
-    origin = urlsplit(base).netloc
-    links = []
-    for href in parser.hrefs:
-        url = urlsplit(urljoin(base, href))
-        if url.netloc == origin and not SKIP.search(url.path):
-            links.append(url.path + (f"?{url.query}" if url.query else ""))
-    return links
+    """The links a person would click on: same site, no downloads, admin or logout."""
+    return [link for link in links_of(html, base, base) if not SKIP.search(link.split("?")[0])]
 
 
 def page_name(path: str) -> str:

@@ -8,7 +8,6 @@ is a failure: the tier must never pass by not running."""
 import os
 import re
 import tempfile
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -150,29 +149,3 @@ def database(stack):
     connection.autocommit = True
     yield connection
     connection.close()
-
-
-class LinkParser(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            href = dict(attrs).get("href")
-            if href:
-                self.links.append(href)
-
-
-def links_of(html: str, page_url: str, base: str) -> list[str]:
-    """The same-site links of a page, as paths with their query, fragments dropped."""
-    parser = LinkParser()
-    parser.feed(html)
-    origin = urlsplit(base)
-    found = []
-    for href in parser.links:
-        url = urlsplit(urljoin(page_url, href))
-        if url.scheme not in ("http", "https") or url.netloc != origin.netloc:
-            continue
-        found.append(url.path + (f"?{url.query}" if url.query else ""))
-    return found

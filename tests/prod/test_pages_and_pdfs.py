@@ -9,7 +9,7 @@ from collections import Counter, deque
 import pytest
 from pypdf import PdfReader
 
-from tests.prod.conftest import links_of
+from tests.links import links_of
 
 ROLES = [
     "coordinatie",

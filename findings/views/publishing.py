@@ -99,12 +99,12 @@ def version_detail(request, year: int, label: str):
     if is_coordinator:
         services.report_versions_fail_stalled(cycle=cycle)
     version = selectors.report_version_get_for_reader(user=request.user, cycle=cycle, label=label)
-    others = [
-        v
-        for v in selectors.report_versions_for_user(user=request.user, cycle=cycle)
-        if v.state == PublishState.DONE and v.pk != version.pk
-    ]
-    in_progress = version.state in (PublishState.QUEUED, PublishState.RUNNING)
+    versions = list(selectors.report_versions_for_user(user=request.user, cycle=cycle))
+    others = [v for v in versions if v.state == PublishState.DONE and v.pk != version.pk]
+    in_progress = version.state in services.IN_PROGRESS
+    # One version renders at a time (report_version_retry refuses another): while one is being
+    # made, a failed one offers no retry, only the reason.
+    rendering = next((v for v in versions if v.state in services.IN_PROGRESS), None)
     response = render(
         request,
         "findings/publishing/detail.html",
@@ -113,6 +113,7 @@ def version_detail(request, year: int, label: str):
             "version": version,
             "others": others,
             "in_progress": in_progress,
+            "rendering": rendering,
             "refresh_seconds": REFRESH_SECONDS,
             "is_coordinator": is_coordinator,
         },

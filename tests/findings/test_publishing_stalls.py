@@ -181,6 +181,15 @@ def test_the_daily_watchdog_command_marks_every_cycle(coordinator, cycle, capsys
     assert ReportVersion.objects.get(cycle=cycle).state == PublishState.FAILED
 
 
+def test_a_failed_version_offers_no_retry_while_another_renders(client, coordinator, cycle):
+    _left_behind(cycle, coordinator, state=PublishState.FAILED, minutes_ago=30)
+    _left_behind(cycle, coordinator, state=PublishState.RUNNING, minutes_ago=1, label="1.1")
+    client.force_login(coordinator)
+    html = client.get(reverse("findings:report_version", args=[cycle.year, "1.0"])).content.decode()
+    assert "Opnieuw proberen kan zodra versie 1.1 klaar is" in html
+    assert reverse("findings:report_version_retry", args=[cycle.year, "1.0"]) not in html
+
+
 def test_only_one_failed_version_is_retried_at_a_time(coordinator, cycle, quick_render):
     first = _left_behind(cycle, coordinator, state=PublishState.FAILED, minutes_ago=30)
     _left_behind(cycle, coordinator, state=PublishState.RUNNING, minutes_ago=1, label="1.1")

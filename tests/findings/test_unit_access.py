@@ -6,7 +6,12 @@ from django.urls import reverse
 
 from audits.constants import AuditCapacity
 from findings.unit_report_rules import may_read
-from tests.factories import AssessedPrincipleFactory, BusinessUnitFactory, UserFactory
+from tests.factories import (
+    AssessedPrincipleFactory,
+    AssignmentFactory,
+    BusinessUnitFactory,
+    UserFactory,
+)
 from tests.findings.unit_reporting import agree, finalise, klant, recommend
 from uwvkms.constants import Role
 
@@ -175,6 +180,8 @@ def test_list_uses_a_constant_number_of_queries(
         for i in range(n):
             unit = BusinessUnitFactory(name=f"Extra {offset + i}")
             AssessedPrincipleFactory(cycle=cycle, unit=unit, principle=klant())
+            # Only the unit's own auditors write its recommendations.
+            AssignmentFactory(cycle=cycle, unit=unit, auditor=auditor)
             recommend(auditor, cycle, unit)
             agree(coordinator, cycle, unit)
             finalise(coordinator, cycle, unit)

@@ -8,9 +8,9 @@ from datetime import date
 
 from django.db import transaction
 
-from audits.models import Assignment, AuditCycle, ManagementPrinciple
-from audits.services import assignment_create, cycle_advance, cycle_open
-from demo.fieldwork import load_fieldwork
+from audits.models import Assignment
+from audits.services import assignment_create
+from demo.fieldwork import cycle_in_fieldwork, load_fieldwork
 from demo.findings import load_findings
 from demo.maturity import load_scores_and_calibration
 from demo.people import (
@@ -51,16 +51,13 @@ def load_demo() -> list[DemoLogin]:
     coordinator = people["coordinatie"]
     auditors = [people[auditor.username] for auditor in AUDITORS]
 
-    cycle = AuditCycle.objects.filter(year=DEMO_YEAR).first()
-    if cycle is None:
-        cycle = cycle_open(
-            actor=coordinator,
-            year=DEMO_YEAR,
-            principles=ManagementPrinciple.objects.filter(code__in=DEMO_PRINCIPLES),
-            period_start=date(DEMO_YEAR, 7, 3),
-            period_end=date(DEMO_YEAR, 11, 24),
-        )
-        cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status=cycle.status)
+    cycle = cycle_in_fieldwork(
+        year=DEMO_YEAR,
+        codes=DEMO_PRINCIPLES,
+        coordinator=coordinator,
+        period_start=date(DEMO_YEAR, 7, 3),
+        period_end=date(DEMO_YEAR, 11, 24),
+    )
 
     # Two auditors per unit, never from the unit itself (cross-auditing).
     for index, unit in enumerate(units.values()):

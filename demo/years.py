@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from audits.constants import CycleStatus
-from audits.models import AssessedPrinciple, Assignment, AuditCycle, ManagementPrinciple
+from audits.models import AssessedPrinciple, Assignment, AuditCycle
 from audits.selectors import assessed_principle_ids_by_unit
-from audits.services import assignment_create, cycle_advance, cycle_open
-from demo.maturity import JUSTIFICATIONS, OBSERVATIONS
+from audits.services import assignment_create, cycle_advance
+from demo.fieldwork import cycle_in_fieldwork
+from demo.maturity import score_submit
 from findings.constants import UnitReportStatus
 from findings.models import ReportStatus, ReportVersion
 from findings.services import unit_report_move
@@ -24,7 +25,6 @@ from findings.services.publishing import (
     report_versions_fail_stalled,
 )
 from maturity.models import Score
-from maturity.services import score_record
 from uwvkms.models import BusinessUnit, User
 
 EARLIER_YEAR = 2022
@@ -82,18 +82,14 @@ def _agree_unit_reports(cycle: AuditCycle, *, coordinator: User) -> None:
 
 
 def _cycle(year: int, codes: list[str], *, coordinator: User) -> AuditCycle:
-    cycle = AuditCycle.objects.filter(year=year).first()
-    if cycle is None:
-        cycle = cycle_open(
-            actor=coordinator,
-            year=year,
-            principles=ManagementPrinciple.objects.filter(code__in=codes),
-            period_start=date(year, 7, 1),
-            period_end=date(year, 11, 22),
-            include_basic=False,
-        )
-        cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status=cycle.status)
-    return cycle
+    return cycle_in_fieldwork(
+        year=year,
+        codes=codes,
+        coordinator=coordinator,
+        period_start=date(year, 7, 1),
+        period_end=date(year, 11, 22),
+        include_basic=False,
+    )
 
 
 def _team(cycle, units, auditors, *, coordinator, offset: int) -> None:
@@ -121,17 +117,8 @@ def _score(cycle, units, *, rng: random.Random, per_unit_bias: dict[str, int]) -
                 continue
             level = rng.choice([1, 2, 2, 3, 3, 3, 4]) + per_unit_bias.get(unit.name, 0)
             level = min(5, max(1, level))
-            score_record(
-                actor=leads[unit.id],
-                cycle=cycle,
-                unit=unit,
-                principle=principle,
-                level=level,
-                justification=JUSTIFICATIONS[level],
-                design_note=OBSERVATIONS[0],
-                existence_note=OBSERVATIONS[1],
-                operation_note=OBSERVATIONS[2],
-                expected_version=0,
+            score_submit(
+                auditor=leads[unit.id], cycle=cycle, unit=unit, principle=principle, level=level
             )
 
 

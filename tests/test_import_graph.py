@@ -2,10 +2,14 @@
 imports (function-level imports included, which import-linter's layer contracts do not see
 within one app). Such a cycle makes import order matter and hides which side owns the code."""
 
+import tomllib
+from pathlib import Path
+
 import grimp
 import pytest
 
-PACKAGES = ("uwvkms", "audits", "maturity", "findings", "herstel")
+PACKAGES = ("uwvkms", "audits", "maturity", "findings", "herstel", "demo")
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
 
 @pytest.fixture(scope="module")
@@ -34,3 +38,18 @@ def test_no_module_imports_itself_through_others(graph):
             ):
                 cycles.append((module, imported))
     assert cycles == []
+
+
+def test_the_demo_layer_sits_on_top_of_every_app():
+    """The import-linter contract that `make test` checks names demo as the top layer, so no
+    production app may import it."""
+    config = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["importlinter"]
+    assert set(PACKAGES) <= set(config["root_packages"])
+    (layers,) = [c["layers"] for c in config["contracts"] if c["type"] == "layers"]
+    assert layers[0] == "demo"
+    assert set(layers) == set(PACKAGES)
+
+
+def test_no_production_app_imports_the_demo(graph):
+    importers = graph.find_downstream_modules("demo", as_package=True)
+    assert sorted(m for m in importers if not m.startswith("demo.")) == []

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "maturity",
     "findings",
     "herstel",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -247,8 +247,8 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from findings.demo import load_demo
-    from herstel.demo import load_herstel_demo
+    from demo.audit import load_demo
+    from demo.herstel import load_herstel_demo
     from uwvkms.models import User
 
     reset_postgres_schema()

@@ -161,7 +161,7 @@ def main() -> None:
     reset_postgres_schema()
     call_command("migrate", verbosity=0)
     from audits.models import AuditCycle
-    from findings.demo import load_demo
+    from demo.audit import load_demo
     from findings.report.maturity import build_maturity_report, render_maturity_report_html
     from findings.report.pdf import html_to_pdf
 

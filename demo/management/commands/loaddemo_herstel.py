@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from herstel.demo import load_herstel_demo
-from uwvkms.demo import DEMO_PASSWORD
+from demo.herstel import load_herstel_demo
+from demo.people import login_lines
 
 
 class Command(BaseCommand):
@@ -19,7 +19,5 @@ class Command(BaseCommand):
             )
         logins = load_herstel_demo()
         self.stdout.write(self.style.SUCCESS("Demo-herstelacties geladen. Inloggen met:"))
-        self.stdout.write(f"  wachtwoord: {DEMO_PASSWORD}")
-        for login in logins:
-            note = f"  ({login.note})" if login.note else ""
-            self.stdout.write(f"  {login.username:<22} {login.role:<28} {login.unit}{note}")
+        for line in login_lines(logins):
+            self.stdout.write(line)

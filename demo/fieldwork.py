@@ -16,8 +16,10 @@ from audits.models import (
     Exclusion,
     Interview,
     InterviewQuestion,
+    ManagementPrinciple,
 )
 from audits.selectors import assessed_principle_ids_by_unit
+from audits.services import cycle_advance, cycle_open
 from audits.services.cycles import unit_exclude
 from audits.services.districts import district_add, districts_draw
 from audits.services.documents import document_check_save, document_file_add
@@ -73,6 +75,32 @@ EXCLUDED = {
     "C-ICT": "Te weinig gesprekken mogelijk door een lopende reorganisatie; het beeld is niet "
     "representatief voor het onderdeel.",
 }
+
+
+def cycle_in_fieldwork(
+    *,
+    year: int,
+    codes: list[str],
+    coordinator: User,
+    period_start: date,
+    period_end: date,
+    include_basic: bool = True,
+) -> AuditCycle:
+    """The cycle of `year`: found when it exists, else opened by the coordination team with the
+    principles of `codes` (and Basic Kwaliteitsmanagement unless told otherwise) and moved on to
+    veldwerk."""
+    cycle = AuditCycle.objects.filter(year=year).first()
+    if cycle is None:
+        cycle = cycle_open(
+            actor=coordinator,
+            year=year,
+            principles=ManagementPrinciple.objects.filter(code__in=codes),
+            period_start=period_start,
+            period_end=period_end,
+            include_basic=include_basic,
+        )
+        cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status=cycle.status)
+    return cycle
 
 
 def load_fieldwork(

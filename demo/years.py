@@ -3,16 +3,28 @@ years: 2022 is published (its report definitief, version 2.0) with a score for e
 unit × principle; 2024 is in veldwerk with a team and a few scores. Together the three years
 cover all eight management principles (the three-year plan). Idempotent."""
 
+import logging
 import random
-from datetime import date
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
 
 from audits.constants import CycleStatus
-from audits.models import AssessedPrinciple, Assignment, AuditCycle, ManagementPrinciple
+from audits.models import AssessedPrinciple, Assignment, AuditCycle
 from audits.selectors import assessed_principle_ids_by_unit
-from audits.services import assignment_create, cycle_advance, cycle_open
-from findings.demo_maturity import JUSTIFICATIONS, OBSERVATIONS
+from audits.services import assignment_create, cycle_advance
+from demo.fieldwork import cycle_in_fieldwork
+from demo.maturity import score_submit
+from findings.constants import UnitReportStatus
+from findings.models import ReportStatus, ReportVersion
+from findings.services import unit_report_move
+from findings.services.publishing import (
+    report_version_publish,
+    report_version_render,
+    report_versions_fail_stalled,
+)
 from maturity.models import Score
-from maturity.services import score_record
 from uwvkms.models import BusinessUnit, User
 
 EARLIER_YEAR = 2022
@@ -49,9 +61,6 @@ def load_other_years(
 def _agree_unit_reports(cycle: AuditCycle, *, coordinator: User) -> None:
     """Every unit report of the cycle agreed and made definitief, so its UWV report can be
     published as Definitief."""
-    from findings.constants import UnitReportStatus  # noqa: PLC0415
-    from findings.services import unit_report_move  # noqa: PLC0415
-
     unit_ids = AssessedPrinciple.objects.filter(cycle=cycle).values("unit_id")
     for unit in BusinessUnit.objects.filter(pk__in=unit_ids).order_by("name"):
         report = unit_report_move(
@@ -73,18 +82,14 @@ def _agree_unit_reports(cycle: AuditCycle, *, coordinator: User) -> None:
 
 
 def _cycle(year: int, codes: list[str], *, coordinator: User) -> AuditCycle:
-    cycle = AuditCycle.objects.filter(year=year).first()
-    if cycle is None:
-        cycle = cycle_open(
-            actor=coordinator,
-            year=year,
-            principles=ManagementPrinciple.objects.filter(code__in=codes),
-            period_start=date(year, 7, 1),
-            period_end=date(year, 11, 22),
-            include_basic=False,
-        )
-        cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status=cycle.status)
-    return cycle
+    return cycle_in_fieldwork(
+        year=year,
+        codes=codes,
+        coordinator=coordinator,
+        period_start=date(year, 7, 1),
+        period_end=date(year, 11, 22),
+        include_basic=False,
+    )
 
 
 def _team(cycle, units, auditors, *, coordinator, offset: int) -> None:
@@ -112,29 +117,14 @@ def _score(cycle, units, *, rng: random.Random, per_unit_bias: dict[str, int]) -
                 continue
             level = rng.choice([1, 2, 2, 3, 3, 3, 4]) + per_unit_bias.get(unit.name, 0)
             level = min(5, max(1, level))
-            score_record(
-                actor=leads[unit.id],
-                cycle=cycle,
-                unit=unit,
-                principle=principle,
-                level=level,
-                justification=JUSTIFICATIONS[level],
-                design_note=OBSERVATIONS[0],
-                existence_note=OBSERVATIONS[1],
-                operation_note=OBSERVATIONS[2],
-                expected_version=0,
+            score_submit(
+                auditor=leads[unit.id], cycle=cycle, unit=unit, principle=principle, level=level
             )
 
 
 def publish_demo_version(*, cycle: AuditCycle, coordinator: User, label: str = "2.0") -> None:
     """Publish the 2022 report once (Definitief), rendered here rather than by the worker so the
     RvB has a published version to open straight after `loaddemo`. Skipped when it exists."""
-    from findings.models import ReportStatus, ReportVersion  # noqa: PLC0415
-    from findings.services.publishing import (  # noqa: PLC0415
-        report_version_publish,
-        report_version_render,
-    )
-
     if ReportVersion.objects.filter(cycle=cycle).exists():
         return
     version = report_version_publish(
@@ -148,18 +138,6 @@ def fail_demo_version(*, cycle: AuditCycle, coordinator: User, label: str = "0.9
     so the coordination team sees Mislukt with its explanation and "Opnieuw proberen" on the
     version page and the cycle page. Made the way it happens: asked for, then given up on by the
     watchdog after the stall time. Skipped when the cycle has versions."""
-    import logging  # noqa: PLC0415
-    from datetime import timedelta  # noqa: PLC0415
-
-    from django.db import transaction  # noqa: PLC0415
-    from django.utils import timezone  # noqa: PLC0415
-
-    from findings.models import ReportStatus, ReportVersion  # noqa: PLC0415
-    from findings.services.publishing import (  # noqa: PLC0415
-        report_version_publish,
-        report_versions_fail_stalled,
-    )
-
     if ReportVersion.objects.filter(cycle=cycle).exists():
         return
     publishing_log = logging.getLogger("findings.services.publishing")

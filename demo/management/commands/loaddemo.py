@@ -1,9 +1,9 @@
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from findings.demo import load_demo
-from uwvkms.demo import DEMO_PASSWORD
+from demo.audit import load_demo
+from demo.herstel import load_herstel_demo
+from demo.people import login_lines
 
 
 class Command(BaseCommand):
@@ -19,9 +19,10 @@ class Command(BaseCommand):
             )
         logins = load_demo()
         self.stdout.write(self.style.SUCCESS("Demodata geladen. Inloggen met wachtwoord:"))
-        self.stdout.write(f"  wachtwoord: {DEMO_PASSWORD}")
-        for login in logins:
-            note = f"  ({login.note})" if login.note else ""
-            self.stdout.write(f"  {login.username:<22} {login.role:<28} {login.unit}{note}")
-        # The herstel demo, by name: findings never imports herstel.
-        call_command("loaddemo_herstel", stdout=self.stdout)
+        for line in login_lines(logins):
+            self.stdout.write(line)
+        # Then the herstel demo, printed as `loaddemo_herstel` prints it.
+        logins = load_herstel_demo()
+        self.stdout.write(self.style.SUCCESS("Demo-herstelacties geladen. Inloggen met:"))
+        for line in login_lines(logins):
+            self.stdout.write(line)

@@ -4,11 +4,12 @@ adjustments and a second round still open, in which one score went back to its a
 Idempotent: what exists is left alone."""
 
 import random
+from collections.abc import Iterable
 from datetime import date, timedelta
 from statistics import median
 
 from audits.constants import CycleStatus
-from audits.models import Assignment, AuditCycle, DocumentCheck, Interview
+from audits.models import Assignment, AuditCycle, DocumentCheck, Interview, ManagementPrinciple
 from audits.selectors import assessed_principle_ids_by_unit
 from audits.services import cycle_advance
 from maturity.constants import ScoreStatus
@@ -82,20 +83,43 @@ def _score_everything(*, cycle, units, rng) -> None:
                 continue
             cite = uncited >= UNCITED or principle.is_basic
             uncited += 0 if cite else 1
-            score_record(
-                actor=leads[unit.id],
+            score_submit(
+                auditor=leads[unit.id],
                 cycle=cycle,
                 unit=unit,
                 principle=principle,
                 level=level,
-                justification=JUSTIFICATIONS[level],
-                design_note=OBSERVATIONS[0],
-                existence_note=OBSERVATIONS[1],
-                operation_note=OBSERVATIONS[2],
                 interviews=interviews.get(key, [])[:2] if cite else [],
                 documents=documents.get(key, [])[:2] if cite else [],
-                expected_version=0,
             )
+
+
+def score_submit(
+    *,
+    auditor: User,
+    cycle: AuditCycle,
+    unit: BusinessUnit,
+    principle: ManagementPrinciple,
+    level: int,
+    interviews: Iterable[Interview] = (),
+    documents: Iterable[DocumentCheck] = (),
+) -> None:
+    """The lead auditor submits a first score: the demo's justification for its level, the three
+    observations (design, existence, operation) and the evidence it cites."""
+    score_record(
+        actor=auditor,
+        cycle=cycle,
+        unit=unit,
+        principle=principle,
+        level=level,
+        justification=JUSTIFICATIONS[level],
+        design_note=OBSERVATIONS[0],
+        existence_note=OBSERVATIONS[1],
+        operation_note=OBSERVATIONS[2],
+        interviews=list(interviews),
+        documents=list(documents),
+        expected_version=0,
+    )
 
 
 def _evidence_by_unit_principle(records, principles_of) -> dict[tuple[int, int], list]:

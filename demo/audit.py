@@ -1,0 +1,99 @@
+"""The audit demo: the fictional 2023 cycle with the units of DOMAIN.md, users for every role and
+plausible fieldwork, scores, calibration and findings, with 2022 and 2024 beside it. Idempotent:
+running it again changes nothing. It fills every layer of the audit chain through their
+services, so the demo's event log looks like real use."""
+
+import random
+from datetime import date
+
+from django.db import transaction
+
+from audits.models import Assignment
+from audits.services import assignment_create
+from demo.fieldwork import cycle_in_fieldwork, load_fieldwork
+from demo.findings import load_findings
+from demo.maturity import load_scores_and_calibration
+from demo.people import (
+    AUDITORS,
+    BOARDS,
+    UNIT_NAMES,
+    DemoLogin,
+    login_of,
+    people_get_or_create,
+    units_get_or_create,
+)
+from demo.years import fail_demo_version, load_other_years, publish_demo_version
+from uwvkms.constants import Role
+from uwvkms.models import User
+
+DEMO_YEAR = 2023
+DEMO_PRINCIPLES = ["klantgerichtheid", "sturen-verantwoorden", "operationele-kwaliteit"]
+# The people of the audit chain (demo/people.py), and the logins printed first, in this order;
+# the auditor whose score was sent back follows them.
+PEOPLE = [
+    "coordinatie",
+    "rvb",
+    *(board.username for board in BOARDS),
+    "herstel",
+    "beheerder",
+    *(auditor.username for auditor in AUDITORS),
+]
+LOGINS = ["coordinatie", "rvb", "directie.uitkeren", "directie.handhaving", "herstel", "beheerder"]
+
+
+@transaction.atomic
+def load_demo() -> list[DemoLogin]:
+    """Create (or find) all demo data of the audit chain and return the demo logins to print."""
+    rng = random.Random(DEMO_YEAR)
+    units = units_get_or_create(UNIT_NAMES)
+    people = people_get_or_create(PEOPLE)
+    logins = [login_of(username) for username in LOGINS]
+    coordinator = people["coordinatie"]
+    auditors = [people[auditor.username] for auditor in AUDITORS]
+
+    cycle = cycle_in_fieldwork(
+        year=DEMO_YEAR,
+        codes=DEMO_PRINCIPLES,
+        coordinator=coordinator,
+        period_start=date(DEMO_YEAR, 7, 3),
+        period_end=date(DEMO_YEAR, 11, 24),
+    )
+
+    # Two auditors per unit, never from the unit itself (cross-auditing).
+    for index, unit in enumerate(units.values()):
+        start = (index * 2 + 3) % len(auditors)
+        rotated = auditors[start:] + auditors[:start]
+        team = [a for a in rotated if a.business_unit_id != unit.id][:2]
+        for position, auditor in enumerate(team):
+            if not Assignment.objects.filter(cycle=cycle, unit=unit, auditor=auditor).exists():
+                assignment_create(
+                    actor=coordinator,
+                    cycle=cycle,
+                    unit=unit,
+                    auditor=auditor,
+                    is_lead=position == 0,
+                )
+
+    in_order = list(units.values())
+    load_fieldwork(cycle=cycle, units=in_order, coordinator=coordinator, rng=rng)
+
+    returned = load_scores_and_calibration(
+        cycle=cycle, units=in_order, coordinator=coordinator, rng=rng
+    )
+    load_findings(cycle=cycle, units=in_order, coordinator=coordinator, rng=rng)
+    # 2022 (published) and 2024 (veldwerk) beside it, for the multi-year view.
+    earlier = load_other_years(units=in_order, auditors=auditors, coordinator=coordinator)
+    publish_demo_version(cycle=earlier, coordinator=coordinator)
+    fail_demo_version(cycle=cycle, coordinator=coordinator)
+    if returned:
+        username, what = returned
+        auditor = User.objects.select_related("business_unit").get(username=username)
+        logins.append(
+            DemoLogin(
+                username,
+                Role.TOETSER.label,
+                auditor.business_unit.name,
+                f"score teruggelegd in kalibratieronde 2: {what}",
+            )
+        )
+    return logins

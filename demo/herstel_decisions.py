@@ -1,0 +1,404 @@
+"""The herstel demo's steps 1 and 2 (DOMAIN.md §6): five fictional herstelacties, one per
+mandate path and stage, with working groups, advice, decisions and a kapstokverhaal, and the
+moves every herstel scenario makes through the herstel services (start, fill the advice, move a
+step, record a decision or a notification). Each scenario leaves an action that exists (by title)
+alone. Every name, number, reference and text here is made up."""
+
+from datetime import date
+from decimal import Decimal
+
+from herstel.constants import (
+    AdviceSection,
+    CommunicationFunction,
+    Criterion,
+    Directorate,
+    Forum,
+    InterestGroupKind,
+    KapstokMove,
+    NotificationKind,
+    Outcome,
+    StepMove,
+)
+from herstel.models import Herstelactie
+from herstel.rules import CriterionJudged
+from herstel.services.actions import advice_save, control_measure_add, herstelactie_start
+from herstel.services.communication import (
+    communication_member_add,
+    issue_set,
+    kapstok_move,
+    kapstok_save,
+)
+from herstel.services.decisions import (
+    decision_correct,
+    decision_record,
+    informal_round_record,
+    notification_record,
+)
+from herstel.services.steps import herstelactie_move
+from herstel.services.working_group import consultation_record, working_group_member_add
+from uwvkms.models import User
+
+DT_PATH = (True, False, False, False, False)
+RVB_PATH = (True, True, True, False, False)
+MINISTER_PATH = (True, True, True, True, True)
+
+
+def _advice(**texts: str) -> dict[str, str]:
+    base = {
+        AdviceSection.TARGET_GROUP: "Cliënten bij wie de fout in de genoemde periode optrad.",
+        AdviceSection.LEGAL_FRAMEWORK: "De wet biedt ruimte om ambtshalve te herzien.",
+        AdviceSection.FINANCIAL_CLIENTS: "Nabetaling per cliënt, met wettelijke rente.",
+        AdviceSection.FINANCIAL_EMPLOYERS: "Niet van toepassing.",
+        AdviceSection.FINANCIAL_MONEY_FLOW: "Komt ten laste van het uitvoeringsbudget.",
+        AdviceSection.FINANCIAL_OTHERS: "Geen andere belanghebbenden.",
+        AdviceSection.CAPACITY: "Eén team beoordeelt de dossiers binnen drie maanden.",
+        AdviceSection.COMMUNICATION: "Iedere cliënt krijgt een persoonlijke brief.",
+        AdviceSection.OTHER: "Geen.",
+    }
+    return {section.value: text for section, text in base.items()} | texts
+
+
+def _criteria(values, judged_by="Jurist JKC en controller FEZ") -> dict[str, CriterionJudged]:
+    reasons = {
+        Criterion.WITHIN_LAW: ("De wet staat herziening toe.", "De wet biedt geen grondslag."),
+        Criterion.ORGANISATIONAL_IMPACT: (
+            "Meerdere divisies en een hoog bedrag per cliënt.",
+            "Eén team, binnen de normale capaciteit.",
+        ),
+        Criterion.POLITICAL_SENSITIVITY: (
+            "Een grote, kwetsbare groep en een lange historie.",
+            "Een kleine groep met beperkte gevolgen.",
+        ),
+        Criterion.CLIENT_IMPACT: ("Cliënten moeten geld terugbetalen.", "Cliënten krijgen geld."),
+        Criterion.MONEY_FLOW: ("Het totaal loopt in de miljoenen.", "Een beperkt totaalbedrag."),
+    }
+    return {
+        criterion.value: CriterionJudged(
+            value=value,
+            rationale=reasons[criterion][0 if value else 1],
+            judged_by=judged_by,
+        )
+        for criterion, value in zip(Criterion, values, strict=True)
+    }
+
+
+def action_exists(title: str) -> bool:
+    """Whether the scenario of this title ran before (its action is left alone then)."""
+    return Herstelactie.objects.filter(title=title).exists()
+
+
+def action_start(adviser: User, title: str, **fields) -> Herstelactie:
+    """Step 1 begins: the adviser starts an action led by their own division."""
+    return herstelactie_start(actor=adviser, title=title, lead_unit=adviser.business_unit, **fields)
+
+
+def advice_fill(action: Herstelactie, adviser: User, values, **texts) -> Herstelactie:
+    """The adviser saves a complete advice with the five mandate criteria judged as `values`
+    (DT_PATH, RVB_PATH or MINISTER_PATH); `texts` replace sections of the standard text."""
+    action.refresh_from_db()
+    return advice_save(
+        actor=adviser,
+        herstelactie=action,
+        expected_version=action.version,
+        sections=_advice(**texts),
+        criteria=_criteria(values),
+    )
+
+
+def step_move(action: Herstelactie, actor: User, move: StepMove, reason: str = "") -> Herstelactie:
+    """The actor moves the action one step along the table of herstel.constants."""
+    action.refresh_from_db()
+    return herstelactie_move(
+        actor=actor, herstelactie=action, move=move, expected_version=action.version, reason=reason
+    )
+
+
+def decision_add(action, actor, forum, outcome, body, on, document=""):
+    """A decision of the DT or the RvB (step 2A or 2B), recorded by one of its members."""
+    action.refresh_from_db()
+    return decision_record(
+        actor=actor,
+        herstelactie=action,
+        forum=forum,
+        outcome=outcome,
+        body=body,
+        decided_on=on,
+        document=document,
+    )
+
+
+def notification_add(action, actor, kind, summary, on, document=""):
+    """Someone was informed (the RvB, SZW, the minister), recorded by the actor."""
+    action.refresh_from_db()
+    return notification_record(
+        actor=actor,
+        herstelactie=action,
+        kind=kind,
+        informed_on=on,
+        summary=summary,
+        document=document,
+    )
+
+
+def dt_done(people) -> None:
+    """DT mandate, decided and on to execution (step 3)."""
+    title = "Nabetaling reiskosten bij re-integratietrajecten"
+    if action_exists(title):
+        return
+    adviser, dt, rvb = people["herstel"], people["directie.uitkeren"], people["rvb"]
+    action = action_start(
+        adviser,
+        title,
+        what_went_wrong="Reiskosten naar een re-integratiebedrijf werden met een verouderd "
+        "kilometertarief vergoed.",
+        wrong_since=date(2024, 9, 1),
+        estimated_clients=180,
+        estimated_dossiers=180,
+        estimated_amount=Decimal("21600.00"),
+    )
+    control_measure_add(
+        actor=adviser,
+        herstelactie=action,
+        description="Het kilometertarief staat voortaan als parameter in het systeem.",
+        owner="Proceseigenaar re-integratie",
+        due_on=date(2026, 3, 1),
+    )
+    advice_fill(action, adviser, DT_PATH, target_group="Ongeveer 180 cliënten met reiskosten.")
+    step_move(action, adviser, StepMove.SUBMIT_ADVICE)
+    decision_add(
+        action,
+        dt,
+        Forum.DT,
+        Outcome.BESLUIT,
+        "Het verschil wordt ambtshalve nabetaald met wettelijke rente.",
+        date(2025, 10, 7),
+        "DT-besluit UIT-2025-041",
+    )
+    notification_add(
+        action,
+        adviser,
+        NotificationKind.RVB_INFORMED,
+        "RvB per memo geïnformeerd, in afstemming met SBK.",
+        date(2025, 10, 9),
+        "Memo RvB 2025-112",
+    )
+    step_move(action, dt, StepMove.TO_RVB)
+    decision_add(
+        action,
+        rvb,
+        Forum.RVB,
+        Outcome.KENNISNAME,
+        "De RvB neemt het besluit van de DT ter kennisgeving aan.",
+        date(2025, 10, 21),
+    )
+    step_move(action, adviser, StepMove.TO_EXECUTION)
+
+
+def dt_waiting(people) -> None:
+    """DT mandate, advice submitted: the DT of Uitkeren is to decide (step 2A)."""
+    title = "Vakantiegeld WW dubbel verrekend"
+    if action_exists(title):
+        return
+    adviser = people["herstel"]
+    action = action_start(
+        adviser,
+        title,
+        what_went_wrong="Bij een wijziging van het uitbetalingsritme werd vakantiegeld twee keer "
+        "verrekend met inkomsten.",
+        wrong_since=date(2025, 5, 1),
+        estimated_clients=420,
+        estimated_dossiers=430,
+        estimated_amount=Decimal("58000.00"),
+    )
+    advice_fill(action, adviser, DT_PATH)
+    informal_round_record(
+        actor=adviser,
+        herstelactie=action,
+        held_on=date(2025, 11, 3),
+        participants="Directeur Uitkeren en de proceseigenaar WW",
+        summary="Voorkeur voor herstel zonder aanvraag van de cliënt.",
+    )
+    step_move(action, adviser, StepMove.SUBMIT_ADVICE)
+
+
+def rvb_waiting(people) -> None:
+    """RvB mandate: the DT took note (and corrected its record); the RvB is to decide (2B)."""
+    title = "Ten onrechte beëindigde uitkeringen na herbeoordeling"
+    if action_exists(title):
+        return
+    adviser, dt, sbk = people["herstel"], people["directie.uitkeren"], people["herstel.sbk"]
+    action = action_start(
+        adviser,
+        title,
+        what_went_wrong="Na een herbeoordeling werden uitkeringen beëindigd terwijl de "
+        "beoordeling nog niet was afgerond.",
+        wrong_since=date(2024, 3, 1),
+        estimated_clients=2100,
+        estimated_dossiers=2300,
+        estimated_amount=Decimal("3400000.00"),
+    )
+    consultation_record(
+        actor=adviser,
+        herstelactie=action,
+        kind=InterestGroupKind.CLIENTENRAAD,
+        name="Landelijke Cliëntenraad",
+        consulted_on=date(2025, 9, 15),
+        outcome="Steunt herstel; vraagt om een vast aanspreekpunt voor cliënten.",
+    )
+    working_group_member_add(
+        actor=adviser,
+        herstelactie=action,
+        name="Marloes de Ruiter",
+        directorate=Directorate.SMZ,
+        role="Verzekeringsarts, medisch advies",
+    )
+    advice_fill(
+        action, adviser, RVB_PATH, target_group="Ruim 2.000 cliënten van wie de uitkering stopte."
+    )
+    step_move(action, adviser, StepMove.SUBMIT_ADVICE)
+    noted = decision_add(
+        action,
+        dt,
+        Forum.DT,
+        Outcome.KENNISNAME,
+        "De DT neemt kennis van het advies.",
+        date(2025, 10, 14),
+    )
+    decision_correct(
+        actor=dt,
+        decision=noted,
+        outcome=Outcome.KENNISNAME,
+        body="De DT neemt kennis van het advies en vult de capaciteitsparagraaf aan.",
+        decided_on=date(2025, 10, 14),
+        reason="De aanvulling op het advies ontbrak in het verslag.",
+    )
+    notification_add(
+        action,
+        sbk,
+        NotificationKind.RVB_INFORMED,
+        "Geagendeerd voor de RvB-vergadering.",
+        date(2025, 10, 20),
+    )
+    step_move(action, dt, StepMove.TO_RVB)
+
+
+def minister_waiting(people) -> None:
+    """RvB + minister mandate, an issue: the note is with the minister (answer to record)."""
+    title = "Terugvordering na samenloop van uitkeringen"
+    if action_exists(title):
+        return
+    adviser, dt, rvb, sbk = (
+        people["herstel"],
+        people["directie.uitkeren"],
+        people["rvb"],
+        people["herstel.sbk"],
+    )
+    action = action_start(
+        adviser,
+        title,
+        what_went_wrong="Bij samenloop van twee uitkeringen is jarenlang te veel uitbetaald; "
+        "terugvorderen raakt een kwetsbare groep.",
+        wrong_since=date(2021, 1, 1),
+        estimated_clients=9500,
+        estimated_dossiers=11000,
+        estimated_amount=Decimal("27500000.00"),
+    )
+    issue_set(
+        actor=sbk, herstelactie=action, is_issue=True, reason="Kamervragen zijn aangekondigd."
+    )
+    for function, name in [
+        (CommunicationFunction.ISSUEMANAGEMENT, "Romy Tersteeg"),
+        (CommunicationFunction.WOORDVOERING, "Daan Pers"),
+        (CommunicationFunction.PUBLIC_AFFAIRS, "Lotte Haag"),
+        (CommunicationFunction.INTERNE_COMMUNICATIE, "Bas Intranet"),
+        (CommunicationFunction.ISSUE_EIGENAAR_SBK, "Sara Bestuurskabinet"),
+    ]:
+        communication_member_add(actor=sbk, herstelactie=action, function=function, name=name)
+    first = kapstok_save(
+        actor=sbk,
+        herstelactie=action,
+        expected_version=0,
+        narrative="UWV heeft te veel uitbetaald en neemt zijn verantwoordelijkheid. We kiezen "
+        "een aanpak die cliënten niet in de problemen brengt.",
+        key_messages="UWV heeft een fout gemaakt.\nNiemand komt door de terugvordering in "
+        "financiële problemen.\nCliënten krijgen persoonlijk bericht.",
+        questions_answers=[
+            ("Moet ik nu iets doen?", "Nee. U krijgt eerst een brief met uitleg."),
+            ("Kan ik een regeling treffen?", "Ja, we stemmen het bedrag af op uw situatie."),
+        ],
+    )
+    kapstok_move(actor=sbk, kapstok=first, move=KapstokMove.SUBMIT, expected_status="concept")
+    kapstok_move(actor=sbk, kapstok=first, move=KapstokMove.ADOPT, expected_status="ter_afstemming")
+    kapstok_save(
+        actor=adviser,
+        herstelactie=action,
+        expected_version=1,
+        narrative=first.narrative + " De minister beslist over het voorstel.",
+        key_messages=first.key_messages,
+        questions_answers=[(qa.question, qa.answer) for qa in first.qas.all()],
+    )
+    advice_fill(action, adviser, MINISTER_PATH, financial_money_flow="Een terugvordering van ruim "
+          "27 miljoen euro uit de grote geldstroom.")  # fmt: skip
+    step_move(action, adviser, StepMove.SUBMIT_ADVICE)
+    decision_add(
+        action, dt, Forum.DT, Outcome.KENNISNAME, "Kennisgenomen en verrijkt.", date(2025, 9, 2)
+    )
+    step_move(action, dt, StepMove.TO_RVB)
+    decision_add(
+        action,
+        rvb,
+        Forum.RVB,
+        Outcome.VOORGENOMEN_BESLUIT,
+        "De RvB wil afzien van terugvordering onder een drempelbedrag en legt dit voor aan de "
+        "minister.",
+        date(2025, 9, 16),
+        "RvB-besluitenlijst 2025-33",
+    )
+    step_move(action, sbk, StepMove.TO_MINISTER)
+    notification_add(
+        action,
+        sbk,
+        NotificationKind.MINISTER_NOTE,
+        "Nota aan de minister met verzoek tot besluit, opgesteld met de directie van SZW.",
+        date(2025, 9, 30),
+        "Nota SZW 2025-0917",
+    )
+
+
+def step_1(people) -> None:
+    """Step 1, led by Werkbedrijf: the advice is half done; Hester reads along."""
+    title = "Te laat verwerkte inkomstenopgaven"
+    if action_exists(title):
+        return
+    adviser = people["herstel.wb"]
+    action = action_start(
+        adviser,
+        title,
+        what_went_wrong="Inkomstenopgaven bleven weken liggen, waardoor voorschotten te hoog "
+        "uitvielen.",
+        wrong_since=date(2025, 6, 1),
+        estimated_clients=760,
+    )
+    working_group_member_add(
+        actor=adviser,
+        herstelactie=action,
+        user=people["herstel"],
+        directorate=Directorate.UITKEREN,
+        role="Adviseur Uitkeren, meelezer",
+    )
+    action.refresh_from_db()
+    advice_save(
+        actor=adviser,
+        herstelactie=action,
+        expected_version=action.version,
+        sections={
+            AdviceSection.TARGET_GROUP: "Cliënten met wisselende inkomsten en een voorschot.",
+            AdviceSection.LEGAL_FRAMEWORK: "Herziening van het voorschot is mogelijk.",
+        },
+        criteria={
+            Criterion.WITHIN_LAW: CriterionJudged(True, "De wet staat herziening toe.", "JKC"),
+            Criterion.CLIENT_IMPACT: CriterionJudged(
+                True, "Terugbetalen raakt deze cliënten hard.", "Adviseur Werkbedrijf"
+            ),
+        },
+    )

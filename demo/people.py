@@ -1,0 +1,226 @@
+"""The business units and people of every demo scenario, in one place: the sixteen units of
+DOMAIN.md §2 and one row per demo user (name, unit, role). Each scenario asks for the people it
+needs by username and gets them created once, with the units they belong to, so the audit demo
+and the herstel demo may run in either order and never define a person twice. Everyone shares
+one password, printed by `make demo` and refused outside DEBUG."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+
+from uwvkms.constants import Role
+from uwvkms.models import BusinessUnit, User
+
+DEMO_PASSWORD = "demo-kms-2023"  # noqa: S105  (printed by `make demo`, refused outside DEBUG)
+
+# (name, abbreviation, has execution processes), DOMAIN.md §2.
+UNITS = [
+    ("Uitkeren", "UIT", True),
+    ("Handhaving", "HH", True),
+    ("Sociaal Medische Zaken", "SMZ", True),
+    ("Werkbedrijf", "WB", True),
+    ("Bezwaar & Beroep", "B&B", True),
+    ("Gegevensdiensten", "GD", True),
+    ("Klant & Service", "K&S", False),
+    ("Facilitair Bedrijf", "FB", False),
+    ("HRM", "HRM", False),
+    ("Bureau Integriteit", "BI", False),
+    ("Auditdienst", "AD", False),
+    ("Bestuurszaken", "BZ", False),
+    ("Communicatie", "COM", False),
+    ("SBK", "SBK", False),
+    ("C-ICT", "C-ICT", False),
+    ("FEZ", "FEZ", False),
+]
+UNIT_NAMES = [name for name, _abbreviation, _execution in UNITS]
+
+FIRST_NAMES = [
+    "Anouk",
+    "Bram",
+    "Charlotte",
+    "Daan",
+    "Eva",
+    "Floor",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Jesse",
+    "Karin",
+    "Lars",
+    "Maaike",
+    "Niels",
+    "Olga",
+    "Pieter",
+    "Quinten",
+    "Roos",
+    "Sanne",
+    "Thijs",
+    "Ursula",
+    "Vincent",
+    "Wendy",
+    "Xander",
+    "Yara",
+    "Zoë",
+    "Arjen",
+    "Bianca",
+    "Cas",
+    "Dewi",
+]
+LAST_NAMES = [
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "van der Linden",
+    "Kok",
+    "Jacobs",
+    "de Haan",
+    "Vermeulen",
+    "van den Berg",
+    "van Dijk",
+    "Koster",
+    "Prins",
+]
+AUDITOR_COUNT = 30  # DOMAIN.md §1: about thirty auditors per cycle
+
+
+@dataclass(frozen=True)
+class Person:
+    """One demo user: their name, the business unit they belong to and their role (None for a
+    working-group member without a role of their own)."""
+
+    username: str
+    first_name: str
+    last_name: str
+    unit: str
+    role: Role | None
+    staff: bool = False
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    """A line of the logins that `loaddemo` prints."""
+
+    username: str
+    role: str
+    unit: str
+    note: str = ""
+
+
+def _board_username(unit_name: str, abbreviation: str) -> str:
+    # The two boards named in the README keep their readable names; the rest use the abbreviation.
+    if unit_name in ("Uitkeren", "Handhaving"):
+        return f"directie.{unit_name.lower()}"
+    return "directie." + "".join(c for c in abbreviation.lower() if c.isalnum())
+
+
+BOARDS = [
+    Person(_board_username(name, abbreviation), "Directie", name, name, Role.DIRECTIE)
+    for name, abbreviation, _execution in UNITS
+]
+AUDITORS = [
+    Person(
+        f"toetser{i + 1:02d}",
+        FIRST_NAMES[i],
+        LAST_NAMES[i],
+        UNIT_NAMES[i % len(UNIT_NAMES)],
+        Role.TOETSER,
+    )
+    for i in range(AUDITOR_COUNT)
+]
+
+# Everyone, once. The order is the order of creation when the audit demo runs first.
+PEOPLE: dict[str, Person] = {
+    person.username: person
+    for person in [
+        Person("coordinatie", "Marieke", "Coördinator", "Bestuurszaken", Role.COORDINATIETEAM),
+        Person("rvb", "Robert", "Bestuurder", "Bestuurszaken", Role.RVB),
+        *BOARDS,
+        Person("herstel", "Hester", "Hersteladviseur", "Uitkeren", Role.HERSTEL_ADVISEUR),
+        Person("beheerder", "Bart", "Beheerder", "C-ICT", Role.BEHEERDER, staff=True),
+        *AUDITORS,
+        Person("herstel.wb", "Wouter", "Werkbedrijf", "Werkbedrijf", Role.HERSTEL_ADVISEUR),
+        Person("herstel.sbk", "Sara", "Bestuurskabinet", "SBK", Role.HERSTEL_ADVISEUR),
+        Person("fez.werkgroep", "Fenna", "Financiën", "FEZ", None),
+        Person("herstel.fez", "Frank", "Controller", "FEZ", Role.HERSTEL_ADVISEUR),
+    ]
+}
+
+
+def units_get_or_create(names: Iterable[str]) -> dict[str, BusinessUnit]:
+    """The named business units of DOMAIN.md §2, created when missing (an existing unit is left
+    as it is). Returned by name, in the order asked."""
+    known = {name: (abbreviation, execution) for name, abbreviation, execution in UNITS}
+    units = {}
+    for name in names:
+        abbreviation, execution = known[name]
+        units[name] = BusinessUnit.objects.get_or_create(
+            name=name,
+            defaults={"abbreviation": abbreviation, "has_execution_processes": execution},
+        )[0]
+    return units
+
+
+def people_get_or_create(usernames: Iterable[str]) -> dict[str, User]:
+    """The named demo users, created with their unit, role group and the demo password when
+    missing; an existing user (another scenario made them, or someone changed them) is left as it
+    is. Returned by username, in the order asked."""
+    persons = [PEOPLE[username] for username in usernames]
+    units = units_get_or_create(dict.fromkeys(person.unit for person in persons))
+    groups = {role: Group.objects.get(name=role.value) for role in Role}
+    # One hash for every demo user: hashing each of them would take seconds.
+    password_hash = make_password(DEMO_PASSWORD)
+    users = {}
+    for person in persons:
+        user, created = User.objects.get_or_create(
+            username=person.username,
+            defaults={
+                "first_name": person.first_name,
+                "last_name": person.last_name,
+                "email": f"{person.username}@demo.invalid",
+                "business_unit": units[person.unit],
+                "is_staff": person.staff,
+                "is_superuser": person.staff,
+                "password": password_hash,
+            },
+        )
+        if created and person.role is not None:
+            user.groups.set([groups[person.role]])
+        users[person.username] = user
+    return users
+
+
+def login_of(username: str, note: str = "") -> DemoLogin:
+    """The printed login line of a demo user: their role's label (or "werkgroeplid") and unit."""
+    person = PEOPLE[username]
+    role = person.role.label if person.role is not None else "werkgroeplid"
+    return DemoLogin(username, role, person.unit, note)
+
+
+def login_lines(logins: Iterable[DemoLogin]) -> list[str]:
+    """The logins as the commands print them: the shared password, then per login the name,
+    role and unit in columns and the note."""
+    lines = [f"  wachtwoord: {DEMO_PASSWORD}"]
+    for login in logins:
+        note = f"  ({login.note})" if login.note else ""
+        lines.append(f"  {login.username:<22} {login.role:<28} {login.unit}{note}")
+    return lines

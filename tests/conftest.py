@@ -12,7 +12,13 @@ has no role (tests make them a working-group member); `beheerder` is the functio
 `fez_adviser` is a Herstel-adviseur of FEZ, who reads the financial figures of every action.
 """
 
+import io
+import sys
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from audits.services import assignment_create, cycle_advance, cycle_open
 from tests.factories import BusinessUnitFactory, UserFactory, principle
@@ -165,3 +171,32 @@ def fez_adviser(db, fez):
         business_unit=fez,
         roles=[Role.HERSTEL_ADVISEUR],
     )
+
+
+# --- The demo, loaded once ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_data(django_db_setup, django_db_blocker):
+    """`manage.py loaddemo`, loaded once per test session for the tests that only read it (about
+    five seconds a load). It lives in a transaction around those tests, each of which still runs in
+    its own savepoint, and is rolled back at the end of the session. The tests that use it run
+    last (`pytest_collection_modifyitems` below), so no other test ever sees the demo."""
+    with django_db_blocker.unblock(), override_settings(DEBUG=True):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("loaddemo", stdout=io.StringIO())
+        except BaseException:
+            outer.__exit__(*sys.exc_info())
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests on the shared demo run after every other (after pytest-django's own ordering)."""
+    items.sort(key=lambda item: "demo_data" in getattr(item, "fixturenames", ()))

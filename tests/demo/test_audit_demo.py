@@ -166,12 +166,11 @@ def _verdicts(cycle):
         )
 
 
-def test_demo_has_three_years_for_the_multi_year_view(db, settings):
+def test_demo_has_three_years_for_the_multi_year_view(demo_data, db, settings):
     from findings.models import ReportVersion
     from findings.selectors.multiyear import multiyear_view
 
-    settings.DEBUG = True
-    call_command("loaddemo")
+    settings.DEBUG = True  # for the second load below
     years = dict(AuditCycle.objects.values_list("year", "status"))
     assert years == {2022: "gepubliceerd", 2023: years[2023], 2024: "veldwerk"}
     earlier = AuditCycle.objects.get(year=2022)

@@ -96,9 +96,7 @@ def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
     assert closed.evaluations.get().is_completed and closed.closed_on is not None
 
 
-def test_loaddemo_includes_the_herstel_demo(db, settings):
-    settings.DEBUG = True
-    call_command("loaddemo")
+def test_loaddemo_includes_the_herstel_demo(demo_data, db):
     assert Herstelactie.objects.count() == 7
     # The audit demo's herstel user is the one the herstel demo leads its actions with.
     herstel = User.objects.get(username="herstel")

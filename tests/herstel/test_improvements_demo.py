@@ -2,7 +2,6 @@
 measurement: audit follow-up actions with an EffectMeasurement and control measures judged in a
 completed evaluation, so the list per business unit shows both in `make demo`."""
 
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,9 +9,7 @@ from herstel.constants import ImprovementSource
 from uwvkms.models import BusinessUnit, User
 
 
-def test_the_demo_shows_both_kinds_for_uitkeren(db, settings, client):
-    settings.DEBUG = True
-    call_command("loaddemo")
+def test_the_demo_shows_both_kinds_for_uitkeren(demo_data, db, client):
     uitkeren = BusinessUnit.objects.get(name="Uitkeren")
     client.force_login(User.objects.get(username="directie.uitkeren"))
     response = client.get(reverse("herstel:improvements_unit", args=[uitkeren.pk]))

@@ -2,13 +2,11 @@
 answers by session or token), also where a view set a weaker value itself; static files and the
 anonymous login page stay as they were."""
 
-import io
 from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
@@ -68,13 +66,6 @@ def _parameterless_urls(patterns=None, prefix="") -> list[str]:
     return urls
 
 
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
-    call_command("loaddemo", stdout=io.StringIO())
-    settings.DEBUG = False
-
-
 def _crawl(client) -> tuple[dict[str, int], Counter[str]]:
     """GET the home page and every URL without arguments, then every link they lead to (same
     host), at most PER_ROUTE of each route and MAX_PAGES in all; assert no-store on each."""
@@ -99,7 +90,7 @@ def _crawl(client) -> tuple[dict[str, int], Counter[str]]:
     return answers, per_route
 
 
-def test_every_page_the_demo_users_reach_says_no_store(client, demo):
+def test_every_page_the_demo_users_reach_says_no_store(demo_data, db, client):
     """As the demo's coordinator (the audit) and its herstel adviser (the herstelacties)."""
     client.force_login(User.objects.get(username="coordinatie"))
     answers, routes = _crawl(client)

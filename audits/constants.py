@@ -1,5 +1,7 @@
 """Choices and reference data of the audit cycle (DOMAIN.md §2)."""
 
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -126,3 +128,22 @@ class CoverageStatus(models.TextChoices):
     ON_TRACK = "on_track", _("Op schema")
     BEHIND = "behind", _("Achter op schema")
     LEFT_OUT = "left_out", _("Principes blijven buiten de cyclus")
+
+
+# --- Who acts in the audit chain (see audits.selectors.capacities) -----------------------------
+
+
+class AuditCapacity(StrEnum):
+    """In which capacity someone acts on one unit's audit. A person may hold several (a lead
+    auditor is also an auditor; a coordinator may sit on a board)."""
+
+    AUDITOR = "auditor"  # on the unit's audit team: records evidence, scores, writes findings
+    LEAD_AUDITOR = "lead_auditor"  # leads the unit's audit team: agrees the report with the board
+    COORDINATOR = "coordinator"  # the coordination team: runs the cycle for every unit
+    BOARD = "board"  # the unit's own board (Directie bedrijfsonderdeel of that unit)
+    RVB = "rvb"  # the executive board
+
+
+# The capacities that work on a unit's audit (the audit team and the coordination team).
+AUDIT_TEAM = frozenset({AuditCapacity.AUDITOR})
+COORDINATION = frozenset({AuditCapacity.COORDINATOR})

@@ -5,7 +5,13 @@ import random
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from audits.constants import COVERAGE_WINDOW_YEARS, CoverageStatus, LocationKind
+from audits.constants import (
+    COVERAGE_WINDOW_YEARS,
+    AuditCapacity,
+    CoverageStatus,
+    LocationKind,
+)
+from uwvkms.constants import Role
 
 
 @dataclass(frozen=True)
@@ -170,3 +176,29 @@ def draw_districts(
         rest = [c for c in candidates if c not in drawn]
         return drawn + rng.sample(rest, count - 2)
     return rng.sample(candidates, count)
+
+
+def capacities_held(
+    *,
+    roles: Collection[str],
+    user_unit_id: int | None,
+    unit_id: int | None,
+    assignment_lead: bool | None,
+) -> frozenset[AuditCapacity]:
+    """The capacities of someone with `roles` (Role values) from business unit `user_unit_id`
+    at the unit `unit_id` (None: cycle-wide, no unit in question). `assignment_lead` is None when
+    they are not on the unit's audit team, else whether they lead it (DOMAIN.md §1; the table
+    is in audits.selectors.capacities). Cross-auditing is enforced when assigning, so it is
+    not repeated here."""
+    held = set()
+    if unit_id is not None and assignment_lead is not None and Role.TOETSER in roles:
+        held.add(AuditCapacity.AUDITOR)
+        if assignment_lead:
+            held.add(AuditCapacity.LEAD_AUDITOR)
+    if Role.COORDINATIETEAM in roles:
+        held.add(AuditCapacity.COORDINATOR)
+    if unit_id is not None and Role.DIRECTIE in roles and user_unit_id == unit_id:
+        held.add(AuditCapacity.BOARD)
+    if Role.RVB in roles:
+        held.add(AuditCapacity.RVB)
+    return frozenset(held)

@@ -3,47 +3,37 @@ which status, who moves it where, when findings and the response may change, and
 response needs before it is submitted. Pure functions over plain values, no ORM."""
 
 from collections.abc import Iterable, Mapping
-from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from audits.constants import AuditCapacity
 from findings.constants import UNIT_REPORT_TRANSITIONS, Recognition, UnitReportStatus
-
-
-class Capacity(StrEnum):
-    """In which capacity someone looks at the report of one unit. A person may hold several
-    (a lead auditor is also an auditor)."""
-
-    AUDITOR = "auditor"  # on the unit's audit team: writes its findings
-    LEAD_AUDITOR = "lead_auditor"  # leads the unit's audit team: agrees the report with the board
-    COORDINATOR = "coordinator"  # the coordination team
-    BOARD = "board"  # the unit's own board (Directie bedrijfsonderdeel of that unit)
-    RVB = "rvb"  # the executive board
-
 
 _ALL = frozenset(UnitReportStatus)
 
 # Who reads the report in which status. Auditors of other units hold no capacity at all.
-READABLE_IN: Mapping[Capacity, frozenset[str]] = {
-    Capacity.AUDITOR: _ALL,
-    Capacity.LEAD_AUDITOR: _ALL,
-    Capacity.COORDINATOR: _ALL,
+READABLE_IN: Mapping[AuditCapacity, frozenset[str]] = {
+    AuditCapacity.AUDITOR: _ALL,
+    AuditCapacity.LEAD_AUDITOR: _ALL,
+    AuditCapacity.COORDINATOR: _ALL,
     # The board reads its report once it is agreed with them.
-    Capacity.BOARD: frozenset({UnitReportStatus.AFGESTEMD, UnitReportStatus.DEFINITIEF}),
+    AuditCapacity.BOARD: frozenset({UnitReportStatus.AFGESTEMD, UnitReportStatus.DEFINITIEF}),
     # The RvB reads only what is final.
-    Capacity.RVB: frozenset({UnitReportStatus.DEFINITIEF}),
+    AuditCapacity.RVB: frozenset({UnitReportStatus.DEFINITIEF}),
 }
 
 # Who may make each move of UNIT_REPORT_TRANSITIONS.
-MOVERS: Mapping[tuple[str, str], frozenset[Capacity]] = {
+MOVERS: Mapping[tuple[str, str], frozenset[AuditCapacity]] = {
     (UnitReportStatus.CONCEPT, UnitReportStatus.AFGESTEMD): frozenset(
-        {Capacity.COORDINATOR, Capacity.LEAD_AUDITOR}
+        {AuditCapacity.COORDINATOR, AuditCapacity.LEAD_AUDITOR}
     ),
     (UnitReportStatus.AFGESTEMD, UnitReportStatus.CONCEPT): frozenset(
-        {Capacity.COORDINATOR, Capacity.LEAD_AUDITOR}
+        {AuditCapacity.COORDINATOR, AuditCapacity.LEAD_AUDITOR}
     ),
-    (UnitReportStatus.AFGESTEMD, UnitReportStatus.DEFINITIEF): frozenset({Capacity.COORDINATOR}),
+    (UnitReportStatus.AFGESTEMD, UnitReportStatus.DEFINITIEF): frozenset(
+        {AuditCapacity.COORDINATOR}
+    ),
 }
 
 # The order in which the moves are offered.
@@ -60,12 +50,12 @@ class UnitReportMoveNotAllowed(ValidationError):
     """A move of a unit report that the transition table does not list."""
 
 
-def may_read(capacities: Iterable[Capacity], status: str) -> bool:
+def may_read(capacities: Iterable[AuditCapacity], status: str) -> bool:
     """Whether someone in these capacities reads a report in `status`."""
     return any(status in READABLE_IN[capacity] for capacity in capacities)
 
 
-def allowed_moves(capacities: Iterable[Capacity], status: str) -> list[str]:
+def allowed_moves(capacities: Iterable[AuditCapacity], status: str) -> list[str]:
     """The statuses someone in these capacities may move a report in `status` to."""
     held = set(capacities)
     return [
@@ -75,7 +65,7 @@ def allowed_moves(capacities: Iterable[Capacity], status: str) -> list[str]:
     ]
 
 
-def may_ever_move_to(capacities: Iterable[Capacity], to: str) -> bool:
+def may_ever_move_to(capacities: Iterable[AuditCapacity], to: str) -> bool:
     """Whether someone in these capacities makes a move to `to` from any status (otherwise
     the move is none of their business: 403, not "not now")."""
     held = set(capacities)

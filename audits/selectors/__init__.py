@@ -1,5 +1,6 @@
 """Reads of the audit fieldwork, one module per sub-domain. Other apps import from here."""
 
+from audits.selectors.capacities import audit_capacities, require_audit_capacity, roles_of
 from audits.selectors.cycles import (
     assessed_principle_ids_by_unit,
     assignments_of_auditor,
@@ -8,7 +9,6 @@ from audits.selectors.cycles import (
     cycles_for_user,
     exclusions_of,
     is_assessed,
-    is_assigned,
     management_principles,
     principle_get,
     unit_get,
@@ -17,13 +17,15 @@ from audits.selectors.cycles import (
 from audits.selectors.districts import current_draws
 
 __all__ = [
+    "audit_capacities",
+    "require_audit_capacity",
+    "roles_of",
     "assessed_principle_ids_by_unit",
     "assignments_of_auditor",
     "cycle_get",
     "cycle_get_for_coordinator",
     "cycles_for_user",
     "is_assessed",
-    "is_assigned",
     "management_principles",
     "principle_get",
     "unit_get",

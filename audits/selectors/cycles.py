@@ -85,11 +85,6 @@ def assignments_of_auditor(*, auditor: User, cycle: AuditCycle) -> QuerySet[Assi
     return Assignment.objects.filter(auditor=auditor, cycle=cycle).select_related("unit")
 
 
-def is_assigned(*, auditor: User, cycle: AuditCycle, unit: BusinessUnit) -> bool:
-    """Whether `auditor` is on the audit team of `unit` in `cycle`."""
-    return Assignment.objects.filter(auditor=auditor, cycle=cycle, unit=unit).exists()
-
-
 def unit_get(*, unit_id: int) -> BusinessUnit:
     try:
         return BusinessUnit.objects.get(pk=unit_id)

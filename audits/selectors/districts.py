@@ -4,18 +4,16 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
+from audits.constants import AUDIT_TEAM, COORDINATION
 from audits.models import AuditCycle, District, DistrictDraw
-from audits.selectors.cycles import is_assigned
-from uwvkms.constants import Role
+from audits.selectors.capacities import audit_capacities
 from uwvkms.models import BusinessUnit, User
-from uwvkms.permissions import has_any_role
 
 
 def can_manage_districts(*, user: User, cycle: AuditCycle, unit: BusinessUnit) -> bool:
     """The coordination team, and the auditors on the unit's audit team in `cycle`."""
-    if has_any_role(user, Role.COORDINATIETEAM):
-        return True
-    return has_any_role(user, Role.TOETSER) and is_assigned(auditor=user, cycle=cycle, unit=unit)
+    held = audit_capacities(user, cycle=cycle, unit=unit)
+    return bool(held & (AUDIT_TEAM | COORDINATION))
 
 
 def require_district_access(*, user: User, cycle: AuditCycle, unit: BusinessUnit) -> None:

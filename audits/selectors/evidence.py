@@ -9,7 +9,6 @@ else gets 403.
 """
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -17,7 +16,14 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from audits.constants import FIELDWORK_OPEN, DocumentStatus, InterviewStatus
+from audits.constants import (
+    AUDIT_TEAM,
+    COORDINATION,
+    FIELDWORK_OPEN,
+    AuditCapacity,
+    DocumentStatus,
+    InterviewStatus,
+)
 from audits.evidence_rules import EvidenceCount, EvidenceGap, evidence_gap
 from audits.models import (
     AssessedPrinciple,
@@ -32,37 +38,30 @@ from audits.models import (
     InterviewQuestion,
     ManagementPrinciple,
 )
-from audits.selectors.cycles import cycle_get, is_assigned, unit_get
+from audits.selectors.capacities import require_audit_capacity
+from audits.selectors.cycles import cycle_get, unit_get
 from uwvkms.constants import Role
 from uwvkms.models import AuditEvent, BusinessUnit, User
 from uwvkms.permissions import has_any_role, require_role
 from uwvkms.selectors import audit_events_for
 
 
-class Viewer(StrEnum):
-    """In which capacity a user looks at a unit's evidence."""
-
-    AUDITOR = "auditor"  # on the unit's audit team: reads and edits everything
-    COORDINATOR = "coordinator"  # reads everything
-    BOARD = "board"  # the unit's own board: delivered documents and confirmed interviews only
-
-
 @dataclass(frozen=True)
 class UnitEvidence:
-    """A unit in a cycle as one user may see it."""
+    """A unit in a cycle as one user may see it, with the user's capacities there."""
 
     cycle: AuditCycle
     unit: BusinessUnit
-    viewer: Viewer
+    capacities: frozenset[AuditCapacity]
 
     @property
     def sees_all(self) -> bool:
         """Concept interviews, open checks and notes are for the audit team and coordinators."""
-        return self.viewer in (Viewer.AUDITOR, Viewer.COORDINATOR)
+        return bool(self.capacities & (AUDIT_TEAM | COORDINATION))
 
     @property
     def is_auditor(self) -> bool:
-        return self.viewer == Viewer.AUDITOR
+        return AuditCapacity.AUDITOR in self.capacities
 
     @property
     def fieldwork_open(self) -> bool:
@@ -74,22 +73,9 @@ class UnitEvidence:
         return self.is_auditor and self.fieldwork_open
 
 
-def evidence_viewer(*, user: User, cycle: AuditCycle, unit: BusinessUnit) -> Viewer | None:
-    """The capacity in which `user` may see the evidence of `unit` in `cycle`, or None."""
-    if has_any_role(user, Role.TOETSER) and is_assigned(auditor=user, cycle=cycle, unit=unit):
-        return Viewer.AUDITOR
-    if has_any_role(user, Role.COORDINATIETEAM):
-        return Viewer.COORDINATOR
-    if has_any_role(user, Role.DIRECTIE) and user.business_unit_id == unit.id:
-        return Viewer.BOARD
-    return None
-
-
 def _unit_evidence(*, user: User, cycle: AuditCycle, unit: BusinessUnit, allowed) -> UnitEvidence:
-    viewer = evidence_viewer(user=user, cycle=cycle, unit=unit)
-    if viewer not in allowed:
-        raise PermissionDenied
-    return UnitEvidence(cycle=cycle, unit=unit, viewer=viewer)
+    capacities = require_audit_capacity(user, allowed=allowed, cycle=cycle, unit=unit)
+    return UnitEvidence(cycle=cycle, unit=unit, capacities=capacities)
 
 
 def unit_evidence_get(
@@ -100,7 +86,9 @@ def unit_evidence_get(
     unit."""
     cycle = cycle_get(year=year)
     unit = unit_get(unit_id=unit_id)
-    allowed = {Viewer.AUDITOR, Viewer.COORDINATOR} | ({Viewer.BOARD} if allow_board else set())
+    allowed = {AuditCapacity.AUDITOR, AuditCapacity.COORDINATOR} | (
+        {AuditCapacity.BOARD} if allow_board else set()
+    )
     return _unit_evidence(user=user, cycle=cycle, unit=unit, allowed=allowed)
 
 
@@ -109,7 +97,7 @@ def unit_evidence_get_for_editing(*, user: User, year: int, unit_id: int) -> Uni
     else, the coordination team and the unit's board included)."""
     cycle = cycle_get(year=year)
     unit = unit_get(unit_id=unit_id)
-    return _unit_evidence(user=user, cycle=cycle, unit=unit, allowed={Viewer.AUDITOR})
+    return _unit_evidence(user=user, cycle=cycle, unit=unit, allowed={AuditCapacity.AUDITOR})
 
 
 # --- The documentation list and the question set (coordination team) -----------------------
@@ -246,9 +234,9 @@ def document_file_get_for_user(*, user: User, year: int, file_id: int) -> Docume
     if document_file is None:
         raise Http404
     check = document_file.document_check
-    allowed = {Viewer.AUDITOR, Viewer.COORDINATOR}
+    allowed = {AuditCapacity.AUDITOR, AuditCapacity.COORDINATOR}
     if check.status == DocumentStatus.GELEVERD:
-        allowed.add(Viewer.BOARD)
+        allowed.add(AuditCapacity.BOARD)
     _unit_evidence(user=user, cycle=cycle, unit=check.unit, allowed=allowed)
     return document_file
 
@@ -264,7 +252,10 @@ def document_file_get_for_editing(*, user: User, year: int, file_id: int) -> Doc
     if document_file is None:
         raise Http404
     _unit_evidence(
-        user=user, cycle=cycle, unit=document_file.document_check.unit, allowed={Viewer.AUDITOR}
+        user=user,
+        cycle=cycle,
+        unit=document_file.document_check.unit,
+        allowed={AuditCapacity.AUDITOR},
     )
     return document_file
 
@@ -316,7 +307,11 @@ def interview_get_for_user(
     )
     if interview is None:
         raise Http404
-    allowed = {Viewer.AUDITOR} if for_editing else {Viewer.AUDITOR, Viewer.COORDINATOR}
+    allowed = (
+        {AuditCapacity.AUDITOR}
+        if for_editing
+        else {AuditCapacity.AUDITOR, AuditCapacity.COORDINATOR}
+    )
     ue = _unit_evidence(user=user, cycle=cycle, unit=interview.unit, allowed=allowed)
     return interview, ue
 

@@ -8,7 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from audits.constants import BEFORE_PUBLICATION, FIELDWORK_OPEN, NEXT_STATUS, CycleStatus
+from audits.constants import (
+    BEFORE_PUBLICATION,
+    COORDINATION,
+    FIELDWORK_OPEN,
+    NEXT_STATUS,
+    CycleStatus,
+)
 from audits.models import (
     AssessedPrinciple,
     Assignment,
@@ -17,6 +23,7 @@ from audits.models import (
     ManagementPrinciple,
 )
 from audits.rules import PrincipleInScope, default_assessed_principles, is_cross_audit
+from audits.selectors.capacities import require_audit_capacity
 from uwvkms.changes import plain
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
@@ -81,6 +88,7 @@ def cycle_open(
     With `include_basic` the cycle also assesses Basic Kwaliteitsmanagement at every unit
     (DOMAIN.md §2): not a management principle, but scored per unit the same way. `include_basic`
     alone decides that: Basic Kwaliteitsmanagement among `principles` is ignored."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     principles = [p for p in principles if not p.is_basic]
     if not principles:
         raise ValidationError({"principles": _("Kies ten minste één managementprincipe.")})
@@ -128,6 +136,7 @@ def cycle_period_change(
 ) -> list[str]:
     """Set the fieldwork period of `cycle`; possible until the report is published. Returns the
     names of the fields that changed (none: nothing is stored and no event written)."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _require_before_publication(cycle, what=_("De periode"))
     _check_period(period_start, period_end)
     changes = {
@@ -166,6 +175,7 @@ def scope_set(
     """Set which of the cycle's principles are assessed at `unit` (DOMAIN.md §2, "Scope per
     unit"); a principle left out is absent there, never a zero. Only while fieldwork is open.
     Records what was added and removed; an unchanged scope stores nothing."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = require_fieldwork_open(cycle, what=_("De scope"))
     in_cycle = {p.id: p for p in cycle.principles.all()}
     wanted = {p.id for p in principles}
@@ -215,6 +225,7 @@ def assignment_create(
     """Assign `auditor` to audit `unit` in `cycle`. Refused for the auditor's own unit
     (cross-auditing, DOMAIN.md §2) and for users who are not auditors. A new lead replaces the
     unit's previous lead. Teams change only while fieldwork is open."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = require_fieldwork_open(cycle, what=_("Een toetsteam"))
     if not auditor.has_role(Role.TOETSER):
         raise ValidationError(
@@ -270,6 +281,7 @@ def assignment_create(
 def assignment_remove(*, actor: User, assignment: Assignment) -> None:
     """Take an auditor off a unit's audit team; only while fieldwork is open. What the auditor
     already recorded (interviews, scores) stays, with their name on it."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     require_fieldwork_open(assignment.cycle, what=_("Het toetsteam"))
     assignment = Assignment.objects.select_related("auditor", "unit").get(pk=assignment.pk)
     audit_event_record(
@@ -289,6 +301,7 @@ def assignment_remove(*, actor: User, assignment: Assignment) -> None:
 def unit_exclude(*, actor: User, cycle: AuditCycle, unit: BusinessUnit, reason: str) -> Exclusion:
     """Mark `unit` "niet representatief" in `cycle` (DOMAIN.md §2): its scores stay out of every
     UWV-wide figure and the report names it with `reason`. Possible until publication."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _require_before_publication(cycle, what=_("Een uitsluiting"))
     reason = reason.strip()
     if not reason:
@@ -322,6 +335,7 @@ def unit_exclude(*, actor: User, cycle: AuditCycle, unit: BusinessUnit, reason: 
 def exclusion_undo(*, actor: User, exclusion: Exclusion, reason: str) -> None:
     """Count a previously excluded unit again in the UWV-wide figures. The reason is required and
     recorded with the reason of the exclusion it undoes."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _require_before_publication(exclusion.cycle, what=_("Een uitsluiting"))
     reason = reason.strip()
     if not reason:
@@ -347,6 +361,7 @@ def cycle_advance(*, actor: User, cycle: AuditCycle, expected_status: str) -> Au
 
     `expected_status` is the status the user saw; if the cycle moved on meanwhile nothing happens
     and the user is told, so a double click never skips a phase."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status != expected_status:
         raise ValidationError(

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from audits.constants import MIN_DRAW
+from audits.constants import AUDIT_TEAM, COORDINATION, MIN_DRAW
 from audits.models import AuditCycle, District, DistrictDraw
 from audits.rules import draw_districts
+from audits.selectors.capacities import require_audit_capacity
 from audits.services.cycles import require_fieldwork_open
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
@@ -25,6 +26,7 @@ def district_add(
 ) -> District:
     """Add a candidate place (district, region or department; central or decentral) to visit at
     `unit` in `cycle`."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM | COORDINATION, cycle=cycle, unit=unit)
     require_fieldwork_open(cycle, what=_("De kandidatenlijst"))
     name = " ".join(name.split())
     if District.objects.filter(cycle=cycle, unit=unit, name__iexact=name).exists():
@@ -49,6 +51,9 @@ def district_add(
 def district_remove(*, actor: User, district: District) -> None:
     """Remove a candidate. Refused when the current draw picked it or an interview was held
     there: both must stay traceable. Earlier, superseded draws keep their own copy of the list."""
+    require_audit_capacity(
+        actor, allowed=AUDIT_TEAM | COORDINATION, cycle=district.cycle, unit=district.unit_id
+    )
     require_fieldwork_open(district.cycle, what=_("De kandidatenlijst"))
     district = District.objects.select_for_update().get(pk=district.pk)
     current = DistrictDraw.objects.filter(
@@ -91,6 +96,7 @@ def districts_draw(
     `expected_current_id` is the current draw the user saw (None: none); if another draw happened
     meanwhile nothing is drawn, so a double click never draws twice.
     """
+    require_audit_capacity(actor, allowed=AUDIT_TEAM | COORDINATION, cycle=cycle, unit=unit)
     cycle = require_fieldwork_open(cycle, what=_("De loting"))
     current = (
         DistrictDraw.objects.select_for_update()

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from audits.constants import DocumentStatus
+from audits.constants import AUDIT_TEAM, COORDINATION, DocumentStatus
 from audits.models import (
     AssessedPrinciple,
     AuditCycle,
@@ -20,6 +20,7 @@ from audits.models import (
     DocumentType,
     ManagementPrinciple,
 )
+from audits.selectors.capacities import require_audit_capacity
 from audits.services.cycles import require_fieldwork_open
 from audits.uploads import UploadRefused, check_upload
 from uwvkms.changes import changes_between
@@ -47,6 +48,7 @@ def _require_unique_name(name: str, *, exclude_pk: int | None = None) -> None:
 @transaction.atomic
 def document_type_create(*, actor: User, name: str, description: str = "") -> DocumentType:
     """Add an item at the end of the documentation list."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     name, description = name.strip(), description.strip()
     _require_unique_name(name)
     last = DocumentType.objects.aggregate(last=Max("order"))["last"] or 0
@@ -67,6 +69,7 @@ def document_type_update(
     *, actor: User, document_type: DocumentType, name: str, description: str
 ) -> DocumentType:
     """Rename an item or change its description. Existing checks follow the new name."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     document_type = DocumentType.objects.select_for_update().get(pk=document_type.pk)
     name, description = name.strip(), description.strip()
     _require_unique_name(name, exclude_pk=document_type.pk)
@@ -89,6 +92,7 @@ def document_type_update(
 def document_type_move(*, actor: User, document_type: DocumentType, direction: str) -> None:
     """Move an item one place up or down the list (`direction` "up" or "down"). The list is
     renumbered 1..n on the way, so equal or sparse order values never block a move."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     if direction not in ("up", "down"):
         raise ValidationError(_("Onbekende richting."))
     items = list(DocumentType.objects.select_for_update().order_by("order", "name"))
@@ -115,6 +119,7 @@ def document_type_set_active(
     *, actor: User, document_type: DocumentType, is_active: bool
 ) -> DocumentType:
     """Take an item out of use (new checklists leave it out; existing checks stay) or back in."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     document_type = DocumentType.objects.select_for_update().get(pk=document_type.pk)
     if document_type.is_active == is_active:
         return document_type
@@ -180,6 +185,7 @@ def document_check_save(
     `expected_version` is the version the user saw (0 when there was no check yet). When the check
     moved on since, the save is refused with EditConflict naming who changed it, and
     nothing changes. Every change records its fields old → new."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     require_evidence_open(cycle)
     principles = sorted(set(principles), key=lambda p: (p.order, p.name))
     _require_assessed(cycle=cycle, unit=unit, principles=principles)
@@ -281,6 +287,7 @@ def document_file_add(
     extension); a refused file raises ValidationError with the reason and stores nothing. An
     accepted file lands in private storage under a random name; its sanitised original name,
     size and SHA-256 are recorded."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     require_evidence_open(cycle)
     try:
         accepted = check_upload(name=name, data=data, max_bytes=settings.UPLOAD_MAX_BYTES)
@@ -317,6 +324,7 @@ def document_file_add(
 def document_file_delete(*, actor: User, document_file: DocumentFile) -> None:
     """Remove a file from a check. The row goes now; the bytes go once the deletion commits."""
     check = document_file.document_check
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=check.cycle, unit=check.unit_id)
     require_evidence_open(check.cycle)
     summary = _file_summary(document_file)
     stored_name, storage = document_file.file.name, document_file.file.storage

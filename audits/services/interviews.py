@@ -5,13 +5,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audits.constants import InterviewAction, InterviewActor
+from audits.constants import AUDIT_TEAM, COORDINATION, InterviewAction, InterviewActor
 from audits.evidence_rules import (
     InterviewTransitionNotAllowed,
     interview_is_editable,
@@ -28,6 +28,7 @@ from audits.models import (
     InterviewQuestion,
     ManagementPrinciple,
 )
+from audits.selectors.capacities import require_audit_capacity
 from audits.services.documents import require_evidence_open
 from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
@@ -195,6 +196,7 @@ def interview_create(
     """Record an interview held at `unit`: when, where (a district of the unit in this cycle),
     with whom, which auditors were present, and per assessed principle the appreciative
     questions asked and the notes. It starts as a concept."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     require_evidence_open(cycle)
     auditors, interviewees = list(auditors), list(interviewees)
     _validate_record(
@@ -239,11 +241,8 @@ def interview_update(
     """Change an interview record. Only a concept or a record sent back for correction can be
     changed. `expected_version` is the version the user saw: when the record moved on since, the
     save is refused with EditConflict naming who changed it, and nothing changes."""
-    interview = (
-        Interview.objects.select_for_update(of=("self", "cycle"))
-        .select_related("cycle")
-        .get(pk=interview.pk)
-    )
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=interview.cycle, unit=interview.unit_id)
+    interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
     require_evidence_open(interview.cycle)
     version_check(interview, expected_version=expected_version, what=_("Dit interview"))
     if not interview_is_editable(interview.status):
@@ -299,6 +298,7 @@ def interview_transition(
 
     `expected_status` is the status the user saw; if the record moved on meanwhile nothing
     happens. A move the table does not allow raises InterviewTransitionNotAllowed."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=interview.cycle, unit=interview.unit_id)
     interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
     require_evidence_open(interview.cycle)
     if interview.status != expected_status:
@@ -381,15 +381,12 @@ def interview_answer_by_interviewee(
     allow an interviewee (ter bevestiging → bevestigd / correctie gevraagd). `expected_version`
     is the version the interviewee read: if the record changed since (the audit team edited or
     took it back), nothing changes and EditConflict says so."""
-    interview = (
-        Interview.objects.select_for_update(of=("self", "cycle"))
-        .select_related("cycle")
-        .get(pk=interview.pk)
-    )
+    # The interviewee acts on a record about themselves: the link is their authorisation.
     if not interview.interviewees.filter(user=actor).exists():
-        raise InterviewTransitionNotAllowed(
+        raise PermissionDenied(
             _("Alleen een geïnterviewde die aan dit verslag is gekoppeld kan het beantwoorden.")
         )
+    interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
     require_evidence_open(interview.cycle)
     version_check(interview, expected_version=expected_version, what=_("Dit verslag"))
     # INTERVIEW_MOVERS says which moves are an interviewee's (confirm, ask for a correction).
@@ -434,6 +431,7 @@ def interview_question_create(
     *, actor: User, principle: ManagementPrinciple, text: str
 ) -> InterviewQuestion:
     """Add an appreciative question at the end of a principle's question set."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     text = _clean_text(text)
     _require_unique_question(principle, text)
     last = InterviewQuestion.objects.filter(principle=principle).aggregate(last=Max("order"))
@@ -454,6 +452,7 @@ def interview_question_update(
     *, actor: User, question: InterviewQuestion, text: str
 ) -> InterviewQuestion:
     """Reword a question. Records that already list it show the new wording."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     question = InterviewQuestion.objects.select_for_update().get(pk=question.pk)
     text = _clean_text(text)
     if text == question.text:
@@ -474,6 +473,7 @@ def interview_question_set_active(
     *, actor: User, question: InterviewQuestion, is_active: bool
 ) -> InterviewQuestion:
     """Retire a question (new records no longer offer it; existing ones keep it) or reuse it."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     question = InterviewQuestion.objects.select_for_update().get(pk=question.pk)
     if question.is_active == is_active:
         return question

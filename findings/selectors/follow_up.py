@@ -14,8 +14,9 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Que
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 
+from audits.constants import AuditCapacity
 from audits.models import Assignment, AuditCycle
-from audits.selectors import cycle_get, is_assigned, unit_get
+from audits.selectors import audit_capacities, cycle_get, unit_get
 from findings.constants import ActionStatus, EffectConclusion, Recognition, ResponseStatus
 from findings.models import (
     EffectMeasurement,
@@ -38,17 +39,21 @@ NOT_DONE = (ActionStatus.GEPLAND, ActionStatus.IN_UITVOERING)
 # --- access ---------------------------------------------------------------------------------
 
 
+# Who reads a unit's follow-up (DOMAIN.md §4): its board, the coordination team, its auditors.
+FOLLOW_UP_READERS = frozenset(
+    {AuditCapacity.BOARD, AuditCapacity.COORDINATOR, AuditCapacity.AUDITOR}
+)
+
+
 def is_unit_board(user: User, unit: BusinessUnit) -> bool:
     """Whether `user` is on the board (Directie bedrijfsonderdeel) of `unit`."""
-    return has_any_role(user, Role.DIRECTIE) and user.business_unit_id == unit.pk
+    return AuditCapacity.BOARD in audit_capacities(user, unit=unit)
 
 
 def can_read_follow_up(user: User, cycle: AuditCycle, unit: BusinessUnit) -> bool:
     """The unit's own board, the coordination team, and the auditors assigned to the unit in
     `cycle`."""
-    if has_any_role(user, Role.COORDINATIETEAM) or is_unit_board(user, unit):
-        return True
-    return has_any_role(user, Role.TOETSER) and is_assigned(auditor=user, cycle=cycle, unit=unit)
+    return bool(FOLLOW_UP_READERS & audit_capacities(user, cycle=cycle, unit=unit))
 
 
 def follow_up_actions_for_reader(user: User) -> QuerySet[FollowUpAction]:
@@ -84,7 +89,7 @@ def follow_up_unit_get_for_board(
     *, user: User, year: int, unit_id: int
 ) -> tuple[AuditCycle, BusinessUnit]:
     """The cycle and unit whose follow-up `user` may change: the unit's own board only (403)."""
-    if not has_any_role(user, Role.DIRECTIE) or user.business_unit_id != unit_id:
+    if AuditCapacity.BOARD not in audit_capacities(user, unit=unit_id):
         raise PermissionDenied
     return cycle_get(year=year), unit_get(unit_id=unit_id)
 

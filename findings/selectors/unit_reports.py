@@ -17,13 +17,16 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from audits.constants import BEFORE_PUBLICATION
+from audits.constants import BEFORE_PUBLICATION, AuditCapacity
 from audits.models import AssessedPrinciple, Assignment, AuditCycle, ManagementPrinciple
+from audits.rules import capacities_held
 from audits.selectors import (
     assessed_principle_ids_by_unit,
     assignments_of_auditor,
+    audit_capacities,
     cycle_get,
     exclusions_of,
+    roles_of,
     unit_get,
 )
 from audits.selectors.cycles import assessed_principles_of
@@ -37,7 +40,6 @@ from findings.models import (
     UnitReport,
 )
 from findings.unit_report_rules import (
-    Capacity,
     allowed_moves,
     findings_editable,
     may_ever_move_to,
@@ -61,7 +63,7 @@ class UnitReportAccess:
     cycle: AuditCycle
     unit: BusinessUnit
     report: UnitReport | None
-    capacities: frozenset[Capacity]
+    capacities: frozenset[AuditCapacity]
     principles: list[ManagementPrinciple]  # assessed at the unit, in their order
 
     @property
@@ -82,15 +84,15 @@ class UnitReportAccess:
 
     @property
     def is_auditor(self) -> bool:
-        return Capacity.AUDITOR in self.capacities
+        return AuditCapacity.AUDITOR in self.capacities
 
     @property
     def is_coordinator(self) -> bool:
-        return Capacity.COORDINATOR in self.capacities
+        return AuditCapacity.COORDINATOR in self.capacities
 
     @property
     def is_board(self) -> bool:
-        return Capacity.BOARD in self.capacities
+        return AuditCapacity.BOARD in self.capacities
 
     @property
     def sees_findings(self) -> bool:
@@ -118,23 +120,6 @@ class UnitReportAccess:
         return self.is_board and response_open(self.status)
 
 
-def _capacities(user: User, *, unit_id: int, assignment_lead: bool | None) -> frozenset[Capacity]:
-    """The capacities of `user` at one unit; `assignment_lead` is None when the user is not on
-    the unit's audit team, else whether they lead it."""
-    held = set()
-    if assignment_lead is not None and has_any_role(user, Role.TOETSER):
-        held.add(Capacity.AUDITOR)
-        if assignment_lead:
-            held.add(Capacity.LEAD_AUDITOR)
-    if has_any_role(user, Role.COORDINATIETEAM):
-        held.add(Capacity.COORDINATOR)
-    if has_any_role(user, Role.DIRECTIE) and user.business_unit_id == unit_id:
-        held.add(Capacity.BOARD)
-    if has_any_role(user, Role.RVB):
-        held.add(Capacity.RVB)
-    return frozenset(held)
-
-
 def _lead_flags(user: User, cycle: AuditCycle) -> dict[int, bool]:
     """unit id → whether `user` leads its audit team, for the units on their teams. One query
     (none for someone who is not an auditor)."""
@@ -143,9 +128,13 @@ def _lead_flags(user: User, cycle: AuditCycle) -> dict[int, bool]:
     return {a.unit_id: a.is_lead for a in assignments_of_auditor(auditor=user, cycle=cycle)}
 
 
-def report_capacities(*, user: User, cycle: AuditCycle, unit: BusinessUnit) -> frozenset[Capacity]:
+def report_capacities(
+    *, user: User, cycle: AuditCycle, unit: BusinessUnit
+) -> frozenset[AuditCapacity]:
     """The capacities in which `user` looks at the report of `unit` in `cycle`."""
-    return _capacities(user, unit_id=unit.id, assignment_lead=_lead_flags(user, cycle).get(unit.id))
+    return audit_capacities(
+        user, cycle=cycle, unit=unit, assignment_lead=_lead_flags(user, cycle).get(unit.id)
+    )
 
 
 def unit_report_of(*, cycle: AuditCycle, unit: BusinessUnit) -> UnitReport | None:
@@ -178,6 +167,7 @@ def unit_report_pairs_for_reader(user: User) -> set[tuple[int, int]]:
     inside the reports (the API's recommendations). Three queries, whatever the number."""
     if not has_any_role(user, *REPORT_ROLES):
         return set()
+    roles = roles_of(user)
     statuses = {
         (cycle_id, unit_id): status
         for cycle_id, unit_id, status in UnitReport.objects.values_list(
@@ -197,7 +187,12 @@ def unit_report_pairs_for_reader(user: User) -> set[tuple[int, int]]:
         (cycle_id, unit_id)
         for cycle_id, unit_id in pairs
         if may_read(
-            _capacities(user, unit_id=unit_id, assignment_lead=leads.get((cycle_id, unit_id))),
+            capacities_held(
+                roles=roles,
+                user_unit_id=user.business_unit_id,
+                unit_id=unit_id,
+                assignment_lead=leads.get((cycle_id, unit_id)),
+            ),
             statuses.get((cycle_id, unit_id), UnitReportStatus.CONCEPT),
         )
     }
@@ -253,7 +248,7 @@ class UnitReportRow:
 
     unit: BusinessUnit
     report: UnitReport | None
-    capacities: frozenset[Capacity]
+    capacities: frozenset[AuditCapacity]
     recommendation_count: int
     finding_count: int
     response_submitted: bool
@@ -269,11 +264,11 @@ class UnitReportRow:
 
     @property
     def sees_findings(self) -> bool:
-        return bool({Capacity.AUDITOR, Capacity.COORDINATOR} & self.capacities)
+        return bool({AuditCapacity.AUDITOR, AuditCapacity.COORDINATOR} & self.capacities)
 
     @property
     def can_respond(self) -> bool:
-        return Capacity.BOARD in self.capacities and response_open(self.status)
+        return AuditCapacity.BOARD in self.capacities and response_open(self.status)
 
 
 def unit_reports_for_user(*, user: User, year: int) -> tuple[AuditCycle, list[UnitReportRow]]:
@@ -296,7 +291,9 @@ def unit_reports_for_user(*, user: User, year: int) -> tuple[AuditCycle, list[Un
     rows = []
     for unit in BusinessUnit.objects.filter(id__in=list(scope)).order_by("name"):
         report = reports.get(unit.id)
-        capacities = _capacities(user, unit_id=unit.id, assignment_lead=leads.get(unit.id))
+        capacities = audit_capacities(
+            user, cycle=cycle, unit=unit, assignment_lead=leads.get(unit.id)
+        )
         status = report.status if report else UnitReportStatus.CONCEPT
         if not may_read(capacities, status):
             continue

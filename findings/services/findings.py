@@ -8,9 +8,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
-from audits.constants import BEFORE_PUBLICATION
+from audits.constants import AUDIT_TEAM, BEFORE_PUBLICATION, COORDINATION
 from audits.models import AuditCycle, Interview, ManagementPrinciple
-from audits.selectors import is_assessed
+from audits.selectors import is_assessed, require_audit_capacity
 from findings.constants import FindingKind, Priority, UnitReportStatus
 from findings.models import Finding, Quote, Recommendation, RecommendationResponse, UnitReport
 from findings.selectors.findings import interview_label, quotable_interviews
@@ -32,6 +32,7 @@ def unit_report_lock(*, actor: User, cycle: AuditCycle, unit: BusinessUnit) -> U
     """The report of `unit` in `cycle`, locked for this transaction; created as a concept when
     missing. Every write to the report's content or status goes through this lock, so a
     finding cannot slip in while the report is being agreed."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM | COORDINATION, cycle=cycle, unit=unit)
     report = UnitReport.objects.select_for_update().filter(cycle=cycle, unit=unit).first()
     if report is None:
         try:
@@ -41,6 +42,12 @@ def unit_report_lock(*, actor: User, cycle: AuditCycle, unit: BusinessUnit) -> U
             pass
         report = UnitReport.objects.select_for_update().get(cycle=cycle, unit=unit)
     return report
+
+
+def _require_auditor_of(actor: User, item: models.Model) -> None:
+    """PermissionDenied unless `actor` is on the audit team of the item's unit in its cycle:
+    only they write findings (DOMAIN.md §4)."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=item.cycle, unit=item.unit_id)
 
 
 def _lock_for_findings(*, actor: User, cycle: AuditCycle, unit: BusinessUnit) -> UnitReport:
@@ -184,6 +191,7 @@ def finding_create(
 ) -> Finding:
     """Write an observation or a good practice ("waar kunnen we van elkaar leren") about an
     assessed principle at `unit`."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     _check_principle(cycle=cycle, unit=unit, principle=principle)
     finding = Finding(cycle=cycle, unit=unit, principle=principle, kind=kind, text=text.strip())
     return _create(
@@ -203,6 +211,7 @@ def finding_update(
 ) -> Finding:
     """Change an observation or good practice; refused (`EditConflict`) when it changed
     since the user opened it at `expected_version`."""
+    _require_auditor_of(actor, finding)
     _check_principle(cycle=finding.cycle, unit=finding.unit, principle=principle)
     return _update(
         actor=actor,
@@ -217,6 +226,7 @@ def finding_update(
 @transaction.atomic
 def finding_delete(*, actor: User, finding: Finding, expected_version: int) -> None:
     """Delete an observation or good practice; the deletion is recorded with its text."""
+    _require_auditor_of(actor, finding)
     _delete(
         actor=actor,
         item=finding,
@@ -244,6 +254,7 @@ def recommendation_create(
 ) -> Recommendation:
     """Write a recommendation ("waar is verbetering nodig") to `unit` for an assessed
     principle: a title, an explanation and a priority."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     _check_principle(cycle=cycle, unit=unit, principle=principle)
     recommendation = Recommendation(
         cycle=cycle,
@@ -273,6 +284,7 @@ def recommendation_update(
     priority: Priority | str,
 ) -> Recommendation:
     """Change a recommendation (optimistic locking as `finding_update`)."""
+    _require_auditor_of(actor, recommendation)
     _check_principle(cycle=recommendation.cycle, unit=recommendation.unit, principle=principle)
     return _update(
         actor=actor,
@@ -296,6 +308,7 @@ def recommendation_delete(
     """Delete a recommendation. A concept answer of the board to it goes with it (recorded);
     a recommendation the roll-up team grouped into a theme stays until it is taken out there,
     so the grouping's own record stays true."""
+    _require_auditor_of(actor, recommendation)
     _lock_for_findings(actor=actor, cycle=recommendation.cycle, unit=recommendation.unit)
     if recommendation.memberships.exists():
         raise ValidationError(
@@ -336,6 +349,7 @@ def quote_create(
 ) -> Quote:
     """Take a short quote from a confirmed interview at `unit`. The report attributes it to the
     unit's report ("Uit het rapport van Uitkeren"), never to a person (DOMAIN.md §5)."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     _check_principle(cycle=cycle, unit=unit, principle=principle)
     _check_interview(cycle=cycle, unit=unit, interview=interview)
     quote = Quote(
@@ -355,6 +369,7 @@ def quote_update(
     text: str,
 ) -> Quote:
     """Change a quote (optimistic locking as `finding_update`)."""
+    _require_auditor_of(actor, quote)
     _check_principle(cycle=quote.cycle, unit=quote.unit, principle=principle)
     _check_interview(cycle=quote.cycle, unit=quote.unit, interview=interview)
     return _update(
@@ -369,6 +384,7 @@ def quote_update(
 
 @transaction.atomic
 def quote_delete(*, actor: User, quote: Quote, expected_version: int) -> None:
+    _require_auditor_of(actor, quote)
     _delete(
         actor=actor,
         item=quote,

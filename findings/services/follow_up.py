@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audits.constants import AuditCapacity
+from audits.selectors import require_audit_capacity
 from findings.constants import ActionStatus, EffectConclusion
 from findings.models import EffectMeasurement, FollowUpAction, Recommendation
 from findings.selectors.follow_up import is_recognised
@@ -93,6 +95,12 @@ def follow_up_action_create(
 ) -> FollowUpAction:
     """A new follow-up action of the recommendation's unit. Only for a recommendation its board
     recognised (herkend or deels herkend) in a submitted management response."""
+    require_audit_capacity(
+        actor,
+        allowed={AuditCapacity.BOARD},
+        cycle=recommendation.cycle,
+        unit=recommendation.unit_id,
+    )
     recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     if not is_recognised(recommendation):
         raise ValidationError(
@@ -153,6 +161,9 @@ def follow_up_action_update(
     """Change an action: its title, owner, SMART goal and status. Refused with
     `EditConflict` when it moved on since `expected_version`; recorded old → new per field;
     an unchanged save stores nothing."""
+    require_audit_capacity(
+        actor, allowed={AuditCapacity.BOARD}, cycle=action.cycle, unit=action.unit_id
+    )
     action = _lock_action(action, expected_version)
     values = _clean_action(
         title=title,
@@ -189,6 +200,9 @@ def effect_measurement_record(
     conclusion (effect bereikt / deels / niet) and what comes next. A value and a date are
     required, the date not in the future; not for a cancelled action. Counts as a change of
     the action (its version moves on)."""
+    require_audit_capacity(
+        actor, allowed={AuditCapacity.BOARD}, cycle=action.cycle, unit=action.unit_id
+    )
     action = _lock_action(action, expected_version)
     today = today or timezone.localdate()
     errors = {}

@@ -4,7 +4,9 @@ team's own text per cycle and section, with optimistic locking and a history row
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from audits.constants import COORDINATION
 from audits.models import AuditCycle
+from audits.selectors import require_audit_capacity
 from findings.constants import NarrativeKey
 from findings.models import ReportNarrative
 from uwvkms.models import User
@@ -24,6 +26,7 @@ def narrative_save(
     opened (0 while the section still showed its generated default); a save over a newer
     version is refused with `EditConflict`. An empty text goes back to the generated
     default. Records `findings.report_narrative.changed` (or `.reset`)."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     key = NarrativeKey(key)
     text = text.replace("\r\n", "\n").strip()
     with transaction.atomic():

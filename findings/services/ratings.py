@@ -2,7 +2,7 @@
 1–10 with a comment, once per person per cycle; they may change their own rating. Recorded
 old → new."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,7 +25,7 @@ def audit_rating_save(
     the rating is a whole number from 1 to 10."""
     position = rater_position(actor, cycle)
     if position is None:
-        raise ValidationError(
+        raise PermissionDenied(
             _("Alleen wie aan de toets deelnam (getoetst of als toetser) beoordeelt de toets.")
         )
     if isinstance(rating, bool) or not isinstance(rating, int) or rating not in RATINGS:

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audits.constants import AuditCapacity
 from audits.models import AuditCycle
+from audits.selectors import require_audit_capacity
 from findings.constants import Recognition, ResponseStatus
 from findings.models import ManagementResponse, Recommendation, RecommendationResponse, UnitReport
 from findings.unit_report_rules import response_gaps, response_open
@@ -57,6 +59,7 @@ def management_response_save(
     left out or with an empty recognition has no answer (yet). `expected_version` is the
     version the board saw (0 before the first save); `EditConflict` when it moved on since.
     """
+    require_audit_capacity(actor, allowed={AuditCapacity.BOARD}, cycle=cycle, unit=unit)
     report = UnitReport.objects.select_for_update().filter(cycle=cycle, unit=unit).first()
     if report is None or not response_open(report.status):
         raise ResponseLocked(

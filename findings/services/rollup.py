@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from audits.constants import COORDINATION
 from audits.models import AuditCycle
+from audits.selectors import require_audit_capacity
 from findings.models import MainFinding, Recommendation, RollupSettings, Theme, ThemeMembership
 from findings.selectors.rollup import (
     THRESHOLD_EVENT,
@@ -48,6 +50,7 @@ def rollup_threshold_set(*, actor: User, cycle: AuditCycle, threshold: int) -> R
     """Set at how many counted units a theme of `cycle` becomes a rode draad (at least 2: one
     unit is no common thread). Recorded old → new on the cycle; an unchanged value stores
     nothing. The verdicts follow at once: they are computed, never stored."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _lock_editable_cycle(cycle)
     if isinstance(threshold, bool) or not isinstance(threshold, int):
         raise ValidationError({"thread_threshold": _("Vul een geheel aantal onderdelen in.")})
@@ -91,6 +94,7 @@ def _clean_title(title: str) -> str:
 @transaction.atomic
 def theme_create(*, actor: User, cycle: AuditCycle, title: str, description: str = "") -> Theme:
     """A new, empty theme of `cycle` for the roll-up team to group recommendations into."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _lock_editable_cycle(cycle)
     theme = Theme(
         cycle=cycle,
@@ -119,6 +123,7 @@ def theme_update(
     """Change a theme's title and description. Refused with `EditConflict` when the theme moved
     on since `expected_version`; recorded old → new per field; an unchanged save stores
     nothing."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(theme.cycle)
     theme = Theme.objects.select_for_update().get(pk=theme.pk)
     version_check(theme, expected_version=expected_version, what=_("Dit thema"))
@@ -145,6 +150,7 @@ def theme_recommendations_add(
     """Group `recommendations` (of the theme's cycle) into `theme`, each with who and when. A
     recommendation may belong to several themes; one already in this theme is left as it is.
     Returns those newly added; the change is recorded as the member list old → new."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(theme.cycle)
     recommendations = list(recommendations)
     if any(r.cycle_id != theme.cycle_id for r in recommendations):
@@ -178,6 +184,7 @@ def theme_recommendations_remove(
 ) -> list[Recommendation]:
     """Take `recommendations` out of `theme` (they stay in any other theme). Returns those that
     were in it; the change is recorded as the member list old → new."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(theme.cycle)
     ids = {r.pk for r in recommendations}
     before = _members_of(theme)
@@ -218,6 +225,7 @@ def main_finding_confirm(*, actor: User, theme: Theme, title: str, advice: str) 
     """Confirm the hoofdbevinding `findings.rules.theme_verdict` proposes for `theme`, with a
     title and UWV-wide advice. Refused when the rule does not (or no longer) propose it, or when
     the theme already has one."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(theme.cycle)
     title, advice = _clean_main_finding(title, advice)
     if MainFinding.objects.filter(theme=theme).exists():
@@ -247,6 +255,7 @@ def main_finding_update(
 ) -> MainFinding:
     """Change a hoofdbevinding's title and advice, guarded by `expected_version`; recorded
     old → new on its theme."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(main_finding.theme.cycle)
     main_finding = (
         MainFinding.objects.select_for_update(of=("self",))
@@ -281,6 +290,7 @@ def main_finding_remove(
 ) -> None:
     """Withdraw a hoofdbevinding, with a reason. Its title and advice stay in the theme's
     history; the theme itself stays."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(main_finding.theme.cycle)
     main_finding = (
         MainFinding.objects.select_for_update(of=("self",))

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle
+from audits.selectors import require_audit_capacity
 from findings.constants import ResponseStatus, UnitReportStatus
 from findings.models import ManagementResponse, UnitReport
-from findings.selectors.unit_reports import report_capacities
 from findings.services.findings import unit_report_lock
 from findings.unit_report_rules import MOVERS, check_move, move_requirements
 from uwvkms.changes import changes_between
@@ -25,6 +25,10 @@ _EVENTS = {
     UnitReportStatus.DEFINITIEF: "findings.unit_report.finalised",
     UnitReportStatus.CONCEPT: "findings.unit_report.reopened",
 }
+
+# Whoever makes at least one move (the coordination team, the lead auditor); anyone else is
+# refused before the report is looked at.
+REPORT_MOVERS = frozenset().union(*MOVERS.values())
 
 
 @transaction.atomic
@@ -51,11 +55,12 @@ def unit_report_move(
     - `expected_version` is the version the user saw (0 while the report had no record);
       `EditConflict` when it moved on since.
     """
+    held = require_audit_capacity(actor, allowed=REPORT_MOVERS, cycle=cycle, unit=unit)
     existing = UnitReport.objects.select_for_update().filter(cycle=cycle, unit=unit).first()
     report = existing or unit_report_lock(actor=actor, cycle=cycle, unit=unit)
     version_check(existing, expected_version=expected_version, what=_("Het rapport"))
     check_move(report.status, to)
-    if not report_capacities(user=actor, cycle=cycle, unit=unit) & MOVERS[(report.status, to)]:
+    if not held & MOVERS[(report.status, to)]:
         raise PermissionDenied
 
     agreed_with, reason = agreed_with.strip(), reason.strip()

@@ -45,6 +45,7 @@ def evaluation_plan_first(
 ) -> Evaluation:
     """Plan the first evaluation when execution ends (called by the step move to step 4, inside
     its transaction), with every control measure of step 1 still to judge."""
+    require_operation(actor, herstelactie, Operation.EDIT_EVALUATION)
     return _plan(actor=actor, herstelactie=herstelactie, number=1, planned_on=planned_on)
 
 

@@ -3,28 +3,26 @@ list and a score's history."""
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy
 
-from audits.constants import DocumentStatus, InterviewStatus
+from audits.constants import AUDIT_TEAM, DocumentStatus, InterviewStatus
 from audits.models import AuditCycle, DocumentCheck, Interview, InterviewNote, ManagementPrinciple
-from audits.selectors import assessed_principle_ids_by_unit, assignments_of_auditor, is_assigned
+from audits.selectors import (
+    assessed_principle_ids_by_unit,
+    assignments_of_auditor,
+    require_audit_capacity,
+)
 from maturity.constants import ScoreStatus
 from maturity.models import Score, ScoreChange
 from maturity.score_rules import ScoreLock, score_lock
 from maturity.selectors.calibration import is_calibration_frozen
-from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
-from uwvkms.permissions import has_any_role
 
 
 def require_scoring_access(*, user: User, cycle: AuditCycle, unit: BusinessUnit) -> None:
     """403 unless `user` is an auditor on the audit team of `unit` in `cycle`."""
-    if not has_any_role(user, Role.TOETSER) or not is_assigned(
-        auditor=user, cycle=cycle, unit=unit
-    ):
-        raise PermissionDenied
+    require_audit_capacity(user, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
 
 
 def _scores_with_evidence():

@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from audits.constants import CycleStatus
+from audits.constants import COORDINATION, CycleStatus
 from audits.models import AssessedPrinciple, AuditCycle, Exclusion
+from audits.selectors import require_audit_capacity
 from maturity.constants import ScoreStatus, SessionStatus
 from maturity.models import CalibrationClosure, CalibrationSession, Score, ScoreChange
 from maturity.selectors.calibration import is_calibration_frozen
@@ -77,6 +78,7 @@ def calibration_session_open(
     `participants`, auditors and coordinators. Only in the calibration phase, not while
     calibration is frozen, and one open session at a time. Records the submitted levels at
     opening, so the report can show what each round changed."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _lock_cycle_in_calibration(cycle, what=_("Een kalibratiesessie openen"))
     participants = list(participants)
     errors = {}
@@ -126,6 +128,7 @@ def calibration_session_close(
     *, actor: User, session: CalibrationSession, notes: str | None = None
 ) -> CalibrationSession:
     """Close `session`, recording the submitted levels at closing (and the notes, if given)."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = AuditCycle.objects.select_for_update().get(pk=session.cycle_id)
     session = CalibrationSession.objects.select_for_update().get(pk=session.pk)
     if session.status != SessionStatus.OPEN:
@@ -166,6 +169,7 @@ def score_calibrate(
     with a reason: the history keeps who, when, old → new, why and in which session
     (event ``maturity.score.calibrated``). `expected_version` is the version the coordinator
     saw; when the score moved on since, nothing changes (`EditConflict`)."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _lock_cycle_in_calibration(score.cycle, what=_("Een score bijstellen"))
     session = _open_session_of(cycle, what=_("Een score bijstellen"))
     score = _lock_score(score, expected_version=expected_version)
@@ -214,6 +218,7 @@ def score_reopen_for_auditor(
     """Send a submitted score back to its auditor as a concept, with a reason, in the open
     calibration session (event ``maturity.score.reopened``). The auditor reworks and resubmits
     it; until then it does not count in the figures."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _lock_cycle_in_calibration(score.cycle, what=_("Een score heropenen"))
     session = _open_session_of(cycle, what=_("Een score heropenen"))
     score = _lock_score(score, expected_version=expected_version)
@@ -252,6 +257,7 @@ def calibration_close(*, actor: User, cycle: AuditCycle) -> CalibrationClosure:
     (DOMAIN.md §3). Refused while a session is open, before any session was held, and while
     scores of assessed units are still concept (reopened and not yet resubmitted): they would
     silently drop out of the figures."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     what = _("De kalibratie afsluiten")
     cycle = _lock_cycle_in_calibration(cycle, what=what)
     sessions = CalibrationSession.objects.filter(cycle=cycle)
@@ -303,6 +309,7 @@ def calibration_close(*, actor: User, cycle: AuditCycle) -> CalibrationClosure:
 def calibration_reopen(*, actor: User, cycle: AuditCycle, reason: str) -> CalibrationClosure:
     """Reopen the closed calibration of `cycle`, with a mandatory reason: scores can be
     calibrated again until it is closed anew (which adds a new closure)."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status != CycleStatus.KALIBRATIE:
         raise ValidationError(

@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from audits.constants import COORDINATION
 from audits.models import AuditCycle, ManagementPrinciple
+from audits.selectors import require_audit_capacity
 from maturity.models import Framework
 from maturity.selectors.framework import (
     GENERIC_START,
@@ -54,6 +56,7 @@ def framework_get_or_start(
     """The framework of `principle` in `cycle`, created when missing from the latest earlier
     cycle's framework for the principle, else from the generic level meanings. Creating it
     records which text it started from. Only until the cycle is published."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _lock_editable_cycle(cycle, principle)
     framework = Framework.objects.filter(cycle=cycle, principle=principle).first()
     if framework is not None:
@@ -105,6 +108,7 @@ def framework_update(
     framework moved on since, the save is refused with `EditConflict` and nothing changes.
     Every change is recorded old → new per field; an unchanged save stores nothing more.
     Only until the cycle is published."""
+    require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _lock_editable_cycle(cycle, principle)
     framework = Framework.objects.select_for_update().filter(cycle=cycle, principle=principle)
     framework = framework.first()

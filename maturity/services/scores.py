@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audits.constants import AUDIT_TEAM
 from audits.models import AuditCycle, DocumentCheck, Interview, ManagementPrinciple
-from audits.selectors import is_assessed
+from audits.selectors import is_assessed, require_audit_capacity
 from maturity.constants import ScoreStatus
 from maturity.models import Score, ScoreChange
 from maturity.score_rules import (
@@ -65,6 +66,7 @@ def score_record(
     Changing the level of a score that was ever submitted needs a reason. Every save writes a
     `ScoreChange` and an event; a concept saved unchanged writes nothing.
     """
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
     if not is_assessed(cycle=cycle, unit=unit, principle=principle):
         raise ValidationError(

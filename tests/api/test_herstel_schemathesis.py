@@ -37,6 +37,7 @@ def herstel_world(db, adviser, dt_member, board_member, wg_user, sbk_adviser):
     return {"fresh": fresh, "executing": executing}
 
 
+@pytest.mark.fuzz
 def test_schemathesis_on_the_herstel_endpoints(request, api_client_for, herstel_world):
     raw = api_client_for(request.getfixturevalue("board_member")).get("/api/v1/schema/?format=json")
     schema = schemathesis.openapi.from_dict(raw.json()).include(path_regex="herstel")

@@ -66,6 +66,7 @@ def _run(operation, app, headers, seen: dict):
     check()
 
 
+@pytest.mark.fuzz
 @pytest.mark.django_db
 def test_schemathesis_as_each_role(request, world, api_schema):
     app = get_wsgi_application()

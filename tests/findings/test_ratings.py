@@ -7,7 +7,7 @@ RvB. Anything but a whole number from 1 to 10 is refused in Dutch and nothing is
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -192,7 +192,7 @@ def test_only_participants_rate(client, request, persona, cycle):
 
 
 def test_the_service_refuses_someone_who_did_not_take_part(other_auditor, cycle):
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         audit_rating_save(actor=other_auditor, cycle=cycle, rating=8)
 
 

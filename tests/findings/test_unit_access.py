@@ -4,8 +4,14 @@ per cycle, which shows each role only what it may read, in a constant number of 
 import pytest
 from django.urls import reverse
 
-from findings.unit_report_rules import Capacity, may_read
-from tests.factories import AssessedPrincipleFactory, BusinessUnitFactory, UserFactory
+from audits.constants import AuditCapacity
+from findings.unit_report_rules import may_read
+from tests.factories import (
+    AssessedPrincipleFactory,
+    AssignmentFactory,
+    BusinessUnitFactory,
+    UserFactory,
+)
 from tests.findings.unit_reporting import agree, finalise, klant, recommend
 from uwvkms.constants import Role
 
@@ -44,11 +50,11 @@ def bring_to(status, coordinator, cycle, unit):
     [
         (capacity, status, status in statuses)
         for capacity, statuses in {
-            Capacity.AUDITOR: set(STATUSES),
-            Capacity.LEAD_AUDITOR: set(STATUSES),
-            Capacity.COORDINATOR: set(STATUSES),
-            Capacity.BOARD: {"afgestemd", "definitief"},
-            Capacity.RVB: {"definitief"},
+            AuditCapacity.AUDITOR: set(STATUSES),
+            AuditCapacity.LEAD_AUDITOR: set(STATUSES),
+            AuditCapacity.COORDINATOR: set(STATUSES),
+            AuditCapacity.BOARD: {"afgestemd", "definitief"},
+            AuditCapacity.RVB: {"definitief"},
         }.items()
         for status in STATUSES
     ],
@@ -174,6 +180,8 @@ def test_list_uses_a_constant_number_of_queries(
         for i in range(n):
             unit = BusinessUnitFactory(name=f"Extra {offset + i}")
             AssessedPrincipleFactory(cycle=cycle, unit=unit, principle=klant())
+            # Only the unit's own auditors write its recommendations.
+            AssignmentFactory(cycle=cycle, unit=unit, auditor=auditor)
             recommend(auditor, cycle, unit)
             agree(coordinator, cycle, unit)
             finalise(coordinator, cycle, unit)

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from audits.constants import AuditCapacity
 from audits.services import assignment_create
 from audits.services.cycles import unit_exclude
 from audits.services.districts import district_add, districts_draw
@@ -17,7 +18,6 @@ from findings.models import UnitReport
 from findings.services import unit_report_move
 from findings.unit_report_rules import (
     MOVERS,
-    Capacity,
     UnitReportMoveNotAllowed,
     allowed_moves,
     move_requirements,
@@ -123,14 +123,14 @@ def test_every_move_of_the_table_has_its_movers():
 @pytest.mark.parametrize(
     ("capacities", "status", "moves"),
     [
-        ({Capacity.COORDINATOR}, "concept", ["afgestemd"]),
-        ({Capacity.AUDITOR, Capacity.LEAD_AUDITOR}, "concept", ["afgestemd"]),
-        ({Capacity.AUDITOR}, "concept", []),
-        ({Capacity.BOARD}, "concept", []),
-        ({Capacity.COORDINATOR}, "afgestemd", ["definitief", "concept"]),
-        ({Capacity.AUDITOR, Capacity.LEAD_AUDITOR}, "afgestemd", ["concept"]),
-        ({Capacity.RVB}, "afgestemd", []),
-        ({Capacity.COORDINATOR}, "definitief", []),
+        ({AuditCapacity.COORDINATOR}, "concept", ["afgestemd"]),
+        ({AuditCapacity.AUDITOR, AuditCapacity.LEAD_AUDITOR}, "concept", ["afgestemd"]),
+        ({AuditCapacity.AUDITOR}, "concept", []),
+        ({AuditCapacity.BOARD}, "concept", []),
+        ({AuditCapacity.COORDINATOR}, "afgestemd", ["definitief", "concept"]),
+        ({AuditCapacity.AUDITOR, AuditCapacity.LEAD_AUDITOR}, "afgestemd", ["concept"]),
+        ({AuditCapacity.RVB}, "afgestemd", []),
+        ({AuditCapacity.COORDINATOR}, "definitief", []),
     ],
 )
 def test_allowed_moves(capacities, status, moves):

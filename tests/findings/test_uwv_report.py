@@ -11,7 +11,7 @@ from django.urls import reverse
 from audits.models import AssessedPrinciple
 from audits.services.cycles import unit_exclude
 from findings.report.uwv import build_uwv_report, render_uwv_report_html
-from tests.factories import BusinessUnitFactory, ScoreFactory
+from tests.factories import AssignmentFactory, BusinessUnitFactory, ScoreFactory
 from tests.findings.unit_reporting import klant, observe, recommend
 
 
@@ -119,6 +119,8 @@ def test_queries_do_not_grow_with_units(
         unit = BusinessUnitFactory(name=f"Onderdeel {n}", abbreviation=f"O{n}", execution=True)
         AssessedPrinciple.objects.create(cycle=reported, unit=unit, principle=klant())
         ScoreFactory(cycle=reported, unit=unit, principle=klant(), level=3)
+        # Only the unit's own auditors write its findings.
+        AssignmentFactory(cycle=reported, unit=unit, auditor=auditor)
         observe(auditor, reported, unit, text=f"Bevinding {n}.")
     with django_assert_max_num_queries(baseline):
         client.get(url)

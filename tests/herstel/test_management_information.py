@@ -226,11 +226,19 @@ def test_the_page_reads_in_a_fixed_number_of_queries(
         adviser,
         [row(f"HB-{n}", "afgehandeld", "afboeken", 0, 0, 0, n) for n in range(300)],
     )
+    # A minute past midnight in Dutch time, one per week (never in the future): `now - n weeks`
+    # in UTC lands in the next local day (and ISO week) late on a Sunday evening across the end
+    # of summer time.
+    today = timezone.localdate()
     for week in range(8):
         dossier_snapshot_take(
             herstelactie=imported,
             trigger="schedule",
-            taken_at=timezone.now() - datetime.timedelta(weeks=week),
+            taken_at=timezone.make_aware(
+                datetime.datetime.combine(
+                    today - datetime.timedelta(weeks=week), datetime.time(0, 1)
+                )
+            ),
         )
     with django_assert_max_num_queries(len(small.captured_queries)):
         page = client.get(url)

@@ -3,6 +3,7 @@ REDIS_URL, process memory without), the private file storage, the trusted proxy 
 format. Settings are read once per process, so each case runs in a fresh one."""
 
 import json
+import os
 
 import pytest
 from django.core.cache import caches
@@ -83,7 +84,8 @@ def test_production_logs_json_and_development_text():
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
-            "KEY_PREFIX": "uwvkms-test",
+            # Per process: .ci/run's jobs share this Redis and run this test at the same time.
+            "KEY_PREFIX": f"uwvkms-test-{os.getpid()}",
         }
     }
 )

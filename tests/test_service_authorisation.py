@@ -1,0 +1,965 @@
+"""Every write service authorises its actor (issue 15): called by an outsider it refuses with
+PermissionDenied and writes nothing, whoever calls it (an HTML view, the REST API, a script).
+
+The services are discovered, not listed by hand: every public function of the `services`
+modules of audits, maturity, findings and herstel, and of `uwvkms.services`, that takes an
+`actor`. `BUILDERS` maps each to a small builder of its other arguments (valid ones, built with
+the factories and the personas of tests/conftest.py) and to the persona that comes closest
+without the right: another team's auditor, another unit's board, an auditor for a coordination
+task, another division's adviser for a herstelactie. Each service is called with that persona and
+with `outsider` (logged in, no role). A service missing from both `BUILDERS` and `EXEMPT` fails
+`test_every_service_with_an_actor_is_covered`, so a new service cannot skip its check."""
+
+import datetime
+import importlib
+import inspect
+import pkgutil
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from audits.models import Assignment, DocumentFile, Exclusion, InterviewQuestion
+from findings.models import Finding, MainFinding, Quote, ReportVersion, Theme
+from maturity.models import CalibrationSession
+from tests.factories import (
+    DistrictFactory,
+    DocumentCheckFactory,
+    DocumentTypeFactory,
+    EffectMeasurementFactory,
+    FollowUpActionFactory,
+    InterviewFactory,
+    RecommendationFactory,
+    ScoreFactory,
+    principle,
+)
+from tests.herstel.flow import start
+from uwvkms.models import AuditEvent
+
+SERVICE_PACKAGES = ("audits.services", "maturity.services", "findings.services", "herstel.services")
+SERVICE_MODULES = ("uwvkms.services",)
+
+# Public functions that take an actor but are no write service of their own, with the reason.
+EXEMPT = {
+    "uwvkms.services.audit_event_record": "records what an authorised service did; the actor "
+    "is the subject of the record, checked by that service",
+    "herstel.services.guards.capacities_of": "the herstel capacity lookup itself",
+    "herstel.services.guards.require_operation": "the herstel check itself (raises "
+    "PermissionDenied; every herstel service calls it)",
+}
+
+DAY = datetime.date(2031, 9, 20)
+KG = "klantgerichtheid"
+
+
+def discovered_services() -> dict[str, object]:
+    """dotted name → function, for every public service function that takes an `actor`."""
+    modules = [importlib.import_module(name) for name in SERVICE_MODULES]
+    for package_name in SERVICE_PACKAGES:
+        package = importlib.import_module(package_name)
+        for info in pkgutil.iter_modules(package.__path__):
+            modules.append(importlib.import_module(f"{package_name}.{info.name}"))
+    found = {}
+    for module in modules:
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            if "actor" in inspect.signature(function).parameters:
+                found[f"{module.__name__}.{name}"] = function
+    return found
+
+
+# --- The world the builders draw from (f = request.getfixturevalue) ---------------------------
+
+
+@pytest.fixture
+def action(db, adviser):
+    """A herstelactie led by Uitkeren, in step 1 (as tests/herstel/conftest.py)."""
+    return start(adviser)
+
+
+def _kg():
+    return principle(KG)
+
+
+def _interview(f, **traits):
+    return InterviewFactory(cycle=f("cycle"), unit=f("uitkeren"), **traits)
+
+
+def _recommendation(f):
+    return RecommendationFactory(cycle=f("cycle"), unit=f("uitkeren"))
+
+
+def _finding(f):
+    return Finding.objects.create(
+        cycle=f("cycle"),
+        unit=f("uitkeren"),
+        principle=_kg(),
+        kind="observatie",
+        text="Gezien.",
+        updated_by=f("auditor"),
+    )
+
+
+def _quote(f):
+    return Quote.objects.create(
+        cycle=f("cycle"),
+        unit=f("uitkeren"),
+        principle=_kg(),
+        interview=_interview(f, bevestigd=True),
+        text="Wij zijn trots op het team.",
+        updated_by=f("auditor"),
+    )
+
+
+def _theme(f):
+    return Theme.objects.create(
+        cycle=f("cycle"), title="Effect vaststellen", updated_by=f("coordinator")
+    )
+
+
+def _main_finding(f):
+    return MainFinding.objects.create(
+        theme=_theme(f), title="Effect", advice="Meet het effect.", updated_by=f("coordinator")
+    )
+
+
+def _action(f):
+    return FollowUpActionFactory(recommendation=_recommendation(f))
+
+
+def _session(f):
+    return CalibrationSession.objects.create(
+        cycle=f("cycle"), number=1, held_on=DAY, status="open", opened_by=f("coordinator")
+    )
+
+
+def _document_file(f):
+    check = DocumentCheckFactory(cycle=f("cycle"), unit=f("uitkeren"), geleverd=True)
+    return DocumentFile.objects.create(
+        document_check=check,
+        file="bewijs/jaarplan.pdf",
+        original_name="jaarplan.pdf",
+        content_type="application/pdf",
+        size=10,
+        uploaded_by=f("auditor"),
+    )
+
+
+def _herstel(f):
+    return f("action")
+
+
+def _measure(f):
+    from herstel.services.actions import control_measure_add
+
+    return control_measure_add(
+        actor=f("adviser"),
+        herstelactie=f("action"),
+        description="Extra controle",
+        owner="Teamleider",
+        due_on=DAY,
+    )
+
+
+def _communication_member(f):
+    from herstel.models import CommunicationMember
+
+    return CommunicationMember.objects.create(
+        herstelactie=f("action"), function="woordvoering", name="Wout Woord"
+    )
+
+
+def _working_group_member(f):
+    from herstel.services.working_group import working_group_member_add
+
+    return working_group_member_add(
+        actor=f("adviser"), herstelactie=f("action"), user=f("wg_user"), role="Financieel"
+    )
+
+
+def _kapstok(f):
+    from herstel.models import Kapstokverhaal
+
+    return Kapstokverhaal.objects.create(
+        herstelactie=f("action"),
+        version=1,
+        narrative="Het verhaal.",
+        key_messages="De boodschap.",
+        status="concept",
+        created_by=f("adviser"),
+    )
+
+
+def _decision(f):
+    from herstel.models import Decision
+
+    return Decision.objects.create(
+        herstelactie=f("action"),
+        forum="dt",
+        outcome="besluit",
+        mandate="dt",
+        body="Besloten.",
+        decided_on=DAY,
+        recorded_by=f("dt_member"),
+    )
+
+
+def _dossier(f):
+    from herstel.models import Dossier, DossierImport
+
+    batch = DossierImport.objects.create(
+        herstelactie=f("action"),
+        file_name="dossiers.csv",
+        file_format="csv",
+        rows=1,
+        created=1,
+        updated=0,
+        unchanged=0,
+        imported_by=f("adviser"),
+        imported_at=datetime.datetime(2031, 9, 20, tzinfo=datetime.UTC),
+    )
+    return Dossier.objects.create(
+        herstelactie=f("action"),
+        reference="D-1",
+        status="te_beoordelen",
+        created_in=batch,
+        updated_at=datetime.datetime(2031, 9, 20, tzinfo=datetime.UTC),
+    )
+
+
+def _evaluation(f):
+    from herstel.models import Evaluation
+
+    return Evaluation.objects.create(
+        herstelactie=f("action"), number=1, planned_on=DAY, created_by=f("adviser")
+    )
+
+
+def _contact_point(f):
+    from herstel.models import ContactPoint
+
+    return ContactPoint.objects.create(directorate="wb", name="Willem WB")
+
+
+def _token(f):
+    from uwvkms.services import api_token_create
+
+    token, _key = api_token_create(user=f("auditor"), name="Script")
+    return token
+
+
+def _framework_fields():
+    return {
+        "definition": "Definitie.",
+        "hard_controls": "Harde controls.",
+        "soft_controls": "Zachte controls.",
+        "research_questions": "Onderzoeksvragen.",
+        **{f"level_{n}": f"Niveau {n}." for n in range(1, 6)},
+    }
+
+
+# Persona names: who comes closest without the right.
+COORDINATION_ONLY = "auditor"  # an auditor on the unit's team, but not the coordination team
+OTHER_TEAM = "other_auditor"  # an auditor on no team of this unit
+OTHER_BOARD = "other_dt"  # the board of Handhaving, not of Uitkeren
+OTHER_DIVISION = "other_adviser"  # a Herstel-adviseur of Handhaving; the action is Uitkeren's
+
+A = "audits.services."
+M = "maturity.services."
+F = "findings.services."
+H = "herstel.services."
+
+# dotted service name → (builder of the arguments other than actor, the nearest persona)
+BUILDERS = {
+    # --- audits: the cycle (coordination team) ---
+    A + "cycles.cycle_open": (
+        lambda f: {"year": 2040, "principles": [_kg()], "include_basic": False},
+        COORDINATION_ONLY,
+    ),
+    A + "cycles.cycle_advance": (
+        lambda f: {"cycle": f("cycle"), "expected_status": "veldwerk"},
+        COORDINATION_ONLY,
+    ),
+    A + "cycles.cycle_period_change": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "period_start": datetime.date(2031, 7, 1),
+            "period_end": datetime.date(2031, 12, 1),
+        },
+        COORDINATION_ONLY,
+    ),
+    A + "cycles.scope_set": (
+        lambda f: {"cycle": f("cycle"), "unit": f("uitkeren"), "principles": [_kg()]},
+        COORDINATION_ONLY,
+    ),
+    A + "cycles.assignment_create": (
+        lambda f: {"cycle": f("cycle"), "unit": f("uitkeren"), "auditor": f("other_auditor")},
+        COORDINATION_ONLY,
+    ),
+    A + "cycles.assignment_remove": (
+        lambda f: {"assignment": Assignment.objects.get(cycle=f("cycle"), unit=f("uitkeren"))},
+        COORDINATION_ONLY,
+    ),
+    A + "cycles.unit_exclude": (
+        lambda f: {"cycle": f("cycle"), "unit": f("uitkeren"), "reason": "Niet representatief."},
+        COORDINATION_ONLY,
+    ),
+    A + "cycles.exclusion_undo": (
+        lambda f: {
+            "exclusion": Exclusion.objects.create(
+                cycle=f("cycle"), unit=f("uitkeren"), reason="Eerder.", excluded_by=f("coordinator")
+            ),
+            "reason": "Telt weer mee.",
+        },
+        COORDINATION_ONLY,
+    ),
+    # --- audits: places to visit (the unit's auditors and the coordination team) ---
+    A + "districts.district_add": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "name": "Rayon Noord",
+            "kind": "decentraal",
+        },
+        OTHER_TEAM,
+    ),
+    A + "districts.district_remove": (
+        lambda f: {"district": DistrictFactory(cycle=f("cycle"), unit=f("uitkeren"))},
+        OTHER_TEAM,
+    ),
+    A + "districts.districts_draw": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "count": 2,
+            "reason": "",
+            "expected_current_id": None,
+            **{"_": [DistrictFactory(cycle=f("cycle"), unit=f("uitkeren")) for _ in range(3)]},
+        },
+        OTHER_TEAM,
+    ),
+    # --- audits: the documentation list and the question set (coordination team) ---
+    A + "documents.document_type_create": (lambda f: {"name": "Kwaliteitsplan"}, COORDINATION_ONLY),
+    A + "documents.document_type_update": (
+        lambda f: {"document_type": DocumentTypeFactory(), "name": "Jaarplan", "description": ""},
+        COORDINATION_ONLY,
+    ),
+    A + "documents.document_type_move": (
+        lambda f: {"document_type": DocumentTypeFactory(), "direction": "up"},
+        COORDINATION_ONLY,
+    ),
+    A + "documents.document_type_set_active": (
+        lambda f: {"document_type": DocumentTypeFactory(), "is_active": False},
+        COORDINATION_ONLY,
+    ),
+    A + "interviews.interview_question_create": (
+        lambda f: {"principle": _kg(), "text": "Waar bent u trots op?"},
+        COORDINATION_ONLY,
+    ),
+    A + "interviews.interview_question_update": (
+        lambda f: {
+            "question": InterviewQuestion.objects.create(principle=_kg(), text="Vraag?"),
+            "text": "Wat wilt u beter doen?",
+        },
+        COORDINATION_ONLY,
+    ),
+    A + "interviews.interview_question_set_active": (
+        lambda f: {
+            "question": InterviewQuestion.objects.create(principle=_kg(), text="Vraag?"),
+            "is_active": False,
+        },
+        COORDINATION_ONLY,
+    ),
+    # --- audits: evidence (the unit's auditors) ---
+    A + "documents.document_check_save": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "document_type": DocumentTypeFactory(),
+            "status": "geleverd",
+            "principles": [_kg()],
+            "design_note": "",
+            "existence_note": "",
+            "operation_note": "",
+            "expected_version": 0,
+        },
+        OTHER_TEAM,
+    ),
+    A + "documents.document_file_add": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "document_type": DocumentTypeFactory(),
+            "name": "jaarplan.txt",
+            "data": b"Jaarplan 2031",
+        },
+        OTHER_TEAM,
+    ),
+    A + "documents.document_file_delete": (
+        lambda f: {"document_file": _document_file(f)},
+        OTHER_TEAM,
+    ),
+    A + "interviews.interview_create": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "held_on": DAY,
+            "location": DistrictFactory(cycle=f("cycle"), unit=f("uitkeren")),
+            "auditors": [f("auditor")],
+            "interviewees": [],
+            "notes": {},
+        },
+        OTHER_TEAM,
+    ),
+    A + "interviews.interview_update": (
+        lambda f: {
+            "interview": (interview := _interview(f)),
+            "expected_version": interview.version,
+            "held_on": DAY,
+            "location": interview.location,
+            "auditors": [f("auditor")],
+            "interviewees": [],
+            "notes": {},
+        },
+        OTHER_TEAM,
+    ),
+    A + "interviews.interview_transition": (
+        lambda f: {
+            "interview": _interview(f),
+            "action": "send",
+            "expected_status": "concept",
+        },
+        OTHER_TEAM,
+    ),
+    # The interviewee answers a record about themselves: only one linked to it.
+    A + "interviews.interview_answer_by_interviewee": (
+        lambda f: {
+            "interview": (interview := _interview(f, ter_bevestiging=True)),
+            "action": "confirm",
+            "expected_version": interview.version,
+        },
+        "unit_board",
+    ),
+    # --- maturity (the unit's auditors score; the coordination team calibrates) ---
+    M + "scores.score_record": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "principle": _kg(),
+            "level": 3,
+            "justification": "Gezien in de teamplannen.",
+            "expected_version": 0,
+            "submit": False,
+        },
+        OTHER_TEAM,
+    ),
+    M + "framework.framework_get_or_start": (
+        lambda f: {"cycle": f("cycle"), "principle": _kg()},
+        COORDINATION_ONLY,
+    ),
+    M + "framework.framework_update": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "principle": _kg(),
+            "expected_version": 0,
+            **_framework_fields(),
+        },
+        COORDINATION_ONLY,
+    ),
+    M + "calibration.calibration_session_open": (
+        lambda f: {"cycle": f("cycle"), "held_on": DAY, "participants": [f("auditor")]},
+        COORDINATION_ONLY,
+    ),
+    M + "calibration.calibration_session_close": (
+        lambda f: {"session": _session(f)},
+        COORDINATION_ONLY,
+    ),
+    M + "calibration.score_calibrate": (
+        lambda f: {
+            "score": (score := ScoreFactory(cycle=f("cycle"), unit=f("uitkeren"))),
+            "level": 4,
+            "reason": "Na kalibratie.",
+            "expected_version": score.version,
+        },
+        COORDINATION_ONLY,
+    ),
+    M + "calibration.score_reopen_for_auditor": (
+        lambda f: {
+            "score": (score := ScoreFactory(cycle=f("cycle"), unit=f("uitkeren"))),
+            "reason": "Onderbouwing aanvullen.",
+            "expected_version": score.version,
+        },
+        COORDINATION_ONLY,
+    ),
+    M + "calibration.calibration_close": (lambda f: {"cycle": f("cycle")}, COORDINATION_ONLY),
+    M + "calibration.calibration_reopen": (
+        lambda f: {"cycle": f("cycle"), "reason": "Nog een ronde."},
+        COORDINATION_ONLY,
+    ),
+    # --- findings: the unit's auditors write findings ---
+    F + "findings.unit_report_lock": (
+        lambda f: {"cycle": f("cycle"), "unit": f("uitkeren")},
+        OTHER_TEAM,
+    ),
+    F + "findings.finding_create": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "principle": _kg(),
+            "kind": "observatie",
+            "text": "Gezien.",
+        },
+        OTHER_TEAM,
+    ),
+    F + "findings.finding_update": (
+        lambda f: {
+            "finding": (finding := _finding(f)),
+            "expected_version": finding.version,
+            "principle": _kg(),
+            "kind": "observatie",
+            "text": "Anders gezien.",
+        },
+        OTHER_TEAM,
+    ),
+    F + "findings.finding_delete": (
+        lambda f: {"finding": (finding := _finding(f)), "expected_version": finding.version},
+        OTHER_TEAM,
+    ),
+    F + "findings.recommendation_create": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "principle": _kg(),
+            "title": "Meet effect",
+            "text": "Meet wat acties opleveren.",
+            "priority": "midden",
+        },
+        OTHER_TEAM,
+    ),
+    F + "findings.recommendation_update": (
+        lambda f: {
+            "recommendation": (rec := _recommendation(f)),
+            "expected_version": rec.version,
+            "principle": _kg(),
+            "title": "Meet effect",
+            "text": "Meet wat acties opleveren.",
+            "priority": "hoog",
+        },
+        OTHER_TEAM,
+    ),
+    F + "findings.recommendation_delete": (
+        lambda f: {"recommendation": (rec := _recommendation(f)), "expected_version": rec.version},
+        OTHER_TEAM,
+    ),
+    F + "findings.quote_create": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "principle": _kg(),
+            "interview": _interview(f, bevestigd=True),
+            "text": "Wij zijn trots.",
+        },
+        OTHER_TEAM,
+    ),
+    F + "findings.quote_update": (
+        lambda f: {
+            "quote": (quote := _quote(f)),
+            "expected_version": quote.version,
+            "principle": _kg(),
+            "interview": quote.interview,
+            "text": "Wij zijn heel trots.",
+        },
+        OTHER_TEAM,
+    ),
+    F + "findings.quote_delete": (
+        lambda f: {"quote": (quote := _quote(f)), "expected_version": quote.version},
+        OTHER_TEAM,
+    ),
+    F + "unit_reports.unit_report_move": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "to": "afgestemd",
+            "expected_version": 0,
+            "agreed_on": DAY,
+            "agreed_with": "Directie",
+        },
+        OTHER_TEAM,
+    ),
+    # --- findings: the unit's board answers and follows up ---
+    F + "responses.management_response_save": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "expected_version": 0,
+            "overall": "Herkend.",
+            "answers": {},
+        },
+        OTHER_BOARD,
+    ),
+    F + "follow_up.follow_up_action_create": (
+        lambda f: {
+            "recommendation": _recommendation(f),
+            "title": "Signalen bespreken",
+            "owner": "Teamleider",
+            "goal": "Elke maand.",
+            "due_on": datetime.date(2032, 3, 31),
+        },
+        OTHER_BOARD,
+    ),
+    F + "follow_up.follow_up_action_update": (
+        lambda f: {
+            "action": (action := _action(f)),
+            "expected_version": action.version,
+            "title": "Signalen bespreken",
+            "owner": "Teamleider",
+            "goal": "Elke week.",
+            "indicator": "",
+            "baseline": None,
+            "target": None,
+            "due_on": datetime.date(2032, 3, 31),
+            "status": "in_uitvoering",
+        },
+        OTHER_BOARD,
+    ),
+    F + "follow_up.effect_measurement_record": (
+        lambda f: {
+            "action": (
+                action := EffectMeasurementFactory(
+                    action=FollowUpActionFactory(recommendation=_recommendation(f), gereed=True)
+                ).action
+            ),
+            "expected_version": action.version,
+            "measured_value": Decimal("80.00"),
+            "measured_on": datetime.date(2032, 4, 1),
+            "conclusion": "deels",
+        },
+        OTHER_BOARD,
+    ),
+    # Participants rate the audit (the auditors assigned in it, the boards of assessed units).
+    F + "ratings.audit_rating_save": (lambda f: {"cycle": f("cycle"), "rating": 8}, OTHER_TEAM),
+    # --- findings: the roll-up and the UWV-wide report (coordination team) ---
+    F + "rollup.rollup_threshold_set": (
+        lambda f: {"cycle": f("cycle"), "threshold": 4},
+        COORDINATION_ONLY,
+    ),
+    F + "rollup.theme_create": (
+        lambda f: {"cycle": f("cycle"), "title": "Samenwerken in de keten"},
+        COORDINATION_ONLY,
+    ),
+    F + "rollup.theme_update": (
+        lambda f: {
+            "theme": (theme := _theme(f)),
+            "expected_version": theme.version,
+            "title": "Effect",
+            "description": "",
+        },
+        COORDINATION_ONLY,
+    ),
+    F + "rollup.theme_recommendations_add": (
+        lambda f: {"theme": _theme(f), "recommendations": [_recommendation(f)]},
+        COORDINATION_ONLY,
+    ),
+    F + "rollup.theme_recommendations_remove": (
+        lambda f: {"theme": _theme(f), "recommendations": [_recommendation(f)]},
+        COORDINATION_ONLY,
+    ),
+    F + "rollup.main_finding_confirm": (
+        lambda f: {"theme": _theme(f), "title": "Effect", "advice": "Meet het effect."},
+        COORDINATION_ONLY,
+    ),
+    F + "rollup.main_finding_update": (
+        lambda f: {
+            "main_finding": (main := _main_finding(f)),
+            "expected_version": main.version,
+            "title": "Effect",
+            "advice": "Meet het effect altijd.",
+        },
+        COORDINATION_ONLY,
+    ),
+    F + "rollup.main_finding_remove": (
+        lambda f: {
+            "main_finding": (main := _main_finding(f)),
+            "expected_version": main.version,
+            "reason": "Toch geen hoofdbevinding.",
+        },
+        COORDINATION_ONLY,
+    ),
+    F + "narratives.narrative_save": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "key": "inleiding",
+            "text": "Tekst.",
+            "expected_version": 0,
+        },
+        COORDINATION_ONLY,
+    ),
+    F + "publishing.report_version_publish": (
+        lambda f: {"cycle": f("cycle"), "label": "1.0", "report_status": "concept"},
+        COORDINATION_ONLY,
+    ),
+    F + "publishing.report_version_retry": (
+        lambda f: {
+            "version": ReportVersion.objects.create(
+                cycle=f("cycle"),
+                label="1.0",
+                report_status="concept",
+                state="failed",
+                requested_by=f("coordinator"),
+                requested_at=datetime.datetime(2031, 12, 1, tzinfo=datetime.UTC),
+            )
+        },
+        COORDINATION_ONLY,
+    ),
+    # --- uwvkms: a user revokes only their own token ---
+    "uwvkms.services.api_token_revoke": (lambda f: {"token": _token(f)}, "coordinator"),
+    # --- herstel: an action led by Uitkeren (tests/herstel/conftest.py `action`) ---
+    H + "actions.herstelactie_start": (
+        lambda f: {
+            "title": "Te lage uitkering",
+            "what_went_wrong": "Verkeerde berekening.",
+            "wrong_since": DAY,
+            "lead_unit": f("uitkeren"),
+        },
+        "dt_member",  # a role, but not a Herstel-adviseur
+    ),
+    H + "actions.herstelactie_update": (
+        lambda f: {
+            "herstelactie": (a := _herstel(f)),
+            "expected_version": a.version,
+            "title": "Nieuwe titel",
+            "what_went_wrong": "Iets anders.",
+            "wrong_since": DAY,
+            "estimated_clients": 10,
+            "estimated_dossiers": 10,
+            "estimated_amount": Decimal("100.00"),
+        },
+        OTHER_DIVISION,
+    ),
+    H + "actions.herstelactie_lead_change": (
+        lambda f: {
+            "herstelactie": (a := _herstel(f)),
+            "expected_version": a.version,
+            "lead_unit": f("handhaving"),
+            "reason": "Zwaartepunt ligt elders.",
+        },
+        OTHER_DIVISION,
+    ),
+    H + "actions.advice_save": (
+        lambda f: {
+            "herstelactie": (a := _herstel(f)),
+            "expected_version": a.version,
+            "sections": {},
+            "criteria": {},
+        },
+        OTHER_DIVISION,
+    ),
+    H + "actions.control_measure_add": (
+        lambda f: {
+            "herstelactie": _herstel(f),
+            "description": "Controle",
+            "owner": "Teamleider",
+            "due_on": DAY,
+        },
+        OTHER_DIVISION,
+    ),
+    H + "actions.control_measure_remove": (lambda f: {"measure": _measure(f)}, OTHER_DIVISION),
+    H + "communication.issue_set": (
+        lambda f: {"herstelactie": _herstel(f), "is_issue": True},
+        OTHER_DIVISION,
+    ),
+    H + "communication.communication_member_add": (
+        lambda f: {"herstelactie": _herstel(f), "function": "woordvoering", "name": "Wout"},
+        OTHER_DIVISION,
+    ),
+    H + "communication.communication_member_remove": (
+        lambda f: {"member": _communication_member(f)},
+        OTHER_DIVISION,
+    ),
+    H + "communication.kapstok_save": (
+        lambda f: {
+            "herstelactie": _herstel(f),
+            "expected_version": 0,
+            "narrative": "Het verhaal.",
+            "key_messages": "De boodschap.",
+            "questions_answers": "",
+        },
+        OTHER_DIVISION,
+    ),
+    H + "communication.kapstok_move": (
+        lambda f: {"kapstok": _kapstok(f), "move": "submit", "expected_status": "concept"},
+        OTHER_DIVISION,
+    ),
+    H + "decisions.informal_round_record": (
+        lambda f: {
+            "herstelactie": _herstel(f),
+            "held_on": DAY,
+            "participants": "DT",
+            "summary": "Besproken.",
+        },
+        OTHER_DIVISION,
+    ),
+    H + "decisions.decision_record": (
+        lambda f: {
+            "herstelactie": _herstel(f),
+            "forum": "dt",
+            "outcome": "besluit",
+            "body": "Besloten.",
+            "decided_on": DAY,
+        },
+        OTHER_DIVISION,
+    ),
+    H + "decisions.decision_correct": (
+        lambda f: {
+            "decision": _decision(f),
+            "outcome": "besluit",
+            "body": "Gecorrigeerd.",
+            "decided_on": DAY,
+            "reason": "Verkeerde datum.",
+        },
+        OTHER_DIVISION,
+    ),
+    H + "decisions.notification_record": (
+        lambda f: {
+            "herstelactie": _herstel(f),
+            "kind": "rvb_informed",
+            "informed_on": DAY,
+            "summary": "Per brief.",
+        },
+        OTHER_DIVISION,
+    ),
+    H + "dossiers.dossiers_import": (
+        lambda f: {"herstelactie": _herstel(f), "file_name": "d.csv", "data": b"referentie\n"},
+        OTHER_DIVISION,
+    ),
+    H + "dossiers.dossier_update": (
+        lambda f: {
+            "dossier": (d := _dossier(f)),
+            "expected_version": d.version,
+            "status": "beoordeeld",
+            "outcome": "",
+            "paid": None,
+            "to_pay": None,
+            "recovered": None,
+            "written_off": None,
+        },
+        OTHER_DIVISION,
+    ),
+    H + "evaluation.evaluation_plan_first": (
+        lambda f: {"herstelactie": _herstel(f), "planned_on": DAY},
+        OTHER_DIVISION,
+    ),
+    H + "evaluation.evaluation_plan": (
+        lambda f: {"herstelactie": _herstel(f), "planned_on": DAY, "reason": "Nog een keer."},
+        OTHER_DIVISION,
+    ),
+    H + "evaluation.evaluation_save": (
+        lambda f: {
+            "evaluation": (e := _evaluation(f)),
+            "expected_version": e.version,
+            "client_experience": "Goed.",
+            "internal_process": "Soepel.",
+        },
+        OTHER_DIVISION,
+    ),
+    H + "evaluation.evaluation_complete": (
+        lambda f: {
+            "evaluation": (e := _evaluation(f)),
+            "expected_version": e.version,
+            "completed_on": DAY,
+        },
+        OTHER_DIVISION,
+    ),
+    H + "evaluation.evaluation_cancel": (
+        lambda f: {"evaluation": _evaluation(f), "reason": "Niet nodig."},
+        OTHER_DIVISION,
+    ),
+    H + "execution.execution_plan_save": (
+        lambda f: {
+            "herstelactie": (a := _herstel(f)),
+            "expected_version": a.version,
+            "project_lead": "Pim Project",
+            "team": "",
+            "structure": "",
+            "plan_document": "",
+            "plan_summary": "",
+            "planned_start": DAY,
+            "planned_end": DAY,
+        },
+        OTHER_DIVISION,
+    ),
+    H + "execution.go_decision_record": (
+        lambda f: {"herstelactie": _herstel(f), "body": "dt", "outcome": "go", "decided_on": DAY},
+        OTHER_DIVISION,
+    ),
+    H + "execution.estimate_set": (
+        lambda f: {
+            "herstelactie": (a := _herstel(f)),
+            "expected_version": a.version,
+            "average": Decimal("250.00"),
+        },
+        OTHER_DIVISION,
+    ),
+    H + "steps.herstelactie_move": (
+        lambda f: {
+            "herstelactie": (a := _herstel(f)),
+            "move": "submit_advice",
+            "expected_version": a.version,
+        },
+        OTHER_DIVISION,
+    ),
+    H + "working_group.working_group_member_add": (
+        lambda f: {"herstelactie": _herstel(f), "role": "Jurist", "name": "Jan Jurist"},
+        OTHER_DIVISION,
+    ),
+    H + "working_group.working_group_member_remove": (
+        lambda f: {"member": _working_group_member(f)},
+        OTHER_DIVISION,
+    ),
+    H + "working_group.consultation_record": (
+        lambda f: {
+            "herstelactie": _herstel(f),
+            "kind": "clientenraad",
+            "name": "Cliëntenraad",
+            "consulted_on": DAY,
+            "outcome": "Positief.",
+        },
+        OTHER_DIVISION,
+    ),
+    # The fixed contact persons: the Beheerder and SBK's advisers; a lead adviser is not.
+    H + "working_group.contact_point_create": (
+        lambda f: {"directorate": "wb", "name": "Willem WB"},
+        "adviser",
+    ),
+    H + "working_group.contact_point_update": (
+        lambda f: {"contact_point": _contact_point(f), "directorate": "wb", "name": "Wil"},
+        "adviser",
+    ),
+    H + "working_group.contact_point_set_active": (
+        lambda f: {"contact_point": _contact_point(f), "is_active": False},
+        "adviser",
+    ),
+}
+
+
+def test_every_service_with_an_actor_is_covered():
+    """A new write service must appear in BUILDERS (it is then called by outsiders below) or,
+    with a reason, in EXEMPT."""
+    discovered = set(discovered_services())
+    assert discovered - set(BUILDERS) - set(EXEMPT) == set(), "services without a refusal test"
+    assert set(BUILDERS) | set(EXEMPT) <= discovered, "listed services that no longer exist"
+    assert not set(BUILDERS) & set(EXEMPT)
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_an_outsider_is_refused_and_nothing_is_written(request, cycle, name):
+    service = discovered_services()[name]
+    build, nearest = BUILDERS[name]
+    kwargs = {k: v for k, v in build(request.getfixturevalue).items() if k != "_"}
+    for persona in ("outsider", nearest):
+        actor = request.getfixturevalue(persona)
+        events_before = AuditEvent.objects.count()
+        with pytest.raises(PermissionDenied):
+            service(actor=actor, **kwargs)
+        assert AuditEvent.objects.count() == events_before, persona

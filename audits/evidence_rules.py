@@ -96,13 +96,6 @@ def evidence_gap(count: EvidenceCount) -> EvidenceGap:
     return EvidenceGap.NO_EVIDENCE
 
 
-def field_changes(old: dict, new: dict) -> dict[str, list]:
-    """`{field: [old, new]}` for every field whose value differs between the two snapshots."""
-    return {
-        field: [old.get(field), value] for field, value in new.items() if old.get(field) != value
-    }
-
-
 def _label(choices, value: str) -> str:
     try:
         return str(choices(value).label)

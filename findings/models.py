@@ -21,25 +21,10 @@ from findings.constants import (
     UnitReportStatus,
 )
 from uwvkms.models import BusinessUnit
+from uwvkms.versioning import Versioned
 
 
-class Tracked(models.Model):
-    """Who last changed a record, when, and its version for optimistic locking."""
-
-    version = models.PositiveIntegerField(_("versie"), default=1)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("laatst gewijzigd door"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
-class Finding(Tracked):
+class Finding(Versioned):
     """An observation or good practice at a unit for one assessed principle."""
 
     cycle = models.ForeignKey(
@@ -69,7 +54,7 @@ class Finding(Tracked):
         return f"{self.unit} · {self.principle} · {self.get_kind_display()}"
 
 
-class Recommendation(Tracked):
+class Recommendation(Versioned):
     """A recommendation ("waar is verbetering nodig") to a unit for one principle."""
 
     cycle = models.ForeignKey(
@@ -105,7 +90,7 @@ class Recommendation(Tracked):
         return self.title
 
 
-class Quote(Tracked):
+class Quote(Versioned):
     """A short quote from a confirmed interview. The report attributes it to the unit's report
     ("Uit het rapport van Uitkeren"), never to the person who said it."""
 
@@ -138,7 +123,7 @@ class Quote(Tracked):
         return self.text
 
 
-class UnitReport(Tracked):
+class UnitReport(Versioned):
     """The report of one unit: concept → afgestemd (agreed with the board: when and with whom) →
     definitief."""
 
@@ -181,7 +166,7 @@ class UnitReport(Tracked):
         return f"{self.unit} ({self.cycle.year})"
 
 
-class ManagementResponse(Tracked):
+class ManagementResponse(Versioned):
     """The unit board's answer to its report: per recommendation recognised or not, and an
     overall response. Read-only once submitted."""
 
@@ -255,7 +240,7 @@ class RollupSettings(models.Model):
         return str(self.cycle)
 
 
-class Theme(Tracked):
+class Theme(Versioned):
     """A group of recommendations the roll-up team sees as one subject. Whether it is a rode
     draad is computed (findings.rules), never typed."""
 
@@ -305,7 +290,7 @@ class ThemeMembership(models.Model):
         return f"{self.theme} ← {self.recommendation}"
 
 
-class MainFinding(Tracked):
+class MainFinding(Versioned):
     """A hoofdbevinding: a theme that recurs under every assessed principle, confirmed by the
     roll-up team with UWV-wide advice."""
 
@@ -325,7 +310,7 @@ class MainFinding(Tracked):
         return self.title
 
 
-class FollowUpAction(Tracked):
+class FollowUpAction(Versioned):
     """An improvement action of a unit for a recognised recommendation, with a SMART goal and, in
     the end, a measured effect (DOMAIN.md §4 "Follow-up", §7). Done without an effect measurement
     is a gap, not a success."""
@@ -447,7 +432,7 @@ class AuditRating(models.Model):
         return f"{self.cycle.year}: {self.rating}"
 
 
-class ReportNarrative(Tracked):
+class ReportNarrative(Versioned):
     """A narrative section of the UWV-wide report that the data cannot write (introduction,
     summary prose, reflection; DOMAIN.md §5), edited by the coordination team per cycle as plain
     text with paragraphs. Without a row the report shows a generated default."""

@@ -183,6 +183,7 @@ class InterviewFactory(factory.django.DjangoModelFactory):
         unit=factory.SelfAttribute("..unit"),
     )
     created_by = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
+    updated_by = factory.SelfAttribute("created_by")
     status = "concept"
 
     class Params:

@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from uwvkms.changes import plain
 from uwvkms.models import ApiToken, AuditEvent, User, api_token_default_expiry
 from uwvkms.observability import current_request_id
 from uwvkms.tokens import PREFIX_LENGTH, token_hash, token_key_generate
@@ -24,8 +25,10 @@ def audit_event_record(
     """Record one change (dotted event name, e.g. ``audits.assignment.created``) in the event log.
 
     Called inside the caller's transaction, so the change and its record land together or not at
-    all. `changes` maps a field to ``[old, new]``. `target` is None only for an event about
-    something that does not exist (an unknown API token presented).
+    all. `changes` maps a field to ``[old, new]`` (`uwvkms.changes.changes_between` builds it);
+    its values are stored as plain JSON (`uwvkms.changes.plain`: dates as ISO text, amounts as
+    exact text). `target` is None only for an event about something that does not exist (an
+    unknown API token presented).
     """
     with transaction.atomic():
         return AuditEvent.objects.create(
@@ -34,7 +37,7 @@ def audit_event_record(
             object_type=target._meta.label_lower if target is not None else "",
             object_id=str(target.pk) if target is not None else "",
             object_repr=str(target)[:255] if target is not None else "",
-            changes=changes or {},
+            changes=plain(changes or {}),
             reason=reason,
             request_id=current_request_id(),
         )

@@ -10,6 +10,7 @@ from audits.constants import DocumentStatus
 from audits.models.cycle import AuditCycle, ManagementPrinciple
 from audits.storage import private_storage
 from uwvkms.models import BusinessUnit
+from uwvkms.versioning import Versioned
 
 
 class DocumentType(models.Model):
@@ -30,7 +31,7 @@ class DocumentType(models.Model):
         return self.name
 
 
-class DocumentCheck(models.Model):
+class DocumentCheck(Versioned):
     """What the auditor found for one item of the documentation list at one unit: delivered or
     not, and what the document shows for design (opzet), existence (bestaan) and operation
     (werking)."""
@@ -59,11 +60,6 @@ class DocumentCheck(models.Model):
     design_note = models.TextField(_("opzet"), blank=True)
     existence_note = models.TextField(_("bestaan"), blank=True)
     operation_note = models.TextField(_("werking"), blank=True)
-    version = models.PositiveIntegerField(_("versie"), default=1)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
-    )
-    updated_at = models.DateTimeField(_("op"), auto_now=True)
 
     class Meta:
         verbose_name = _("documentbeoordeling")

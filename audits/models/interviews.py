@@ -10,6 +10,7 @@ from audits.constants import InterviewStatus
 from audits.models.cycle import AuditCycle, ManagementPrinciple
 from audits.models.districts import District
 from uwvkms.models import BusinessUnit
+from uwvkms.versioning import Versioned
 
 
 class InterviewQuestion(models.Model):
@@ -34,7 +35,7 @@ class InterviewQuestion(models.Model):
         return self.text
 
 
-class Interview(models.Model):
+class Interview(Versioned):
     """One interview at a unit: when, where, with whom, by whom, and its confirmation."""
 
     cycle = models.ForeignKey(
@@ -65,14 +66,12 @@ class Interview(models.Model):
     confirmed_by = models.CharField(_("bevestigd door"), max_length=200, blank=True)
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     correction_remarks = models.TextField(_("opmerkingen van de geïnterviewden"), blank=True)
-    version = models.PositiveIntegerField(_("versie"), default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("aangemaakt door"),
         on_delete=models.PROTECT,
         related_name="+",
     )
-    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("interview")

@@ -24,6 +24,7 @@ from audits.models import (
 )
 from audits.rules import PrincipleInScope, default_assessed_principles, is_cross_audit
 from audits.selectors.capacities import require_audit_capacity
+from uwvkms.changes import plain
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
@@ -122,15 +123,11 @@ def cycle_open(
         changes={
             "principles": [None, [p.name for p in principles if not p.is_basic]],
             "include_basic": [None, include_basic],
-            "period_start": [None, _iso(period_start)],
-            "period_end": [None, _iso(period_end)],
+            "period_start": [None, plain(period_start)],
+            "period_end": [None, plain(period_end)],
         },
     )
     return cycle
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 @transaction.atomic
@@ -143,7 +140,7 @@ def cycle_period_change(
     cycle = _require_before_publication(cycle, what=_("De periode"))
     _check_period(period_start, period_end)
     changes = {
-        field: [_iso(getattr(cycle, field)), _iso(new)]
+        field: [plain(getattr(cycle, field)), plain(new)]
         for field, new in (("period_start", period_start), ("period_end", period_end))
         if getattr(cycle, field) != new
     }

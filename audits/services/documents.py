@@ -12,7 +12,6 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from audits.constants import AUDIT_TEAM, COORDINATION, DocumentStatus
-from audits.evidence_rules import field_changes
 from audits.models import (
     AssessedPrinciple,
     AuditCycle,
@@ -24,13 +23,10 @@ from audits.models import (
 from audits.selectors.capacities import require_audit_capacity
 from audits.services.cycles import require_fieldwork_open
 from audits.uploads import UploadRefused, check_upload
-from uwvkms.formats import local_datetime
+from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
-
-
-class DocumentCheckConflict(ValidationError):
-    """Someone else saved the check after this user opened it (optimistic locking)."""
+from uwvkms.versioning import created_meanwhile, version_check
 
 
 def require_evidence_open(cycle: AuditCycle) -> None:
@@ -77,7 +73,7 @@ def document_type_update(
     document_type = DocumentType.objects.select_for_update().get(pk=document_type.pk)
     name, description = name.strip(), description.strip()
     _require_unique_name(name, exclude_pk=document_type.pk)
-    changes = field_changes(
+    changes = changes_between(
         {"name": document_type.name, "description": document_type.description},
         {"name": name, "description": description},
     )
@@ -151,18 +147,6 @@ def _check_snapshot(check: DocumentCheck, principle_names: list[str]) -> dict:
     }
 
 
-def _conflict_message(check: DocumentCheck | None) -> str:
-    if check is None:
-        return _(
-            "Deze documentbeoordeling is intussen door iemand anders vastgelegd. Uw invoer is niet "
-            "opgeslagen; bekijk de actuele beoordeling en pas die zo nodig aan."
-        )
-    return _(
-        "Deze documentbeoordeling is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is "
-        "niet opgeslagen; bekijk de actuele beoordeling en pas die zo nodig aan."
-    ) % {"who": check.updated_by, "when": local_datetime(check.updated_at)}
-
-
 def _require_assessed(
     *, cycle: AuditCycle, unit: BusinessUnit, principles: list[ManagementPrinciple]
 ) -> None:
@@ -199,7 +183,7 @@ def document_check_save(
     or not, which assessed principles it evidences, and notes on design, existence and operation.
 
     `expected_version` is the version the user saw (0 when there was no check yet). When the check
-    moved on since, the save is refused with DocumentCheckConflict naming who changed it, and
+    moved on since, the save is refused with EditConflict naming who changed it, and
     nothing changes. Every change records its fields old → new."""
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     require_evidence_open(cycle)
@@ -210,12 +194,11 @@ def document_check_save(
 
     check = (
         DocumentCheck.objects.select_for_update()
-        .select_related("updated_by")
         .filter(cycle=cycle, unit=unit, document_type=document_type)
         .first()
     )
-    if (check.version if check else 0) != expected_version:
-        raise DocumentCheckConflict(_conflict_message(check))
+    what = _("Deze documentbeoordeling")
+    version_check(check, expected_version=expected_version, what=what)
     if check is None and not document_type.is_active:
         raise ValidationError(_("Dit document staat niet meer op de documentenlijst."))
 
@@ -234,7 +217,7 @@ def document_check_save(
     else:
         old = _check_snapshot(check, [p.name for p in check.principles.all()])
         event = "audits.document_check.updated"
-    changes = field_changes(old, new)
+    changes = changes_between(old, new)
     if check.pk and not changes:
         return check
 
@@ -242,18 +225,16 @@ def document_check_save(
     check.design_note = new["design_note"]
     check.existence_note = new["existence_note"]
     check.operation_note = new["operation_note"]
-    check.updated_by = actor
     if check.pk:
-        check.version += 1
+        check.touch(actor)
+    else:
+        check.updated_by = actor
     check.full_clean()
     if check.pk:
         check.save()
     else:
-        try:
-            with transaction.atomic():
-                check.save()
-        except IntegrityError as exc:  # created concurrently by someone else
-            raise DocumentCheckConflict(_conflict_message(None)) from exc
+        with created_meanwhile(what):  # two first saves at once
+            check.save()
     check.principles.set(principles)
     audit_event_record(event=event, actor=actor, target=check, changes=changes)
     return check

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from audits.constants import AUDIT_TEAM, COORDINATION, InterviewAction, InterviewActor
 from audits.evidence_rules import (
     InterviewTransitionNotAllowed,
-    field_changes,
     interview_is_editable,
     interview_next_status,
 )
@@ -31,14 +30,10 @@ from audits.models import (
 )
 from audits.selectors.capacities import require_audit_capacity
 from audits.services.documents import require_evidence_open
-from uwvkms.formats import local_datetime
+from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
-from uwvkms.selectors import audit_events_for
 from uwvkms.services import audit_event_record
-
-
-class InterviewConflict(ValidationError):
-    """Someone else changed the interview after this user opened it (optimistic locking)."""
+from uwvkms.versioning import version_check
 
 
 @dataclass(frozen=True)
@@ -186,14 +181,6 @@ def _write_record(
         note.delete()
 
 
-def _with_diff(old: dict, new: dict) -> dict:
-    # Keys that disappeared (a principle's notes removed) count as changed to None.
-    changes = field_changes(old, new)
-    for key in old.keys() - new.keys():
-        changes[key] = [old[key], None]
-    return changes
-
-
 @transaction.atomic
 def interview_create(
     *,
@@ -221,7 +208,12 @@ def interview_create(
         notes=notes,
     )
     interview = Interview(
-        cycle=cycle, unit=unit, held_on=held_on, location=location, created_by=actor
+        cycle=cycle,
+        unit=unit,
+        held_on=held_on,
+        location=location,
+        created_by=actor,
+        updated_by=actor,
     )
     interview.full_clean()
     interview.save()
@@ -232,19 +224,6 @@ def interview_create(
         event="audits.interview.created", actor=actor, target=interview, changes=changes
     )
     return interview
-
-
-def _conflict_message(interview: Interview) -> str:
-    last = audit_events_for(interview).first()
-    if last is None or last.actor is None:
-        return _(
-            "Dit interview is intussen door iemand anders gewijzigd. Uw invoer is niet "
-            "opgeslagen; bekijk de actuele versie en pas die zo nodig aan."
-        )
-    return _(
-        "Dit interview is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet "
-        "opgeslagen; bekijk de actuele versie en pas die zo nodig aan."
-    ) % {"who": last.actor, "when": local_datetime(last.occurred_at)}
 
 
 @transaction.atomic
@@ -261,12 +240,11 @@ def interview_update(
 ) -> Interview:
     """Change an interview record. Only a concept or a record sent back for correction can be
     changed. `expected_version` is the version the user saw: when the record moved on since, the
-    save is refused with InterviewConflict naming who changed it, and nothing changes."""
+    save is refused with EditConflict naming who changed it, and nothing changes."""
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=interview.cycle, unit=interview.unit_id)
     interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
     require_evidence_open(interview.cycle)
-    if interview.version != expected_version:
-        raise InterviewConflict(_conflict_message(interview))
+    version_check(interview, expected_version=expected_version, what=_("Dit interview"))
     if not interview_is_editable(interview.status):
         raise ValidationError(
             _("Een interview met status %(status)s kan niet worden gewijzigd.")
@@ -285,11 +263,11 @@ def interview_update(
     interview.held_on, interview.location = held_on, location
     interview.full_clean()
     _write_record(interview, auditors=auditors, interviewees=interviewees, notes=notes)
-    changes = _with_diff(old, _snapshot(interview))
+    # A key that disappeared (a principle's notes removed) counts as changed to None.
+    changes = changes_between(old, _snapshot(interview))
     if not changes:
         return interview
-    interview.version += 1
-    interview.save(update_fields=["held_on", "location", "version", "updated_at"])
+    interview.save(update_fields=["held_on", "location", *interview.touch(actor)])
     audit_event_record(
         event="audits.interview.updated", actor=actor, target=interview, changes=changes
     )
@@ -361,7 +339,7 @@ def _move(
 ) -> Interview:
     """Apply a move the rules allowed (inside the caller's transaction) and record its event."""
     changes: dict[str, list] = {"status": [interview.status, new_status]}
-    update_fields = ["status", "version", "updated_at"]
+    update_fields = ["status", *interview.touch(actor)]
 
     if action == InterviewAction.CONFIRM:
         now = timezone.now()
@@ -378,7 +356,6 @@ def _move(
         update_fields.append("correction_remarks")
 
     interview.status = new_status
-    interview.version += 1
     interview.full_clean()
     interview.save(update_fields=update_fields)
     audit_event_record(event=_EVENTS[action], actor=actor, target=interview, changes=changes)
@@ -403,7 +380,7 @@ def interview_answer_by_interviewee(
     Only an interviewee linked to `actor`'s account may answer, and only the moves the tables
     allow an interviewee (ter bevestiging → bevestigd / correctie gevraagd). `expected_version`
     is the version the interviewee read: if the record changed since (the audit team edited or
-    took it back), nothing changes and InterviewConflict says so."""
+    took it back), nothing changes and EditConflict says so."""
     # The interviewee acts on a record about themselves: the link is their authorisation.
     if not interview.interviewees.filter(user=actor).exists():
         raise PermissionDenied(
@@ -411,15 +388,7 @@ def interview_answer_by_interviewee(
         )
     interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
     require_evidence_open(interview.cycle)
-    if interview.version != expected_version:
-        raise InterviewConflict(
-            _(
-                "Het verslag is gewijzigd nadat u het opende (het staat nu op %(status)s, "
-                "versie %(version)s). Er is niets vastgelegd; lees de actuele versie en "
-                "beantwoord die."
-            )
-            % {"status": interview.get_status_display(), "version": interview.version}
-        )
+    version_check(interview, expected_version=expected_version, what=_("Dit verslag"))
     # INTERVIEW_MOVERS says which moves are an interviewee's (confirm, ask for a correction).
     new_status = interview_next_status(interview.status, action, InterviewActor.INTERVIEWEE)
     confirmed_by = ""

@@ -32,12 +32,10 @@ from findings.selectors.publishing import (
 )
 from findings.selectors.unit_reports import REPORT_ROLES, unit_report_pairs_for_reader
 from findings.services.follow_up import (
-    ActionConflict,
     effect_measurement_record,
     follow_up_action_update,
 )
 from findings.views.publishing import version_pdf_response
-from uwvkms.api.exceptions import Conflict
 from uwvkms.api.permissions import not_found_unless, roles_required
 from uwvkms.api.serializers import query_params
 from uwvkms.constants import Role
@@ -205,15 +203,12 @@ class ActionDetail(generics.RetrieveAPIView):
         body.is_valid(raise_exception=True)
         data = body.validated_data
         fields = ("title", "owner", "goal", "indicator", "baseline", "target", "due_on", "status")
-        try:
-            follow_up_action_update(
-                actor=request.user,
-                action=action,
-                expected_version=data["version"],
-                **{f: data[f] if f in data else getattr(action, f) for f in fields},
-            )
-        except ActionConflict as exc:
-            raise Conflict(" ".join(exc.messages)) from exc
+        follow_up_action_update(  # a stale version answers 409 (uwvkms.api.exceptions)
+            actor=request.user,
+            action=action,
+            expected_version=data["version"],
+            **{f: data[f] if f in data else getattr(action, f) for f in fields},
+        )
         return Response(api.FollowUpActionSerializer(self.get_queryset().get(pk=pk)).data)
 
 
@@ -231,18 +226,15 @@ class ActionMeasurementCreate(APIView):
         body = api.EffectMeasurementCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        try:
-            effect_measurement_record(
-                actor=request.user,
-                action=action,
-                expected_version=data["version"],
-                measured_value=data["measured_value"],
-                measured_on=data["measured_on"],
-                conclusion=data["conclusion"],
-                next_steps=data.get("next_steps", ""),
-            )
-        except ActionConflict as exc:
-            raise Conflict(" ".join(exc.messages)) from exc
+        effect_measurement_record(  # a stale version answers 409 (uwvkms.api.exceptions)
+            actor=request.user,
+            action=action,
+            expected_version=data["version"],
+            measured_value=data["measured_value"],
+            measured_on=data["measured_on"],
+            conclusion=data["conclusion"],
+            next_steps=data.get("next_steps", ""),
+        )
         return Response(
             api.FollowUpActionSerializer(_actions(request.user).get(pk=pk)).data,
             status=status.HTTP_201_CREATED,

@@ -3,7 +3,6 @@ sub-domain. Other apps import from here."""
 
 # --- Findings per unit, the unit report and the management response ---------------------------
 from findings.services.findings import (
-    FindingConflict,
     FindingsLocked,
     finding_create,
     finding_delete,
@@ -17,19 +16,15 @@ from findings.services.findings import (
 )
 from findings.services.responses import (
     AnswerData,
-    ResponseConflict,
     ResponseLocked,
     management_response_save,
 )
-from findings.services.unit_reports import UnitReportConflict, unit_report_move
+from findings.services.unit_reports import unit_report_move
 
 __all__ = [
     "AnswerData",
-    "FindingConflict",
     "FindingsLocked",
-    "ResponseConflict",
     "ResponseLocked",
-    "UnitReportConflict",
     "finding_create",
     "finding_delete",
     "finding_update",
@@ -45,14 +40,12 @@ __all__ = [
 
 # --- The roll-up, follow-up and the audit's own evaluation ---------------------------------------
 from findings.services.follow_up import (  # noqa: E402
-    ActionConflict,
     effect_measurement_record,
     follow_up_action_create,
     follow_up_action_update,
 )
 from findings.services.ratings import audit_rating_save  # noqa: E402
 from findings.services.rollup import (  # noqa: E402
-    ThemeConflict,
     main_finding_confirm,
     main_finding_remove,
     main_finding_update,
@@ -64,8 +57,6 @@ from findings.services.rollup import (  # noqa: E402
 )
 
 __all__ += [
-    "ActionConflict",
-    "ThemeConflict",
     "audit_rating_save",
     "effect_measurement_record",
     "follow_up_action_create",

@@ -15,13 +15,10 @@ from findings.constants import FindingKind, Priority, UnitReportStatus
 from findings.models import Finding, Quote, Recommendation, RecommendationResponse, UnitReport
 from findings.selectors.findings import interview_label, quotable_interviews
 from findings.unit_report_rules import findings_editable
-from uwvkms.formats import local_datetime
+from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
-
-
-class FindingConflict(ValidationError):
-    """Someone else changed or deleted the item after this user opened it."""
+from uwvkms.versioning import version_check
 
 
 class FindingsLocked(ValidationError):
@@ -97,25 +94,8 @@ def _check_interview(*, cycle: AuditCycle, unit: BusinessUnit, interview: Interv
 def _lock_item(model: type[models.Model], item: models.Model, expected_version: int):
     """The item locked for this transaction, refused when it is gone or moved past
     `expected_version` since the user opened it."""
-    current = model.objects.select_for_update().select_related("updated_by").filter(pk=item.pk)
-    current = current.first()
-    if current is None:
-        raise FindingConflict(
-            _(
-                "Dit onderdeel is intussen door iemand anders verwijderd. Uw invoer is niet opgeslagen."
-            )
-        )
-    if current.version != expected_version:
-        raise FindingConflict(
-            _(
-                "Dit is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet opgeslagen; "
-                "bekijk de actuele tekst en pas die zo nodig aan."
-            )
-            % {
-                "who": current.updated_by,
-                "when": local_datetime(current.updated_at),
-            }
-        )
+    current = model.objects.select_for_update().filter(pk=item.pk).first()
+    version_check(current, expected_version=expected_version, what=_("Dit onderdeel"))
     return current
 
 
@@ -132,13 +112,6 @@ def _values(item: models.Model, fields: tuple[str, ...]) -> dict:
     return values
 
 
-def _changes(old: dict | None, new: dict | None) -> dict:
-    old, new = old or {}, new or {}
-    return {
-        key: [old.get(key), new.get(key)] for key in {**old, **new} if old.get(key) != new.get(key)
-    }
-
-
 def _create(
     *, actor: User, item: models.Model, fields: tuple[str, ...], event: str
 ) -> models.Model:
@@ -147,7 +120,7 @@ def _create(
     item.full_clean()
     item.save()
     audit_event_record(
-        event=event, actor=actor, target=item, changes=_changes(None, _values(item, fields))
+        event=event, actor=actor, target=item, changes=changes_between({}, _values(item, fields))
     )
     return item
 
@@ -166,13 +139,12 @@ def _update(
     old = _values(current, fields)
     for name, value in new_values.items():
         setattr(current, name, value)
-    changes = _changes(old, _values(current, fields))
+    changes = changes_between(old, _values(current, fields))
     if not changes:
         return current  # saved unchanged: nothing to record
-    current.updated_by = actor
-    current.version += 1
+    touched = current.touch(actor)
     current.full_clean()
-    current.save(update_fields=[*new_values, "updated_by", "version", "updated_at"])
+    current.save(update_fields=[*new_values, *touched])
     audit_event_record(event=event, actor=actor, target=current, changes=changes)
     return current
 
@@ -189,7 +161,7 @@ def _delete(
     """Delete `item`; the deletion is recorded on the unit's report, as the item is gone."""
     report = _lock_for_findings(actor=actor, cycle=item.cycle, unit=item.unit)
     current = _lock_item(type(item), item, expected_version)
-    changes = _changes(_values(current, fields), None) | (extra_changes or {})
+    changes = changes_between(_values(current, fields), {}) | (extra_changes or {})
     try:
         with transaction.atomic():
             current.delete()
@@ -237,7 +209,7 @@ def finding_update(
     kind: FindingKind | str,
     text: str,
 ) -> Finding:
-    """Change an observation or good practice; refused (`FindingConflict`) when it changed
+    """Change an observation or good practice; refused (`EditConflict`) when it changed
     since the user opened it at `expected_version`."""
     _require_auditor_of(actor, finding)
     _check_principle(cycle=finding.cycle, unit=finding.unit, principle=principle)

@@ -16,25 +16,13 @@ from audits.selectors import require_audit_capacity
 from findings.constants import ActionStatus, EffectConclusion
 from findings.models import EffectMeasurement, FollowUpAction, Recommendation
 from findings.selectors.follow_up import is_recognised
-from uwvkms.formats import local_datetime
+from uwvkms.changes import created, plain
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
+from uwvkms.versioning import model_update, version_check
 
 ACTION_FIELDS = ("title", "owner", "goal", "indicator", "baseline", "target", "due_on", "status")
 CENTS = Decimal("0.01")
-
-
-class ActionConflict(ValidationError):
-    """Someone else changed the action after this user opened it (optimistic locking)."""
-
-
-def _json(value):
-    """A value as the event log stores it: dates as ISO text, amounts as exact decimal text."""
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def _cents(value: Decimal | None) -> Decimal | None:
@@ -144,28 +132,14 @@ def follow_up_action_create(
         event="findings.follow_up_action.created",
         actor=actor,
         target=action,
-        changes={f: [None, _json(v)] for f, v in values.items() if v is not None and v != ""},
+        changes=created(values),
     )
     return action
 
 
 def _lock_action(action: FollowUpAction, expected_version: int) -> FollowUpAction:
-    action = (
-        FollowUpAction.objects.select_for_update(of=("self",))
-        .select_related("updated_by")
-        .get(pk=action.pk)
-    )
-    if action.version != expected_version:
-        raise ActionConflict(
-            _(
-                "Deze vervolgactie is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is "
-                "niet opgeslagen; bekijk de actuele stand en pas die zo nodig aan."
-            )
-            % {
-                "who": action.updated_by,
-                "when": local_datetime(action.updated_at),
-            }
-        )
+    action = FollowUpAction.objects.select_for_update().get(pk=action.pk)
+    version_check(action, expected_version=expected_version, what=_("Deze vervolgactie"))
     return action
 
 
@@ -185,7 +159,7 @@ def follow_up_action_update(
     status: str,
 ) -> FollowUpAction:
     """Change an action: its title, owner, SMART goal and status. Refused with
-    `ActionConflict` when it moved on since `expected_version`; recorded old → new per field;
+    `EditConflict` when it moved on since `expected_version`; recorded old → new per field;
     an unchanged save stores nothing."""
     require_audit_capacity(
         actor, allowed={AuditCapacity.BOARD}, cycle=action.cycle, unit=action.unit_id
@@ -201,19 +175,9 @@ def follow_up_action_update(
         due_on=due_on,
         status=status,
     )
-    changes = {
-        f: [_json(getattr(action, f)), _json(v)]
-        for f, v in values.items()
-        if getattr(action, f) != v
-    }
+    changes = model_update(action, actor=actor, data=values)
     if not changes:
         return action
-    for f in changes:
-        setattr(action, f, values[f])
-    action.version += 1
-    action.updated_by = actor
-    action.full_clean()
-    action.save(update_fields=[*changes, "version", "updated_by", "updated_at"])
     audit_event_record(
         event="findings.follow_up_action.changed", actor=actor, target=action, changes=changes
     )
@@ -266,16 +230,14 @@ def effect_measurement_record(
     )
     measurement.full_clean()
     measurement.save()
-    action.version += 1
-    action.updated_by = actor
-    action.save(update_fields=["version", "updated_by", "updated_at"])
+    action.save(update_fields=action.touch(actor))
     audit_event_record(
         event="findings.effect_measurement.recorded",
         actor=actor,
         target=action,
         changes={
-            "measured_value": [None, _json(measurement.measured_value)],
-            "measured_on": [None, _json(measured_on)],
+            "measured_value": [None, plain(measurement.measured_value)],
+            "measured_on": [None, plain(measured_on)],
             "conclusion": [None, conclusion],
             **({"next_steps": [None, measurement.next_steps]} if measurement.next_steps else {}),
         },

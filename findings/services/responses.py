@@ -18,13 +18,9 @@ from audits.selectors import require_audit_capacity
 from findings.constants import Recognition, ResponseStatus
 from findings.models import ManagementResponse, Recommendation, RecommendationResponse, UnitReport
 from findings.unit_report_rules import response_gaps, response_open
-from uwvkms.formats import local_datetime
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
-
-
-class ResponseConflict(ValidationError):
-    """Someone else saved the response after this user opened it (optimistic locking)."""
+from uwvkms.versioning import version_check
 
 
 class ResponseLocked(ValidationError):
@@ -61,7 +57,7 @@ def management_response_save(
     explanation where a recommendation is not (fully) recognised, and an overall response.
     `answers` maps recommendation ids of the unit's report to the answers; a recommendation
     left out or with an empty recognition has no answer (yet). `expected_version` is the
-    version the board saw (0 before the first save); `ResponseConflict` when it moved on since.
+    version the board saw (0 before the first save); `EditConflict` when it moved on since.
     """
     require_audit_capacity(actor, allowed={AuditCapacity.BOARD}, cycle=cycle, unit=unit)
     report = UnitReport.objects.select_for_update().filter(cycle=cycle, unit=unit).first()
@@ -70,24 +66,8 @@ def management_response_save(
             _("Het rapport van %(unit)s is nog niet afgestemd; een reactie kan nog niet.")
             % {"unit": unit}
         )
-    response = (
-        ManagementResponse.objects.select_for_update()
-        .select_related("updated_by")
-        .filter(unit_report=report)
-        .first()
-    )
-    current_version = response.version if response else 0
-    if expected_version != current_version:
-        raise ResponseConflict(
-            _(
-                "De reactie is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet "
-                "opgeslagen; bekijk de actuele reactie en pas die zo nodig aan."
-            )
-            % {
-                "who": response.updated_by if response else "–",
-                "when": local_datetime(response.updated_at) if response else "–",
-            }
-        )
+    response = ManagementResponse.objects.select_for_update().filter(unit_report=report).first()
+    version_check(response, expected_version=expected_version, what=_("De reactie"))
     if response is not None and response.status == ResponseStatus.INGEDIEND:
         raise ResponseLocked(_("De reactie is al ingediend en kan niet meer worden gewijzigd."))
 
@@ -125,12 +105,11 @@ def management_response_save(
         return response  # a concept saved unchanged
 
     if response is None:
-        response = ManagementResponse(unit_report=report, updated_by=actor)
+        response = ManagementResponse(unit_report=report, version=0)
     response.overall = overall
     response.status = status
     response.submitted_at = timezone.now() if submit else None
-    response.updated_by = actor
-    response.version = current_version + 1
+    response.touch(actor)
     response.full_clean()
     response.save()
     for rec_id, answer in cleaned.items():

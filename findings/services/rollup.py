@@ -20,16 +20,13 @@ from findings.selectors.rollup import (
     theme_verdict_of,
     thread_threshold,
 )
-from uwvkms.formats import local_datetime
+from uwvkms.changes import changes_between
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
+from uwvkms.versioning import model_update, version_check
 
 MIN_THRESHOLD = 2
 MAX_THRESHOLD = 50
-
-
-class ThemeConflict(ValidationError):
-    """Someone else saved the theme or its hoofdbevinding after this user opened it."""
 
 
 def _lock_editable_cycle(cycle: AuditCycle) -> AuditCycle:
@@ -43,20 +40,6 @@ def _lock_editable_cycle(cycle: AuditCycle) -> AuditCycle:
             % {"year": cycle.year}
         )
     return cycle
-
-
-def _conflict(what: str, obj) -> ThemeConflict:
-    return ThemeConflict(
-        _(
-            "%(what)s is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet "
-            "opgeslagen; bekijk de actuele tekst en pas die zo nodig aan."
-        )
-        % {
-            "what": what,
-            "who": obj.updated_by,
-            "when": local_datetime(obj.updated_at),
-        }
-    )
 
 
 # --- the threshold --------------------------------------------------------------------------
@@ -137,26 +120,17 @@ def theme_create(*, actor: User, cycle: AuditCycle, title: str, description: str
 def theme_update(
     *, actor: User, theme: Theme, expected_version: int, title: str, description: str
 ) -> Theme:
-    """Change a theme's title and description. Refused with `ThemeConflict` when the theme moved
+    """Change a theme's title and description. Refused with `EditConflict` when the theme moved
     on since `expected_version`; recorded old → new per field; an unchanged save stores
     nothing."""
     require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(theme.cycle)
-    theme = (
-        Theme.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=theme.pk)
-    )
-    if theme.version != expected_version:
-        raise _conflict(_("Dit thema"), theme)
+    theme = Theme.objects.select_for_update().get(pk=theme.pk)
+    version_check(theme, expected_version=expected_version, what=_("Dit thema"))
     new = {"title": _clean_title(title), "description": description.strip()}
-    changes = {f: [getattr(theme, f), v] for f, v in new.items() if getattr(theme, f) != v}
+    changes = model_update(theme, actor=actor, data=new)
     if not changes:
         return theme
-    for f, (_old, value) in changes.items():
-        setattr(theme, f, value)
-    theme.version += 1
-    theme.updated_by = actor
-    theme.full_clean()
-    theme.save(update_fields=[*changes, "version", "updated_by", "updated_at"])
     audit_event_record(event="findings.theme.changed", actor=actor, target=theme, changes=changes)
     return theme
 
@@ -285,24 +259,22 @@ def main_finding_update(
     _lock_editable_cycle(main_finding.theme.cycle)
     main_finding = (
         MainFinding.objects.select_for_update(of=("self",))
-        .select_related("updated_by", "theme")
+        .select_related("theme")
         .get(pk=main_finding.pk)
     )
-    if main_finding.version != expected_version:
-        raise _conflict(_("Deze hoofdbevinding"), main_finding)
+    version_check(main_finding, expected_version=expected_version, what=_("Deze hoofdbevinding"))
     title, advice = _clean_main_finding(title, advice)
-    changes = {}
-    if title != main_finding.title:
-        changes["main_finding_title"] = [main_finding.title, title]
-    if advice != main_finding.advice:
-        changes["advice"] = [main_finding.advice, advice]
+    # Recorded on the theme, where "title" would be the theme's own: hence the key's prefix.
+    changes = changes_between(
+        {"main_finding_title": main_finding.title, "advice": main_finding.advice},
+        {"main_finding_title": title, "advice": advice},
+    )
     if not changes:
         return main_finding
     main_finding.title, main_finding.advice = title, advice
-    main_finding.version += 1
-    main_finding.updated_by = actor
+    touched = main_finding.touch(actor)
     main_finding.full_clean()
-    main_finding.save(update_fields=["title", "advice", "version", "updated_by", "updated_at"])
+    main_finding.save(update_fields=["title", "advice", *touched])
     audit_event_record(
         event="findings.main_finding.changed",
         actor=actor,
@@ -322,11 +294,10 @@ def main_finding_remove(
     _lock_editable_cycle(main_finding.theme.cycle)
     main_finding = (
         MainFinding.objects.select_for_update(of=("self",))
-        .select_related("updated_by", "theme")
+        .select_related("theme")
         .get(pk=main_finding.pk)
     )
-    if main_finding.version != expected_version:
-        raise _conflict(_("Deze hoofdbevinding"), main_finding)
+    version_check(main_finding, expected_version=expected_version, what=_("Deze hoofdbevinding"))
     if not reason.strip():
         raise ValidationError({"reason": _("Geef de reden waarom de hoofdbevinding vervalt.")})
     theme = main_finding.theme

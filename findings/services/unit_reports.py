@@ -15,14 +15,10 @@ from findings.constants import ResponseStatus, UnitReportStatus
 from findings.models import ManagementResponse, UnitReport
 from findings.services.findings import unit_report_lock
 from findings.unit_report_rules import MOVERS, check_move, move_requirements
-from uwvkms.formats import local_datetime
+from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
-
-
-class UnitReportConflict(ValidationError):
-    """Someone else moved the report after this user opened it (optimistic locking)."""
-
+from uwvkms.versioning import version_check
 
 _EVENTS = {
     UnitReportStatus.AFGESTEMD: "findings.unit_report.agreed",
@@ -57,24 +53,12 @@ def unit_report_move(
       needs a reason and clears the agreement; not once the board submitted its response,
       which answers the report as agreed.
     - `expected_version` is the version the user saw (0 while the report had no record);
-      `UnitReportConflict` when it moved on since.
+      `EditConflict` when it moved on since.
     """
     held = require_audit_capacity(actor, allowed=REPORT_MOVERS, cycle=cycle, unit=unit)
     existing = UnitReport.objects.select_for_update().filter(cycle=cycle, unit=unit).first()
     report = existing or unit_report_lock(actor=actor, cycle=cycle, unit=unit)
-    current_version = existing.version if existing else 0
-    if expected_version != current_version:
-        raise UnitReportConflict(
-            _(
-                "Het rapport is intussen gewijzigd door %(who)s (%(when)s) en staat nu op "
-                "%(status)s. Er is niets gewijzigd."
-            )
-            % {
-                "who": report.updated_by,
-                "when": local_datetime(report.updated_at),
-                "status": report.get_status_display(),
-            }
-        )
+    version_check(existing, expected_version=expected_version, what=_("Het rapport"))
     check_move(report.status, to)
     if not held & MOVERS[(report.status, to)]:
         raise PermissionDenied
@@ -99,26 +83,16 @@ def unit_report_move(
         report.agreed_on, report.agreed_with = None, ""
     else:
         report.finalised_at = timezone.now()
-    report.updated_by = actor
-    report.version = current_version + 1
+    # A report made just now by the lock counts from 0: the user saw none.
+    report.version = existing.version if existing else 0
+    touched = report.touch(actor)
     report.full_clean()
-    report.save(
-        update_fields=[
-            "status",
-            "agreed_on",
-            "agreed_with",
-            "finalised_at",
-            "updated_by",
-            "version",
-            "updated_at",
-        ]
-    )
-    new = _values(report)
+    report.save(update_fields=["status", "agreed_on", "agreed_with", "finalised_at", *touched])
     audit_event_record(
         event=_EVENTS[to],
         actor=actor,
         target=report,
-        changes={key: [old[key], new[key]] for key in new if old[key] != new[key]},
+        changes=changes_between(old, _values(report)),
         reason=reason,
     )
     return report
@@ -127,7 +101,7 @@ def unit_report_move(
 def _values(report: UnitReport) -> dict:
     return {
         "status": report.status,
-        "agreed_on": report.agreed_on.isoformat() if report.agreed_on else None,
+        "agreed_on": report.agreed_on,
         "agreed_with": report.agreed_with,
     }
 

@@ -12,10 +12,11 @@ from findings.report.maturity import build_maturity_report, render_maturity_repo
 from findings.report.pdf import html_to_pdf
 from findings.report.uwv import build_uwv_report, default_texts_of, render_uwv_report_pdf
 from findings.selectors.narratives import narrative_history, narratives_of
-from findings.services.narratives import NarrativeConflict, narrative_save
+from findings.services.narratives import narrative_save
 from maturity.selectors import FIGURES_READERS, maturity_figures_cycle_get
 from uwvkms.constants import Role
 from uwvkms.permissions import role_required
+from uwvkms.versioning import EditConflict
 
 REPORT_READERS = FIGURES_READERS
 
@@ -83,7 +84,7 @@ def uwv_report_narratives(request, year: int):
                         text=form.cleaned_data["text"],
                         expected_version=form.cleaned_data["version"],
                     )
-                except NarrativeConflict as error:
+                except EditConflict as error:
                     form.add_error(None, error)
                 else:
                     messages.success(

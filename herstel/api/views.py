@@ -48,7 +48,6 @@ from herstel.selectors import dossiers as dossier_selectors
 from herstel.selectors import figures
 from herstel.services import actions as services
 from herstel.services import dossiers as dossier_services
-from herstel.services.guards import ActionConflict
 from herstel.views.actions import require_capacity, require_right
 from uwvkms.api.exceptions import Conflict
 from uwvkms.api.pagination import ApiPagination
@@ -60,8 +59,9 @@ TAGS = ["herstelacties"]
 
 
 def _conflict(exc: DjangoValidationError) -> Conflict:
-    """A service's refusal that is about the state of the action, not about the input: a
-    stale version, or a step (or a missing "go") that does not allow the change now."""
+    """A service's refusal that is about the state of the action, not about the input: a step
+    (or a missing "go") that does not allow the change now. (A stale version, EditConflict,
+    answers 409 by itself: uwvkms.api.exceptions.)"""
     return Conflict(" ".join(str(message) for message in exc.messages))
 
 
@@ -241,15 +241,12 @@ class HerstelactieDetailView(GenericAPIView):
         current = {
             name: getattr(action, name) if partial else None for name in services.DETAIL_FIELDS
         }
-        try:
-            services.herstelactie_update(
-                actor=request.user,
-                herstelactie=action,
-                expected_version=data.pop("version"),
-                **(current | data),
-            )
-        except ActionConflict as exc:
-            raise _conflict(exc) from None
+        services.herstelactie_update(  # a stale version answers 409 (uwvkms.api.exceptions)
+            actor=request.user,
+            herstelactie=action,
+            expected_version=data.pop("version"),
+            **(current | data),
+        )
         return _detail(selectors.herstelactie_get_for_user(user=request.user, pk=pk), request)
 
 
@@ -321,16 +318,13 @@ class MandateCriteriaView(GenericAPIView):
                 rationale=item.get("rationale", current.rationale),
                 judged_by=item.get("judged_by", current.judged_by),
             )
-        try:
-            action = services.advice_save(
-                actor=request.user,
-                herstelactie=access.action,
-                expected_version=serializer.validated_data["version"],
-                sections=sections,
-                criteria=criteria,
-            )
-        except ActionConflict as exc:
-            raise _conflict(exc) from None
+        action = services.advice_save(  # a stale version answers 409 (uwvkms.api.exceptions)
+            actor=request.user,
+            herstelactie=access.action,
+            expected_version=serializer.validated_data["version"],
+            sections=sections,
+            criteria=criteria,
+        )
         return Response(_criteria_answer(action))
 
 

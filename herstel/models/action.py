@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from herstel.constants import Criterion, Mandate, Step
 from uwvkms.models import BusinessUnit
+from uwvkms.versioning import Versioned
 
 
-class Herstelactie(models.Model):
+class Herstelactie(Versioned):
     """A remediation action: UWV treated a group of clients wrongly and puts it right. One
     division is in the lead (where the weight of the action lies). `version` guards against lost
     updates: a save that does not carry the current version is refused."""
@@ -46,7 +47,6 @@ class Herstelactie(models.Model):
         blank=True,
         help_text=_("Waarom de actie na een definitieve no-go niet wordt uitgevoerd."),
     )
-    version = models.PositiveIntegerField(_("versie"), default=1)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gestart door"),
@@ -54,7 +54,6 @@ class Herstelactie(models.Model):
         related_name="+",
     )
     started_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("herstelactie")

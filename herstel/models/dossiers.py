@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from herstel.constants import Amount, DossierOutcome, DossierStatus, SnapshotTrigger
 from herstel.models.action import Herstelactie
 from herstel.money import euros
+from uwvkms.versioning import Versioned
 
 # The four amount columns of a dossier and of a snapshot: "<amount>_cents".
 AMOUNT_FIELDS = tuple(f"{amount.value}_cents" for amount in Amount)
@@ -69,7 +70,7 @@ class DossierImport(models.Model):
         )
 
 
-class Dossier(models.Model):
+class Dossier(Versioned):
     """One client dossier in a herstelactie, known only by a pseudonymous reference (never a
     BSN or a name): its status, the outcome of the assessment and the four amounts. `version`
     guards against lost updates between the edit form and imports."""
@@ -97,7 +98,6 @@ class Dossier(models.Model):
     to_pay_cents = models.BigIntegerField(_("nog te betalen (cent)"), default=0)
     recovered_cents = models.BigIntegerField(_("teruggevorderd (cent)"), default=0)
     written_off_cents = models.BigIntegerField(_("afgeboekt (cent)"), default=0)
-    version = models.PositiveIntegerField(_("versie"), default=1)
     created_in = models.ForeignKey(
         DossierImport,
         verbose_name=_("aangemaakt bij import"),
@@ -105,7 +105,6 @@ class Dossier(models.Model):
         related_name="+",
         db_index=False,  # never looked up this way; imports are not deleted
     )
-    updated_at = models.DateTimeField(_("laatst gewijzigd op"))
 
     class Meta:
         verbose_name = _("dossier")

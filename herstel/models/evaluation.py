@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from herstel.constants import MAX_EVALUATIONS, Effectiveness
 from herstel.models.action import ControlMeasure, Herstelactie
+from uwvkms.versioning import Versioned
 
 
-class Evaluation(models.Model):
+class Evaluation(Versioned):
     """One evaluation (number 1 to 3) of an action: planned until it is completed, then
     read-only. The first is planned when execution ends; the next ones when measures were not
     yet in place. `version` guards against lost updates."""
@@ -44,14 +45,12 @@ class Evaluation(models.Model):
     internal_process = models.TextField(_("hoe het interne proces is gegaan"), blank=True)
     lessons = models.TextField(_("lessen voor de dienstverlening"), blank=True)
     completed_on = models.DateField(_("afgerond op"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("versie"), default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gepland door"),
         on_delete=models.PROTECT,
         related_name="+",
     )
-    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("evaluatie")

@@ -23,12 +23,11 @@ from herstel.models import (
 from herstel.permissions import may_start
 from herstel.rules import CriterionJudged
 from herstel.services.guards import (
-    field_changes,
     locked,
-    plain,
     require_operation,
     require_version,
 )
+from uwvkms.changes import changes_between, plain
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
 
@@ -77,6 +76,7 @@ def herstelactie_start(
         estimated_dossiers=estimated_dossiers,
         estimated_amount=estimated_amount,
         started_by=actor,
+        updated_by=actor,
     )
     if wrong_since and wrong_since > timezone.localdate():
         raise ValidationError({"wrong_since": _("Deze datum ligt in de toekomst.")})
@@ -144,7 +144,7 @@ def herstelactie_update(
     estimated_amount: Decimal | None,
 ) -> Herstelactie:
     """Change the facts of an action (advisers of the lead division, steps 1–2). A save on a
-    stale version is refused with ActionConflict."""
+    stale version is refused with EditConflict."""
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.EDIT_DETAILS)
     require_version(herstelactie, expected_version)
@@ -158,11 +158,10 @@ def herstelactie_update(
     herstelactie.estimated_dossiers = estimated_dossiers
     herstelactie.estimated_amount = estimated_amount
     herstelactie.full_clean()
-    changes = field_changes(old, _details(herstelactie))
+    changes = changes_between(old, _details(herstelactie))
     if not changes:
         return herstelactie
-    herstelactie.version += 1
-    herstelactie.save(update_fields=[*DETAIL_FIELDS, "version", "updated_at"])
+    herstelactie.save(update_fields=[*DETAIL_FIELDS, *herstelactie.touch(actor)])
     audit_event_record(
         event="herstel.action.updated", actor=actor, target=herstelactie, changes=changes
     )
@@ -190,8 +189,7 @@ def herstelactie_lead_change(
         raise ValidationError({"lead_unit": _("Deze divisie heeft de lead al.")})
     old_unit = herstelactie.lead_unit
     herstelactie.lead_unit = lead_unit
-    herstelactie.version += 1
-    herstelactie.save(update_fields=["lead_unit", "version", "updated_at"])
+    herstelactie.save(update_fields=["lead_unit", *herstelactie.touch(actor)])
     if not WorkingGroupMember.objects.filter(herstelactie=herstelactie, user=actor).exists():
         WorkingGroupMember.objects.create(
             herstelactie=herstelactie,
@@ -246,14 +244,13 @@ def advice_save(
         judgement.value = judged.value
         judgement.rationale = _clean_text(judged.rationale)
         judgement.judged_by = _clean_text(judged.judged_by)
-    changes = field_changes(old, _advice_snapshot(advice, judgements))
+    changes = changes_between(old, _advice_snapshot(advice, judgements))
     if not changes:
         return herstelactie
     advice.full_clean(exclude=["herstelactie"])
     advice.save()
     CriterionJudgement.objects.bulk_update(judgements, ["value", "rationale", "judged_by"])
-    herstelactie.version += 1
-    herstelactie.save(update_fields=["version", "updated_at"])
+    herstelactie.save(update_fields=herstelactie.touch(actor))
     audit_event_record(
         event="herstel.advice.updated", actor=actor, target=herstelactie, changes=changes
     )

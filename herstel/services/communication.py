@@ -5,20 +5,16 @@ versions and status. Run by the advisers of the lead division and SBK (the issue
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from herstel.constants import Operation
 from herstel.models import CommunicationMember, Herstelactie, Kapstokverhaal, QuestionAnswer
 from herstel.rules import kapstok_next_status
 from herstel.services.guards import locked, require_operation
-from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
-
-
-class KapstokConflict(ValidationError):
-    """A newer version of the kapstokverhaal was saved after this user opened it."""
+from uwvkms.versioning import EditConflict, created_meanwhile
 
 
 @transaction.atomic
@@ -122,24 +118,19 @@ def kapstok_save(
 ) -> Kapstokverhaal:
     """Save the kapstokverhaal as a new version (a version's text is never changed), starting
     as a concept. `expected_version` is the latest version the user saw (0 for none): when a
-    newer one was saved since, KapstokConflict names who saved it and nothing is saved."""
+    newer one was saved since, EditConflict names who saved it and nothing is saved. A version
+    is never changed, so the latest version's author and moment stand for "changed by"."""
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
     _require_issue(herstelactie)
     latest = _latest(herstelactie)
     current = latest.version if latest else 0
+    what = _("Het kapstokverhaal")
     if expected_version != current:
-        raise KapstokConflict(
-            _(
-                "Intussen is versie %(version)s van het kapstokverhaal opgeslagen door %(who)s "
-                "(%(when)s). Uw invoer is niet opgeslagen; bekijk de nieuwe versie en pas die "
-                "zo nodig aan."
-            )
-            % {
-                "version": current,
-                "who": latest.created_by,
-                "when": local_datetime(latest.created_at),
-            }
+        raise EditConflict(
+            what,
+            by=latest.created_by if latest else None,
+            at=latest.created_at if latest else None,
         )
     pairs = [(q.strip(), a.strip()) for q, a in questions_answers if q.strip() or a.strip()]
     errors = {}
@@ -159,11 +150,8 @@ def kapstok_save(
         created_by=actor,
     )
     version.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            version.save()
-    except IntegrityError as exc:
-        raise KapstokConflict(_("Intussen is een nieuwe versie opgeslagen.")) from exc
+    with created_meanwhile(what):  # two saves of the same next version at once
+        version.save()
     QuestionAnswer.objects.bulk_create(
         QuestionAnswer(kapstokverhaal=version, question=q, answer=a, order=index)
         for index, (q, a) in enumerate(pairs, start=1)

@@ -22,11 +22,11 @@ from herstel.rules import (
     measure_judgement_problems,
 )
 from herstel.selectors.execution import evaluation_states, evaluations_of
-from herstel.services.guards import field_changes, locked, plain, require_operation
-from uwvkms.formats import local_datetime
+from herstel.services.guards import locked, require_operation
+from uwvkms.changes import changes_between, plain
 from uwvkms.models import User
-from uwvkms.selectors import audit_events_for
 from uwvkms.services import audit_event_record
+from uwvkms.versioning import version_check
 
 EVALUATION_FIELDS = (
     "client_experience",
@@ -38,10 +38,6 @@ EVALUATION_FIELDS = (
     "lessons",
 )
 EVALUATION_EVENTS = ("herstel.evaluation.saved", "herstel.evaluation.completed")
-
-
-class EvaluationConflict(ValidationError):
-    """Someone else saved the evaluation after this user opened it."""
 
 
 def evaluation_plan_first(
@@ -62,6 +58,7 @@ def _plan(
         planned_on=planned_on,
         planned_reason=reason,
         created_by=actor,
+        updated_by=actor,
     )
     evaluation.full_clean()
     evaluation.save()
@@ -95,32 +92,6 @@ def _require_open(evaluation: Evaluation) -> None:
             _("Evaluatie %s is afgerond en ligt vast; plan zo nodig een volgende evaluatie.")
             % evaluation.number
         )
-
-
-def _require_version(herstelactie: Herstelactie, evaluation: Evaluation, expected: int) -> None:
-    if evaluation.version == expected:
-        return
-    last = (
-        audit_events_for(herstelactie)
-        .filter(event__in=EVALUATION_EVENTS, changes__evaluation__1=evaluation.number)
-        .first()
-    )
-    who = (
-        _(" door %(who)s (%(when)s)")
-        % {
-            "who": last.actor,
-            "when": local_datetime(last.occurred_at),
-        }
-        if last is not None and last.actor is not None
-        else ""
-    )
-    raise EvaluationConflict(
-        _(
-            "Deze evaluatie is intussen gewijzigd%(who)s. Uw invoer is niet opgeslagen; bekijk "
-            "de actuele versie en pas die zo nodig aan."
-        )
-        % {"who": who}
-    )
 
 
 def _measure_key(measure: ControlMeasure, part: str) -> str:
@@ -163,10 +134,10 @@ def evaluation_save(
     with the survey figures, the internal process, the lessons, and per control measure
     (`measures`: measure id → judgement) implemented, effective and the evidence. May be
     incomplete; completing it is `evaluation_complete`. A stale save is refused with
-    EvaluationConflict."""
+    EditConflict."""
     herstelactie, evaluation = _locked_evaluation(actor, evaluation)
     _require_open(evaluation)
-    _require_version(herstelactie, evaluation, expected_version)
+    version_check(evaluation, expected_version=expected_version, what=_("Deze evaluatie"))
     judged = list(MeasureEvaluation.objects.filter(evaluation=evaluation).select_related("measure"))
     old = _snapshot(evaluation, judged)
     evaluation.client_experience = (client_experience or "").strip()
@@ -190,10 +161,10 @@ def evaluation_save(
     if errors:
         raise ValidationError(errors)
     evaluation.full_clean(exclude=["herstelactie", "created_by"])
-    changes = field_changes(old, _snapshot(evaluation, judged))
+    changes = changes_between(old, _snapshot(evaluation, judged))
     if not changes:
         return evaluation
-    evaluation.version += 1
+    evaluation.touch(actor)
     evaluation.save()
     MeasureEvaluation.objects.bulk_update(judged, ["implemented", "effective", "evidence"])
     audit_event_record(
@@ -215,7 +186,7 @@ def evaluation_complete(
     measures were not yet in place."""
     herstelactie, evaluation = _locked_evaluation(actor, evaluation)
     _require_open(evaluation)
-    _require_version(herstelactie, evaluation, expected_version)
+    version_check(evaluation, expected_version=expected_version, what=_("Deze evaluatie"))
     if completed_on > timezone.localdate():
         raise ValidationError({"completed_on": _("Deze datum ligt in de toekomst.")})
     judged = list(MeasureEvaluation.objects.filter(evaluation=evaluation).select_related("measure"))
@@ -232,8 +203,7 @@ def evaluation_complete(
     if gaps:
         raise ValidationError(gaps)
     evaluation.completed_on = completed_on
-    evaluation.version += 1
-    evaluation.save(update_fields=["completed_on", "version", "updated_at"])
+    evaluation.save(update_fields=["completed_on", *evaluation.touch(actor)])
     audit_event_record(
         event="herstel.evaluation.completed",
         actor=actor,

@@ -14,12 +14,11 @@ from herstel.constants import GoBody, GoOutcome, Operation
 from herstel.models import ExecutionPlan, GoDecision, Herstelactie
 from herstel.money import cents_of, euros
 from herstel.services.guards import (
-    field_changes,
     locked,
-    plain,
     require_operation,
     require_version,
 )
+from uwvkms.changes import changes_between, plain
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 
@@ -54,7 +53,7 @@ def execution_plan_save(
 ) -> ExecutionPlan:
     """Record the project structure (project lead, team, how it is organised) and the plan of
     approach of step 3 (advisers of the lead division, step 3). A save on a stale version of the
-    action is refused with ActionConflict; a save that changes nothing records nothing."""
+    action is refused with EditConflict; a save that changes nothing records nothing."""
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.EDIT_EXECUTION_PLAN)
     require_version(herstelactie, expected_version)
@@ -68,12 +67,11 @@ def execution_plan_save(
     plan.planned_start = planned_start
     plan.planned_end = planned_end
     plan.full_clean(exclude=["herstelactie"])
-    changes = field_changes(old, {name: plain(getattr(plan, name)) for name in PLAN_FIELDS})
+    changes = changes_between(old, {name: plain(getattr(plan, name)) for name in PLAN_FIELDS})
     if not changes:
         return plan
     plan.save()
-    herstelactie.version += 1
-    herstelactie.save(update_fields=["version", "updated_at"])
+    herstelactie.save(update_fields=herstelactie.touch(actor))
     audit_event_record(
         event="herstel.execution_plan.updated", actor=actor, target=herstelactie, changes=changes
     )
@@ -163,12 +161,11 @@ def estimate_set(
         "estimate": plain(euros(plan.estimated_average_cents)),
         "estimate_basis": plan.estimate_basis,
     }
-    changes = field_changes(old, new)
+    changes = changes_between(old, new)
     if not changes:
         return plan
     plan.save(update_fields=["estimated_average_cents", "estimate_basis", "updated_at"])
-    herstelactie.version += 1
-    herstelactie.save(update_fields=["version", "updated_at"])
+    herstelactie.save(update_fields=herstelactie.touch(actor))
     audit_event_record(
         event="herstel.estimate.set", actor=actor, target=herstelactie, changes=changes
     )

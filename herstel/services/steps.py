@@ -39,7 +39,7 @@ def herstelactie_move(
     Refused with StepMoveNotAllowed and the reason when the table has no such move from the
     current step or its conditions are not met (an incomplete advice, a decision still to record,
     an obligation of the path still open, dossiers still to handle, no evaluation yet);
-    PermissionDenied when the actor's capacity may not make it; ActionConflict when the user saw
+    PermissionDenied when the actor's capacity may not make it; EditConflict when the user saw
     a stale version. Submitting the advice fixes the mandate computed from the criteria, with
     the rule that decided it. Ending the execution (to step 4) records the day and plans the
     first evaluation, due the configured period later; closing records the day. Every move is
@@ -76,7 +76,7 @@ def herstelactie_move(
         raise StepMoveNotAllowed(blockers)
 
     changes: dict[str, list] = {"step": [herstelactie.step, transition.target.value]}
-    update_fields = ["step", "version", "updated_at"]
+    update_fields = ["step", *herstelactie.touch(actor)]
     if move == StepMove.SUBMIT_ADVICE:
         routing = mandate_for(criteria_from({c: j.value for c, j in criteria.items()}))
         rule = f"{routing.rule} ({'; '.join(routing.reasons)})"
@@ -98,7 +98,6 @@ def herstelactie_move(
         changes["end_reason"] = [None, reason]
         update_fields += ["closed_on", "end_reason"]
     herstelactie.step = transition.target
-    herstelactie.version += 1
     herstelactie.full_clean()
     herstelactie.save(update_fields=update_fields)
     audit_event_record(

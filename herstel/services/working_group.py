@@ -15,7 +15,8 @@ from herstel.models import (
     WorkingGroupMember,
 )
 from herstel.permissions import may_manage_contact_points
-from herstel.services.guards import field_changes, locked, require_operation
+from herstel.services.guards import locked, require_operation
+from uwvkms.changes import changes_between
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 
@@ -180,7 +181,7 @@ def contact_point_update(
     point.directorate, point.name = directorate, _member_name(user, name)
     point.email, point.user = email or "", user
     point.full_clean()
-    changes = field_changes(old, _contact_snapshot(point))
+    changes = changes_between(old, _contact_snapshot(point))
     if changes:
         point.save()
         audit_event_record(

@@ -27,7 +27,7 @@ from maturity.selectors import (
 )
 from maturity.selectors.calibration import scores_visible_to
 from maturity.selectors.framework import framework_cycle_get_for_reader
-from maturity.services.scores import ScoreConflict, ScoreLocked, score_record
+from maturity.services.scores import ScoreLocked, score_record
 from uwvkms.api.exceptions import Conflict
 from uwvkms.api.permissions import ANY_ROLE, refusal_as_not_found, roles_required
 from uwvkms.api.serializers import query_params
@@ -110,7 +110,7 @@ def _record(*, user, cycle, unit, principle, score: Score | None, data: dict) ->
             expected_version=data["version"],
             submit=data["submit"],
         )
-    except (ScoreConflict, ScoreLocked) as exc:
+    except ScoreLocked as exc:  # a stale version (EditConflict) answers 409 by itself
         raise Conflict(" ".join(exc.messages)) from exc
 
 

@@ -1,13 +1,13 @@
 """The assessment framework (toetskader) per principle, versioned per cycle (DOMAIN.md §3)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from audits.models import AuditCycle, ManagementPrinciple
+from uwvkms.versioning import Versioned
 
 
-class Framework(models.Model):
+class Framework(Versioned):
     """What a principle means this cycle and what each of the five levels looks like for it.
     Auditors see the level descriptors beside the score field. One per cycle × principle: a new
     cycle starts from the previous cycle's text, so earlier cycles keep theirs."""
@@ -33,16 +33,6 @@ class Framework(models.Model):
     level_3 = models.TextField(_("niveau 3 Reproduceren"), blank=True)
     level_4 = models.TextField(_("niveau 4 Sturen"), blank=True)
     level_5 = models.TextField(_("niveau 5 Optimaliseren"), blank=True)
-    version = models.PositiveIntegerField(_("versie"), default=1)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("laatst gewijzigd door"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
-    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("toetskader")

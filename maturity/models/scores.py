@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from audits.models import AuditCycle, DocumentCheck, Interview, ManagementPrinciple
 from maturity.constants import MaturityLevel, ScoreStatus
 from uwvkms.models import BusinessUnit
+from uwvkms.versioning import Versioned
 
 
-class Score(models.Model):
+class Score(Versioned):
     """The maturity level (1–5) an auditor gives a unit for one principle in a cycle: observations
     on design, existence and operation, and a justification that cites the evidence (confirmed
     interviews, delivered documents). A concept may still lack a level; a submitted score has a
@@ -48,14 +49,6 @@ class Score(models.Model):
         DocumentCheck, verbose_name=_("aangehaalde documenten"), related_name="+", blank=True
     )
     submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("versie"), default=1)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("laatst gewijzigd door"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("score")

@@ -2,7 +2,6 @@
 here."""
 
 from maturity.services.calibration import (
-    CalibrationConflict,
     calibration_close,
     calibration_reopen,
     calibration_session_close,
@@ -11,16 +10,12 @@ from maturity.services.calibration import (
     score_reopen_for_auditor,
 )
 from maturity.services.framework import (
-    FrameworkConflict,
     framework_get_or_start,
     framework_update,
 )
-from maturity.services.scores import ScoreConflict, ScoreLocked, score_record
+from maturity.services.scores import ScoreLocked, score_record
 
 __all__ = [
-    "CalibrationConflict",
-    "FrameworkConflict",
-    "ScoreConflict",
     "ScoreLocked",
     "calibration_close",
     "calibration_reopen",

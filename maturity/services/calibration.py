@@ -21,13 +21,9 @@ from maturity.models import CalibrationClosure, CalibrationSession, Score, Score
 from maturity.selectors.calibration import is_calibration_frozen
 from maturity.selectors.rollup import submitted_levels
 from uwvkms.constants import Role
-from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
-
-
-class CalibrationConflict(ValidationError):
-    """Someone else changed the score after this user opened it (optimistic locking)."""
+from uwvkms.versioning import version_check
 
 
 def _lock_cycle_in_calibration(cycle: AuditCycle, *, what: str) -> AuditCycle:
@@ -160,18 +156,8 @@ def calibration_session_close(
 
 
 def _lock_score(score: Score, *, expected_version: int) -> Score:
-    locked = Score.objects.select_for_update().select_related("updated_by").get(pk=score.pk)
-    if locked.version != expected_version:
-        raise CalibrationConflict(
-            _(
-                "Deze score is intussen gewijzigd door %(who)s (%(when)s). Uw wijziging is niet "
-                "opgeslagen; bekijk de actuele score en beslis opnieuw."
-            )
-            % {
-                "who": locked.updated_by,
-                "when": local_datetime(locked.updated_at),
-            }
-        )
+    locked = Score.objects.select_for_update().get(pk=score.pk)
+    version_check(locked, expected_version=expected_version, what=_("Deze score"))
     return locked
 
 
@@ -182,7 +168,7 @@ def score_calibrate(
     """Adjust the level of a submitted score in the open calibration session of its cycle,
     with a reason: the history keeps who, when, old → new, why and in which session
     (event ``maturity.score.calibrated``). `expected_version` is the version the coordinator
-    saw; when the score moved on since, nothing changes (`CalibrationConflict`)."""
+    saw; when the score moved on since, nothing changes (`EditConflict`)."""
     require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _lock_cycle_in_calibration(score.cycle, what=_("Een score bijstellen"))
     session = _open_session_of(cycle, what=_("Een score bijstellen"))
@@ -206,10 +192,9 @@ def score_calibrate(
         raise ValidationError(errors)
     old_level = score.level
     score.level = level
-    score.updated_by = actor
-    score.version += 1
+    touched = score.touch(actor)
     score.full_clean()
-    score.save(update_fields=["level", "updated_by", "version", "updated_at"])
+    score.save(update_fields=["level", *touched])
     ScoreChange.objects.create(
         score=score,
         event="maturity.score.calibrated",
@@ -244,10 +229,9 @@ def score_reopen_for_auditor(
         raise ValidationError({"reason": _("Geef aan waarom de toetser de score moet herzien.")})
     score.status = ScoreStatus.CONCEPT
     score.submitted_at = None
-    score.updated_by = actor
-    score.version += 1
+    touched = score.touch(actor)
     score.full_clean()
-    score.save(update_fields=["status", "submitted_at", "updated_by", "version", "updated_at"])
+    score.save(update_fields=["status", "submitted_at", *touched])
     ScoreChange.objects.create(
         score=score,
         event="maturity.score.reopened",

@@ -17,13 +17,9 @@ from maturity.selectors.framework import (
     framework_editable,
     framework_start,
 )
-from uwvkms.formats import local_datetime
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
-
-
-class FrameworkConflict(ValidationError):
-    """Someone else saved the framework after this user opened it (optimistic locking)."""
+from uwvkms.versioning import model_update, version_check
 
 
 @dataclass(frozen=True)
@@ -109,20 +105,14 @@ def framework_update(
     framework (see `framework_get_or_start`), so earlier cycles keep theirs.
 
     `expected_version` is the version the user saw (0 while the cycle had none); when the
-    framework moved on since, the save is refused with `FrameworkConflict` and nothing changes.
+    framework moved on since, the save is refused with `EditConflict` and nothing changes.
     Every change is recorded old → new per field; an unchanged save stores nothing more.
     Only until the cycle is published."""
     require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _lock_editable_cycle(cycle, principle)
-    framework = (
-        Framework.objects.select_for_update(of=("self",))
-        .select_related("updated_by")
-        .filter(cycle=cycle, principle=principle)
-        .first()
-    )
-    current_version = framework.version if framework else 0
-    if expected_version != current_version:
-        raise FrameworkConflict(_conflict_message(framework))
+    framework = Framework.objects.select_for_update().filter(cycle=cycle, principle=principle)
+    framework = framework.first()
+    version_check(framework, expected_version=expected_version, what=_("Dit toetskader"))
     created = framework is None
     if created:
         framework = framework_get_or_start(actor=actor, cycle=cycle, principle=principle)
@@ -138,31 +128,11 @@ def framework_update(
         "level_4": level_4,
         "level_5": level_5,
     }
-    changes = {
-        field: [getattr(framework, field), text.strip()]
-        for field, text in texts.items()
-        if getattr(framework, field) != text.strip()
-    }
+    changes = model_update(
+        framework, actor=actor, data={field: text.strip() for field, text in texts.items()}
+    )
     if changes:
-        for field, (_old, new) in changes.items():
-            setattr(framework, field, new)
-        framework.version += 1
-        framework.updated_by = actor
-        framework.full_clean()
-        framework.save(update_fields=[*changes, "version", "updated_by", "updated_at"])
         audit_event_record(
             event="maturity.framework.changed", actor=actor, target=framework, changes=changes
         )
     return FrameworkSaved(framework=framework, created=created, changed=list(changes))
-
-
-def _conflict_message(framework: Framework | None) -> str:
-    if framework is None:  # the user saw a stored framework that is gone: cannot happen today
-        return _("Dit toetskader is intussen gewijzigd. Uw invoer is niet opgeslagen.")
-    return _(
-        "Dit toetskader is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet "
-        "opgeslagen; bekijk de actuele tekst en pas die zo nodig aan."
-    ) % {
-        "who": framework.updated_by or _("onbekend"),
-        "when": local_datetime(framework.updated_at),
-    }

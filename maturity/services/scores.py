@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,13 +20,10 @@ from maturity.score_rules import (
 )
 from maturity.selectors.calibration import is_calibration_frozen
 from maturity.selectors.scores import citable_documents, citable_interviews, ever_submitted
-from uwvkms.formats import local_datetime
+from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
-
-
-class ScoreConflict(ValidationError):
-    """Someone else saved the score after this user opened it (optimistic locking)."""
+from uwvkms.versioning import created_meanwhile, version_check
 
 
 class ScoreLocked(ValidationError):
@@ -65,7 +62,7 @@ def score_record(
     `maturity.score_rules`).
 
     `expected_version` is the version the user saw (0 for a score that did not exist yet); when
-    the score has moved on since, the save is refused with `ScoreConflict` and nothing changes.
+    the score has moved on since, the save is refused with `EditConflict` and nothing changes.
     Changing the level of a score that was ever submitted needs a reason. Every save writes a
     `ScoreChange` and an event; a concept saved unchanged writes nothing.
     """
@@ -81,15 +78,10 @@ def score_record(
     if cycle_lock:
         raise ScoreLocked(score_lock_message(cycle_lock, cycle_status=cycle.status))
 
-    score = (
-        Score.objects.select_for_update()
-        .select_related("updated_by")
-        .filter(cycle=cycle, unit=unit, principle=principle)
-        .first()
-    )
-    current_version = score.version if score else 0
-    if expected_version != current_version:
-        raise ScoreConflict(_conflict_message(score))
+    score = Score.objects.select_for_update().filter(cycle=cycle, unit=unit, principle=principle)
+    score = score.first()
+    what = _("Deze score")
+    version_check(score, expected_version=expected_version, what=what)
     lock = score_lock(
         cycle_status=cycle.status,
         calibration_frozen=frozen,
@@ -131,8 +123,9 @@ def score_record(
     if score is not None and old == new:
         return score  # a concept saved unchanged
 
-    if score is None:
-        score = Score(cycle=cycle, unit=unit, principle=principle, updated_by=actor)
+    creating = score is None
+    if creating:
+        score = Score(cycle=cycle, unit=unit, principle=principle, version=0)
     score.level = level
     score.justification = justification
     score.status = new_status
@@ -140,15 +133,11 @@ def score_record(
         setattr(score, field, value)
     if submit:
         score.submitted_at = timezone.now()
-    score.updated_by = actor
-    score.version = current_version + 1
+    touched = score.touch(actor)
     score.full_clean()
-    if current_version == 0:
-        try:
-            with transaction.atomic():
-                score.save()
-        except IntegrityError as exc:  # created concurrently by someone else
-            raise ScoreConflict(_conflict_message(None)) from exc
+    if creating:
+        with created_meanwhile(what):  # two first saves at once
+            score.save()
     else:
         score.save(
             update_fields=[
@@ -157,9 +146,7 @@ def score_record(
                 "status",
                 *_NOTE_FIELDS,
                 "submitted_at",
-                "updated_by",
-                "version",
-                "updated_at",
+                *touched,
             ]
         )
     score.cited_interviews.set(interviews)
@@ -182,11 +169,8 @@ def score_record(
         event=event,
         actor=actor,
         target=score,
-        changes={
-            field: [old.get(field) if old else None, value]
-            for field, value in new.items()
-            if not old or old.get(field) != value
-        },
+        # A first save records every field, empty ones too: what the score started from.
+        changes=changes_between(old, new) if old else {f: [None, v] for f, v in new.items()},
         reason=reason,
     )
     return score
@@ -247,15 +231,3 @@ def _submission_errors(*, level: int | None, justification: str) -> dict[str, st
         field: messages[field]
         for field in submission_gaps(level=level, justification=justification)
     }
-
-
-def _conflict_message(score: Score | None) -> str:
-    if score is None:
-        return _(
-            "Deze score is intussen door iemand anders vastgelegd. Uw invoer is niet opgeslagen; "
-            "bekijk de actuele score en pas die zo nodig aan."
-        )
-    return _(
-        "Deze score is intussen gewijzigd door %(who)s (%(when)s). Uw invoer is niet opgeslagen; "
-        "bekijk de actuele score en pas die zo nodig aan."
-    ) % {"who": score.updated_by, "when": local_datetime(score.updated_at)}

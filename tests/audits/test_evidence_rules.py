@@ -9,12 +9,12 @@ from audits.evidence_rules import (
     EvidenceGap,
     InterviewTransitionNotAllowed,
     evidence_gap,
-    field_changes,
     interview_actions,
     interview_counts_as_evidence,
     interview_is_editable,
     interview_next_status,
 )
+from uwvkms.changes import changes_between
 
 S, A = InterviewStatus, InterviewAction
 
@@ -97,4 +97,4 @@ def test_evidence_gap(documents, interviews, gap):
     ],
 )
 def test_field_changes(old, new, changes):
-    assert field_changes(old, new) == changes
+    assert changes_between(old, new) == changes

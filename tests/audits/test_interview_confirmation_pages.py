@@ -103,7 +103,7 @@ def test_a_stale_answer_is_refused_with_a_clear_message(client, auditor, linked,
     response = client.post(detail(waiting), {"bevestigen-version": opened})
     assert response.status_code == 400
     content = response.content.decode()
-    assert "Het verslag is gewijzigd nadat u het opende" in content
+    assert "Dit verslag is intussen gewijzigd door" in content
     assert f'value="{opened + 2}"' in content  # the fresh forms answer the current version
     waiting.refresh_from_db()
     assert (waiting.status, waiting.confirmed_by) == ("ter_bevestiging", "")

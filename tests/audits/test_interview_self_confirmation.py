@@ -7,9 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from audits.constants import InterviewAction
-from audits.services.interviews import InterviewConflict, interview_answer_by_interviewee
+from audits.services.interviews import interview_answer_by_interviewee
 from tests.factories import InterviewFactory, UserFactory
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 
 @pytest.fixture
@@ -83,9 +84,9 @@ def test_a_correction_needs_remarks(waiting, linked, remarks):
 
 @pytest.mark.parametrize("action", [InterviewAction.CONFIRM, InterviewAction.REQUEST_CORRECTION])
 def test_a_stale_answer_changes_nothing(waiting, linked, action):
-    with pytest.raises(InterviewConflict) as refused:
+    with pytest.raises(EditConflict) as refused:
         answer(waiting, linked, action, version=1, remarks="x")
-    assert "gewijzigd nadat u het opende" in refused.value.messages[0]
+    assert refused.value.messages[0].startswith("Dit verslag is intussen gewijzigd door ")
     waiting.refresh_from_db()
     assert (waiting.status, waiting.version, waiting.confirmed_by) == ("ter_bevestiging", 2, "")
     assert not events().exists()

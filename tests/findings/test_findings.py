@@ -9,7 +9,6 @@ from django.urls import reverse
 from audits.services import assignment_create
 from findings.models import Finding
 from findings.services import (
-    FindingConflict,
     FindingsLocked,
     finding_delete,
     finding_update,
@@ -26,6 +25,7 @@ from tests.findings.unit_reporting import (
 )
 from uwvkms.constants import Role
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 
 def findings_url(cycle, unit):
@@ -147,7 +147,7 @@ def test_stale_edit_is_refused_and_keeps_the_other_change(client, auditor, cycle
     assert "intussen gewijzigd door" in response.content.decode()
     finding.refresh_from_db()
     assert (finding.text, finding.version) == ("Van de collega.", 2)
-    with pytest.raises(FindingConflict):
+    with pytest.raises(EditConflict):
         finding_update(
             actor=auditor,
             finding=finding,
@@ -199,7 +199,7 @@ def test_stale_delete_is_refused(auditor, cycle, uitkeren):
         kind="observatie",
         text="Anders.",
     )
-    with pytest.raises(FindingConflict):
+    with pytest.raises(EditConflict):
         finding_delete(actor=auditor, finding=finding, expected_version=1)
     assert Finding.objects.exists()
 

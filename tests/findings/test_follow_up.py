@@ -14,7 +14,6 @@ from django.urls import reverse
 
 from findings.models import EffectMeasurement, FollowUpAction
 from findings.services.follow_up import (
-    ActionConflict,
     effect_measurement_record,
     follow_up_action_create,
 )
@@ -29,6 +28,7 @@ from tests.factories import (
 )
 from uwvkms.constants import Role
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 # Measurements cannot lie in the future; the cycle's own dates (2031) may.
 MEASURED_ON = datetime.date.today() - datetime.timedelta(days=1)
@@ -363,7 +363,7 @@ def test_a_stale_measurement_is_refused(client, unit_board, action):
     assert response.status_code == 400
     assert "intussen gewijzigd" in response.content.decode()
     assert not EffectMeasurement.objects.exists()
-    with pytest.raises(ActionConflict):
+    with pytest.raises(EditConflict):
         effect_measurement_record(
             actor=unit_board,
             action=action,

@@ -10,7 +10,6 @@ from django.urls import reverse
 from audits.models import AuditCycle
 from findings.models import MainFinding
 from findings.services.rollup import (
-    ThemeConflict,
     main_finding_confirm,
     main_finding_update,
     rollup_threshold_set,
@@ -19,6 +18,7 @@ from findings.services.rollup import (
 )
 from tests.factories import BusinessUnitFactory, RecommendationFactory, principle
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 REFUSED = ["auditor", "other_auditor", "unit_board", "board_member", "outsider"]
 ADVICE = "Leg bij elke verbeteractie vooraf vast welk effect zij moet hebben en meet dat."
@@ -149,7 +149,7 @@ def test_the_team_edits_a_hoofdbevinding_with_locking(client, coordinator, confi
     assert "Deze hoofdbevinding is intussen gewijzigd door" in stale.content.decode()
     confirmed.refresh_from_db()
     assert confirmed.title == "Effect vaststellen"
-    with pytest.raises(ThemeConflict):
+    with pytest.raises(EditConflict):
         main_finding_update(
             actor=coordinator, main_finding=confirmed, expected_version=1, title="X", advice="Y"
         )

@@ -10,7 +10,6 @@ from django.urls import reverse
 from findings.models import ManagementResponse, RecommendationResponse
 from findings.services import (
     AnswerData,
-    ResponseConflict,
     ResponseLocked,
     management_response_save,
 )
@@ -19,6 +18,7 @@ from tests.factories import BusinessUnitFactory, UserFactory
 from tests.findings.unit_reporting import agree, finalise, ok, recommend, respond
 from uwvkms.constants import Role
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 
 def response_url(cycle, unit):
@@ -166,7 +166,7 @@ def test_stale_save_is_refused(client, unit_board, cycle, uitkeren, agreed):
     )
     assert response.status_code == 400
     assert "intussen gewijzigd" in response.content.decode()
-    with pytest.raises(ResponseConflict):
+    with pytest.raises(EditConflict):
         management_response_save(
             actor=unit_board,
             cycle=cycle,

@@ -13,13 +13,13 @@ from findings.models import (
     ThemeMembership,
 )
 from findings.services import (
-    FindingConflict,
     FindingsLocked,
     recommendation_delete,
     recommendation_update,
 )
 from tests.findings.unit_reporting import agree, klant, move, ok, recommend, respond
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 
 def test_auditor_writes_a_recommendation_in_the_browser(client, auditor, cycle, uitkeren):
@@ -101,7 +101,7 @@ def test_stale_edit_is_refused(auditor, cycle, uitkeren):
         text=rec.text,
         priority="midden",
     )
-    with pytest.raises(FindingConflict):
+    with pytest.raises(EditConflict):
         recommendation_update(
             actor=auditor,
             recommendation=rec,

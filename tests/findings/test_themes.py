@@ -13,7 +13,6 @@ from audits.services.cycles import exclusion_undo, unit_exclude
 from findings.models import Theme, ThemeMembership
 from findings.selectors.rollup import rollup_board, theme_verdict_of
 from findings.services.rollup import (
-    ThemeConflict,
     rollup_threshold_set,
     theme_create,
     theme_recommendations_add,
@@ -27,6 +26,7 @@ from tests.factories import (
     principle,
 )
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 REFUSED = ["auditor", "other_auditor", "unit_board", "board_member", "outsider"]
 
@@ -120,7 +120,7 @@ def test_a_stale_version_is_refused_and_changes_nothing(client, coordinator, the
     theme.refresh_from_db()
     assert theme.title == "Door een ander gewijzigd"
     assert not AuditEvent.objects.filter(event="findings.theme.changed").exists()
-    with pytest.raises(ThemeConflict):
+    with pytest.raises(EditConflict):
         theme_update(actor=coordinator, theme=theme, expected_version=1, title="X", description="")
 
 

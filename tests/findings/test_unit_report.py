@@ -15,7 +15,7 @@ from audits.services.cycles import unit_exclude
 from audits.services.districts import district_add, districts_draw
 from findings.constants import UNIT_REPORT_TRANSITIONS
 from findings.models import UnitReport
-from findings.services import UnitReportConflict, unit_report_move
+from findings.services import unit_report_move
 from findings.unit_report_rules import (
     MOVERS,
     UnitReportMoveNotAllowed,
@@ -37,6 +37,7 @@ from tests.findings.unit_reporting import (
 )
 from uwvkms.constants import Role
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 
 def report_url(cycle, unit):
@@ -279,7 +280,7 @@ def test_unknown_status_is_not_found(client, coordinator, cycle, uitkeren):
 
 def test_stale_move_is_refused(coordinator, auditor, cycle, uitkeren):
     agree(auditor, cycle, uitkeren)
-    with pytest.raises(UnitReportConflict, match="intussen gewijzigd"):
+    with pytest.raises(EditConflict, match="intussen gewijzigd"):
         unit_report_move(
             actor=coordinator, cycle=cycle, unit=uitkeren, to="definitief", expected_version=0
         )

@@ -7,8 +7,9 @@ from django.urls import reverse
 from findings.models import ReportNarrative
 from findings.report.uwv import build_uwv_report
 from findings.selectors.narratives import narrative_history
-from findings.services.narratives import NarrativeConflict, narrative_save
+from findings.services.narratives import narrative_save
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 
 def test_default_text_until_the_team_writes_one(coordinator, cycle):
@@ -30,7 +31,7 @@ def test_a_stale_version_is_refused_and_history_is_kept(coordinator, cycle):
     narrative_save(
         actor=coordinator, cycle=cycle, key="beschouwing", text="Versie twee.", expected_version=1
     )
-    with pytest.raises(NarrativeConflict):
+    with pytest.raises(EditConflict):
         narrative_save(
             actor=coordinator, cycle=cycle, key="beschouwing", text="Oud.", expected_version=1
         )

@@ -10,7 +10,6 @@ from herstel.constants import KapstokMove, KapstokStatus, Step
 from herstel.models import CommunicationMember, Kapstokverhaal
 from herstel.rules import KapstokMoveNotAllowed
 from herstel.services.communication import (
-    KapstokConflict,
     issue_set,
     kapstok_move,
     kapstok_save,
@@ -18,6 +17,7 @@ from herstel.services.communication import (
 from tests.factories import UserFactory
 from tests.herstel.flow import DT_PATH, submit
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 
 def save(
@@ -111,10 +111,10 @@ def test_kapstokverhaal_versions_and_status(adviser, sbk_adviser, action):
 def test_a_stale_kapstok_save_is_refused(adviser, sbk_adviser, action):
     issue_set(actor=adviser, herstelactie=action, is_issue=True, reason="Publieke impact.")
     save(action, adviser, 0)
-    with pytest.raises(KapstokConflict) as refused:
+    with pytest.raises(EditConflict) as refused:
         save(action, sbk_adviser, 0, narrative="Mijn versie.")
     assert refused.value.messages[0].startswith(
-        f"Intussen is versie 1 van het kapstokverhaal opgeslagen door {adviser}"
+        f"Het kapstokverhaal is intussen gewijzigd door {adviser} ("
     )
     assert Kapstokverhaal.objects.count() == 1
 

@@ -12,8 +12,9 @@ from herstel.constants import GoOutcome
 from herstel.models import Dossier, DossierChange
 from herstel.selectors.dossiers import dossier_history
 from herstel.selectors.timeline import timeline
-from herstel.services.dossiers import DossierConflict, dossier_update
+from herstel.services.dossiers import dossier_update
 from tests.herstel.flow import go, import_rows, row, start
+from uwvkms.versioning import EditConflict
 
 ASSESSED = {
     "status": "beoordeeld",
@@ -92,13 +93,13 @@ def test_an_edit_follows_the_rules(dossier, adviser, changes, message):
 
 def test_a_stale_edit_is_refused_naming_who(dossier, adviser, executing):
     dossier_update(actor=adviser, dossier=dossier, expected_version=1, **ASSESSED)
-    with pytest.raises(DossierConflict, match="gewijzigd door Hester Adviseur"):
+    with pytest.raises(EditConflict, match="gewijzigd door Hester Adviseur"):
         dossier_update(
             actor=adviser, dossier=dossier, expected_version=1, **(ASSESSED | {"paid": Decimal(1)})
         )
     # An import changes the version too: a form opened before it is stale.
     import_rows(executing, adviser, [row("HA-0001")])
-    with pytest.raises(DossierConflict):
+    with pytest.raises(EditConflict):
         dossier_update(actor=adviser, dossier=dossier, expected_version=2, **ASSESSED)
 
 

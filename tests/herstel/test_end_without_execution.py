@@ -11,10 +11,10 @@ from herstel.constants import GoOutcome, Operation, Step, StepMove
 from herstel.models import Herstelactie
 from herstel.rules import StepMoveNotAllowed
 from herstel.selectors.actions import herstelactie_get_for_user
-from herstel.services.guards import ActionConflict
 from herstel.services.steps import herstelactie_move
 from tests.herstel.flow import go, import_rows, move, row, to_execution
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 REASON = "De DT ziet na heroverweging geen grond voor herstel: de oude beschikkingen stonden."
 
@@ -128,7 +128,7 @@ def test_refused_without_a_reason(client, adviser, no_go):
 
 
 def test_a_stale_version_is_refused(client, adviser, no_go):
-    with pytest.raises(ActionConflict):
+    with pytest.raises(EditConflict):
         herstelactie_move(
             actor=adviser,
             herstelactie=no_go,

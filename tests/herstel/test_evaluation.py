@@ -19,7 +19,6 @@ from herstel.selectors.timeline import timeline
 from herstel.services.actions import control_measure_add
 from herstel.services.dossiers import snapshots_take_all
 from herstel.services.evaluation import (
-    EvaluationConflict,
     evaluation_cancel,
     evaluation_complete,
     evaluation_plan,
@@ -27,6 +26,7 @@ from herstel.services.evaluation import (
 )
 from tests.herstel.flow import go, import_rows, move, row, to_execution
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 TODAY = timezone.localdate()
 DONE = [row("HA-1", "afgehandeld", "nabetalen", "10,00", "0", "0", "0")]
@@ -150,7 +150,7 @@ def test_an_evaluation_is_saved_with_history_and_completed_once_whole(
 def test_a_stale_evaluation_is_refused(evaluating, adviser, measures):
     evaluation = first(evaluating)
     fill(evaluation, adviser, measures)
-    with pytest.raises(EvaluationConflict, match="gewijzigd door Hester Adviseur"):
+    with pytest.raises(EditConflict, match="gewijzigd door Hester Adviseur"):
         evaluation_save(
             actor=adviser,
             evaluation=evaluation,

@@ -14,9 +14,9 @@ from herstel.models import Dossier, GoDecision
 from herstel.selectors.execution import has_go
 from herstel.selectors.timeline import timeline
 from herstel.services.execution import execution_plan_save, go_decision_record
-from herstel.services.guards import ActionConflict
 from tests.herstel.flow import go, import_rows, row, to_execution
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 PLAN = {
     "project_lead": "Petra Projectleider",
@@ -60,7 +60,7 @@ def test_the_plan_of_approach_is_recorded_with_history(in_execution, adviser):
 def test_a_stale_plan_is_refused(in_execution, adviser):
     version = in_execution.version
     execution_plan_save(actor=adviser, herstelactie=in_execution, expected_version=version, **PLAN)
-    with pytest.raises(ActionConflict, match="Hester Adviseur"):
+    with pytest.raises(EditConflict, match="Hester Adviseur"):
         execution_plan_save(
             actor=adviser,
             herstelactie=in_execution,

@@ -8,12 +8,12 @@ from django.urls import reverse
 
 from herstel.constants import StepMove
 from herstel.services.actions import advice_save, herstelactie_update
-from herstel.services.guards import ActionConflict
 from herstel.services.steps import herstelactie_move
 from tests.factories import UserFactory
 from tests.herstel.flow import criteria, sections
 from uwvkms.constants import Role
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_a_stale_details_save_is_refused(adviser, colleague, action):
         expected_version=seen,
         **details(estimated_clients=1500),
     )
-    with pytest.raises(ActionConflict) as refused:
+    with pytest.raises(EditConflict) as refused:
         herstelactie_update(
             actor=adviser,
             herstelactie=action,
@@ -94,7 +94,7 @@ def test_a_stale_step_move_is_refused(adviser, colleague, action):
         criteria=criteria((True, False, False, False, False)),
     )
     # Submitting what one has not seen is refused, even though the advice is complete now.
-    with pytest.raises(ActionConflict, match="Cor Collega"):
+    with pytest.raises(EditConflict, match="Cor Collega"):
         herstelactie_move(
             actor=adviser, herstelactie=action, move=StepMove.SUBMIT_ADVICE, expected_version=seen
         )

@@ -12,7 +12,6 @@ from django.urls import reverse
 from audits.models import AuditCycle
 from maturity.models import Score, ScoreChange
 from maturity.services import (
-    CalibrationConflict,
     calibration_session_close,
     calibration_session_open,
     score_calibrate,
@@ -26,6 +25,7 @@ from tests.factories import (
     ScoreFactory,
     principle,
 )
+from uwvkms.versioning import EditConflict
 
 PERSONAS = ["auditor", "other_auditor", "board_member", "unit_board", "outsider"]
 
@@ -173,7 +173,7 @@ def test_a_stale_version_is_refused_and_changes_nothing(client, coordinator, ses
     score.refresh_from_db()
     assert (score.level, score.version) == (4, 5)
     assert not ScoreChange.objects.exists()
-    with pytest.raises(CalibrationConflict):
+    with pytest.raises(EditConflict):
         score_calibrate(
             actor=coordinator, score=score, level=3, reason="Besproken.", expected_version=1
         )
@@ -253,7 +253,7 @@ def test_reopening_needs_a_reason(client, coordinator, session, score, reason):
 
 def test_reopening_a_stale_version_is_refused(coordinator, session, score):
     Score.objects.filter(pk=score.pk).update(version=3)
-    with pytest.raises(CalibrationConflict):
+    with pytest.raises(EditConflict):
         score_reopen_for_auditor(
             actor=coordinator, score=score, reason="Herzien.", expected_version=1
         )

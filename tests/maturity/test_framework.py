@@ -11,10 +11,11 @@ from audits.services import cycle_open
 from maturity.constants import LEVEL_MEANINGS, MaturityLevel
 from maturity.models import Framework
 from maturity.selectors.framework import framework_for, frameworks_of_cycle
-from maturity.services.framework import FrameworkConflict, framework_get_or_start, framework_update
+from maturity.services.framework import framework_get_or_start, framework_update
 from tests.factories import UserFactory, principle
 from uwvkms.constants import Role
 from uwvkms.models import AuditEvent
+from uwvkms.versioning import EditConflict
 
 TEXTS = {
     "definition": "De klant staat centraal in het werk.",
@@ -225,7 +226,7 @@ def test_a_stale_form_is_refused_naming_who_changed_it(client, coordinator, cycl
 
 def test_a_first_edit_that_someone_else_beat_is_refused(coordinator, cycle):
     framework_get_or_start(actor=coordinator, cycle=cycle, principle=principle("klantgerichtheid"))
-    with pytest.raises(FrameworkConflict):
+    with pytest.raises(EditConflict):
         update(coordinator, cycle, version=0)
     assert Framework.objects.get().definition == ""
 

@@ -1,6 +1,6 @@
 """Optimistic locking of scores under real concurrency: two auditors save the same version of a
 score at the same moment over two database connections. Exactly one save wins; the other gets
-ScoreConflict and changes nothing. Runs on PostgreSQL only (SQLite serialises all writers, so it
+EditConflict and changes nothing. Runs on PostgreSQL only (SQLite serialises all writers, so it
 cannot show the race); the same rule is tested through the views in test_score_record.py."""
 
 import threading
@@ -10,9 +10,10 @@ from django.db import connection
 
 from audits.services import assignment_create
 from maturity.models import Score, ScoreChange
-from maturity.services import ScoreConflict, score_record
+from maturity.services import score_record
 from tests.factories import UserFactory, principle
 from uwvkms.constants import Role
+from uwvkms.versioning import EditConflict
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
@@ -82,7 +83,7 @@ def test_two_saves_of_the_same_version_one_wins(auditor, colleague, cycle, uitke
     )
 
     winners = [r for r in results if isinstance(r, Score)]
-    losers = [r for r in results if isinstance(r, ScoreConflict)]
+    losers = [r for r in results if isinstance(r, EditConflict)]
     assert (len(winners), len(losers)) == (1, 1), results
     winner = winners[0]
     score = Score.objects.get(pk=first.pk)
@@ -111,7 +112,7 @@ def test_two_first_saves_one_wins(auditor, colleague, cycle, uitkeren):
     )
     winners = [r for r in results if isinstance(r, Score)]
     assert len(winners) == 1, results
-    assert sum(isinstance(r, ScoreConflict) for r in results) == 1
+    assert sum(isinstance(r, EditConflict) for r in results) == 1
     score = Score.objects.get()
     assert (score.level, score.version) == (winners[0].level, 1)
     assert ScoreChange.objects.filter(score=score).count() == 1

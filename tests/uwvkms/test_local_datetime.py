@@ -7,9 +7,10 @@ import pytest
 from django.utils import translation
 
 from maturity.models import Score
-from maturity.services.scores import ScoreConflict, score_record
+from maturity.services.scores import score_record
 from tests.factories import principle
 from uwvkms.formats import local_datetime
+from uwvkms.versioning import EditConflict
 
 UTC = datetime.UTC
 
@@ -45,7 +46,7 @@ def test_a_conflict_message_names_the_local_time(cycle, auditor, uitkeren):
     Score.objects.filter(pk=score.pk).update(
         updated_at=datetime.datetime(2026, 12, 6, 23, 30, tzinfo=UTC)
     )
-    with translation.override("nl"), pytest.raises(ScoreConflict) as refused:
+    with translation.override("nl"), pytest.raises(EditConflict) as refused:
         score_record(
             actor=auditor,
             cycle=cycle,

@@ -11,8 +11,9 @@ its URL names live in the `api` namespace, e.g. `api:score-list`), included from
   `not_found_unless`: 404);
 - `uwvkms.api.serializers.StrictSerializer` for request bodies (unknown fields: 400) and
   `query_params(FilterSerializer, request)` for list filters (bad values: 400);
-- `uwvkms.api.exceptions.Conflict` (409) for a stale `version`; a Django `ValidationError` from
-  a service becomes 400 with `invalidParams` by itself;
+- a service's `uwvkms.versioning.EditConflict` (a stale `version`) becomes 409 by itself, and
+  `uwvkms.api.exceptions.Conflict` (409) is there for other state refusals; a Django
+  `ValidationError` from a service becomes 400 with `invalidParams` by itself;
 - `uwvkms.api.parsers.read_body_limited` when it parses a body itself (CSV), so
   `API_MAX_BODY_BYTES` holds (413).
 

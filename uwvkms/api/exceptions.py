@@ -13,6 +13,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from uwvkms.versioning import EditConflict
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 TITLES = {
@@ -32,8 +34,9 @@ VALIDATION_TITLE = _("Ongeldige invoer")
 
 
 class Conflict(exceptions.APIException):
-    """409: the resource changed since the client read it (a stale `version`), or the
-    state does not allow the change."""
+    """409: the resource changed since the client read it (a stale `version`: every service's
+    EditConflict becomes this in `problem_details_handler`), or the state does not allow the
+    change."""
 
     status_code = status.HTTP_409_CONFLICT
     default_detail = _("De gegevens zijn intussen gewijzigd. Haal ze opnieuw op.")
@@ -114,6 +117,9 @@ def problem_details_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, EditConflict):
+        # A stale `version`: the one place where the services' conflict becomes 409.
+        exc = Conflict(" ".join(exc.messages))
     elif isinstance(exc, DjangoValidationError):
         # A service refused the change (a business rule): the same as a field error.
         exc = exceptions.ValidationError(as_serializer_error(exc))

@@ -34,6 +34,7 @@ from tests.factories import (
     principle,
 )
 from tests.herstel.flow import start
+from tests.service_authorisation_herstel import DAY, HERSTEL_BUILDERS
 from uwvkms.models import AuditEvent
 
 SERVICE_PACKAGES = ("audits.services", "maturity.services", "findings.services", "herstel.services")
@@ -48,7 +49,6 @@ EXEMPT = {
     "PermissionDenied; every herstel service calls it)",
 }
 
-DAY = datetime.date(2031, 9, 20)
 KG = "klantgerichtheid"
 
 
@@ -146,102 +146,6 @@ def _document_file(f):
     )
 
 
-def _herstel(f):
-    return f("action")
-
-
-def _measure(f):
-    from herstel.services.actions import control_measure_add
-
-    return control_measure_add(
-        actor=f("adviser"),
-        herstelactie=f("action"),
-        description="Extra controle",
-        owner="Teamleider",
-        due_on=DAY,
-    )
-
-
-def _communication_member(f):
-    from herstel.models import CommunicationMember
-
-    return CommunicationMember.objects.create(
-        herstelactie=f("action"), function="woordvoering", name="Wout Woord"
-    )
-
-
-def _working_group_member(f):
-    from herstel.services.working_group import working_group_member_add
-
-    return working_group_member_add(
-        actor=f("adviser"), herstelactie=f("action"), user=f("wg_user"), role="Financieel"
-    )
-
-
-def _kapstok(f):
-    from herstel.models import Kapstokverhaal
-
-    return Kapstokverhaal.objects.create(
-        herstelactie=f("action"),
-        version=1,
-        narrative="Het verhaal.",
-        key_messages="De boodschap.",
-        status="concept",
-        created_by=f("adviser"),
-    )
-
-
-def _decision(f):
-    from herstel.models import Decision
-
-    return Decision.objects.create(
-        herstelactie=f("action"),
-        forum="dt",
-        outcome="besluit",
-        mandate="dt",
-        body="Besloten.",
-        decided_on=DAY,
-        recorded_by=f("dt_member"),
-    )
-
-
-def _dossier(f):
-    from herstel.models import Dossier, DossierImport
-
-    batch = DossierImport.objects.create(
-        herstelactie=f("action"),
-        file_name="dossiers.csv",
-        file_format="csv",
-        rows=1,
-        created=1,
-        updated=0,
-        unchanged=0,
-        imported_by=f("adviser"),
-        imported_at=datetime.datetime(2031, 9, 20, tzinfo=datetime.UTC),
-    )
-    return Dossier.objects.create(
-        herstelactie=f("action"),
-        reference="D-1",
-        status="te_beoordelen",
-        created_in=batch,
-        updated_at=datetime.datetime(2031, 9, 20, tzinfo=datetime.UTC),
-    )
-
-
-def _evaluation(f):
-    from herstel.models import Evaluation
-
-    return Evaluation.objects.create(
-        herstelactie=f("action"), number=1, planned_on=DAY, created_by=f("adviser")
-    )
-
-
-def _contact_point(f):
-    from herstel.models import ContactPoint
-
-    return ContactPoint.objects.create(directorate="wb", name="Willem WB")
-
-
 def _token(f):
     from uwvkms.services import api_token_create
 
@@ -263,12 +167,10 @@ def _framework_fields():
 COORDINATION_ONLY = "auditor"  # an auditor on the unit's team, but not the coordination team
 OTHER_TEAM = "other_auditor"  # an auditor on no team of this unit
 OTHER_BOARD = "other_dt"  # the board of Handhaving, not of Uitkeren
-OTHER_DIVISION = "other_adviser"  # a Herstel-adviseur of Handhaving; the action is Uitkeren's
 
 A = "audits.services."
 M = "maturity.services."
 F = "findings.services."
-H = "herstel.services."
 
 # dotted service name → (builder of the arguments other than actor, the nearest persona)
 BUILDERS = {
@@ -714,232 +616,7 @@ BUILDERS = {
     ),
     # --- uwvkms: a user revokes only their own token ---
     "uwvkms.services.api_token_revoke": (lambda f: {"token": _token(f)}, "coordinator"),
-    # --- herstel: an action led by Uitkeren (tests/herstel/conftest.py `action`) ---
-    H + "actions.herstelactie_start": (
-        lambda f: {
-            "title": "Te lage uitkering",
-            "what_went_wrong": "Verkeerde berekening.",
-            "wrong_since": DAY,
-            "lead_unit": f("uitkeren"),
-        },
-        "dt_member",  # a role, but not a Herstel-adviseur
-    ),
-    H + "actions.herstelactie_update": (
-        lambda f: {
-            "herstelactie": (a := _herstel(f)),
-            "expected_version": a.version,
-            "title": "Nieuwe titel",
-            "what_went_wrong": "Iets anders.",
-            "wrong_since": DAY,
-            "estimated_clients": 10,
-            "estimated_dossiers": 10,
-            "estimated_amount": Decimal("100.00"),
-        },
-        OTHER_DIVISION,
-    ),
-    H + "actions.herstelactie_lead_change": (
-        lambda f: {
-            "herstelactie": (a := _herstel(f)),
-            "expected_version": a.version,
-            "lead_unit": f("handhaving"),
-            "reason": "Zwaartepunt ligt elders.",
-        },
-        OTHER_DIVISION,
-    ),
-    H + "actions.advice_save": (
-        lambda f: {
-            "herstelactie": (a := _herstel(f)),
-            "expected_version": a.version,
-            "sections": {},
-            "criteria": {},
-        },
-        OTHER_DIVISION,
-    ),
-    H + "actions.control_measure_add": (
-        lambda f: {
-            "herstelactie": _herstel(f),
-            "description": "Controle",
-            "owner": "Teamleider",
-            "due_on": DAY,
-        },
-        OTHER_DIVISION,
-    ),
-    H + "actions.control_measure_remove": (lambda f: {"measure": _measure(f)}, OTHER_DIVISION),
-    H + "communication.issue_set": (
-        lambda f: {"herstelactie": _herstel(f), "is_issue": True},
-        OTHER_DIVISION,
-    ),
-    H + "communication.communication_member_add": (
-        lambda f: {"herstelactie": _herstel(f), "function": "woordvoering", "name": "Wout"},
-        OTHER_DIVISION,
-    ),
-    H + "communication.communication_member_remove": (
-        lambda f: {"member": _communication_member(f)},
-        OTHER_DIVISION,
-    ),
-    H + "communication.kapstok_save": (
-        lambda f: {
-            "herstelactie": _herstel(f),
-            "expected_version": 0,
-            "narrative": "Het verhaal.",
-            "key_messages": "De boodschap.",
-            "questions_answers": "",
-        },
-        OTHER_DIVISION,
-    ),
-    H + "communication.kapstok_move": (
-        lambda f: {"kapstok": _kapstok(f), "move": "submit", "expected_status": "concept"},
-        OTHER_DIVISION,
-    ),
-    H + "decisions.informal_round_record": (
-        lambda f: {
-            "herstelactie": _herstel(f),
-            "held_on": DAY,
-            "participants": "DT",
-            "summary": "Besproken.",
-        },
-        OTHER_DIVISION,
-    ),
-    H + "decisions.decision_record": (
-        lambda f: {
-            "herstelactie": _herstel(f),
-            "forum": "dt",
-            "outcome": "besluit",
-            "body": "Besloten.",
-            "decided_on": DAY,
-        },
-        OTHER_DIVISION,
-    ),
-    H + "decisions.decision_correct": (
-        lambda f: {
-            "decision": _decision(f),
-            "outcome": "besluit",
-            "body": "Gecorrigeerd.",
-            "decided_on": DAY,
-            "reason": "Verkeerde datum.",
-        },
-        OTHER_DIVISION,
-    ),
-    H + "decisions.notification_record": (
-        lambda f: {
-            "herstelactie": _herstel(f),
-            "kind": "rvb_informed",
-            "informed_on": DAY,
-            "summary": "Per brief.",
-        },
-        OTHER_DIVISION,
-    ),
-    H + "dossiers.dossiers_import": (
-        lambda f: {"herstelactie": _herstel(f), "file_name": "d.csv", "data": b"referentie\n"},
-        OTHER_DIVISION,
-    ),
-    H + "dossiers.dossier_update": (
-        lambda f: {
-            "dossier": (d := _dossier(f)),
-            "expected_version": d.version,
-            "status": "beoordeeld",
-            "outcome": "",
-            "paid": None,
-            "to_pay": None,
-            "recovered": None,
-            "written_off": None,
-        },
-        OTHER_DIVISION,
-    ),
-    H + "evaluation.evaluation_plan_first": (
-        lambda f: {"herstelactie": _herstel(f), "planned_on": DAY},
-        OTHER_DIVISION,
-    ),
-    H + "evaluation.evaluation_plan": (
-        lambda f: {"herstelactie": _herstel(f), "planned_on": DAY, "reason": "Nog een keer."},
-        OTHER_DIVISION,
-    ),
-    H + "evaluation.evaluation_save": (
-        lambda f: {
-            "evaluation": (e := _evaluation(f)),
-            "expected_version": e.version,
-            "client_experience": "Goed.",
-            "internal_process": "Soepel.",
-        },
-        OTHER_DIVISION,
-    ),
-    H + "evaluation.evaluation_complete": (
-        lambda f: {
-            "evaluation": (e := _evaluation(f)),
-            "expected_version": e.version,
-            "completed_on": DAY,
-        },
-        OTHER_DIVISION,
-    ),
-    H + "evaluation.evaluation_cancel": (
-        lambda f: {"evaluation": _evaluation(f), "reason": "Niet nodig."},
-        OTHER_DIVISION,
-    ),
-    H + "execution.execution_plan_save": (
-        lambda f: {
-            "herstelactie": (a := _herstel(f)),
-            "expected_version": a.version,
-            "project_lead": "Pim Project",
-            "team": "",
-            "structure": "",
-            "plan_document": "",
-            "plan_summary": "",
-            "planned_start": DAY,
-            "planned_end": DAY,
-        },
-        OTHER_DIVISION,
-    ),
-    H + "execution.go_decision_record": (
-        lambda f: {"herstelactie": _herstel(f), "body": "dt", "outcome": "go", "decided_on": DAY},
-        OTHER_DIVISION,
-    ),
-    H + "execution.estimate_set": (
-        lambda f: {
-            "herstelactie": (a := _herstel(f)),
-            "expected_version": a.version,
-            "average": Decimal("250.00"),
-        },
-        OTHER_DIVISION,
-    ),
-    H + "steps.herstelactie_move": (
-        lambda f: {
-            "herstelactie": (a := _herstel(f)),
-            "move": "submit_advice",
-            "expected_version": a.version,
-        },
-        OTHER_DIVISION,
-    ),
-    H + "working_group.working_group_member_add": (
-        lambda f: {"herstelactie": _herstel(f), "role": "Jurist", "name": "Jan Jurist"},
-        OTHER_DIVISION,
-    ),
-    H + "working_group.working_group_member_remove": (
-        lambda f: {"member": _working_group_member(f)},
-        OTHER_DIVISION,
-    ),
-    H + "working_group.consultation_record": (
-        lambda f: {
-            "herstelactie": _herstel(f),
-            "kind": "clientenraad",
-            "name": "Cliëntenraad",
-            "consulted_on": DAY,
-            "outcome": "Positief.",
-        },
-        OTHER_DIVISION,
-    ),
-    # The fixed contact persons: the Beheerder and SBK's advisers; a lead adviser is not.
-    H + "working_group.contact_point_create": (
-        lambda f: {"directorate": "wb", "name": "Willem WB"},
-        "adviser",
-    ),
-    H + "working_group.contact_point_update": (
-        lambda f: {"contact_point": _contact_point(f), "directorate": "wb", "name": "Wil"},
-        "adviser",
-    ),
-    H + "working_group.contact_point_set_active": (
-        lambda f: {"contact_point": _contact_point(f), "is_active": False},
-        "adviser",
-    ),
+    **HERSTEL_BUILDERS,
 }
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
 from audits.constants import CoverageStatus
 from audits.models import (
@@ -18,9 +19,10 @@ from audits.models import (
 )
 from audits.rules import CoverageWindow, coverage_before_opening, three_year_coverage
 from uwvkms.constants import Role
+from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import AuditEvent, BusinessUnit, User
 from uwvkms.permissions import has_any_role
-from uwvkms.selectors import audit_events_for, users_with_role
+from uwvkms.selectors import audit_events_for, history_for, users_with_role
 
 
 def management_principles() -> QuerySet[ManagementPrinciple]:
@@ -111,6 +113,26 @@ def assessed_principles_of(
 def cycle_events(cycle: AuditCycle, *, events: Iterable[str]) -> QuerySet[AuditEvent]:
     """The recorded changes of `cycle` with these event names, newest first."""
     return audit_events_for(cycle).filter(event__in=list(events))
+
+
+_PERIOD_CHANGES = ChangeFormat(
+    fields={"period_start": gettext_lazy("begin"), "period_end": gettext_lazy("einde")},
+    only=frozenset({"period_start", "period_end"}),
+)
+
+
+def period_history(cycle: AuditCycle) -> list[HistoryEntry]:
+    """The recorded changes of the fieldwork period of `cycle` (set when it was opened or
+    changed since), newest first. One query."""
+    return [
+        entry
+        for entry in history_for(
+            cycle,
+            events=["audits.cycle.period_changed", "audits.cycle.opened"],
+            fmt=_PERIOD_CHANGES,
+        )
+        if entry.changes
+    ]
 
 
 def scope_events(*, cycle: AuditCycle, unit: BusinessUnit) -> list[AuditEvent]:

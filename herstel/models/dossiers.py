@@ -166,7 +166,13 @@ class Dossier(Versioned):
 class DossierChange(models.Model):
     """One change of a dossier: who, when, through which import (or the edit form), and old →
     new per field (amounts in cents). Never edited or deleted. A dossier's creation is its
-    import (`Dossier.created_in`); its first values follow from undoing these changes."""
+    import (`Dossier.created_in`); its first values follow from undoing these changes.
+
+    The source of truth of a dossier's history: the dossier page (`dossier_history`), the import
+    result and the conflict message read these rows. An import of many dossiers records one
+    `herstel.dossiers.imported` event on the action (counts only), and a form edit one
+    `herstel.dossier.updated` event, which is how the action's timeline shows it; neither is
+    read as a dossier's history."""
 
     dossier = models.ForeignKey(
         Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="changes"

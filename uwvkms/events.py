@@ -38,6 +38,10 @@ class Event(str):
         _REGISTRY[name] = event
         return event
 
+    def __getnewargs__(self) -> tuple[str, Promise | str]:
+        # Copying or pickling an event (a queryset filter, a cached value) finds the declared one.
+        return (str(self), self.label)
+
     @property
     def name(self) -> str:
         return str(self)

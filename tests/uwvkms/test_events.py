@@ -2,7 +2,9 @@
 refuses a name nobody declared."""
 
 import ast
+import copy
 import importlib
+import pickle
 import re
 from pathlib import Path
 
@@ -48,6 +50,8 @@ def test_an_event_is_its_name_and_is_declared_once():
     assert isinstance(SCORE_SUBMITTED, str)
     assert (SCORE_SUBMITTED.name, SCORE_SUBMITTED.app) == ("maturity.score.submitted", "maturity")
     assert Event("maturity.score.submitted", "Ingediend") is SCORE_SUBMITTED
+    assert copy.deepcopy(SCORE_SUBMITTED) is SCORE_SUBMITTED
+    assert pickle.loads(pickle.dumps(SCORE_SUBMITTED)) is SCORE_SUBMITTED  # noqa: S301
     with pytest.raises(ValueError, match="declared twice"):
         Event("maturity.score.submitted", "Iets anders")
 

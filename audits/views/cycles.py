@@ -165,7 +165,7 @@ def scope_edit(request, year: int, unit_id: int):
             "form": form,
             "editable": editable,
             "closed_message": services.fieldwork_closed_message(cycle, _("De scope")),
-            "history": selectors.scope_events(cycle=cycle, unit=unit),
+            "history": selectors.scope_history(cycle=cycle, unit=unit),
         },
         status=400 if form.is_bound else 200,
     )
@@ -274,9 +274,7 @@ def _render_exclusions(request, cycle, form, *, undo_form=None, undo_pk=None, st
             "form": form,
             "rows": rows,
             "editable": cycle.status in BEFORE_PUBLICATION,
-            "history": selectors.cycle_events(
-                cycle, events=["audits.exclusion.created", "audits.exclusion.undone"]
-            ),
+            "history": selectors.exclusion_history(cycle),
         },
         status=status,
     )

@@ -42,6 +42,8 @@ EXECUTION_PLAN_UPDATED = Event(
 )
 GO_DECISION_RECORDED = Event("herstel.go_decision.recorded", _("Go/no-go vastgelegd"))
 DOSSIERS_IMPORTED = Event("herstel.dossiers.imported", _("Dossiers geïmporteerd"))
+# An edit is recorded once, in DossierChange, and the timeline reads it there under this label;
+# the event log holds this name only in rows written before that.
 DOSSIER_UPDATED = Event("herstel.dossier.updated", _("Dossier gewijzigd"))
 ESTIMATE_SET = Event("herstel.estimate.set", _("Geschat gemiddeld bedrag gewijzigd"))
 EVALUATION_PLANNED = Event("herstel.evaluation.planned", _("Evaluatie gepland"))

@@ -168,11 +168,10 @@ class DossierChange(models.Model):
     new per field (amounts in cents). Never edited or deleted. A dossier's creation is its
     import (`Dossier.created_in`); its first values follow from undoing these changes.
 
-    The source of truth of a dossier's history: the dossier page (`dossier_history`), the import
-    result and the conflict message read these rows. An import of many dossiers records one
-    `herstel.dossiers.imported` event on the action (counts only), and a form edit one
-    `herstel.dossier.updated` event, which is how the action's timeline shows it; neither is
-    read as a dossier's history."""
+    The one source of truth of a dossier's history, written once per change: the dossier page
+    (`dossier_history`), the import result, the conflict message and the action's timeline (an
+    edit in the browser, as "Dossier gewijzigd") read these rows. An import also records one
+    `herstel.dossiers.imported` event on the action, with its counts only, never the rows."""
 
     dossier = models.ForeignKey(
         Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="changes"

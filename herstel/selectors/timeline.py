@@ -1,9 +1,11 @@
 """The timeline of a herstelactie: every step move, decision, notification and change in order,
 read from the event log (every herstel service records its event on the action) plus the
-decision records. Two queries, however long the history."""
+decision records and the dossier edits (kept once, in `DossierChange`). Three queries, however
+long the history."""
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -23,9 +25,17 @@ from herstel.constants import (
     Step,
     StepMove,
 )
-from herstel.events import KIND_LABELS, NOTIFICATION_RECORDED, STEP_MOVED, TIMELINE_KINDS, Kind
-from herstel.models import Decision, Herstelactie
-from uwvkms.history import Change, ChangeFormat, HistoryEntry, code_label
+from herstel.events import (
+    DOSSIER_UPDATED,
+    KIND_LABELS,
+    NOTIFICATION_RECORDED,
+    STEP_MOVED,
+    TIMELINE_KINDS,
+    Kind,
+)
+from herstel.models import Decision, DossierChange, Herstelactie
+from herstel.money import euros
+from uwvkms.history import Change, ChangeFormat, HistoryEntry, changes_in_words, code_label
 from uwvkms.models import User
 from uwvkms.selectors import history_for
 
@@ -102,6 +112,7 @@ _FIELDS = {
     "end_reason": gettext_lazy("reden van beëindigen"),
     **{section.value: section.label for section in AdviceSection},
 }
+AMOUNT_NAMES = frozenset({"paid", "to_pay", "recovered", "written_off"})
 _CHOICES = {
     "go_body": GoBody,
     "go_outcome": GoOutcome,
@@ -151,11 +162,51 @@ TIMELINE_CHANGES = ChangeFormat(
 
 
 def timeline(action: Herstelactie) -> list[TimelineEntry]:
-    """Every recorded event of the action, oldest first, with the decision record where the
-    event is about one."""
+    """Every recorded event of the action and every dossier edit in the browser, oldest first,
+    with the decision record where the event is about one."""
     decisions = {d.pk: d for d in Decision.objects.filter(herstelactie=action)}
-    entries = history_for(action, fmt=TIMELINE_CHANGES, oldest_first=True)
-    return [_entry(entry, decisions) for entry in entries]
+    # Dossier edits are read from DossierChange, their one record; the event log rows that
+    # recorded them too before (same edit, same moment) are left out.
+    about_action = Q(object_type=Herstelactie._meta.label_lower, object_id=str(action.pk)) & ~Q(
+        event=DOSSIER_UPDATED
+    )
+    entries = [
+        _entry(entry, decisions)
+        for entry in history_for(about_action, fmt=TIMELINE_CHANGES, oldest_first=True)
+    ]
+    edits = (
+        DossierChange.objects.filter(dossier__herstelactie=action, dossier_import__isnull=True)
+        .select_related("dossier", "changed_by")
+        .order_by("changed_at", "id")
+    )
+    return sorted([*entries, *map(_dossier_edit, edits)], key=lambda entry: entry.occurred_at)
+
+
+def dossier_change_shown(changes: dict) -> dict:
+    """A dossier's stored changes (amounts in cents) as the timeline reads them: amounts as
+    euros, status and outcome under keys of their own (shown by their label)."""
+    return {
+        (name if name in AMOUNT_NAMES else f"dossier_{name}"): (
+            [str(euros(old)), str(euros(new))]
+            if name in AMOUNT_NAMES
+            else [old or None, new or None]
+        )
+        for name, (old, new) in changes.items()
+    }
+
+
+def _dossier_edit(change: DossierChange) -> TimelineEntry:
+    stored = {"dossier": [None, change.dossier.reference], **dossier_change_shown(change.changes)}
+    return TimelineEntry(
+        occurred_at=change.changed_at,
+        actor=change.changed_by,
+        kind=Kind.CHANGE,
+        kind_label=str(KIND_LABELS[Kind.CHANGE]),
+        label=str(DOSSIER_UPDATED.label),
+        changes=changes_in_words(stored, TIMELINE_CHANGES),
+        reason="",
+        decision=None,
+    )
 
 
 def _entry(entry: HistoryEntry, decisions: dict[int, Decision]) -> TimelineEntry:

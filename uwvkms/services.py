@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from uwvkms.changes import plain
-from uwvkms.events import event_get
+from uwvkms.events import API_TOKEN_CREATED, API_TOKEN_REFUSED, API_TOKEN_REVOKED, event_get
 from uwvkms.models import ApiToken, AuditEvent, User, api_token_default_expiry
 from uwvkms.observability import current_request_id
 from uwvkms.tokens import PREFIX_LENGTH, token_hash, token_key_generate
@@ -83,7 +83,7 @@ def api_token_create(
     token.full_clean()
     token.save()
     audit_event_record(
-        event="uwvkms.api_token.created",
+        event=API_TOKEN_CREATED,
         actor=user,
         target=token,
         changes={"expires_at": [None, expires_at.isoformat()]},
@@ -102,7 +102,7 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit_event_record(
-        event="uwvkms.api_token.revoked",
+        event=API_TOKEN_REVOKED,
         actor=actor,
         target=token,
         changes={"revoked_at": [None, token.revoked_at.isoformat()]},
@@ -122,7 +122,7 @@ def api_token_refusal_record(
 ) -> None:
     """Log a refused API token (unknown, malformed, expired, revoked, owner inactive)."""
     audit_event_record(
-        event="uwvkms.api_token.refused",
+        event=API_TOKEN_REFUSED,
         actor=token.user if token is not None else None,
         target=token,
         changes={"reason": reason, "prefix": prefix, "address": address},

@@ -8,6 +8,13 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy
 
 from audits.constants import CoverageStatus
+from audits.events import (
+    CYCLE_OPENED,
+    CYCLE_PERIOD_CHANGED,
+    EXCLUSION_CREATED,
+    EXCLUSION_UNDONE,
+    SCOPE_CHANGED,
+)
 from audits.models import (
     AssessedPrinciple,
     Assignment,
@@ -122,7 +129,7 @@ def period_history(cycle: AuditCycle) -> list[HistoryEntry]:
         entry
         for entry in history_for(
             cycle,
-            events=["audits.cycle.period_changed", "audits.cycle.opened"],
+            events=[CYCLE_PERIOD_CHANGED, CYCLE_OPENED],
             fmt=_PERIOD_CHANGES,
         )
         if entry.changes
@@ -139,7 +146,7 @@ def scope_history(*, cycle: AuditCycle, unit: BusinessUnit) -> list[HistoryEntry
     old → new. One query."""
     return [
         entry
-        for entry in history_for(cycle, events=["audits.scope.changed"], fmt=_SCOPE_CHANGES)
+        for entry in history_for(cycle, events=[SCOPE_CHANGED], fmt=_SCOPE_CHANGES)
         if entry.stored.get("unit", [None, None])[1] == unit.name
     ]
 
@@ -158,7 +165,7 @@ def exclusion_history(cycle: AuditCycle) -> list[HistoryEntry]:
         replace(entry, label=f"{entry.label}: {entry.stored.get('unit', [None, '–'])[1]}")
         for entry in history_for(
             cycle,
-            events=["audits.exclusion.created", "audits.exclusion.undone"],
+            events=[EXCLUSION_CREATED, EXCLUSION_UNDONE],
             fmt=_EXCLUSION_CHANGES,
         )
     ]

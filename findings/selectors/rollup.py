@@ -18,13 +18,14 @@ from audits.constants import BEFORE_PUBLICATION
 from audits.models import AuditCycle, ManagementPrinciple
 from audits.selectors import cycle_get_for_coordinator, exclusions_of
 from findings.constants import DEFAULT_THREAD_THRESHOLD
+from findings.events import ROLLUP_THRESHOLD_CHANGED
 from findings.models import MainFinding, Recommendation, RollupSettings, Theme, ThemeMembership
 from findings.rules import ThemeVerdict, theme_verdict
 from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import BusinessUnit, User
 from uwvkms.selectors import history_for
 
-THRESHOLD_EVENT = "findings.rollup.threshold_changed"
+THRESHOLD_EVENT = ROLLUP_THRESHOLD_CHANGED
 
 # --- access ---------------------------------------------------------------------------------
 

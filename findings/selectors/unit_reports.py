@@ -29,6 +29,7 @@ from audits.selectors import (
 )
 from audits.selectors.cycles import assessed_principles_of
 from findings.constants import FindingKind, Priority, Recognition, ResponseStatus, UnitReportStatus
+from findings.events import UNIT_REPORT_AGREED, UNIT_REPORT_FINALISED, UNIT_REPORT_REOPENED
 from findings.models import (
     Finding,
     ManagementResponse,
@@ -387,9 +388,9 @@ _VALUE_LABELS = {
     "answer": dict(Recognition.choices),
 }
 REPORT_STATUS_EVENTS = (
-    "findings.unit_report.agreed",
-    "findings.unit_report.finalised",
-    "findings.unit_report.reopened",
+    UNIT_REPORT_AGREED,
+    UNIT_REPORT_FINALISED,
+    UNIT_REPORT_REOPENED,
 )
 
 

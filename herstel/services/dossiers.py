@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from herstel.constants import CLOSED_STEPS, FROM_EXECUTION, Operation, SnapshotTrigger
 from herstel.dossier_files import RowError, read_dossier_file
 from herstel.dossier_rules import DossierValues, dossier_changes, dossier_problems
+from herstel.events import DOSSIERS_IMPORTED
 from herstel.models import (
     Dossier,
     DossierChange,
@@ -176,7 +177,7 @@ def dossiers_import(
         )
     dossier_snapshot_take(herstelactie=herstelactie, trigger=SnapshotTrigger.IMPORT, taken_at=now)
     audit_event_record(
-        event="herstel.dossiers.imported",
+        event=DOSSIERS_IMPORTED,
         actor=actor,
         target=herstelactie,
         changes={

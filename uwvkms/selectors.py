@@ -1,8 +1,12 @@
 """Reads of the organisation core."""
 
-from django.db.models import QuerySet
+from collections.abc import Iterable
+
+from django.db import models
+from django.db.models import Q, QuerySet
 
 from uwvkms.constants import Role
+from uwvkms.history import PLAIN, ChangeFormat, HistoryEntry, history_entries
 from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
 
 
@@ -24,6 +28,38 @@ def audit_events_for(obj) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(
         object_type=obj._meta.label_lower, object_id=str(obj.pk)
     ).select_related("actor")
+
+
+def _about(target: models.Model | Q | None) -> Q | None:
+    if isinstance(target, Q):
+        return target
+    if target is None or target.pk is None:
+        return None
+    return Q(object_type=target._meta.label_lower, object_id=str(target.pk))
+
+
+def history_for(
+    *targets: models.Model | Q | None,
+    events: Iterable[str] | None = None,
+    fmt: ChangeFormat = PLAIN,
+    oldest_first: bool = False,
+) -> list[HistoryEntry]:
+    """The one way to read a history: every recorded change of these objects (or of the event
+    log rows a `Q` picks), optionally only these `events`, newest first unless `oldest_first`,
+    ready to show with `components/history.html`. One query however many rows; none for no
+    stored target (an unsaved object or None)."""
+    abouts = [about for target in targets if (about := _about(target)) is not None]
+    if not abouts:
+        return []
+    query = abouts[0]
+    for about in abouts[1:]:
+        query |= about
+    rows = AuditEvent.objects.filter(query).select_related("actor")
+    if events is not None:
+        rows = rows.filter(event__in=[str(name) for name in events])
+    if oldest_first:
+        rows = rows.order_by("occurred_at", "id")
+    return history_entries(rows, fmt)
 
 
 def api_tokens_of(user: User) -> QuerySet[ApiToken]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from uwvkms.changes import plain
+from uwvkms.events import API_TOKEN_CREATED, API_TOKEN_REFUSED, API_TOKEN_REVOKED, event_get
 from uwvkms.models import ApiToken, AuditEvent, User, api_token_default_expiry
 from uwvkms.observability import current_request_id
 from uwvkms.tokens import PREFIX_LENGTH, token_hash, token_key_generate
@@ -28,11 +29,15 @@ def audit_event_record(
     all. `changes` maps a field to ``[old, new]`` (`uwvkms.changes.changes_between` builds it);
     its values are stored as plain JSON (`uwvkms.changes.plain`: dates as ISO text, amounts as
     exact text). `target` is None only for an event about something that does not exist (an
-    unknown API token presented).
+    unknown API token presented). `event` is a declared `uwvkms.events.Event` (or its name): an
+    undeclared name is a programming error, refused here so that every event the log holds has a
+    label.
     """
+    if event_get(event) is None:
+        raise ValueError(f"Undeclared event {event!r}: declare it in its app's events.py.")
     with transaction.atomic():
         return AuditEvent.objects.create(
-            event=event,
+            event=str(event),
             actor=actor,
             object_type=target._meta.label_lower if target is not None else "",
             object_id=str(target.pk) if target is not None else "",
@@ -78,7 +83,7 @@ def api_token_create(
     token.full_clean()
     token.save()
     audit_event_record(
-        event="uwvkms.api_token.created",
+        event=API_TOKEN_CREATED,
         actor=user,
         target=token,
         changes={"expires_at": [None, expires_at.isoformat()]},
@@ -97,7 +102,7 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit_event_record(
-        event="uwvkms.api_token.revoked",
+        event=API_TOKEN_REVOKED,
         actor=actor,
         target=token,
         changes={"revoked_at": [None, token.revoked_at.isoformat()]},
@@ -117,7 +122,7 @@ def api_token_refusal_record(
 ) -> None:
     """Log a refused API token (unknown, malformed, expired, revoked, owner inactive)."""
     audit_event_record(
-        event="uwvkms.api_token.refused",
+        event=API_TOKEN_REFUSED,
         actor=token.user if token is not None else None,
         target=token,
         changes={"reason": reason, "prefix": prefix, "address": address},

@@ -1,13 +1,20 @@
 """Reads of the audit fieldwork, with the access checks every view relies on."""
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
 from audits.constants import CoverageStatus
+from audits.events import (
+    CYCLE_OPENED,
+    CYCLE_PERIOD_CHANGED,
+    EXCLUSION_CREATED,
+    EXCLUSION_UNDONE,
+    SCOPE_CHANGED,
+)
 from audits.models import (
     AssessedPrinciple,
     Assignment,
@@ -18,9 +25,10 @@ from audits.models import (
 )
 from audits.rules import CoverageWindow, coverage_before_opening, three_year_coverage
 from uwvkms.constants import Role
-from uwvkms.models import AuditEvent, BusinessUnit, User
+from uwvkms.history import ChangeFormat, HistoryEntry
+from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import has_any_role
-from uwvkms.selectors import audit_events_for, users_with_role
+from uwvkms.selectors import history_for, users_with_role
 
 
 def management_principles() -> QuerySet[ManagementPrinciple]:
@@ -108,17 +116,58 @@ def assessed_principles_of(
     )
 
 
-def cycle_events(cycle: AuditCycle, *, events: Iterable[str]) -> QuerySet[AuditEvent]:
-    """The recorded changes of `cycle` with these event names, newest first."""
-    return audit_events_for(cycle).filter(event__in=list(events))
+_PERIOD_CHANGES = ChangeFormat(
+    fields={"period_start": gettext_lazy("begin"), "period_end": gettext_lazy("einde")},
+    only=frozenset({"period_start", "period_end"}),
+)
 
 
-def scope_events(*, cycle: AuditCycle, unit: BusinessUnit) -> list[AuditEvent]:
-    """The recorded scope changes of `unit` in `cycle`, newest first."""
+def period_history(cycle: AuditCycle) -> list[HistoryEntry]:
+    """The recorded changes of the fieldwork period of `cycle` (set when it was opened or
+    changed since), newest first. One query."""
     return [
-        event
-        for event in cycle_events(cycle, events=["audits.scope.changed"])
-        if event.changes.get("unit", [None, None])[1] == unit.name
+        entry
+        for entry in history_for(
+            cycle,
+            events=[CYCLE_PERIOD_CHANGED, CYCLE_OPENED],
+            fmt=_PERIOD_CHANGES,
+        )
+        if entry.changes
+    ]
+
+
+_SCOPE_CHANGES = ChangeFormat(
+    fields={"principles": gettext_lazy("principes")}, only=frozenset({"principles"})
+)
+
+
+def scope_history(*, cycle: AuditCycle, unit: BusinessUnit) -> list[HistoryEntry]:
+    """The recorded scope changes of `unit` in `cycle`, newest first: the assessed principles
+    old → new. One query."""
+    return [
+        entry
+        for entry in history_for(cycle, events=[SCOPE_CHANGED], fmt=_SCOPE_CHANGES)
+        if entry.stored.get("unit", [None, None])[1] == unit.name
+    ]
+
+
+_EXCLUSION_CHANGES = ChangeFormat(
+    fields={"exclusion_reason": gettext_lazy("reden van uitsluiten")},
+    # The unit is in the entry's label; whether it counts is the event itself.
+    hidden=frozenset({"unit", "excluded"}),
+)
+
+
+def exclusion_history(cycle: AuditCycle) -> list[HistoryEntry]:
+    """Which unit was excluded from the UWV-wide figures of `cycle`, or counted again, by whom,
+    when and why, newest first. One query."""
+    return [
+        replace(entry, label=f"{entry.label}: {entry.stored.get('unit', [None, '–'])[1]}")
+        for entry in history_for(
+            cycle,
+            events=[EXCLUSION_CREATED, EXCLUSION_UNDONE],
+            fmt=_EXCLUSION_CHANGES,
+        )
     ]
 
 

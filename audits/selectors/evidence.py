@@ -41,9 +41,10 @@ from audits.models import (
 from audits.selectors.capacities import require_audit_capacity
 from audits.selectors.cycles import cycle_get, unit_get
 from uwvkms.constants import Role
-from uwvkms.models import AuditEvent, BusinessUnit, User
+from uwvkms.history import ChangeFormat, HistoryEntry
+from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import has_any_role, require_role
-from uwvkms.selectors import audit_events_for
+from uwvkms.selectors import history_for
 
 
 @dataclass(frozen=True)
@@ -258,13 +259,6 @@ def document_file_get_for_editing(*, user: User, year: int, file_id: int) -> Doc
         allowed={AuditCapacity.AUDITOR},
     )
     return document_file
-
-
-def history_of(obj) -> QuerySet[AuditEvent]:
-    """The recorded changes of one object, newest first; empty for an object not saved yet."""
-    if obj is None or obj.pk is None:
-        return AuditEvent.objects.none()
-    return audit_events_for(obj)
 
 
 # --- Interviews -----------------------------------------------------------------------------------
@@ -484,18 +478,6 @@ def board_evidence_cycles(user: User) -> list[AuditCycle]:
 
 # --- The recorded changes, ready to read -----------------------------------------------------------
 
-_EVENT_LABELS = {
-    "audits.document_check.created": gettext_lazy("Beoordeling vastgelegd"),
-    "audits.document_check.updated": gettext_lazy("Beoordeling gewijzigd"),
-    "audits.document_file.uploaded": gettext_lazy("Bestand toegevoegd"),
-    "audits.document_file.deleted": gettext_lazy("Bestand verwijderd"),
-    "audits.interview.created": gettext_lazy("Interview vastgelegd"),
-    "audits.interview.updated": gettext_lazy("Interview gewijzigd"),
-    "audits.interview.sent": gettext_lazy("Ter bevestiging gestuurd"),
-    "audits.interview.confirmed": gettext_lazy("Bevestiging vastgelegd"),
-    "audits.interview.correction_requested": gettext_lazy("Correctieverzoek vastgelegd"),
-    "audits.interview.reopened": gettext_lazy("Terug naar concept"),
-}
 _FIELD_LABELS = {
     "status": gettext_lazy("status"),
     "principles": gettext_lazy("bewijs voor"),
@@ -511,53 +493,38 @@ _FIELD_LABELS = {
     "confirmed_at": gettext_lazy("bevestigd op"),
     "correction_remarks": gettext_lazy("opmerkingen van de geïnterviewden"),
 }
-_STATUS_LABELS = {**dict(DocumentStatus.choices), **dict(InterviewStatus.choices)}
 
 
-@dataclass(frozen=True)
-class HistoryRow:
-    occurred_at: object
-    actor: User | None
-    label: str
-    changes: list[tuple[str, str, str]]  # (field, old, new)
-
-
-def history_rows(obj) -> list[HistoryRow]:
-    """The recorded changes of a document check or interview, newest first, as readable text."""
-    return [
-        HistoryRow(
-            occurred_at=event.occurred_at,
-            actor=event.actor,
-            label=str(_EVENT_LABELS.get(event.event, event.event)),
-            changes=[
-                (_field_label(key), _display(key, old), _display(key, new))
-                for key, (old, new) in event.changes.items()
-            ],
-        )
-        for event in history_of(obj)
-    ]
-
-
-def _field_label(key: str) -> str:
+def _evidence_field(key: str) -> str | None:
+    # Notes and questions are recorded per principle: "notes.<principle code>".
     kind, _dot, code = key.partition(".")
     if kind == "notes" and code:
         return _("aantekeningen %(principle)s") % {"principle": code}
     if kind == "questions" and code:
         return _("gestelde vragen %(principle)s") % {"principle": code}
-    return str(_FIELD_LABELS.get(key, key))
+    return None
 
 
-def _display(key: str, value) -> str:
-    if value is None or value == "" or value == []:
-        return "–"
-    if key == "status":
-        return str(_STATUS_LABELS.get(value, value))
+def _evidence_value(key: str, value) -> str | None:
+    # An uploaded or deleted file is recorded with its name, size and checksum.
     if isinstance(value, dict):
         return _("%(name)s (%(size)s bytes, SHA-256 %(sha)s…)") % {
             "name": value.get("name"),
             "size": value.get("size"),
             "sha": str(value.get("sha256", ""))[:12],
         }
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    return str(value)
+    return None
+
+
+EVIDENCE_CHANGES = ChangeFormat(
+    fields=_FIELD_LABELS,
+    values={"status": {**dict(DocumentStatus.choices), **dict(InterviewStatus.choices)}},
+    field_label=_evidence_field,
+    display=_evidence_value,
+)
+
+
+def evidence_history(obj) -> list[HistoryEntry]:
+    """The recorded changes of a document check or interview, newest first, ready to read. One
+    query; none for an object not saved yet."""
+    return history_for(obj, fmt=EVIDENCE_CHANGES)

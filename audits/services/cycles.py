@@ -15,6 +15,17 @@ from audits.constants import (
     NEXT_STATUS,
     CycleStatus,
 )
+from audits.events import (
+    ASSIGNMENT_CREATED,
+    ASSIGNMENT_LEAD_CHANGED,
+    ASSIGNMENT_REMOVED,
+    CYCLE_ADVANCED,
+    CYCLE_OPENED,
+    CYCLE_PERIOD_CHANGED,
+    EXCLUSION_CREATED,
+    EXCLUSION_UNDONE,
+    SCOPE_CHANGED,
+)
 from audits.models import (
     AssessedPrinciple,
     Assignment,
@@ -117,7 +128,7 @@ def cycle_open(
         )
     )
     audit_event_record(
-        event="audits.cycle.opened",
+        event=CYCLE_OPENED,
         actor=actor,
         target=cycle,
         changes={
@@ -149,9 +160,7 @@ def cycle_period_change(
     cycle.period_start, cycle.period_end = period_start, period_end
     cycle.full_clean()
     cycle.save(update_fields=list(changes))
-    audit_event_record(
-        event="audits.cycle.period_changed", actor=actor, target=cycle, changes=changes
-    )
+    audit_event_record(event=CYCLE_PERIOD_CHANGED, actor=actor, target=cycle, changes=changes)
     return list(changes)
 
 
@@ -202,7 +211,7 @@ def scope_set(
     )
     names = {pid: p.name for pid, p in in_cycle.items()}
     audit_event_record(
-        event="audits.scope.changed",
+        event=SCOPE_CHANGED,
         actor=actor,
         target=cycle,
         changes={
@@ -252,7 +261,7 @@ def assignment_create(
             previous.is_lead = False
             previous.save(update_fields=["is_lead"])
             audit_event_record(
-                event="audits.assignment.lead_changed",
+                event=ASSIGNMENT_LEAD_CHANGED,
                 actor=actor,
                 target=previous,
                 changes={"is_lead": [True, False]},
@@ -269,7 +278,7 @@ def assignment_create(
             {"auditor": _("Deze toetser is al aan dit onderdeel toegewezen.")}
         ) from exc
     audit_event_record(
-        event="audits.assignment.created",
+        event=ASSIGNMENT_CREATED,
         actor=actor,
         target=assignment,
         changes={"auditor": [None, str(auditor)], "is_lead": [None, is_lead]},
@@ -285,7 +294,7 @@ def assignment_remove(*, actor: User, assignment: Assignment) -> None:
     require_fieldwork_open(assignment.cycle, what=_("Het toetsteam"))
     assignment = Assignment.objects.select_related("auditor", "unit").get(pk=assignment.pk)
     audit_event_record(
-        event="audits.assignment.removed",
+        event=ASSIGNMENT_REMOVED,
         actor=actor,
         target=assignment,
         changes={
@@ -322,7 +331,7 @@ def unit_exclude(*, actor: User, cycle: AuditCycle, unit: BusinessUnit, reason: 
             {"unit": _("%(unit)s is in deze cyclus al uitgesloten.") % {"unit": unit}}
         ) from exc
     audit_event_record(
-        event="audits.exclusion.created",
+        event=EXCLUSION_CREATED,
         actor=actor,
         target=cycle,
         changes={"unit": [unit.name, unit.name], "excluded": [False, True]},
@@ -342,7 +351,7 @@ def exclusion_undo(*, actor: User, exclusion: Exclusion, reason: str) -> None:
         raise ValidationError({"reason": _("Geef de reden waarom dit onderdeel weer meetelt.")})
     exclusion = Exclusion.objects.select_related("unit").get(pk=exclusion.pk)
     audit_event_record(
-        event="audits.exclusion.undone",
+        event=EXCLUSION_UNDONE,
         actor=actor,
         target=cycle,
         changes={
@@ -375,7 +384,7 @@ def cycle_advance(*, actor: User, cycle: AuditCycle, expected_status: str) -> Au
     cycle.status = new_status
     cycle.save(update_fields=["status"])
     audit_event_record(
-        event="audits.cycle.advanced",
+        event=CYCLE_ADVANCED,
         actor=actor,
         target=cycle,
         changes={"status": [old_status, new_status]},

@@ -8,6 +8,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from audits.constants import AUDIT_TEAM, COORDINATION, MIN_DRAW
+from audits.events import (
+    DISTRICT_ADDED,
+    DISTRICT_REMOVED,
+    DISTRICTS_DRAW_SUPERSEDED,
+    DISTRICTS_DRAWN,
+)
 from audits.models import AuditCycle, District, DistrictDraw
 from audits.rules import draw_districts
 from audits.selectors.capacities import require_audit_capacity
@@ -39,7 +45,7 @@ def district_add(
     except IntegrityError as exc:  # a concurrent request added the same name first
         raise _duplicate_name_error() from exc
     audit_event_record(
-        event="audits.district.added",
+        event=DISTRICT_ADDED,
         actor=actor,
         target=district,
         changes={"name": [None, district.name], "kind": [None, district.kind]},
@@ -70,7 +76,7 @@ def district_remove(*, actor: User, district: District) -> None:
             % {"name": district.name}
         )
     audit_event_record(
-        event="audits.district.removed",
+        event=DISTRICT_REMOVED,
         actor=actor,
         target=district,
         changes={"name": [district.name, None], "kind": [district.kind, None]},
@@ -139,7 +145,7 @@ def districts_draw(
         current.is_current = False
         current.save(update_fields=["is_current"])
         audit_event_record(
-            event="audits.districts.draw_superseded",
+            event=DISTRICTS_DRAW_SUPERSEDED,
             actor=actor,
             target=current,
             changes={"is_current": [True, False]},
@@ -158,7 +164,7 @@ def districts_draw(
     draw.full_clean()
     draw.save()
     audit_event_record(
-        event="audits.districts.drawn",
+        event=DISTRICTS_DRAWN,
         actor=actor,
         target=draw,
         changes={

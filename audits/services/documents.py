@@ -12,6 +12,17 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from audits.constants import AUDIT_TEAM, COORDINATION, DocumentStatus
+from audits.events import (
+    DOCUMENT_CHECK_CREATED,
+    DOCUMENT_CHECK_UPDATED,
+    DOCUMENT_FILE_DELETED,
+    DOCUMENT_FILE_UPLOADED,
+    DOCUMENT_TYPE_ACTIVATED,
+    DOCUMENT_TYPE_CREATED,
+    DOCUMENT_TYPE_DEACTIVATED,
+    DOCUMENT_TYPE_MOVED,
+    DOCUMENT_TYPE_UPDATED,
+)
 from audits.models import (
     AssessedPrinciple,
     AuditCycle,
@@ -56,7 +67,7 @@ def document_type_create(*, actor: User, name: str, description: str = "") -> Do
     document_type.full_clean()
     document_type.save()
     audit_event_record(
-        event="audits.document_type.created",
+        event=DOCUMENT_TYPE_CREATED,
         actor=actor,
         target=document_type,
         changes={"name": [None, name], "description": [None, description]},
@@ -83,7 +94,7 @@ def document_type_update(
     document_type.full_clean()
     document_type.save(update_fields=["name", "description"])
     audit_event_record(
-        event="audits.document_type.updated", actor=actor, target=document_type, changes=changes
+        event=DOCUMENT_TYPE_UPDATED, actor=actor, target=document_type, changes=changes
     )
     return document_type
 
@@ -107,7 +118,7 @@ def document_type_move(*, actor: User, document_type: DocumentType, direction: s
             item.order = position
             item.save(update_fields=["order"])
     audit_event_record(
-        event="audits.document_type.moved",
+        event=DOCUMENT_TYPE_MOVED,
         actor=actor,
         target=items[other],
         changes={"order": [old_position, other + 1]},
@@ -126,7 +137,7 @@ def document_type_set_active(
     document_type.is_active = is_active
     document_type.save(update_fields=["is_active"])
     audit_event_record(
-        event="audits.document_type.activated" if is_active else "audits.document_type.deactivated",
+        event=DOCUMENT_TYPE_ACTIVATED if is_active else DOCUMENT_TYPE_DEACTIVATED,
         actor=actor,
         target=document_type,
         changes={"is_active": [not is_active, is_active]},
@@ -213,10 +224,10 @@ def document_check_save(
     if check is None:
         check = DocumentCheck(cycle=cycle, unit=unit, document_type=document_type)
         old = {field: None for field in new}
-        event = "audits.document_check.created"
+        event = DOCUMENT_CHECK_CREATED
     else:
         old = _check_snapshot(check, [p.name for p in check.principles.all()])
-        event = "audits.document_check.updated"
+        event = DOCUMENT_CHECK_UPDATED
     changes = changes_between(old, new)
     if check.pk and not changes:
         return check
@@ -262,7 +273,7 @@ def _check_get_or_create(
             cycle=cycle, unit=unit, document_type=document_type
         )
     audit_event_record(
-        event="audits.document_check.created",
+        event=DOCUMENT_CHECK_CREATED,
         actor=actor,
         target=check,
         changes={"status": [None, check.status]},
@@ -308,7 +319,7 @@ def document_file_add(
         document_file.full_clean()
         document_file.save()
         audit_event_record(
-            event="audits.document_file.uploaded",
+            event=DOCUMENT_FILE_UPLOADED,
             actor=actor,
             target=check,
             changes={"files": [None, _file_summary(document_file)]},
@@ -330,7 +341,7 @@ def document_file_delete(*, actor: User, document_file: DocumentFile) -> None:
     stored_name, storage = document_file.file.name, document_file.file.storage
     document_file.delete()
     audit_event_record(
-        event="audits.document_file.deleted",
+        event=DOCUMENT_FILE_DELETED,
         actor=actor,
         target=check,
         changes={"files": [summary, None]},

@@ -12,6 +12,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audits.constants import AUDIT_TEAM, COORDINATION, InterviewAction, InterviewActor
+from audits.events import (
+    INTERVIEW_CONFIRMED,
+    INTERVIEW_CORRECTION_REQUESTED,
+    INTERVIEW_CREATED,
+    INTERVIEW_QUESTION_ACTIVATED,
+    INTERVIEW_QUESTION_CREATED,
+    INTERVIEW_QUESTION_DEACTIVATED,
+    INTERVIEW_QUESTION_UPDATED,
+    INTERVIEW_REOPENED,
+    INTERVIEW_SENT,
+    INTERVIEW_UPDATED,
+)
 from audits.evidence_rules import (
     InterviewTransitionNotAllowed,
     interview_is_editable,
@@ -220,9 +232,7 @@ def interview_create(
     _write_record(interview, auditors=auditors, interviewees=interviewees, notes=notes)
     changes = {key: [None, value] for key, value in _snapshot(interview).items()}
     changes["status"] = [None, interview.status]
-    audit_event_record(
-        event="audits.interview.created", actor=actor, target=interview, changes=changes
-    )
+    audit_event_record(event=INTERVIEW_CREATED, actor=actor, target=interview, changes=changes)
     return interview
 
 
@@ -268,17 +278,15 @@ def interview_update(
     if not changes:
         return interview
     interview.save(update_fields=["held_on", "location", *interview.touch(actor)])
-    audit_event_record(
-        event="audits.interview.updated", actor=actor, target=interview, changes=changes
-    )
+    audit_event_record(event=INTERVIEW_UPDATED, actor=actor, target=interview, changes=changes)
     return interview
 
 
 _EVENTS = {
-    InterviewAction.SEND: "audits.interview.sent",
-    InterviewAction.CONFIRM: "audits.interview.confirmed",
-    InterviewAction.REQUEST_CORRECTION: "audits.interview.correction_requested",
-    InterviewAction.REOPEN: "audits.interview.reopened",
+    InterviewAction.SEND: INTERVIEW_SENT,
+    InterviewAction.CONFIRM: INTERVIEW_CONFIRMED,
+    InterviewAction.REQUEST_CORRECTION: INTERVIEW_CORRECTION_REQUESTED,
+    InterviewAction.REOPEN: INTERVIEW_REOPENED,
 }
 
 
@@ -439,7 +447,7 @@ def interview_question_create(
     question.full_clean()
     question.save()
     audit_event_record(
-        event="audits.interview_question.created",
+        event=INTERVIEW_QUESTION_CREATED,
         actor=actor,
         target=question,
         changes={"principle": [None, principle.name], "text": [None, text]},
@@ -463,7 +471,7 @@ def interview_question_update(
     question.full_clean()
     question.save(update_fields=["text"])
     audit_event_record(
-        event="audits.interview_question.updated", actor=actor, target=question, changes=changes
+        event=INTERVIEW_QUESTION_UPDATED, actor=actor, target=question, changes=changes
     )
     return question
 
@@ -480,11 +488,7 @@ def interview_question_set_active(
     question.is_active = is_active
     question.save(update_fields=["is_active"])
     audit_event_record(
-        event=(
-            "audits.interview_question.activated"
-            if is_active
-            else "audits.interview_question.deactivated"
-        ),
+        event=(INTERVIEW_QUESTION_ACTIVATED if is_active else INTERVIEW_QUESTION_DEACTIVATED),
         actor=actor,
         target=question,
         changes={"is_active": [not is_active, is_active]},

@@ -1,7 +1,5 @@
 """Views of the audit fieldwork: thin, every object fetched through an access-checked selector."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -126,33 +124,10 @@ def cycle_period_edit(request, year: int):
             "cycle": cycle,
             "form": form,
             "editable": cycle.status in BEFORE_PUBLICATION,
-            "history": _period_history(
-                selectors.cycle_events(
-                    cycle, events=["audits.cycle.period_changed", "audits.cycle.opened"]
-                )
-            ),
+            "history": selectors.period_history(cycle),
         },
         status=400 if form.is_bound else 200,
     )
-
-
-def _period_history(events) -> list[dict]:
-    """Period changes with their dates parsed back from the event log's ISO strings."""
-
-    def dates(pair):
-        if not pair or not any(pair):
-            return None
-        return [date.fromisoformat(value) if value else None for value in pair]
-
-    rows = [
-        {
-            "event": event,
-            "start": dates(event.changes.get("period_start")),
-            "end": dates(event.changes.get("period_end")),
-        }
-        for event in events
-    ]
-    return [row for row in rows if row["start"] or row["end"]]
 
 
 def scope_edit(request, year: int, unit_id: int):
@@ -190,7 +165,7 @@ def scope_edit(request, year: int, unit_id: int):
             "form": form,
             "editable": editable,
             "closed_message": services.fieldwork_closed_message(cycle, _("De scope")),
-            "history": selectors.scope_events(cycle=cycle, unit=unit),
+            "history": selectors.scope_history(cycle=cycle, unit=unit),
         },
         status=400 if form.is_bound else 200,
     )
@@ -299,9 +274,7 @@ def _render_exclusions(request, cycle, form, *, undo_form=None, undo_pk=None, st
             "form": form,
             "rows": rows,
             "editable": cycle.status in BEFORE_PUBLICATION,
-            "history": selectors.cycle_events(
-                cycle, events=["audits.exclusion.created", "audits.exclusion.undone"]
-            ),
+            "history": selectors.exclusion_history(cycle),
         },
         status=status,
     )

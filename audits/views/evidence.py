@@ -278,7 +278,7 @@ def _render_document_check(request, ue, document_type, check, form, file_form, s
             "check": check,
             "form": form,
             "file_form": file_form,
-            "history": selectors.history_rows(check),
+            "history": selectors.evidence_history(check),
             "max_upload_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
         },
         status=status,
@@ -573,7 +573,7 @@ def _render_interview_detail(request, interview, ue, bound=None, status=200):
             "editable": ue.can_edit and interview_is_editable(interview.status),
             "transition_forms": transition_forms,
             "transition_errors": orphan_errors,
-            "history": selectors.history_rows(interview),
+            "history": selectors.evidence_history(interview),
         },
         status=status,
     )

@@ -25,12 +25,12 @@ from findings.models import (
     Recommendation,
 )
 from findings.rules import FollowUpState, Tertaal, follow_up_state, tertaal_of
-from findings.selectors.rollup import HistoryRow, history_rows
 from uwvkms.constants import Role
+from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import has_any_role
 from uwvkms.query import parse_int
-from uwvkms.selectors import audit_events_for
+from uwvkms.selectors import history_for
 
 # The board's answers that call for follow-up (DOMAIN.md §4: recognised recommendations).
 RECOGNISED = (Recognition.HERKEND, Recognition.DEELS_HERKEND)
@@ -557,12 +557,6 @@ def follow_up_entries(user: User) -> list[FollowUpEntry]:
 
 # --- history --------------------------------------------------------------------------------
 
-_ACTION_EVENT_LABELS = {
-    "findings.follow_up_action.created": gettext_lazy("Vervolgactie vastgelegd"),
-    "findings.follow_up_action.changed": gettext_lazy("Vervolgactie gewijzigd"),
-    "findings.effect_measurement.recorded": gettext_lazy("Effectmeting vastgelegd"),
-}
-
 _MEASUREMENT_FIELD_LABELS = {
     "measured_value": gettext_lazy("gemeten waarde"),
     "measured_on": gettext_lazy("meetdatum"),
@@ -576,13 +570,12 @@ _VALUE_LABELS = {
 }
 
 
-def action_history(action: FollowUpAction) -> list[HistoryRow]:
+def action_history(action: FollowUpAction) -> list[HistoryEntry]:
     """The recorded changes of an action and its effect measurements, newest first. One
     query."""
-    return history_rows(
-        audit_events_for(action),
-        labels=_ACTION_EVENT_LABELS,
-        model=FollowUpAction,
-        field_labels=_MEASUREMENT_FIELD_LABELS,
-        value_labels=_VALUE_LABELS,
+    return history_for(
+        action,
+        fmt=ChangeFormat(
+            model=FollowUpAction, fields=_MEASUREMENT_FIELD_LABELS, values=_VALUE_LABELS
+        ),
     )

@@ -10,17 +10,16 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.utils.translation import gettext_lazy
 
 from audits.models import AssessedPrinciple, Assignment, AuditCycle
 from audits.selectors import assessed_principle_ids_by_unit, assignments_of_auditor, cycle_get
 from findings.constants import RaterRole
 from findings.models import AuditRating
-from findings.selectors.rollup import HistoryRow, history_rows
 from uwvkms.constants import Role
+from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import has_any_role
-from uwvkms.selectors import audit_events_for
+from uwvkms.selectors import history_for
 
 RATINGS = range(1, 11)
 ONE_DECIMAL = Decimal("0.1")
@@ -172,14 +171,6 @@ def rating_summary(cycle: AuditCycle, *, with_comments: bool = True) -> RatingSu
     )
 
 
-_RATING_EVENT_LABELS = {
-    "findings.audit_rating.created": gettext_lazy("Beoordeling gegeven"),
-    "findings.audit_rating.changed": gettext_lazy("Beoordeling gewijzigd"),
-}
-
-
-def rating_history(rating: AuditRating | None) -> list[HistoryRow]:
+def rating_history(rating: AuditRating | None) -> list[HistoryEntry]:
     """The recorded changes of one person's rating, newest first."""
-    if rating is None:
-        return []
-    return history_rows(audit_events_for(rating), labels=_RATING_EVENT_LABELS, model=AuditRating)
+    return history_for(rating, fmt=ChangeFormat(model=AuditRating))

@@ -10,22 +10,22 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import Http404
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audits.constants import BEFORE_PUBLICATION
 from audits.models import AuditCycle, ManagementPrinciple
 from audits.selectors import cycle_get_for_coordinator, exclusions_of
 from findings.constants import DEFAULT_THREAD_THRESHOLD
+from findings.events import ROLLUP_THRESHOLD_CHANGED
 from findings.models import MainFinding, Recommendation, RollupSettings, Theme, ThemeMembership
 from findings.rules import ThemeVerdict, theme_verdict
-from uwvkms.models import AuditEvent, BusinessUnit, User
-from uwvkms.selectors import audit_events_for
+from uwvkms.history import ChangeFormat, HistoryEntry
+from uwvkms.models import BusinessUnit, User
+from uwvkms.selectors import history_for
 
-THRESHOLD_EVENT = "findings.rollup.threshold_changed"
+THRESHOLD_EVENT = ROLLUP_THRESHOLD_CHANGED
 
 # --- access ---------------------------------------------------------------------------------
 
@@ -375,83 +375,6 @@ def theme_verdict_of(theme: Theme) -> ThemeVerdict:
 # --- history --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class HistoryRow:
-    """One recorded change, ready to read: when, who, what, and old → new per field."""
-
-    occurred_at: object
-    actor: User | None
-    label: str
-    changes: list[tuple[str, str, str]]  # (field, old, new)
-    reason: str = ""
-
-
-def history_rows(
-    events: Iterable[AuditEvent],
-    *,
-    labels: Mapping[str, str],
-    model: type[models.Model] | None = None,
-    field_labels: Mapping[str, str] | None = None,
-    value_labels: Mapping[str, Mapping[str, str]] | None = None,
-) -> list[HistoryRow]:
-    """Recorded changes as readable rows. A field is named by `field_labels`, else by the
-    `model`'s verbose name, else as stored; a stored code is shown by its label in
-    `value_labels[field]`."""
-    values = value_labels or {}
-    return [
-        HistoryRow(
-            occurred_at=event.occurred_at,
-            actor=event.actor,
-            label=str(labels.get(event.event, event.event)),
-            changes=[
-                (
-                    _field_label(name, model, field_labels or {}),
-                    _display(_labelled(old, values.get(name))),
-                    _display(_labelled(new, values.get(name))),
-                )
-                for name, (old, new) in event.changes.items()
-            ],
-            reason=event.reason,
-        )
-        for event in events
-    ]
-
-
-def _field_label(name: str, model, field_labels: Mapping[str, str]) -> str:
-    if name in field_labels:
-        return str(field_labels[name])
-    if model is not None:
-        try:
-            return str(model._meta.get_field(name).verbose_name)
-        except FieldDoesNotExist:
-            pass
-    return name
-
-
-def _labelled(value, labels: Mapping[str, str] | None):
-    if labels is None or not isinstance(value, str):
-        return value
-    return labels.get(value, value)
-
-
-def _display(value) -> str:
-    if value is None or value == "" or value == []:
-        return "–"
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
-
-_THEME_EVENT_LABELS = {
-    "findings.theme.created": gettext_lazy("Thema aangemaakt"),
-    "findings.theme.changed": gettext_lazy("Thema gewijzigd"),
-    "findings.theme.recommendations_added": gettext_lazy("Aanbevelingen ingedeeld"),
-    "findings.theme.recommendations_removed": gettext_lazy("Aanbevelingen uit het thema gehaald"),
-    "findings.main_finding.confirmed": gettext_lazy("Hoofdbevinding bevestigd"),
-    "findings.main_finding.changed": gettext_lazy("Hoofdbevinding gewijzigd"),
-    "findings.main_finding.removed": gettext_lazy("Hoofdbevinding ingetrokken"),
-}
-
 _THEME_FIELD_LABELS = {
     "title": gettext_lazy("titel"),
     "description": gettext_lazy("omschrijving"),
@@ -461,20 +384,14 @@ _THEME_FIELD_LABELS = {
 }
 
 
-def theme_history(theme: Theme) -> list[HistoryRow]:
+def theme_history(theme: Theme) -> list[HistoryEntry]:
     """The recorded changes of a theme and its hoofdbevinding, newest first. One query."""
-    return history_rows(
-        audit_events_for(theme), labels=_THEME_EVENT_LABELS, field_labels=_THEME_FIELD_LABELS
-    )
+    return history_for(theme, fmt=ChangeFormat(fields=_THEME_FIELD_LABELS))
 
 
-def threshold_history(cycle: AuditCycle) -> list[HistoryRow]:
+def threshold_history(cycle: AuditCycle) -> list[HistoryEntry]:
     """The recorded changes of the cycle's thread threshold, newest first. One query."""
-    return history_rows(
-        audit_events_for(cycle).filter(event=THRESHOLD_EVENT),
-        labels={THRESHOLD_EVENT: _("Drempel rode draad gewijzigd")},
-        model=RollupSettings,
-    )
+    return history_for(cycle, events=[THRESHOLD_EVENT], fmt=ChangeFormat(model=RollupSettings))
 
 
 def recommendation_label(recommendation: Recommendation) -> str:

@@ -8,12 +8,10 @@ management response page for the unit's own board only.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,6 +29,7 @@ from audits.selectors import (
 )
 from audits.selectors.cycles import assessed_principles_of
 from findings.constants import FindingKind, Priority, Recognition, ResponseStatus, UnitReportStatus
+from findings.events import UNIT_REPORT_AGREED, UNIT_REPORT_FINALISED, UNIT_REPORT_REOPENED
 from findings.models import (
     Finding,
     ManagementResponse,
@@ -47,9 +46,10 @@ from findings.unit_report_rules import (
     response_open,
 )
 from uwvkms.constants import Role
-from uwvkms.models import AuditEvent, BusinessUnit, User
+from uwvkms.history import ChangeFormat, HistoryEntry
+from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import has_any_role
-from uwvkms.selectors import audit_events_for
+from uwvkms.selectors import history_for
 
 # Anyone else has no business with unit reports at all.
 REPORT_ROLES = (Role.TOETSER, Role.COORDINATIETEAM, Role.DIRECTIE, Role.RVB)
@@ -364,22 +364,6 @@ def recommendations_of(*, cycle: AuditCycle, unit: BusinessUnit) -> list[Recomme
 
 # --- The recorded changes, ready to read ---------------------------------------------------------
 
-_EVENT_LABELS = {
-    "findings.finding.created": gettext_lazy("Bevinding toegevoegd"),
-    "findings.finding.updated": gettext_lazy("Bevinding gewijzigd"),
-    "findings.finding.deleted": gettext_lazy("Bevinding verwijderd"),
-    "findings.recommendation.created": gettext_lazy("Aanbeveling toegevoegd"),
-    "findings.recommendation.updated": gettext_lazy("Aanbeveling gewijzigd"),
-    "findings.recommendation.deleted": gettext_lazy("Aanbeveling verwijderd"),
-    "findings.quote.created": gettext_lazy("Citaat toegevoegd"),
-    "findings.quote.updated": gettext_lazy("Citaat gewijzigd"),
-    "findings.quote.deleted": gettext_lazy("Citaat verwijderd"),
-    "findings.unit_report.agreed": gettext_lazy("Afgestemd met de directie"),
-    "findings.unit_report.finalised": gettext_lazy("Definitief gemaakt"),
-    "findings.unit_report.reopened": gettext_lazy("Terug naar concept"),
-    "findings.management_response.saved": gettext_lazy("Reactie als concept opgeslagen"),
-    "findings.management_response.submitted": gettext_lazy("Reactie ingediend"),
-}
 _FIELD_LABELS = {
     "principle": gettext_lazy("principe"),
     "kind": gettext_lazy("soort"),
@@ -404,72 +388,42 @@ _VALUE_LABELS = {
     "answer": dict(Recognition.choices),
 }
 REPORT_STATUS_EVENTS = (
-    "findings.unit_report.agreed",
-    "findings.unit_report.finalised",
-    "findings.unit_report.reopened",
+    UNIT_REPORT_AGREED,
+    UNIT_REPORT_FINALISED,
+    UNIT_REPORT_REOPENED,
 )
 
 
-@dataclass(frozen=True)
-class HistoryRow:
-    occurred_at: datetime
-    actor: User | None
-    label: str
-    changes: list[tuple[str, str, str]]  # (field, old, new)
-    reason: str
-
-
-def history_rows(events, *, titles: dict[int, str] | None = None) -> list[HistoryRow]:
-    """Recorded changes as readable text, in the order given. `titles` names the
-    recommendations whose answers a management response's changes mention."""
-    return [
-        HistoryRow(
-            occurred_at=event.occurred_at,
-            actor=event.actor,
-            label=str(_EVENT_LABELS.get(event.event, event.event)),
-            changes=[
-                (_field_label(key, titles or {}), _display(key, old), _display(key, new))
-                for key, (old, new) in event.changes.items()
-            ],
-            reason=event.reason,
-        )
-        for event in events
-    ]
-
-
-def _field_label(key: str, titles: dict[int, str]) -> str:
+def _answer_field(titles: dict[int, str]):
     # Answers to recommendations are recorded as "answers.<recommendation id>.<field>".
-    kind, _dot, rest = key.partition(".")
-    if kind == "answers" and rest:
+    def label(key: str) -> str | None:
+        kind, _dot, rest = key.partition(".")
+        if kind != "answers" or not rest:
+            return None
         rec_id, _dot, field = rest.partition(".")
         title = titles.get(int(rec_id), "#" + rec_id) if rec_id.isdigit() else rec_id
         return _("%(field)s bij “%(title)s”") % {
             "field": _FIELD_LABELS.get(field, field),
             "title": title,
         }
-    return str(_FIELD_LABELS.get(key, key))
+
+    return label
 
 
-def _display(key: str, value) -> str:
-    if value is None or value == "":
-        return "–"
-    if key == "agreed_on":
-        return formats.date_format(date.fromisoformat(value), "j F Y")
-    field = key.rpartition(".")[2]
-    labels = _VALUE_LABELS.get(field)
-    if labels:
-        return str(labels.get(value, value))
-    return str(value)
+def _changes(titles: dict[int, str] | None = None) -> ChangeFormat:
+    """How the changes of findings, the report and a management response read; `titles` names
+    the recommendations whose answers a management response's changes mention."""
+    return ChangeFormat(
+        fields=_FIELD_LABELS, values=_VALUE_LABELS, field_label=_answer_field(titles or {})
+    )
 
 
-def report_status_history(access: UnitReportAccess) -> list[HistoryRow]:
+def report_status_history(access: UnitReportAccess) -> list[HistoryEntry]:
     """How the report moved from status to status: who, when, and why, newest first."""
-    if access.report is None:
-        return []
-    return history_rows(audit_events_for(access.report).filter(event__in=REPORT_STATUS_EVENTS))
+    return history_for(access.report, events=REPORT_STATUS_EVENTS, fmt=_changes())
 
 
-def findings_history(access: UnitReportAccess) -> list[HistoryRow]:
+def findings_history(access: UnitReportAccess) -> list[HistoryEntry]:
     """Every recorded change of the unit's observations, good practices, quotes and
     recommendations, deletions included (those are recorded on the report, as the object is
     gone), newest first. Two queries besides the ids."""
@@ -488,22 +442,16 @@ def findings_history(access: UnitReportAccess) -> list[HistoryRow]:
             object_id=str(access.report.pk),
             event__endswith=".deleted",
         )
-    return history_rows(AuditEvent.objects.filter(query).select_related("actor"))
+    return history_for(query, fmt=_changes())
 
 
-def item_history(obj) -> list[HistoryRow]:
+def item_history(obj) -> list[HistoryEntry]:
     """The recorded changes of one finding, quote or recommendation, newest first."""
-    if obj is None or obj.pk is None:
-        return []
-    return history_rows(audit_events_for(obj))
+    return history_for(obj, fmt=_changes())
 
 
 def response_history(
     response: ManagementResponse | None, *, recommendations: list[Recommendation]
-) -> list[HistoryRow]:
+) -> list[HistoryEntry]:
     """The recorded changes of a management response, newest first."""
-    if response is None:
-        return []
-    return history_rows(
-        audit_events_for(response), titles={rec.pk: rec.title for rec in recommendations}
-    )
+    return history_for(response, fmt=_changes({rec.pk: rec.title for rec in recommendations}))

@@ -12,6 +12,17 @@ from audits.constants import AUDIT_TEAM, BEFORE_PUBLICATION, COORDINATION
 from audits.models import AuditCycle, Interview, ManagementPrinciple
 from audits.selectors import is_assessed, require_audit_capacity
 from findings.constants import FindingKind, Priority, UnitReportStatus
+from findings.events import (
+    FINDING_CREATED,
+    FINDING_DELETED,
+    FINDING_UPDATED,
+    QUOTE_CREATED,
+    QUOTE_DELETED,
+    QUOTE_UPDATED,
+    RECOMMENDATION_CREATED,
+    RECOMMENDATION_DELETED,
+    RECOMMENDATION_UPDATED,
+)
 from findings.models import Finding, Quote, Recommendation, RecommendationResponse, UnitReport
 from findings.selectors.findings import interview_label, quotable_interviews
 from findings.unit_report_rules import findings_editable
@@ -194,9 +205,7 @@ def finding_create(
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     _check_principle(cycle=cycle, unit=unit, principle=principle)
     finding = Finding(cycle=cycle, unit=unit, principle=principle, kind=kind, text=text.strip())
-    return _create(
-        actor=actor, item=finding, fields=_FINDING_FIELDS, event="findings.finding.created"
-    )
+    return _create(actor=actor, item=finding, fields=_FINDING_FIELDS, event=FINDING_CREATED)
 
 
 @transaction.atomic
@@ -219,7 +228,7 @@ def finding_update(
         expected_version=expected_version,
         fields=_FINDING_FIELDS,
         new_values={"principle": principle, "kind": kind, "text": text.strip()},
-        event="findings.finding.updated",
+        event=FINDING_UPDATED,
     )
 
 
@@ -232,7 +241,7 @@ def finding_delete(*, actor: User, finding: Finding, expected_version: int) -> N
         item=finding,
         expected_version=expected_version,
         fields=_FINDING_FIELDS,
-        event="findings.finding.deleted",
+        event=FINDING_DELETED,
     )
 
 
@@ -268,7 +277,7 @@ def recommendation_create(
         actor=actor,
         item=recommendation,
         fields=_RECOMMENDATION_FIELDS,
-        event="findings.recommendation.created",
+        event=RECOMMENDATION_CREATED,
     )
 
 
@@ -297,7 +306,7 @@ def recommendation_update(
             "text": text.strip(),
             "priority": priority,
         },
-        event="findings.recommendation.updated",
+        event=RECOMMENDATION_UPDATED,
     )
 
 
@@ -327,7 +336,7 @@ def recommendation_delete(
         item=recommendation,
         expected_version=expected_version,
         fields=_RECOMMENDATION_FIELDS,
-        event="findings.recommendation.deleted",
+        event=RECOMMENDATION_DELETED,
         extra_changes=extra,
     )
 
@@ -355,7 +364,7 @@ def quote_create(
     quote = Quote(
         cycle=cycle, unit=unit, principle=principle, interview=interview, text=text.strip()
     )
-    return _create(actor=actor, item=quote, fields=_QUOTE_FIELDS, event="findings.quote.created")
+    return _create(actor=actor, item=quote, fields=_QUOTE_FIELDS, event=QUOTE_CREATED)
 
 
 @transaction.atomic
@@ -378,7 +387,7 @@ def quote_update(
         expected_version=expected_version,
         fields=_QUOTE_FIELDS,
         new_values={"principle": principle, "interview": interview, "text": text.strip()},
-        event="findings.quote.updated",
+        event=QUOTE_UPDATED,
     )
 
 
@@ -390,5 +399,5 @@ def quote_delete(*, actor: User, quote: Quote, expected_version: int) -> None:
         item=quote,
         expected_version=expected_version,
         fields=_QUOTE_FIELDS,
-        event="findings.quote.deleted",
+        event=QUOTE_DELETED,
     )

@@ -14,6 +14,11 @@ from django.utils.translation import gettext as _
 from audits.constants import AuditCapacity
 from audits.selectors import require_audit_capacity
 from findings.constants import ActionStatus, EffectConclusion
+from findings.events import (
+    EFFECT_MEASUREMENT_RECORDED,
+    FOLLOW_UP_ACTION_CHANGED,
+    FOLLOW_UP_ACTION_CREATED,
+)
 from findings.models import EffectMeasurement, FollowUpAction, Recommendation
 from findings.selectors.follow_up import is_recognised
 from uwvkms.changes import created, plain
@@ -129,7 +134,7 @@ def follow_up_action_create(
     action.full_clean()
     action.save()
     audit_event_record(
-        event="findings.follow_up_action.created",
+        event=FOLLOW_UP_ACTION_CREATED,
         actor=actor,
         target=action,
         changes=created(values),
@@ -178,9 +183,7 @@ def follow_up_action_update(
     changes = model_update(action, actor=actor, data=values)
     if not changes:
         return action
-    audit_event_record(
-        event="findings.follow_up_action.changed", actor=actor, target=action, changes=changes
-    )
+    audit_event_record(event=FOLLOW_UP_ACTION_CHANGED, actor=actor, target=action, changes=changes)
     return action
 
 
@@ -232,7 +235,7 @@ def effect_measurement_record(
     measurement.save()
     action.save(update_fields=action.touch(actor))
     audit_event_record(
-        event="findings.effect_measurement.recorded",
+        event=EFFECT_MEASUREMENT_RECORDED,
         actor=actor,
         target=action,
         changes={

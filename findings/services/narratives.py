@@ -8,6 +8,7 @@ from audits.constants import COORDINATION
 from audits.models import AuditCycle
 from audits.selectors import require_audit_capacity
 from findings.constants import NarrativeKey
+from findings.events import REPORT_NARRATIVE_CHANGED, REPORT_NARRATIVE_RESET
 from findings.models import ReportNarrative
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
@@ -33,9 +34,7 @@ def narrative_save(
         current = ReportNarrative.objects.select_for_update().filter(cycle=cycle, key=key)
         current = current.first()
         version_check(current, expected_version=expected_version, what=_("Deze tekst"))
-        event = (
-            "findings.report_narrative.reset" if not text else "findings.report_narrative.changed"
-        )
+        event = REPORT_NARRATIVE_RESET if not text else REPORT_NARRATIVE_CHANGED
         if current is None:
             narrative = ReportNarrative(cycle=cycle, key=key, text=text, updated_by=actor)
             narrative.full_clean()

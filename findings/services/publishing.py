@@ -19,6 +19,13 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle
+from findings.events import (
+    REPORT_VERSION_FAILED,
+    REPORT_VERSION_PUBLISHED,
+    REPORT_VERSION_REQUESTED,
+    REPORT_VERSION_RETRIED,
+    REPORT_VERSION_STALLED,
+)
 from findings.models import PublishState, ReportStatus, ReportVersion
 from findings.selectors.publishing import units_blocking_definitive
 from uwvkms.constants import Role
@@ -131,7 +138,7 @@ def report_version_publish(
     version.full_clean()
     version.save()
     audit_event_record(
-        event="findings.report_version.requested",
+        event=REPORT_VERSION_REQUESTED,
         actor=actor,
         target=version,
         changes={"label": [None, label], "report_status": [None, report_status]},
@@ -156,7 +163,7 @@ def report_version_retry(*, actor: User, version: ReportVersion) -> ReportVersio
         raise PublishRefused(_("Alleen een mislukte versie kan opnieuw worden opgemaakt."))
     version.refresh_from_db()
     audit_event_record(
-        event="findings.report_version.retried",
+        event=REPORT_VERSION_RETRIED,
         actor=actor,
         target=version,
         changes={"state": [PublishState.FAILED, PublishState.QUEUED]},
@@ -218,7 +225,7 @@ def report_version_render(
             if published:
                 version.refresh_from_db()
                 audit_event_record(
-                    event="findings.report_version.published",
+                    event=REPORT_VERSION_PUBLISHED,
                     actor=version.requested_by,
                     target=version,
                     changes={
@@ -243,7 +250,7 @@ def report_version_render(
             if mine.update(state=PublishState.FAILED, error=render_failed_explanation()):
                 version.refresh_from_db()
                 audit_event_record(
-                    event="findings.report_version.failed",
+                    event=REPORT_VERSION_FAILED,
                     actor=version.requested_by,
                     target=version,
                     changes={"state": [PublishState.RUNNING, PublishState.FAILED]},
@@ -286,7 +293,7 @@ def report_versions_fail_stalled(
         )
         version.refresh_from_db()
         audit_event_record(
-            event="findings.report_version.stalled",
+            event=REPORT_VERSION_STALLED,
             actor=None,
             target=version,
             changes={"state": [old_state, PublishState.FAILED]},

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audits.models import AuditCycle
+from findings.events import AUDIT_RATING_CHANGED, AUDIT_RATING_CREATED
 from findings.models import AuditRating
 from findings.selectors.ratings import RATINGS, rater_position
 from uwvkms.models import User
@@ -44,7 +45,7 @@ def audit_rating_save(
         created.full_clean()
         created.save()
         audit_event_record(
-            event="findings.audit_rating.created",
+            event=AUDIT_RATING_CREATED,
             actor=actor,
             target=created,
             changes={"rating": [None, rating], **({"comment": [None, comment]} if comment else {})},
@@ -60,6 +61,6 @@ def audit_rating_save(
         existing.full_clean()
         existing.save(update_fields=["rating", "comment"])
         audit_event_record(
-            event="findings.audit_rating.changed", actor=actor, target=existing, changes=changes
+            event=AUDIT_RATING_CHANGED, actor=actor, target=existing, changes=changes
         )
     return existing

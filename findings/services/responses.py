@@ -16,6 +16,7 @@ from audits.constants import AuditCapacity
 from audits.models import AuditCycle
 from audits.selectors import require_audit_capacity
 from findings.constants import Recognition, ResponseStatus
+from findings.events import MANAGEMENT_RESPONSE_SAVED, MANAGEMENT_RESPONSE_SUBMITTED
 from findings.models import ManagementResponse, Recommendation, RecommendationResponse, UnitReport
 from findings.unit_report_rules import response_gaps, response_open
 from uwvkms.models import BusinessUnit, User
@@ -123,9 +124,7 @@ def management_response_save(
     for stale in old_answers.values():  # answers taken back in a concept
         stale.delete()
     audit_event_record(
-        event="findings.management_response.submitted"
-        if submit
-        else "findings.management_response.saved",
+        event=MANAGEMENT_RESPONSE_SUBMITTED if submit else MANAGEMENT_RESPONSE_SAVED,
         actor=actor,
         target=response,
         changes=changes,

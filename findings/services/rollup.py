@@ -12,6 +12,15 @@ from django.utils.translation import gettext as _
 from audits.constants import COORDINATION
 from audits.models import AuditCycle
 from audits.selectors import require_audit_capacity
+from findings.events import (
+    MAIN_FINDING_CHANGED,
+    MAIN_FINDING_CONFIRMED,
+    MAIN_FINDING_REMOVED,
+    THEME_CHANGED,
+    THEME_CREATED,
+    THEME_RECOMMENDATIONS_ADDED,
+    THEME_RECOMMENDATIONS_REMOVED,
+)
 from findings.models import MainFinding, Recommendation, RollupSettings, Theme, ThemeMembership
 from findings.selectors.rollup import (
     THRESHOLD_EVENT,
@@ -105,7 +114,7 @@ def theme_create(*, actor: User, cycle: AuditCycle, title: str, description: str
     theme.full_clean()
     theme.save()
     audit_event_record(
-        event="findings.theme.created",
+        event=THEME_CREATED,
         actor=actor,
         target=theme,
         changes={
@@ -131,7 +140,7 @@ def theme_update(
     changes = model_update(theme, actor=actor, data=new)
     if not changes:
         return theme
-    audit_event_record(event="findings.theme.changed", actor=actor, target=theme, changes=changes)
+    audit_event_record(event=THEME_CHANGED, actor=actor, target=theme, changes=changes)
     return theme
 
 
@@ -165,7 +174,7 @@ def theme_recommendations_add(
     )
     after = _members_of(theme)
     audit_event_record(
-        event="findings.theme.recommendations_added",
+        event=THEME_RECOMMENDATIONS_ADDED,
         actor=actor,
         target=theme,
         changes={
@@ -193,7 +202,7 @@ def theme_recommendations_remove(
         return []
     ThemeMembership.objects.filter(theme=theme, recommendation_id__in=ids).delete()
     audit_event_record(
-        event="findings.theme.recommendations_removed",
+        event=THEME_RECOMMENDATIONS_REMOVED,
         actor=actor,
         target=theme,
         changes={
@@ -241,7 +250,7 @@ def main_finding_confirm(*, actor: User, theme: Theme, title: str, advice: str) 
     main_finding.full_clean()
     main_finding.save()
     audit_event_record(
-        event="findings.main_finding.confirmed",
+        event=MAIN_FINDING_CONFIRMED,
         actor=actor,
         target=theme,
         changes={"main_finding_title": [None, title], "advice": [None, advice]},
@@ -276,7 +285,7 @@ def main_finding_update(
     main_finding.full_clean()
     main_finding.save(update_fields=["title", "advice", *touched])
     audit_event_record(
-        event="findings.main_finding.changed",
+        event=MAIN_FINDING_CHANGED,
         actor=actor,
         target=main_finding.theme,
         changes=changes,
@@ -302,7 +311,7 @@ def main_finding_remove(
         raise ValidationError({"reason": _("Geef de reden waarom de hoofdbevinding vervalt.")})
     theme = main_finding.theme
     audit_event_record(
-        event="findings.main_finding.removed",
+        event=MAIN_FINDING_REMOVED,
         actor=actor,
         target=theme,
         changes={

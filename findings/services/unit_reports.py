@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from audits.models import AuditCycle
 from audits.selectors import require_audit_capacity
 from findings.constants import ResponseStatus, UnitReportStatus
+from findings.events import UNIT_REPORT_AGREED, UNIT_REPORT_FINALISED, UNIT_REPORT_REOPENED
 from findings.models import ManagementResponse, UnitReport
 from findings.services.findings import unit_report_lock
 from findings.unit_report_rules import MOVERS, check_move, move_requirements
@@ -21,9 +22,9 @@ from uwvkms.services import audit_event_record
 from uwvkms.versioning import version_check
 
 _EVENTS = {
-    UnitReportStatus.AFGESTEMD: "findings.unit_report.agreed",
-    UnitReportStatus.DEFINITIEF: "findings.unit_report.finalised",
-    UnitReportStatus.CONCEPT: "findings.unit_report.reopened",
+    UnitReportStatus.AFGESTEMD: UNIT_REPORT_AGREED,
+    UnitReportStatus.DEFINITIEF: UNIT_REPORT_FINALISED,
+    UnitReportStatus.CONCEPT: UNIT_REPORT_REOPENED,
 }
 
 # Whoever makes at least one move (the coordination team, the lead auditor); anyone else is

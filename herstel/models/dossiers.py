@@ -166,7 +166,12 @@ class Dossier(Versioned):
 class DossierChange(models.Model):
     """One change of a dossier: who, when, through which import (or the edit form), and old →
     new per field (amounts in cents). Never edited or deleted. A dossier's creation is its
-    import (`Dossier.created_in`); its first values follow from undoing these changes."""
+    import (`Dossier.created_in`); its first values follow from undoing these changes.
+
+    The one source of truth of a dossier's history, written once per change: the dossier page
+    (`dossier_history`), the import result, the conflict message and the action's timeline (an
+    edit in the browser, as "Dossier gewijzigd") read these rows. An import also records one
+    `herstel.dossiers.imported` event on the action, with its counts only, never the rows."""
 
     dossier = models.ForeignKey(
         Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="changes"

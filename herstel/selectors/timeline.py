@@ -1,12 +1,11 @@
 """The timeline of a herstelactie: every step move, decision, notification and change in order,
 read from the event log (every herstel service records its event on the action) plus the
-decision records. Two queries, however long the history."""
+decision records and the dossier edits (kept once, in `DossierChange`). Three queries, however
+long the history."""
 
-import datetime
 from dataclasses import dataclass
-from enum import StrEnum
 
-from django.utils import formats
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,69 +25,19 @@ from herstel.constants import (
     Step,
     StepMove,
 )
-from herstel.models import Decision, Herstelactie
-from uwvkms.models import AuditEvent, User
-from uwvkms.selectors import audit_events_for
-
-
-class Kind(StrEnum):
-    STEP = "step"
-    DECISION = "decision"
-    NOTIFICATION = "notification"
-    CHANGE = "change"
-
-
-KIND_LABELS = {
-    Kind.STEP: gettext_lazy("Stap"),
-    Kind.DECISION: gettext_lazy("Besluit"),
-    Kind.NOTIFICATION: gettext_lazy("Kennisgeving"),
-    Kind.CHANGE: gettext_lazy("Wijziging"),
-}
-
-_EVENTS: dict[str, tuple[Kind, str]] = {
-    "herstel.action.started": (Kind.STEP, gettext_lazy("Herstelactie gestart in stap 1")),
-    "herstel.working_group.formed": (
-        Kind.NOTIFICATION,
-        gettext_lazy("Vaste contactpersonen ingelicht; werkgroep gevormd"),
-    ),
-    "herstel.step.moved": (Kind.STEP, gettext_lazy("Naar een andere stap")),
-    "herstel.decision.recorded": (Kind.DECISION, gettext_lazy("Besluit vastgelegd")),
-    "herstel.decision.corrected": (Kind.DECISION, gettext_lazy("Besluit gecorrigeerd")),
-    "herstel.informal_round.recorded": (Kind.DECISION, gettext_lazy("Informele ronde")),
-    "herstel.notification.recorded": (Kind.NOTIFICATION, gettext_lazy("Kennisgeving")),
-    "herstel.action.updated": (Kind.CHANGE, gettext_lazy("Gegevens gewijzigd")),
-    "herstel.action.lead_unit_changed": (Kind.CHANGE, gettext_lazy("Leidende divisie gewijzigd")),
-    "herstel.advice.updated": (Kind.CHANGE, gettext_lazy("Advies gewijzigd")),
-    "herstel.measure.added": (Kind.CHANGE, gettext_lazy("Beheersmaatregel toegevoegd")),
-    "herstel.measure.removed": (Kind.CHANGE, gettext_lazy("Beheersmaatregel verwijderd")),
-    "herstel.member.added": (Kind.CHANGE, gettext_lazy("Lid toegevoegd aan de werkgroep")),
-    "herstel.member.removed": (Kind.CHANGE, gettext_lazy("Lid uit de werkgroep gehaald")),
-    "herstel.consultation.recorded": (Kind.CHANGE, gettext_lazy("Belangengroep geraadpleegd")),
-    "herstel.issue.marked": (Kind.CHANGE, gettext_lazy("Gemarkeerd als issue")),
-    "herstel.issue.unmarked": (Kind.CHANGE, gettext_lazy("Niet langer een issue")),
-    "herstel.communication_member.added": (
-        Kind.CHANGE,
-        gettext_lazy("Lid toegevoegd aan de communicatiewerkgroep"),
-    ),
-    "herstel.communication_member.removed": (
-        Kind.CHANGE,
-        gettext_lazy("Lid uit de communicatiewerkgroep gehaald"),
-    ),
-    "herstel.kapstok.saved": (Kind.CHANGE, gettext_lazy("Kapstokverhaal opgeslagen")),
-    "herstel.kapstok.status_changed": (Kind.CHANGE, gettext_lazy("Status kapstokverhaal")),
-    "herstel.execution_plan.updated": (
-        Kind.CHANGE,
-        gettext_lazy("Projectstructuur en plan van aanpak gewijzigd"),
-    ),
-    "herstel.go_decision.recorded": (Kind.DECISION, gettext_lazy("Go/no-go vastgelegd")),
-    "herstel.dossiers.imported": (Kind.CHANGE, gettext_lazy("Dossiers geïmporteerd")),
-    "herstel.dossier.updated": (Kind.CHANGE, gettext_lazy("Dossier gewijzigd")),
-    "herstel.estimate.set": (Kind.CHANGE, gettext_lazy("Geschat gemiddeld bedrag gewijzigd")),
-    "herstel.evaluation.planned": (Kind.STEP, gettext_lazy("Evaluatie gepland")),
-    "herstel.evaluation.saved": (Kind.CHANGE, gettext_lazy("Evaluatie bijgewerkt")),
-    "herstel.evaluation.completed": (Kind.STEP, gettext_lazy("Evaluatie afgerond")),
-    "herstel.evaluation.cancelled": (Kind.CHANGE, gettext_lazy("Evaluatie afgezegd")),
-}
+from herstel.events import (
+    DOSSIER_UPDATED,
+    KIND_LABELS,
+    NOTIFICATION_RECORDED,
+    STEP_MOVED,
+    TIMELINE_KINDS,
+    Kind,
+)
+from herstel.models import Decision, DossierChange, Herstelactie
+from herstel.money import euros
+from uwvkms.history import Change, ChangeFormat, HistoryEntry, changes_in_words, code_label
+from uwvkms.models import User
+from uwvkms.selectors import history_for
 
 _FIELDS = {
     "title": gettext_lazy("titel"),
@@ -163,6 +112,7 @@ _FIELDS = {
     "end_reason": gettext_lazy("reden van beëindigen"),
     **{section.value: section.label for section in AdviceSection},
 }
+AMOUNT_NAMES = frozenset({"paid", "to_pay", "recovered", "written_off"})
 _CHOICES = {
     "go_body": GoBody,
     "go_outcome": GoOutcome,
@@ -176,76 +126,117 @@ _CHOICES = {
     "status": KapstokStatus,
     "move": StepMove,
 }
-_HIDDEN = {"decision"}
-_DATES = {
-    "planned_start",
-    "planned_end",
-    "planned_on",
-    "completed_on",
-    "execution_ended_on",
-    "closed_on",
-    "wrong_since",
-    "decided_on",
-    "informed_on",
-    "held_on",
-    "due_on",
-    "consulted_on",
-}  # record ids: the entry shows the record itself
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """One moment on the timeline: a history entry with its kind and, for a decision, the
+    decision record."""
+
     occurred_at: object
     actor: User | None
     kind: Kind
     kind_label: str
     label: str
-    changes: list[tuple[str, str, str]]  # (field, old, new)
+    changes: list[Change]
     reason: str
     decision: Decision | None
 
 
+def _timeline_value(key: str, value) -> str | None:
+    if key.startswith("criteria.") and key.endswith(".value") and isinstance(value, bool):
+        answers = CRITERION_ANSWERS.get(key.split(".")[1])
+        if answers is not None:
+            return str(answers.yes if value else answers.no)
+    return None
+
+
+TIMELINE_CHANGES = ChangeFormat(
+    fields=_FIELDS,
+    values=_CHOICES,
+    hidden=frozenset({"decision"}),  # a record id: the entry shows the record itself
+    skip_unchanged=True,
+    field_label=lambda key: _field(key) if key.startswith("criteria.") else None,
+    display=_timeline_value,
+)
+
+
 def timeline(action: Herstelactie) -> list[TimelineEntry]:
-    """Every recorded event of the action, oldest first, with the decision record where the
-    event is about one."""
+    """Every recorded event of the action and every dossier edit in the browser, oldest first,
+    with the decision record where the event is about one."""
     decisions = {d.pk: d for d in Decision.objects.filter(herstelactie=action)}
-    events = audit_events_for(action).order_by("occurred_at", "id")
-    return [_entry(event, decisions) for event in events]
+    # Dossier edits are read from DossierChange, their one record; the event log rows that
+    # recorded them too before (same edit, same moment) are left out.
+    about_action = Q(object_type=Herstelactie._meta.label_lower, object_id=str(action.pk)) & ~Q(
+        event=DOSSIER_UPDATED
+    )
+    entries = [
+        _entry(entry, decisions)
+        for entry in history_for(about_action, fmt=TIMELINE_CHANGES, oldest_first=True)
+    ]
+    edits = (
+        DossierChange.objects.filter(dossier__herstelactie=action, dossier_import__isnull=True)
+        .select_related("dossier", "changed_by")
+        .order_by("changed_at", "id")
+    )
+    return sorted([*entries, *map(_dossier_edit, edits)], key=lambda entry: entry.occurred_at)
 
 
-def _entry(event: AuditEvent, decisions: dict[int, Decision]) -> TimelineEntry:
-    kind, label = _EVENTS.get(event.event, (Kind.CHANGE, event.event))
-    label = str(label)
-    changes = event.changes or {}
-    decision = None
-    if "decision" in changes:
-        decision = decisions.get(changes["decision"][1])
-    if event.event == "herstel.step.moved" and "step" in changes:
+def dossier_change_shown(changes: dict) -> dict:
+    """A dossier's stored changes (amounts in cents) as the timeline reads them: amounts as
+    euros, status and outcome under keys of their own (shown by their label)."""
+    return {
+        (name if name in AMOUNT_NAMES else f"dossier_{name}"): (
+            [str(euros(old)), str(euros(new))]
+            if name in AMOUNT_NAMES
+            else [old or None, new or None]
+        )
+        for name, (old, new) in changes.items()
+    }
+
+
+def _dossier_edit(change: DossierChange) -> TimelineEntry:
+    stored = {"dossier": [None, change.dossier.reference], **dossier_change_shown(change.changes)}
+    return TimelineEntry(
+        occurred_at=change.changed_at,
+        actor=change.changed_by,
+        kind=Kind.CHANGE,
+        kind_label=str(KIND_LABELS[Kind.CHANGE]),
+        label=str(DOSSIER_UPDATED.label),
+        changes=changes_in_words(stored, TIMELINE_CHANGES),
+        reason="",
+        decision=None,
+    )
+
+
+def _entry(entry: HistoryEntry, decisions: dict[int, Decision]) -> TimelineEntry:
+    kind = TIMELINE_KINDS.get(entry.event, Kind.CHANGE)
+    stored = entry.stored
+    label, changes = entry.label, entry.changes
+    decision = decisions.get(stored["decision"][1]) if "decision" in stored else None
+    if entry.event == STEP_MOVED and "step" in stored:
+        old, new = stored["step"]
         label = _("Van %(old)s naar %(new)s") % {
-            "old": _display("step", changes["step"][0]),
-            "new": _display("step", changes["step"][1]),
+            "old": TIMELINE_CHANGES.show("step", old),
+            "new": TIMELINE_CHANGES.show("step", new),
         }
-    elif event.event == "herstel.notification.recorded" and "kind" in changes:
-        label = _display("kind", changes["kind"][1])
-    elif event.event.startswith("herstel.kapstok.") and "version" in changes:
+        step = TIMELINE_CHANGES.label_of("step")
+        changes = [change for change in changes if change.field != step]
+    elif entry.event == NOTIFICATION_RECORDED and "kind" in stored:
+        label = TIMELINE_CHANGES.show("kind", stored["kind"][1])
+    elif entry.event.startswith("herstel.kapstok.") and "version" in stored:
         label = _("%(label)s, versie %(version)s") % {
             "label": label,
-            "version": changes["version"][1],
+            "version": stored["version"][1],
         }
     return TimelineEntry(
-        occurred_at=event.occurred_at,
-        actor=event.actor,
+        occurred_at=entry.occurred_at,
+        actor=entry.actor,
         kind=kind,
         kind_label=str(KIND_LABELS[kind]),
         label=label,
-        changes=[
-            (_field(key), shown_old, shown_new)
-            for key, (old, new) in changes.items()
-            if key not in _HIDDEN
-            and not (key == "step" and event.event == "herstel.step.moved")
-            and (shown_old := _display(key, old)) != (shown_new := _display(key, new))
-        ],
-        reason=event.reason,
+        changes=changes,
+        reason=entry.reason,
         decision=decision,
     )
 
@@ -258,34 +249,5 @@ def _field(key: str) -> str:
             "rationale": _("onderbouwing"),
             "judged_by": _("beoordeeld door"),
         }.get(part, part)
-        return f"{_choice_label(Criterion, code)}: {part_label}"
+        return f"{code_label(Criterion, code)}: {part_label}"
     return str(_FIELDS.get(key, key))
-
-
-def _display(key: str, value) -> str:
-    if value is None or value == "" or value == []:
-        return "–"
-    if key.startswith("criteria.") and key.endswith(".value"):
-        code = key.split(".")[1]
-        answers = CRITERION_ANSWERS.get(code)
-        if answers is not None and isinstance(value, bool):
-            return str(answers.yes if value else answers.no)
-    if isinstance(value, bool):
-        return _("ja") if value else _("nee")
-    if key in _DATES and isinstance(value, str):
-        try:
-            return formats.date_format(datetime.date.fromisoformat(value), "j F Y")
-        except ValueError:
-            return value
-    if key in _CHOICES:
-        return _choice_label(_CHOICES[key], value)
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    return str(value)
-
-
-def _choice_label(choices, value) -> str:
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return str(value)

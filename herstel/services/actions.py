@@ -12,6 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herstel.constants import DIRECTORATE_ORDER, AdviceSection, Criterion, Operation
+from herstel.events import (
+    ACTION_LEAD_UNIT_CHANGED,
+    ACTION_STARTED,
+    ACTION_UPDATED,
+    ADVICE_UPDATED,
+    MEASURE_ADDED,
+    MEASURE_REMOVED,
+    WORKING_GROUP_FORMED,
+)
 from herstel.models import (
     Advice,
     ContactPoint,
@@ -87,7 +96,7 @@ def herstelactie_start(
         CriterionJudgement(advice=advice, criterion=criterion) for criterion in Criterion
     )
     audit_event_record(
-        event="herstel.action.started",
+        event=ACTION_STARTED,
         actor=actor,
         target=herstelactie,
         changes={
@@ -122,7 +131,7 @@ def herstelactie_start(
             role=_("Adviseur, startte de herstelactie"),
         )
     audit_event_record(
-        event="herstel.working_group.formed",
+        event=WORKING_GROUP_FORMED,
         actor=actor,
         target=herstelactie,
         changes={"informed": [None, informed], "informed_on": [None, today.isoformat()]},
@@ -162,9 +171,7 @@ def herstelactie_update(
     if not changes:
         return herstelactie
     herstelactie.save(update_fields=[*DETAIL_FIELDS, *herstelactie.touch(actor)])
-    audit_event_record(
-        event="herstel.action.updated", actor=actor, target=herstelactie, changes=changes
-    )
+    audit_event_record(event=ACTION_UPDATED, actor=actor, target=herstelactie, changes=changes)
     return herstelactie
 
 
@@ -198,7 +205,7 @@ def herstelactie_lead_change(
             role=_("Adviseur, droeg de lead over"),
         )
     audit_event_record(
-        event="herstel.action.lead_unit_changed",
+        event=ACTION_LEAD_UNIT_CHANGED,
         actor=actor,
         target=herstelactie,
         changes={"lead_unit": [str(old_unit), str(lead_unit)]},
@@ -251,9 +258,7 @@ def advice_save(
     advice.save()
     CriterionJudgement.objects.bulk_update(judgements, ["value", "rationale", "judged_by"])
     herstelactie.save(update_fields=herstelactie.touch(actor))
-    audit_event_record(
-        event="herstel.advice.updated", actor=actor, target=herstelactie, changes=changes
-    )
+    audit_event_record(event=ADVICE_UPDATED, actor=actor, target=herstelactie, changes=changes)
     return herstelactie
 
 
@@ -274,7 +279,7 @@ def control_measure_add(
     measure.full_clean()
     measure.save()
     audit_event_record(
-        event="herstel.measure.added",
+        event=MEASURE_ADDED,
         actor=actor,
         target=herstelactie,
         changes={
@@ -292,7 +297,7 @@ def control_measure_remove(*, actor: User, measure: ControlMeasure) -> None:
     herstelactie = locked(measure.herstelactie)
     require_operation(actor, herstelactie, Operation.EDIT_MEASURES)
     audit_event_record(
-        event="herstel.measure.removed",
+        event=MEASURE_REMOVED,
         actor=actor,
         target=herstelactie,
         changes={

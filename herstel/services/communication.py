@@ -9,6 +9,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from herstel.constants import Operation
+from herstel.events import (
+    COMMUNICATION_MEMBER_ADDED,
+    COMMUNICATION_MEMBER_REMOVED,
+    ISSUE_MARKED,
+    ISSUE_UNMARKED,
+    KAPSTOK_SAVED,
+    KAPSTOK_STATUS_CHANGED,
+)
 from herstel.models import CommunicationMember, Herstelactie, Kapstokverhaal, QuestionAnswer
 from herstel.rules import kapstok_next_status
 from herstel.services.guards import locked, require_operation
@@ -33,7 +41,7 @@ def issue_set(
     herstelactie.is_issue = is_issue
     herstelactie.save(update_fields=["is_issue", "updated_at"])
     audit_event_record(
-        event="herstel.issue.marked" if is_issue else "herstel.issue.unmarked",
+        event=ISSUE_MARKED if is_issue else ISSUE_UNMARKED,
         actor=actor,
         target=herstelactie,
         changes={"is_issue": [not is_issue, is_issue]},
@@ -76,7 +84,7 @@ def communication_member_add(
     member.full_clean(validate_constraints=False)
     member.save()
     audit_event_record(
-        event="herstel.communication_member.added",
+        event=COMMUNICATION_MEMBER_ADDED,
         actor=actor,
         target=herstelactie,
         changes={"communication_member": [None, str(member)]},
@@ -89,7 +97,7 @@ def communication_member_remove(*, actor: User, member: CommunicationMember) -> 
     herstelactie = locked(member.herstelactie)
     require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
     audit_event_record(
-        event="herstel.communication_member.removed",
+        event=COMMUNICATION_MEMBER_REMOVED,
         actor=actor,
         target=herstelactie,
         changes={"communication_member": [str(member), None]},
@@ -165,9 +173,7 @@ def kapstok_save(
     new_pairs = [f"{q} — {a}" for q, a in pairs]
     if old_pairs != new_pairs:
         changes["questions_answers"] = [old_pairs or None, new_pairs]
-    audit_event_record(
-        event="herstel.kapstok.saved", actor=actor, target=herstelactie, changes=changes
-    )
+    audit_event_record(event=KAPSTOK_SAVED, actor=actor, target=herstelactie, changes=changes)
     return version
 
 
@@ -193,7 +199,7 @@ def kapstok_move(
     kapstok.status = new_status
     kapstok.save(update_fields=["status"])
     audit_event_record(
-        event="herstel.kapstok.status_changed",
+        event=KAPSTOK_STATUS_CHANGED,
         actor=actor,
         target=herstelactie,
         changes={"version": [kapstok.version, kapstok.version], "status": [old_status, new_status]},

@@ -18,6 +18,12 @@ from herstel.constants import (
     Operation,
     Outcome,
 )
+from herstel.events import (
+    DECISION_CORRECTED,
+    DECISION_RECORDED,
+    INFORMAL_ROUND_RECORDED,
+    NOTIFICATION_RECORDED,
+)
 from herstel.models import Decision, Herstelactie, InformalRound, Notification
 from herstel.permissions import may_record_decision, may_record_notification
 from herstel.rules import outcomes_for
@@ -43,7 +49,7 @@ def informal_round_record(
     informal_round.full_clean()
     informal_round.save()
     audit_event_record(
-        event="herstel.informal_round.recorded",
+        event=INFORMAL_ROUND_RECORDED,
         actor=actor,
         target=herstelactie,
         changes={
@@ -126,7 +132,7 @@ def decision_record(
     decision.full_clean()
     decision.save()
     audit_event_record(
-        event="herstel.decision.recorded",
+        event=DECISION_RECORDED,
         actor=actor,
         target=herstelactie,
         changes=_decision_changes(decision),
@@ -193,7 +199,7 @@ def decision_correct(
     }
     changes = {key: [old[key], value] for key, value in new.items() if old[key] != value}
     audit_event_record(
-        event="herstel.decision.corrected",
+        event=DECISION_CORRECTED,
         actor=actor,
         target=herstelactie,
         changes={
@@ -239,7 +245,7 @@ def notification_record(
     notification.full_clean()
     notification.save()
     audit_event_record(
-        event="herstel.notification.recorded",
+        event=NOTIFICATION_RECORDED,
         actor=actor,
         target=herstelactie,
         changes={

@@ -2,8 +2,9 @@
 none), editing one dossier, and the snapshots of the figures kept for the weekly trend.
 
 Only the advisers of the lead division import and edit dossiers, in step 3, and only while the
-latest go/no-go says "go". Every change of a dossier is kept (DossierChange: who, when, which
-import, old → new) and the action's event log records each import and edit."""
+latest go/no-go says "go". Every change of a dossier is kept once, in DossierChange (who, when,
+which import, old → new): the one source of truth of a dossier's history, which the action's
+timeline reads too. The action's event log records each import (its counts)."""
 
 from collections.abc import Iterable
 from datetime import datetime
@@ -18,6 +19,7 @@ from django.utils.translation import ngettext
 from herstel.constants import CLOSED_STEPS, FROM_EXECUTION, Operation, SnapshotTrigger
 from herstel.dossier_files import RowError, read_dossier_file
 from herstel.dossier_rules import DossierValues, dossier_changes, dossier_problems
+from herstel.events import DOSSIERS_IMPORTED
 from herstel.models import (
     Dossier,
     DossierChange,
@@ -26,7 +28,7 @@ from herstel.models import (
     Herstelactie,
 )
 from herstel.models.dossiers import AMOUNT_FIELDS
-from herstel.money import cents_of, euros
+from herstel.money import cents_of
 from herstel.selectors.dossiers import (
     DossierTotals,
     dossier_totals,
@@ -175,7 +177,7 @@ def dossiers_import(
         )
     dossier_snapshot_take(herstelactie=herstelactie, trigger=SnapshotTrigger.IMPORT, taken_at=now)
     audit_event_record(
-        event="herstel.dossiers.imported",
+        event=DOSSIERS_IMPORTED,
         actor=actor,
         target=herstelactie,
         changes={
@@ -186,9 +188,6 @@ def dossiers_import(
         },
     )
     return record
-
-
-AMOUNT_NAMES = frozenset({"paid", "to_pay", "recovered", "written_off"})
 
 
 _UPDATED = ("status", "outcome", *AMOUNT_FIELDS, "version")
@@ -241,19 +240,6 @@ def _update_dossiers(rows: list[tuple], *, updated_at: datetime, updated_by: Use
             )
 
 
-def _shown(changes: dict) -> dict:
-    """Dossier changes for the event log: amounts as euros (text); status and outcome under
-    keys of their own (the timeline shows them by label)."""
-    return {
-        (name if name in AMOUNT_NAMES else f"dossier_{name}"): (
-            [str(euros(old)), str(euros(new))]
-            if name in AMOUNT_NAMES
-            else [old or None, new or None]
-        )
-        for name, (old, new) in changes.items()
-    }
-
-
 @transaction.atomic
 def dossier_update(
     *,
@@ -304,14 +290,9 @@ def dossier_update(
     touched = dossier.touch(actor)
     dossier.full_clean(exclude=["herstelactie", "created_in"])
     dossier.save(update_fields=["status", "outcome", *AMOUNT_FIELDS, *touched])
+    # The one record of this edit; the action's timeline reads it (no event log row beside it).
     DossierChange.objects.create(
         dossier=dossier, changes=changes, changed_by=actor, changed_at=dossier.updated_at
-    )
-    audit_event_record(
-        event="herstel.dossier.updated",
-        actor=actor,
-        target=herstelactie,
-        changes={"dossier": [None, dossier.reference], **_shown(changes)},
     )
     return dossier
 

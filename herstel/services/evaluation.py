@@ -14,6 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herstel.constants import Effectiveness, Operation
+from herstel.events import (
+    EVALUATION_CANCELLED,
+    EVALUATION_COMPLETED,
+    EVALUATION_PLANNED,
+    EVALUATION_SAVED,
+)
 from herstel.models import ControlMeasure, Evaluation, Herstelactie, MeasureEvaluation
 from herstel.rules import (
     MeasureJudgement,
@@ -37,7 +43,7 @@ EVALUATION_FIELDS = (
     "internal_process",
     "lessons",
 )
-EVALUATION_EVENTS = ("herstel.evaluation.saved", "herstel.evaluation.completed")
+EVALUATION_EVENTS = (EVALUATION_SAVED, EVALUATION_COMPLETED)
 
 
 def evaluation_plan_first(
@@ -67,7 +73,7 @@ def _plan(
         for measure in ControlMeasure.objects.filter(herstelactie=herstelactie)
     )
     audit_event_record(
-        event="herstel.evaluation.planned",
+        event=EVALUATION_PLANNED,
         actor=actor,
         target=herstelactie,
         changes={
@@ -168,7 +174,7 @@ def evaluation_save(
     evaluation.save()
     MeasureEvaluation.objects.bulk_update(judged, ["implemented", "effective", "evidence"])
     audit_event_record(
-        event="herstel.evaluation.saved",
+        event=EVALUATION_SAVED,
         actor=actor,
         target=herstelactie,
         changes={"evaluation": [evaluation.number, evaluation.number], **changes},
@@ -205,7 +211,7 @@ def evaluation_complete(
     evaluation.completed_on = completed_on
     evaluation.save(update_fields=["completed_on", *evaluation.touch(actor)])
     audit_event_record(
-        event="herstel.evaluation.completed",
+        event=EVALUATION_COMPLETED,
         actor=actor,
         target=herstelactie,
         changes={
@@ -256,7 +262,7 @@ def evaluation_cancel(*, actor: User, evaluation: Evaluation, reason: str) -> No
     if not reason:
         raise ValidationError({"reason": _("Geef aan waarom de evaluatie vervalt.")})
     audit_event_record(
-        event="herstel.evaluation.cancelled",
+        event=EVALUATION_CANCELLED,
         actor=actor,
         target=herstelactie,
         changes={

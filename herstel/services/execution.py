@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herstel.constants import GoBody, GoOutcome, Operation
+from herstel.events import ESTIMATE_SET, EXECUTION_PLAN_UPDATED, GO_DECISION_RECORDED
 from herstel.models import ExecutionPlan, GoDecision, Herstelactie
 from herstel.money import cents_of, euros
 from herstel.services.guards import (
@@ -73,7 +74,7 @@ def execution_plan_save(
     plan.save()
     herstelactie.save(update_fields=herstelactie.touch(actor))
     audit_event_record(
-        event="herstel.execution_plan.updated", actor=actor, target=herstelactie, changes=changes
+        event=EXECUTION_PLAN_UPDATED, actor=actor, target=herstelactie, changes=changes
     )
     return plan
 
@@ -111,7 +112,7 @@ def go_decision_record(
     decision.full_clean()
     decision.save()
     audit_event_record(
-        event="herstel.go_decision.recorded",
+        event=GO_DECISION_RECORDED,
         actor=actor,
         target=herstelactie,
         changes={
@@ -166,7 +167,5 @@ def estimate_set(
         return plan
     plan.save(update_fields=["estimated_average_cents", "estimate_basis", "updated_at"])
     herstelactie.save(update_fields=herstelactie.touch(actor))
-    audit_event_record(
-        event="herstel.estimate.set", actor=actor, target=herstelactie, changes=changes
-    )
+    audit_event_record(event=ESTIMATE_SET, actor=actor, target=herstelactie, changes=changes)
     return plan

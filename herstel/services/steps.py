@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herstel.constants import EXECUTION_MOVES, MOVES_WITH_REASON, StepMove
+from herstel.events import STEP_MOVED
 from herstel.models import Herstelactie
 from herstel.rules import (
     StepMoveNotAllowed,
@@ -101,7 +102,7 @@ def herstelactie_move(
     herstelactie.full_clean()
     herstelactie.save(update_fields=update_fields)
     audit_event_record(
-        event="herstel.step.moved",
+        event=STEP_MOVED,
         actor=actor,
         target=herstelactie,
         changes={"move": [None, StepMove(move).value], **changes},

@@ -8,6 +8,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from herstel.constants import Operation
+from herstel.events import (
+    CONSULTATION_RECORDED,
+    CONTACT_POINT_ACTIVATED,
+    CONTACT_POINT_CREATED,
+    CONTACT_POINT_DEACTIVATED,
+    CONTACT_POINT_UPDATED,
+    MEMBER_ADDED,
+    MEMBER_REMOVED,
+)
 from herstel.models import (
     ContactPoint,
     Herstelactie,
@@ -62,7 +71,7 @@ def working_group_member_add(
     member.full_clean(validate_constraints=False)
     member.save()
     audit_event_record(
-        event="herstel.member.added",
+        event=MEMBER_ADDED,
         actor=actor,
         target=herstelactie,
         changes={"member": [None, f"{member.name} ({member.role})"]},
@@ -81,7 +90,7 @@ def working_group_member_remove(*, actor: User, member: WorkingGroupMember) -> N
             _("%(name)s is vaste contactpersoon en blijft in de werkgroep.") % {"name": member.name}
         )
     audit_event_record(
-        event="herstel.member.removed",
+        event=MEMBER_REMOVED,
         actor=actor,
         target=herstelactie,
         changes={"member": [f"{member.name} ({member.role})", None]},
@@ -113,7 +122,7 @@ def consultation_record(
     consultation.full_clean()
     consultation.save()
     audit_event_record(
-        event="herstel.consultation.recorded",
+        event=CONSULTATION_RECORDED,
         actor=actor,
         target=herstelactie,
         changes={
@@ -156,7 +165,7 @@ def contact_point_create(
     point.full_clean()
     point.save()
     audit_event_record(
-        event="herstel.contact_point.created",
+        event=CONTACT_POINT_CREATED,
         actor=actor,
         target=point,
         changes={key: [None, value] for key, value in _contact_snapshot(point).items()},
@@ -184,9 +193,7 @@ def contact_point_update(
     changes = changes_between(old, _contact_snapshot(point))
     if changes:
         point.save()
-        audit_event_record(
-            event="herstel.contact_point.updated", actor=actor, target=point, changes=changes
-        )
+        audit_event_record(event=CONTACT_POINT_UPDATED, actor=actor, target=point, changes=changes)
     return point
 
 
@@ -202,9 +209,7 @@ def contact_point_set_active(
     point.is_active = is_active
     point.save(update_fields=["is_active"])
     audit_event_record(
-        event="herstel.contact_point.activated"
-        if is_active
-        else "herstel.contact_point.deactivated",
+        event=CONTACT_POINT_ACTIVATED if is_active else CONTACT_POINT_DEACTIVATED,
         actor=actor,
         target=point,
         changes={"is_active": [not is_active, is_active]},

@@ -79,7 +79,13 @@ class Score(Versioned):
 
 
 class ScoreChange(models.Model):
-    """One change of a score: who, when, old → new and why. Never edited or deleted."""
+    """One change of a score: who, when, old → new and why. Never edited or deleted.
+
+    The source of truth of a score's history: the score pages (`score_history_rows`), the
+    calibration pages, the roll-up per calibration round and the API read these rows, never the
+    event log. The `maturity.score.*` event that each score service records beside it is the
+    app-wide audit trail (it also carries the opzet/bestaan/werking notes, which these rows do
+    not); no page reads a score's history from it."""
 
     score = models.ForeignKey(
         Score, verbose_name=_("score"), on_delete=models.PROTECT, related_name="changes"

@@ -8,18 +8,18 @@ principle, else the generic meanings of the five levels. Reading never writes.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from audits.constants import BEFORE_PUBLICATION
 from audits.models import AuditCycle, ManagementPrinciple
 from audits.selectors import cycle_get, cycle_get_for_coordinator, cycles_for_user
 from maturity.constants import LEVEL_MEANINGS, MaturityLevel
 from maturity.models import Framework
+from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import User
-from uwvkms.selectors import audit_events_for
+from uwvkms.selectors import history_for
 
 # What a framework started from when no earlier cycle had one (see `framework_get_or_start`).
 GENERIC_START = "generic"
@@ -175,53 +175,24 @@ def level_descriptors(framework: Framework) -> list[LevelDescriptor]:
     ]
 
 
-@dataclass(frozen=True)
-class FrameworkHistoryRow:
-    occurred_at: object
-    actor: User | None
-    label: str
-    changes: list[tuple[str, str, str]]  # (field, old, new)
+def _framework_field(key: str) -> str | None:
+    return _("gebaseerd op") if key == "based_on" else None
 
 
-_EVENT_LABELS = {
-    "maturity.framework.started": gettext_lazy("Toetskader voor deze cyclus aangemaakt"),
-    "maturity.framework.changed": gettext_lazy("Toetskader gewijzigd"),
-}
+def _framework_value(key: str, value) -> str | None:
+    if key != "based_on" or value in (None, ""):
+        return None
+    if value == GENERIC_START:
+        return _("de algemene niveaubeschrijvingen")
+    return _("het toetskader van %(year)s") % {"year": value}
 
 
-def framework_history(framework: Framework) -> list[FrameworkHistoryRow]:
+FRAMEWORK_CHANGES = ChangeFormat(
+    model=Framework, field_label=_framework_field, display=_framework_value
+)
+
+
+def framework_history(framework: Framework) -> list[HistoryEntry]:
     """The recorded changes of a stored framework, newest first, as readable text; none for an
     unsaved one. One query."""
-    if framework.pk is None:
-        return []
-    return [
-        FrameworkHistoryRow(
-            occurred_at=event.occurred_at,
-            actor=event.actor,
-            label=str(_EVENT_LABELS.get(event.event, event.event)),
-            changes=[
-                (_field_label(field), _display(field, old), _display(field, new))
-                for field, (old, new) in event.changes.items()
-            ],
-        )
-        for event in audit_events_for(framework)
-    ]
-
-
-def _field_label(field: str) -> str:
-    if field == "based_on":
-        return _("gebaseerd op")
-    try:
-        return str(Framework._meta.get_field(field).verbose_name)
-    except FieldDoesNotExist:
-        return field
-
-
-def _display(field: str, value) -> str:
-    if value is None or value == "":
-        return "–"
-    if field == "based_on" and value == GENERIC_START:
-        return _("de algemene niveaubeschrijvingen")
-    if field == "based_on":
-        return _("het toetskader van %(year)s") % {"year": value}
-    return str(value)
+    return history_for(framework, fmt=FRAMEWORK_CHANGES)

@@ -4,7 +4,7 @@ list and a score's history."""
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _
 
 from audits.constants import AUDIT_TEAM, DocumentStatus, InterviewStatus
 from audits.models import AuditCycle, DocumentCheck, Interview, InterviewNote, ManagementPrinciple
@@ -17,6 +17,8 @@ from maturity.constants import ScoreStatus
 from maturity.models import Score, ScoreChange
 from maturity.score_rules import ScoreLock, score_lock
 from maturity.selectors.calibration import is_calibration_frozen
+from uwvkms.events import event_label
+from uwvkms.history import EMPTY, Change, HistoryEntry, code_label, display_value
 from uwvkms.models import BusinessUnit, User
 
 
@@ -58,39 +60,42 @@ def score_history(score: Score | None) -> QuerySet[ScoreChange]:
     return score.changes.select_related("changed_by", "session")
 
 
-_EVENT_LABELS = {
-    "maturity.score.saved": gettext_lazy("Als concept opgeslagen"),
-    "maturity.score.submitted": gettext_lazy("Ingediend"),
-    "maturity.score.reopened": gettext_lazy("Heropend voor de toetser"),
-    "maturity.score.calibrated": gettext_lazy("Aangepast in de kalibratie"),
-    # Scores recorded before scores had a status.
-    "maturity.score.recorded": gettext_lazy("Vastgelegd"),
-    "maturity.score.changed": gettext_lazy("Gewijzigd"),
-}
-_STATUS_LABELS = dict(ScoreStatus.choices)
+def score_history_rows(score: Score | None) -> list[HistoryEntry]:
+    """Every change of `score`, newest first, ready for the history component: the event in
+    words (with its calibration round), status and level old → new, and the reason. One query.
 
-
-@dataclass(frozen=True)
-class ScoreHistoryRow:
-    """One change of a score, ready to read."""
-
-    change: ScoreChange
-    label: str
-    old_status: str
-    new_status: str
-
-
-def score_history_rows(score: Score | None) -> list[ScoreHistoryRow]:
-    """Every change of `score`, newest first, with the event and statuses in words. One query."""
+    A score's history is read from `ScoreChange` (its source of truth, see the model)."""
+    statuses = dict(ScoreStatus.choices)
     return [
-        ScoreHistoryRow(
-            change=change,
-            label=str(_EVENT_LABELS.get(change.event, change.event)),
-            old_status=str(_STATUS_LABELS.get(change.old_status, change.old_status or "–")),
-            new_status=str(_STATUS_LABELS.get(change.new_status, change.new_status or "–")),
+        HistoryEntry(
+            occurred_at=change.changed_at,
+            actor=change.changed_by,
+            event=change.event,
+            label=_score_change_label(change),
+            changes=[
+                Change(
+                    _("status"),
+                    code_label(statuses, change.old_status) if change.old_status else EMPTY,
+                    code_label(statuses, change.new_status) if change.new_status else EMPTY,
+                ),
+                Change(
+                    _("niveau"), display_value(change.old_level), display_value(change.new_level)
+                ),
+            ],
+            reason=change.reason,
         )
         for change in score_history(score)
     ]
+
+
+def _score_change_label(change: ScoreChange) -> str:
+    label = event_label(change.event)
+    if change.session is None:
+        return label
+    return _("%(label)s (kalibratieronde %(number)s)") % {
+        "label": label,
+        "number": change.session.number,
+    }
 
 
 def ever_submitted(score: Score | None) -> bool:

@@ -17,6 +17,14 @@ from audits.constants import COORDINATION, CycleStatus
 from audits.models import AssessedPrinciple, AuditCycle, Exclusion
 from audits.selectors import require_audit_capacity
 from maturity.constants import ScoreStatus, SessionStatus
+from maturity.events import (
+    CALIBRATION_CLOSED,
+    CALIBRATION_REOPENED,
+    CALIBRATION_SESSION_CLOSED,
+    CALIBRATION_SESSION_OPENED,
+    SCORE_CALIBRATED,
+    SCORE_REOPENED,
+)
 from maturity.models import CalibrationClosure, CalibrationSession, Score, ScoreChange
 from maturity.selectors.calibration import is_calibration_frozen
 from maturity.selectors.rollup import submitted_levels
@@ -111,7 +119,7 @@ def calibration_session_open(
     session.save()
     session.participants.set(participants)
     audit_event_record(
-        event="maturity.calibration_session.opened",
+        event=CALIBRATION_SESSION_OPENED,
         actor=actor,
         target=session,
         changes={
@@ -144,7 +152,7 @@ def calibration_session_close(
     session.full_clean(exclude=["levels_at_open", "levels_at_close"])
     session.save(update_fields=fields)
     audit_event_record(
-        event="maturity.calibration_session.closed",
+        event=CALIBRATION_SESSION_CLOSED,
         actor=actor,
         target=session,
         changes={"status": [SessionStatus.OPEN, SessionStatus.GESLOTEN]},
@@ -197,7 +205,7 @@ def score_calibrate(
     score.save(update_fields=["level", *touched])
     ScoreChange.objects.create(
         score=score,
-        event="maturity.score.calibrated",
+        event=SCORE_CALIBRATED,
         changed_by=actor,
         old_level=old_level,
         new_level=level,
@@ -234,7 +242,7 @@ def score_reopen_for_auditor(
     score.save(update_fields=["status", "submitted_at", *touched])
     ScoreChange.objects.create(
         score=score,
-        event="maturity.score.reopened",
+        event=SCORE_REOPENED,
         changed_by=actor,
         old_level=score.level,
         new_level=score.level,
@@ -297,7 +305,7 @@ def calibration_close(*, actor: User, cycle: AuditCycle) -> CalibrationClosure:
     closure.full_clean()
     closure.save()
     audit_event_record(
-        event="maturity.calibration.closed",
+        event=CALIBRATION_CLOSED,
         actor=actor,
         target=cycle,
         changes={"calibration": ["open", "gesloten"]},
@@ -337,7 +345,7 @@ def calibration_reopen(*, actor: User, cycle: AuditCycle, reason: str) -> Calibr
     closure.full_clean()
     closure.save(update_fields=["reopened_by", "reopened_at", "reopen_reason"])
     audit_event_record(
-        event="maturity.calibration.reopened",
+        event=CALIBRATION_REOPENED,
         actor=actor,
         target=cycle,
         changes={"calibration": ["gesloten", "open"]},

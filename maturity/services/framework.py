@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from audits.constants import COORDINATION
 from audits.models import AuditCycle, ManagementPrinciple
 from audits.selectors import require_audit_capacity
+from maturity.events import FRAMEWORK_CHANGED, FRAMEWORK_STARTED
 from maturity.models import Framework
 from maturity.selectors.framework import (
     GENERIC_START,
@@ -68,7 +69,7 @@ def framework_get_or_start(
     framework.full_clean()
     framework.save()
     audit_event_record(
-        event="maturity.framework.started",
+        event=FRAMEWORK_STARTED,
         actor=actor,
         target=framework,
         changes={
@@ -132,7 +133,5 @@ def framework_update(
         framework, actor=actor, data={field: text.strip() for field, text in texts.items()}
     )
     if changes:
-        audit_event_record(
-            event="maturity.framework.changed", actor=actor, target=framework, changes=changes
-        )
+        audit_event_record(event=FRAMEWORK_CHANGED, actor=actor, target=framework, changes=changes)
     return FrameworkSaved(framework=framework, created=created, changed=list(changes))

@@ -11,6 +11,7 @@ from audits.constants import AUDIT_TEAM
 from audits.models import AuditCycle, DocumentCheck, Interview, ManagementPrinciple
 from audits.selectors import is_assessed, require_audit_capacity
 from maturity.constants import ScoreStatus
+from maturity.events import SCORE_SAVED, SCORE_SUBMITTED
 from maturity.models import Score, ScoreChange
 from maturity.score_rules import (
     reason_required,
@@ -152,7 +153,7 @@ def score_record(
     score.cited_interviews.set(interviews)
     score.cited_documents.set(documents)
 
-    event = "maturity.score.submitted" if submit else "maturity.score.saved"
+    event = SCORE_SUBMITTED if submit else SCORE_SAVED
     ScoreChange.objects.create(
         score=score,
         event=event,

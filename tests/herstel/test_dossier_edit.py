@@ -14,6 +14,8 @@ from herstel.selectors.dossiers import dossier_history
 from herstel.selectors.timeline import timeline
 from herstel.services.dossiers import dossier_update
 from tests.herstel.flow import go, import_rows, row, start
+from uwvkms.models import AuditEvent
+from uwvkms.services import audit_event_record
 from uwvkms.versioning import EditConflict
 
 ASSESSED = {
@@ -57,6 +59,25 @@ def test_an_edit_is_kept_with_its_history(dossier, adviser, executing):
     assert ("status", "Te beoordelen", "Beoordeeld") in entry.changes
     assert ("uitkomst", "–", "Nabetalen") in entry.changes
     assert ("nog te betalen (€)", "0.00", "99.95") in entry.changes
+
+
+def test_an_edit_is_written_once_and_shown_once_on_the_timeline(dossier, adviser, executing):
+    # DossierChange is the one record of an edit (see its docstring): no event log row beside it.
+    before = AuditEvent.objects.count()
+    edited = dossier_update(actor=adviser, dossier=dossier, expected_version=1, **ASSESSED)
+    assert AuditEvent.objects.count() == before
+    assert DossierChange.objects.filter(dossier=edited, dossier_import=None).count() == 1
+    # A row the event log held from before (the same edit recorded twice) is not shown again.
+    audit_event_record(
+        event="herstel.dossier.updated",
+        actor=adviser,
+        target=executing,
+        changes={"dossier": [None, "HA-0001"]},
+    )
+    edits = [entry for entry in timeline(executing) if entry.label == "Dossier gewijzigd"]
+    assert len(edits) == 1
+    assert edits[0].actor == adviser
+    assert ("dossier", "–", "HA-0001") in edits[0].changes
 
 
 def test_an_unchanged_save_records_nothing(dossier, adviser):

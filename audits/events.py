@@ -1,0 +1,53 @@
+"""The events the audits app records in the event log, each with its Dutch label (see
+`uwvkms.events`: the one place a label is looked up)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from uwvkms.events import Event
+
+CYCLE_OPENED = Event("audits.cycle.opened", _("Toetscyclus geopend"))
+CYCLE_ADVANCED = Event("audits.cycle.advanced", _("Toetscyclus naar de volgende fase"))
+CYCLE_PERIOD_CHANGED = Event("audits.cycle.period_changed", _("Periode van het veldwerk gewijzigd"))
+SCOPE_CHANGED = Event("audits.scope.changed", _("Scope gewijzigd"))
+EXCLUSION_CREATED = Event("audits.exclusion.created", _("Onderdeel niet representatief"))
+EXCLUSION_UNDONE = Event("audits.exclusion.undone", _("Onderdeel telt weer mee"))
+
+ASSIGNMENT_CREATED = Event("audits.assignment.created", _("Toetser toegewezen"))
+ASSIGNMENT_LEAD_CHANGED = Event("audits.assignment.lead_changed", _("Leidende toetser gewijzigd"))
+ASSIGNMENT_REMOVED = Event("audits.assignment.removed", _("Toewijzing ingetrokken"))
+
+DISTRICT_ADDED = Event("audits.district.added", _("Kandidaat toegevoegd"))
+DISTRICT_REMOVED = Event("audits.district.removed", _("Kandidaat verwijderd"))
+DISTRICTS_DRAWN = Event("audits.districts.drawn", _("Districten geloot"))
+DISTRICTS_DRAW_SUPERSEDED = Event(
+    "audits.districts.draw_superseded", _("Eerdere loting vervangen door een nieuwe")
+)
+
+DOCUMENT_TYPE_CREATED = Event("audits.document_type.created", _("Document aan de lijst toegevoegd"))
+DOCUMENT_TYPE_UPDATED = Event("audits.document_type.updated", _("Document op de lijst gewijzigd"))
+DOCUMENT_TYPE_MOVED = Event("audits.document_type.moved", _("Volgorde van de lijst gewijzigd"))
+DOCUMENT_TYPE_ACTIVATED = Event("audits.document_type.activated", _("Document weer in gebruik"))
+DOCUMENT_TYPE_DEACTIVATED = Event(
+    "audits.document_type.deactivated", _("Document niet meer in gebruik")
+)
+DOCUMENT_CHECK_CREATED = Event("audits.document_check.created", _("Beoordeling vastgelegd"))
+DOCUMENT_CHECK_UPDATED = Event("audits.document_check.updated", _("Beoordeling gewijzigd"))
+DOCUMENT_FILE_UPLOADED = Event("audits.document_file.uploaded", _("Bestand toegevoegd"))
+DOCUMENT_FILE_DELETED = Event("audits.document_file.deleted", _("Bestand verwijderd"))
+
+INTERVIEW_CREATED = Event("audits.interview.created", _("Interview vastgelegd"))
+INTERVIEW_UPDATED = Event("audits.interview.updated", _("Interview gewijzigd"))
+INTERVIEW_SENT = Event("audits.interview.sent", _("Ter bevestiging gestuurd"))
+INTERVIEW_CONFIRMED = Event("audits.interview.confirmed", _("Bevestiging vastgelegd"))
+INTERVIEW_CORRECTION_REQUESTED = Event(
+    "audits.interview.correction_requested", _("Correctieverzoek vastgelegd")
+)
+INTERVIEW_REOPENED = Event("audits.interview.reopened", _("Terug naar concept"))
+INTERVIEW_QUESTION_CREATED = Event("audits.interview_question.created", _("Vraag toegevoegd"))
+INTERVIEW_QUESTION_UPDATED = Event("audits.interview_question.updated", _("Vraag gewijzigd"))
+INTERVIEW_QUESTION_ACTIVATED = Event(
+    "audits.interview_question.activated", _("Vraag weer in gebruik")
+)
+INTERVIEW_QUESTION_DEACTIVATED = Event(
+    "audits.interview_question.deactivated", _("Vraag niet meer in gebruik")
+)

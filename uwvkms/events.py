@@ -1,0 +1,85 @@
+"""The names of the event log's events, each with its Dutch label, declared in one mechanism.
+
+Every app declares its events in its own `<app>/events.py` as module constants
+(``SCORE_SUBMITTED = Event("maturity.score.submitted", _("Ingediend"))``); this module declares the
+core's own and holds the registry. `event_label(name)` is the one way to put an event in words: a
+history table, a timeline and an export all ask it, so no app keeps a label map of its own.
+
+An `Event` is a `str` (its dotted name), so it goes wherever a name went before: into
+`audit_event_record(event=...)`, a queryset filter or a comparison with a stored name.
+"""
+
+from django.utils.functional import Promise
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
+
+_REGISTRY: dict[str, "Event"] = {}
+_discovered = False
+
+
+class Event(str):
+    """One kind of recorded change: a dotted name (``<app>.<thing>.<what happened>``, STYLE.md
+    practice 2) and a Dutch label. Declaring it registers it; a name is declared once."""
+
+    label: Promise | str
+
+    def __new__(cls, name: str, label: Promise | str) -> "Event":
+        app, *rest = name.split(".")
+        if len(rest) != 2 or not all(rest):
+            raise ValueError(f"An event name is <app>.<thing>.<what>, not {name!r}.")
+        known = _REGISTRY.get(name)
+        if known is not None:
+            # Re-importing a module (autoreload, a test reloading it) declares the same event again.
+            if str(known.label) != str(label):
+                raise ValueError(f"Event {name!r} is declared twice with different labels.")
+            return known
+        event = super().__new__(cls, name)
+        event.label = label
+        _REGISTRY[name] = event
+        return event
+
+    def __getnewargs__(self) -> tuple[str, Promise | str]:
+        # Copying or pickling an event (a queryset filter, a cached value) finds the declared one.
+        return (str(self), self.label)
+
+    @property
+    def name(self) -> str:
+        return str(self)
+
+    @property
+    def app(self) -> str:
+        return self.partition(".")[0]
+
+
+def _discover() -> None:
+    # The apps' events modules sit above the core, so the core finds them by name, once.
+    global _discovered
+    if not _discovered:
+        autodiscover_modules("events")
+        _discovered = True
+
+
+def declared_events() -> dict[str, Event]:
+    """Every declared event, by name."""
+    _discover()
+    return dict(_REGISTRY)
+
+
+def event_get(name: str) -> Event | None:
+    """The declared event with this name, or None for a name nobody declared."""
+    _discover()
+    return _REGISTRY.get(name)
+
+
+def event_label(name: str) -> str:
+    """The Dutch label of the event with this name; the name itself for an undeclared one, so an
+    old or unknown row still shows what it was."""
+    event = event_get(name)
+    return str(event.label) if event is not None else name
+
+
+# --- the core's own events ------------------------------------------------------------------
+
+API_TOKEN_CREATED = Event("uwvkms.api_token.created", _("API-token aangemaakt"))
+API_TOKEN_REVOKED = Event("uwvkms.api_token.revoked", _("API-token ingetrokken"))
+API_TOKEN_REFUSED = Event("uwvkms.api_token.refused", _("API-token geweigerd"))

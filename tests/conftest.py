@@ -175,13 +175,17 @@ def fez_adviser(db, fez):
 
 # --- The demo, loaded once ----------------------------------------------------------------------
 
+_SHARED_DEMO: dict = {}
+
 
 @pytest.fixture(scope="session")
 def demo_data(django_db_setup, django_db_blocker):
     """`manage.py loaddemo`, loaded once per test session for the tests that only read it (about
     five seconds a load). It lives in a transaction around those tests, each of which still runs in
-    its own savepoint, and is rolled back at the end of the session. The tests that use it run
-    last (`pytest_collection_modifyitems` below), so no other test ever sees the demo."""
+    its own savepoint. The tests that use it run together, right after the other tests on the
+    database and before the transactional ones (`pytest_collection_modifyitems`), and the
+    transaction is rolled back after the last of them (`pytest_runtest_teardown`): no other test
+    sees the demo, and none flushed the database before it was loaded."""
     with django_db_blocker.unblock(), override_settings(DEBUG=True):
         outer = transaction.atomic()
         outer.__enter__()
@@ -190,13 +194,52 @@ def demo_data(django_db_setup, django_db_blocker):
         except BaseException:
             outer.__exit__(*sys.exc_info())
             raise
+    _SHARED_DEMO.update(outer=outer, blocker=django_db_blocker)
     yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    _shared_demo_roll_back()
+
+
+def _shared_demo_roll_back() -> None:
+    outer = _SHARED_DEMO.pop("outer", None)
+    if outer is not None:
+        with _SHARED_DEMO["blocker"].unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+        _SHARED_DEMO["rolled_back"] = True
+
+
+def _uses_shared_demo(item) -> bool:
+    return "demo_data" in getattr(item, "fixturenames", ())
+
+
+def _plain_db(item) -> bool:
+    """A test on the database in a transaction of its own (not flushing, no live server)."""
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in names or "live_server" in names
+    if marker is not None:
+        transactional |= bool(
+            marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+        )
+    return not transactional and ("db" in names or marker is not None)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """The tests on the shared demo run after every other (after pytest-django's own ordering)."""
-    items.sort(key=lambda item: "demo_data" in getattr(item, "fixturenames", ()))
+    """The tests on the shared demo run together after pytest-django's own ordering has put the
+    plain database tests first: right after the last of those."""
+    demo = [item for item in items if _uses_shared_demo(item)]
+    others = [item for item in items if not _uses_shared_demo(item)]
+    at = max((i + 1 for i, item in enumerate(others) if _plain_db(item)), default=0)
+    items[:] = others[:at] + demo + others[at:]
+
+
+def pytest_runtest_setup(item):
+    if _uses_shared_demo(item) and _SHARED_DEMO.get("rolled_back"):
+        pytest.fail("The shared demo was rolled back already: its tests must run together.")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    if _uses_shared_demo(item) and (nextitem is None or not _uses_shared_demo(nextitem)):
+        _shared_demo_roll_back()

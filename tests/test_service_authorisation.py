@@ -44,6 +44,8 @@ SERVICE_MODULES = ("uwvkms.services",)
 EXEMPT = {
     "uwvkms.services.audit_event_record": "records what an authorised service did; the actor "
     "is the subject of the record, checked by that service",
+    "uwvkms.services.active_set": "a step of the set_active services, which authorise their "
+    "actor first (each is in BUILDERS)",
     "herstel.services.guards.capacities_of": "the herstel capacity lookup itself",
     "herstel.services.guards.require_operation": "the herstel check itself (raises "
     "PermissionDenied; every herstel service calls it)",

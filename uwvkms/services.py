@@ -48,6 +48,24 @@ def audit_event_record(
         )
 
 
+def active_set(*, actor: User, instance: models.Model, is_active: bool, on: str, off: str):
+    """Take a list item out of use or back in (a document type, an interview question, a contact
+    person): lock it, set `is_active`, record `on` or `off` with old → new. Setting what it already
+    is stores nothing. The caller has authorised `actor` and runs this in its transaction."""
+    instance = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+    if instance.is_active == is_active:
+        return instance
+    instance.is_active = is_active
+    instance.save(update_fields=["is_active"])
+    audit_event_record(
+        event=on if is_active else off,
+        actor=actor,
+        target=instance,
+        changes={"is_active": [not is_active, is_active]},
+    )
+    return instance
+
+
 @transaction.atomic
 def api_token_create(
     *, user: User, name: str, expires_at: datetime.datetime | None = None

@@ -36,7 +36,7 @@ from audits.services.cycles import require_fieldwork_open
 from audits.uploads import UploadRefused, check_upload
 from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
-from uwvkms.services import audit_event_record
+from uwvkms.services import active_set, audit_event_record
 from uwvkms.versioning import created_meanwhile, version_check
 
 
@@ -131,18 +131,13 @@ def document_type_set_active(
 ) -> DocumentType:
     """Take an item out of use (new checklists leave it out; existing checks stay) or back in."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    document_type = DocumentType.objects.select_for_update().get(pk=document_type.pk)
-    if document_type.is_active == is_active:
-        return document_type
-    document_type.is_active = is_active
-    document_type.save(update_fields=["is_active"])
-    audit_event_record(
-        event=DOCUMENT_TYPE_ACTIVATED if is_active else DOCUMENT_TYPE_DEACTIVATED,
+    return active_set(
         actor=actor,
-        target=document_type,
-        changes={"is_active": [not is_active, is_active]},
+        instance=document_type,
+        is_active=is_active,
+        on=DOCUMENT_TYPE_ACTIVATED,
+        off=DOCUMENT_TYPE_DEACTIVATED,
     )
-    return document_type
 
 
 # --- Document study at a unit (the unit's auditors) --------------------------------------------

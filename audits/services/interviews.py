@@ -44,7 +44,7 @@ from audits.selectors.capacities import require_audit_capacity
 from audits.services.documents import require_evidence_open
 from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
-from uwvkms.services import audit_event_record
+from uwvkms.services import active_set, audit_event_record
 from uwvkms.versioning import version_check
 
 
@@ -482,15 +482,10 @@ def interview_question_set_active(
 ) -> InterviewQuestion:
     """Retire a question (new records no longer offer it; existing ones keep it) or reuse it."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    question = InterviewQuestion.objects.select_for_update().get(pk=question.pk)
-    if question.is_active == is_active:
-        return question
-    question.is_active = is_active
-    question.save(update_fields=["is_active"])
-    audit_event_record(
-        event=(INTERVIEW_QUESTION_ACTIVATED if is_active else INTERVIEW_QUESTION_DEACTIVATED),
+    return active_set(
         actor=actor,
-        target=question,
-        changes={"is_active": [not is_active, is_active]},
+        instance=question,
+        is_active=is_active,
+        on=INTERVIEW_QUESTION_ACTIVATED,
+        off=INTERVIEW_QUESTION_DEACTIVATED,
     )
-    return question

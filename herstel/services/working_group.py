@@ -27,7 +27,7 @@ from herstel.permissions import may_manage_contact_points
 from herstel.services.guards import locked, require_operation
 from uwvkms.changes import changes_between
 from uwvkms.models import User
-from uwvkms.services import audit_event_record
+from uwvkms.services import active_set, audit_event_record
 
 
 def _member_name(user: User | None, name: str) -> str:
@@ -203,15 +203,10 @@ def contact_point_set_active(
 ) -> ContactPoint:
     """Stop informing a contact person for new actions, or start again."""
     _require_manager(actor)
-    point = ContactPoint.objects.select_for_update().get(pk=contact_point.pk)
-    if point.is_active == is_active:
-        return point
-    point.is_active = is_active
-    point.save(update_fields=["is_active"])
-    audit_event_record(
-        event=CONTACT_POINT_ACTIVATED if is_active else CONTACT_POINT_DEACTIVATED,
+    return active_set(
         actor=actor,
-        target=point,
-        changes={"is_active": [not is_active, is_active]},
+        instance=contact_point,
+        is_active=is_active,
+        on=CONTACT_POINT_ACTIVATED,
+        off=CONTACT_POINT_DEACTIVATED,
     )
-    return point

@@ -224,14 +224,17 @@ def _plain_db(item) -> bool:
     return not transactional and ("db" in names or marker is not None)
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """The tests on the shared demo run together after pytest-django's own ordering has put the
-    plain database tests first: right after the last of those."""
+    """The tests on the shared demo run together, right after the last plain database test. A
+    wrapper of this conftest runs outermost, so this comes after every plugin's reordering
+    (pytest-django's, `--ff`/`--nf`), which would otherwise split the group."""
+    result = yield
     demo = [item for item in items if _uses_shared_demo(item)]
     others = [item for item in items if not _uses_shared_demo(item)]
     at = max((i + 1 for i, item in enumerate(others) if _plain_db(item)), default=0)
     items[:] = others[:at] + demo + others[at:]
+    return result
 
 
 def pytest_runtest_setup(item):
@@ -239,7 +242,12 @@ def pytest_runtest_setup(item):
         pytest.fail("The shared demo was rolled back already: its tests must run together.")
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    if _uses_shared_demo(item) and (nextitem is None or not _uses_shared_demo(nextitem)):
-        _shared_demo_roll_back()
+    # After the test's own teardown (its savepoint rolled back), even when that teardown fails:
+    # the demo never outlives its group.
+    try:
+        return (yield)
+    finally:
+        if _uses_shared_demo(item) and (nextitem is None or not _uses_shared_demo(nextitem)):
+            _shared_demo_roll_back()

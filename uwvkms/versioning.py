@@ -27,7 +27,7 @@ from uwvkms.formats import local_datetime
 
 class Versioned(models.Model):
     """A record edited by people: its version for optimistic locking, who changed it last and
-    when. `updated_by` is empty only for rows written before it was kept, or by the system."""
+    when. Every row has an author: a service creates it for an actor (a database constraint)."""
 
     version = models.PositiveIntegerField(_("versie"), default=1)
     updated_by = models.ForeignKey(
@@ -35,8 +35,6 @@ class Versioned(models.Model):
         verbose_name=_("laatst gewijzigd door"),
         on_delete=models.PROTECT,
         related_name="+",
-        null=True,
-        blank=True,
     )
     updated_at = models.DateTimeField(_("laatst gewijzigd op"), auto_now=True)
 
@@ -49,6 +47,24 @@ class Versioned(models.Model):
         self.version += 1
         self.updated_by = actor
         return ["version", "updated_by", "updated_at"]
+
+
+class VersionedSinceLater(Versioned):
+    """A Versioned record of a table that kept no author before issue 15 (interviews, the
+    framework, herstelacties, their dossiers and evaluations): its older rows may have none, and
+    a conflict message then says "iemand anders"."""
+
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("laatst gewijzigd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        abstract = True
 
 
 # What happened to the record meanwhile; each has its own sentence.

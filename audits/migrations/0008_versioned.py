@@ -49,8 +49,6 @@ class Migration(migrations.Migration):
             model_name="documentcheck",
             name="updated_by",
             field=models.ForeignKey(
-                blank=True,
-                null=True,
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="+",
                 to=settings.AUTH_USER_MODEL,

@@ -10,7 +10,7 @@ from audits.constants import InterviewStatus
 from audits.models.cycle import AuditCycle, ManagementPrinciple
 from audits.models.districts import District
 from uwvkms.models import BusinessUnit
-from uwvkms.versioning import Versioned
+from uwvkms.versioning import VersionedSinceLater
 
 
 class InterviewQuestion(models.Model):
@@ -35,7 +35,7 @@ class InterviewQuestion(models.Model):
         return self.text
 
 
-class Interview(Versioned):
+class Interview(VersionedSinceLater):
     """One interview at a unit: when, where, with whom, by whom, and its confirmation."""
 
     cycle = models.ForeignKey(

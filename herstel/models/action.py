@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from herstel.constants import Criterion, Mandate, Step
 from uwvkms.models import BusinessUnit
-from uwvkms.versioning import Versioned
+from uwvkms.versioning import VersionedSinceLater
 
 
-class Herstelactie(Versioned):
+class Herstelactie(VersionedSinceLater):
     """A remediation action: UWV treated a group of clients wrongly and puts it right. One
     division is in the lead (where the weight of the action lies). `version` guards against lost
     updates: a save that does not carry the current version is refused."""

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from herstel.constants import Amount, DossierOutcome, DossierStatus, SnapshotTrigger
 from herstel.models.action import Herstelactie
 from herstel.money import euros
-from uwvkms.versioning import Versioned
+from uwvkms.versioning import VersionedSinceLater
 
 # The four amount columns of a dossier and of a snapshot: "<amount>_cents".
 AMOUNT_FIELDS = tuple(f"{amount.value}_cents" for amount in Amount)
@@ -70,7 +70,7 @@ class DossierImport(models.Model):
         )
 
 
-class Dossier(Versioned):
+class Dossier(VersionedSinceLater):
     """One client dossier in a herstelactie, known only by a pseudonymous reference (never a
     BSN or a name): its status, the outcome of the assessment and the four amounts. `version`
     guards against lost updates between the edit form and imports."""

@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from herstel.constants import MAX_EVALUATIONS, Effectiveness
 from herstel.models.action import ControlMeasure, Herstelactie
-from uwvkms.versioning import Versioned
+from uwvkms.versioning import VersionedSinceLater
 
 
-class Evaluation(Versioned):
+class Evaluation(VersionedSinceLater):
     """One evaluation (number 1 to 3) of an action: planned until it is completed, then
     read-only. The first is planned when execution ends; the next ones when measures were not
     yet in place. `version` guards against lost updates."""

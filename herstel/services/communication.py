@@ -39,7 +39,9 @@ def issue_set(
     if not reason:
         raise ValidationError({"reason": _("Geef een reden.")})
     herstelactie.is_issue = is_issue
-    herstelactie.save(update_fields=["is_issue", "updated_at"])
+    # Not a change of the action's own form: its version, author and time (which a conflict
+    # message names together) stay as they are.
+    herstelactie.save(update_fields=["is_issue"])
     audit_event_record(
         event=ISSUE_MARKED if is_issue else ISSUE_UNMARKED,
         actor=actor,

@@ -4,10 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from audits.models import AuditCycle, ManagementPrinciple
-from uwvkms.versioning import Versioned
+from uwvkms.versioning import VersionedSinceLater
 
 
-class Framework(Versioned):
+class Framework(VersionedSinceLater):
     """What a principle means this cycle and what each of the five levels looks like for it.
     Auditors see the level descriptors beside the score field. One per cycle × principle: a new
     cycle starts from the previous cycle's text, so earlier cycles keep theirs."""

@@ -331,10 +331,16 @@ TASKS = {
 }
 
 # Notifications by e-mail (issue 16 §3): sent by the task worker after the change committed,
-# never inside a web request. Zero configuration prints them on the console; production sets
-# the SMTP backend and its server. The EMAIL_* variables fill Django's one mailer (MAILERS,
+# never inside a web request. With DEBUG, zero configuration prints them on the console;
+# without, they go to the SMTP server (localhost:25 unless configured: `check --deploy` refuses
+# the console backend in production). The EMAIL_* variables fill Django's one mailer (MAILERS,
 # which replaces the EMAIL_* settings from Django 6.1 on).
-_email_backend = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_email_backend = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 MAILERS = {"default": {"BACKEND": _email_backend}}
 if _email_backend == "django.core.mail.backends.smtp.EmailBackend":
     MAILERS["default"]["OPTIONS"] = {

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class FindingsConfig(AppConfig):
     name = "findings"
     verbose_name = _("Bevindingen en rapportage")
+
+    def ready(self) -> None:
+        from findings.notifications import register_reminders  # noqa: PLC0415
+
+        register_reminders()

@@ -13,3 +13,11 @@ class Role(models.TextChoices):
     RVB = "Raad van Bestuur", _("Raad van Bestuur")
     HERSTEL_ADVISEUR = "Herstel-adviseur", _("Herstel-adviseur")
     BEHEERDER = "Beheerder", _("Beheerder")
+
+
+class Delivery(models.TextChoices):
+    """How a user wants to hear of one kind of notification (their preference on /profiel/)."""
+
+    IMMEDIATE = "direct", _("Direct per e-mail")
+    DIGEST = "dagelijks", _("In een dagelijks overzicht per e-mail")
+    APP = "app", _("Alleen in de app")

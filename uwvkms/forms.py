@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from uwvkms.constants import Delivery
+
 
 def posted_data(request):
     """The submitted data, or None on GET. (`request.POST or None` would treat an empty
@@ -47,3 +49,16 @@ class ApiTokenForm(forms.Form):
             return None
         end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
         return timezone.make_aware(end)
+
+
+class NotificationPreferencesForm(forms.Form):
+    """Per kind of notification: at once by e-mail, in the daily digest, or in the app only."""
+
+    def __init__(self, *args, kinds: dict, initial_deliveries: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, kind in kinds.items():
+            self.fields[name] = forms.ChoiceField(
+                label=kind.label,
+                choices=Delivery.choices,
+                initial=initial_deliveries.get(name, Delivery.IMMEDIATE),
+            )

@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from uwvkms.constants import Role
+from uwvkms.constants import Delivery, Role
 
 
 class BusinessUnit(models.Model):
@@ -206,3 +206,116 @@ class ApiToken(models.Model):
         if self.expires_at <= now:
             return "verlopen"
         return "actief"
+
+
+class Notification(models.Model):
+    """A message to one user that something waits for them (issue 16 §3): shown in the
+    notification centre (/meldingen/) and, by their preference, e-mailed at once or in the daily
+    digest. The title names the object only (no personal or case details: mail leaves the
+    building); the url leads to the page where the work is done. Written by
+    `uwvkms.notifications.notify` inside the transaction of the change it reports."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ontvanger"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("soort"), max_length=100)
+    title = models.CharField(_("titel"), max_length=255)
+    url = models.CharField(_("link"), max_length=500)
+    object_type = models.CharField(_("soort object"), max_length=100, blank=True)
+    object_id = models.CharField(_("object-id"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+    # The recipient's preference when it was made: the mail task and the digest follow it.
+    delivery = models.CharField(
+        _("bezorging"), max_length=20, choices=Delivery.choices, default=Delivery.IMMEDIATE
+    )
+    emailed_at = models.DateTimeField(_("gemaild op"), null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("pogingen om te mailen"), default=0)
+    email_error = models.TextField(_("fout bij mailen"), blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The navigation's unread count and the centre's first rows.
+            models.Index(
+                fields=["recipient", "-created_at"],
+                condition=models.Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+            models.Index(fields=["recipient", "-created_at"], name="notification_recipient_idx"),
+            # What the mail task and the digest still have to send.
+            models.Index(
+                fields=["delivery", "created_at"],
+                condition=models.Q(emailed_at__isnull=True),
+                name="notification_unsent_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NotificationPreference(models.Model):
+    """How one user wants one kind of notification delivered; without a row: at once by
+    e-mail (Delivery.IMMEDIATE)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(_("soort"), max_length=100)
+    delivery = models.CharField(_("bezorging"), max_length=20, choices=Delivery.choices)
+
+    class Meta:
+        verbose_name = _("voorkeur voor meldingen")
+        verbose_name_plural = _("voorkeuren voor meldingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                name="notificationpreference_user_kind_unique",
+                violation_error_message=_("Per soort melding is er één voorkeur."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.kind}: {self.delivery}"
+
+
+class ReminderSent(models.Model):
+    """One reminder (or digest) sent: who, about what, on which occasion, when. Its unique
+    constraint is what makes the daily job idempotent: a run (or a second node running at the
+    same time) that finds the row already there sends nothing."""
+
+    kind = models.CharField(_("soort"), max_length=100)
+    object_type = models.CharField(_("soort object"), max_length=100)
+    object_id = models.CharField(_("object-id"), max_length=64)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ontvanger"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    occasion = models.CharField(_("aanleiding"), max_length=50)
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("verstuurde herinnering")
+        verbose_name_plural = _("verstuurde herinneringen")
+        ordering = ["-sent_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_type", "object_id", "recipient", "occasion"],
+                name="remindersent_once",
+                violation_error_message=_("Deze herinnering is al verstuurd."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_type}#{self.object_id} → {self.recipient_id}"

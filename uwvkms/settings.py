@@ -330,6 +330,37 @@ TASKS = {
     }
 }
 
+# Notifications by e-mail (issue 16 §3): sent by the task worker after the change committed,
+# never inside a web request. With DEBUG, zero configuration prints them on the console;
+# without, they go to the SMTP server (localhost:25 unless configured: `check --deploy` refuses
+# the console backend in production). The EMAIL_* variables fill Django's one mailer (MAILERS,
+# which replaces the EMAIL_* settings from Django 6.1 on).
+_email_backend = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+MAILERS = {"default": {"BACKEND": _email_backend}}
+if _email_backend == "django.core.mail.backends.smtp.EmailBackend":
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": env_int("EMAIL_PORT", 25),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "timeout": env_int("EMAIL_TIMEOUT", 10),
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "uwvkms <noreply@localhost>")
+# The address users reach the app at: links in e-mail are absolute (no request to take it from).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+# A mail that failed is tried again by the watchdog and the daily job, at most this often.
+NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("NOTIFICATION_EMAIL_MAX_ATTEMPTS", 5)
+# The daily job (manage.py stuur_herinneringen): a follow-up action is announced this many days
+# before its date, and escalated to the coordination team this many days after it.
+FOLLOW_UP_REMINDER_DAYS = env_int("FOLLOW_UP_REMINDER_DAYS", 14)
+FOLLOW_UP_ESCALATION_DAYS = env_int("FOLLOW_UP_ESCALATION_DAYS", 30)
+
 # The REST API (/api/v1/, issue 9): session or personal token, JSON only, problem details.
 API_TOKEN_DEFAULT_DAYS = env_int("API_TOKEN_DEFAULT_DAYS", 90)
 API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 366)

@@ -18,6 +18,10 @@ urlpatterns = [
         views.api_token_revoke_view,
         name="api_token_revoke",
     ),
+    path("profiel/meldingen/", views.notification_preferences, name="notification_preferences"),
+    path("meldingen/", views.notification_list, name="notification_list"),
+    path("meldingen/alles-gelezen/", views.notifications_read_all, name="notifications_read_all"),
+    path("meldingen/<int:pk>/gelezen/", views.notification_read, name="notification_read"),
     # Apps are included by dotted path: the organisation core never imports the apps above it.
     path("toetsing/", include("audits.urls")),
     path("volwassenheid/", include("maturity.urls")),

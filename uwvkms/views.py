@@ -1,19 +1,34 @@
-"""Views of the organisation core: login, home and the error pages."""
+"""Views of the organisation core: login, home, profile, notifications and the error pages."""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from uwvkms.api.exceptions import is_api_request, problem_response
-from uwvkms.forms import ApiTokenForm, add_service_errors, posted_data
+from uwvkms.forms import (
+    ApiTokenForm,
+    NotificationPreferencesForm,
+    add_service_errors,
+    posted_data,
+)
 from uwvkms.middleware import LAST_SEEN, LOGIN_AT
+from uwvkms.notifications import (
+    declared_kinds,
+    notification_mark_read,
+    notification_preferences_of,
+    notification_preferences_set,
+    notifications_mark_all_read,
+    notifications_of,
+)
 from uwvkms.selectors import api_tokens_of
 from uwvkms.services import api_token_create, api_token_revoke
 
@@ -58,11 +73,59 @@ def profile(request):
             "form": form,
             "new_key": new_key,
             "tokens": _with_status(api_tokens_of(request.user)),
+            "preferences_form": _preferences_form(request.user),
         },
     )
     # The key must not linger in a cache.
     add_never_cache_headers(response)
     return response
+
+
+def _preferences_form(user, data=None) -> NotificationPreferencesForm:
+    return NotificationPreferencesForm(
+        data, kinds=declared_kinds(), initial_deliveries=notification_preferences_of(user)
+    )
+
+
+@require_POST
+def notification_preferences(request):
+    """Save how the user wants each kind of notification delivered (the form on /profiel/)."""
+    form = _preferences_form(request.user, request.POST)
+    if form.is_valid():
+        notification_preferences_set(user=request.user, deliveries=form.cleaned_data)
+        messages.success(request, _("Uw voorkeuren voor meldingen zijn opgeslagen."))
+    else:
+        messages.error(request, _("Kies per soort melding een van de mogelijkheden."))
+    return redirect(f"{reverse('profile')}#meldingen")
+
+
+NOTIFICATIONS_PER_PAGE = 50
+
+
+def notification_list(request):
+    """The notification centre: the user's own notifications, unread first, each linking to the
+    page where the work is done."""
+    page = Paginator(notifications_of(request.user), NOTIFICATIONS_PER_PAGE).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "uwvkms/notification_list.html", {"page": page})
+
+
+@require_POST
+def notification_read(request, pk: int):
+    """Mark one of the user's own notifications read; another user's is not found (404)."""
+    notification = get_object_or_404(notifications_of(request.user), pk=pk)
+    notification_mark_read(user=request.user, notification=notification)
+    return redirect("notification_list")
+
+
+@require_POST
+def notifications_read_all(request):
+    """Mark all of the user's notifications read."""
+    count = notifications_mark_all_read(user=request.user)
+    if count:
+        messages.success(request, _("Alle meldingen zijn als gelezen gemarkeerd."))
+    return redirect("notification_list")
 
 
 def _with_status(tokens) -> list:

@@ -27,6 +27,7 @@ from findings.events import (
     REPORT_VERSION_STALLED,
 )
 from findings.models import PublishState, ReportStatus, ReportVersion
+from findings.notifications import notify_report_version_done, notify_report_version_failed
 from findings.selectors.publishing import units_blocking_definitive
 from uwvkms.constants import Role
 from uwvkms.models import User
@@ -233,6 +234,7 @@ def report_version_render(
                         "pdf_sha256": [None, digest],
                     },
                 )
+                notify_report_version_done(version)
         if not published:
             logger.warning(
                 "Report version %s attempt %s was given up on while it rendered: not published",
@@ -255,6 +257,7 @@ def report_version_render(
                     target=version,
                     changes={"state": [PublishState.RUNNING, PublishState.FAILED]},
                 )
+                notify_report_version_failed(version)
         raise
     return version
 
@@ -298,6 +301,7 @@ def report_versions_fail_stalled(
             target=version,
             changes={"state": [old_state, PublishState.FAILED]},
         )
+        notify_report_version_failed(version)
         marked += 1
     return marked
 

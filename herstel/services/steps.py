@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from herstel.constants import EXECUTION_MOVES, MOVES_WITH_REASON, StepMove
 from herstel.events import STEP_MOVED
 from herstel.models import Herstelactie
+from herstel.notifications import notify_step_reached
 from herstel.rules import (
     StepMoveNotAllowed,
     advice_gaps,
@@ -108,6 +109,7 @@ def herstelactie_move(
         changes={"move": [None, StepMove(move).value], **changes},
         reason=reason,
     )
+    notify_step_reached(herstelactie)
     if move == StepMove.TO_EVALUATION and not herstelactie.evaluations.exists():
         evaluation_plan_first(
             actor=actor,

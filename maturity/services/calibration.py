@@ -26,6 +26,7 @@ from maturity.events import (
     SCORE_REOPENED,
 )
 from maturity.models import CalibrationClosure, CalibrationSession, Score, ScoreChange
+from maturity.notifications import notify_score_sent_back
 from maturity.selectors.calibration import is_calibration_frozen
 from maturity.selectors.rollup import submitted_levels
 from uwvkms.constants import Role
@@ -253,6 +254,7 @@ def score_reopen_for_auditor(
         reason=reason,
         session=session,
     )
+    notify_score_sent_back(score)
     return score
 
 

@@ -11,8 +11,9 @@ from audits.constants import AUDIT_TEAM
 from audits.models import AuditCycle, DocumentCheck, Interview, ManagementPrinciple
 from audits.selectors import is_assessed, require_audit_capacity
 from maturity.constants import ScoreStatus
-from maturity.events import SCORE_SAVED, SCORE_SUBMITTED
+from maturity.events import SCORE_REOPENED, SCORE_SAVED, SCORE_SUBMITTED
 from maturity.models import Score, ScoreChange
+from maturity.notifications import notify_score_resubmitted
 from maturity.score_rules import (
     reason_required,
     score_lock,
@@ -154,6 +155,13 @@ def score_record(
     score.cited_documents.set(documents)
 
     event = SCORE_SUBMITTED if submit else SCORE_SAVED
+    # Submitted again after the coordination team sent it back: it waits for them now.
+    resubmitted = (
+        submit
+        and not creating
+        and old["status"] == ScoreStatus.CONCEPT
+        and score.changes.filter(event=SCORE_REOPENED).exists()
+    )
     ScoreChange.objects.create(
         score=score,
         event=event,
@@ -174,6 +182,8 @@ def score_record(
         changes=changes_between(old, new) if old else {f: [None, v] for f, v in new.items()},
         reason=reason,
     )
+    if resubmitted:
+        notify_score_resubmitted(score)
     return score
 
 

@@ -3,6 +3,8 @@ from datetime import timedelta
 from django import forms, template
 from django.core.exceptions import NON_FIELD_ERRORS
 
+from uwvkms.notifications import kind_label, unread_count
+
 register = template.Library()
 
 
@@ -39,3 +41,15 @@ def _field_anchor(field) -> str:
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         return f"{field.auto_id}_0"
     return field.id_for_label or field.auto_id
+
+
+@register.simple_tag
+def unread_notifications_of(user) -> int:
+    """The navigation's unread count (loaded with the user's roles: no query of its own)."""
+    return unread_count(user)
+
+
+@register.filter
+def notification_kind_label(name: str) -> str:
+    """The Dutch label of a notification kind."""
+    return kind_label(name)

@@ -1,0 +1,120 @@
+"""The e-mail of notifications (issue 16 §3): one mail per notification for those who want it
+at once, one digest a day for those who want that. Sent by the task worker and the daily job,
+never inside a web request.
+
+A mail says what waits and where, nothing more: the kind, the object's title and an absolute
+link (SITE_URL). A failure is logged and recorded on the notification (attempts, error) and tried
+again by `manage.py meldingen_mailen` (the watchdog timer) until NOTIFICATION_EMAIL_MAX_ATTEMPTS;
+nothing is lost silently.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from uwvkms.constants import Delivery
+from uwvkms.models import Notification, User
+from uwvkms.notifications import kind_label, unsent_immediate
+
+logger = logging.getLogger(__name__)
+
+
+def absolute_url(path: str) -> str:
+    """The link in a mail: the site's address (SITE_URL) with the path."""
+    return path if "://" in path else f"{settings.SITE_URL}{path}"
+
+
+def _footer() -> str:
+    return _(
+        "U ontvangt dit bericht van uwvkms omdat er iets op u wacht. Hoe en wanneer u "
+        "meldingen per e-mail ontvangt, stelt u in op uw profiel: %(url)s"
+    ) % {"url": absolute_url(reverse("profile"))}
+
+
+def notification_email(notification: Notification) -> tuple[str, str]:
+    """The subject and body of the mail of one notification (Dutch)."""
+    label = kind_label(notification.kind)
+    subject = f"uwvkms: {label}"
+    body = "\n\n".join(
+        [
+            _("Goedendag,"),
+            f"{label}: {notification.title}",
+            _("Bekijk het in uwvkms: %(url)s") % {"url": absolute_url(notification.url)},
+            _footer(),
+        ]
+    )
+    return subject, body + "\n"
+
+
+def notification_email_send(*, notification_id: int) -> bool:
+    """Mail one notification that is due to be mailed at once; True when it went out now.
+
+    The row is locked while mailing (a task delivered twice, or the watchdog at the same time,
+    waits and then finds it sent), so a mail goes out once. A recipient without an address is
+    recorded and given up on; a failing server is logged, recorded and left for a retry."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(skip_locked=True)
+            .select_related("recipient")
+            .filter(pk=notification_id, emailed_at__isnull=True, delivery=Delivery.IMMEDIATE)
+            .first()
+        )
+        if notification is None:
+            return False
+        row = Notification.objects.filter(pk=notification.pk)
+        address = notification.recipient.email
+        if not address:
+            logger.warning(
+                "Notification %s not mailed: its recipient has no address", notification.pk
+            )
+            row.update(
+                email_error=_("De ontvanger heeft geen e-mailadres."),
+                email_attempts=settings.NOTIFICATION_EMAIL_MAX_ATTEMPTS,
+            )
+            return False
+        subject, body = notification_email(notification)
+        try:
+            send_mail(subject, body, None, [address])
+        except Exception as exc:
+            logger.exception("Mailing notification %s failed", notification.pk)
+            row.update(email_attempts=F("email_attempts") + 1, email_error=str(exc)[:1000])
+            return False
+        row.update(
+            emailed_at=timezone.now(), email_attempts=F("email_attempts") + 1, email_error=""
+        )
+        return True
+
+
+def notification_emails_retry() -> int:
+    """Try again every immediate mail that has not gone out (a failure, or a queue that lost
+    it), each up to NOTIFICATION_EMAIL_MAX_ATTEMPTS; returns how many went out now."""
+    ids = list(
+        unsent_immediate(settings.NOTIFICATION_EMAIL_MAX_ATTEMPTS)
+        # Leave the worker a moment for a mail that was only just enqueued.
+        .filter(created_at__lt=timezone.now() - datetime.timedelta(minutes=2))
+        .values_list("pk", flat=True)
+    )
+    return sum(notification_email_send(notification_id=pk) for pk in ids)
+
+
+def digest_email(user: User, notifications: list[Notification]) -> tuple[str, str]:
+    """The subject and body of one user's daily digest (Dutch): one line per notification."""
+    subject = _("uwvkms: %(n)d meldingen van vandaag") % {"n": len(notifications)}
+    lines = [f"- {kind_label(n.kind)}: {n.title}\n  {absolute_url(n.url)}" for n in notifications]
+    body = "\n\n".join(
+        [
+            _("Goedendag,"),
+            _("Dit wacht op u in uwvkms:"),
+            "\n".join(lines),
+            _("Alle meldingen: %(url)s") % {"url": absolute_url(reverse("notification_list"))},
+            _footer(),
+        ]
+    )
+    return subject, body + "\n"

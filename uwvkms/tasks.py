@@ -1,0 +1,12 @@
+"""Background tasks of the core (Django's tasks framework; the worker is `manage.py db_worker`)."""
+
+from django.tasks import task
+
+from uwvkms.mail import notification_email_send
+
+
+@task
+def notification_email_task(notification_id: int) -> bool:
+    """Mail one notification (see `notification_email_send`); a failure is recorded on it and
+    retried by `manage.py meldingen_mailen`."""
+    return notification_email_send(notification_id=notification_id)

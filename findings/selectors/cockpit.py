@@ -49,6 +49,10 @@ class CockpitCell:
     status: StageStatus
     url: str
 
+    @property
+    def label(self) -> str:
+        return str(STAGE_LABELS[self.stage])
+
 
 @dataclass(frozen=True)
 class CockpitRow:

@@ -285,6 +285,7 @@ def test_queries_do_not_grow_with_units_or_principles(client, state, coordinator
         )
         FollowUpActionFactory(recommendation=answer.recommendation)
     assert _queries(client, url) == before
+    assert before <= 30, before  # session, user and roles, then one grouped query per source
     assert _queries(client, reverse("findings:cycle_cockpit_export", args=[state.year])) == (
         export_before
     )

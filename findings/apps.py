@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class FindingsConfig(AppConfig):
     name = "findings"
     verbose_name = _("Bevindingen en rapportage")
+
+    def ready(self) -> None:
+        from findings.selectors.workqueue import register_work_queue
+
+        register_work_queue()

@@ -113,4 +113,4 @@ def test_the_home_page_lists_the_queue_with_a_count_in_the_navigation(
     assert '<a href="/te-laat/">Te laat</a>' in html
     # Not colour alone: the text says it is late, with a Dutch date.
     assert "te laat: uiterlijk" in html
-    assert "2<span class=\"visually-hidden\"> zaken vragen uw aandacht</span>" in html
+    assert '2<span class="visually-hidden"> zaken vragen uw aandacht</span>' in html

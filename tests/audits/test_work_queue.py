@@ -52,3 +52,20 @@ def test_the_interviewee_sees_the_records_to_confirm(client, unit_board, auditor
     client.force_login(unit_board)
     assert client.get(line.url).status_code == 200
     assert not lines(auditor, "Interview bevestigen")
+
+
+def test_no_line_nor_badge_for_a_record_that_can_no_longer_be_confirmed(
+    client, unit_board, cycle, uitkeren
+):
+    # Evidence is fixed once fieldwork is over: confirming would be refused.
+    InterviewFactory(
+        cycle=cycle,
+        unit=uitkeren,
+        ter_bevestiging=True,
+        interviewees=[("Directie", "Directeur", unit_board)],
+    )
+    AuditCycle.objects.filter(pk=cycle.pk).update(status="kalibratie")
+    assert not lines(unit_board, "Interview bevestigen")
+    client.force_login(unit_board)
+    html = client.get(reverse("home")).content.decode()
+    assert "Ter bevestiging (" not in html

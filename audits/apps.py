@@ -8,5 +8,7 @@ class AuditsConfig(AppConfig):
 
     def ready(self) -> None:
         from audits.selectors.confirmations import register_user_facts
+        from audits.selectors.workqueue import register_work_queue
 
         register_user_facts()
+        register_work_queue()

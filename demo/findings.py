@@ -287,6 +287,29 @@ def _follow_up(*, cycle, unit, board, index, today) -> None:
                 conclusion=conclusion,
                 next_steps="Borgen in het kwaliteitsplan en volgend jaar opnieuw meten.",
             )
+    if unit.name == SHOWCASE_UNIT and recognised:
+        _due_and_overdue(recommendation=recognised[0], unit=unit, board=board, today=today)
+
+
+def _due_and_overdue(*, recommendation, unit, board, today) -> None:
+    """Two more actions of the showcase unit for its board's work queue (issue 16 §1): one due
+    within two weeks, one past its date."""
+    for title, days, status in (
+        ("Bespreek de klantsignalen maandelijks in het MT", 10, ActionStatus.IN_UITVOERING),
+        ("Leg de werkafspraken met de ketenpartners vast", -5, ActionStatus.GEPLAND),
+    ):
+        follow_up_action_create(
+            actor=board,
+            recommendation=recommendation,
+            title=title,
+            owner=f"Afdelingsmanager {unit.abbreviation}",
+            goal=recommendation.text,
+            indicator="Percentage teams dat het effect rapporteert",
+            baseline=Decimal("20"),
+            target=Decimal("80"),
+            due_on=today + timedelta(days=days),
+            status=status,
+        )
 
 
 def _roll_up(*, cycle, coordinator, principles) -> None:

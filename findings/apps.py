@@ -10,3 +10,7 @@ class FindingsConfig(AppConfig):
         from findings.notifications import register_reminders  # noqa: PLC0415
 
         register_reminders()
+
+        from findings.selectors.workqueue import register_work_queue
+
+        register_work_queue()

@@ -8,5 +8,7 @@ class HerstelConfig(AppConfig):
 
     def ready(self) -> None:
         from herstel.selectors.actions import register_user_facts
+        from herstel.selectors.workqueue import register_work_queue
 
         register_user_facts()
+        register_work_queue()

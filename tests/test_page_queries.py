@@ -33,16 +33,25 @@ from tests.herstel.flow import start
 PER_REQUEST = 2
 
 # persona → queries of the home page on top of PER_REQUEST, and a text only that role's
-# home page shows (so the count is taken with the role's own sections on the page).
+# home page shows (so the count is taken with the role's own sections on the page). Since issue
+# 16 the home page carries the work queue ("Wat vraagt uw aandacht", uwvkms.workqueue): one
+# query per kind of line a role can have, whatever the number of lines (test_work_queue.py
+# checks that it does not grow with the data).
 HOME = {
-    "coordinator": (0, "Toetscycli openen"),
-    "auditor": (0, "Uw toetsopdrachten"),
-    # Its unit's reports and the cycles with evidence of its unit.
-    "unit_board": (2, "Ter bevestiging (1)"),
-    "board_member": (0, "De toetscycli en hun rapportage"),
-    "adviser": (0, "Herstelacties starten en volgen"),
-    "sbk_adviser": (0, "Herstelacties starten en volgen"),
-    "fez_adviser": (0, "Herstelacties starten en volgen"),
+    # Re-submitted scores, publications in trouble, unit reports waiting.
+    "coordinator": (3, "Toetscycli openen"),
+    # Its teams' interviews, its units' progress, its sent-back scores.
+    "auditor": (3, "Uw toetsopdrachten"),
+    # Its unit's reports and the cycles with evidence of its unit; the queue: responses due,
+    # follow-up actions, herstelacties waiting for the DT.
+    "unit_board": (5, "Ter bevestiging (1)"),
+    # The queue: new report versions, herstelacties waiting for the RvB.
+    "board_member": (2, "De toetscycli en hun rapportage"),
+    # The queue: the lead division's actions in step 1 or 4.
+    "adviser": (1, "Herstelacties starten en volgen"),
+    # The same, and SBK's tasks (one query, three with actions in step 2).
+    "sbk_adviser": (4, "Herstelacties starten en volgen"),
+    "fez_adviser": (1, "Herstelacties starten en volgen"),
     "wg_user": (0, "De herstelacties waarbij u betrokken bent"),
     "beheerder": (0, "De toetscycli en hun rapportage"),
     "outsider": (0, "Welkom"),

@@ -7,6 +7,7 @@ from django.urls import reverse
 from audits.models import AssessedPrinciple, ManagementPrinciple
 from audits.services.cycles import assignment_create, cycle_open
 from tests.factories import BusinessUnitFactory
+from uwvkms.workqueue import work_queue_for
 
 
 def _n(client, url):
@@ -89,3 +90,89 @@ def test_document_check_queries_do_not_grow_with_files(client, auditor, cycle, u
         )
     after = _n(client, url)
     assert after <= before
+
+
+def _more_work(n, *, cycle, uitkeren, communicatie, auditor, coordinator, adviser, dt_member):
+    """`n` more lines of each kind on the work queues of the auditor, the unit's board (DT),
+    the coordination team and the RvB (issue 16 §1)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from findings.models import PublishState, ReportVersion
+    from herstel.constants import Forum, Outcome, StepMove
+    from tests.factories import (
+        FollowUpActionFactory,
+        InterviewFactory,
+        RecommendationFactory,
+        UnitReportFactory,
+    )
+    from tests.herstel.flow import RVB_PATH, decide, move, start, submit
+
+    today = timezone.localdate()
+    for i in range(n):
+        for unit in (uitkeren, communicatie):
+            InterviewFactory(cycle=cycle, unit=unit, correctie_gevraagd=True)
+            InterviewFactory(cycle=cycle, unit=unit, ter_bevestiging=True)
+        recommendation = RecommendationFactory(cycle=cycle, unit=uitkeren)
+        FollowUpActionFactory(recommendation=recommendation, due_on=today)
+        FollowUpActionFactory(recommendation=recommendation, gereed=True)
+        at = timezone.now() - datetime.timedelta(days=1, minutes=i)
+        ReportVersion.objects.create(
+            cycle=cycle,
+            label=f"0.{len(ReportVersion.objects.all())}",
+            report_status="Concept",
+            state=PublishState.RUNNING,
+            requested_by=coordinator,
+            requested_at=at,
+            progress_at=at,
+        )
+        waiting_2a = start(adviser, title=f"Herstel 2A {i}")
+        submit(waiting_2a, adviser)
+        waiting_2b = start(adviser, title=f"Herstel 2B {i}")
+        submit(waiting_2b, adviser, RVB_PATH)
+        decide(waiting_2b, dt_member, Forum.DT, Outcome.KENNISNAME, "Kennisgenomen.")
+        move(waiting_2b, adviser, StepMove.TO_RVB)
+    UnitReportFactory(cycle=cycle, unit=uitkeren, status="afgestemd")
+
+
+def test_home_page_queries_do_not_grow_with_the_work_queue(
+    client,
+    auditor,
+    coordinator,
+    board_member,
+    dt_member,
+    adviser,
+    cycle,
+    uitkeren,
+    communicatie,
+):
+    people = {
+        "auditor": auditor,
+        "coordinator": coordinator,
+        "rvb": board_member,
+        "dt": dt_member,
+        "adviser": adviser,
+    }
+    world = {
+        "cycle": cycle,
+        "uitkeren": uitkeren,
+        "communicatie": communicatie,
+        "auditor": auditor,
+        "coordinator": coordinator,
+        "adviser": adviser,
+        "dt_member": dt_member,
+    }
+    url = reverse("home")
+    _more_work(1, **world)
+    before = {}
+    for name, user in people.items():
+        client.force_login(user)
+        before[name] = _n(client, url)
+    _more_work(4, **world)
+    for name, user in people.items():
+        client.force_login(user)
+        assert _n(client, url) <= before[name], name
+        assert "Wat vraagt uw aandacht" in client.get(url).content.decode()
+        if name != "adviser":  # the adviser's actions all wait on the DT or the RvB
+            assert len(work_queue_for(user)) >= 5, name

@@ -31,6 +31,7 @@ from uwvkms.notifications import (
 )
 from uwvkms.selectors import api_tokens_of
 from uwvkms.services import api_token_create, api_token_revoke
+from uwvkms.workqueue import work_queue_for
 
 
 class LoginView(auth_views.LoginView):
@@ -48,8 +49,18 @@ class LoginView(auth_views.LoginView):
 
 
 def home(request):
-    """The start page: what this user can do, by role."""
-    return render(request, "uwvkms/home.html")
+    """The start page: what needs this user now ("Wat vraagt uw aandacht", most urgent first,
+    see `uwvkms.workqueue`), then what they can do, by role."""
+    today = timezone.localdate()
+    items = work_queue_for(request.user, today=today)
+    return render(
+        request,
+        "uwvkms/home.html",
+        {
+            "work_queue": [(item, item.is_overdue(today)) for item in items],
+            "work_queue_count": len(items),
+        },
+    )
 
 
 def profile(request):

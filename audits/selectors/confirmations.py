@@ -6,7 +6,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, 
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from audits.constants import InterviewStatus
+from audits.constants import FIELDWORK_OPEN, InterviewStatus
 from audits.models import Interview, Interviewee, InterviewNote
 from uwvkms.models import USER_FACTS, User
 
@@ -33,10 +33,14 @@ AWAITING_FACT = "awaiting_confirmation"
 
 
 def _awaiting_subquery():
-    """The number of records waiting for the outer user's confirmation, as a subquery."""
+    """The number of records waiting for the outer user's confirmation, as a subquery. Only
+    records the user can still confirm: in status ter bevestiging, in a cycle whose fieldwork is
+    open (evidence is fixed after it), so a badge never leads to a refusal."""
     waiting = (
         Interviewee.objects.filter(
-            user=OuterRef("pk"), interview__status=InterviewStatus.TER_BEVESTIGING
+            user=OuterRef("pk"),
+            interview__status=InterviewStatus.TER_BEVESTIGING,
+            interview__cycle__status__in=FIELDWORK_OPEN,
         )
         .order_by()
         .values("user")

@@ -3,7 +3,7 @@ list and a score's history."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from audits.constants import AUDIT_TEAM, DocumentStatus, InterviewStatus
@@ -14,6 +14,7 @@ from audits.selectors import (
     require_audit_capacity,
 )
 from maturity.constants import ScoreStatus
+from maturity.events import SCORE_REOPENED
 from maturity.models import Score, ScoreChange
 from maturity.score_rules import ScoreLock, score_lock
 from maturity.selectors.calibration import is_calibration_frozen
@@ -98,6 +99,20 @@ def _score_change_label(change: ScoreChange) -> str:
     }
 
 
+def sent_back_change(score: Score | None) -> ScoreChange | None:
+    """The coordination team's sending back of `score` to its auditor in calibration (event
+    `maturity.score.reopened`, with its reason and round), while the score is not yet
+    re-submitted; else None. One query for a concept score, none otherwise."""
+    if score is None or score.status != ScoreStatus.CONCEPT:
+        return None
+    return (
+        score.changes.filter(event=SCORE_REOPENED)
+        .select_related("session", "changed_by")
+        .order_by("-changed_at", "-id")
+        .first()
+    )
+
+
 def ever_submitted(score: Score | None) -> bool:
     """Whether `score` is or once was submitted (a reopened score is a concept again, but others
     have relied on its level). Scores from before scores had a status count as submitted."""
@@ -163,6 +178,12 @@ class WorkItem:
         """The score's status, None while not scored."""
         return self.score.status if self.score else None
 
+    @property
+    def sent_back(self) -> bool:
+        """Sent back to the auditor in calibration and not yet re-submitted (the auditor sees
+        "Teruggestuurd", not "concept")."""
+        return bool(self.score and getattr(self.score, "is_sent_back", False))
+
 
 def auditor_work(*, auditor: User, cycle: AuditCycle) -> list[WorkItem]:
     """Every assessed unit × principle on the auditor's teams in `cycle`, with its score if any
@@ -172,7 +193,11 @@ def auditor_work(*, auditor: User, cycle: AuditCycle) -> list[WorkItem]:
     scope = assessed_principle_ids_by_unit(cycle)
     principles = list(cycle.principles.all())
     scores = {
-        (s.unit_id, s.principle_id): s for s in Score.objects.filter(cycle=cycle, unit__in=units)
+        (s.unit_id, s.principle_id): s
+        for s in Score.objects.filter(cycle=cycle, unit__in=units).annotate(
+            is_sent_back=Q(status=ScoreStatus.CONCEPT)
+            & Exists(ScoreChange.objects.filter(score=OuterRef("pk"), event=SCORE_REOPENED))
+        )
     }
     return [
         WorkItem(unit=unit, principle=p, score=scores.get((unit.id, p.id)))

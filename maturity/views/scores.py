@@ -42,6 +42,7 @@ def score_edit(request, year: int, unit_id: int, principle_code: str):
         "score": score,
         "framework": framework,
         "history": selectors.score_history_rows(score),
+        "sent_back": selectors.sent_back_change(score),
     }
     descriptors = framework_selectors.level_descriptors(framework)
 

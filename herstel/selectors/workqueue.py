@@ -1,0 +1,184 @@
+"""Herstel's lines of the work queue (issue 16 §1, see `uwvkms.workqueue`): what waits on each
+person in the steps of a herstelactie (DOMAIN.md §6). The DT members of the lead division: the
+2A decision and the go/no-go; the RvB: the 2B decision; the lead division's advisers: the advice
+of step 1 and the evaluation of step 4 (with its due date); SBK: its open tasks towards SZW and
+the minister (the SBK overview's rule)."""
+
+import datetime
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from herstel.constants import Forum, Step
+from herstel.models import Decision, Evaluation, GoDecision, Herstelactie
+from herstel.permissions import is_sbk_adviser
+from herstel.rules import evaluation_due_on
+from herstel.selectors.execution import evaluation_period_days
+from herstel.selectors.figures import sbk_overview
+from uwvkms.constants import Role
+from uwvkms.models import User
+from uwvkms.permissions import has_any_role
+from uwvkms.workqueue import Urgency, WorkItem, register
+
+
+def _standing(forum: Forum):
+    """Whether the action has a standing (uncorrected) decision of `forum`."""
+    return Exists(
+        Decision.objects.filter(herstelactie=OuterRef("pk"), forum=forum, correction__isnull=True)
+    )
+
+
+def herstel_work_items(user: User, today: datetime.date) -> list[WorkItem]:
+    """Herstel's work of `user`: one query per capacity they hold (DT, RvB, lead adviser), three
+    for SBK, none for anyone else."""
+    items: list[WorkItem] = []
+    unit_id = user.business_unit_id
+    if has_any_role(user, Role.DIRECTIE) and unit_id is not None:
+        items += _dt_items(unit_id)
+    if has_any_role(user, Role.RVB):
+        items += _rvb_items()
+    if has_any_role(user, Role.HERSTEL_ADVISEUR) and unit_id is not None:
+        items += _adviser_items(unit_id)
+    if is_sbk_adviser(user):
+        items += _sbk_items()
+    return items
+
+
+def _dt_items(unit_id: int) -> list[WorkItem]:
+    """Actions led by the DT's division waiting for its 2A decision, or in execution without a
+    go/no-go."""
+    actions = (
+        Herstelactie.objects.filter(lead_unit_id=unit_id)
+        .alias(
+            dt_decided=_standing(Forum.DT),
+            go_recorded=Exists(GoDecision.objects.filter(herstelactie=OuterRef("pk"))),
+        )
+        .filter(Q(step=Step.STAP_2A, dt_decided=False) | Q(step=Step.STAP_3, go_recorded=False))
+        .order_by("started_at", "id")
+    )
+    items = []
+    for action in actions:
+        if action.step == Step.STAP_2A:
+            items.append(
+                WorkItem(
+                    kind=_("Besluit 2A"),
+                    title=_("Herstelactie ‘%(title)s’ wacht op het besluit van de DT")
+                    % {"title": action.title},
+                    detail=_(
+                        "Stap 2A: bespreek het advies en leg het besluit of de kennisname vast."
+                    ),
+                    url=reverse("herstel:decisions", args=[action.pk]),
+                    urgency=Urgency.ACTION,
+                )
+            )
+        else:
+            items.append(
+                WorkItem(
+                    kind=_("Go/no-go"),
+                    title=_("Herstelactie ‘%(title)s’ wacht op een go/no-go")
+                    % {"title": action.title},
+                    detail=_("Stap 3: de uitvoering begint pas na een go-besluit."),
+                    url=reverse("herstel:execution", args=[action.pk]),
+                    urgency=Urgency.ACTION,
+                )
+            )
+    return items
+
+
+def _rvb_items() -> list[WorkItem]:
+    """Actions in step 2B without a standing RvB decision."""
+    actions = (
+        Herstelactie.objects.alias(rvb_decided=_standing(Forum.RVB))
+        .filter(step=Step.STAP_2B, rvb_decided=False)
+        .select_related("lead_unit")
+        .order_by("started_at", "id")
+    )
+    return [
+        WorkItem(
+            kind=_("Besluit 2B"),
+            title=_("Herstelactie ‘%(title)s’ wacht op het besluit van de RvB")
+            % {"title": action.title},
+            detail=_("Leidende divisie: %(unit)s · mandaat: %(mandate)s")
+            % {
+                "unit": action.lead_unit.name,
+                "mandate": action.get_mandate_display() or _("nog niet bepaald"),
+            },
+            url=reverse("herstel:decisions", args=[action.pk]),
+            urgency=Urgency.ACTION,
+        )
+        for action in actions
+    ]
+
+
+def _adviser_items(unit_id: int) -> list[WorkItem]:
+    """The lead division's actions in step 1 (the advice to complete and put to the DT) and in
+    step 4 (the evaluation, due the configured period after execution ended)."""
+    first_done = Evaluation.objects.filter(
+        herstelactie=OuterRef("pk"), number=1, completed_on__isnull=False
+    )
+    actions = (
+        Herstelactie.objects.filter(lead_unit_id=unit_id, step__in=[Step.STAP_1, Step.STAP_4])
+        .annotate(first_evaluated=Exists(first_done))
+        .order_by("started_at", "id")
+    )
+    items = []
+    period = evaluation_period_days()
+    for action in actions:
+        if action.step == Step.STAP_1:
+            items.append(
+                WorkItem(
+                    kind=_("Advies"),
+                    title=_("Herstelactie ‘%(title)s’: advies opstellen") % {"title": action.title},
+                    detail=_(
+                        "Stap 1: breng de situatie in kaart en leg het advies voor aan de DT."
+                    ),
+                    url=reverse("herstel:advice", args=[action.pk]),
+                    urgency=Urgency.ACTION,
+                )
+            )
+        else:
+            due = (
+                evaluation_due_on(action.execution_ended_on, period)
+                if action.execution_ended_on and not action.first_evaluated
+                else None
+            )
+            items.append(
+                WorkItem(
+                    kind=_("Evaluatie"),
+                    title=_("Herstelactie ‘%(title)s’: evaluatie") % {"title": action.title},
+                    detail=_(
+                        "Stap 4: evalueer de ervaring van klanten, het proces en de maatregelen."
+                    )
+                    if due
+                    else _("Stap 4: rond de evaluatie af en sluit de herstelactie."),
+                    url=reverse("herstel:evaluation", args=[action.pk]),
+                    urgency=Urgency.ACTION,
+                    due_on=due,
+                )
+            )
+    return items
+
+
+def _sbk_items() -> list[WorkItem]:
+    """SBK's open tasks that can be done now (the SBK overview's rule, three queries)."""
+    return [
+        WorkItem(
+            kind=_("SBK"),
+            title=_("Herstelactie ‘%(title)s’: %(tasks)s")
+            % {
+                "title": row.action.title,
+                "tasks": ", ".join(str(t.obligation.label) for t in row.tasks if t.ready),
+            },
+            detail=_("Leidende divisie: %(unit)s") % {"unit": row.action.lead_unit.name},
+            url=reverse("herstel:sbk_overview"),
+            urgency=Urgency.ACTION,
+        )
+        for row in sbk_overview()
+        if any(task.ready for task in row.tasks)
+    ]
+
+
+def register_work_queue() -> None:
+    """Put herstel's lines on every home page's work queue."""
+    register(herstel_work_items)

@@ -1,0 +1,64 @@
+"""Herstelacties on the work queue (issue 16 §1): the DT of the lead division sees an action
+waiting for its 2A decision and, in execution, for its go/no-go; the RvB an action waiting for
+its 2B decision; the lead division's advisers their advice (step 1) and evaluation (step 4); SBK
+its tasks towards SZW. The DT of another division, a working-group member and an outsider see
+none of it; every line links to a page that answers 200 for its reader."""
+
+from herstel.constants import Forum, Outcome, StepMove
+from tests.herstel.flow import RVB_PATH, decide, go, move, submit, to_execution
+from uwvkms.workqueue import work_queue_for
+
+
+def lines(user, kind):
+    return [item for item in work_queue_for(user) if item.kind == kind]
+
+
+def test_the_dt_sees_the_2a_decision_waiting(client, action, adviser, dt_member, other_dt):
+    submit(action, adviser)
+    [line] = lines(dt_member, "Besluit 2A")
+    assert line.title == f"Herstelactie ‘{action.title}’ wacht op het besluit van de DT"
+    client.force_login(dt_member)
+    assert client.get(line.url).status_code == 200
+    assert not lines(other_dt, "Besluit 2A")
+    decide(action, dt_member, Forum.DT, Outcome.BESLUIT)
+    assert not lines(dt_member, "Besluit 2A")
+
+
+def test_the_rvb_sees_the_2b_decision_waiting(
+    client, action, adviser, dt_member, board_member, sbk_adviser, wg_member, outsider
+):
+    submit(action, adviser, RVB_PATH)
+    assert not lines(board_member, "Besluit 2B")  # still with the DT
+    decide(action, dt_member, Forum.DT, Outcome.KENNISNAME, "Kennisgenomen.")
+    move(action, adviser, StepMove.TO_RVB)
+    [line] = lines(board_member, "Besluit 2B")
+    assert "wacht op het besluit van de RvB" in line.title
+    client.force_login(board_member)
+    assert client.get(line.url).status_code == 200
+    for user in (dt_member, wg_member, outsider):
+        assert not lines(user, "Besluit 2B")
+    # After the RvB's decision SBK has to inform SZW; that is SBK's line now.
+    decide(action, board_member, Forum.RVB, Outcome.BESLUIT)
+    assert not lines(board_member, "Besluit 2B")
+    [sbk] = lines(sbk_adviser, "SBK")
+    assert action.title in sbk.title
+    client.force_login(sbk_adviser)
+    assert client.get(sbk.url).status_code == 200
+    assert not lines(adviser, "SBK")
+
+
+def test_the_dt_sees_the_go_no_go_due(action, adviser, dt_member, other_dt, board_member):
+    to_execution(action, adviser, dt_member, board_member)
+    assert [i.kind for i in lines(dt_member, "Go/no-go")] == ["Go/no-go"]
+    assert not lines(other_dt, "Go/no-go")
+    go(action, dt_member)
+    assert not lines(dt_member, "Go/no-go")
+
+
+def test_the_lead_advisers_see_their_advice_and_not_another_divisions(
+    client, action, adviser, other_adviser
+):
+    [line] = lines(adviser, "Advies")
+    client.force_login(adviser)
+    assert client.get(line.url).status_code == 200
+    assert not lines(other_adviser, "Advies")

@@ -28,7 +28,13 @@ from tests.herstel.flow import go, import_rows, move, row, to_execution
 from uwvkms.models import AuditEvent
 from uwvkms.versioning import EditConflict
 
-TODAY = timezone.localdate()
+
+def today() -> datetime.date:
+    # Read when asked, not when the module loads: a run that crosses midnight in Dutch time
+    # would otherwise compare with yesterday.
+    return timezone.localdate()
+
+
 DONE = [row("HA-1", "afgehandeld", "nabetalen", "10,00", "0", "0", "0")]
 
 
@@ -83,10 +89,13 @@ def fill(evaluation, adviser, measures, *, second_in_place=True, **overrides):
     )
 
 
-def complete(evaluation, adviser, on=TODAY):
+def complete(evaluation, adviser, on=None):
     evaluation.refresh_from_db()
     return evaluation_complete(
-        actor=adviser, evaluation=evaluation, expected_version=evaluation.version, completed_on=on
+        actor=adviser,
+        evaluation=evaluation,
+        expected_version=evaluation.version,
+        completed_on=on or today(),
     )
 
 
@@ -108,12 +117,12 @@ def test_execution_ends_only_when_every_dossier_is_handled(
     with pytest.raises(PermissionDenied):
         move(action, dt_member, StepMove.TO_EVALUATION)
     moved = move(action, adviser, StepMove.TO_EVALUATION)
-    assert (moved.step, moved.execution_ended_on) == (Step.STAP_4, TODAY)
+    assert (moved.step, moved.execution_ended_on) == (Step.STAP_4, today())
 
 
 def test_the_first_evaluation_is_planned_with_every_measure(evaluating, measures, settings):
     evaluation = first(evaluating)
-    assert evaluation.planned_on == TODAY + datetime.timedelta(
+    assert evaluation.planned_on == today() + datetime.timedelta(
         days=settings.HERSTEL_EVALUATION_DUE_DAYS
     )
     assert sorted(m.measure_id for m in evaluation.measures.all()) == [m.pk for m in measures]
@@ -142,7 +151,7 @@ def test_an_evaluation_is_saved_with_history_and_completed_once_whole(
     assert event.changes["maatregel “Automatische controle”: werkt"] == [None, "Ja"]
     assert event.changes["maatregel “Maandelijkse steekproef”: geïmplementeerd"] == [None, True]
     done = complete(evaluation, adviser)
-    assert done.completed_on == TODAY
+    assert done.completed_on == today()
     with pytest.raises(ValidationError, match="is afgerond en ligt vast"):
         fill(done, adviser, measures, internal_process="Toch anders.")
 
@@ -191,7 +200,7 @@ def test_a_measure_not_in_place_is_not_judged_effective(evaluating, adviser, mea
 
 def test_follow_up_evaluations_when_measures_were_not_in_place(evaluating, adviser, measures):
     evaluation = first(evaluating)
-    later = TODAY + datetime.timedelta(days=90)
+    later = today() + datetime.timedelta(days=90)
     with pytest.raises(ValidationError, match="Rond eerst evaluatie 1 af."):
         evaluation_plan(actor=adviser, herstelactie=evaluating, planned_on=later, reason="x")
     fill(evaluation, adviser, measures, second_in_place=False)
@@ -221,7 +230,7 @@ def test_no_follow_up_when_every_measure_was_in_place(evaluating, adviser, measu
         evaluation_plan(
             actor=adviser,
             herstelactie=evaluating,
-            planned_on=TODAY + datetime.timedelta(days=1),
+            planned_on=today() + datetime.timedelta(days=1),
             reason="x",
         )
 
@@ -234,7 +243,7 @@ def test_closing_needs_a_completed_evaluation_and_none_planned(evaluating, advis
     second = evaluation_plan(
         actor=adviser,
         herstelactie=evaluating,
-        planned_on=TODAY + datetime.timedelta(days=30),
+        planned_on=today() + datetime.timedelta(days=30),
         reason="Steekproef volgt.",
     )
     with pytest.raises(StepMoveNotAllowed, match="nog een evaluatie gepland"):
@@ -245,7 +254,7 @@ def test_closing_needs_a_completed_evaluation_and_none_planned(evaluating, advis
     with pytest.raises(ValidationError, match="is afgerond en ligt vast"):
         evaluation_cancel(actor=adviser, evaluation=first(evaluating), reason="x")
     closed = move(evaluating, adviser, StepMove.CLOSE)
-    assert (closed.step, closed.closed_on) == (Step.GESLOTEN, TODAY)
+    assert (closed.step, closed.closed_on) == (Step.GESLOTEN, today())
     assert AuditEvent.objects.filter(event="herstel.evaluation.cancelled").get().reason == (
         "De maatregel vervalt."
     )
@@ -254,7 +263,7 @@ def test_closing_needs_a_completed_evaluation_and_none_planned(evaluating, advis
         evaluation_plan(
             actor=adviser,
             herstelactie=evaluating,
-            planned_on=TODAY + datetime.timedelta(days=1),
+            planned_on=today() + datetime.timedelta(days=1),
             reason="x",
         )
     assert snapshots_take_all() == []
@@ -277,7 +286,7 @@ def test_only_lead_advisers_evaluate(
 def test_no_evaluation_in_step_3(executing, adviser):
     assert not Evaluation.objects.exists()
     with pytest.raises(ValidationError, match="kan niet in Stap 3"):
-        evaluation_plan(actor=adviser, herstelactie=executing, planned_on=TODAY, reason="x")
+        evaluation_plan(actor=adviser, herstelactie=executing, planned_on=today(), reason="x")
 
 
 def test_the_first_evaluation_is_flagged_overdue(client, evaluating, adviser, settings):
@@ -286,7 +295,8 @@ def test_the_first_evaluation_is_flagged_overdue(client, evaluating, adviser, se
     page = client.get(url).content.decode()
     assert "De eerste evaluatie staat uiterlijk op" in page and "te laat" not in page
     Herstelactie.objects.filter(pk=evaluating.pk).update(
-        execution_ended_on=TODAY - datetime.timedelta(days=settings.HERSTEL_EVALUATION_DUE_DAYS + 1)
+        execution_ended_on=today()
+        - datetime.timedelta(days=settings.HERSTEL_EVALUATION_DUE_DAYS + 1)
     )
     page = client.get(url).content.decode()
     assert "De eerste evaluatie is te laat" in page
@@ -316,7 +326,7 @@ def test_the_evaluation_page_saves_completes_and_plans(client, evaluating, advis
     assert "Evaluatie 1 is opgeslagen." in response.content.decode()
     response = client.post(
         reverse("herstel:evaluation_complete", args=[evaluating.pk, 1]),
-        {"afronden-completed_on": TODAY.isoformat(), "afronden-version": "2"},
+        {"afronden-completed_on": today().isoformat(), "afronden-version": "2"},
         follow=True,
     )
     page = response.content.decode()
@@ -324,7 +334,7 @@ def test_the_evaluation_page_saves_completes_and_plans(client, evaluating, advis
     response = client.post(
         reverse("herstel:evaluation_plan", args=[evaluating.pk]),
         {
-            "plannen-planned_on": (TODAY + datetime.timedelta(days=60)).isoformat(),
+            "plannen-planned_on": (today() + datetime.timedelta(days=60)).isoformat(),
             "plannen-reason": "Steekproef.",
         },
         follow=True,

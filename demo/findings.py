@@ -292,11 +292,14 @@ def _follow_up(*, cycle, unit, board, index, today) -> None:
 
 
 def _due_and_overdue(*, recommendation, unit, board, today) -> None:
-    """Two more actions of the showcase unit for its board's work queue (issue 16 §1): one due
-    within two weeks, one past its date."""
+    """Three more actions of the showcase unit for its board's work queue (issue 16 §1): one due
+    within two weeks, one past its date, one done without an effect measurement (whatever the
+    plans above gave this unit)."""
     for title, days, status in (
         ("Bespreek de klantsignalen maandelijks in het MT", 10, ActionStatus.IN_UITVOERING),
         ("Leg de werkafspraken met de ketenpartners vast", -5, ActionStatus.GEPLAND),
+        # Done, but nobody measured what it brought: the gap of the audit's first main finding.
+        ("Herschrijf de brief bij een hersteld besluit", -3, ActionStatus.GEREED),
     ):
         follow_up_action_create(
             actor=board,

@@ -155,10 +155,9 @@ def test_unit_report_from_observation_to_definitief(
 
     # 3. Uitkeren's board answers the report and submits; submitting with nothing answered is
     # refused.
+    # The board starts from its work queue ("Wat vraagt uw aandacht"), where the response is due.
     log_in(page, "directie")
-    page.get_by_role("link", name=f"Rapport Uitkeren {YEAR}").click()
-    check(page)
-    page.get_by_role("link", name="Managementreactie schrijven").click()
+    page.get_by_role("link", name=f"Managementreactie op het rapport Uitkeren {YEAR}").click()
     expect(page.get_by_role("heading", name=f"Managementreactie Uitkeren {YEAR}")).to_be_visible()
     check(page)
     page.get_by_role("button", name="Indienen").click()

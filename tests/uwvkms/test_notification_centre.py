@@ -107,7 +107,7 @@ def test_an_unknown_delivery_is_refused(client, auditor):
 
 @pytest.mark.parametrize("persona", ["auditor", "coordinator", "outsider"])
 def test_the_centre_costs_a_fixed_number_of_queries(
-    client, request, persona, django_assert_max_num_queries
+    db, client, request, persona, django_assert_max_num_queries
 ):
     user = request.getfixturevalue(persona)
     for n in range(30):

@@ -40,6 +40,7 @@ from audits.models import (
     InterviewQuestion,
     ManagementPrinciple,
 )
+from audits.notifications import notify_interview_correction_requested, notify_interview_sent
 from audits.selectors.capacities import require_audit_capacity
 from audits.services.documents import require_evidence_open
 from uwvkms.changes import changes_between
@@ -326,7 +327,7 @@ def interview_transition(
             raise ValidationError(
                 {"confirmed_by": _("Alleen een geïnterviewde kan het verslag bevestigen.")}
             )
-    return _move(
+    interview = _move(
         interview,
         actor=actor,
         action=action,
@@ -334,6 +335,9 @@ def interview_transition(
         confirmed_by=confirmed_by,
         remarks=remarks,
     )
+    if action == InterviewAction.SEND:
+        notify_interview_sent(interview)
+    return interview
 
 
 def _move(
@@ -406,7 +410,7 @@ def interview_answer_by_interviewee(
         raise ValidationError(
             {"remarks": _("Beschrijf wat er in het verslag gecorrigeerd moet worden.")}
         )
-    return _move(
+    interview = _move(
         interview,
         actor=actor,
         action=action,
@@ -414,6 +418,11 @@ def interview_answer_by_interviewee(
         confirmed_by=confirmed_by,
         remarks=remarks,
     )
+    if action == InterviewAction.REQUEST_CORRECTION:
+        # A correction the audit team records itself (interview_transition) needs no message:
+        # the team heard it. One asked in the app is news to the team.
+        notify_interview_correction_requested(interview)
+    return interview
 
 
 # --- The appreciative question set (coordination team) -----------------------------------------

@@ -1,4 +1,6 @@
-"""Notifications of findings (issue 16 §3): a report version published or failed (the
+"""Notifications of findings (issue 16 §3): a unit report agreed (its board: the management
+response is due) and that response submitted (the unit's audit team and the coordination team);
+a report version published or failed (the
 coordination team), a Definitief version published (the RvB), and the daily reminders of
 follow-up actions (the unit's board; escalated to the coordination team when they stay
 overdue). The recipients are the people who may act on the object, nobody else."""
@@ -12,9 +14,20 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from audits.selectors.recipients import coordination_team, executive_board
+from audits.selectors.recipients import (
+    audit_team_of,
+    coordination_team,
+    executive_board,
+    unit_board_of,
+)
 from findings.constants import ActionStatus
-from findings.models import FollowUpAction, ReportStatus, ReportVersion
+from findings.models import (
+    FollowUpAction,
+    ManagementResponse,
+    ReportStatus,
+    ReportVersion,
+    UnitReport,
+)
 from uwvkms.constants import Role
 from uwvkms.notifications import NotificationKind, notify
 from uwvkms.reminders import Reminder
@@ -28,6 +41,13 @@ REPORT_VERSION_FAILED = NotificationKind(
 )
 REPORT_DEFINITIEF_PUBLISHED = NotificationKind(
     "findings.report_version.definitief", gettext_lazy("Definitief rapport gepubliceerd")
+)
+UNIT_REPORT_RESPONSE_REQUESTED = NotificationKind(
+    "findings.unit_report.response_requested",
+    gettext_lazy("Rapport afgestemd: managementreactie gevraagd"),
+)
+MANAGEMENT_RESPONSE_SUBMITTED = NotificationKind(
+    "findings.management_response.submitted", gettext_lazy("Managementreactie ingediend")
 )
 FOLLOW_UP_DUE = NotificationKind(
     "findings.follow_up.due", gettext_lazy("Vervolgactie binnenkort gereed te melden")
@@ -83,6 +103,51 @@ def notify_report_version_failed(version: ReportVersion) -> None:
         title=_version_title(version),
         url=_version_url(version),
         target=version,
+    )
+
+
+# --- the unit report and its management response ------------------------------------------
+
+
+def _unit_report_title(report: UnitReport) -> str:
+    # The unit and the year: no findings, no recommendations (mail leaves the building).
+    return _("Rapport Interne Toets KMS %(year)s van %(unit)s") % {
+        "year": report.cycle.year,
+        "unit": report.unit,
+    }
+
+
+def notify_unit_report_agreed(report: UnitReport) -> None:
+    """Tell the board of the report's unit that the report is agreed and its management
+    response is now asked for (only the unit's own board may write it)."""
+    notify(
+        kind=UNIT_REPORT_RESPONSE_REQUESTED,
+        recipients=unit_board_of(report.unit_id),
+        title=_unit_report_title(report),
+        url=reverse(
+            "findings:management_response",
+            kwargs={"year": report.cycle.year, "unit_id": report.unit_id},
+        ),
+        target=report,
+    )
+
+
+def notify_management_response_submitted(response: ManagementResponse) -> None:
+    """Tell the audit team of the unit and the coordination team that the board submitted its
+    response: it now appears in the unit report they read and roll up."""
+    report = response.unit_report
+    notify(
+        kind=MANAGEMENT_RESPONSE_SUBMITTED,
+        recipients=[
+            *audit_team_of(cycle=report.cycle, unit=report.unit),
+            *coordination_team(),
+        ],
+        title=_unit_report_title(report),
+        url=reverse(
+            "findings:unit_report",
+            kwargs={"year": report.cycle.year, "unit_id": report.unit_id},
+        ),
+        target=response,
     )
 
 

@@ -18,6 +18,7 @@ from audits.selectors import require_audit_capacity
 from findings.constants import Recognition, ResponseStatus
 from findings.events import MANAGEMENT_RESPONSE_SAVED, MANAGEMENT_RESPONSE_SUBMITTED
 from findings.models import ManagementResponse, Recommendation, RecommendationResponse, UnitReport
+from findings.notifications import notify_management_response_submitted
 from findings.unit_report_rules import response_gaps, response_open
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
@@ -129,6 +130,8 @@ def management_response_save(
         target=response,
         changes=changes,
     )
+    if submit:
+        notify_management_response_submitted(response)
     return response
 
 

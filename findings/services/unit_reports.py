@@ -14,6 +14,7 @@ from audits.selectors import require_audit_capacity
 from findings.constants import ResponseStatus, UnitReportStatus
 from findings.events import UNIT_REPORT_AGREED, UNIT_REPORT_FINALISED, UNIT_REPORT_REOPENED
 from findings.models import ManagementResponse, UnitReport
+from findings.notifications import notify_unit_report_agreed
 from findings.services.findings import unit_report_lock
 from findings.unit_report_rules import MOVERS, check_move, move_requirements
 from uwvkms.changes import changes_between
@@ -96,6 +97,8 @@ def unit_report_move(
         changes=changes_between(old, _values(report)),
         reason=reason,
     )
+    if to == UnitReportStatus.AFGESTEMD:
+        notify_unit_report_agreed(report)
     return report
 
 

@@ -23,6 +23,13 @@ def told(kind) -> set[str]:
     return set(Notification.objects.filter(kind=kind).values_list("recipient__username", flat=True))
 
 
+def links_work(client, kind) -> None:
+    """Every recipient opens the notification's link: it leads to a page they may see."""
+    for notification in Notification.objects.filter(kind=kind).select_related("recipient"):
+        client.force_login(notification.recipient)
+        assert client.get(notification.url).status_code == 200, notification.recipient
+
+
 @pytest.fixture
 def jansen(db, uitkeren):
     return UserFactory(
@@ -71,8 +78,9 @@ def send(interview, auditor):
     )
 
 
-def test_a_record_sent_for_confirmation_tells_its_linked_interviewees_only(record, auditor):
+def test_a_record_sent_for_confirmation_tells_its_linked_interviewees_only(client, record, auditor):
     send(record, auditor)
+    links_work(client, "audits.interview.to_confirm")
     assert told("audits.interview.to_confirm") == {"jansen"}
     notification = Notification.objects.get()
     assert notification.url == f"/toetsing/ter-bevestiging/{record.pk}/"
@@ -107,7 +115,7 @@ def answer(interview, actor, action, remarks=""):
 
 
 def test_a_correction_asked_by_an_interviewee_tells_the_units_audit_team_only(
-    record, auditor, jansen, coordinator
+    client, record, auditor, jansen, coordinator
 ):
     send(record, auditor)
     answer(record, jansen, InterviewAction.REQUEST_CORRECTION, remarks="De datum klopt niet.")
@@ -115,6 +123,7 @@ def test_a_correction_asked_by_an_interviewee_tells_the_units_audit_team_only(
     notification = Notification.objects.get(kind="audits.interview.correction_requested")
     assert notification.url == record.get_absolute_url()
     assert "datum klopt" not in notification.title  # the remarks stay in the app
+    links_work(client, "audits.interview.correction_requested")
 
 
 def test_a_confirmation_and_a_refused_answer_tell_nobody(record, auditor, jansen, bakker):
@@ -147,8 +156,9 @@ def agreed(cycle, uitkeren, auditor, coordinator, unit_board, other_board, other
     return report, recommendation
 
 
-def test_an_agreed_report_asks_its_units_board_only_for_a_response(agreed, cycle, uitkeren):
+def test_an_agreed_report_asks_its_units_board_only_for_a_response(client, agreed, cycle, uitkeren):
     report, _ = agreed
+    links_work(client, "findings.unit_report.response_requested")
     assert told("findings.unit_report.response_requested") == {"directie"}
     notification = Notification.objects.get()
     assert notification.url == f"/rapportage/2031/onderdelen/{uitkeren.pk}/reactie/"
@@ -167,7 +177,7 @@ def test_a_refused_agreement_tells_nobody(cycle, uitkeren, auditor, other_team, 
 
 
 def test_a_submitted_response_tells_the_units_audit_team_and_the_coordination_team(
-    agreed, cycle, uitkeren, unit_board
+    client, agreed, cycle, uitkeren, unit_board
 ):
     _, recommendation = agreed
     respond(unit_board, cycle, uitkeren, {recommendation: "herkend"}, submit=False)
@@ -177,6 +187,7 @@ def test_a_submitted_response_tells_the_units_audit_team_and_the_coordination_te
     notification = Notification.objects.filter(kind="findings.management_response.submitted")[0]
     assert notification.url == f"/rapportage/2031/onderdelen/{uitkeren.pk}/"
     assert notification.title == "Rapport Interne Toets KMS 2031 van Uitkeren"
+    links_work(client, "findings.management_response.submitted")
 
 
 def test_a_response_refused_to_another_units_board_tells_nobody(

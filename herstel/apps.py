@@ -7,8 +7,10 @@ class HerstelConfig(AppConfig):
     verbose_name = _("Herstelacties")
 
     def ready(self) -> None:
+        from herstel.notifications import register_reminders
         from herstel.selectors.actions import register_user_facts
         from herstel.selectors.workqueue import register_work_queue
 
         register_user_facts()
         register_work_queue()
+        register_reminders()

@@ -1,14 +1,34 @@
-"""Notifications of herstelacties (issue 16 §3): an action waiting for the DT's step-2A
-decision (the DT members of the lead division, herstel/permissions.py) or the RvB's step-2B
-decision (the RvB). Called by the step move inside its transaction."""
+"""Notifications of herstelacties (issue 16 §3), each to the people who act next and nobody
+else (herstel/permissions.py):
 
+- waiting for the DT's step-2A decision → the DT members of the lead division;
+- waiting for the RvB's step-2B decision → the RvB;
+- waiting for SBK (SZW to inform after the RvB's decision, or the note to the minister after
+  its intended decision) → SBK's advisers; waiting for the minister's answer → SBK's advisers,
+  who record it (rules.sbk_tasks, the SBK overview's rule);
+- in step 3 without a go/no-go → the lead division's advisers and DT members, who record it;
+- in the daily job: an open evaluation due within HERSTEL_EVALUATION_REMINDER_DAYS, or overdue
+  → the lead division's advisers, who record the evaluations.
+
+Called by the services inside their transaction. Titles name the action only: no clients,
+amounts or advice (mail leaves the building)."""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from herstel.constants import Step
-from herstel.models import Herstelactie
+from herstel.constants import STEP_2, Obligation, Step
+from herstel.models import Evaluation, GoDecision, Herstelactie
+from herstel.permissions import SBK_ABBREVIATION
+from herstel.rules import evaluation_due_on, evaluation_reminder_occasion, sbk_tasks
+from herstel.selectors.actions import decision_facts
 from uwvkms.constants import Role
 from uwvkms.notifications import NotificationKind, notify
+from uwvkms.reminders import Reminder
 from uwvkms.selectors import users_with_role
 
 AWAITING_DT = NotificationKind(
@@ -18,25 +38,162 @@ AWAITING_RVB = NotificationKind(
     "herstel.herstelactie.awaiting_rvb",
     gettext_lazy("Herstelactie wacht op besluit RvB (stap 2B)"),
 )
+AWAITING_SBK = NotificationKind(
+    "herstel.herstelactie.awaiting_sbk",
+    gettext_lazy("Herstelactie wacht op SBK (SZW informeren of nota aan de minister)"),
+)
+AWAITING_MINISTER = NotificationKind(
+    "herstel.herstelactie.awaiting_minister",
+    gettext_lazy("Herstelactie wacht op het antwoord van de minister"),
+)
+GO_DUE = NotificationKind(
+    "herstel.herstelactie.go_due", gettext_lazy("Herstelactie wacht op een go/no-go (stap 3)")
+)
+EVALUATION_DUE = NotificationKind(
+    "herstel.evaluation.due", gettext_lazy("Evaluatie van een herstelactie binnenkort")
+)
+EVALUATION_OVERDUE = NotificationKind(
+    "herstel.evaluation.overdue", gettext_lazy("Evaluatie van een herstelactie over de datum")
+)
+
+# Which of SBK's open obligations (rules.sbk_tasks) is told as which kind.
+SBK_TASK_KINDS = {
+    Obligation.SZW_INFORMED: AWAITING_SBK,
+    Obligation.MINISTER_NOTE: AWAITING_SBK,
+    Obligation.MINISTER_APPROVAL: AWAITING_MINISTER,
+}
+
+
+def _title(herstelactie: Herstelactie) -> str:
+    # The action's title only (see the module's docstring).
+    return _("Herstelactie ‘%(title)s’") % {"title": herstelactie.title}
+
+
+def _lead(role: Role, herstelactie: Herstelactie):
+    """The active users with `role` in the action's lead division."""
+    return users_with_role(role).filter(business_unit_id=herstelactie.lead_unit_id)
+
+
+def sbk_advisers():
+    """SBK's advisers (permissions.is_sbk_adviser, as one query)."""
+    return users_with_role(Role.HERSTEL_ADVISEUR).filter(
+        business_unit__abbreviation__iexact=SBK_ABBREVIATION
+    )
 
 
 def notify_step_reached(herstelactie: Herstelactie) -> None:
-    """Tell whoever decides in the step the action just reached that it waits for them: the DT
-    of the lead division in step 2A, the RvB in step 2B. Other steps notify nobody (yet)."""
+    """Tell whoever acts in the step the action just reached that it waits for them: the DT of
+    the lead division in step 2A, the RvB in step 2B, the lead division's advisers and DT in
+    step 3 while no go/no-go is recorded (the process guide: a go/no-go moment, usually DT/MT,
+    before the dossiers are handled). Other steps notify nobody here."""
     if herstelactie.step == Step.STAP_2A:
-        kind = AWAITING_DT
-        recipients = users_with_role(Role.DIRECTIE).filter(
-            business_unit_id=herstelactie.lead_unit_id
-        )
+        kind, recipients = AWAITING_DT, list(_lead(Role.DIRECTIE, herstelactie))
     elif herstelactie.step == Step.STAP_2B:
-        kind, recipients = AWAITING_RVB, users_with_role(Role.RVB)
+        kind, recipients = AWAITING_RVB, list(users_with_role(Role.RVB))
+    elif (
+        herstelactie.step == Step.STAP_3
+        and not GoDecision.objects.filter(herstelactie=herstelactie).exists()
+    ):
+        kind = GO_DUE
+        recipients = [
+            *_lead(Role.HERSTEL_ADVISEUR, herstelactie),
+            *_lead(Role.DIRECTIE, herstelactie),
+        ]
     else:
         return
     notify(
         kind=kind,
         recipients=recipients,
-        # The action's title only: no clients, amounts or advice (mail leaves the building).
-        title=_("Herstelactie ‘%(title)s’") % {"title": herstelactie.title},
-        url=herstelactie.get_absolute_url(),
+        title=_title(herstelactie),
+        # The go/no-go is recorded on the execution page; the decisions are on the action's.
+        url=reverse("herstel:execution", args=[herstelactie.pk])
+        if kind == GO_DUE
+        else herstelactie.get_absolute_url(),
         target=herstelactie,
     )
+
+
+def sbk_ready(herstelactie: Herstelactie) -> frozenset[Obligation]:
+    """SBK's obligations for the action that can be done now (rules.sbk_tasks: SZW to inform,
+    the note to the minister, the minister's answer to record). Two queries; none outside
+    step 2 or without a mandate."""
+    if herstelactie.step not in STEP_2 or not herstelactie.mandate:
+        return frozenset()
+    return frozenset(
+        task.obligation
+        for task in sbk_tasks(
+            step=herstelactie.step,
+            mandate=herstelactie.mandate,
+            facts=decision_facts(herstelactie),
+        )
+        if task.ready
+    )
+
+
+def notify_sbk_tasks(herstelactie: Herstelactie, *, before: frozenset[Obligation]) -> None:
+    """Tell SBK's advisers of each of its tasks that became ready by the change just made
+    (`before`: `sbk_ready` before it), once per kind: a task that was ready already was told
+    when it became so. Links to the action's decisions, where SBK records it."""
+    new = sbk_ready(herstelactie) - before
+    for kind in dict.fromkeys(SBK_TASK_KINDS[obligation] for obligation in sorted(new)):
+        notify(
+            kind=kind,
+            recipients=sbk_advisers(),
+            title=_title(herstelactie),
+            url=reverse("herstel:decisions", args=[herstelactie.pk]),
+            target=herstelactie,
+        )
+
+
+# --- the daily reminders of evaluations -----------------------------------------------------
+
+
+def evaluation_reminders(today: datetime.date) -> list[Reminder]:
+    """The open (planned, not completed) evaluations of actions in step 4 that are due within
+    HERSTEL_EVALUATION_REMINDER_DAYS or overdue (rules.evaluation_reminder_occasion) → the lead
+    division's advisers. The first is due HERSTEL_EVALUATION_DUE_DAYS after execution ended
+    (the overdue rule of the action's page); a later one on its planned date. Two queries,
+    whatever the number of evaluations; the daily job sends each once per occasion."""
+    remind_days = settings.HERSTEL_EVALUATION_REMINDER_DAYS
+    period = settings.HERSTEL_EVALUATION_DUE_DAYS
+    due: list[tuple[Evaluation, str]] = []
+    for evaluation in (
+        Evaluation.objects.filter(herstelactie__step=Step.STAP_4, completed_on__isnull=True)
+        .select_related("herstelactie")
+        .order_by("herstelactie_id", "number")
+    ):
+        action = evaluation.herstelactie
+        due_on = (
+            evaluation_due_on(action.execution_ended_on, period)
+            if evaluation.number == 1 and action.execution_ended_on
+            else evaluation.planned_on
+        )
+        occasion = evaluation_reminder_occasion(due_on=due_on, today=today, remind_days=remind_days)
+        if occasion:
+            due.append((evaluation, occasion))
+    if not due:
+        return []
+    advisers = defaultdict(list)
+    for user in users_with_role(Role.HERSTEL_ADVISEUR).filter(
+        business_unit_id__in={e.herstelactie.lead_unit_id for e, _occasion in due}
+    ):
+        advisers[user.business_unit_id].append(user)
+    return [
+        Reminder(
+            kind=EVALUATION_DUE if occasion == "due" else EVALUATION_OVERDUE,
+            target=evaluation,
+            occasion=occasion,
+            title=_title(evaluation.herstelactie),
+            url=reverse("herstel:evaluation", args=[evaluation.herstelactie_id]),
+            recipients=advisers.get(evaluation.herstelactie.lead_unit_id, []),
+        )
+        for evaluation, occasion in due
+    ]
+
+
+def register_reminders() -> None:
+    """Add the evaluations to the daily job (`manage.py stuur_herinneringen`)."""
+    from uwvkms.reminders import REMINDER_SOURCES  # noqa: PLC0415
+
+    if evaluation_reminders not in REMINDER_SOURCES:
+        REMINDER_SOURCES.append(evaluation_reminders)

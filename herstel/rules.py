@@ -462,6 +462,23 @@ def evaluation_overdue(
     return today > evaluation_due_on(execution_ended_on, period_days)
 
 
+def evaluation_reminder_occasion(
+    *, due_on: datetime.date | None, today: datetime.date, remind_days: int
+) -> str | None:
+    """Whether an open evaluation is to be announced (``"due"``: its date falls within
+    `remind_days` from today, today included) or chased (``"overdue"``: its date has passed; the
+    last day itself is not yet overdue, as in `evaluation_overdue`), else None. The process
+    guide wants the first evaluation not to wait long (DOMAIN.md §6, step 4): the daily job
+    reminds the lead division of both."""
+    if due_on is None:
+        return None
+    if today > due_on:
+        return "overdue"
+    if due_on <= today + datetime.timedelta(days=remind_days):
+        return "due"
+    return None
+
+
 @dataclass(frozen=True)
 class MeasureJudgement:
     """A control measure as judged in an evaluation: implemented (None: not judged),

@@ -25,6 +25,7 @@ from herstel.events import (
     NOTIFICATION_RECORDED,
 )
 from herstel.models import Decision, Herstelactie, InformalRound, Notification
+from herstel.notifications import notify_sbk_tasks, sbk_ready
 from herstel.permissions import may_record_decision, may_record_notification
 from herstel.rules import outcomes_for
 from herstel.services.guards import capacities_of, locked, require_operation
@@ -119,6 +120,7 @@ def decision_record(
             }
         )
     _require_outcome(forum, herstelactie.mandate, outcome)
+    sbk_before = sbk_ready(herstelactie)
     decision = Decision(
         herstelactie=herstelactie,
         forum=forum,
@@ -137,6 +139,7 @@ def decision_record(
         target=herstelactie,
         changes=_decision_changes(decision),
     )
+    notify_sbk_tasks(herstelactie, before=sbk_before)
     return decision
 
 
@@ -167,6 +170,7 @@ def decision_correct(
     if not reason:
         raise ValidationError({"reason": _("Geef de reden van de correctie.")})
     _require_outcome(forum, decision.mandate, outcome)
+    sbk_before = sbk_ready(herstelactie)
     correction = Decision(
         herstelactie=herstelactie,
         forum=forum,
@@ -209,6 +213,7 @@ def decision_correct(
         },
         reason=reason,
     )
+    notify_sbk_tasks(herstelactie, before=sbk_before)
     return correction
 
 
@@ -234,6 +239,7 @@ def notification_record(
             _("“%(kind)s” kan niet worden vastgelegd in %(step)s.")
             % {"kind": kind.label, "step": herstelactie.get_step_display()}
         )
+    sbk_before = sbk_ready(herstelactie)
     notification = Notification(
         herstelactie=herstelactie,
         kind=kind,
@@ -255,4 +261,5 @@ def notification_record(
             "document": [None, notification.document or None],
         },
     )
+    notify_sbk_tasks(herstelactie, before=sbk_before)
     return notification

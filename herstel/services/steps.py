@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from herstel.constants import EXECUTION_MOVES, MOVES_WITH_REASON, StepMove
 from herstel.events import STEP_MOVED
 from herstel.models import Herstelactie
-from herstel.notifications import notify_step_reached
+from herstel.notifications import notify_sbk_tasks, notify_step_reached, sbk_ready
 from herstel.rules import (
     StepMoveNotAllowed,
     advice_gaps,
@@ -77,6 +77,7 @@ def herstelactie_move(
     if blockers:
         raise StepMoveNotAllowed(blockers)
 
+    sbk_before = sbk_ready(herstelactie)
     changes: dict[str, list] = {"step": [herstelactie.step, transition.target.value]}
     update_fields = ["step", *herstelactie.touch(actor)]
     if move == StepMove.SUBMIT_ADVICE:
@@ -110,6 +111,7 @@ def herstelactie_move(
         reason=reason,
     )
     notify_step_reached(herstelactie)
+    notify_sbk_tasks(herstelactie, before=sbk_before)
     if move == StepMove.TO_EVALUATION and not herstelactie.evaluations.exists():
         evaluation_plan_first(
             actor=actor,

@@ -26,6 +26,7 @@ from herstel.rules import (
     evaluation_due_on,
     evaluation_gaps,
     evaluation_overdue,
+    evaluation_reminder_occasion,
     follow_up_blockers,
     measure_judgement_problems,
     move_blockers,
@@ -99,6 +100,26 @@ def test_first_evaluation_overdue(ended, completed, today, days, overdue):
 
 def test_evaluation_due_date():
     assert evaluation_due_on(ENDED, 180) == datetime.date(2026, 6, 30)
+
+
+DUE = datetime.date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("due_on", "today", "days", "occasion"),
+    [
+        (None, DUE, 14, None),  # no date: nothing to remind of
+        (DUE, datetime.date(2026, 6, 15), 14, None),  # 15 days ahead
+        (DUE, datetime.date(2026, 6, 16), 14, "due"),  # 14 days ahead
+        (DUE, DUE, 14, "due"),  # the last day is not yet overdue
+        (DUE, datetime.date(2026, 7, 1), 14, "overdue"),
+        (DUE, datetime.date(2027, 7, 1), 14, "overdue"),
+        (DUE, datetime.date(2026, 6, 27), 3, "due"),
+        (DUE, datetime.date(2026, 6, 26), 3, None),
+    ],
+)
+def test_evaluation_reminder_occasion(due_on, today, days, occasion):
+    assert evaluation_reminder_occasion(due_on=due_on, today=today, remind_days=days) == occasion
 
 
 J = MeasureJudgement

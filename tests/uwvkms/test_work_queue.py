@@ -114,3 +114,19 @@ def test_the_home_page_lists_the_queue_with_a_count_in_the_navigation(
     # Not colour alone: the text says it is late, with a Dutch date.
     assert "te laat: uiterlijk" in html
     assert '2<span class="visually-hidden"> zaken vragen uw aandacht</span>' in html
+
+
+def test_every_page_shows_the_count_in_the_navigation(client, outsider, monkeypatch):
+    """Not the home page only: the navigation bar of every page counts the queue."""
+
+    def provider(user, today):
+        return [WorkItem(kind="Vervolgactie", title="Nu", url="/nu/")]
+
+    monkeypatch.setattr(workqueue, "_providers", [provider])
+    client.force_login(outsider)
+    for name in ("notification_list", "profile"):
+        html = client.get(reverse(name)).content.decode()
+        assert '1<span class="visually-hidden"> zaak vraagt uw aandacht</span>' in html, name
+    monkeypatch.setattr(workqueue, "_providers", [])
+    html = client.get(reverse("notification_list")).content.decode()
+    assert "zaak vraagt uw aandacht" not in html

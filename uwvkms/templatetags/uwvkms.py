@@ -4,6 +4,7 @@ from django import forms, template
 from django.core.exceptions import NON_FIELD_ERRORS
 
 from uwvkms.notifications import kind_label, unread_count
+from uwvkms.workqueue import work_queue_for
 
 register = template.Library()
 
@@ -53,3 +54,14 @@ def unread_notifications_of(user) -> int:
 def notification_kind_label(name: str) -> str:
     """The Dutch label of a notification kind."""
     return kind_label(name)
+
+
+@register.simple_tag(takes_context=True)
+def work_queue_count(context) -> int:
+    """How many lines the user's work queue has, for the navigation bar on every page: the
+    home page passes the count it already has; elsewhere the queue is read here (the
+    providers' fixed number of queries, none for a user whose roles give it nothing)."""
+    if context.get("work_queue_count") is not None:
+        return context["work_queue_count"]
+    request = context.get("request")
+    return len(work_queue_for(getattr(request, "user", None)))

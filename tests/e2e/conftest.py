@@ -110,6 +110,30 @@ def log_in(page, username: str) -> None:
     check(page)
 
 
+def from_work_queue(page, kind: str, title: str, *, detail: str = "") -> None:
+    """Open a line of the work queue ("Wat vraagt uw aandacht"): go to the home page by "Mijn
+    werk" unless already there, see the line of this kind (and detail) shown, follow its link."""
+    from urllib.parse import urlparse
+
+    from playwright.sync_api import expect
+
+    if urlparse(page.url).path != "/":
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+            "link", name=re.compile(r"^Mijn werk")
+        ).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
+        check(page)
+    queue = page.get_by_role("region", name="Wat vraagt uw aandacht")
+    line = queue.get_by_role("listitem").filter(
+        has=page.get_by_role("link", name=title, exact=True)
+    )
+    expect(line).to_be_visible()
+    expect(line).to_contain_text(kind)
+    if detail:
+        expect(line).to_contain_text(detail)
+    line.get_by_role("link", name=title, exact=True).click()
+
+
 def log_out(page) -> None:
     from playwright.sync_api import expect
 

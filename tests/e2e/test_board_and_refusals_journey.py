@@ -1,8 +1,9 @@
 """Journeys 4 and 6 (issue 10) in a real browser.
 
-4. The RvB member opens the published UWV-wide report (the definitive version 2.0), checks the
-   PDF against the SHA-256 shown, reads the earlier version 1.0 and what changed, and cannot
-   reach any edit page of the audit (each is refused with the Dutch 403 page).
+4. The RvB member opens the published UWV-wide report (the definitive version 2.0) from their
+   work queue, where it is newly published, checks the PDF against the SHA-256 shown, reads the
+   earlier version 1.0, what changed and the list of versions, and cannot reach any edit page
+   of the audit (each is refused with the Dutch 403 page).
 6. Every journey's pages refuse the wrong role (403, Dutch page) and send a logged-out visitor
    to the login page (with the page to return to).
 
@@ -29,6 +30,7 @@ from tests.e2e.conftest import (
     assert_console_clean,
     assert_pages_checked,
     check,
+    from_work_queue,
     log_in,
     log_out,
 )
@@ -94,20 +96,15 @@ def test_board_member_reads_the_published_report_and_its_versions(
 
     page = browser_page
     log_in(page, "rvb")
-    page.get_by_role("link", name="Naar de toetscycli").click()
-    check(page)
-    page.get_by_role("link", name=f"Rapport {YEAR}", exact=True).click()
-    expect(
-        page.get_by_role("heading", name=f"Rapport Interne Toets KMS {YEAR}: gepubliceerde versies")
-    ).to_be_visible()
-    check(page)
-    versions = page.get_by_role("table", name="Versies van het rapport")
-    expect(versions.get_by_role("rowheader")).to_have_text(["1.0", "2.0"])
-    # Reading only: no publish form.
-    expect(page.get_by_role("button", name="Publiceren")).to_have_count(0)
 
-    # The definitive version: the PDF is the one whose hash the page shows.
-    versions.get_by_role("link", name="2.0", exact=True).click()
+    # The definitive version, opened from the work queue where it is newly published: the PDF is
+    # the one whose hash the page shows.
+    from_work_queue(
+        page,
+        "Nieuw gepubliceerd",
+        f"Rapport Interne Toets KMS {YEAR}, versie 2.0 (Definitief)",
+        detail="Gepubliceerd op",
+    )
     expect(
         page.get_by_role(
             "heading", name=f"Rapport Interne Toets KMS {YEAR}, versie 2.0 (Definitief)"
@@ -128,7 +125,15 @@ def test_board_member_reads_the_published_report_and_its_versions(
     ).to_be_visible()
     check(page)
     page.get_by_role("link", name=f"Rapport {YEAR}: versies").click()
-    page.get_by_role("link", name="1.0", exact=True).click()
+    expect(
+        page.get_by_role("heading", name=f"Rapport Interne Toets KMS {YEAR}: gepubliceerde versies")
+    ).to_be_visible()
+    check(page)
+    versions = page.get_by_role("table", name="Versies van het rapport")
+    expect(versions.get_by_role("rowheader")).to_have_text(["1.0", "2.0"])
+    # Reading only: no publish form.
+    expect(page.get_by_role("button", name="Publiceren")).to_have_count(0)
+    versions.get_by_role("link", name="1.0", exact=True).click()
     expect(
         page.get_by_role("heading", name=f"Rapport Interne Toets KMS {YEAR}, versie 1.0 (Concept)")
     ).to_be_visible()

@@ -4,8 +4,8 @@
 (a) the lead auditor of Uitkeren puts four candidate districts on the list and draws two, records
     an interview at a drawn district (after a Dutch error for an incomplete form), has it
     confirmed by an interviewee, marks a document delivered with a real PDF (a PNG named .pdf is
-    refused) and reads the evidence per principle, with the principle still without evidence
-    flagged as a gap;
+    refused) and, from Uitkeren's progress line in their work queue, reads the evidence per
+    principle, with the principle still without evidence flagged as a gap;
 (b) the board of Uitkeren reaches its evidence overview from the home page, reads it without
     any way to change it, and is refused (Dutch 403) the interview editor and another unit.
 
@@ -30,6 +30,7 @@ from tests.e2e.conftest import (
     assert_console_clean,
     assert_pages_checked,
     check,
+    from_work_queue,
     log_in,
     log_out,
     status_message,
@@ -238,8 +239,14 @@ def test_auditor_gathers_evidence_at_a_unit(
     check(page)
 
     # The evidence per principle: Klantgerichtheid rests on the document and the confirmed
-    # interview; Operationele Kwaliteit (assessed at Uitkeren) has nothing yet: a gap.
-    page.get_by_role("link", name="Bewijs per principe").click()
+    # interview; Operationele Kwaliteit (assessed at Uitkeren) has nothing yet: a gap. The
+    # auditor reaches it from their work queue, where Uitkeren's progress is shown.
+    from_work_queue(
+        page,
+        "Voortgang",
+        f"Uitkeren {YEAR}",
+        detail="interviews bevestigd 1 van 1 · scores ingediend 0 van 2 principes",
+    )
     expect(
         page.get_by_role("heading", name=f"Bewijs per principe: Uitkeren {YEAR}")
     ).to_be_visible()

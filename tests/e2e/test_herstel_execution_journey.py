@@ -5,8 +5,9 @@
    nothing is stored, and every bad line is listed with its reason; the corrected file imports;
 3. reads the management information (progress and the four totals), imports the final state,
    and ends the execution;
-4. evaluates (client experience with survey figures, internal process, the control measure of
-   step 1), completes the evaluation and closes the action;
+4. opens the evaluation from their work queue and evaluates (client experience with survey
+   figures, internal process, the control measure of step 1), completes the evaluation and
+   closes the action;
 5. FEZ opens the central overview with the action's totals and downloads the export.
 
 The action is taken to step 3 through the services first (test_herstel_journey.py walks steps
@@ -25,7 +26,14 @@ from playwright.sync_api import Page, expect
 
 from herstel.models import Dossier, Herstelactie
 from herstel.services.actions import control_measure_add
-from tests.e2e.conftest import assert_console_clean, check, log_in, log_out, status_message
+from tests.e2e.conftest import (
+    assert_console_clean,
+    check,
+    from_work_queue,
+    log_in,
+    log_out,
+    status_message,
+)
 from tests.herstel.flow import csv_bytes, row, start, to_execution
 
 TITLE = "Te lage WW-uitkering na loonbeslag"
@@ -156,8 +164,15 @@ def test_go_dossiers_figures_evaluation_and_close(
     page.get_by_role("button", name="Uitvoering afronden, door naar stap 4 · evaluatie").click()
     expect(status_message(page, "De herstelactie staat nu in Stap 4 · evaluatie.")).to_be_visible()
 
-    # 4. The evaluation, completed, and the action closed.
-    tab(page, "Stap 4 · evaluatie")
+    # 4. The evaluation, completed, and the action closed. The adviser opens it from their work
+    # queue, where the action now waits for its evaluation.
+    from_work_queue(
+        page,
+        "Evaluatie",
+        f"Herstelactie ‘{TITLE}’: evaluatie",
+        detail="Stap 4: evalueer de ervaring van klanten, het proces en de maatregelen.",
+    )
+    check(page)
     evaluation = page.get_by_role("region", name=re.compile("^Evaluatie 1"))
     evaluation.get_by_label("Hoe cliënten de herstelactie en de communicatie ervoeren").fill(
         "De meeste cliënten waardeerden de brief zonder aanvraag."

@@ -4,9 +4,10 @@ people work:
 1. the adviser of Uitkeren starts the action from the home page, fills the advice and the five
    mandate criteria, sees the computed mandate with the rule that decided it, and submits the
    advice to the DT (after an incomplete first try is refused with the reasons);
-2. the DT member of Uitkeren records 2A (taking note, as the mandate lies with the RvB) and
-   passes the advice on to the RvB;
-3. the RvB member records the decision (2B); the checklist shows SZW still to be informed;
+2. the DT member of Uitkeren opens the action from their work queue ("Besluit 2A"), records
+   2A (taking note, as the mandate lies with the RvB) and passes the advice on to the RvB;
+3. the RvB member opens it from their work queue ("Besluit 2B") and records the decision; the
+   checklist shows SZW still to be informed;
 4. SBK records that SZW was informed; the adviser takes the action to step 3, and the timeline
    shows every step and decision in order;
 5. the adviser records the go, imports a dossier file with one bad row (the row's error is
@@ -26,6 +27,7 @@ from tests.e2e.conftest import (
     assert_console_clean,
     assert_pages_checked,
     check,
+    from_work_queue,
     log_in,
     log_out,
     status_message,
@@ -166,9 +168,16 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
     log_out(page)
 
     # 2. The DT member of Uitkeren takes note (the mandate lies with the RvB) and passes it on.
+    # The DT member starts from their work queue, where the action waits for the 2A decision.
     log_in(page, "dt.uitkeren")
-    open_action(page)
-    tab(page, "Stap 2 · besluitvorming")
+    from_work_queue(
+        page,
+        "Besluit 2A",
+        f"Herstelactie ‘{TITLE}’ wacht op het besluit van de DT",
+        detail="Stap 2A: bespreek het advies en leg het besluit of de kennisname vast.",
+    )
+    expect(page.get_by_role("heading", name="Besluit vastleggen: DT (stap 2A)")).to_be_visible()
+    check(page)
     dt_form = page.get_by_role("region", name="Besluit vastleggen: DT (stap 2A)")
     expect(dt_form.get_by_role("radio")).to_have_count(1)  # only what the path allows
     dt_form.get_by_label("Kennisname").check()
@@ -185,9 +194,18 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
     log_out(page)
 
     # 3. The RvB member records the decision; the checklist shows what is still open.
+    # The RvB member starts from their work queue, where the action waits for the 2B decision.
     log_in(page, "rvb")
-    open_action(page)
-    tab(page, "Stap 2 · besluitvorming")
+    from_work_queue(
+        page,
+        "Besluit 2B",
+        f"Herstelactie ‘{TITLE}’ wacht op het besluit van de RvB",
+        detail="Leidende divisie: Uitkeren · mandaat: Raad van Bestuur",
+    )
+    expect(
+        page.get_by_role("heading", name="Besluit vastleggen: Raad van Bestuur (stap 2B)")
+    ).to_be_visible()
+    check(page)
     rvb_form = page.get_by_role("region", name="Besluit vastleggen: Raad van Bestuur (stap 2B)")
     rvb_form.get_by_role("radio", name="Besluit", exact=True).check()
     rvb_form.get_by_label("Datum van het besluit").fill("2025-03-18")

@@ -11,7 +11,7 @@ Views and forms show an EditConflict like any ValidationError; the REST API answ
 in one place (`uwvkms.api.exceptions.problem_details_handler`)."""
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -72,13 +72,21 @@ CHANGED, CREATED, DELETED = "changed", "created", "deleted"
 
 
 def conflict_message(
-    what: str, *, by=None, at: datetime.datetime | None = None, kind: str = CHANGED
+    what: str,
+    *,
+    by=None,
+    at: datetime.datetime | None = None,
+    kind: str = CHANGED,
+    state: str = "",
+    todo: str = "",
 ) -> str:
     """The one wording of an edit conflict, e.g. "Deze score is intussen gewijzigd door Bram
     Collega (7 december 2026 00:30). Uw invoer is niet opgeslagen; bekijk de actuele versie en
     pas die zo nodig aan." `what` is the subject as a sentence starts it ("Deze score"); without
     a known author (or for a record created or deleted meanwhile) the sentence says "iemand
-    anders"."""
+    anders". `state` adds where the record stands now ("Het staat nu op Afgestemd."), `todo`
+    replaces what to do where the default does not fit the reader (an interviewee answers a
+    record, they do not edit it)."""
     if kind == DELETED:
         first = gettext("%(what)s is intussen door iemand anders verwijderd.")
     elif kind == CREATED:
@@ -87,12 +95,16 @@ def conflict_message(
         first = gettext("%(what)s is intussen door iemand anders gewijzigd.")
     else:
         first = gettext("%(what)s is intussen gewijzigd door %(who)s (%(when)s).")
-    sentence = first % {"what": what, "who": by, "when": at and local_datetime(at)}
-    return (
-        sentence
-        + " "
-        + gettext("Uw invoer is niet opgeslagen; bekijk de actuele versie en pas die zo nodig aan.")
+    sentences = [first % {"what": what, "who": by, "when": at and local_datetime(at)}]
+    if state:
+        sentences.append(state)
+    sentences.append(
+        todo
+        or gettext(
+            "Uw invoer is niet opgeslagen; bekijk de actuele versie en pas die zo nodig aan."
+        )
     )
+    return " ".join(sentences)
 
 
 class EditConflict(ValidationError):
@@ -100,21 +112,45 @@ class EditConflict(ValidationError):
     save is refused and nothing changed. The one conflict error of every app."""
 
     def __init__(
-        self, what: str, *, by=None, at: datetime.datetime | None = None, kind: str = CHANGED
+        self,
+        what: str,
+        *,
+        by=None,
+        at: datetime.datetime | None = None,
+        kind: str = CHANGED,
+        state: str = "",
+        todo: str = "",
     ):
-        super().__init__(conflict_message(what, by=by, at=at, kind=kind), code="conflict")
+        super().__init__(
+            conflict_message(what, by=by, at=at, kind=kind, state=state, todo=todo),
+            code="conflict",
+        )
 
 
-def version_check(obj: Versioned | None, *, expected_version: int, what: str) -> None:
+def version_check(
+    obj: Versioned | None,
+    *,
+    expected_version: int,
+    what: str,
+    state: Callable[[Versioned], str] | None = None,
+    todo: str = "",
+) -> None:
     """Refuse a save made on `expected_version` (the version the user saw; 0 for a record not
     created yet) when `obj` (locked by the caller; None when there is none) is at another
-    version: EditConflict naming who changed it last and when."""
+    version: EditConflict naming who changed it last and when. `state(obj)` says where the
+    record stands now, `todo` what this reader should do (see `conflict_message`)."""
     current = obj.version if obj is not None else 0
     if current == expected_version:
         return
     if obj is None:  # the user saw a record that is gone
-        raise EditConflict(what, kind=DELETED)
-    raise EditConflict(what, by=obj.updated_by, at=obj.updated_at)
+        raise EditConflict(what, kind=DELETED, todo=todo)
+    raise EditConflict(
+        what,
+        by=obj.updated_by,
+        at=obj.updated_at,
+        state=state(obj) if state is not None else "",
+        todo=todo,
+    )
 
 
 @contextmanager

@@ -400,7 +400,16 @@ def interview_answer_by_interviewee(
         )
     interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
     require_evidence_open(interview.cycle)
-    version_check(interview, expected_version=expected_version, what=_("Dit verslag"))
+    version_check(
+        interview,
+        expected_version=expected_version,
+        what=_("Dit verslag"),
+        state=lambda now: (
+            _("Het staat nu op %(status)s (versie %(version)s).")
+            % {"status": now.get_status_display(), "version": now.version}
+        ),
+        todo=_("Er is niets vastgelegd; lees de actuele versie en beantwoord die."),
+    )
     # INTERVIEW_MOVERS says which moves are an interviewee's (confirm, ask for a correction).
     new_status = interview_next_status(interview.status, action, InterviewActor.INTERVIEWEE)
     confirmed_by = ""

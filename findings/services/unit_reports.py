@@ -60,7 +60,12 @@ def unit_report_move(
     held = require_audit_capacity(actor, allowed=REPORT_MOVERS, cycle=cycle, unit=unit)
     existing = UnitReport.objects.select_for_update().filter(cycle=cycle, unit=unit).first()
     report = existing or unit_report_lock(actor=actor, cycle=cycle, unit=unit)
-    version_check(existing, expected_version=expected_version, what=_("Het rapport"))
+    version_check(
+        existing,
+        expected_version=expected_version,
+        what=_("Het rapport"),
+        state=lambda now: _("Het staat nu op %(status)s.") % {"status": now.get_status_display()},
+    )
     check_move(report.status, to)
     if not held & MOVERS[(report.status, to)]:
         raise PermissionDenied

@@ -141,6 +141,7 @@ def kapstok_save(
             what,
             by=latest.created_by if latest else None,
             at=latest.created_at if latest else None,
+            state=_("Versie %(version)s is nu de nieuwste.") % {"version": current},
         )
     pairs = [(q.strip(), a.strip()) for q, a in questions_answers if q.strip() or a.strip()]
     errors = {}

@@ -87,6 +87,11 @@ def test_a_stale_answer_changes_nothing(waiting, linked, action):
     with pytest.raises(EditConflict) as refused:
         answer(waiting, linked, action, version=1, remarks="x")
     assert refused.value.messages[0].startswith("Dit verslag is intussen gewijzigd door ")
+    # Where it stands now, and that the interviewee answers (not edits) the current version.
+    assert refused.value.messages[0].endswith(
+        "Het staat nu op Ter bevestiging (versie 2). "
+        "Er is niets vastgelegd; lees de actuele versie en beantwoord die."
+    )
     waiting.refresh_from_db()
     assert (waiting.status, waiting.version, waiting.confirmed_by) == ("ter_bevestiging", 2, "")
     assert not events().exists()

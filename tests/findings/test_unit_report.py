@@ -280,7 +280,7 @@ def test_unknown_status_is_not_found(client, coordinator, cycle, uitkeren):
 
 def test_stale_move_is_refused(coordinator, auditor, cycle, uitkeren):
     agree(auditor, cycle, uitkeren)
-    with pytest.raises(EditConflict, match="intussen gewijzigd"):
+    with pytest.raises(EditConflict, match="intussen gewijzigd.*Het staat nu op Afgestemd."):
         unit_report_move(
             actor=coordinator, cycle=cycle, unit=uitkeren, to="definitief", expected_version=0
         )

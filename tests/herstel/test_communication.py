@@ -116,6 +116,7 @@ def test_a_stale_kapstok_save_is_refused(adviser, sbk_adviser, action):
     assert refused.value.messages[0].startswith(
         f"Het kapstokverhaal is intussen gewijzigd door {adviser} ("
     )
+    assert "Versie 1 is nu de nieuwste." in refused.value.messages[0]
     assert Kapstokverhaal.objects.count() == 1
 
 

@@ -40,6 +40,17 @@ RELOAD = "Uw invoer is niet opgeslagen; bekijk de actuele versie en pas die zo n
         ({"at": WINTER_NIGHT}, "Deze score is intussen door iemand anders gewijzigd. " + RELOAD),
         ({"kind": CREATED}, "Deze score is intussen door iemand anders vastgelegd. " + RELOAD),
         ({"kind": DELETED}, "Deze score is intussen door iemand anders verwijderd. " + RELOAD),
+        # Where the record stands now, and what this reader should do instead of editing.
+        (
+            {"by": "Bram Collega", "at": WINTER_NIGHT, "state": "Het staat nu op Ingediend."},
+            "Deze score is intussen gewijzigd door Bram Collega (7 december 2026 00:30). "
+            "Het staat nu op Ingediend. " + RELOAD,
+        ),
+        (
+            {"todo": "Lees de actuele versie en beantwoord die."},
+            "Deze score is intussen door iemand anders gewijzigd. "
+            "Lees de actuele versie en beantwoord die.",
+        ),
     ],
 )
 def test_the_one_message_shape(kwargs, message):

@@ -38,15 +38,16 @@ PER_REQUEST = 2
 # query per kind of line a role can have, whatever the number of lines (test_work_queue.py
 # checks that it does not grow with the data).
 HOME = {
-    # Re-submitted scores, publications in trouble, unit reports waiting.
-    "coordinator": (3, "Toetscycli openen"),
-    # Its teams' interviews, its units' progress, its sent-back scores.
-    "auditor": (3, "Uw toetsopdrachten"),
+    # Re-submitted scores, the cycle in calibration, publications in trouble, unit reports
+    # waiting.
+    "coordinator": (4, "Toetscycli openen"),
+    # Its teams' interviews, its units' progress, its sent-back scores, the audit to rate.
+    "auditor": (4, "Uw toetsopdrachten"),
     # Its unit's reports and the cycles with evidence of its unit; the queue: responses due,
-    # follow-up actions, herstelacties waiting for the DT.
-    "unit_board": (5, "Ter bevestiging (1)"),
-    # The queue: new report versions, herstelacties waiting for the RvB.
-    "board_member": (2, "De toetscycli en hun rapportage"),
+    # follow-up actions, the audit to rate, herstelacties waiting for the DT.
+    "unit_board": (6, "Ter bevestiging (1)"),
+    # The queue: new report versions, herstelacties waiting for the RvB, the herstel totals.
+    "board_member": (3, "De toetscycli en hun rapportage"),
     # The queue: the lead division's actions in step 1 or 4.
     "adviser": (1, "Herstelacties starten en volgen"),
     # The same, and SBK's tasks (one query, three with actions in step 2).

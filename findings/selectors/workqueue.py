@@ -13,8 +13,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from audits.constants import CycleStatus
+from audits.models import AssessedPrinciple, Assignment, AuditCycle
 from findings.constants import ActionStatus, ResponseStatus, UnitReportStatus
 from findings.models import (
+    AuditRating,
     EffectMeasurement,
     FollowUpAction,
     PublishState,
@@ -33,6 +35,8 @@ FOLLOW_UP_NOTICE_DAYS = 14
 # A published version stays "new" on the RvB's queue this many days.
 NEW_VERSION_DAYS = 30
 _IN_PROGRESS = (PublishState.QUEUED, PublishState.RUNNING)
+# The participants rate the audit once its findings are there (DOMAIN.md §4).
+RATING_OPEN_IN = (CycleStatus.OPROLLEN, CycleStatus.GEPUBLICEERD)
 
 
 def responses_due(unit_id: int) -> QuerySet[UnitReport]:
@@ -95,10 +99,41 @@ def unit_reports_waiting() -> QuerySet[UnitReport]:
     )
 
 
+def audit_to_rate(user: User) -> AuditCycle | None:
+    """The newest cycle in which `user` took part (as auditor or as board of an assessed unit),
+    whose findings are there (RATING_OPEN_IN) and which they have not rated yet; None when there
+    is none or when they rated a cycle as new or newer (an old cycle is not asked again). One
+    query."""
+    participated = Q(pk__in=[])
+    if has_any_role(user, Role.TOETSER):
+        participated |= Q(Exists(Assignment.objects.filter(cycle=OuterRef("pk"), auditor=user)))
+    if user.business_unit_id is not None and has_any_role(user, Role.DIRECTIE):
+        participated |= Q(
+            Exists(
+                AssessedPrinciple.objects.filter(
+                    cycle=OuterRef("pk"), unit_id=user.business_unit_id
+                )
+            )
+        )
+    rated = Exists(AuditRating.objects.filter(cycle=OuterRef("pk"), rater=user))
+    newest = (
+        AuditCycle.objects.filter(participated)
+        .annotate(rated_by_user=rated)
+        .filter(Q(status__in=RATING_OPEN_IN) | Q(rated_by_user=True))
+        .order_by("-year")
+        .first()
+    )
+    return newest if newest is not None and not newest.rated_by_user else None
+
+
 def findings_work_items(user: User, today: datetime.date) -> list[WorkItem]:
-    """Reporting's and follow-up's work of `user`: two queries for a unit's board, two for the
-    coordination team, one for the RvB, none for anyone else."""
+    """Reporting's and follow-up's work of `user`: three queries for a unit's board, two for the
+    coordination team, one for the RvB and for an auditor, none for anyone else."""
     items: list[WorkItem] = []
+    if has_any_role(user, Role.TOETSER) or (
+        has_any_role(user, Role.DIRECTIE) and user.business_unit_id is not None
+    ):
+        items += _rating_items(user)
     if has_any_role(user, Role.DIRECTIE) and user.business_unit_id is not None:
         items += _board_items(user.business_unit_id, today)
     if has_any_role(user, Role.COORDINATIETEAM):
@@ -146,6 +181,21 @@ def _board_items(unit_id: int, today: datetime.date) -> list[WorkItem]:
                 )
             )
     return items
+
+
+def _rating_items(user: User) -> list[WorkItem]:
+    cycle = audit_to_rate(user)
+    if cycle is None:
+        return []
+    return [
+        WorkItem(
+            kind=_("Evaluatie"),
+            title=_("Beoordeel de Interne Toets KMS %(year)s") % {"year": cycle.year},
+            detail=_("Geef de toets een cijfer van 1 tot 10, met een toelichting als u wilt."),
+            url=reverse("findings:rating_mine", args=[cycle.year]),
+            urgency=Urgency.PROGRESS,
+        )
+    ]
 
 
 def _coordinator_items() -> list[WorkItem]:

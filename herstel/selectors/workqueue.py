@@ -6,11 +6,12 @@ the minister (the SBK overview's rule)."""
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
-from herstel.constants import Forum, Step
+from herstel.constants import Forum, Obligation, Step
 from herstel.models import Decision, Evaluation, GoDecision, Herstelactie
 from herstel.permissions import is_sbk_adviser
 from herstel.rules import evaluation_due_on
@@ -30,14 +31,14 @@ def _standing(forum: Forum):
 
 
 def herstel_work_items(user: User, today: datetime.date) -> list[WorkItem]:
-    """Herstel's work of `user`: one query per capacity they hold (DT, RvB, lead adviser), three
-    for SBK, none for anyone else."""
+    """Herstel's work of `user`: one query per capacity they hold (DT, lead adviser), two for
+    the RvB, three for SBK, none for anyone else."""
     items: list[WorkItem] = []
     unit_id = user.business_unit_id
     if has_any_role(user, Role.DIRECTIE) and unit_id is not None:
         items += _dt_items(unit_id)
     if has_any_role(user, Role.RVB):
-        items += _rvb_items()
+        items += _rvb_items() + _rvb_totals()
     if has_any_role(user, Role.HERSTEL_ADVISEUR) and unit_id is not None:
         items += _adviser_items(unit_id)
     if is_sbk_adviser(user):
@@ -111,6 +112,41 @@ def _rvb_items() -> list[WorkItem]:
     ]
 
 
+# The phases of the RvB's overview line, in the order of the steps (DOMAIN.md §6).
+RUNNING_PHASES = (
+    (gettext_lazy("in advies"), (Step.STAP_1,)),
+    (
+        gettext_lazy("in besluitvorming"),
+        (Step.STAP_2A, Step.STAP_2B, Step.MINISTER),
+    ),
+    (gettext_lazy("in uitvoering"), (Step.STAP_3,)),
+    (gettext_lazy("in evaluatie"), (Step.STAP_4,)),
+)
+
+
+def _rvb_totals() -> list[WorkItem]:
+    """For information: how many actions run, per phase, and how many are closed (the herstel
+    overview's totals, one grouped count)."""
+    per_step = dict(Herstelactie.objects.values_list("step").annotate(n=Count("id")).order_by())
+    running = sum(n for step, n in per_step.items() if step not in (Step.GESLOTEN, Step.BEEINDIGD))
+    if not per_step:
+        return []
+    phases = ", ".join(
+        f"{sum(per_step.get(step, 0) for step in steps)} {label}" for label, steps in RUNNING_PHASES
+    )
+    ended = per_step.get(Step.GESLOTEN, 0) + per_step.get(Step.BEEINDIGD, 0)
+    return [
+        WorkItem(
+            kind=_("Overzicht"),
+            title=ngettext("%(count)s herstelactie loopt", "%(count)s herstelacties lopen", running)
+            % {"count": running},
+            detail=_("%(phases)s · %(ended)s afgesloten") % {"phases": phases, "ended": ended},
+            url=reverse("herstel:overview"),
+            urgency=Urgency.PROGRESS,
+        )
+    ]
+
+
 def _adviser_items(unit_id: int) -> list[WorkItem]:
     """The lead division's actions in step 1 (the advice to complete and put to the DT) and in
     step 4 (the evaluation, due the configured period after execution ended)."""
@@ -160,18 +196,27 @@ def _adviser_items(unit_id: int) -> list[WorkItem]:
     return items
 
 
+# SBK's obligations as a to-do (the obligation's label says what must have happened).
+SBK_TODO = {
+    Obligation.SZW_INFORMED: gettext_lazy("SZW informeren over het besluit"),
+    Obligation.MINISTER_NOTE: gettext_lazy("met SZW de nota aan de minister opstellen"),
+    Obligation.MINISTER_APPROVAL: gettext_lazy("het antwoord van de minister vastleggen"),
+}
+
+
 def _sbk_items() -> list[WorkItem]:
-    """SBK's open tasks that can be done now (the SBK overview's rule, three queries)."""
+    """SBK's open tasks that can be done now (the SBK overview's rule, three queries), each
+    linking to the action's decisions, where SBK records it."""
     return [
         WorkItem(
             kind=_("SBK"),
             title=_("Herstelactie ‘%(title)s’: %(tasks)s")
             % {
                 "title": row.action.title,
-                "tasks": ", ".join(str(t.obligation.label) for t in row.tasks if t.ready),
+                "tasks": ", ".join(str(SBK_TODO[t.obligation]) for t in row.tasks if t.ready),
             },
             detail=_("Leidende divisie: %(unit)s") % {"unit": row.action.lead_unit.name},
-            url=reverse("herstel:sbk_overview"),
+            url=reverse("herstel:decisions", args=[row.action.pk]),
             urgency=Urgency.ACTION,
         )
         for row in sbk_overview()

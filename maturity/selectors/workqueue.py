@@ -1,6 +1,7 @@
 """Scoring's lines of the work queue (issue 16 §1, see `uwvkms.workqueue`): for an auditor the
 progress of each unit on their teams and the scores the coordination team sent back; for the
-coordination team the scores re-submitted after being sent back in the open calibration round."""
+coordination team the scores re-submitted after being sent back in the open calibration round,
+and the outliers of a cycle in calibration still to discuss."""
 
 import datetime
 
@@ -8,12 +9,21 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Su
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from audits.constants import FIELDWORK_OPEN, CycleStatus, DocumentStatus, InterviewStatus
-from audits.models import AssessedPrinciple, Assignment, DocumentCheck, DocumentType, Interview
+from audits.models import (
+    AssessedPrinciple,
+    Assignment,
+    AuditCycle,
+    DocumentCheck,
+    DocumentType,
+    Interview,
+)
 from maturity.constants import ScoreStatus, SessionStatus
 from maturity.events import SCORE_REOPENED
 from maturity.models import Score, ScoreChange
+from maturity.selectors.calibration import calibration_matrix, open_session
 from uwvkms.constants import Role
 from uwvkms.models import User
 from uwvkms.permissions import has_any_role
@@ -114,13 +124,13 @@ def resubmitted_scores() -> QuerySet[Score]:
 
 
 def maturity_work_items(user: User, today: datetime.date) -> list[WorkItem]:
-    """Scoring's work of `user`: two queries for an auditor, one for the coordination team,
-    none for anyone else."""
+    """Scoring's work of `user`: two queries for an auditor, two for the coordination team (seven
+    while a cycle is in calibration), none for anyone else."""
     items: list[WorkItem] = []
     if has_any_role(user, Role.TOETSER):
         items += _progress_items(user) + _sent_back_items(user)
     if has_any_role(user, Role.COORDINATIETEAM):
-        items += _resubmitted_items()
+        items += _resubmitted_items() + _outlier_items()
     return items
 
 
@@ -179,6 +189,37 @@ def _resubmitted_items() -> list[WorkItem]:
             urgency=Urgency.ACTION,
         )
         for score in resubmitted_scores()
+    ]
+
+
+def _outlier_items() -> list[WorkItem]:
+    """The cycle in calibration with outliers among its submitted scores (the matrix's rule,
+    `maturity.rules.principle_outliers`): the coordination team discusses them in a session."""
+    cycle = AuditCycle.objects.filter(status=CycleStatus.KALIBRATIE).order_by("-year").first()
+    if cycle is None:
+        return []
+    count = calibration_matrix(cycle).outlier_count
+    if not count:
+        return []
+    session = open_session(cycle)
+    return [
+        WorkItem(
+            kind=_("Kalibratie"),
+            title=ngettext(
+                "Kalibratie %(year)s: %(count)s afwijkende score te bespreken",
+                "Kalibratie %(year)s: %(count)s afwijkende scores te bespreken",
+                count,
+            )
+            % {"year": cycle.year, "count": count},
+            detail=_("Bespreek ze in kalibratieronde %(number)s.") % {"number": session.number}
+            if session
+            else _("Open een kalibratiesessie om ze te bespreken."),
+            # Where they are discussed: the open round, else the page that opens one.
+            url=reverse("maturity:calibration_session", args=[cycle.year, session.number])
+            if session
+            else reverse("maturity:calibration", args=[cycle.year]),
+            urgency=Urgency.ACTION,
+        )
     ]
 
 

@@ -1,19 +1,19 @@
 """The demo shows each role a realistic work queue (issue 16 §4): toetser24's sent-back score,
 directie.uitkeren's waiting 2A decision and follow-up actions due and overdue, rvb's waiting 2B
-decision, coordinatie's failed publication; each line's page answers 200 for its reader."""
+decision and the herstel totals, coordinatie's failed publication and calibration outliers; each line's page answers 200 for its reader."""
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from uwvkms.models import User
+from uwvkms.models import Notification, User
 from uwvkms.workqueue import work_queue_for
 
 EXPECTED = {
     "toetser24": {"Teruggestuurd"},
     "directie.uitkeren": {"Besluit 2A", "Vervolgactie", "Effect meten"},
-    "rvb": {"Besluit 2B"},
-    "coordinatie": {"Publicatie mislukt"},
+    "rvb": {"Besluit 2B", "Overzicht"},
+    "coordinatie": {"Publicatie mislukt", "Kalibratie"},
     "herstel.sbk": {"SBK"},
 }
 
@@ -38,3 +38,14 @@ def test_uitkerens_board_has_follow_up_due_and_overdue(demo_data, db):
     ]
     assert any(d < today for d in due)
     assert any(d >= today for d in due)
+
+
+def test_the_demo_holds_todays_reminders_in_the_notification_centre(client, demo_data, db):
+    """`loaddemo` ends with today's run of the daily job: Uitkeren's board finds its follow-up
+    reminders under Meldingen, and the page shows them."""
+    board = User.objects.get(username="directie.uitkeren")
+    kinds = set(Notification.objects.filter(recipient=board).values_list("kind", flat=True))
+    assert {"findings.follow_up.overdue", "findings.follow_up.no_effect"} <= kinds
+    client.force_login(board)
+    html = client.get(reverse("notification_list")).content.decode()
+    assert "gereed, leg het effect vast" in html

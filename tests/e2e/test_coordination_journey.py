@@ -1,7 +1,7 @@
 """Journey 3 (issue 10): the coordination team from calibration to the published report, in a
 real browser:
 
-1. opens a calibration session from the cycle page, reads the matrix (with the outlier flagged
+1. opens calibration from the work queue's line of outliers to discuss, opens a session, reads the matrix (with the outlier flagged
    in words), opens a score, adjusts it with a reason (after a Dutch error for a missing reason)
    and sees the change in the score's history and in the round;
 2. closes the round and freezes the scores (closes calibration);
@@ -29,6 +29,7 @@ from tests.e2e.conftest import (
     assert_console_clean,
     assert_pages_checked,
     check,
+    from_work_queue,
     log_in,
     log_out,
     status_message,
@@ -83,12 +84,14 @@ def test_coordination_team_calibrates_rolls_up_and_publishes(
     page = browser_page
     log_in(page, "coordinator")
 
-    # 1. From the cycle page to calibration, and a new session.
-    page.get_by_role("link", name="Naar de toetscycli").click()
-    check(page)
-    page.get_by_role("link", name=f"Cyclus {YEAR} beheren").click()
-    check(page)
-    page.get_by_role("link", name="Kalibratie", exact=True).click()
+    # 1. From the work queue (three submitted scores cite no evidence: outliers) to the
+    # calibration page, and a new session.
+    from_work_queue(
+        page,
+        "Kalibratie",
+        f"Kalibratie {YEAR}: 3 afwijkende scores te bespreken",
+        detail="Open een kalibratiesessie om ze te bespreken.",
+    )
     expect(page.get_by_role("heading", name=f"Kalibratie {YEAR}", level=1)).to_be_visible()
     check(page)
     page.get_by_role("link", name="Nieuwe sessie openen").click()

@@ -8,7 +8,8 @@ people work:
    2A (taking note, as the mandate lies with the RvB) and passes the advice on to the RvB;
 3. the RvB member opens it from their work queue ("Besluit 2B") and records the decision; the
    checklist shows SZW still to be informed;
-4. SBK records that SZW was informed; the adviser takes the action to step 3, and the timeline
+4. SBK opens the action from its work queue ("SZW informeren over het besluit") and records
+   that SZW was informed; the adviser takes the action to step 3, and the timeline
    shows every step and decision in order;
 5. the adviser records the go, imports a dossier file with one bad row (the row's error is
    shown, nothing is stored), fixes it, imports it, and reads the management information.
@@ -230,8 +231,13 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
 
     # 4. SBK informs SZW; the adviser takes the action to execution.
     log_in(page, "adviseur.sbk")
-    open_action(page)
-    tab(page, "Stap 2 · besluitvorming")
+    from_work_queue(
+        page,
+        "SBK",
+        f"Herstelactie ‘{TITLE}’: SZW informeren over het besluit",
+        detail="Leidende divisie: Uitkeren",
+    )
+    check(page)
     notifications = page.get_by_role("region", name="Kennisgevingen")
     notifications.get_by_label("SZW geïnformeerd (door SBK)").check()
     notifications.get_by_label(re.compile(r"^\s*Datum\*?\s*$")).fill("2025-03-20")

@@ -1,7 +1,8 @@
 """Reporting and follow-up on the work queue (issue 16 §1): a unit's board sees its management
 response due and its follow-up actions due, overdue or done without an effect measurement; the
 coordination team a failed or stuck publication and the unit reports waiting; the RvB a newly
-published version. Another unit's board, an auditor and an outsider see none of it."""
+published version; the participants of a cycle whose findings are there a request to rate the
+audit. Another unit's board, an auditor and an outsider see none of it."""
 
 import datetime
 from datetime import timedelta
@@ -13,6 +14,9 @@ from django.utils import timezone
 from audits.models import AuditCycle
 from findings.models import PublishState, ReportVersion
 from tests.factories import (
+    AssignmentFactory,
+    AuditCycleFactory,
+    AuditRatingFactory,
     EffectMeasurementFactory,
     FollowUpActionFactory,
     ManagementResponseFactory,
@@ -182,3 +186,34 @@ def test_the_rvb_sees_a_newly_published_version(
     client.force_login(board_member)
     assert client.get(line.url).status_code == 200
     assert "Nieuw gepubliceerd" not in kinds(unit_board)
+
+
+def test_participants_are_asked_to_rate_the_audit_once_its_findings_are_there(
+    client, auditor, other_auditor, unit_board, coordinator, board_member, cycle
+):
+    assert "Evaluatie" not in kinds(auditor)  # fieldwork: nothing to rate yet
+    AuditCycle.objects.filter(pk=cycle.pk).update(status="oprollen")
+    for user in (auditor, unit_board):
+        [line] = [i for i in work_queue_for(user) if i.kind == "Evaluatie"]
+        assert line.title == "Beoordeel de Interne Toets KMS 2031"
+        client.force_login(user)
+        assert client.get(line.url).status_code == 200
+    # Those who did not take part are not asked; a participant who rated is not asked again.
+    for user in (other_auditor, coordinator, board_member):
+        assert "Evaluatie" not in kinds(user)
+    AuditRatingFactory(cycle=cycle, rater=auditor)
+    assert "Evaluatie" not in kinds(auditor)
+    assert "Evaluatie" in kinds(unit_board)
+
+
+def test_an_older_cycle_is_not_asked_again_once_a_newer_one_is_rated(
+    auditor, coordinator, cycle, uitkeren
+):
+    AuditCycle.objects.filter(pk=cycle.pk).update(status="gepubliceerd")
+    newer = AuditCycleFactory(year=2032, status="kalibratie")
+    AssignmentFactory(cycle=newer, unit=uitkeren, auditor=auditor)
+    [line] = [i for i in work_queue_for(auditor) if i.kind == "Evaluatie"]
+    assert line.title == "Beoordeel de Interne Toets KMS 2031"
+    # Rated the newer cycle early (before its roll-up): the older one is not asked any more.
+    AuditRatingFactory(cycle=newer, rater=auditor)
+    assert "Evaluatie" not in kinds(auditor)

@@ -62,3 +62,20 @@ def test_the_lead_advisers_see_their_advice_and_not_another_divisions(
     client.force_login(adviser)
     assert client.get(line.url).status_code == 200
     assert not lines(other_adviser, "Advies")
+
+
+def test_the_rvb_sees_the_totals_of_the_herstel_overview(
+    client, action, adviser, dt_member, board_member, outsider
+):
+    [line] = lines(board_member, "Overzicht")
+    assert line.title == "1 herstelactie loopt"
+    assert line.detail == (
+        "1 in advies, 0 in besluitvorming, 0 in uitvoering, 0 in evaluatie · 0 afgesloten"
+    )
+    submit(action, adviser)
+    [line] = lines(board_member, "Overzicht")
+    assert line.detail.startswith("0 in advies, 1 in besluitvorming")
+    client.force_login(board_member)
+    assert client.get(line.url).status_code == 200
+    for user in (adviser, dt_member, outsider):
+        assert not lines(user, "Overzicht")

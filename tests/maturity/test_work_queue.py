@@ -138,3 +138,33 @@ def test_the_auditor_sees_each_units_progress(client, auditor, other_auditor, cy
     client.force_login(auditor)
     assert client.get(lines["Uitkeren 2031"].url).status_code == 200
     assert not [i for i in work_queue_for(other_auditor) if i.kind == "Voortgang"]
+
+
+def test_the_coordination_team_sees_the_outliers_of_the_cycle_in_calibration(
+    client, coordinator, auditor, unit_board, cycle, uitkeren, communicatie
+):
+    ScoreFactory(cycle=cycle, unit=uitkeren, principle=principle("klantgerichtheid"))
+    assert "Kalibratie" not in [i.kind for i in work_queue_for(coordinator)]  # fieldwork still
+    AuditCycle.objects.filter(pk=cycle.pk).update(status="kalibratie")
+    # A submitted score citing no evidence at all is an outlier (the matrix's rule).
+    [line] = [i for i in work_queue_for(coordinator) if i.kind == "Kalibratie"]
+    assert line.title == "Kalibratie 2031: 1 afwijkende score te bespreken"
+    ScoreFactory(cycle=cycle, unit=communicatie, principle=principle("klantgerichtheid"))
+    [line] = [i for i in work_queue_for(coordinator) if i.kind == "Kalibratie"]
+    assert line.title == "Kalibratie 2031: 2 afwijkende scores te bespreken"
+    assert line.detail == "Open een kalibratiesessie om ze te bespreken."
+    client.force_login(coordinator)
+    assert "Nieuwe sessie openen" in client.get(line.url).content.decode()
+    # With a round open, the line leads to it, where the matrix is discussed.
+    calibration_session_open(
+        actor=coordinator,
+        cycle=AuditCycle.objects.get(pk=cycle.pk),
+        held_on=datetime.date(2031, 11, 4),
+        participants=[coordinator],
+    )
+    [line] = [i for i in work_queue_for(coordinator) if i.kind == "Kalibratie"]
+    assert line.detail == "Bespreek ze in kalibratieronde 1."
+    html = client.get(line.url).content.decode()
+    assert "Kalibratieronde 1" in html and "Uitkeren" in html
+    for user in (auditor, unit_board):
+        assert "Kalibratie" not in [i.kind for i in work_queue_for(user)]

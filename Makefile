@@ -15,7 +15,7 @@ STAMP := $(VENV)/.installed
 
 help:
 	@echo "make demo   start the app with demo data on http://127.0.0.1:8000 (SQLite)"
-	@echo "make worker run the background worker (publishes report versions) beside make demo"
+	@echo "make worker run the background worker alone (make demo starts one itself)"
 	@echo "make test   lint, checks and the whole test suite (DATABASE_URL picks the database)"
 	@echo "make test-unit / make test-journeys  the suite without / only the browser journeys and schemathesis"
 	@echo "make test-prod  the production-mode tier: nginx + 2 gunicorn nodes + 2 workers, DEBUG off"
@@ -37,10 +37,14 @@ $(STAMP): pyproject.toml | $(PY)
 	else $(PY) -m pip install --quiet -e ".[dev]"; fi
 	touch $(STAMP)
 
+# The background worker runs beside the web server: it publishes report versions and mails the
+# notifications (on the console with DEBUG); Ctrl+C stops both.
 demo: $(STAMP)
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py loaddemo
-	@echo "uwvkms draait op http://127.0.0.1:8000  (stoppen: Ctrl+C)"
+	@echo "uwvkms draait op http://127.0.0.1:8000 met de achtergrondtaken (stoppen: Ctrl+C)"
+	DEBUG=1 $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: $(STAMP)

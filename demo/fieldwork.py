@@ -110,8 +110,8 @@ def load_fieldwork(
     coordinator: User,
     rng: random.Random,
 ) -> None:
-    """Give every unit candidates and a draw, a mostly filled document checklist (with a few
-    files) and two to four interviews in mixed statuses."""
+    """Give every unit candidates and a draw, a filled document checklist (with a few files; at
+    every fourth unit one item still open) and two to four interviews in mixed statuses."""
     scope = assessed_principle_ids_by_unit(cycle)
     principles = {p.id: p for p in cycle.principles.all()}
     questions: dict[int, list[int]] = {}
@@ -129,8 +129,14 @@ def load_fieldwork(
         lead = team[0]
         assessed = [principles[pid] for pid in sorted(scope.get(unit.id, set()))]
         _districts(cycle=cycle, unit=unit, actor=lead, rng=rng)
+        # Every fourth unit leaves the last item of the list for its auditor; the rest judged all.
         _documents(
-            cycle=cycle, unit=unit, actor=lead, assessed=assessed, types=document_types, rng=rng
+            cycle=cycle,
+            unit=unit,
+            actor=lead,
+            assessed=assessed,
+            types=document_types if index % 4 else document_types[:-1],
+            rng=rng,
         )
         _interviews(
             cycle=cycle,
@@ -168,8 +174,7 @@ def _districts(*, cycle, unit, actor, rng) -> None:
 def _documents(*, cycle, unit, actor, assessed, types, rng) -> None:
     if DocumentCheck.objects.filter(cycle=cycle, unit=unit).exists():
         return
-    # Mostly filled: the last item of the list is left for the auditor.
-    for position, document_type in enumerate(types[:-1]):
+    for position, document_type in enumerate(types):
         status = rng.choice(
             [DocumentStatus.GELEVERD] * 6 + [DocumentStatus.NIET_GELEVERD, DocumentStatus.NVT]
         )

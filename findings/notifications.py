@@ -1,14 +1,14 @@
 """Notifications of findings (issue 16 §3): a unit report agreed (its board: the management
 response is due) and that response submitted (the unit's audit team and the coordination team);
-a report version published or failed (the
-coordination team), a Definitief version published (the RvB), and the daily reminders of
-follow-up actions (the unit's board; escalated to the coordination team when they stay
-overdue). The recipients are the people who may act on the object, nobody else."""
+a report version published or failed (the coordination team), a Definitief version published
+(the RvB), and the daily reminders of follow-up actions (the unit's board; escalated to the
+coordination team when they stay overdue; done without an effect measurement: the board). The recipients are the people who may act on the object, nobody else."""
 
 import datetime
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from audits.selectors.recipients import (
 )
 from findings.constants import ActionStatus
 from findings.models import (
+    EffectMeasurement,
     FollowUpAction,
     ManagementResponse,
     ReportStatus,
@@ -57,6 +58,9 @@ FOLLOW_UP_OVERDUE = NotificationKind(
 )
 FOLLOW_UP_ESCALATED = NotificationKind(
     "findings.follow_up.escalated", gettext_lazy("Vervolgactie blijft over de datum (escalatie)")
+)
+FOLLOW_UP_NO_EFFECT = NotificationKind(
+    "findings.follow_up.no_effect", gettext_lazy("Vervolgactie gereed zonder effectmeting")
 )
 
 
@@ -160,12 +164,18 @@ def follow_up_reminders(today: datetime.date) -> list[Reminder]:
     """The follow-up actions still open whose date is near or past (DOMAIN.md §4: attention at
     least every tertaal): due within FOLLOW_UP_REMINDER_DAYS → the unit's board; past due → the
     unit's board; past due by FOLLOW_UP_ESCALATION_DAYS → the unit's board and the
-    coordination team. Excluded units' actions count too: their board still owns them. A fixed
-    number of queries, whatever the number of actions."""
+    coordination team; done without an effect measurement → the unit's board, once (the audit's
+    first finding: actions are monitored, their effect is not). Excluded units' actions count
+    too: their board still owns them. A fixed number of queries, whatever the number of
+    actions."""
     soon = today + datetime.timedelta(days=settings.FOLLOW_UP_REMINDER_DAYS)
     escalate_before = today - datetime.timedelta(days=settings.FOLLOW_UP_ESCALATION_DAYS)
+    measured = EffectMeasurement.objects.filter(action=OuterRef("pk"))
     actions = list(
-        FollowUpAction.objects.filter(status__in=OPEN_ACTIONS, due_on__lte=soon)
+        FollowUpAction.objects.filter(
+            Q(status__in=OPEN_ACTIONS, due_on__lte=soon)
+            | Q(~Exists(measured), status=ActionStatus.GEREED)
+        )
         .select_related("cycle", "unit")
         .order_by("due_on", "id")
     )
@@ -177,7 +187,9 @@ def follow_up_reminders(today: datetime.date) -> list[Reminder]:
     ):
         boards[user.business_unit_id].append(user)
     coordinators = (
-        list(coordination_team()) if any(a.due_on < escalate_before for a in actions) else []
+        list(coordination_team())
+        if any(a.status in OPEN_ACTIONS and a.due_on < escalate_before for a in actions)
+        else []
     )
     reminders = []
     for action in actions:
@@ -191,7 +203,10 @@ def follow_up_reminders(today: datetime.date) -> list[Reminder]:
             "unit": action.unit.abbreviation,
             "date": formats.date_format(action.due_on, "j F Y"),
         }
-        if action.due_on >= today:
+        if action.status == ActionStatus.GEREED:
+            kind, occasion, recipients = FOLLOW_UP_NO_EFFECT, "no_effect", board
+            title = _("%(title)s (%(unit)s): gereed, leg het effect vast") % values
+        elif action.due_on >= today:
             kind, occasion, recipients = FOLLOW_UP_DUE, "due", board
             title = _("%(title)s (%(unit)s): uiterlijk gereed op %(date)s") % values
         elif action.due_on >= escalate_before:

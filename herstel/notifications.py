@@ -55,6 +55,15 @@ EVALUATION_DUE = NotificationKind(
 EVALUATION_OVERDUE = NotificationKind(
     "herstel.evaluation.overdue", gettext_lazy("Evaluatie van een herstelactie over de datum")
 )
+EVALUATION_ESCALATED = NotificationKind(
+    "herstel.evaluation.escalated",
+    gettext_lazy("Evaluatie van een herstelactie blijft over de datum (escalatie)"),
+)
+EVALUATION_KINDS = {
+    "due": EVALUATION_DUE,
+    "overdue": EVALUATION_OVERDUE,
+    "escalated": EVALUATION_ESCALATED,
+}
 
 # Which of SBK's open obligations (rules.sbk_tasks) is told as which kind.
 SBK_TASK_KINDS = {
@@ -151,10 +160,12 @@ def notify_sbk_tasks(herstelactie: Herstelactie, *, before: frozenset[Obligation
 def evaluation_reminders(today: datetime.date) -> list[Reminder]:
     """The open (planned, not completed) evaluations of actions in step 4 that are due within
     HERSTEL_EVALUATION_REMINDER_DAYS or overdue (rules.evaluation_reminder_occasion) → the lead
-    division's advisers. The first is due HERSTEL_EVALUATION_DUE_DAYS after execution ended
-    (the overdue rule of the action's page); a later one on its planned date. Two queries,
-    whatever the number of evaluations; the daily job sends each once per occasion."""
+    division's advisers; overdue by more than HERSTEL_EVALUATION_ESCALATION_DAYS → its DT as
+    well. The first is due HERSTEL_EVALUATION_DUE_DAYS after execution ended (the overdue rule
+    of the action's page); a later one on its planned date. Three queries at most, whatever the
+    number of evaluations; the daily job sends each once per occasion."""
     remind_days = settings.HERSTEL_EVALUATION_REMINDER_DAYS
+    escalate_days = settings.HERSTEL_EVALUATION_ESCALATION_DAYS
     period = settings.HERSTEL_EVALUATION_DUE_DAYS
     due: list[tuple[Evaluation, str]] = []
     for evaluation in (
@@ -168,24 +179,37 @@ def evaluation_reminders(today: datetime.date) -> list[Reminder]:
             if evaluation.number == 1 and action.execution_ended_on
             else evaluation.planned_on
         )
-        occasion = evaluation_reminder_occasion(due_on=due_on, today=today, remind_days=remind_days)
+        occasion = evaluation_reminder_occasion(
+            due_on=due_on, today=today, remind_days=remind_days, escalate_days=escalate_days
+        )
         if occasion:
             due.append((evaluation, occasion))
     if not due:
         return []
-    advisers = defaultdict(list)
+    advisers, boards = defaultdict(list), defaultdict(list)
     for user in users_with_role(Role.HERSTEL_ADVISEUR).filter(
         business_unit_id__in={e.herstelactie.lead_unit_id for e, _occasion in due}
     ):
         advisers[user.business_unit_id].append(user)
+    escalated = {e.herstelactie.lead_unit_id for e, occasion in due if occasion == "escalated"}
+    if escalated:
+        for user in users_with_role(Role.DIRECTIE).filter(business_unit_id__in=escalated):
+            boards[user.business_unit_id].append(user)
     return [
         Reminder(
-            kind=EVALUATION_DUE if occasion == "due" else EVALUATION_OVERDUE,
+            kind=EVALUATION_KINDS[occasion],
             target=evaluation,
             occasion=occasion,
             title=_title(evaluation.herstelactie),
             url=reverse("herstel:evaluation", args=[evaluation.herstelactie_id]),
-            recipients=advisers.get(evaluation.herstelactie.lead_unit_id, []),
+            recipients=[
+                *advisers.get(evaluation.herstelactie.lead_unit_id, []),
+                *(
+                    boards.get(evaluation.herstelactie.lead_unit_id, [])
+                    if occasion == "escalated"
+                    else []
+                ),
+            ],
         )
         for evaluation, occasion in due
     ]

@@ -463,15 +463,22 @@ def evaluation_overdue(
 
 
 def evaluation_reminder_occasion(
-    *, due_on: datetime.date | None, today: datetime.date, remind_days: int
+    *,
+    due_on: datetime.date | None,
+    today: datetime.date,
+    remind_days: int,
+    escalate_days: int | None = None,
 ) -> str | None:
     """Whether an open evaluation is to be announced (``"due"``: its date falls within
-    `remind_days` from today, today included) or chased (``"overdue"``: its date has passed; the
-    last day itself is not yet overdue, as in `evaluation_overdue`), else None. The process
-    guide wants the first evaluation not to wait long (DOMAIN.md §6, step 4): the daily job
-    reminds the lead division of both."""
+    `remind_days` from today, today included), chased (``"overdue"``: its date has passed; the
+    last day itself is not yet overdue, as in `evaluation_overdue`) or escalated
+    (``"escalated"``: more than `escalate_days` past its date), else None. The process guide
+    wants the first evaluation not to wait long (DOMAIN.md §6, step 4): the daily job reminds the
+    lead division's advisers of each and escalates to its DT."""
     if due_on is None:
         return None
+    if escalate_days is not None and today > due_on + datetime.timedelta(days=escalate_days):
+        return "escalated"
     if today > due_on:
         return "overdue"
     if due_on <= today + datetime.timedelta(days=remind_days):

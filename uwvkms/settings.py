@@ -317,6 +317,8 @@ UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 25) * 1024 * 1024
 HERSTEL_EVALUATION_DUE_DAYS = env_int("HERSTEL_EVALUATION_DUE_DAYS", 180)
 # The daily job announces a herstel evaluation this many days before its date.
 HERSTEL_EVALUATION_REMINDER_DAYS = env_int("HERSTEL_EVALUATION_REMINDER_DAYS", 14)
+# ... and escalates it to the lead division's DT once it is this many days overdue.
+HERSTEL_EVALUATION_ESCALATION_DAYS = env_int("HERSTEL_EVALUATION_ESCALATION_DAYS", 30)
 
 # Background tasks (Django's tasks framework): publishing a report version renders its PDF in a
 # worker (`manage.py db_worker`), never in a web request. Tests use the immediate backend.

@@ -63,13 +63,15 @@ class CockpitRow:
 
     @property
     def is_backlog(self) -> bool:
-        """Whether any stage of the unit is an achterstand."""
-        return any(cell.status.is_backlog for cell in self.cells)
+        """Whether any stage of the unit is an achterstand. An excluded unit has none, as it
+        never blocks the next phase (`phase_blockers`): its cells still show where it stands."""
+        return self.exclusion is None and any(cell.status.is_backlog for cell in self.cells)
 
 
 @dataclass(frozen=True)
 class ColumnTotal:
-    """One stage over the shown units: how many finished it, and the summed counts where the
+    """One stage over the shown units that count (excluded units do not, as in the blockers):
+    how many finished it, how many have an achterstand there, and the summed counts where the
     stage counts items (documents, interviews, scores, actions)."""
 
     stage: Stage
@@ -96,6 +98,7 @@ class CycleCockpit:
     only_backlog: bool
     rows: list[CockpitRow]
     unit_count: int  # all units of the cycle, also those the filter hides
+    excluded_shown: int  # excluded units among the rows shown, left out of the totals
     totals: list[ColumnTotal]
     blockers: list[BlockerLine]
 
@@ -164,7 +167,8 @@ def cycle_cockpit(cycle: AuditCycle, *, today: date, only_backlog: bool = False)
         only_backlog=only_backlog,
         rows=shown,
         unit_count=len(rows),
-        totals=_totals(shown),
+        excluded_shown=sum(row.exclusion is not None for row in shown),
+        totals=_totals([row for row in shown if row.exclusion is None]),
         blockers=[_blocker_line(b) for b in blockers],
     )
 

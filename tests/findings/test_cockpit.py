@@ -150,6 +150,12 @@ def test_a_missing_lead_and_an_excluded_unit(cycle, coordinator, auditor, fez):
     # Only a team, no principle in scope: still a row, and the excluded unit never blocks.
     assert row.cells[4].status.word == "geen scope"
     assert all("Handhaving" not in b.units for b in cockpit.blockers)
+    # The totals count as the blockers do: without the excluded unit, which the page says; and
+    # "alleen achterstanden" does not list it, though its missing lead shows in its row.
+    assert row.cells[0].status.is_backlog
+    assert {t.units for t in cockpit.totals} == {len(cockpit.rows) - 1}
+    assert cockpit.excluded_shown == 1
+    assert unit not in [r.unit for r in cycle_cockpit(cycle, today=TODAY, only_backlog=True).rows]
 
 
 def test_the_page_shows_words_links_and_the_filter(client, state, coordinator, uitkeren):
@@ -302,5 +308,11 @@ def test_the_demo_cockpit_is_varied(demo_data, db, client):
     tones = {cell.status.tone for row in cockpit.rows for cell in row.cells}
     assert len(tones) >= 3
     assert any(row.exclusion for row in cockpit.rows)  # C-ICT
+    assert "zonder 1 niet-representatief onderdeel" in response.content.decode()
+    # "Alleen achterstanden" narrows the demo down: some units are on schedule.
+    behind = client.get(
+        reverse("findings:cycle_cockpit", args=[2023]), {"achterstanden": "1"}
+    ).context["cockpit"]
+    assert 0 < len(behind.rows) < len(cockpit.rows)
     export = client.get(reverse("findings:cycle_cockpit_export", args=[2023]))
     assert export.status_code == 200

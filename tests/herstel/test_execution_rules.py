@@ -122,6 +122,24 @@ def test_evaluation_reminder_occasion(due_on, today, days, occasion):
     assert evaluation_reminder_occasion(due_on=due_on, today=today, remind_days=days) == occasion
 
 
+@pytest.mark.parametrize(
+    ("today", "occasion"),
+    [
+        (datetime.date(2026, 6, 20), "due"),
+        (DUE, "due"),
+        (datetime.date(2026, 7, 1), "overdue"),
+        (datetime.date(2026, 7, 30), "overdue"),  # 30 days past: not yet escalated
+        (datetime.date(2026, 7, 31), "escalated"),  # 31 days past
+        (datetime.date(2027, 7, 1), "escalated"),
+    ],
+)
+def test_an_evaluation_overdue_too_long_is_escalated(today, occasion):
+    assert (
+        evaluation_reminder_occasion(due_on=DUE, today=today, remind_days=14, escalate_days=30)
+        == occasion
+    )
+
+
 J = MeasureJudgement
 
 

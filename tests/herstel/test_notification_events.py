@@ -173,6 +173,23 @@ def test_an_overdue_evaluation_reminds_the_lead_advisers_once(evaluating, settin
     assert told("herstel.evaluation.due") == set()
 
 
+def test_an_evaluation_overdue_too_long_is_escalated_to_the_lead_divisions_dt(
+    client, evaluating, people, settings
+):
+    due = first_due(evaluating, settings)
+    days = settings.HERSTEL_EVALUATION_ESCALATION_DAYS
+    assert reminders_send(today=due + datetime.timedelta(days=days)) == 1  # overdue still
+    assert told("herstel.evaluation.escalated") == set()
+    assert reminders_send(today=due + datetime.timedelta(days=days + 1)) == 2
+    assert reminders_send(today=due + datetime.timedelta(days=days + 2)) == 0  # once
+    assert told("herstel.evaluation.escalated") == {"adviseur", "dt.uitkeren"}
+    notification = Notification.objects.get(
+        kind="herstel.evaluation.escalated", recipient__username="dt.uitkeren"
+    )
+    client.force_login(people["dt_member"])
+    assert client.get(notification.url).status_code == 200
+
+
 def test_the_reminder_period_is_configurable(evaluating, settings):
     due = first_due(evaluating, settings)
     settings.HERSTEL_EVALUATION_REMINDER_DAYS = 3

@@ -1,6 +1,7 @@
 """The daily job `manage.py stuur_herinneringen` (issue 16 §3): the board of a follow-up
 action's unit is reminded before its date and when it is overdue; what stays overdue is
-escalated to the coordination team too. Every reminder is recorded, so a second run (or a
+escalated to the coordination team too; an action done without an effect measurement is
+reminded to its board once. Every reminder is recorded, so a second run (or a
 second node) sends nothing again; another unit's board hears nothing."""
 
 import datetime
@@ -10,7 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.factories import FollowUpActionFactory
+from tests.factories import EffectMeasurementFactory, FollowUpActionFactory
 from uwvkms.models import Notification, ReminderSent
 from uwvkms.reminders import reminders_send
 
@@ -67,9 +68,29 @@ def test_overdue_then_escalated(action_due, unit_board, other_dt, coordinator, a
     assert Notification.objects.filter(kind="findings.follow_up.escalated").count() == 2
 
 
-def test_done_actions_are_not_reminded(action_due, unit_board):
-    action_due(TODAY - datetime.timedelta(days=3), status="gereed")
+def test_done_actions_with_their_effect_measured_are_not_reminded(action_due, unit_board):
+    measured = action_due(TODAY - datetime.timedelta(days=3), status="gereed")
+    EffectMeasurementFactory(action=measured)
     action_due(TODAY + datetime.timedelta(days=3), status="vervallen")
+    assert reminders_send(today=TODAY) == 0
+
+
+def test_done_without_an_effect_measurement_reminds_the_board_once(
+    client, action_due, unit_board, other_dt, coordinator, auditor
+):
+    action = action_due(TODAY - datetime.timedelta(days=60), status="gereed")
+    assert reminders_send(today=TODAY) == 1
+    assert reminders_send(today=TODAY + datetime.timedelta(days=40)) == 0  # never escalated
+    assert told("findings.follow_up.no_effect") == {"directie"}
+    notification = Notification.objects.get(kind="findings.follow_up.no_effect")
+    assert notification.title == (
+        "Klantsignalen maandelijks bespreken (UIT): gereed, leg het effect vast"
+    )
+    client.force_login(unit_board)
+    assert client.get(notification.url).status_code == 200
+    # Once measured, it is done: a later run finds nothing.
+    EffectMeasurementFactory(action=action)
+    ReminderSent.objects.all().delete()
     assert reminders_send(today=TODAY) == 0
 
 

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from demo.audit import load_demo
 from demo.herstel import load_herstel_demo
 from demo.people import login_lines
+from uwvkms.reminders import reminders_send
 
 
 class Command(BaseCommand):
@@ -26,3 +27,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo-herstelacties geladen. Inloggen met:"))
         for line in login_lines(logins):
             self.stdout.write(line)
+        # Today's reminders, as the daily job (`stuur_herinneringen`) would send them: the
+        # follow-up actions due, overdue or without an effect measurement, the evaluations.
+        # Idempotent: a second load reminds of nothing again.
+        sent = reminders_send()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Herinneringen van vandaag: {sent} meldingen (de e-mails verschijnen op de console)."
+            )
+        )

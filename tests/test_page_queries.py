@@ -50,9 +50,10 @@ HOME = {
     "board_member": (3, "De toetscycli en hun rapportage"),
     # The queue: the lead division's actions in step 1 or 4.
     "adviser": (1, "Herstelacties starten en volgen"),
-    # The same, and SBK's tasks (one query, three with actions in step 2).
-    "sbk_adviser": (4, "Herstelacties starten en volgen"),
-    "fez_adviser": (1, "Herstelacties starten en volgen"),
+    # The same, and SBK's tasks (one query, three with actions in step 2), the overview's totals.
+    "sbk_adviser": (5, "Herstelacties starten en volgen"),
+    # Its division's actions, the overview's totals.
+    "fez_adviser": (2, "Herstelacties starten en volgen"),
     "wg_user": (0, "De herstelacties waarbij u betrokken bent"),
     "beheerder": (0, "De toetscycli en hun rapportage"),
     "outsider": (0, "Welkom"),

@@ -1,20 +1,43 @@
 """Herstel's lines of the work queue (issue 16 §1, see `uwvkms.workqueue`): what waits on each
 person in the steps of a herstelactie (DOMAIN.md §6). The DT members of the lead division: the
-2A decision and the go/no-go; the RvB: the 2B decision; the lead division's advisers: the advice
-of step 1 and the evaluation of step 4 (with its due date); SBK: its open tasks towards SZW and
+2A decision and the go/no-go; the RvB: the 2B decision; the readers of the overview (RvB, FEZ, SBK): its totals; the lead
+division's advisers: the advice of step 1, what blocks the next step in steps 2 and 3, and the
+evaluation of step 4 (with its due date); SBK: its open tasks towards SZW and
 the minister (the SBK overview's rule)."""
 
 import datetime
+from collections import defaultdict
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from herstel.constants import Forum, Obligation, Step
-from herstel.models import Decision, Evaluation, GoDecision, Herstelactie
-from herstel.permissions import is_sbk_adviser
-from herstel.rules import evaluation_due_on
+from herstel.constants import (
+    MOVES_WITH_REASON,
+    STEP_2,
+    Capacity,
+    DossierStatus,
+    Forum,
+    GoOutcome,
+    Mandate,
+    NotificationKind,
+    Obligation,
+    Outcome,
+    Step,
+    StepMove,
+)
+from herstel.models import Decision, Dossier, Evaluation, GoDecision, Herstelactie
+from herstel.models import Notification as HerstelNotification
+from herstel.permissions import is_sbk_adviser, may_see_overview
+from herstel.rules import (
+    DecisionFacts,
+    ExecutionFacts,
+    evaluation_due_on,
+    move_blockers,
+    moves_for,
+    obligations_checklist,
+)
 from herstel.selectors.execution import evaluation_period_days
 from herstel.selectors.figures import sbk_overview
 from uwvkms.constants import Role
@@ -31,14 +54,17 @@ def _standing(forum: Forum):
 
 
 def herstel_work_items(user: User, today: datetime.date) -> list[WorkItem]:
-    """Herstel's work of `user`: one query per capacity they hold (DT, lead adviser), two for
-    the RvB, three for SBK, none for anyone else."""
+    """Herstel's work of `user`: one query as DT and for the RvB, five at most as lead adviser,
+    three for SBK, one more for the readers of the overview (RvB, FEZ, SBK), none for anyone
+    else."""
     items: list[WorkItem] = []
     unit_id = user.business_unit_id
     if has_any_role(user, Role.DIRECTIE) and unit_id is not None:
         items += _dt_items(unit_id)
     if has_any_role(user, Role.RVB):
-        items += _rvb_items() + _rvb_totals()
+        items += _rvb_items()
+    if may_see_overview(user):
+        items += _overview_totals()
     if has_any_role(user, Role.HERSTEL_ADVISEUR) and unit_id is not None:
         items += _adviser_items(unit_id)
     if is_sbk_adviser(user):
@@ -124,9 +150,9 @@ RUNNING_PHASES = (
 )
 
 
-def _rvb_totals() -> list[WorkItem]:
-    """For information: how many actions run, per phase, and how many are closed (the herstel
-    overview's totals, one grouped count)."""
+def _overview_totals() -> list[WorkItem]:
+    """For those who read the central overview (the RvB, FEZ, SBK), for information: how many
+    actions run, per phase, and how many are closed (one grouped count)."""
     per_step = dict(Herstelactie.objects.values_list("step").annotate(n=Count("id")).order_by())
     running = sum(n for step, n in per_step.items() if step not in (Step.GESLOTEN, Step.BEEINDIGD))
     if not per_step:
@@ -148,16 +174,21 @@ def _rvb_totals() -> list[WorkItem]:
 
 
 def _adviser_items(unit_id: int) -> list[WorkItem]:
-    """The lead division's actions in step 1 (the advice to complete and put to the DT) and in
-    step 4 (the evaluation, due the configured period after execution ended)."""
+    """The lead division's open actions: in step 1 the advice to complete and put to the DT;
+    in step 2 and 3 what still blocks the next step, as the action's page computes it
+    (`rules.move_blockers`), or that it can be made now; in step 4 the evaluation, due the
+    configured period after execution ended. Five queries at most, whatever the number of
+    actions."""
     first_done = Evaluation.objects.filter(
         herstelactie=OuterRef("pk"), number=1, completed_on__isnull=False
     )
-    actions = (
-        Herstelactie.objects.filter(lead_unit_id=unit_id, step__in=[Step.STAP_1, Step.STAP_4])
+    actions = list(
+        Herstelactie.objects.filter(lead_unit_id=unit_id, step__in=ADVISER_STEPS)
         .annotate(first_evaluated=Exists(first_done))
         .order_by("started_at", "id")
     )
+    decided = _decision_facts([a.pk for a in actions if a.step in STEP_2])
+    executing = _execution_facts([a.pk for a in actions if a.step == Step.STAP_3])
     items = []
     period = evaluation_period_days()
     for action in actions:
@@ -173,7 +204,7 @@ def _adviser_items(unit_id: int) -> list[WorkItem]:
                     urgency=Urgency.ACTION,
                 )
             )
-        else:
+        elif action.step == Step.STAP_4:
             due = (
                 evaluation_due_on(action.execution_ended_on, period)
                 if action.execution_ended_on and not action.first_evaluated
@@ -193,7 +224,137 @@ def _adviser_items(unit_id: int) -> list[WorkItem]:
                     due_on=due,
                 )
             )
+        else:
+            items.append(
+                _next_step_item(
+                    action,
+                    facts=decided.get(action.pk, DecisionFacts(latest={})),
+                    execution=executing.get(action.pk, ExecutionFacts()),
+                )
+            )
     return items
+
+
+# The steps in which the lead division's advisers have something to do or to follow.
+ADVISER_STEPS = (Step.STAP_1, *sorted(STEP_2), Step.STAP_3, Step.STAP_4)
+
+
+def _next_step_item(
+    action: Herstelactie, *, facts: DecisionFacts, execution: ExecutionFacts
+) -> WorkItem:
+    """Step 2 or 3: the forward moves the advisers may make now, or what the next one waits
+    for (the move out of the step: to execution, to evaluation)."""
+    forward = [
+        move
+        for move in moves_for(action.step, [Capacity.LEAD_ADVISER])
+        if move not in MOVES_WITH_REASON and move != StepMove.END_WITHOUT_EXECUTION
+    ]
+    blockers = {
+        move: move_blockers(
+            step=action.step,
+            move=move,
+            mandate=action.mandate or None,
+            advice_gaps=[],
+            facts=facts,
+            execution=execution,
+        )
+        for move in forward
+    }
+    ready = [move for move in forward if not blockers[move]]
+    in_execution = action.step == Step.STAP_3
+    url = (
+        reverse("herstel:execution", args=[action.pk])
+        if in_execution
+        else reverse("herstel:decisions", args=[action.pk])
+    )
+    if ready:
+        return WorkItem(
+            kind=_("Volgende stap"),
+            title=_("Herstelactie ‘%(title)s’: %(move)s")
+            % {"title": action.title, "move": ", ".join(str(m.label) for m in ready)},
+            detail=_("Alles wat deze stap vraagt is gedaan."),
+            url=url,
+            urgency=Urgency.ACTION,
+        )
+    if in_execution:
+        detail = "; ".join(str(b) for b in blockers.get(StepMove.TO_EVALUATION, []))
+    else:
+        # Step 2 is left once every obligation of the mandate's path is met: the checklist.
+        open_obligations = [
+            str(obligation.label)
+            for obligation, met in obligations_checklist(Mandate(action.mandate), facts)
+            if not met
+        ]
+        detail = _("Nog niet gedaan: %s") % "; ".join(open_obligations)
+    return WorkItem(
+        kind=_("Uitvoering") if in_execution else _("Besluitvorming"),
+        title=_("Herstelactie ‘%(title)s’ (%(step)s)")
+        % {"title": action.title, "step": action.get_step_display()},
+        detail=detail,
+        url=url,
+        urgency=Urgency.ACTION if in_execution else Urgency.PROGRESS,
+    )
+
+
+def _decision_facts(action_ids: list[int]) -> dict[int, DecisionFacts]:
+    """`selectors.actions.decision_facts` for many actions at once (two queries, none without
+    actions): per action and forum the outcome of the latest standing decision, and the kinds
+    of notification made."""
+    if not action_ids:
+        return {}
+    latest: dict[int, dict] = defaultdict(dict)
+    for action_id, forum, outcome in (
+        Decision.objects.filter(herstelactie_id__in=action_ids, correction__isnull=True)
+        .order_by("recorded_at", "id")
+        .values_list("herstelactie_id", "forum", "outcome")
+    ):
+        latest[action_id][Forum(forum)] = Outcome(outcome)
+    kinds: dict[int, set] = defaultdict(set)
+    for action_id, kind in (
+        HerstelNotification.objects.filter(herstelactie_id__in=action_ids)
+        .values_list("herstelactie_id", "kind")
+        .distinct()
+    ):
+        kinds[action_id].add(NotificationKind(kind))
+    return {
+        action_id: DecisionFacts(
+            latest=latest[action_id], notifications=frozenset(kinds[action_id])
+        )
+        for action_id in action_ids
+    }
+
+
+def _execution_facts(action_ids: list[int]) -> dict[int, ExecutionFacts]:
+    """`selectors.execution.execution_facts` for many actions in step 3 at once, as far as the
+    move to step 4 looks (two queries, none without actions): the latest go/no-go and the
+    dossiers, handled or not."""
+    if not action_ids:
+        return {}
+    go = {}
+    for action_id, outcome in (
+        GoDecision.objects.filter(herstelactie_id__in=action_ids)
+        .order_by("recorded_at", "id")
+        .values_list("herstelactie_id", "outcome")
+    ):
+        go[action_id] = outcome  # the latest wins
+    dossiers = {
+        row["herstelactie_id"]: row
+        for row in Dossier.objects.filter(herstelactie_id__in=action_ids)
+        .values("herstelactie_id")
+        .annotate(
+            total=Count("id"), unhandled=Count("id", filter=~Q(status=DossierStatus.AFGEHANDELD))
+        )
+        .order_by()
+    }
+    return {
+        action_id: ExecutionFacts(
+            go=go.get(action_id) == GoOutcome.GO,
+            no_go=go.get(action_id) == GoOutcome.NO_GO,
+            dossiers=dossiers.get(action_id, {}).get("total", 0),
+            unhandled=dossiers.get(action_id, {}).get("unhandled", 0),
+        )
+        for action_id in action_ids
+    }
 
 
 # SBK's obligations as a to-do (the obligation's label says what must have happened).

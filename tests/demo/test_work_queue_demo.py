@@ -13,6 +13,8 @@ EXPECTED = {
     "toetser24": {"Teruggestuurd"},
     "directie.uitkeren": {"Besluit 2A", "Vervolgactie", "Effect meten"},
     "rvb": {"Besluit 2B", "Overzicht"},
+    "herstel.fez": {"Overzicht"},
+    "herstel": {"Besluitvorming", "Uitvoering", "Evaluatie"},
     "coordinatie": {"Publicatie mislukt", "Kalibratie"},
     "herstel.sbk": {"SBK"},
 }

@@ -4,8 +4,21 @@ its 2B decision; the lead division's advisers their advice (step 1) and evaluati
 its tasks towards SZW. The DT of another division, a working-group member and an outsider see
 none of it; every line links to a page that answers 200 for its reader."""
 
-from herstel.constants import Forum, Outcome, StepMove
-from tests.herstel.flow import RVB_PATH, decide, go, move, submit, to_execution
+import datetime
+
+from herstel.constants import Forum, NotificationKind, Outcome, StepMove
+from tests.herstel.flow import (
+    RVB_PATH,
+    decide,
+    go,
+    import_rows,
+    move,
+    notify,
+    row,
+    start,
+    submit,
+    to_execution,
+)
 from uwvkms.workqueue import work_queue_for
 
 
@@ -64,8 +77,8 @@ def test_the_lead_advisers_see_their_advice_and_not_another_divisions(
     assert not lines(other_adviser, "Advies")
 
 
-def test_the_rvb_sees_the_totals_of_the_herstel_overview(
-    client, action, adviser, dt_member, board_member, outsider
+def test_the_readers_of_the_overview_see_its_totals(
+    client, action, adviser, dt_member, board_member, fez_adviser, sbk_adviser, outsider
 ):
     [line] = lines(board_member, "Overzicht")
     assert line.title == "1 herstelactie loopt"
@@ -75,7 +88,59 @@ def test_the_rvb_sees_the_totals_of_the_herstel_overview(
     submit(action, adviser)
     [line] = lines(board_member, "Overzicht")
     assert line.detail.startswith("0 in advies, 1 in besluitvorming")
-    client.force_login(board_member)
-    assert client.get(line.url).status_code == 200
+    for reader in (board_member, fez_adviser, sbk_adviser):
+        [line] = lines(reader, "Overzicht")
+        client.force_login(reader)
+        assert client.get(line.url).status_code == 200
     for user in (adviser, dt_member, outsider):
         assert not lines(user, "Overzicht")
+
+
+def test_the_lead_advisers_follow_step_2_and_3_by_what_blocks_the_next_step(
+    client, action, adviser, other_adviser, dt_member, board_member
+):
+    submit(action, adviser)  # the DT path
+    [line] = lines(adviser, "Besluitvorming")
+    assert line.detail.startswith("Nog niet gedaan: De DT heeft besloten (stap 2A); ")
+    decide(action, dt_member, Forum.DT, Outcome.BESLUIT)
+    [line] = lines(adviser, "Volgende stap")
+    assert line.title == f"Herstelactie ‘{action.title}’: Voorleggen aan de RvB"
+    move(action, adviser, StepMove.TO_RVB)
+    [line] = lines(adviser, "Besluitvorming")
+    assert "De RvB is geïnformeerd" in line.detail
+    inform_and_note = [
+        lambda: notify(action, adviser, NotificationKind.RVB_INFORMED),
+        lambda: decide(action, board_member, Forum.RVB, Outcome.KENNISNAME),
+    ]
+    for step in inform_and_note:
+        assert not lines(adviser, "Volgende stap")
+        step()
+    # Every obligation of the path met: the move is the advisers' to make now.
+    [line] = lines(adviser, "Volgende stap")
+    assert line.title == f"Herstelactie ‘{action.title}’: Door naar stap 3 · uitvoering"
+    client.force_login(adviser)
+    assert client.get(line.url).status_code == 200
+    assert not lines(other_adviser, "Volgende stap")
+
+    move(action, adviser, StepMove.TO_EXECUTION)
+    [line] = lines(adviser, "Uitvoering")
+    assert "go" in line.detail.lower()
+    go(action, dt_member)
+    import_rows(action, adviser, [row("HA-1", "afgehandeld", "nabetalen", "10,00", 0, 0, 0)])
+    [line] = lines(adviser, "Volgende stap")
+    assert "door naar stap 4" in line.title
+    assert client.get(line.url).status_code == 200
+
+
+def test_the_advisers_lines_do_not_grow_with_the_actions(
+    action, adviser, dt_member, django_assert_max_num_queries
+):
+    from herstel.selectors.workqueue import herstel_work_items
+
+    submit(action, adviser)
+    for number in range(3):
+        other = start(adviser, title=f"Tweede fout {number}")
+        submit(other, adviser)
+    with django_assert_max_num_queries(5):
+        items = herstel_work_items(adviser, datetime.date.today())
+    assert len([i for i in items if i.kind == "Besluitvorming"]) == 4

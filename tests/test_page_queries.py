@@ -41,8 +41,9 @@ HOME = {
     # Re-submitted scores, the cycle in calibration, publications in trouble, unit reports
     # waiting.
     "coordinator": (4, "Toetscycli openen"),
-    # Its teams' interviews, its units' progress, its sent-back scores, the audit to rate.
-    "auditor": (4, "Uw toetsopdrachten"),
+    # Its teams' interviews, its units' progress and findings still missing, its sent-back
+    # scores, the audit to rate.
+    "auditor": (5, "Uw toetsopdrachten"),
     # Its unit's reports and the cycles with evidence of its unit; the queue: responses due,
     # follow-up actions, the audit to rate, herstelacties waiting for the DT.
     "unit_board": (6, "Ter bevestiging (1)"),

@@ -1,16 +1,19 @@
 """Reporting's and follow-up's lines of the work queue (issue 16 §1, see `uwvkms.workqueue`):
-for a unit's board the management response due and the follow-up actions due, overdue or done
+for an auditor the principles still without a finding per unit of their teams; for the
+participants of a cycle the request to rate the audit; for a unit's board the management response due and the follow-up actions due, overdue or done
 without an effect measurement; for the coordination team a failed or stuck publication and the
 unit reports waiting to be agreed or made definitive; for the RvB the newly published versions."""
 
 import datetime
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from audits.constants import CycleStatus
 from audits.models import AssessedPrinciple, Assignment, AuditCycle
@@ -18,6 +21,7 @@ from findings.constants import ActionStatus, ResponseStatus, UnitReportStatus
 from findings.models import (
     AuditRating,
     EffectMeasurement,
+    Finding,
     FollowUpAction,
     PublishState,
     ReportVersion,
@@ -126,10 +130,59 @@ def audit_to_rate(user: User) -> AuditCycle | None:
     return newest if newest is not None and not newest.rated_by_user else None
 
 
+# The phases in which the audit team writes its findings (the unit report still a concept).
+FINDINGS_WRITTEN_IN = (CycleStatus.VELDWERK, CycleStatus.KALIBRATIE, CycleStatus.OPROLLEN)
+
+
+def findings_missing(user: User) -> QuerySet[Assignment]:
+    """The auditor's assignments in cycles whose findings are being written, for units whose
+    report is still a concept (or not yet made), with `principles_total` (in scope) and
+    `principles_with_findings`; only those with a principle still without any finding. One
+    query."""
+    in_scope = (
+        AssessedPrinciple.objects.filter(cycle=OuterRef("cycle"), unit=OuterRef("unit"))
+        .order_by()
+        .values("cycle")
+        .annotate(n=Count("principle", distinct=True))
+        .values("n")
+    )
+    with_findings = (
+        Finding.objects.filter(
+            cycle=OuterRef("cycle"),
+            unit=OuterRef("unit"),
+            # Only findings on a principle in scope count (the Finding's own cycle and unit).
+            principle__in=AssessedPrinciple.objects.filter(
+                cycle=OuterRef("cycle"), unit=OuterRef("unit")
+            ).values("principle"),
+        )
+        .order_by()
+        .values("cycle")
+        .annotate(n=Count("principle", distinct=True))
+        .values("n")
+    )
+    report_past_concept = UnitReport.objects.filter(
+        cycle=OuterRef("cycle"), unit=OuterRef("unit")
+    ).exclude(status=UnitReportStatus.CONCEPT)
+    return (
+        Assignment.objects.filter(auditor=user, cycle__status__in=FINDINGS_WRITTEN_IN)
+        .annotate(
+            principles_total=Coalesce(Subquery(in_scope, output_field=IntegerField()), 0),
+            principles_with_findings=Coalesce(
+                Subquery(with_findings, output_field=IntegerField()), 0
+            ),
+        )
+        .filter(~Exists(report_past_concept), principles_with_findings__lt=F("principles_total"))
+        .select_related("cycle", "unit")
+        .order_by("-cycle__year", "unit__name")
+    )
+
+
 def findings_work_items(user: User, today: datetime.date) -> list[WorkItem]:
     """Reporting's and follow-up's work of `user`: three queries for a unit's board, two for the
-    coordination team, one for the RvB and for an auditor, none for anyone else."""
+    coordination team, one for the RvB, two for an auditor, none for anyone else."""
     items: list[WorkItem] = []
+    if has_any_role(user, Role.TOETSER):
+        items += _findings_missing_items(user)
     if has_any_role(user, Role.TOETSER) or (
         has_any_role(user, Role.DIRECTIE) and user.business_unit_id is not None
     ):
@@ -181,6 +234,28 @@ def _board_items(unit_id: int, today: datetime.date) -> list[WorkItem]:
                 )
             )
     return items
+
+
+def _findings_missing_items(user: User) -> list[WorkItem]:
+    return [
+        WorkItem(
+            kind=_("Bevindingen"),
+            title=_("Bevindingen %(unit)s %(year)s")
+            % {"unit": assignment.unit.name, "year": assignment.cycle.year},
+            detail=ngettext(
+                "%(missing)s van %(total)s principe nog zonder bevinding",
+                "%(missing)s van %(total)s principes nog zonder bevinding",
+                assignment.principles_total,
+            )
+            % {
+                "missing": assignment.principles_total - assignment.principles_with_findings,
+                "total": assignment.principles_total,
+            },
+            url=reverse("findings:unit_findings", args=[assignment.cycle.year, assignment.unit_id]),
+            urgency=Urgency.ACTION,
+        )
+        for assignment in findings_missing(user)
+    ]
 
 
 def _rating_items(user: User) -> list[WorkItem]:

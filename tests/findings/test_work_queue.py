@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from audits.models import AuditCycle
+from audits.models import AssessedPrinciple, AuditCycle
 from findings.models import PublishState, ReportVersion
 from tests.factories import (
     AssignmentFactory,
@@ -217,3 +217,28 @@ def test_an_older_cycle_is_not_asked_again_once_a_newer_one_is_rated(
     # Rated the newer cycle early (before its roll-up): the older one is not asked any more.
     AuditRatingFactory(cycle=newer, rater=auditor)
     assert "Evaluatie" not in kinds(auditor)
+
+
+def test_the_auditor_sees_the_principles_still_without_a_finding(
+    client, auditor, other_auditor, unit_board, cycle, uitkeren
+):
+    from tests.findings.unit_reporting import klant, observe, ok
+
+    in_scope = AssessedPrinciple.objects.filter(cycle=cycle, unit=uitkeren).count()
+    assert in_scope == 2  # Klantgerichtheid and Operationele Kwaliteit
+    lines = {i.title: i for i in work_queue_for(auditor) if i.kind == "Bevindingen"}
+    assert lines["Bevindingen Uitkeren 2031"].detail == "2 van 2 principes nog zonder bevinding"
+    client.force_login(auditor)
+    assert client.get(lines["Bevindingen Uitkeren 2031"].url).status_code == 200
+    observe(auditor, cycle, uitkeren, principle=klant())
+    observe(auditor, cycle, uitkeren, principle=klant(), text="Een tweede bevinding.")
+    lines = {i.title: i for i in work_queue_for(auditor) if i.kind == "Bevindingen"}
+    assert lines["Bevindingen Uitkeren 2031"].detail == "1 van 2 principes nog zonder bevinding"
+    observe(auditor, cycle, uitkeren, principle=ok())
+    assert "Bevindingen Uitkeren 2031" not in titles(auditor)
+    for user in (other_auditor, unit_board):
+        assert "Bevindingen" not in kinds(user)
+
+
+def titles(user):
+    return [item.title for item in work_queue_for(user)]

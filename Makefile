@@ -11,6 +11,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+# Keep the compiled bytecode (__pycache__, git-ignored): where the environment sets
+# PYTHONDONTWRITEBYTECODE, every Python process (each test run, gunicorn worker, task worker,
+# manage.py command) would compile every module it imports again, about 5 s of CPU each.
+unexport PYTHONDONTWRITEBYTECODE
+
 .PHONY: help demo worker test test-unit test-journeys test-prod loadtest bench lint checks lint-and-checks clean
 
 help:

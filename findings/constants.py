@@ -75,5 +75,5 @@ class NarrativeKey(models.TextChoices):
 
     INLEIDING = "inleiding", _("Inleiding en aanleiding")
     DANKWOORD = "dankwoord", _("Woord van dank")
-    SAMENVATTING = "samenvatting", _("Management samenvatting")
+    SAMENVATTING = "samenvatting", _("Managementsamenvatting")
     BESCHOUWING = "beschouwing", _("Beschouwing")

@@ -426,7 +426,7 @@ def build_uwv_report(
     h["inleiding"] = n.chapter_heading(_("Inleiding en aanleiding"), "inleiding")
     h["leeswijzer"] = n.section_heading(_("Leeswijzer"), "leeswijzer")
     h["dank"] = n.section_heading(_("Woord van dank"), "dankwoord")
-    h["samenvatting"] = n.chapter_heading(_("Management samenvatting"), "samenvatting")
+    h["samenvatting"] = n.chapter_heading(_("Managementsamenvatting"), "samenvatting")
     h["goed"] = n.section_heading(_("Wat gaat er goed?"), "wat-gaat-goed")
     h["samenvatting_hoofd"] = n.section_heading(_("Hoofdbevindingen"), "samenvatting-hoofd")
     h["methodiek"] = n.chapter_heading(_("Scope en methodiek"), "methodiek")
@@ -529,8 +529,8 @@ def build_uwv_report(
     basic = chapter(basic_principle) if basic_principle else None
     if basic is None:
         h["basic"] = n.chapter_heading(_("Basic Kwaliteitsmanagement"), "basic")
-    h["reacties"] = n.chapter_heading(_("Management reacties en beschouwing"), "reacties")
-    h["reacties_unit"] = n.section_heading(_("Management reacties"), "management-reacties")
+    h["reacties"] = n.chapter_heading(_("Managementreacties en beschouwing"), "reacties")
+    h["reacties_unit"] = n.section_heading(_("Managementreacties"), "management-reacties")
     h["beoordeling"] = n.section_heading(_("Beoordeling van de toets"), "beoordeling")
     h["beschouwing"] = n.section_heading(_("Beschouwing"), "beschouwing")
     h["bijlage1"] = n.chapter_heading(

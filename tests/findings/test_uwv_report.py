@@ -31,14 +31,14 @@ def test_chapters_come_in_the_reports_order(coordinator, reported):
     html = render_uwv_report_html(build_uwv_report(reported), for_pdf=False)
     titles = [
         "Inleiding en aanleiding",
-        "Management samenvatting",
+        "Managementsamenvatting",
         "Scope en methodiek",
         "Volwassenheid KMS",
         "Hoofdbevindingen UWV",
         "Klantgerichtheid",
         "Operationele Kwaliteit",
         "Basic Kwaliteitsmanagement",
-        "Management reacties en beschouwing",
+        "Managementreacties en beschouwing",
         "UWV Volwassenheidsmodel",
         "UWV Managementprincipes",
     ]

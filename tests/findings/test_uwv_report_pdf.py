@@ -45,14 +45,14 @@ def test_pdf_has_cover_toc_chapters_in_order_and_page_footer(reported):
         assert f"Datum {report.date}" in page
     order = [
         "1 Inleiding en aanleiding",
-        "2 Management samenvatting",
+        "2 Managementsamenvatting",
         "3 Scope en methodiek",
         "4 Volwassenheid KMS",
         "5 Hoofdbevindingen UWV",
         "6 Klantgerichtheid",
         "7 Operationele Kwaliteit",
         "8 Basic Kwaliteitsmanagement",
-        "9 Management reacties en beschouwing",
+        "9 Managementreacties en beschouwing",
         "Bijlage 1 UWV Volwassenheidsmodel",
         "Bijlage 2 UWV Managementprincipes",
     ]

@@ -27,6 +27,34 @@ NEXT_STATUS: dict[str, str] = {
     CycleStatus.OPROLLEN: CycleStatus.GEPUBLICEERD,
 }
 
+# A step back, before publication only (issue 17): the coordination team undoes a phase moved
+# on too early, with a reason. A published cycle stays published.
+PREVIOUS_STATUS: dict[str, str] = {
+    CycleStatus.VELDWERK: CycleStatus.VOORBEREIDING,
+    CycleStatus.KALIBRATIE: CycleStatus.VELDWERK,
+    CycleStatus.OPROLLEN: CycleStatus.KALIBRATIE,
+}
+
+# What a move to each phase means, as the confirmation page says it before the move is made.
+PHASE_CONSEQUENCES: dict[str, str] = {
+    CycleStatus.VELDWERK: _(
+        "Het veldwerk begint: toetsers leggen documenten, interviews en scores vast. De scope, "
+        "de toetsteams en de getrokken districten liggen daarna vast."
+    ),
+    CycleStatus.KALIBRATIE: _(
+        "De scores gaan de kalibratie in: toetsers kunnen ze niet meer zelf wijzigen; het "
+        "coördinatieteam bespreekt ze in kalibratiesessies en kan ze terugsturen of bijstellen."
+    ),
+    CycleStatus.OPROLLEN: _(
+        "De vastgestelde scores worden opgerold: de rapporten per onderdeel worden afgestemd, de "
+        "rode draden en hoofdbevindingen bepaald en het UWV-brede rapport geschreven."
+    ),
+    CycleStatus.GEPUBLICEERD: _(
+        "De cyclus is afgerond: het Definitieve rapport is wat de Raad van Bestuur leest; er "
+        "volgt geen fase meer en de cyclus kan niet meer terug."
+    ),
+}
+
 # Statuses in which fieldwork (scope, teams, draws, documents, interviews) may still change.
 FIELDWORK_OPEN = frozenset({CycleStatus.VOORBEREIDING, CycleStatus.VELDWERK})
 

@@ -7,6 +7,7 @@ from uwvkms.events import Event
 
 CYCLE_OPENED = Event("audits.cycle.opened", _("Toetscyclus geopend"))
 CYCLE_ADVANCED = Event("audits.cycle.advanced", _("Toetscyclus naar de volgende fase"))
+CYCLE_STEPPED_BACK = Event("audits.cycle.stepped_back", _("Toetscyclus een fase terug"))
 CYCLE_PERIOD_CHANGED = Event("audits.cycle.period_changed", _("Periode van het veldwerk gewijzigd"))
 SCOPE_CHANGED = Event("audits.scope.changed", _("Scope gewijzigd"))
 EXCLUSION_CREATED = Event("audits.exclusion.created", _("Onderdeel niet representatief"))

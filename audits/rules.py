@@ -5,10 +5,13 @@ import random
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from audits.constants import (
     COVERAGE_WINDOW_YEARS,
     AuditCapacity,
     CoverageStatus,
+    CycleStatus,
     LocationKind,
 )
 from uwvkms.constants import Role
@@ -202,3 +205,85 @@ def capacities_held(
     if Role.RVB in roles:
         held.add(AuditCapacity.RVB)
     return frozenset(held)
+
+
+# --- Readiness of a cycle's next phase (issue 17, "guarded moves") ----------------------------
+
+
+@dataclass(frozen=True)
+class PhaseFacts:
+    """What the readiness rules look at, gathered from every app of the audit chain
+    (`audits.selectors.readiness.cycle_phase_facts`). Unit names, in the cycle's order; only
+    counted units (assessed, not excluded) are listed: an excluded unit never holds a cycle up."""
+
+    period_set: bool = False
+    units_in_scope: tuple[str, ...] = ()
+    units_without_lead: tuple[str, ...] = ()
+    units_with_scores_missing: tuple[str, ...] = ()
+    calibration_closed: bool = False
+    definitief_published: bool = False
+
+
+@dataclass(frozen=True)
+class ReadinessRule:
+    """One condition of the move to the next phase: what must hold, whether it does, and the
+    units that keep it from holding."""
+
+    text: str
+    holds: bool
+    units: tuple[str, ...] = ()
+
+
+def phase_readiness(status: str, facts: PhaseFacts) -> list[ReadinessRule]:
+    """The conditions for moving a cycle from `status` to its next phase, each with whether it
+    holds (DOMAIN.md §2–§4). Every one must hold before the move is made:
+
+    - to Veldwerk: the fieldwork period is set; units have principles in scope; every unit in
+      scope has an audit team with a lead (teams, scope and districts are then fixed);
+    - to Kalibratie: every counted unit has a submitted score for every principle in scope
+      (calibration compares submitted scores; a missing one cannot be calibrated);
+    - to Oprollen: calibration is closed, so the scores the roll-up uses are fixed;
+    - to Gepubliceerd: a Definitief version of the UWV-wide report is published.
+
+    After publication there is no next phase: no rules."""
+    match status:
+        case CycleStatus.VOORBEREIDING:
+            return [
+                ReadinessRule(
+                    _("De periode van het veldwerk is vastgelegd."), holds=facts.period_set
+                ),
+                ReadinessRule(
+                    _("Er zijn onderdelen met principes in scope."),
+                    holds=bool(facts.units_in_scope),
+                ),
+                ReadinessRule(
+                    _("Elk onderdeel in scope heeft een toetsteam met een lead."),
+                    holds=bool(facts.units_in_scope) and not facts.units_without_lead,
+                    units=facts.units_without_lead,
+                ),
+            ]
+        case CycleStatus.VELDWERK:
+            return [
+                ReadinessRule(
+                    _(
+                        "Elk getoetst onderdeel heeft voor elk principe in scope een ingediende score."
+                    ),
+                    holds=not facts.units_with_scores_missing,
+                    units=facts.units_with_scores_missing,
+                )
+            ]
+        case CycleStatus.KALIBRATIE:
+            return [
+                ReadinessRule(
+                    _("De kalibratie is afgesloten: de scores liggen vast."),
+                    holds=facts.calibration_closed,
+                )
+            ]
+        case CycleStatus.OPROLLEN:
+            return [
+                ReadinessRule(
+                    _("Er is een Definitief rapport gepubliceerd."),
+                    holds=facts.definitief_published,
+                )
+            ]
+    return []

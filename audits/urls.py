@@ -11,6 +11,7 @@ urlpatterns = [
     path("driejarenplan/", cycles.three_year_plan, name="three_year_plan"),
     path("<int:year>/", cycles.cycle_detail, name="cycle_detail"),
     path("<int:year>/volgende-fase/", cycles.cycle_advance, name="cycle_advance"),
+    path("<int:year>/vorige-fase/", cycles.cycle_step_back, name="cycle_step_back"),
     path("<int:year>/periode/", cycles.cycle_period_edit, name="cycle_period"),
     path("<int:year>/toewijzen/", cycles.assignment_create, name="assignment_create"),
     path("<int:year>/teams/", cycles.cycle_teams, name="cycle_teams"),

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from audits.models import Assignment
 from audits.services import assignment_create
-from demo.fieldwork import cycle_in_fieldwork, load_fieldwork
+from demo.fieldwork import cycle_in_fieldwork, load_fieldwork, to_fieldwork
 from demo.findings import load_findings
 from demo.maturity import load_scores_and_calibration
 from demo.people import (
@@ -22,7 +22,7 @@ from demo.people import (
     people_get_or_create,
     units_get_or_create,
 )
-from demo.years import fail_demo_version, load_other_years, publish_demo_version
+from demo.years import fail_demo_version, load_other_years
 from uwvkms.constants import Role
 from uwvkms.models import User
 
@@ -74,6 +74,7 @@ def load_demo() -> list[DemoLogin]:
                     is_lead=position == 0,
                 )
 
+    cycle = to_fieldwork(cycle, coordinator=coordinator)
     in_order = list(units.values())
     load_fieldwork(cycle=cycle, units=in_order, coordinator=coordinator, rng=rng)
 
@@ -82,8 +83,7 @@ def load_demo() -> list[DemoLogin]:
     )
     load_findings(cycle=cycle, units=in_order, coordinator=coordinator, rng=rng)
     # 2022 (published) and 2024 (veldwerk) beside it, for the multi-year view.
-    earlier = load_other_years(units=in_order, auditors=auditors, coordinator=coordinator)
-    publish_demo_version(cycle=earlier, coordinator=coordinator)
+    load_other_years(units=in_order, auditors=auditors, coordinator=coordinator)
     fail_demo_version(cycle=cycle, coordinator=coordinator)
     if returned:
         username, what = returned

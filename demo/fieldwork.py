@@ -5,7 +5,13 @@ audits services, so the demo's event log looks like real use."""
 import random
 from datetime import date, timedelta
 
-from audits.constants import DocumentStatus, InterviewAction, InterviewStatus, LocationKind
+from audits.constants import (
+    CycleStatus,
+    DocumentStatus,
+    InterviewAction,
+    InterviewStatus,
+    LocationKind,
+)
 from audits.models import (
     Assignment,
     AuditCycle,
@@ -87,8 +93,9 @@ def cycle_in_fieldwork(
     include_basic: bool = True,
 ) -> AuditCycle:
     """The cycle of `year`: found when it exists, else opened by the coordination team with the
-    principles of `codes` (and Basic Kwaliteitsmanagement unless told otherwise) and moved on to
-    veldwerk."""
+    principles of `codes` (and Basic Kwaliteitsmanagement unless told otherwise). It stays in
+    voorbereiding until its teams are formed: `to_fieldwork` then moves it on, as the guarded move
+    asks (`audits.rules.phase_readiness`)."""
     cycle = AuditCycle.objects.filter(year=year).first()
     if cycle is None:
         cycle = cycle_open(
@@ -99,6 +106,12 @@ def cycle_in_fieldwork(
             period_end=period_end,
             include_basic=include_basic,
         )
+    return cycle
+
+
+def to_fieldwork(cycle: AuditCycle, *, coordinator: User) -> AuditCycle:
+    """Move a cycle still in voorbereiding on to veldwerk (its period and teams are set)."""
+    if cycle.status == CycleStatus.VOORBEREIDING:
         cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status=cycle.status)
     return cycle
 

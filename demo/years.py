@@ -1,6 +1,6 @@
 """Fictional 2022 and 2024 cycles beside the 2023 demo cycle, so the multi-year view has three
 years: 2022 is published (its report definitief, version 2.0) with a score for every assessed
-unit × principle; 2024 is in veldwerk with a team and a few scores. Together the three years
+unit × principle; 2024 is in veldwerk with a lead per unit and a few scores. Together the three years
 cover all eight management principles (the three-year plan). Idempotent."""
 
 import logging
@@ -14,26 +14,36 @@ from audits.constants import CycleStatus
 from audits.models import AssessedPrinciple, Assignment, AuditCycle
 from audits.selectors import assessed_principle_ids_by_unit
 from audits.services import assignment_create, cycle_advance
-from demo.fieldwork import cycle_in_fieldwork
+from demo.fieldwork import cycle_in_fieldwork, to_fieldwork
 from demo.maturity import score_submit
-from findings.constants import UnitReportStatus
-from findings.models import ReportStatus, ReportVersion
+from findings.constants import FindingKind, UnitReportStatus
+from findings.models import ReportStatus, ReportVersion, UnitReport
 from findings.services import unit_report_move
+from findings.services.findings import finding_create
 from findings.services.publishing import (
     report_version_publish,
     report_version_render,
     report_versions_fail_stalled,
 )
 from maturity.models import Score
+from maturity.services import (
+    calibration_close,
+    calibration_session_close,
+    calibration_session_open,
+)
 from uwvkms.models import BusinessUnit, User
 
 EARLIER_YEAR = 2022
 EARLIER_PRINCIPLES = ["leiderschap", "vakmanschap", "procesbenadering"]
 LATER_YEAR = 2024
 LATER_PRINCIPLES = ["continu-leren", "besturing"]
-# 2024: the units with a team so far, and how many of them have submitted scores.
+# 2024: the units that have scored so far come from these (every unit has a lead auditor).
 LATER_UNITS = ["Uitkeren", "Handhaving", "Werkbedrijf", "HRM", "Klant & Service", "FEZ"]
 LATER_SCORED_UNITS = 3
+EARLIER_OBSERVATION = (
+    "De werkwijze is beschreven en wordt in de teams herkend; het effect van verbeteringen wordt "
+    "nog niet overal gemeten."
+)
 
 
 def load_other_years(
@@ -42,33 +52,73 @@ def load_other_years(
     """Create (or find) the 2022 and 2024 cycles; returns the 2022 cycle."""
     rng = random.Random(EARLIER_YEAR)
     earlier = _cycle(EARLIER_YEAR, EARLIER_PRINCIPLES, coordinator=coordinator)
+    # Through every phase as the guarded moves ask (audits.rules.phase_readiness): teams, then
+    # every score, calibration closed, the Definitief report published.
     if earlier.status in (CycleStatus.VOORBEREIDING, CycleStatus.VELDWERK):
         _team(earlier, units, auditors, coordinator=coordinator, offset=5)
+        earlier = to_fieldwork(earlier, coordinator=coordinator)
         _score(earlier, units, rng=rng, per_unit_bias={"Uitkeren": 0, "HRM": -1})
         _agree_unit_reports(earlier, coordinator=coordinator)
-        while earlier.status != CycleStatus.GEPUBLICEERD:
-            earlier = cycle_advance(
-                actor=coordinator, cycle=earlier, expected_status=earlier.status
-            )
+        earlier = _advance(earlier, coordinator)
+    if earlier.status == CycleStatus.KALIBRATIE:
+        _close_calibration(earlier, coordinator=coordinator)
+        earlier = _advance(earlier, coordinator)
+    if earlier.status == CycleStatus.OPROLLEN:
+        publish_demo_version(cycle=earlier, coordinator=coordinator)
+        earlier = _advance(earlier, coordinator)
 
     later = _cycle(LATER_YEAR, LATER_PRINCIPLES, coordinator=coordinator)
+    # A lead for every unit, so 2024 is in veldwerk; a few units have scored so far.
+    _team(later, units, auditors, coordinator=coordinator, offset=11)
+    later = to_fieldwork(later, coordinator=coordinator)
     later_units = [u for u in units if u.name in LATER_UNITS]
-    _team(later, later_units, auditors, coordinator=coordinator, offset=11)
     _score(later, later_units[:LATER_SCORED_UNITS], rng=rng, per_unit_bias={"Uitkeren": 1})
     return earlier
+
+
+def _advance(cycle: AuditCycle, coordinator: User) -> AuditCycle:
+    return cycle_advance(actor=coordinator, cycle=cycle, expected_status=cycle.status)
+
+
+def _close_calibration(cycle: AuditCycle, *, coordinator: User) -> None:
+    """One calibration round in which nothing changed, then calibration closed."""
+    session = calibration_session_open(
+        actor=coordinator,
+        cycle=cycle,
+        held_on=date(cycle.year, 11, 28),
+        participants=[coordinator],
+    )
+    calibration_session_close(actor=coordinator, session=session)
+    calibration_close(actor=coordinator, cycle=cycle)
 
 
 def _agree_unit_reports(cycle: AuditCycle, *, coordinator: User) -> None:
     """Every unit report of the cycle agreed and made definitief, so its UWV report can be
     published as Definitief."""
     unit_ids = AssessedPrinciple.objects.filter(cycle=cycle).values("unit_id")
+    leads = {
+        a.unit_id: a.auditor
+        for a in Assignment.objects.filter(cycle=cycle, is_lead=True).select_related("auditor")
+    }
     for unit in BusinessUnit.objects.filter(pk__in=unit_ids).order_by("name"):
+        # A report is agreed only once every principle in scope has a finding (and a score).
+        for assessed in AssessedPrinciple.objects.filter(cycle=cycle, unit=unit).select_related(
+            "principle"
+        ):
+            finding_create(
+                actor=leads[unit.id],
+                cycle=cycle,
+                unit=unit,
+                principle=assessed.principle,
+                kind=FindingKind.OBSERVATIE,
+                text=EARLIER_OBSERVATION,
+            )
         report = unit_report_move(
             actor=coordinator,
             cycle=cycle,
             unit=unit,
             to=UnitReportStatus.AFGESTEMD,
-            expected_version=0,
+            expected_version=UnitReport.objects.get(cycle=cycle, unit=unit).version,
             agreed_on=date(cycle.year, 12, 5),
             agreed_with=f"Directie {unit.name}",
         )

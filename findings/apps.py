@@ -11,6 +11,9 @@ class FindingsConfig(AppConfig):
 
         register_reminders()
 
+        from audits.selectors.readiness import register_phase_facts
+        from findings.selectors.publishing import phase_facts
         from findings.selectors.workqueue import register_work_queue
 
         register_work_queue()
+        register_phase_facts(phase_facts)

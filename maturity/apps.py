@@ -7,6 +7,9 @@ class MaturityConfig(AppConfig):
     verbose_name = _("Volwassenheid")
 
     def ready(self) -> None:
+        from audits.selectors.readiness import register_phase_facts
+        from maturity.selectors.calibration import phase_facts
         from maturity.selectors.workqueue import register_work_queue
 
         register_work_queue()
+        register_phase_facts(phase_facts)

@@ -185,6 +185,10 @@ BUILDERS = {
         lambda f: {"cycle": f("cycle"), "expected_status": "veldwerk"},
         COORDINATION_ONLY,
     ),
+    A + "cycles.cycle_step_back": (
+        lambda f: {"cycle": f("cycle"), "expected_status": "veldwerk", "reason": "Te vroeg."},
+        COORDINATION_ONLY,
+    ),
     A + "cycles.cycle_period_change": (
         lambda f: {
             "cycle": f("cycle"),

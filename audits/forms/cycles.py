@@ -29,13 +29,8 @@ class CyclePeriodForm(forms.Form):
         widget=DateInput,
         error_messages={"required": _("Vul de einddatum van het veldwerk in.")},
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("Het einde van het veldwerk ligt vóór het begin."))
-        return cleaned
+    # Whether the period fits the cycle's year is the service's rule
+    # (`uwvkms.dates.fieldwork_period_problems`): one place, the API asks it too.
 
 
 class CycleOpenForm(CyclePeriodForm):
@@ -140,4 +135,13 @@ class ExclusionUndoForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
         error_messages={"required": _("Geef de reden waarom dit onderdeel weer meetelt.")},
+    )
+
+
+class CycleStepBackForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden om een fase terug te gaan"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Geef aan waarom de cyclus een fase terug gaat.")},
     )

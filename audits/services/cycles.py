@@ -13,6 +13,7 @@ from audits.constants import (
     COORDINATION,
     FIELDWORK_OPEN,
     NEXT_STATUS,
+    PREVIOUS_STATUS,
     CycleStatus,
 )
 from audits.events import (
@@ -22,6 +23,7 @@ from audits.events import (
     CYCLE_ADVANCED,
     CYCLE_OPENED,
     CYCLE_PERIOD_CHANGED,
+    CYCLE_STEPPED_BACK,
     EXCLUSION_CREATED,
     EXCLUSION_UNDONE,
     SCOPE_CHANGED,
@@ -35,8 +37,10 @@ from audits.models import (
 )
 from audits.rules import PrincipleInScope, default_assessed_principles, is_cross_audit
 from audits.selectors.capacities import require_audit_capacity
+from audits.selectors.readiness import cycle_readiness
 from uwvkms.changes import plain
 from uwvkms.constants import Role
+from uwvkms.dates import fieldwork_period_problems
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
 
@@ -77,9 +81,12 @@ def _require_before_publication(cycle: AuditCycle, *, what: str) -> AuditCycle:
     return cycle
 
 
-def _check_period(period_start: date | None, period_end: date | None) -> None:
-    if period_start and period_end and period_end < period_start:
-        raise ValidationError({"period_end": _("Het einde van het veldwerk ligt vóór het begin.")})
+def _check_period(period_start: date | None, period_end: date | None, *, year: int) -> None:
+    """The fieldwork lies in the cycle's year (running on into the next year's first quarter
+    at most): `uwvkms.dates.fieldwork_period_problems`."""
+    problems = fieldwork_period_problems(period_start, period_end, year=year)
+    if problems:
+        raise ValidationError(problems)
 
 
 @transaction.atomic
@@ -109,7 +116,7 @@ def cycle_open(
         raise ValidationError(
             {"year": _("Er bestaat al een toetscyclus voor %(year)s.") % {"year": year}}
         )
-    _check_period(period_start, period_end)
+    _check_period(period_start, period_end, year=year)
     cycle = AuditCycle(
         year=year, created_by=actor, period_start=period_start, period_end=period_end
     )
@@ -149,7 +156,7 @@ def cycle_period_change(
     names of the fields that changed (none: nothing is stored and no event written)."""
     require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _require_before_publication(cycle, what=_("De periode"))
-    _check_period(period_start, period_end)
+    _check_period(period_start, period_end, year=cycle.year)
     changes = {
         field: [plain(getattr(cycle, field)), plain(new)]
         for field, new in (("period_start", period_start), ("period_end", period_end))
@@ -364,9 +371,23 @@ def exclusion_undo(*, actor: User, exclusion: Exclusion, reason: str) -> None:
     exclusion.delete()
 
 
+def readiness_refusal(status_label: str, failing: list) -> ValidationError:
+    """The Dutch refusal of a move whose readiness rules do not all hold: every failing rule,
+    with the units that hold it up."""
+    lines = [
+        f"{rule.text} ({', '.join(rule.units)})" if rule.units else rule.text for rule in failing
+    ]
+    return ValidationError(
+        _("De cyclus kan nog niet naar %(status)s. Nog niet voldaan: %(rules)s")
+        % {"status": status_label, "rules": " ".join(lines)}
+    )
+
+
 @transaction.atomic
 def cycle_advance(*, actor: User, cycle: AuditCycle, expected_status: str) -> AuditCycle:
-    """Move `cycle` to its next status (see `audits.constants.NEXT_STATUS`).
+    """Move `cycle` to its next status (see `audits.constants.NEXT_STATUS`), once every
+    readiness rule of the move holds (`audits.rules.phase_readiness`); otherwise refused with
+    the rules that fail and the units that hold them up.
 
     `expected_status` is the status the user saw; if the cycle moved on meanwhile nothing happens
     and the user is told, so a double click never skips a phase."""
@@ -380,6 +401,9 @@ def cycle_advance(*, actor: User, cycle: AuditCycle, expected_status: str) -> Au
     new_status = NEXT_STATUS.get(cycle.status)
     if new_status is None:
         raise ValidationError(_("De cyclus is gepubliceerd; er volgt geen fase meer."))
+    failing = [rule for rule in cycle_readiness(cycle) if not rule.holds]
+    if failing:
+        raise readiness_refusal(CycleStatus(new_status).label, failing)
     old_status = cycle.status
     cycle.status = new_status
     cycle.save(update_fields=["status"])
@@ -388,5 +412,42 @@ def cycle_advance(*, actor: User, cycle: AuditCycle, expected_status: str) -> Au
         actor=actor,
         target=cycle,
         changes={"status": [old_status, new_status]},
+    )
+    return cycle
+
+
+@transaction.atomic
+def cycle_step_back(
+    *, actor: User, cycle: AuditCycle, expected_status: str, reason: str
+) -> AuditCycle:
+    """Move `cycle` back one phase (`audits.constants.PREVIOUS_STATUS`), before publication
+    only, with the reason kept in its history. What was recorded stays as it is: scores,
+    calibration rounds and reports are not undone, the phase's work simply opens again."""
+    require_audit_capacity(actor, allowed=COORDINATION)
+    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    if cycle.status != expected_status:
+        raise ValidationError(
+            _("De cyclus staat intussen op %(status)s; er is niets gewijzigd.")
+            % {"status": cycle.get_status_display()}
+        )
+    previous = PREVIOUS_STATUS.get(cycle.status)
+    if previous is None:
+        raise ValidationError(
+            _("Een gepubliceerde cyclus blijft gepubliceerd.")
+            if cycle.status == CycleStatus.GEPUBLICEERD
+            else _("De cyclus staat in de eerste fase; er is geen fase terug.")
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef aan waarom de cyclus een fase terug gaat.")})
+    old_status = cycle.status
+    cycle.status = previous
+    cycle.save(update_fields=["status"])
+    audit_event_record(
+        event=CYCLE_STEPPED_BACK,
+        actor=actor,
+        target=cycle,
+        changes={"status": [old_status, previous]},
+        reason=reason,
     )
     return cycle

@@ -8,16 +8,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from audits.constants import BEFORE_PUBLICATION, FIELDWORK_OPEN, NEXT_STATUS, CycleStatus
+from audits.constants import (
+    BEFORE_PUBLICATION,
+    FIELDWORK_OPEN,
+    NEXT_STATUS,
+    PHASE_CONSEQUENCES,
+    PREVIOUS_STATUS,
+    CycleStatus,
+)
 from audits.forms.cycles import (
     AssignmentForm,
     CycleOpenForm,
     CyclePeriodForm,
+    CycleStepBackForm,
     ExclusionForm,
     ExclusionUndoForm,
     ScopeForm,
 )
 from audits.selectors import cycles as selectors
+from audits.selectors.readiness import cycle_readiness
 from audits.services import cycles as services
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, posted_data
@@ -310,22 +319,78 @@ def assignment_create(request, year: int):
     return _render_cycle_detail(request, cycle, form, status=400)
 
 
-@require_POST
 def cycle_advance(request, year: int):
+    """The guarded move to the next phase: GET shows what will happen and the readiness rules
+    (the move is offered only when all hold); POST makes it."""
     cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
-    try:
-        cycle = services.cycle_advance(
-            actor=request.user, cycle=cycle, expected_status=request.POST.get("status", "")
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
+    if request.method == "POST":
+        try:
+            cycle = services.cycle_advance(
+                actor=request.user, cycle=cycle, expected_status=request.POST.get("status", "")
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            cycle.refresh_from_db()
+            return _render_cycle_advance(request, cycle, status=400)
         messages.success(
             request,
             _("Toetscyclus %(year)s staat nu op %(status)s.")
             % {"year": cycle.year, "status": cycle.get_status_display()},
         )
-    return redirect(cycle)
+        return redirect(cycle)
+    return _render_cycle_advance(request, cycle)
+
+
+def _render_cycle_advance(request, cycle, status: int = 200):
+    following = NEXT_STATUS.get(cycle.status)
+    rules = cycle_readiness(cycle)
+    return render(
+        request,
+        "audits/cycle_advance.html",
+        {
+            "cycle": cycle,
+            "next_status_label": CycleStatus(following).label if following else None,
+            "consequence": PHASE_CONSEQUENCES.get(following, ""),
+            "rules": rules,
+            "ready": following is not None and all(rule.holds for rule in rules),
+        },
+        status=status,
+    )
+
+
+def cycle_step_back(request, year: int):
+    """One phase back, before publication, with a reason (GET: the form; POST: the move)."""
+    cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
+    form = CycleStepBackForm(posted_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            cycle = services.cycle_step_back(
+                actor=request.user,
+                cycle=cycle,
+                expected_status=request.POST.get("status", ""),
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            cycle.refresh_from_db()
+        else:
+            messages.success(
+                request,
+                _("Toetscyclus %(year)s staat weer op %(status)s.")
+                % {"year": cycle.year, "status": cycle.get_status_display()},
+            )
+            return redirect(cycle)
+    previous = PREVIOUS_STATUS.get(cycle.status)
+    return render(
+        request,
+        "audits/cycle_step_back.html",
+        {
+            "cycle": cycle,
+            "form": form,
+            "previous_status_label": CycleStatus(previous).label if previous else None,
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 def _render_cycle_detail(request, cycle, form, status: int = 200):
@@ -352,6 +417,11 @@ def _render_cycle_detail(request, cycle, form, status: int = 200):
             "next_status_label": (
                 CycleStatus(NEXT_STATUS[cycle.status]).label
                 if cycle.status in NEXT_STATUS
+                else None
+            ),
+            "previous_status_label": (
+                CycleStatus(PREVIOUS_STATUS[cycle.status]).label
+                if cycle.status in PREVIOUS_STATUS
                 else None
             ),
         },

@@ -21,6 +21,8 @@ from audits.models import (
     Exclusion,
     Interview,
 )
+from audits.rules import ReadinessRule
+from audits.selectors.readiness import cycle_readiness
 from findings.cockpit_rules import (
     STAGE_LABELS,
     PhaseBlocker,
@@ -100,11 +102,16 @@ class CycleCockpit:
     unit_count: int  # all units of the cycle, also those the filter hides
     excluded_shown: int  # excluded units among the rows shown, left out of the totals
     totals: list[ColumnTotal]
-    blockers: list[BlockerLine]
+    blockers: list[BlockerLine]  # what is still open by now (achterstanden), all units
+    readiness: list[ReadinessRule]  # the guarded move's rules: failing ones block the phase
 
     @property
     def stages(self) -> list[tuple[Stage, str]]:
         return [(stage, STAGE_LABELS[stage]) for stage in Stage]
+
+    @property
+    def failing_rules(self) -> list[ReadinessRule]:
+        return [rule for rule in self.readiness if not rule.holds]
 
     @property
     def next_status_label(self) -> str | None:
@@ -170,6 +177,7 @@ def cycle_cockpit(cycle: AuditCycle, *, today: date, only_backlog: bool = False)
         excluded_shown=sum(row.exclusion is not None for row in shown),
         totals=_totals([row for row in shown if row.exclusion is None]),
         blockers=[_blocker_line(b) for b in blockers],
+        readiness=cycle_readiness(cycle),
     )
 
 

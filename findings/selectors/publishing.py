@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from audits.models import AssessedPrinciple, AuditCycle
-from findings.models import PublishState, ReportVersion, UnitReport
+from findings.models import PublishState, ReportStatus, ReportVersion, UnitReport
 from findings.rules import units_not_agreed
 from findings.selectors.rollup import excluded_unit_ids
 from uwvkms.constants import Role
@@ -176,3 +176,13 @@ def _item_name(items: list, index: int, item) -> str:
                 if same == 1:
                     return str(name)
     return f"#{index + 1}"
+
+
+def phase_facts(cycle: AuditCycle, counted: dict[int, str]) -> dict:
+    """Publishing's fact for the readiness of the cycle's next phase
+    (`audits.selectors.readiness`): whether a Definitief version is published. One query."""
+    return {
+        "definitief_published": ReportVersion.objects.filter(
+            cycle=cycle, state=PublishState.DONE, report_status=ReportStatus.DEFINITIEF
+        ).exists()
+    }

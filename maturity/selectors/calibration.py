@@ -303,3 +303,27 @@ def _documents() -> QuerySet[DocumentCheck]:
 def score_changes(score: Score) -> QuerySet[ScoreChange]:
     """The history of `score`, newest first, with the calibration session of each change."""
     return score.changes.select_related("changed_by", "session")
+
+
+def phase_facts(cycle: AuditCycle, counted: dict[int, str]) -> dict:
+    """Scoring's facts for the readiness of the cycle's next phase (`audits.selectors.readiness`):
+    the counted units with a principle in scope still without a submitted score, and whether
+    calibration is closed. Two queries."""
+    submitted = set(
+        Score.objects.filter(cycle=cycle, status=ScoreStatus.INGEDIEND).values_list(
+            "unit_id", "principle_id"
+        )
+    )
+    missing = {
+        unit_id
+        for unit_id, principle_id in AssessedPrinciple.objects.filter(
+            cycle=cycle, unit_id__in=counted
+        ).values_list("unit_id", "principle_id")
+        if (unit_id, principle_id) not in submitted
+    }
+    return {
+        "units_with_scores_missing": tuple(
+            name for unit_id, name in counted.items() if unit_id in missing
+        ),
+        "calibration_closed": is_calibration_frozen(cycle),
+    }

@@ -48,7 +48,18 @@ def test_open_form_has_labelled_date_fields(client, coordinator, db):
         (
             {"period_start": "2032-12-15", "period_end": "2032-09-01"},
             "period_end",
-            "Het einde van het veldwerk ligt vóór het begin.",
+            "Kies een einde van het veldwerk na het begin.",
+        ),
+        # A 2032 cycle's fieldwork lies in 2032, running on until 31 March 2033 at most.
+        (
+            {"period_start": "2031-09-01", "period_end": "2032-03-01"},
+            "period_start",
+            "Kies een begin van het veldwerk in 2032.",
+        ),
+        (
+            {"period_start": "2032-09-01", "period_end": "2033-04-01"},
+            "period_end",
+            "Kies een einde van het veldwerk in 2032 of uiterlijk 31 maart 2033.",
         ),
         (
             {"period_start": "1 september", "period_end": "2032-12-15"},
@@ -108,7 +119,7 @@ def test_end_before_start_is_refused_and_nothing_changes(client, coordinator, cy
     url = reverse("audits:cycle_period", args=[cycle.year])
     response = client.post(url, {"period_start": "2031-12-01", "period_end": "2031-09-01"})
     assert response.status_code == 400
-    assert "Het einde van het veldwerk ligt vóór het begin." in response.content.decode()
+    assert "Kies een einde van het veldwerk na het begin." in response.content.decode()
     cycle.refresh_from_db()
     assert cycle.period_start is None
     assert not AuditEvent.objects.filter(event="audits.cycle.period_changed").exists()

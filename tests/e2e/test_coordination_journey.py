@@ -22,6 +22,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from audits.services import cycle_advance
+from audits.services.cycles import unit_exclude
 from findings.models import ReportVersion
 from maturity.models import Score
 from maturity.services import score_record
@@ -41,7 +42,7 @@ YEAR = 2031
 ADJUST_REASON = "Het jaarplan en de interviews laten zien dat klantsignalen structureel terugkomen."
 
 
-def calibration_ready(cycle, coordinator, auditor, uitkeren, communicatie):
+def calibration_ready(cycle, coordinator, auditor, uitkeren, communicatie, fez):
     """Fieldwork done: submitted scores at two units, and the same recommendation at both."""
     klant = principle("klantgerichtheid")
     for unit, level in ((uitkeren, 3), (communicatie, 1)):
@@ -65,6 +66,8 @@ def calibration_ready(cycle, coordinator, auditor, uitkeren, communicatie):
     )
     for unit in (uitkeren, communicatie):
         recommend(auditor, cycle, unit, title="Meet het effect van verbeteracties")
+    # FEZ, in scope without a team in the test cycle, is excluded: it holds nothing up.
+    unit_exclude(actor=coordinator, cycle=cycle, unit=fez, reason="Geen toetsteam beschikbaar.")
     return cycle_advance(actor=coordinator, cycle=cycle, expected_status="veldwerk")
 
 
@@ -79,8 +82,9 @@ def test_coordination_team_calibrates_rolls_up_and_publishes(
     auditor,
     uitkeren,
     communicatie,
+    fez,
 ):
-    calibration_ready(cycle, coordinator, auditor, uitkeren, communicatie)
+    calibration_ready(cycle, coordinator, auditor, uitkeren, communicatie, fez)
     page = browser_page
     log_in(page, "coordinator")
 
@@ -162,7 +166,13 @@ def test_coordination_team_calibrates_rolls_up_and_publishes(
         "link", name=re.compile(str(YEAR))
     ).click()
     check(page)
-    page.get_by_role("button", name="Door naar fase: Oprollen").click()
+    page.get_by_role("link", name="Door naar fase: Oprollen …").click()
+    expect(page.get_by_role("heading", name=f"Toetscyclus {YEAR} naar Oprollen?")).to_be_visible()
+    expect(
+        page.get_by_role("listitem").filter(has_text="De kalibratie is afgesloten")
+    ).to_contain_text("Voldaan")
+    check(page)
+    page.get_by_role("button", name="Ja, door naar fase: Oprollen").click()
     expect(status_message(page, f"Toetscyclus {YEAR} staat nu op Oprollen.")).to_be_visible()
     page.get_by_role("link", name="Oprollen", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile(f"Oprollen {YEAR}"))).to_be_visible()

@@ -166,6 +166,12 @@ def test_the_page_shows_words_links_and_the_filter(client, state, coordinator, u
     html = response.content.decode()
     assert "Cockpit van toetscyclus 2031" in html
     assert "Wat de volgende fase nog tegenhoudt" in html
+    # The guarded move's rule blocks; the rest of what is open is listed apart.
+    assert (
+        "Elk getoetst onderdeel heeft voor elk principe in scope een ingediende score. "
+        '<span class="text-body-secondary">(nog niet bij Communicatie, FEZ)</span>'
+    ) in html
+    assert "Verder nog open (houdt de fase niet tegen)" in html
     assert '<th scope="col">Scores ingediend</th>' in html
     assert '<th scope="row">Uitkeren' in html
     assert "1 te laat" in html and "achterstand" in html
@@ -291,7 +297,9 @@ def test_queries_do_not_grow_with_units_or_principles(client, state, coordinator
         )
         FollowUpActionFactory(recommendation=answer.recommendation)
     assert _queries(client, url) == before
-    assert before <= 30, before  # session, user and roles, then one grouped query per source
+    # Session, user and roles, one grouped query per source, and the readiness of the next
+    # phase (the units counted, leads, scores, calibration, the published report).
+    assert before <= 36, before
     assert _queries(client, reverse("findings:cycle_cockpit_export", args=[state.year])) == (
         export_before
     )

@@ -4,10 +4,10 @@ scored per unit the same way when the cycle assesses it."""
 import pytest
 from django.urls import reverse
 
-from audits.models import AssessedPrinciple
+from audits.models import AssessedPrinciple, AuditCycle
 from audits.selectors import management_principles
 from audits.selectors.cycles import three_year_plan
-from audits.services import assignment_create, cycle_advance, cycle_open
+from audits.services import assignment_create, cycle_open
 from maturity.models import Score
 from tests.factories import principle
 from tests.maturity.scoring import post_score, score_url
@@ -17,9 +17,11 @@ from tests.maturity.scoring import post_score, score_url
 def basic_cycle(coordinator, uitkeren, communicatie, auditor):
     """A cycle with Basic Kwaliteitsmanagement (the default), the auditor on both units."""
     cycle = cycle_open(actor=coordinator, year=2032, principles=[principle("klantgerichtheid")])
-    cycle = cycle_advance(actor=coordinator, cycle=cycle, expected_status="voorbereiding")
     for unit in (uitkeren, communicatie):
         assignment_create(actor=coordinator, cycle=cycle, unit=unit, auditor=auditor, is_lead=True)
+    # Into fieldwork directly: the guarded move is tests/audits/test_cycle_advance.py's subject.
+    AuditCycle.objects.filter(pk=cycle.pk).update(status="veldwerk")
+    cycle.refresh_from_db()
     return cycle
 
 

@@ -127,7 +127,7 @@ def test_the_framework_list_queries_do_not_grow(
         year=2033,
         principles=[principle("klantgerichtheid"), principle("leiderschap")],
     )
-    with django_assert_max_num_queries(13) as small:
+    with django_assert_max_num_queries(14) as small:  # with the navigation's work queue
         client.get(list_url(later))
     # Earlier cycles (before 2033) with frameworks of their own: the list starts from them.
     for year, code in ((2028, "vakmanschap"), (2029, "procesbenadering")):

@@ -17,8 +17,9 @@ from findings.constants import (
     Recognition,
     UnitReportStatus,
 )
-from findings.models import AuditRating, Finding, Recommendation, Theme
+from findings.models import AuditRating, Finding, FollowUpAction, Recommendation, Theme
 from findings.rules import theme_verdict
+from findings.selectors.unit_reports import agreement_gaps_of
 from findings.services.findings import finding_create, quote_create, recommendation_create
 from findings.services.follow_up import effect_measurement_record, follow_up_action_create
 from findings.services.ratings import audit_rating_save
@@ -112,6 +113,7 @@ def load_findings(
 ) -> None:
     scope = assessed_principle_ids_by_unit(cycle)
     principles = {p.id: p for p in cycle.principles.filter(is_basic=False)}
+    basic = cycle.principles.filter(is_basic=True).first()
     leads = {
         a.unit_id: a.auditor
         for a in Assignment.objects.filter(cycle=cycle, is_lead=True).select_related("auditor")
@@ -130,9 +132,18 @@ def load_findings(
             principles[pid] for pid in sorted(scope.get(unit.id, set())) if pid in principles
         ]
         _write_findings(
-            cycle=cycle, unit=unit, auditor=leads[unit.id], assessed=assessed, index=index
+            cycle=cycle,
+            unit=unit,
+            auditor=leads[unit.id],
+            assessed=assessed,
+            observed=[basic, *assessed]
+            if basic and basic.id in scope.get(unit.id, set())
+            else assessed,
+            index=index,
         )
-        if unit.name in CONCEPT_REPORTS:
+        # A report is agreed only when complete: a unit with a score sent back in calibration
+        # (toetser24's) keeps its concept until the score is submitted again.
+        if unit.name in CONCEPT_REPORTS or agreement_gaps_of(cycle=cycle, unit=unit):
             continue
         _agree_and_answer(
             cycle=cycle, unit=unit, coordinator=coordinator, board=boards[unit.id], rng=rng
@@ -145,7 +156,7 @@ def load_findings(
         _rate(cycle=cycle, rng=rng)
 
 
-def _write_findings(*, cycle, unit, auditor, assessed, index) -> None:
+def _write_findings(*, cycle, unit, auditor, assessed, observed, index) -> None:
     recommendations = [
         (principle, template)
         for principle in assessed
@@ -157,7 +168,7 @@ def _write_findings(*, cycle, unit, auditor, assessed, index) -> None:
         recommendations[index % len(recommendations) :]
         + recommendations[: index % len(recommendations)]
     )
-    for principle in assessed:
+    for principle in observed:
         finding_create(
             actor=auditor,
             cycle=cycle,
@@ -263,17 +274,14 @@ def _follow_up(*, cycle, unit, board, index, today) -> None:
     offset = 2 if unit.name == SHOWCASE_UNIT else index
     for number, recommendation in enumerate(recognised[:3]):
         status, days, conclusion = plans[(offset + number) % len(plans)]
-        action = follow_up_action_create(
-            actor=board,
+        action = _planned_earlier(
+            board=board,
             recommendation=recommendation,
             title=recommendation.title,
             owner=f"Afdelingsmanager {unit.abbreviation}",
-            goal=recommendation.text,
-            indicator="Percentage teams dat het effect rapporteert",
-            baseline=Decimal("20"),
-            target=Decimal("80"),
             due_on=today + timedelta(days=days),
             status=status,
+            today=today,
         )
         if conclusion:
             effect_measurement_record(
@@ -291,6 +299,28 @@ def _follow_up(*, cycle, unit, board, index, today) -> None:
         _due_and_overdue(recommendation=recognised[0], unit=unit, board=board, today=today)
 
 
+def _planned_earlier(*, board, recommendation, title, owner, due_on, status, today):
+    """A follow-up action as its board planned it some time ago: made through the service with
+    a date still ahead (a new action is never due in the past), then its date put where the
+    demo's story has it, as if the weeks since had passed."""
+    action = follow_up_action_create(
+        actor=board,
+        recommendation=recommendation,
+        title=title,
+        owner=owner,
+        goal=recommendation.text,
+        indicator="Percentage teams dat het effect rapporteert",
+        baseline=Decimal("20"),
+        target=Decimal("80"),
+        due_on=max(due_on, today),
+        status=status,
+    )
+    if due_on < today:
+        FollowUpAction.objects.filter(pk=action.pk).update(due_on=due_on)
+        action.due_on = due_on
+    return action
+
+
 def _due_and_overdue(*, recommendation, unit, board, today) -> None:
     """Three more actions of the showcase unit for its board's work queue (issue 16 §1): one due
     within two weeks, one past its date, one done without an effect measurement (whatever the
@@ -301,17 +331,14 @@ def _due_and_overdue(*, recommendation, unit, board, today) -> None:
         # Done, but nobody measured what it brought: the gap of the audit's first main finding.
         ("Herschrijf de brief bij een hersteld besluit", -3, ActionStatus.GEREED),
     ):
-        follow_up_action_create(
-            actor=board,
+        _planned_earlier(
+            board=board,
             recommendation=recommendation,
             title=title,
             owner=f"Afdelingsmanager {unit.abbreviation}",
-            goal=recommendation.text,
-            indicator="Percentage teams dat het effect rapporteert",
-            baseline=Decimal("20"),
-            target=Decimal("80"),
             due_on=today + timedelta(days=days),
             status=status,
+            today=today,
         )
 
 

@@ -121,3 +121,20 @@ def response_gaps(
         elif recognition in NEEDS_EXPLANATION and not explanation.strip():
             unexplained.append(title)
     return {"unanswered": unanswered, "unexplained": unexplained}
+
+
+def agreement_gaps(principles: Iterable[tuple[str, bool, bool]]) -> list[str]:
+    """What the report of a unit still lacks before it can be agreed with its board (issue 17):
+    every principle in scope there needs a submitted score and at least one finding (an
+    observation or a good practice), else the board would agree to a report that says nothing
+    on it. `principles` are (name, has a submitted score, has a finding) in the report's order;
+    the gaps are Dutch instructions, empty when nothing is missing."""
+    principles = list(principles)
+    unscored = [name for name, scored, _found in principles if not scored]
+    unfound = [name for name, _scored, found in principles if not found]
+    gaps = []
+    if unscored:
+        gaps.append(_("Dien eerst een score in voor: %s.") % ", ".join(unscored))
+    if unfound:
+        gaps.append(_("Leg eerst een bevinding vast bij: %s.") % ", ".join(unfound))
+    return gaps

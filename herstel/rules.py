@@ -33,6 +33,7 @@ from herstel.constants import (
     StepTransition,
 )
 from herstel.money import divide_half_up
+from uwvkms.dates import happened_between
 
 # --- The decision mandate -----------------------------------------------------------------------
 
@@ -615,3 +616,17 @@ def _label(choices, value: str) -> str:
         return str(choices(value).label)
     except ValueError:
         return str(value)
+
+
+def decision_date_problem(
+    decided_on: datetime.date | None, *, wrong_since: datetime.date, today: datetime.date
+) -> str | None:
+    """A decision on the action (2A, 2B, the minister's answer, the go/no-go) is dated today or
+    earlier and not before the wrong it remedies began (`wrong_since`, the earliest date the
+    action knows): decisions are never removed, so a mistyped year would stay (issue 17)."""
+    return happened_between(
+        decided_on,
+        earliest=wrong_since,
+        what=_("het begin van de fout die de herstelactie herstelt"),
+        today=today,
+    )

@@ -223,6 +223,20 @@ class InterviewFactory(factory.django.DjangoModelFactory):
 # --- Findings: recommendations, management responses, roll-up, follow-up, ratings -----------
 
 
+class FindingFactory(factory.django.DjangoModelFactory):
+    """An observation at a unit for one principle (default Klantgerichtheid)."""
+
+    class Meta:
+        model = "findings.Finding"
+
+    cycle = factory.SubFactory(AuditCycleFactory)
+    unit = factory.SubFactory(BusinessUnitFactory)
+    principle = factory.LazyFunction(lambda: principle("klantgerichtheid"))
+    kind = "observatie"
+    text = "Teams bespreken klantsignalen wekelijks."
+    updated_by = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
+
+
 class RecommendationFactory(factory.django.DjangoModelFactory):
     """A recommendation to a unit for one principle (default Klantgerichtheid)."""
 

@@ -8,9 +8,10 @@ management response page for the unit's own board only.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,12 +40,15 @@ from findings.models import (
     UnitReport,
 )
 from findings.unit_report_rules import (
+    agreement_gaps,
     allowed_moves,
     findings_editable,
     may_ever_move_to,
     may_read,
     response_open,
 )
+from maturity.constants import ScoreStatus
+from maturity.models import Score
 from uwvkms.constants import Role
 from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import BusinessUnit, User
@@ -110,10 +114,23 @@ class UnitReportAccess:
     def can_edit_findings(self) -> bool:
         return self.is_auditor and self.findings_open
 
+    @cached_property
+    def agreement_gaps(self) -> list[str]:
+        """What the report still lacks before this user could agree it (`agreement_gaps`);
+        read only for those who may agree it now (one query)."""
+        if UnitReportStatus.AFGESTEMD not in allowed_moves(self.capacities, self.status):
+            return []
+        return agreement_gaps_of(cycle=self.cycle, unit=self.unit)
+
     @property
     def moves(self) -> list[str]:
-        """The statuses this user may move the report to now."""
-        return allowed_moves(self.capacities, self.status)
+        """The statuses this user may move the report to now: agreeing it only once it is
+        complete (the page shows what is missing instead)."""
+        return [
+            to
+            for to in allowed_moves(self.capacities, self.status)
+            if not (to == UnitReportStatus.AFGESTEMD and self.agreement_gaps)
+        ]
 
     @property
     def can_respond(self) -> bool:
@@ -455,3 +472,21 @@ def response_history(
 ) -> list[HistoryEntry]:
     """The recorded changes of a management response, newest first."""
     return history_for(response, fmt=_changes({rec.pk: rec.title for rec in recommendations}))
+
+
+def agreement_gaps_of(*, cycle: AuditCycle, unit: BusinessUnit) -> list[str]:
+    """What the report of `unit` still lacks before it can be agreed (`agreement_gaps`): per
+    principle in scope there, whether it has a submitted score and a finding. One query."""
+    principles = (
+        assessed_principles_of(cycle=cycle, unit=unit)
+        .annotate(
+            scored=Exists(
+                Score.objects.filter(
+                    cycle=cycle, unit=unit, principle=OuterRef("pk"), status=ScoreStatus.INGEDIEND
+                )
+            ),
+            found=Exists(Finding.objects.filter(cycle=cycle, unit=unit, principle=OuterRef("pk"))),
+        )
+        .order_by("order", "name")
+    )
+    return agreement_gaps((p.name, p.scored, p.found) for p in principles)

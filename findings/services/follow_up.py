@@ -22,6 +22,7 @@ from findings.events import (
 from findings.models import EffectMeasurement, FollowUpAction, Recommendation
 from findings.selectors.follow_up import is_recognised
 from uwvkms.changes import created, plain
+from uwvkms.dates import not_before, not_in_future
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 from uwvkms.versioning import model_update, version_check
@@ -84,6 +85,14 @@ def _clean_action(
     return values
 
 
+def _require_due_from_today(due_on: date) -> None:
+    """A new or moved due date lies today or later (issue 17: an action due in 2019 is a typo;
+    an action already late keeps its date until it is moved)."""
+    problem = not_before(due_on, earliest=timezone.localdate(), what=_("vandaag"))
+    if problem:
+        raise ValidationError({"due_on": problem})
+
+
 @transaction.atomic
 def follow_up_action_create(
     *,
@@ -124,6 +133,7 @@ def follow_up_action_create(
         due_on=due_on,
         status=status,
     )
+    _require_due_from_today(due_on)
     action = FollowUpAction(
         cycle_id=recommendation.cycle_id,
         unit_id=recommendation.unit_id,
@@ -180,6 +190,8 @@ def follow_up_action_update(
         due_on=due_on,
         status=status,
     )
+    if due_on != action.due_on:
+        _require_due_from_today(due_on)
     changes = model_update(action, actor=actor, data=values)
     if not changes:
         return action
@@ -213,8 +225,8 @@ def effect_measurement_record(
         errors["measured_value"] = _("Vul de gemeten waarde in.")
     if measured_on is None:
         errors["measured_on"] = _("Vul de datum van de meting in.")
-    elif measured_on > today:
-        errors["measured_on"] = _("Een meting kan niet in de toekomst liggen.")
+    elif problem := not_in_future(measured_on, today=today):
+        errors["measured_on"] = problem
     if conclusion not in EffectConclusion.values:
         errors["conclusion"] = _(
             "Kies de conclusie: effect bereikt, deels bereikt of niet bereikt."

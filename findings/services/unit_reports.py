@@ -15,6 +15,7 @@ from findings.constants import ResponseStatus, UnitReportStatus
 from findings.events import UNIT_REPORT_AGREED, UNIT_REPORT_FINALISED, UNIT_REPORT_REOPENED
 from findings.models import ManagementResponse, UnitReport
 from findings.notifications import notify_unit_report_agreed
+from findings.selectors.unit_reports import agreement_gaps_of
 from findings.services.findings import unit_report_lock
 from findings.unit_report_rules import MOVERS, check_move, move_requirements
 from uwvkms.changes import changes_between
@@ -51,7 +52,9 @@ def unit_report_move(
       and only the capacities of `findings.unit_report_rules.MOVERS` make them
       (PermissionDenied otherwise): the coordination team or the unit's lead auditor agree
       the report and take it back; the coordination team makes it definitief.
-    - Afgestemd needs the date it was agreed (not in the future) and with whom; back to concept
+    - Afgestemd needs the date it was agreed (not in the future) and with whom, and a complete
+      report: a submitted score and a finding for every principle in scope (`agreement_gaps`,
+      the refusal names what is missing); back to concept
       needs a reason and clears the agreement; not once the board submitted its response,
       which answers the report as agreed.
     - `expected_version` is the version the user saw (0 while the report had no record);
@@ -74,6 +77,10 @@ def unit_report_move(
     errors = move_requirements(to=to, agreed_on=agreed_on, agreed_with=agreed_with, reason=reason)
     if to == UnitReportStatus.AFGESTEMD and agreed_on and agreed_on > timezone.localdate():
         errors["agreed_on"] = _("De datum van afstemming ligt in de toekomst.")
+    if to == UnitReportStatus.AFGESTEMD and (gaps := agreement_gaps_of(cycle=cycle, unit=unit)):
+        errors["__all__"] = " ".join(
+            [_("Het rapport is nog niet compleet om af te stemmen."), *gaps]
+        )
     if to == UnitReportStatus.CONCEPT and _response_submitted(report):
         errors["__all__"] = _(
             "De directie heeft haar managementreactie op dit rapport al ingediend; het rapport "

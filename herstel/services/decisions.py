@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herstel.constants import (
@@ -27,7 +28,7 @@ from herstel.events import (
 from herstel.models import Decision, Herstelactie, InformalRound, Notification
 from herstel.notifications import notify_sbk_tasks, sbk_ready
 from herstel.permissions import may_record_decision, may_record_notification
-from herstel.rules import outcomes_for
+from herstel.rules import decision_date_problem, outcomes_for
 from herstel.services.guards import capacities_of, locked, require_operation
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
@@ -88,6 +89,14 @@ def _decision_changes(decision: Decision) -> dict:
     }
 
 
+def _require_plausible(decided_on: date | None, herstelactie: Herstelactie) -> None:
+    problem = decision_date_problem(
+        decided_on, wrong_since=herstelactie.wrong_since, today=timezone.localdate()
+    )
+    if problem:
+        raise ValidationError({"decided_on": problem})
+
+
 @transaction.atomic
 def decision_record(
     *,
@@ -120,6 +129,7 @@ def decision_record(
             }
         )
     _require_outcome(forum, herstelactie.mandate, outcome)
+    _require_plausible(decided_on, herstelactie)
     sbk_before = sbk_ready(herstelactie)
     decision = Decision(
         herstelactie=herstelactie,
@@ -170,6 +180,7 @@ def decision_correct(
     if not reason:
         raise ValidationError({"reason": _("Geef de reden van de correctie.")})
     _require_outcome(forum, decision.mandate, outcome)
+    _require_plausible(decided_on, herstelactie)
     sbk_before = sbk_ready(herstelactie)
     correction = Decision(
         herstelactie=herstelactie,

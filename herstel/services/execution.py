@@ -14,6 +14,7 @@ from herstel.constants import GoBody, GoOutcome, Operation
 from herstel.events import ESTIMATE_SET, EXECUTION_PLAN_UPDATED, GO_DECISION_RECORDED
 from herstel.models import ExecutionPlan, GoDecision, Herstelactie
 from herstel.money import cents_of, euros
+from herstel.rules import decision_date_problem
 from herstel.services.guards import (
     locked,
     require_operation,
@@ -96,8 +97,11 @@ def go_decision_record(
     one, and dossier work is allowed only while the latest says "go"."""
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.RECORD_GO_DECISION)
-    if decided_on and decided_on > timezone.localdate():
-        raise ValidationError({"decided_on": _("Deze datum ligt in de toekomst.")})
+    problem = decision_date_problem(
+        decided_on, wrong_since=herstelactie.wrong_since, today=timezone.localdate()
+    )
+    if problem:
+        raise ValidationError({"decided_on": problem})
     decision = GoDecision(
         herstelactie=herstelactie,
         body=GoBody(body),

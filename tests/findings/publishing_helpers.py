@@ -23,9 +23,11 @@ def agree_unit_reports(*, cycle, coordinator) -> None:
 
     from findings.selectors.publishing import units_blocking_definitive
     from findings.services import unit_report_move
+    from tests.findings.unit_reporting import complete
     from uwvkms.models import BusinessUnit
 
     for name in units_blocking_definitive(cycle):
+        complete(cycle, BusinessUnit.objects.get(name=name))
         unit_report_move(
             actor=coordinator,
             cycle=cycle,

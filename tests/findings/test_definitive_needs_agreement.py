@@ -10,6 +10,7 @@ from findings.models import ReportVersion
 from findings.services import publishing as services
 from findings.services import unit_report_move
 from tests.findings.publishing_helpers import agree_unit_reports, fake_render
+from tests.findings.unit_reporting import complete
 
 
 def publish(client, year, label, status):
@@ -31,6 +32,7 @@ def test_definitief_is_refused_while_unit_reports_are_concept(client, coordinato
 
 
 def test_definitief_is_refused_while_one_unit_is_not_agreed(coordinator, cycle, uitkeren):
+    complete(cycle, uitkeren)
     unit_report_move(
         actor=coordinator,
         cycle=cycle,

@@ -188,6 +188,18 @@ def test_an_action_needs_owner_goal_and_due_date(client, unit_board, recognised,
     assert not FollowUpAction.objects.exists()
 
 
+def test_a_due_date_in_the_past_is_refused_and_the_input_kept(client, unit_board, recognised):
+    """A new action due in 2019 is a typo (issue 17): refused with an instruction, the form
+    given back as typed."""
+    client.force_login(unit_board)
+    response = client.post(create_url(recognised), {**ACTION, "due_on": "2019-04-30"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Kies een datum op of na vandaag" in html
+    assert 'value="2019-04-30"' in html and ACTION["goal"] in html
+    assert not FollowUpAction.objects.exists()
+
+
 def test_a_target_without_indicator_is_refused_with_a_clear_message(client, unit_board, recognised):
     client.force_login(unit_board)
     response = client.post(create_url(recognised), {**ACTION, "indicator": "", "baseline": ""})
@@ -324,7 +336,7 @@ def test_the_board_records_an_effect_measurement(client, unit_board, action):
         (
             {"measured_on": "2999-01-01"},
             "measured_on",
-            "Een meting kan niet in de toekomst liggen.",
+            "Kies een datum van vandaag",
         ),
         ({"conclusion": ""}, "conclusion", "Kies de conclusie"),
     ],

@@ -26,6 +26,7 @@ from tests.factories import DocumentCheckFactory, ScoreFactory, UserFactory
 from tests.findings.unit_reporting import (
     AGREED_ON,
     agree,
+    complete,
     confirmed_interview,
     finalise,
     klant,
@@ -156,7 +157,26 @@ def test_move_requirements(to, agreed_on, agreed_with, reason, missing):
 # --- Moves in the browser ----------------------------------------------------------------------
 
 
+def test_an_incomplete_report_is_not_offered_for_agreement(client, coordinator, cycle, uitkeren):
+    """Every principle in scope needs a submitted score and a finding first (issue 17); the page
+    says what is missing instead of offering the move, and the move is refused."""
+    client.force_login(coordinator)
+    page = client.get(report_url(cycle, uitkeren))
+    assert page.context["moves"] == []
+    html = page.content.decode()
+    assert "Dien eerst een score in voor: Klantgerichtheid, Operationele Kwaliteit." in html
+    assert "Leg eerst een bevinding vast bij: Klantgerichtheid, Operationele Kwaliteit." in html
+    refused = client.post(
+        move_url(cycle, uitkeren, "afgestemd"),
+        {"agreed_on": AGREED_ON.isoformat(), "agreed_with": "Directeur Uitkeren", "version": 0},
+    )
+    assert refused.status_code == 400
+    assert "Het rapport is nog niet compleet om af te stemmen." in refused.content.decode()
+    assert not UnitReport.objects.filter(status="afgestemd").exists()
+
+
 def test_coordinator_agrees_the_report_with_date_and_who(client, coordinator, cycle, uitkeren):
+    complete(cycle, uitkeren)
     client.force_login(coordinator)
     page = client.get(report_url(cycle, uitkeren))
     assert page.context["moves"] == [("afgestemd", "Afgestemd met de directie")]

@@ -16,6 +16,7 @@ from tests.factories import InterviewFactory, principle
 
 # An agreement is never dated in the future (the test cycle is 2031, so use today).
 AGREED_ON = timezone.localdate()
+AGREED_AT = timezone.now()
 
 
 def klant():
@@ -54,8 +55,32 @@ def recommend(auditor, cycle, unit, title="Meet het effect van verbeteracties", 
     )
 
 
-def move(actor, cycle, unit, to, **kwargs):
+def complete(cycle, unit):
+    """What agreeing a report asks (`agreement_gaps`): a submitted score and a finding for
+    every principle in scope at `unit`, made where missing."""
+    from audits.models import AssessedPrinciple
+    from findings.models import Finding
+    from maturity.models import Score
+    from tests.factories import FindingFactory, ScoreFactory
+
+    for assessed in AssessedPrinciple.objects.filter(cycle=cycle, unit=unit).select_related(
+        "principle"
+    ):
+        where = {"cycle": cycle, "unit": unit, "principle": assessed.principle}
+        score = Score.objects.filter(**where).first()
+        if score is None:
+            ScoreFactory(**where)
+        elif score.status != "ingediend":
+            Score.objects.filter(pk=score.pk).update(status="ingediend", submitted_at=AGREED_AT)
+        if not Finding.objects.filter(**where).exists():
+            FindingFactory(**where)
+
+
+def move(actor, cycle, unit, to, *, complete_first=True, **kwargs):
+    """Move the report; agreeing it first completes it (`complete`) unless told not to."""
     if to == UnitReportStatus.AFGESTEMD:
+        if complete_first:
+            complete(cycle, unit)
         kwargs.setdefault("agreed_on", AGREED_ON)
         kwargs.setdefault("agreed_with", "Directeur Uitkeren")
     if to == UnitReportStatus.CONCEPT:

@@ -618,6 +618,18 @@ def _label(choices, value: str) -> str:
         return str(value)
 
 
+def forum_part_done(forum: str, mandate: str | None, facts: DecisionFacts) -> bool:
+    """Whether the DT has done its part of step 2A on the action's path (a decision on the DT
+    path, taking note otherwise): a second record would be a duplicate, so the form is no longer
+    offered and the service refuses it; a change is a correction of the record (issue 17).
+    The RvB and the minister may record again on their path (after the minister's "niet
+    akkoord" the RvB decides anew), so their part is never closed here."""
+    if forum != Forum.DT or not mandate:
+        return False
+    needed = Obligation.DT_DECISION if mandate == Mandate.DT else Obligation.DT_NOTED
+    return obligation_met(needed, facts)
+
+
 def decision_date_problem(
     decided_on: datetime.date | None, *, wrong_since: datetime.date, today: datetime.date
 ) -> str | None:

@@ -57,6 +57,7 @@ from herstel.rules import (
     MandateRouting,
     advice_gaps,
     criteria_from,
+    forum_part_done,
     mandate_for,
     move_blockers,
     moves_for,
@@ -169,7 +170,17 @@ class ActionAccess:
 
     @property
     def decision_forums(self) -> list[Forum]:
-        """The forums whose decisions this user records now (their capacity and the step)."""
+        """The forums whose decisions this user records now (their capacity and the step), as
+        long as their part is not done (`forum_part_done`: the DT decides once)."""
+        return [
+            forum
+            for forum in self.recording_forums
+            if not forum_part_done(forum, self.action.mandate, self.decision_facts)
+        ]
+
+    @property
+    def recording_forums(self) -> list[Forum]:
+        """The forums whose decisions this user records in the action's step."""
         return [
             forum
             for forum, rule in FORUM_RULES.items()

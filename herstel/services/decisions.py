@@ -28,7 +28,8 @@ from herstel.events import (
 from herstel.models import Decision, Herstelactie, InformalRound, Notification
 from herstel.notifications import notify_sbk_tasks, sbk_ready
 from herstel.permissions import may_record_decision, may_record_notification
-from herstel.rules import decision_date_problem, outcomes_for
+from herstel.rules import decision_date_problem, forum_part_done, outcomes_for
+from herstel.selectors.actions import decision_facts
 from herstel.services.guards import capacities_of, locked, require_operation
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
@@ -129,6 +130,14 @@ def decision_record(
             }
         )
     _require_outcome(forum, herstelactie.mandate, outcome)
+    if forum_part_done(forum, herstelactie.mandate, decision_facts(herstelactie)):
+        raise ValidationError(
+            _(
+                "%(forum)s heeft in deze stap al besloten. Klopt dat besluit niet, corrigeer het "
+                "dan bij de vastgelegde besluiten."
+            )
+            % {"forum": forum.label}
+        )
     _require_plausible(decided_on, herstelactie)
     sbk_before = sbk_ready(herstelactie)
     decision = Decision(

@@ -78,6 +78,9 @@ def _render(
             "informal_rounds": records.informal_rounds_of(action),
             "notifications": records.notifications_of(action),
             "decision_forms": decision_forms,
+            "decided_forums": [
+                forum for forum in access.recording_forums if forum not in access.decision_forums
+            ],
             "informal_form": informal_form or InformalRoundForm(),
             "notification_form": notification_form
             or NotificationForm(kinds=access.notification_kinds),

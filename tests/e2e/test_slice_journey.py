@@ -1,8 +1,9 @@
 """The first slice end to end in a real browser, the way people use it:
 
 1. the coordinator logs in;
-2. opens toetscyclus 2031, moves it to fieldwork and assigns an auditor, who is first refused for
-   their own unit (cross-auditing);
+2. opens toetscyclus 2031; the move to fieldwork lists its rules and is not offered while no
+   unit has a team; assigns an auditor, who is first refused for their own unit
+   (cross-auditing), leads for every unit, and then moves it to fieldwork;
 3. the auditor scores Klantgerichtheid at Uitkeren, after a Dutch error for an empty form;
 4. the coordinator reads the mean maturity per principle in the report.
 
@@ -38,6 +39,14 @@ def test_coordinator_auditor_and_report_journey(
     fez,
 ):
     page = browser_page
+    # A second auditor (from Uitkeren), to lead the team at FEZ.
+    second_auditor = UserFactory(
+        username="tweede_toetser",
+        first_name="Bram",
+        last_name="Tweede",
+        business_unit=uitkeren,
+        roles=[Role.TOETSER],
+    )
 
     # 1. The coordinator logs in through the form.
     log_in(page, "coordinator")
@@ -57,9 +66,16 @@ def test_coordinator_auditor_and_report_journey(
     expect(status_message(page, f"Toetscyclus {YEAR} is geopend.")).to_be_visible()
     check(page)
 
-    # ...moves it from preparation to fieldwork...
-    page.get_by_role("button", name="Door naar fase: Veldwerk").click()
-    expect(status_message(page, f"Toetscyclus {YEAR} staat nu op Veldwerk.")).to_be_visible()
+    # ...would move it to fieldwork, but the confirmation page lists what does not hold yet
+    # (no unit has a team) and offers no move...
+    page.get_by_role("link", name="Door naar fase: Veldwerk …").click()
+    expect(page.get_by_role("heading", name=f"Toetscyclus {YEAR} naar Veldwerk?")).to_be_visible()
+    teams_rule = page.get_by_role("listitem").filter(has_text="een toetsteam met een lead")
+    expect(teams_rule).to_contain_text("Nog niet voldaan")
+    expect(teams_rule).to_contain_text("nog niet bij Communicatie, FEZ, Uitkeren")
+    expect(page.get_by_role("button", name=re.compile("^Ja, door naar fase"))).to_have_count(0)
+    check(page)
+    page.get_by_role("link", name="Terug naar de cyclus").click()
 
     # ...tries the auditor on their own unit and is refused: auditors audit cross-wise...
     unit_select = page.get_by_label("Bedrijfsonderdeel")
@@ -85,15 +101,29 @@ def test_coordinator_auditor_and_report_journey(
         has=page.get_by_role("rowheader", name=re.compile(r"^Uitkeren"))
     )
     expect(uitkeren_row).to_contain_text("Anouk Toetser (FEZ) · lead")
+    # A lead for Communicatie and FEZ too; then every rule holds and the move is offered.
+    for unit, person in (
+        ("Communicatie", "Anouk Toetser (FEZ)"),
+        ("FEZ", "Bram Tweede (UIT)"),
+    ):
+        unit_select.select_option(label=unit)
+        auditor_select.select_option(label=person)
+        page.get_by_label("Leadtoetser").check()
+        page.get_by_role("button", name="Toewijzen").click()
+        expect(status_message(page, f"is toegewezen aan {unit}.")).to_be_visible()
+    page.get_by_role("link", name="Door naar fase: Veldwerk …").click()
+    expect(
+        page.get_by_role("listitem").filter(has_text="een toetsteam met een lead")
+    ).to_contain_text("Voldaan")
+    check(page)
+    page.get_by_role("button", name="Ja, door naar fase: Veldwerk").click()
+    expect(status_message(page, f"Toetscyclus {YEAR} staat nu op Veldwerk.")).to_be_visible()
     log_out(page)
 
     # Meanwhile a second auditor (from Uitkeren) scores Communicatie at level 2, so the report
     # has two units for Klantgerichtheid: (3 + 2) / 2 = 2,50, which rounds half up to 3.
     cycle = AuditCycle.objects.get(year=YEAR)
     assert cycle.status == "veldwerk"
-    second_auditor = UserFactory(
-        username="tweede_toetser", business_unit=uitkeren, roles=[Role.TOETSER]
-    )
     assignment_create(actor=coordinator, cycle=cycle, unit=communicatie, auditor=second_auditor)
     score_record(
         actor=second_auditor,
@@ -133,7 +163,9 @@ def test_coordinator_auditor_and_report_journey(
     expect(
         status_message(page, "De score voor Klantgerichtheid bij Uitkeren is ingediend.")
     ).to_be_visible()
-    scored_row = page.get_by_role("row").filter(has_text="Klantgerichtheid")
+    scored_row = (
+        page.get_by_role("row").filter(has_text="Klantgerichtheid").filter(has_text="Uitkeren")
+    )
     expect(scored_row).to_contain_text("ingediend")
     expect(scored_row).to_contain_text("3 Reproduceren")
     expect(

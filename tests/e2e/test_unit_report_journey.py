@@ -30,7 +30,13 @@ from tests.e2e.conftest import (
     log_out,
     status_message,
 )
-from tests.factories import DistrictFactory, InterviewFactory, principle
+from tests.factories import (
+    DistrictFactory,
+    FindingFactory,
+    InterviewFactory,
+    ScoreFactory,
+    principle,
+)
 
 YEAR = 2031
 
@@ -60,6 +66,18 @@ def test_unit_report_from_observation_to_definitief(
             (str(unit_board), "Directeur", unit_board),
         ],
         principles=[principle("klantgerichtheid")],
+    )
+    # Fieldwork done elsewhere: both principles in scope at Uitkeren scored, and an
+    # observation on Operationele Kwaliteit; the auditor writes the one on Klantgerichtheid
+    # below, after which the report is complete enough to agree (issue 17).
+    for code in ("klantgerichtheid", "operationele-kwaliteit"):
+        ScoreFactory(cycle=cycle, unit=uitkeren, principle=principle(code), updated_by=auditor)
+    FindingFactory(
+        cycle=cycle,
+        unit=uitkeren,
+        principle=principle("operationele-kwaliteit"),
+        text="Procesbeschrijvingen zijn actueel en worden gebruikt.",
+        updated_by=auditor,
     )
     page = browser_page
     board_name = str(unit_board)
@@ -104,6 +122,15 @@ def test_unit_report_from_observation_to_definitief(
     page.get_by_role("link", name="Bevindingen Uitkeren").click()
     expect(page.get_by_role("heading", name=f"Bevindingen Uitkeren {YEAR}")).to_be_visible()
     check(page)
+    # The report is not yet complete: the lead auditor is told what is missing instead of
+    # being offered to agree it.
+    page.goto(reverse("findings:unit_report", args=[YEAR, uitkeren.pk]))
+    expect(page.get_by_role("note")).to_contain_text(
+        "Leg eerst een bevinding vast bij: Klantgerichtheid."
+    )
+    expect(page.get_by_role("link", name="Afgestemd met de directie")).to_have_count(0)
+    check(page)
+    page.go_back()
 
     page.get_by_role("link", name="Observatie toevoegen bij Klantgerichtheid").click()
     expect(page.get_by_label("Managementprincipe")).to_have_value(re.compile(r"\d+"))

@@ -50,16 +50,23 @@ def test_a_decision_out_of_range_is_refused(action, adviser, dt_member, decided_
 
 def test_the_first_day_of_the_wrong_and_today_are_accepted(action, adviser, dt_member):
     submit(action, adviser)
-    for day in (datetime.date(2024, 1, 1), timezone.localdate()):
-        action.refresh_from_db()
-        decision_record(
-            actor=dt_member,
-            herstelactie=action,
-            forum=Forum.DT,
-            outcome=Outcome.VOORGENOMEN_BESLUIT,
-            body="Eerste lezing.",
-            decided_on=day,
-        )
+    action.refresh_from_db()
+    first = decision_record(
+        actor=dt_member,
+        herstelactie=action,
+        forum=Forum.DT,
+        outcome=Outcome.VOORGENOMEN_BESLUIT,
+        body="Eerste lezing.",
+        decided_on=datetime.date(2024, 1, 1),
+    )
+    decision_correct(
+        actor=dt_member,
+        decision=first,
+        outcome=Outcome.BESLUIT,
+        body="Besloten.",
+        decided_on=timezone.localdate(),
+        reason="Vandaag definitief besloten.",
+    )
     assert Decision.objects.count() == 2
 
 

@@ -8,7 +8,8 @@
 4. opens the evaluation from their work queue and evaluates (client experience with survey
    figures, internal process, the control measure of step 1), completes the evaluation and
    closes the action;
-5. FEZ opens the central overview with the action's totals and downloads the export.
+5. FEZ opens the central overview from its work queue's totals line, reads the action's totals
+   and downloads the export.
 
 The action is taken to step 3 through the services first (test_herstel_journey.py walks steps
 1–2 in the browser). Locators go by label and role only; the browser console is watched: a
@@ -197,12 +198,12 @@ def test_go_dossiers_figures_evaluation_and_close(
     expect(status_message(page, "De herstelactie staat nu in Gesloten.")).to_be_visible()
     log_out(page)
 
-    # 5. FEZ reads the overview and exports it.
+    # 5. FEZ opens the overview from its work queue (its totals: nothing runs any more, one
+    # action ended) and exports it.
     log_in(page, "adviseur.fez")
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Herstelacties"
-    ).click()
-    page.get_by_role("link", name="Totaaloverzicht").click()
+    from_work_queue(
+        page, "Overzicht", "0 herstelacties lopen", detail="0 in evaluatie · 1 afgesloten"
+    )
     overview = page.get_by_role("table", name=re.compile("herstelactie"))
     line = overview.get_by_role("row", name=re.compile(TITLE))
     expect(line).to_contain_text("Gesloten")

@@ -5,6 +5,7 @@ versioned and on record."""
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.html import escape
 
 from audits.models import AuditCycle
 from audits.services import cycle_open
@@ -220,7 +221,7 @@ def test_a_stale_form_is_refused_naming_who_changed_it(client, coordinator, cycl
     response = post_framework(client, cycle, version=2, definition="Van mij.")
     assert response.status_code == 400
     html = response.content.decode()
-    assert "intussen gewijzigd door" in html and str(colleague) in html
+    assert "intussen gewijzigd door" in html and escape(str(colleague)) in html
     assert Framework.objects.get().definition == "Van de collega."
 
 

@@ -4,6 +4,7 @@ submits it; nobody else can, and nothing changes once calibration is frozen or t
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.html import escape
 
 from audits.models import AuditCycle
 from audits.services import assignment_create
@@ -170,7 +171,7 @@ def test_second_save_of_a_stale_form_is_refused(client, auditor, coordinator, cy
     assert response.status_code == 400
     html = response.content.decode()
     assert "intussen gewijzigd door" in html
-    assert str(colleague) in html  # names who changed it
+    assert escape(str(colleague)) in html  # names who changed it (as HTML: "'s Gravensande")
     score = Score.objects.get()
     assert (score.level, score.updated_by, score.changes.count()) == (3, colleague, 2)
 

@@ -17,6 +17,28 @@ def posted_data(request):
     return request.POST if request.method == "POST" else None
 
 
+def kept_input(form_class, data, **kwargs) -> forms.BaseForm:
+    """An unbound `form_class` showing what was typed into it in `data`, for a page with two
+    actions in one form (issue 17, "no lost input"): the other action was taken, this form's
+    input is neither saved nor refused, only given back. A form with none of its fields in
+    `data` was not on the page: it is simply `form_class(**kwargs)`. Otherwise a box left
+    unticked or a list with nothing chosen (absent from `data`) is given back as such."""
+    initial = dict(kwargs.pop("initial", None) or {})
+    probe = form_class(initial=initial, **kwargs)
+    if not any(probe.add_prefix(name) in data for name in probe.fields):
+        return probe
+    for name, field in probe.fields.items():
+        key = probe.add_prefix(name)
+        multiple = isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField)
+        if multiple:
+            initial[name] = data.getlist(key)
+        elif isinstance(field, forms.BooleanField):
+            initial[name] = key in data and data.get(key) not in ("", "0", "false", "False")
+        elif key in data:
+            initial[name] = data.get(key)
+    return form_class(initial=initial, **kwargs)
+
+
 def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Show a service's ValidationError on the form: field errors beside their field, the rest
     at the top."""

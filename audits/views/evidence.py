@@ -29,7 +29,7 @@ from audits.selectors import evidence as selectors
 from audits.services import documents as document_services
 from audits.services import interviews as interview_services
 from uwvkms.constants import Role
-from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.forms import add_service_errors, kept_input, posted_data
 from uwvkms.pdf import html_to_pdf
 from uwvkms.permissions import role_required
 
@@ -256,6 +256,10 @@ def document_check(request, year: int, unit_id: int, document_type_id: int):
                 request,
                 _("De beoordeling van %(document)s is opgeslagen.") % {"document": document_type},
             )
+            if request.FILES.get("file"):
+                # A file chosen but not yet uploaded is added too: nothing typed or chosen is
+                # lost. Refused, it is named on the document's page.
+                return _file_upload(request, ue, document_type, judgement_saved=True)
             return redirect("audits:document_checklist", year=ue.cycle.year, unit_id=ue.unit.id)
     return _render_document_check(
         request,
@@ -287,9 +291,16 @@ def _render_document_check(request, ue, document_type, check, form, file_form, s
 
 @require_POST
 def document_file_upload(request, year: int, unit_id: int, document_type_id: int):
+    """Add a file. The page posts its one form here (the judgement came along): the judgement
+    typed but not saved is given back as typed, whether the upload worked or not."""
     ue = selectors.unit_evidence_get_for_editing(user=request.user, year=year, unit_id=unit_id)
     document_type = selectors.document_type_for_unit_get(ue=ue, document_type_id=document_type_id)
+    return _file_upload(request, ue, document_type, judgement_saved=False)
+
+
+def _file_upload(request, ue, document_type, *, judgement_saved: bool):
     file_form = DocumentFileForm(request.POST, request.FILES)
+    uploaded = False
     if file_form.is_valid():
         upload = file_form.cleaned_data["file"]
         try:
@@ -304,21 +315,63 @@ def document_file_upload(request, year: int, unit_id: int, document_type_id: int
         except ValidationError as exc:
             add_service_errors(file_form, exc)
         else:
+            uploaded = True
             messages.success(
                 request,
                 _("%(name)s is toegevoegd aan %(document)s.")
                 % {"name": upload.name, "document": document_type},
             )
-            return redirect(
-                "audits:document_check",
-                year=ue.cycle.year,
-                unit_id=ue.unit.id,
-                document_type_id=document_type.id,
-            )
+    if judgement_saved and uploaded:
+        return redirect("audits:document_checklist", year=ue.cycle.year, unit_id=ue.unit.id)
+    return _after_file_change(
+        request,
+        ue,
+        document_type,
+        None if uploaded else file_form,
+        keep_judgement=not judgement_saved,
+    )
+
+
+def _after_file_change(request, ue, document_type, file_form, *, keep_judgement=True):
+    """Back to the document's page after a file was added or removed (`file_form` None) or
+    refused: straight there when no judgement came along, else the page itself with the
+    judgement given back as typed (it is not saved: the page says so), or as saved."""
+    judgement_typed = keep_judgement and "status" in request.POST
+    if not judgement_typed and file_form is None:
+        return redirect(
+            "audits:document_check",
+            year=ue.cycle.year,
+            unit_id=ue.unit.id,
+            document_type_id=document_type.id,
+        )
     check = selectors.document_check_for(cycle=ue.cycle, unit=ue.unit, document_type=document_type)
     principles = selectors.assessed_principles(cycle=ue.cycle, unit=ue.unit)
-    form = DocumentCheckForm(initial=_check_initial(check), principles=principles)
-    return _render_document_check(request, ue, document_type, check, form, file_form, status=400)
+    form = (
+        kept_input(
+            DocumentCheckForm, request.POST, initial=_check_initial(check), principles=principles
+        )
+        if judgement_typed
+        else DocumentCheckForm(initial=_check_initial(check), principles=principles)
+    )
+    # The file made the document's record just now (this user's own action): the typed
+    # judgement is saved onto that record, not refused as changed meanwhile.
+    made_now = check is not None and check.updated_by_id == request.user.id
+    if judgement_typed and made_now and request.POST.get("version") == "0":
+        form.initial["version"] = check.version
+    if judgement_typed:
+        messages.info(
+            request,
+            _("Uw beoordeling staat er nog zoals u die typte, maar is nog niet opgeslagen."),
+        )
+    return _render_document_check(
+        request,
+        ue,
+        document_type,
+        check,
+        form,
+        file_form or DocumentFileForm(),
+        status=400 if file_form is not None else 200,
+    )
 
 
 def _check_initial(check) -> dict:
@@ -375,12 +428,13 @@ def document_file_delete(request, year: int, file_id: int):
         messages.success(
             request, _("%(name)s is verwijderd.") % {"name": document_file.original_name}
         )
-    return redirect(
-        "audits:document_check",
-        year=year,
-        unit_id=check.unit_id,
-        document_type_id=check.document_type_id,
+    ue = selectors.unit_evidence_get_for_editing(
+        user=request.user, year=year, unit_id=check.unit_id
     )
+    document_type = selectors.document_type_for_unit_get(
+        ue=ue, document_type_id=check.document_type_id
+    )
+    return _after_file_change(request, ue, document_type, None)
 
 
 # --- Interviews ----------------------------------------------------------------------------------

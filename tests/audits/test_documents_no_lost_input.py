@@ -1,0 +1,100 @@
+"""No lost input on a document's page (issue 17): the judgement and the files are one form, so
+adding or removing a file gives back the judgement as typed (not saved, and said so), a refused
+upload does too, "Beoordeling opslaan" always posts to the judgement (it used to post to the
+upload URL after a refused upload) and a file chosen when saving is added as well."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from audits.models import DocumentCheck, DocumentFile, DocumentType
+from tests.audits.test_documents_files import EXE, PDF
+
+DESIGN = "Het jaarplan beschrijft de doelen per team en wie ze bewaakt."
+EXISTENCE = "Alle teams hebben een teamplan dat naar het jaarplan verwijst."
+
+
+@pytest.fixture
+def jaarplan(db):
+    return DocumentType.objects.get(name="Jaarplan")
+
+
+def typed(**extra):
+    return {
+        "status": "geleverd",
+        "design_note": DESIGN,
+        "existence_note": EXISTENCE,
+        "operation_note": "",
+        "version": "0",
+        **extra,
+    }
+
+
+def check_url(cycle, unit, document_type):
+    return reverse("audits:document_check", args=[cycle.year, unit.pk, document_type.pk])
+
+
+def upload_url(cycle, unit, document_type):
+    return reverse("audits:document_file_upload", args=[cycle.year, unit.pk, document_type.pk])
+
+
+def pdf(name="jaarplan.pdf", data=PDF):
+    return SimpleUploadedFile(name, data, content_type="application/pdf")
+
+
+def test_uploading_gives_back_the_unsaved_judgement(client, auditor, cycle, uitkeren, jaarplan):
+    client.force_login(auditor)
+    response = client.post(upload_url(cycle, uitkeren, jaarplan), typed(file=pdf()))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert DESIGN in html and EXISTENCE in html
+    assert "jaarplan.pdf is toegevoegd aan Jaarplan." in html
+    assert "maar is nog niet opgeslagen" in html
+    check = DocumentCheck.objects.get()
+    assert (check.status, check.design_note) == ("open", "")  # the judgement is not saved
+    # ...and saving it now (onto the record the upload made) works, not "changed meanwhile".
+    version = response.context["form"].initial["version"]
+    saved = client.post(check_url(cycle, uitkeren, jaarplan), typed(version=str(version)))
+    assert saved.status_code == 302
+    check.refresh_from_db()
+    assert (check.status, check.design_note) == ("geleverd", DESIGN)
+
+
+def test_a_refused_upload_keeps_the_judgement_and_the_save_goes_to_the_judgement(
+    client, auditor, cycle, uitkeren, jaarplan
+):
+    client.force_login(auditor)
+    response = client.post(upload_url(cycle, uitkeren, jaarplan), typed(file=pdf("virus.pdf", EXE)))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert DESIGN in html and EXISTENCE in html
+    assert not DocumentFile.objects.exists()
+    # The page's form posts the judgement to the document's own URL, whatever URL shows.
+    assert f'action="{check_url(cycle, uitkeren, jaarplan)}"' in html
+    assert f'formaction="{upload_url(cycle, uitkeren, jaarplan)}"' in html
+
+
+def test_saving_with_a_file_chosen_saves_both(client, auditor, cycle, uitkeren, jaarplan):
+    client.force_login(auditor)
+    response = client.post(check_url(cycle, uitkeren, jaarplan), typed(file=pdf()))
+    assert response.status_code == 302
+    check = DocumentCheck.objects.get()
+    assert check.status == "geleverd"
+    assert [f.original_name for f in check.files.all()] == ["jaarplan.pdf"]
+
+
+def test_removing_a_file_gives_back_the_unsaved_judgement(
+    client, auditor, cycle, uitkeren, jaarplan
+):
+    client.force_login(auditor)
+    client.post(upload_url(cycle, uitkeren, jaarplan), {"file": pdf()})
+    document_file = DocumentFile.objects.get()
+    version = DocumentCheck.objects.get().version
+    response = client.post(
+        reverse("audits:document_file_delete", args=[cycle.year, document_file.pk]),
+        typed(version=str(version)),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "jaarplan.pdf is verwijderd." in html and DESIGN in html
+    assert not DocumentFile.objects.exists()

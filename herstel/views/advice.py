@@ -14,7 +14,7 @@ from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import actions as services
 from herstel.views.actions import refusal_on_top, require_capacity, require_right
-from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.forms import add_service_errors, kept_input, posted_data
 
 
 def _advice_forms(data, access, advice):
@@ -38,6 +38,48 @@ def _advice_forms(data, access, advice):
             )
         )
     return form, criterion_forms
+
+
+def _kept_advice_forms(data, access, advice):
+    """The advice forms given back as typed in `data` (not saved): the page is one form, and
+    adding or removing a control measure posts the advice along (issue 17, no lost input)."""
+    form, criterion_forms = _advice_forms(None, access, advice)
+    return (
+        kept_input(AdviceForm, data, initial=form.initial),
+        [
+            kept_input(CriterionForm, data, criterion=f.criterion, initial=f.initial)
+            for f in criterion_forms
+        ],
+    )
+
+
+def _advice_typed(request) -> bool:
+    return any(section in request.POST for section in AdviceSection.values)
+
+
+def _after_measure_change(request, access, measure_form=None):
+    """Back to the advice after a measure was added or removed (`measure_form` None) or refused:
+    straight there when no advice came along, else the page itself with the advice given back
+    as typed (not saved: the page says so)."""
+    if not _advice_typed(request) and measure_form is None:
+        return redirect("herstel:advice", pk=access.action.pk)
+    advice_record = selectors.advice_of(access.action)
+    if _advice_typed(request):
+        form, criterion_forms = _kept_advice_forms(request.POST, access, advice_record)
+        messages.info(
+            request, _("Uw advies staat er nog zoals u het typte, maar is nog niet opgeslagen.")
+        )
+    else:
+        form, criterion_forms = _advice_forms(None, access, advice_record)
+    return _render(
+        request,
+        access,
+        advice_record,
+        form,
+        criterion_forms,
+        measure_form,
+        status=400 if measure_form is not None else 200,
+    )
 
 
 def _render(request, access, advice, form, criterion_forms, measure_form=None, status=200):
@@ -89,9 +131,39 @@ def advice(request, pk: int):
                 add_service_errors(form, exc)
             else:
                 messages.success(request, _("Het advies is opgeslagen."))
-                return redirect("herstel:advice", pk=access.action.pk)
-        return _render(request, access, advice_record, form, criterion_forms, status=400)
+                if not _measure_typed(request):
+                    return redirect("herstel:advice", pk=access.action.pk)
+                # A control measure typed but not added is given back, not dropped.
+                messages.info(
+                    request,
+                    _(
+                        "Uw beheersmaatregel staat er nog zoals u die typte, maar is nog niet toegevoegd."
+                    ),
+                )
+                advice_record = selectors.advice_of(access.action)
+                form, criterion_forms = _advice_forms(None, access, advice_record)
+                return _render(
+                    request,
+                    access,
+                    advice_record,
+                    form,
+                    criterion_forms,
+                    kept_input(ControlMeasureForm, request.POST),
+                )
+        return _render(
+            request,
+            access,
+            advice_record,
+            form,
+            criterion_forms,
+            kept_input(ControlMeasureForm, request.POST),
+            status=400,
+        )
     return _render(request, access, advice_record, form, criterion_forms)
+
+
+def _measure_typed(request) -> bool:
+    return any(request.POST.get(name, "").strip() for name in ControlMeasureForm.base_fields)
 
 
 @require_POST
@@ -108,11 +180,9 @@ def measure_add(request, pk: int):
             add_service_errors(measure_form, exc)
         else:
             messages.success(request, _("De beheersmaatregel is toegevoegd."))
-            return redirect("herstel:advice", pk=access.action.pk)
+            return _after_measure_change(request, access)
     refusal_on_top(request, measure_form, form_shown=access.may(Operation.EDIT_MEASURES))
-    advice_record = selectors.advice_of(access.action)
-    form, criterion_forms = _advice_forms(None, access, advice_record)
-    return _render(request, access, advice_record, form, criterion_forms, measure_form, status=400)
+    return _after_measure_change(request, access, measure_form)
 
 
 @require_POST
@@ -126,4 +196,4 @@ def measure_remove(request, pk: int, measure_pk: int):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("De beheersmaatregel is verwijderd."))
-    return redirect("herstel:advice", pk=access.action.pk)
+    return _after_measure_change(request, access)

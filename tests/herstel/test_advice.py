@@ -187,3 +187,59 @@ def test_measures_change_in_step_2_but_not_after(adviser, action, dt_member):
     )
     with pytest.raises(PermissionDenied):
         control_measure_remove(actor=dt_member, measure=measure)
+
+
+MEASURE = {
+    "description": "Controle op dagloon bij loonbeslag",
+    "owner": "Teamleider WW",
+    "due_on": "2026-12-01",
+}
+
+
+def test_adding_a_measure_gives_back_the_unsaved_advice(client, adviser, action):
+    """The page is one form (issue 17): adding a measure posts the advice along, which comes
+    back as typed, not saved, and can be saved after (its version is still the right one)."""
+    client.force_login(adviser)
+    typed = advice_post(action, target_group="Alle WW'ers met loonbeslag sinds 2024.")
+    response = client.post(reverse("herstel:measure_add", args=[action.pk]), {**typed, **MEASURE})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "De beheersmaatregel is toegevoegd." in html
+    assert "Alle WW&#x27;ers met loonbeslag sinds 2024." in html
+    assert "maar is nog niet opgeslagen" in html
+    assert ControlMeasure.objects.count() == 1
+    action.refresh_from_db()
+    assert action.advice.target_group == ""  # not saved
+    saved = client.post(reverse("herstel:advice", args=[action.pk]), typed)
+    assert saved.status_code == 302
+
+
+def test_a_refused_measure_and_its_removal_keep_the_advice(client, adviser, action):
+    client.force_login(adviser)
+    typed = advice_post(action, target_group="Alle WW'ers met loonbeslag sinds 2024.")
+    refused = client.post(
+        reverse("herstel:measure_add", args=[action.pk]), {**typed, "description": "Alleen dit"}
+    )
+    assert refused.status_code == 400
+    assert "Alle WW&#x27;ers met loonbeslag" in refused.content.decode()
+    assert "Alleen dit</textarea>" in refused.content.decode()
+    measure = control_measure_add(
+        actor=adviser, herstelactie=action, **{**MEASURE, "due_on": datetime.date(2026, 12, 1)}
+    )
+    removed = client.post(reverse("herstel:measure_remove", args=[action.pk, measure.pk]), typed)
+    assert removed.status_code == 200
+    assert "Alle WW&#x27;ers met loonbeslag" in removed.content.decode()
+    assert not ControlMeasure.objects.exists()
+
+
+def test_saving_the_advice_gives_back_a_measure_typed_but_not_added(client, adviser, action):
+    client.force_login(adviser)
+    response = client.post(
+        reverse("herstel:advice", args=[action.pk]), {**advice_post(action), **MEASURE}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Het advies is opgeslagen." in html
+    assert "Controle op dagloon bij loonbeslag</textarea>" in html
+    assert "nog niet toegevoegd" in html
+    assert not ControlMeasure.objects.exists()

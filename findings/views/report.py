@@ -15,6 +15,7 @@ from findings.selectors.narratives import narrative_history, narratives_of
 from findings.services.narratives import narrative_save
 from maturity.selectors import FIGURES_READERS, maturity_figures_cycle_get
 from uwvkms.constants import Role
+from uwvkms.forms import kept_input
 from uwvkms.permissions import role_required
 from uwvkms.versioning import EditConflict
 
@@ -63,55 +64,85 @@ def uwv_report_pdf(request, year: int):
 @role_required(Role.COORDINATIETEAM)
 def uwv_report_narratives(request, year: int):
     """The narrative sections of the report: the team's text or the generated default, each
-    with its own form (optimistic locking per section) and history."""
+    saved by its own button (optimistic locking per section), with its history. The page is one
+    form (issue 17, no lost input): saving one text gives the others back as typed."""
     cycle = cycle_get(year=year)
     stored = narratives_of(cycle)
     bound_key = request.POST.get("key") if request.method == "POST" else None
     if bound_key is not None and bound_key not in NarrativeKey.values:
         raise Http404
-    defaults = None
-    sections = []
+    forms = {}
+    refused = False
     for key in NarrativeKey:
         narrative = stored.get(key.value)
-        if key.value == bound_key:
-            form = NarrativeForm(request.POST, prefix=key.value)
-            if form.is_valid():
-                try:
-                    narrative_save(
-                        actor=request.user,
-                        cycle=cycle,
-                        key=key,
-                        text=form.cleaned_data["text"],
-                        expected_version=form.cleaned_data["version"],
-                    )
-                except EditConflict as error:
-                    form.add_error(None, error)
-                else:
-                    messages.success(
-                        request,
-                        _("De tekst ‘%(section)s’ is opgeslagen.") % {"section": key.label},
-                    )
-                    return redirect("findings:uwv_report_narratives", year=year)
-        else:
-            text = narrative.text if narrative else ""
-            form = NarrativeForm(
-                prefix=key.value,
-                initial={"text": text, "version": narrative.version if narrative else 0},
+        initial = {
+            "text": narrative.text if narrative else "",
+            "version": narrative.version if narrative else 0,
+        }
+        if key.value != bound_key:
+            forms[key] = (
+                kept_input(NarrativeForm, request.POST, prefix=key.value, initial=initial)
+                if request.method == "POST"
+                else NarrativeForm(prefix=key.value, initial=initial)
             )
-        if defaults is None:
-            defaults = default_texts_of(cycle)
-        sections.append(
-            {
-                "key": key.value,
-                "label": key.label,
-                "form": form,
-                "narrative": narrative,
-                "default": defaults[key.value],
-                "history": narrative_history(narrative),
-            }
+            continue
+        form = NarrativeForm(request.POST, prefix=key.value)
+        forms[key] = form
+        if not form.is_valid():
+            refused = True
+            continue
+        try:
+            narrative_save(
+                actor=request.user,
+                cycle=cycle,
+                key=key,
+                text=form.cleaned_data["text"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except EditConflict as error:
+            form.add_error(None, error)
+            refused = True
+        else:
+            messages.success(
+                request, _("De tekst ‘%(section)s’ is opgeslagen.") % {"section": key.label}
+            )
+            stored = narratives_of(cycle)
+            saved = stored[key.value]
+            forms[key] = NarrativeForm(
+                prefix=key.value, initial={"text": saved.text, "version": saved.version}
+            )
+    if bound_key is not None and not refused:
+        others_typed = [
+            key
+            for key, form in forms.items()
+            if key.value != bound_key
+            and (form.initial.get("text") or "").strip()
+            != (stored[key.value].text if key.value in stored else "").strip()
+        ]
+        if not others_typed:
+            return redirect("findings:uwv_report_narratives", year=year)
+        messages.info(
+            request,
+            _(
+                "Ook gewijzigd maar nog niet opgeslagen: %(sections)s. Die tekst staat er nog zoals u die typte."
+            )
+            % {"sections": ", ".join(str(key.label) for key in others_typed)},
         )
+    defaults = default_texts_of(cycle)
+    sections = [
+        {
+            "key": key.value,
+            "label": key.label,
+            "form": forms[key],
+            "narrative": stored.get(key.value),
+            "default": defaults[key.value],
+            "history": narrative_history(stored.get(key.value)),
+        }
+        for key in NarrativeKey
+    ]
     return render(
         request,
         "findings/report/uwv_narratives.html",
         {"cycle": cycle, "sections": sections},
+        status=400 if refused else 200,
     )

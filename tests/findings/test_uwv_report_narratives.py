@@ -57,8 +57,39 @@ def test_editing_page_saves_and_shows_conflicts(client, coordinator, cycle):
     assert client.post(url, data).status_code == 302
     assert ReportNarrative.objects.get(cycle=cycle, key="samenvatting").text == "Kort."
     response = client.post(url, data)  # the same version again: someone saved in between
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "intussen gewijzigd" in response.content.decode()
+
+
+def test_saving_one_text_gives_back_the_others_as_typed(client, coordinator, cycle):
+    """The page is one form (issue 17): saving the summary posts the introduction typed
+    meanwhile along; it is not saved, comes back as typed, and the page says so."""
+    client.force_login(coordinator)
+    url = reverse("findings:uwv_report_narratives", args=[cycle.year])
+    response = client.post(
+        url,
+        {
+            "key": "samenvatting",
+            "samenvatting-text": "Kort.",
+            "samenvatting-version": "0",
+            "inleiding-text": "Een inleiding in wording.",
+            "inleiding-version": "0",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Een inleiding in wording.</textarea>" in html
+    assert "Ook gewijzigd maar nog niet opgeslagen: Inleiding en aanleiding." in html
+    assert ReportNarrative.objects.get(cycle=cycle, key="samenvatting").text == "Kort."
+    assert not ReportNarrative.objects.filter(cycle=cycle, key="inleiding").exists()
+    # The introduction saves after, with the version it was typed on.
+    assert (
+        client.post(
+            url, {"key": "inleiding", "inleiding-text": "Een inleiding.", "inleiding-version": "0"}
+        ).status_code
+        == 302
+    )
+    assert ReportNarrative.objects.get(cycle=cycle, key="inleiding").text == "Een inleiding."
 
 
 @pytest.mark.parametrize("persona", ["board_member", "auditor", "outsider"])

@@ -619,15 +619,17 @@ def _label(choices, value: str) -> str:
 
 
 def forum_part_done(forum: str, mandate: str | None, facts: DecisionFacts) -> bool:
-    """Whether the DT has done its part of step 2A on the action's path (a decision on the DT
-    path, taking note otherwise): a second record would be a duplicate, so the form is no longer
-    offered and the service refuses it; a change is a correction of the record (issue 17).
-    The RvB and the minister may record again on their path (after the minister's "niet
-    akkoord" the RvB decides anew), so their part is never closed here."""
+    """Whether the DT has given its final word in step 2A on the action's path: a decision
+    (`BESLUIT`) on the DT path, taking note (`KENNISNAME`) otherwise. A second record would then
+    be a duplicate, so the form is no longer offered and the service refuses it; a change is a
+    correction of the record (issue 17). An intended decision (`VOORGENOMEN_BESLUIT`) is not
+    yet its final word: the DT records its decision after it. The RvB and the minister may record
+    again on their path (after the minister's "niet akkoord" the RvB decides anew), so their part
+    is never closed here."""
     if forum != Forum.DT or not mandate:
         return False
-    needed = Obligation.DT_DECISION if mandate == Mandate.DT else Obligation.DT_NOTED
-    return obligation_met(needed, facts)
+    final = Outcome.BESLUIT if mandate == Mandate.DT else Outcome.KENNISNAME
+    return facts.latest.get(Forum.DT) == final
 
 
 def decision_date_problem(

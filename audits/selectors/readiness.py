@@ -9,7 +9,9 @@ them and the move is refused by the same rules whichever app asks."""
 from collections.abc import Callable
 
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
 
+from audits.constants import PREVIOUS_STATUS, CycleStatus
 from audits.models import AssessedPrinciple, Assignment, AuditCycle, Exclusion
 from audits.rules import PhaseFacts, ReadinessRule, phase_readiness
 from uwvkms.models import BusinessUnit
@@ -65,3 +67,20 @@ def cycle_readiness(cycle: AuditCycle) -> list[ReadinessRule]:
     """The conditions of the move from the cycle's phase to the next, each with whether it holds
     (empty after publication)."""
     return phase_readiness(cycle.status, cycle_phase_facts(cycle))
+
+
+def step_back_refusal(cycle: AuditCycle) -> str | None:
+    """Why `cycle` cannot go one phase back now (None: it can): a published cycle stays
+    published, the first phase has none before it, and once a Definitief report is published
+    the roll-up does not go back to calibration, where scores could change under the report
+    the RvB already has."""
+    if cycle.status == CycleStatus.GEPUBLICEERD:
+        return _("Een gepubliceerde cyclus blijft gepubliceerd.")
+    if cycle.status not in PREVIOUS_STATUS:
+        return _("De cyclus staat in de eerste fase; er is geen fase terug.")
+    if cycle.status == CycleStatus.OPROLLEN and cycle_phase_facts(cycle).definitief_published:
+        return _(
+            "Er is al een Definitief rapport gepubliceerd; de cyclus gaat niet meer terug naar "
+            "de kalibratie."
+        )
+    return None

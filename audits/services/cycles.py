@@ -37,7 +37,7 @@ from audits.models import (
 )
 from audits.rules import PrincipleInScope, default_assessed_principles, is_cross_audit
 from audits.selectors.capacities import require_audit_capacity
-from audits.selectors.readiness import cycle_readiness
+from audits.selectors.readiness import cycle_readiness, step_back_refusal
 from uwvkms.changes import plain
 from uwvkms.constants import Role
 from uwvkms.dates import fieldwork_period_problems
@@ -375,7 +375,12 @@ def readiness_refusal(status_label: str, failing: list) -> ValidationError:
     """The Dutch refusal of a move whose readiness rules do not all hold: every failing rule,
     with the units that hold it up."""
     lines = [
-        f"{rule.text} ({', '.join(rule.units)})" if rule.units else rule.text for rule in failing
+        _("%(rule)s (nog niet bij %(units)s)")
+        % {"rule": rule.text.rstrip("."), "units": ", ".join(rule.units)}
+        + "."
+        if rule.units
+        else rule.text
+        for rule in failing
     ]
     return ValidationError(
         _("De cyclus kan nog niet naar %(status)s. Nog niet voldaan: %(rules)s")
@@ -430,13 +435,10 @@ def cycle_step_back(
             _("De cyclus staat intussen op %(status)s; er is niets gewijzigd.")
             % {"status": cycle.get_status_display()}
         )
-    previous = PREVIOUS_STATUS.get(cycle.status)
-    if previous is None:
-        raise ValidationError(
-            _("Een gepubliceerde cyclus blijft gepubliceerd.")
-            if cycle.status == CycleStatus.GEPUBLICEERD
-            else _("De cyclus staat in de eerste fase; er is geen fase terug.")
-        )
+    refusal = step_back_refusal(cycle)
+    if refusal:
+        raise ValidationError(refusal)
+    previous = PREVIOUS_STATUS[cycle.status]
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Geef aan waarom de cyclus een fase terug gaat.")})

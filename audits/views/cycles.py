@@ -26,7 +26,7 @@ from audits.forms.cycles import (
     ScopeForm,
 )
 from audits.selectors import cycles as selectors
-from audits.selectors.readiness import cycle_readiness
+from audits.selectors.readiness import cycle_readiness, step_back_refusal
 from audits.services import cycles as services
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, posted_data
@@ -381,6 +381,7 @@ def cycle_step_back(request, year: int):
             )
             return redirect(cycle)
     previous = PREVIOUS_STATUS.get(cycle.status)
+    refusal = step_back_refusal(cycle)
     return render(
         request,
         "audits/cycle_step_back.html",
@@ -388,6 +389,7 @@ def cycle_step_back(request, year: int):
             "cycle": cycle,
             "form": form,
             "previous_status_label": CycleStatus(previous).label if previous else None,
+            "refusal": refusal,
         },
         status=400 if form.is_bound else 200,
     )
@@ -421,7 +423,7 @@ def _render_cycle_detail(request, cycle, form, status: int = 200):
             ),
             "previous_status_label": (
                 CycleStatus(PREVIOUS_STATUS[cycle.status]).label
-                if cycle.status in PREVIOUS_STATUS
+                if cycle.status in PREVIOUS_STATUS and step_back_refusal(cycle) is None
                 else None
             ),
         },

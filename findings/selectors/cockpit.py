@@ -25,6 +25,7 @@ from audits.rules import ReadinessRule
 from audits.selectors.readiness import cycle_readiness
 from findings.cockpit_rules import (
     STAGE_LABELS,
+    BlockerKind,
     PhaseBlocker,
     Stage,
     StageStatus,
@@ -176,9 +177,20 @@ def cycle_cockpit(cycle: AuditCycle, *, today: date, only_backlog: bool = False)
         unit_count=len(rows),
         excluded_shown=sum(row.exclusion is not None for row in shown),
         totals=_totals([row for row in shown if row.exclusion is None]),
-        blockers=[_blocker_line(b) for b in blockers],
+        # What the readiness rules do not already say: the other stages still open by now.
+        blockers=[_blocker_line(b) for b in blockers if not _said_by_the_rules(b)],
         readiness=cycle_readiness(cycle),
     )
+
+
+# The readiness rules of the next phase (`audits.rules.phase_readiness`) already speak of the
+# period, the units in scope, calibration, the teams and the scores.
+_RULED = {BlockerKind.PERIOD, BlockerKind.NO_UNITS, BlockerKind.CALIBRATION_OPEN}
+_RULED_STAGES = {Stage.TEAM, Stage.SCORES}
+
+
+def _said_by_the_rules(blocker: PhaseBlocker) -> bool:
+    return blocker.kind in _RULED or blocker.stage in _RULED_STAGES
 
 
 def _blocker_line(blocker: PhaseBlocker) -> BlockerLine:

@@ -133,8 +133,8 @@ def decision_record(
     if forum_part_done(forum, herstelactie.mandate, decision_facts(herstelactie)):
         raise ValidationError(
             _(
-                "%(forum)s heeft in deze stap al besloten. Klopt dat besluit niet, corrigeer het "
-                "dan bij de vastgelegde besluiten."
+                "%(forum)s heeft in deze stap al besloten of kennisgenomen. Klopt dat niet, "
+                "corrigeer het dan bij de vastgelegde besluiten."
             )
             % {"forum": forum.label}
         )

@@ -23,7 +23,11 @@ from audits.models import (
 from maturity.constants import ScoreStatus, SessionStatus
 from maturity.events import SCORE_REOPENED
 from maturity.models import Score, ScoreChange
-from maturity.selectors.calibration import calibration_matrix, open_session
+from maturity.selectors.calibration import (
+    calibration_matrix,
+    is_calibration_frozen,
+    open_session,
+)
 from uwvkms.constants import Role
 from uwvkms.models import User
 from uwvkms.permissions import has_any_role
@@ -196,8 +200,8 @@ def _outlier_items() -> list[WorkItem]:
     """The cycle in calibration with outliers among its submitted scores (the matrix's rule,
     `maturity.rules.principle_outliers`): the coordination team discusses them in a session."""
     cycle = AuditCycle.objects.filter(status=CycleStatus.KALIBRATIE).order_by("-year").first()
-    if cycle is None:
-        return []
+    if cycle is None or is_calibration_frozen(cycle):
+        return []  # closed: the scores are fixed, nothing left to discuss
     count = calibration_matrix(cycle).outlier_count
     if not count:
         return []

@@ -52,7 +52,7 @@ def test_a_move_whose_rules_fail_is_refused_and_changes_nothing(client, coordina
     assert status_of(cycle) == "veldwerk"
     html = response.content.decode()
     assert "De cyclus kan nog niet naar Kalibratie." in html
-    assert "een ingediende score. (Communicatie, FEZ, Uitkeren)" in html
+    assert "een ingediende score (nog niet bij Communicatie, FEZ, Uitkeren)." in html
     assert not AuditEvent.objects.filter(event="audits.cycle.advanced").exists()
 
 

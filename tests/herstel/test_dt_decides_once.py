@@ -27,7 +27,7 @@ def test_after_the_dts_decision_the_form_is_gone_and_a_second_is_refused(
     first = decide(action, dt_member, Forum.DT, Outcome.BESLUIT)
     html = page(client, action)
     assert FORM not in html
-    assert "DT (stap 2A) heeft in deze stap besloten. Klopt dat besluit niet" in html
+    assert "DT (stap 2A) heeft in deze stap besloten of kennisgenomen. Klopt dat niet" in html
     response = client.post(
         reverse("herstel:decision_record", args=[action.pk, "dt"]),
         {
@@ -37,7 +37,7 @@ def test_after_the_dts_decision_the_form_is_gone_and_a_second_is_refused(
         },
     )
     assert response.status_code == 400
-    assert "heeft in deze stap al besloten" in response.content.decode()
+    assert "heeft in deze stap al besloten of kennisgenomen" in response.content.decode()
     assert Decision.objects.count() == 1
     # Changing it is a correction of the record, which stays possible.
     decision_correct(
@@ -64,3 +64,14 @@ def test_taking_note_is_the_dts_part_on_a_higher_mandate(action, adviser, dt_mem
             body="Nogmaals.",
             decided_on=DAY,
         )
+
+
+def test_an_intended_decision_is_not_yet_the_dts_final_word(client, action, adviser, dt_member):
+    """On the DT path the DT may record an intended decision first; its decision follows."""
+    submit(action, adviser)
+    decide(action, dt_member, Forum.DT, Outcome.VOORGENOMEN_BESLUIT, "Eerste lezing.")
+    client.force_login(dt_member)
+    assert FORM in page(client, action)
+    decide(action, dt_member, Forum.DT, Outcome.BESLUIT)
+    assert FORM not in page(client, action)
+    assert Decision.objects.count() == 2

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,29 @@ def posted_data(request):
     """The submitted data, or None on GET. (`request.POST or None` would treat an empty
     submission, such as a scope with nothing ticked, as a GET.)"""
     return request.POST if request.method == "POST" else None
+
+
+def keep_typed(request, *, page: str, only=None) -> None:
+    """Keep what was typed in the posted form for the next GET of `page` (its URL), which gives
+    it back through `typed_on` and `kept_input`: a page with two actions in one form redirects
+    after one of them (a refresh never repeats it) without losing the other's input. `only`
+    narrows it to those field names (with their prefix), e.g. the part not just saved."""
+    request.session[f"typed:{page}"] = {
+        key: request.POST.getlist(key)
+        for key in request.POST
+        if key != "csrfmiddlewaretoken" and (only is None or key in only)
+    }
+
+
+def typed_on(request, page: str):
+    """What `keep_typed` kept for `page`, once (a QueryDict), or None."""
+    kept = request.session.pop(f"typed:{page}", None)
+    if kept is None:
+        return None
+    data = QueryDict(mutable=True)
+    for key, values in kept.items():
+        data.setlist(key, values)
+    return data
 
 
 def kept_input(form_class, data, **kwargs) -> forms.BaseForm:

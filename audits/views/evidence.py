@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audits.constants import InterviewAction
@@ -29,7 +30,7 @@ from audits.selectors import evidence as selectors
 from audits.services import documents as document_services
 from audits.services import interviews as interview_services
 from uwvkms.constants import Role
-from uwvkms.forms import add_service_errors, kept_input, posted_data
+from uwvkms.forms import add_service_errors, keep_typed, kept_input, posted_data, typed_on
 from uwvkms.pdf import html_to_pdf
 from uwvkms.permissions import role_required
 
@@ -232,9 +233,13 @@ def document_check(request, year: int, unit_id: int, document_type_id: int):
     document_type = selectors.document_type_for_unit_get(ue=ue, document_type_id=document_type_id)
     check = selectors.document_check_for(cycle=ue.cycle, unit=ue.unit, document_type=document_type)
     principles = selectors.assessed_principles(cycle=ue.cycle, unit=ue.unit)
-    form = DocumentCheckForm(
-        posted_data(request), initial=_check_initial(check), principles=principles
-    )
+    typed = typed_on(request, request.path) if request.method == "GET" else None
+    if typed is not None:
+        form = _kept_judgement(request, typed, check, principles)
+    else:
+        form = DocumentCheckForm(
+            posted_data(request), initial=_check_initial(check), principles=principles
+        )
     if request.method == "POST" and form.is_valid():
         try:
             document_services.document_check_save(
@@ -333,45 +338,42 @@ def _file_upload(request, ue, document_type, *, judgement_saved: bool):
 
 
 def _after_file_change(request, ue, document_type, file_form, *, keep_judgement=True):
-    """Back to the document's page after a file was added or removed (`file_form` None) or
-    refused: straight there when no judgement came along, else the page itself with the
-    judgement given back as typed (it is not saved: the page says so), or as saved."""
+    """After a file was added or removed (`file_form` None): back to the document's page, the
+    judgement typed meanwhile kept for it (not saved: the page says so). Refused (`file_form`
+    with its errors): the page itself, the judgement given back as typed, or as saved."""
     judgement_typed = keep_judgement and "status" in request.POST
-    if not judgement_typed and file_form is None:
-        return redirect(
-            "audits:document_check",
-            year=ue.cycle.year,
-            unit_id=ue.unit.id,
-            document_type_id=document_type.id,
-        )
+    page = reverse("audits:document_check", args=[ue.cycle.year, ue.unit.id, document_type.id])
+    if file_form is None:
+        if judgement_typed:
+            keep_typed(request, page=page, only=set(DocumentCheckForm.base_fields))
+            messages.info(request, NOT_SAVED)
+        return redirect(page)
     check = selectors.document_check_for(cycle=ue.cycle, unit=ue.unit, document_type=document_type)
     principles = selectors.assessed_principles(cycle=ue.cycle, unit=ue.unit)
-    form = (
-        kept_input(
-            DocumentCheckForm, request.POST, initial=_check_initial(check), principles=principles
-        )
-        if judgement_typed
-        else DocumentCheckForm(initial=_check_initial(check), principles=principles)
-    )
-    # The file made the document's record just now (this user's own action): the typed
-    # judgement is saved onto that record, not refused as changed meanwhile.
-    made_now = check is not None and check.updated_by_id == request.user.id
-    if judgement_typed and made_now and request.POST.get("version") == "0":
-        form.initial["version"] = check.version
     if judgement_typed:
-        messages.info(
-            request,
-            _("Uw beoordeling staat er nog zoals u die typte, maar is nog niet opgeslagen."),
-        )
-    return _render_document_check(
-        request,
-        ue,
-        document_type,
-        check,
-        form,
-        file_form or DocumentFileForm(),
-        status=400 if file_form is not None else 200,
+        form = _kept_judgement(request, request.POST, check, principles)
+        messages.info(request, NOT_SAVED)
+    else:
+        form = DocumentCheckForm(initial=_check_initial(check), principles=principles)
+    return _render_document_check(request, ue, document_type, check, form, file_form, status=400)
+
+
+NOT_SAVED = gettext_lazy(
+    "Uw beoordeling staat er nog zoals u die typte, maar is nog niet opgeslagen."
+)
+
+
+def _kept_judgement(request, typed, check, principles) -> DocumentCheckForm:
+    """The judgement as typed in `typed`. A file action may just have made the document's
+    record (this user's own, from version 0): the judgement then saves onto that record rather
+    than being refused as changed meanwhile."""
+    form = kept_input(
+        DocumentCheckForm, typed, initial=_check_initial(check), principles=principles
     )
+    made_now = check is not None and check.updated_by_id == request.user.id
+    if made_now and typed.get("version") == "0":
+        form.initial["version"] = check.version
+    return form
 
 
 def _check_initial(check) -> dict:

@@ -15,7 +15,7 @@ from findings.selectors.narratives import narrative_history, narratives_of
 from findings.services.narratives import narrative_save
 from maturity.selectors import FIGURES_READERS, maturity_figures_cycle_get
 from uwvkms.constants import Role
-from uwvkms.forms import kept_input
+from uwvkms.forms import keep_typed, kept_input, typed_on
 from uwvkms.permissions import role_required
 from uwvkms.versioning import EditConflict
 
@@ -73,6 +73,8 @@ def uwv_report_narratives(request, year: int):
         raise Http404
     forms = {}
     refused = False
+    # On GET, what an earlier save kept of the other texts (`keep_typed`), given back as typed.
+    typed = typed_on(request, request.path) if request.method == "GET" else request.POST
     for key in NarrativeKey:
         narrative = stored.get(key.value)
         initial = {
@@ -81,8 +83,8 @@ def uwv_report_narratives(request, year: int):
         }
         if key.value != bound_key:
             forms[key] = (
-                kept_input(NarrativeForm, request.POST, prefix=key.value, initial=initial)
-                if request.method == "POST"
+                kept_input(NarrativeForm, typed, prefix=key.value, initial=initial)
+                if typed is not None
                 else NarrativeForm(prefix=key.value, initial=initial)
             )
             continue
@@ -119,15 +121,25 @@ def uwv_report_narratives(request, year: int):
             and (form.initial.get("text") or "").strip()
             != (stored[key.value].text if key.value in stored else "").strip()
         ]
-        if not others_typed:
-            return redirect("findings:uwv_report_narratives", year=year)
-        messages.info(
-            request,
-            _(
-                "Ook gewijzigd maar nog niet opgeslagen: %(sections)s. Die tekst staat er nog zoals u die typte."
+        if others_typed:
+            keep_typed(
+                request,
+                page=request.path,
+                only={
+                    forms[key].add_prefix(name)
+                    for key in others_typed
+                    for name in NarrativeForm.base_fields
+                },
             )
-            % {"sections": ", ".join(str(key.label) for key in others_typed)},
-        )
+            messages.info(
+                request,
+                _(
+                    "Ook gewijzigd maar nog niet opgeslagen: %(sections)s. Die tekst staat er "
+                    "nog zoals u die typte."
+                )
+                % {"sections": ", ".join(str(key.label) for key in others_typed)},
+            )
+        return redirect("findings:uwv_report_narratives", year=year)
     defaults = default_texts_of(cycle)
     sections = [
         {

@@ -4,7 +4,9 @@ to, and the control measures."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from herstel.constants import AdviceSection, Criterion, Operation
@@ -14,7 +16,7 @@ from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import actions as services
 from herstel.views.actions import refusal_on_top, require_capacity, require_right
-from uwvkms.forms import add_service_errors, kept_input, posted_data
+from uwvkms.forms import add_service_errors, keep_typed, kept_input, posted_data, typed_on
 
 
 def _advice_forms(data, access, advice):
@@ -57,29 +59,39 @@ def _advice_typed(request) -> bool:
     return any(section in request.POST for section in AdviceSection.values)
 
 
-def _after_measure_change(request, access, measure_form=None):
-    """Back to the advice after a measure was added or removed (`measure_form` None) or refused:
-    straight there when no advice came along, else the page itself with the advice given back
-    as typed (not saved: the page says so)."""
-    if not _advice_typed(request) and measure_form is None:
+ADVICE_NOT_SAVED = gettext_lazy(
+    "Uw advies staat er nog zoals u het typte, maar is nog niet opgeslagen."
+)
+MEASURE_NOT_ADDED = gettext_lazy(
+    "Uw beheersmaatregel staat er nog zoals u die typte, maar is nog niet toegevoegd."
+)
+
+
+def _after_measure_change(request, access, measure_form=None, *, added=False):
+    """After a measure was added or removed (`measure_form` None): back to the advice page, the
+    advice typed meanwhile kept for it (and, after a removal, a measure typed but not added).
+    Refused: the page itself with both given back as typed."""
+    if measure_form is None:
+        if _advice_typed(request):
+            keep_typed(
+                request,
+                page=reverse("herstel:advice", args=[access.action.pk]),
+                only=None if not added else _advice_fields(request),
+            )
+            messages.info(request, ADVICE_NOT_SAVED)
         return redirect("herstel:advice", pk=access.action.pk)
     advice_record = selectors.advice_of(access.action)
     if _advice_typed(request):
         form, criterion_forms = _kept_advice_forms(request.POST, access, advice_record)
-        messages.info(
-            request, _("Uw advies staat er nog zoals u het typte, maar is nog niet opgeslagen.")
-        )
+        messages.info(request, ADVICE_NOT_SAVED)
     else:
         form, criterion_forms = _advice_forms(None, access, advice_record)
-    return _render(
-        request,
-        access,
-        advice_record,
-        form,
-        criterion_forms,
-        measure_form,
-        status=400 if measure_form is not None else 200,
-    )
+    return _render(request, access, advice_record, form, criterion_forms, measure_form, status=400)
+
+
+def _advice_fields(request) -> set[str]:
+    """The posted names that belong to the advice (not to the control measure)."""
+    return {key for key in request.POST if key not in ControlMeasureForm.base_fields}
 
 
 def _render(request, access, advice, form, criterion_forms, measure_form=None, status=200):
@@ -109,6 +121,21 @@ def advice(request, pk: int):
     if request.method == "POST":
         require_right(access, Operation.EDIT_ADVICE)
     advice_record = selectors.advice_of(access.action)
+    typed = typed_on(request, request.path) if request.method == "GET" else None
+    if typed is not None:
+        # Kept by an earlier action on this page (`keep_typed`): given back as typed.
+        if any(section in typed for section in AdviceSection.values):
+            form, criterion_forms = _kept_advice_forms(typed, access, advice_record)
+        else:
+            form, criterion_forms = _advice_forms(None, access, advice_record)
+        return _render(
+            request,
+            access,
+            advice_record,
+            form,
+            criterion_forms,
+            kept_input(ControlMeasureForm, typed),
+        )
     form, criterion_forms = _advice_forms(posted_data(request), access, advice_record)
     if request.method == "POST":
         if form.is_valid() and all(f.is_valid() for f in criterion_forms):
@@ -131,25 +158,11 @@ def advice(request, pk: int):
                 add_service_errors(form, exc)
             else:
                 messages.success(request, _("Het advies is opgeslagen."))
-                if not _measure_typed(request):
-                    return redirect("herstel:advice", pk=access.action.pk)
-                # A control measure typed but not added is given back, not dropped.
-                messages.info(
-                    request,
-                    _(
-                        "Uw beheersmaatregel staat er nog zoals u die typte, maar is nog niet toegevoegd."
-                    ),
-                )
-                advice_record = selectors.advice_of(access.action)
-                form, criterion_forms = _advice_forms(None, access, advice_record)
-                return _render(
-                    request,
-                    access,
-                    advice_record,
-                    form,
-                    criterion_forms,
-                    kept_input(ControlMeasureForm, request.POST),
-                )
+                if _measure_typed(request):
+                    # A control measure typed but not added is given back, not dropped.
+                    keep_typed(request, page=request.path, only=set(ControlMeasureForm.base_fields))
+                    messages.info(request, MEASURE_NOT_ADDED)
+                return redirect("herstel:advice", pk=access.action.pk)
         return _render(
             request,
             access,
@@ -180,7 +193,7 @@ def measure_add(request, pk: int):
             add_service_errors(measure_form, exc)
         else:
             messages.success(request, _("De beheersmaatregel is toegevoegd."))
-            return _after_measure_change(request, access)
+            return _after_measure_change(request, access, added=True)
     refusal_on_top(request, measure_form, form_shown=access.may(Operation.EDIT_MEASURES))
     return _after_measure_change(request, access, measure_form)
 

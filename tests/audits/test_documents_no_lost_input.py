@@ -1,7 +1,8 @@
 """No lost input on a document's page (issue 17): the judgement and the files are one form, so
-adding or removing a file gives back the judgement as typed (not saved, and said so), a refused
-upload does too, "Beoordeling opslaan" always posts to the judgement (it used to post to the
-upload URL after a refused upload) and a file chosen when saving is added as well."""
+adding or removing a file gives back the judgement as typed (not saved, and said so) on the page
+it redirects to (a refresh never adds a file twice), a refused upload does too, "Beoordeling
+opslaan" always posts to the judgement (it used to post to the upload URL after a refused
+upload) and a file chosen when saving is added as well."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -44,8 +45,8 @@ def pdf(name="jaarplan.pdf", data=PDF):
 
 def test_uploading_gives_back_the_unsaved_judgement(client, auditor, cycle, uitkeren, jaarplan):
     client.force_login(auditor)
-    response = client.post(upload_url(cycle, uitkeren, jaarplan), typed(file=pdf()))
-    assert response.status_code == 200
+    response = client.post(upload_url(cycle, uitkeren, jaarplan), typed(file=pdf()), follow=True)
+    assert response.redirect_chain == [(check_url(cycle, uitkeren, jaarplan), 302)]
     html = response.content.decode()
     assert DESIGN in html and EXISTENCE in html
     assert "jaarplan.pdf is toegevoegd aan Jaarplan." in html
@@ -93,8 +94,11 @@ def test_removing_a_file_gives_back_the_unsaved_judgement(
     response = client.post(
         reverse("audits:document_file_delete", args=[cycle.year, document_file.pk]),
         typed(version=str(version)),
+        follow=True,
     )
-    assert response.status_code == 200
+    assert response.redirect_chain == [(check_url(cycle, uitkeren, jaarplan), 302)]
     html = response.content.decode()
     assert "jaarplan.pdf is verwijderd." in html and DESIGN in html
     assert not DocumentFile.objects.exists()
+    # Given back once: the next visit shows the judgement as stored.
+    assert DESIGN not in client.get(check_url(cycle, uitkeren, jaarplan)).content.decode()

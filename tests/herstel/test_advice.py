@@ -201,9 +201,12 @@ def test_adding_a_measure_gives_back_the_unsaved_advice(client, adviser, action)
     back as typed, not saved, and can be saved after (its version is still the right one)."""
     client.force_login(adviser)
     typed = advice_post(action, target_group="Alle WW'ers met loonbeslag sinds 2024.")
-    response = client.post(reverse("herstel:measure_add", args=[action.pk]), {**typed, **MEASURE})
-    assert response.status_code == 200
+    response = client.post(
+        reverse("herstel:measure_add", args=[action.pk]), {**typed, **MEASURE}, follow=True
+    )
+    assert response.redirect_chain == [(reverse("herstel:advice", args=[action.pk]), 302)]
     html = response.content.decode()
+    assert "Controle op dagloon bij loonbeslag</textarea>" not in html  # added, not given back
     assert "De beheersmaatregel is toegevoegd." in html
     assert "Alle WW&#x27;ers met loonbeslag sinds 2024." in html
     assert "maar is nog niet opgeslagen" in html
@@ -226,20 +229,32 @@ def test_a_refused_measure_and_its_removal_keep_the_advice(client, adviser, acti
     measure = control_measure_add(
         actor=adviser, herstelactie=action, **{**MEASURE, "due_on": datetime.date(2026, 12, 1)}
     )
-    removed = client.post(reverse("herstel:measure_remove", args=[action.pk, measure.pk]), typed)
-    assert removed.status_code == 200
+    removed = client.post(
+        reverse("herstel:measure_remove", args=[action.pk, measure.pk]),
+        {**typed, "description": "Nog een maatregel"},
+        follow=True,
+    )
+    assert removed.redirect_chain[-1][1] == 302
     assert "Alle WW&#x27;ers met loonbeslag" in removed.content.decode()
+    assert "Nog een maatregel</textarea>" in removed.content.decode()  # typed, kept
     assert not ControlMeasure.objects.exists()
 
 
 def test_saving_the_advice_gives_back_a_measure_typed_but_not_added(client, adviser, action):
     client.force_login(adviser)
     response = client.post(
-        reverse("herstel:advice", args=[action.pk]), {**advice_post(action), **MEASURE}
+        reverse("herstel:advice", args=[action.pk]),
+        {**advice_post(action), **MEASURE},
+        follow=True,
     )
-    assert response.status_code == 200
+    assert response.redirect_chain == [(reverse("herstel:advice", args=[action.pk]), 302)]
     html = response.content.decode()
     assert "Het advies is opgeslagen." in html
     assert "Controle op dagloon bij loonbeslag</textarea>" in html
     assert "nog niet toegevoegd" in html
     assert not ControlMeasure.objects.exists()
+    # The advice is shown as saved, with its new version: saving it again is no conflict.
+    action.refresh_from_db()
+    assert response.context["form"].initial["version"] == action.version
+    again = client.post(reverse("herstel:advice", args=[action.pk]), advice_post(action))
+    assert again.status_code == 302

@@ -17,6 +17,7 @@ from herstel.services.execution import go_decision_record
 from tests.herstel.flow import decide, go, submit, to_execution
 
 TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
+YEARS_AHEAD = timezone.localdate() + datetime.timedelta(days=5 * 365)  # a mistyped year
 BEFORE_THE_WRONG = datetime.date(2023, 12, 31)  # the flow's wrong began on 1 January 2024
 
 
@@ -24,7 +25,7 @@ BEFORE_THE_WRONG = datetime.date(2023, 12, 31)  # the flow's wrong began on 1 Ja
     ("decided_on", "message"),
     [
         (TOMORROW, "Kies een datum van vandaag"),
-        (datetime.date(2031, 5, 1), "Kies een datum van vandaag"),
+        (YEARS_AHEAD, "Kies een datum van vandaag"),
         (
             BEFORE_THE_WRONG,
             "Kies een datum op of na het begin van de fout die de herstelactie herstelt "
@@ -114,12 +115,12 @@ def test_the_page_refuses_a_future_date_and_keeps_what_was_typed(
         reverse("herstel:decision_record", args=[action.pk, "dt"]),
         {
             "besluit-dt-outcome": "besluit",
-            "besluit-dt-decided_on": "2031-05-01",
+            "besluit-dt-decided_on": YEARS_AHEAD.isoformat(),
             "besluit-dt-body": body,
         },
     )
     assert response.status_code == 400
     html = response.content.decode()
     assert "Kies een datum van vandaag" in html
-    assert body in html and 'value="2031-05-01"' in html
+    assert body in html and f'value="{YEARS_AHEAD.isoformat()}"' in html
     assert not Decision.objects.exists()

@@ -6,7 +6,6 @@ evaluation of step 4 (with its due date); SBK: its open tasks towards SZW and
 the minister (the SBK overview's rule)."""
 
 import datetime
-from collections import defaultdict
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
@@ -17,18 +16,13 @@ from herstel.constants import (
     MOVES_WITH_REASON,
     STEP_2,
     Capacity,
-    DossierStatus,
     Forum,
-    GoOutcome,
     Mandate,
-    NotificationKind,
     Obligation,
-    Outcome,
     Step,
     StepMove,
 )
-from herstel.models import Decision, Dossier, Evaluation, GoDecision, Herstelactie
-from herstel.models import Notification as HerstelNotification
+from herstel.models import Decision, Evaluation, GoDecision, Herstelactie
 from herstel.permissions import is_sbk_adviser, may_see_overview
 from herstel.rules import (
     DecisionFacts,
@@ -38,7 +32,8 @@ from herstel.rules import (
     moves_for,
     obligations_checklist,
 )
-from herstel.selectors.execution import evaluation_period_days
+from herstel.selectors.actions import decision_facts_of
+from herstel.selectors.execution import evaluation_period_days, execution_facts_of
 from herstel.selectors.figures import sbk_overview
 from uwvkms.constants import Role
 from uwvkms.models import User
@@ -54,7 +49,7 @@ def _standing(forum: Forum):
 
 
 def herstel_work_items(user: User, today: datetime.date) -> list[WorkItem]:
-    """Herstel's work of `user`: one query as DT and for the RvB, five at most as lead adviser,
+    """Herstel's work of `user`: one query as DT and for the RvB, six at most as lead adviser,
     three for SBK, one more for the readers of the overview (RvB, FEZ, SBK), none for anyone
     else."""
     items: list[WorkItem] = []
@@ -177,7 +172,7 @@ def _adviser_items(unit_id: int) -> list[WorkItem]:
     """The lead division's open actions: in step 1 the advice to complete and put to the DT;
     in step 2 and 3 what still blocks the next step, as the action's page computes it
     (`rules.move_blockers`), or that it can be made now; in step 4 the evaluation, due the
-    configured period after execution ended. Five queries at most, whatever the number of
+    configured period after execution ended. Six queries at most, whatever the number of
     actions."""
     first_done = Evaluation.objects.filter(
         herstelactie=OuterRef("pk"), number=1, completed_on__isnull=False
@@ -187,8 +182,8 @@ def _adviser_items(unit_id: int) -> list[WorkItem]:
         .annotate(first_evaluated=Exists(first_done))
         .order_by("started_at", "id")
     )
-    decided = _decision_facts([a.pk for a in actions if a.step in STEP_2])
-    executing = _execution_facts([a.pk for a in actions if a.step == Step.STAP_3])
+    decided = decision_facts_of([a.pk for a in actions if a.step in STEP_2])
+    executing = execution_facts_of([a.pk for a in actions if a.step == Step.STAP_3])
     items = []
     period = evaluation_period_days()
     for action in actions:
@@ -294,67 +289,6 @@ def _next_step_item(
         url=url,
         urgency=Urgency.ACTION if in_execution else Urgency.PROGRESS,
     )
-
-
-def _decision_facts(action_ids: list[int]) -> dict[int, DecisionFacts]:
-    """`selectors.actions.decision_facts` for many actions at once (two queries, none without
-    actions): per action and forum the outcome of the latest standing decision, and the kinds
-    of notification made."""
-    if not action_ids:
-        return {}
-    latest: dict[int, dict] = defaultdict(dict)
-    for action_id, forum, outcome in (
-        Decision.objects.filter(herstelactie_id__in=action_ids, correction__isnull=True)
-        .order_by("recorded_at", "id")
-        .values_list("herstelactie_id", "forum", "outcome")
-    ):
-        latest[action_id][Forum(forum)] = Outcome(outcome)
-    kinds: dict[int, set] = defaultdict(set)
-    for action_id, kind in (
-        HerstelNotification.objects.filter(herstelactie_id__in=action_ids)
-        .values_list("herstelactie_id", "kind")
-        .distinct()
-    ):
-        kinds[action_id].add(NotificationKind(kind))
-    return {
-        action_id: DecisionFacts(
-            latest=latest[action_id], notifications=frozenset(kinds[action_id])
-        )
-        for action_id in action_ids
-    }
-
-
-def _execution_facts(action_ids: list[int]) -> dict[int, ExecutionFacts]:
-    """`selectors.execution.execution_facts` for many actions in step 3 at once, as far as the
-    move to step 4 looks (two queries, none without actions): the latest go/no-go and the
-    dossiers, handled or not."""
-    if not action_ids:
-        return {}
-    go = {}
-    for action_id, outcome in (
-        GoDecision.objects.filter(herstelactie_id__in=action_ids)
-        .order_by("recorded_at", "id")
-        .values_list("herstelactie_id", "outcome")
-    ):
-        go[action_id] = outcome  # the latest wins
-    dossiers = {
-        row["herstelactie_id"]: row
-        for row in Dossier.objects.filter(herstelactie_id__in=action_ids)
-        .values("herstelactie_id")
-        .annotate(
-            total=Count("id"), unhandled=Count("id", filter=~Q(status=DossierStatus.AFGEHANDELD))
-        )
-        .order_by()
-    }
-    return {
-        action_id: ExecutionFacts(
-            go=go.get(action_id) == GoOutcome.GO,
-            no_go=go.get(action_id) == GoOutcome.NO_GO,
-            dossiers=dossiers.get(action_id, {}).get("total", 0),
-            unhandled=dossiers.get(action_id, {}).get("unhandled", 0),
-        )
-        for action_id in action_ids
-    }
 
 
 # SBK's obligations as a to-do (the obligation's label says what must have happened).

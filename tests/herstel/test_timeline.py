@@ -81,9 +81,9 @@ def test_the_page_reads_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12) as small:
         client.get(url)
     walk(action, adviser, dt_member, board_member)
-    # The timeline itself does not grow; the navigation's work queue reads two more for an
-    # action in execution (its go/no-go and dossiers: what blocks the next step).
-    with django_assert_max_num_queries(len(small.captured_queries) + 2):
+    # The timeline itself does not grow; the navigation's work queue reads three more for an
+    # action in execution (its go/no-go, dossiers and evaluations: what blocks the next step).
+    with django_assert_max_num_queries(len(small.captured_queries) + 3):
         page = client.get(url)
     assert len(page.context["entries"]) == 12
     html = page.content.decode()

@@ -19,6 +19,7 @@ from findings.selectors.unit_reports import agreement_gaps_of
 from findings.services.findings import unit_report_lock
 from findings.unit_report_rules import MOVERS, check_move, move_requirements
 from uwvkms.changes import changes_between
+from uwvkms.dates import not_in_future
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
 from uwvkms.versioning import version_check
@@ -75,8 +76,10 @@ def unit_report_move(
 
     agreed_with, reason = agreed_with.strip(), reason.strip()
     errors = move_requirements(to=to, agreed_on=agreed_on, agreed_with=agreed_with, reason=reason)
-    if to == UnitReportStatus.AFGESTEMD and agreed_on and agreed_on > timezone.localdate():
-        errors["agreed_on"] = _("De datum van afstemming ligt in de toekomst.")
+    if to == UnitReportStatus.AFGESTEMD and (
+        problem := not_in_future(agreed_on, today=timezone.localdate())
+    ):
+        errors["agreed_on"] = problem
     if to == UnitReportStatus.AFGESTEMD and (gaps := agreement_gaps_of(cycle=cycle, unit=unit)):
         errors["__all__"] = " ".join(
             [_("Het rapport is nog niet compleet om af te stemmen."), *gaps]

@@ -37,6 +37,7 @@ from herstel.services.guards import (
     require_version,
 )
 from uwvkms.changes import changes_between, plain
+from uwvkms.dates import not_in_future
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
 
@@ -87,8 +88,8 @@ def herstelactie_start(
         started_by=actor,
         updated_by=actor,
     )
-    if wrong_since and wrong_since > timezone.localdate():
-        raise ValidationError({"wrong_since": _("Deze datum ligt in de toekomst.")})
+    if problem := not_in_future(wrong_since, today=timezone.localdate()):
+        raise ValidationError({"wrong_since": problem})
     herstelactie.full_clean()
     herstelactie.save()
     advice = Advice.objects.create(herstelactie=herstelactie)
@@ -157,8 +158,8 @@ def herstelactie_update(
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.EDIT_DETAILS)
     require_version(herstelactie, expected_version)
-    if wrong_since and wrong_since > timezone.localdate():
-        raise ValidationError({"wrong_since": _("Deze datum ligt in de toekomst.")})
+    if problem := not_in_future(wrong_since, today=timezone.localdate()):
+        raise ValidationError({"wrong_since": problem})
     old = _details(herstelactie)
     herstelactie.title = _clean_text(title)
     herstelactie.what_went_wrong = _clean_text(what_went_wrong)

@@ -30,6 +30,7 @@ from herstel.rules import (
 from herstel.selectors.execution import evaluation_states, evaluations_of
 from herstel.services.guards import locked, require_operation
 from uwvkms.changes import changes_between, plain
+from uwvkms.dates import not_in_future
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 from uwvkms.versioning import version_check
@@ -193,8 +194,8 @@ def evaluation_complete(
     herstelactie, evaluation = _locked_evaluation(actor, evaluation)
     _require_open(evaluation)
     version_check(evaluation, expected_version=expected_version, what=_("Deze evaluatie"))
-    if completed_on > timezone.localdate():
-        raise ValidationError({"completed_on": _("Deze datum ligt in de toekomst.")})
+    if problem := not_in_future(completed_on, today=timezone.localdate()):
+        raise ValidationError({"completed_on": problem})
     judged = list(MeasureEvaluation.objects.filter(evaluation=evaluation).select_related("measure"))
     gaps = evaluation_gaps(
         client_experience=evaluation.client_experience,

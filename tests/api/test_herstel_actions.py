@@ -168,7 +168,7 @@ def test_a_date_in_the_future_is_refused(api_client_for, adviser, uitkeren):
     )
     body = assert_problem(response, 400)
     assert body["invalidParams"][0]["name"] == "wrong_since"
-    assert "toekomst" in body["invalidParams"][0]["reason"]
+    assert body["invalidParams"][0]["reason"].startswith("Kies een datum van vandaag")
     assert not Herstelactie.objects.exists()
 
 

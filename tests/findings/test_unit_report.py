@@ -213,7 +213,7 @@ def test_coordinator_agrees_the_report_with_date_and_who(client, coordinator, cy
 
 
 def test_agreement_date_in_the_future_is_refused(coordinator, cycle, uitkeren):
-    with pytest.raises(ValidationError, match="toekomst"):
+    with pytest.raises(ValidationError, match="Kies een datum van vandaag"):
         move(
             coordinator,
             cycle,

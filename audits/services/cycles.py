@@ -388,6 +388,20 @@ def readiness_refusal(status_label: str, failing: list) -> ValidationError:
     )
 
 
+def _locked_as_seen(actor: User, cycle: AuditCycle, expected_status: str) -> AuditCycle:
+    """The cycle locked for a phase move by the coordination team, still in the status the
+    user saw: if it moved on meanwhile nothing happens and the user is told, so a double click
+    never skips (or undoes) a phase."""
+    require_audit_capacity(actor, allowed=COORDINATION)
+    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    if cycle.status != expected_status:
+        raise ValidationError(
+            _("De cyclus staat intussen op %(status)s; er is niets gewijzigd.")
+            % {"status": cycle.get_status_display()}
+        )
+    return cycle
+
+
 @transaction.atomic
 def cycle_advance(*, actor: User, cycle: AuditCycle, expected_status: str) -> AuditCycle:
     """Move `cycle` to its next status (see `audits.constants.NEXT_STATUS`), once every
@@ -396,13 +410,7 @@ def cycle_advance(*, actor: User, cycle: AuditCycle, expected_status: str) -> Au
 
     `expected_status` is the status the user saw; if the cycle moved on meanwhile nothing happens
     and the user is told, so a double click never skips a phase."""
-    require_audit_capacity(actor, allowed=COORDINATION)
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
-    if cycle.status != expected_status:
-        raise ValidationError(
-            _("De cyclus staat intussen op %(status)s; er is niets gewijzigd.")
-            % {"status": cycle.get_status_display()}
-        )
+    cycle = _locked_as_seen(actor, cycle, expected_status)
     new_status = NEXT_STATUS.get(cycle.status)
     if new_status is None:
         raise ValidationError(_("De cyclus is gepubliceerd; er volgt geen fase meer."))
@@ -428,13 +436,7 @@ def cycle_step_back(
     """Move `cycle` back one phase (`audits.constants.PREVIOUS_STATUS`), before publication
     only, with the reason kept in its history. What was recorded stays as it is: scores,
     calibration rounds and reports are not undone, the phase's work simply opens again."""
-    require_audit_capacity(actor, allowed=COORDINATION)
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
-    if cycle.status != expected_status:
-        raise ValidationError(
-            _("De cyclus staat intussen op %(status)s; er is niets gewijzigd.")
-            % {"status": cycle.get_status_display()}
-        )
+    cycle = _locked_as_seen(actor, cycle, expected_status)
     refusal = step_back_refusal(cycle)
     if refusal:
         raise ValidationError(refusal)

@@ -31,23 +31,6 @@ PERSONAS = ["auditor", "other_auditor", "board_member", "unit_board", "outsider"
 
 
 @pytest.fixture
-def calibrating(cycle):
-    AuditCycle.objects.filter(pk=cycle.pk).update(status="kalibratie")
-    cycle.refresh_from_db()
-    return cycle
-
-
-@pytest.fixture
-def session(calibrating, coordinator, auditor):
-    return calibration_session_open(
-        actor=coordinator,
-        cycle=calibrating,
-        held_on=datetime.date(2031, 11, 4),
-        participants=[auditor, coordinator],
-    )
-
-
-@pytest.fixture
 def score(calibrating, uitkeren, auditor):
     klant = principle("klantgerichtheid")
     score = ScoreFactory(

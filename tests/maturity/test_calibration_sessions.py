@@ -19,13 +19,6 @@ PERSONAS = ["auditor", "other_auditor", "board_member", "unit_board", "outsider"
 
 
 @pytest.fixture
-def calibrating(cycle):
-    AuditCycle.objects.filter(pk=cycle.pk).update(status="kalibratie")
-    cycle.refresh_from_db()
-    return cycle
-
-
-@pytest.fixture
 def scores(calibrating, uitkeren, communicatie):
     klant = principle("klantgerichtheid")
     return {

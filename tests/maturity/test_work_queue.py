@@ -18,23 +18,6 @@ REASON = "Onderbouw het niveau met de bevestigde interviews."
 
 
 @pytest.fixture
-def calibrating(cycle):
-    AuditCycle.objects.filter(pk=cycle.pk).update(status="kalibratie")
-    cycle.refresh_from_db()
-    return cycle
-
-
-@pytest.fixture
-def session(calibrating, coordinator, auditor):
-    return calibration_session_open(
-        actor=coordinator,
-        cycle=calibrating,
-        held_on=datetime.date(2031, 11, 4),
-        participants=[auditor, coordinator],
-    )
-
-
-@pytest.fixture
 def sent_back(calibrating, session, coordinator, uitkeren, auditor):
     score = ScoreFactory(
         cycle=calibrating,

@@ -22,6 +22,7 @@ from findings.constants import (
 )
 from uwvkms.models import BusinessUnit
 from uwvkms.versioning import Versioned
+from uwvkms.withdrawal import Withdrawable
 
 
 class Finding(Versioned):
@@ -240,7 +241,7 @@ class RollupSettings(models.Model):
         return str(self.cycle)
 
 
-class Theme(Versioned):
+class Theme(Versioned, Withdrawable):
     """A group of recommendations the roll-up team sees as one subject. Whether it is a rode
     draad is computed (findings.rules), never typed."""
 
@@ -256,7 +257,7 @@ class Theme(Versioned):
         related_name="themes",
     )
 
-    class Meta:
+    class Meta(Withdrawable.Meta):
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")
         ordering = ["title"]
@@ -310,7 +311,7 @@ class MainFinding(Versioned):
         return self.title
 
 
-class FollowUpAction(Versioned):
+class FollowUpAction(Versioned, Withdrawable):
     """An improvement action of a unit for a recognised recommendation, with a SMART goal and, in
     the end, a measured effect (DOMAIN.md §4 "Follow-up", §7). Done without an effect measurement
     is a gap, not a success."""
@@ -348,16 +349,17 @@ class FollowUpAction(Versioned):
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.GEPLAND
     )
 
-    class Meta:
+    class Meta(Withdrawable.Meta):
         verbose_name = _("vervolgactie")
         verbose_name_plural = _("vervolgacties")
         ordering = ["due_on", "id"]
         constraints = [
+            *Withdrawable.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(target__isnull=True) | ~models.Q(indicator=""),
                 name="followupaction_target_needs_indicator",
                 violation_error_message=_("Een streefwaarde hoort bij een indicator."),
-            )
+            ),
         ]
 
     def __str__(self) -> str:

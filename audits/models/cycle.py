@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audits.constants import CycleStatus
 from uwvkms.models import BusinessUnit
+from uwvkms.withdrawal import Withdrawable
 
 
 class ManagementPrinciple(models.Model):
@@ -40,7 +41,7 @@ class ManagementPrinciple(models.Model):
         return self.name
 
 
-class AuditCycle(models.Model):
+class AuditCycle(Withdrawable):
     """One year's Interne Toets KMS: the principles in scope and where the cycle stands."""
 
     year = models.PositiveSmallIntegerField(_("jaar"), unique=True)
@@ -59,12 +60,22 @@ class AuditCycle(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     period_start = models.DateField(_("begin veldwerk"), null=True, blank=True)
     period_end = models.DateField(_("einde veldwerk"), null=True, blank=True)
+    based_on = models.ForeignKey(
+        "self",
+        verbose_name=_("op basis van"),
+        help_text=_("De cyclus waarvan deze de opzet overnam."),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
-    class Meta:
+    class Meta(Withdrawable.Meta):
         verbose_name = _("toetscyclus")
         verbose_name_plural = _("toetscycli")
         ordering = ["-year"]
         constraints = [
+            *Withdrawable.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(year__gte=2000, year__lte=2100),
                 name="auditcycle_year_range",

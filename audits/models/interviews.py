@@ -11,6 +11,7 @@ from audits.models.cycle import AuditCycle, ManagementPrinciple
 from audits.models.districts import District
 from uwvkms.models import BusinessUnit
 from uwvkms.versioning import VersionedSinceLater
+from uwvkms.withdrawal import Withdrawable
 
 
 class InterviewQuestion(models.Model):
@@ -35,7 +36,7 @@ class InterviewQuestion(models.Model):
         return self.text
 
 
-class Interview(VersionedSinceLater):
+class Interview(VersionedSinceLater, Withdrawable):
     """One interview at a unit: when, where, with whom, by whom, and its confirmation."""
 
     cycle = models.ForeignKey(
@@ -73,17 +74,18 @@ class Interview(VersionedSinceLater):
         related_name="+",
     )
 
-    class Meta:
+    class Meta(Withdrawable.Meta):
         verbose_name = _("interview")
         verbose_name_plural = _("interviews")
         ordering = ["held_on", "id"]
         constraints = [
+            *Withdrawable.Meta.constraints,
             models.CheckConstraint(
                 condition=~models.Q(status=InterviewStatus.BEVESTIGD)
                 | (models.Q(confirmed_at__isnull=False) & ~models.Q(confirmed_by="")),
                 name="interview_confirmed_has_who_and_when",
                 violation_error_message=_("Een bevestigd interview heeft een bevestiger en datum."),
-            )
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from herstel.constants import FORUM_OUTCOMES, Forum, Mandate, NotificationKind, Outcome
 from herstel.models.action import Herstelactie
+from uwvkms.withdrawal import Withdrawable
 
 
 class InformalRound(models.Model):
@@ -44,7 +45,7 @@ def _values(forum: Forum) -> list[str]:
     return sorted(outcome.value for outcome in FORUM_OUTCOMES[forum])
 
 
-class Decision(models.Model):
+class Decision(Withdrawable):
     """A decision of a forum (DT, RvB, minister) on the path of the action's mandate: what was
     decided, when, with which outcome, the document, and who recorded it. Never edited; a
     correction is a new record with `corrects` set (one correction per record)."""
@@ -85,11 +86,12 @@ class Decision(models.Model):
     )
     recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
-    class Meta:
+    class Meta(Withdrawable.Meta):
         verbose_name = _("besluit")
         verbose_name_plural = _("besluiten")
         ordering = ["recorded_at", "id"]
         constraints = [
+            *Withdrawable.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(forum=Forum.DT, outcome__in=_values(Forum.DT))
                 | models.Q(forum=Forum.RVB, outcome__in=_values(Forum.RVB))

@@ -36,12 +36,16 @@ THEME_RECOMMENDATIONS_ADDED = Event(
 THEME_RECOMMENDATIONS_REMOVED = Event(
     "findings.theme.recommendations_removed", _("Aanbevelingen uit het thema gehaald")
 )
+THEME_WITHDRAWN = Event("findings.theme.withdrawn", _("Thema ingetrokken"))
 MAIN_FINDING_CONFIRMED = Event("findings.main_finding.confirmed", _("Hoofdbevinding bevestigd"))
 MAIN_FINDING_CHANGED = Event("findings.main_finding.changed", _("Hoofdbevinding gewijzigd"))
 MAIN_FINDING_REMOVED = Event("findings.main_finding.removed", _("Hoofdbevinding ingetrokken"))
 
 FOLLOW_UP_ACTION_CREATED = Event("findings.follow_up_action.created", _("Vervolgactie vastgelegd"))
 FOLLOW_UP_ACTION_CHANGED = Event("findings.follow_up_action.changed", _("Vervolgactie gewijzigd"))
+FOLLOW_UP_ACTION_WITHDRAWN = Event(
+    "findings.follow_up_action.withdrawn", _("Vervolgactie ingetrokken")
+)
 EFFECT_MEASUREMENT_RECORDED = Event(
     "findings.effect_measurement.recorded", _("Effectmeting vastgelegd")
 )

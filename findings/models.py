@@ -4,6 +4,7 @@ draden, hoofdbevindingen), follow-up actions with effect measurement and the aud
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audits.models import AuditCycle, Interview, ManagementPrinciple
@@ -348,6 +349,8 @@ class FollowUpAction(Versioned, Withdrawable):
     status = models.CharField(
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.GEPLAND
     )
+    # When the board recorded it: an effect is never measured before (findings.rules).
+    created_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now, editable=False)
 
     class Meta(Withdrawable.Meta):
         verbose_name = _("vervolgactie")

@@ -4,7 +4,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from findings.constants import ActionStatus, UnitReportStatus
+from uwvkms.dates import happened_between
 
 
 @dataclass(frozen=True)
@@ -107,3 +110,31 @@ def units_not_agreed(*, counted_units: Iterable[str], report_status: dict[str, s
     RvB's definitive report only states findings the units agreed with (DOMAIN.md §4-5)."""
     agreed = {UnitReportStatus.AFGESTEMD, UnitReportStatus.DEFINITIEF}
     return sorted(unit for unit in counted_units if report_status.get(unit) not in agreed)
+
+
+def measurement_date_problem(
+    measured_on: date | None, *, action_created_on: date, today: date
+) -> str | None:
+    """An effect measurement is dated today or earlier and not before its follow-up action was
+    recorded (issue 17, "plausible dates": an effect cannot be measured before the action that
+    should bring it existed). The Dutch instruction, or None when the date is plausible."""
+    return happened_between(
+        measured_on,
+        earliest=action_created_on,
+        what=_("het vastleggen van de vervolgactie"),
+        today=today,
+    )
+
+
+def action_withdrawal_refusal(*, is_withdrawn: bool, has_effect_measurement: bool) -> str | None:
+    """Why a follow-up action cannot be withdrawn now (None: it can). Withdrawing is for an
+    action recorded in error, never taken (issue 17, "undo with a trace"). An action whose
+    effect was measured was taken: it stays, and is stopped by setting it to vervallen."""
+    if is_withdrawn:
+        return _("Deze vervolgactie is al ingetrokken.")
+    if has_effect_measurement:
+        return _(
+            "Van deze vervolgactie is het effect al gemeten: ze is uitgevoerd en wordt niet "
+            "ingetrokken. Zet de status op vervallen als de actie stopt."
+        )
+    return None

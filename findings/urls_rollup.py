@@ -14,6 +14,11 @@ urlpatterns = [
     path("<int:year>/oprollen/themas/<int:pk>/", rollup.theme_detail, name="theme_detail"),
     path("<int:year>/oprollen/themas/<int:pk>/wijzigen/", rollup.theme_edit, name="theme_edit"),
     path(
+        "<int:year>/oprollen/themas/<int:pk>/intrekken/",
+        rollup.theme_withdraw,
+        name="theme_withdraw",
+    ),
+    path(
         "<int:year>/oprollen/themas/<int:pk>/hoofdbevinding/",
         rollup.main_finding_save,
         name="main_finding_save",
@@ -46,6 +51,11 @@ urlpatterns = [
         "<int:year>/vervolgacties/<int:unit_id>/acties/<int:pk>/wijzigen/",
         follow_up.action_edit,
         name="action_edit",
+    ),
+    path(
+        "<int:year>/vervolgacties/<int:unit_id>/acties/<int:pk>/intrekken/",
+        follow_up.action_withdraw,
+        name="action_withdraw",
     ),
     path(
         "<int:year>/vervolgacties/<int:unit_id>/acties/<int:pk>/effectmeting/",

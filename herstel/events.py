@@ -15,6 +15,7 @@ WORKING_GROUP_FORMED = Event(
 STEP_MOVED = Event("herstel.step.moved", _("Naar een andere stap"))
 DECISION_RECORDED = Event("herstel.decision.recorded", _("Besluit vastgelegd"))
 DECISION_CORRECTED = Event("herstel.decision.corrected", _("Besluit gecorrigeerd"))
+DECISION_WITHDRAWN = Event("herstel.decision.withdrawn", _("Besluit ingetrokken"))
 INFORMAL_ROUND_RECORDED = Event("herstel.informal_round.recorded", _("Informele ronde"))
 NOTIFICATION_RECORDED = Event("herstel.notification.recorded", _("Kennisgeving"))
 ACTION_UPDATED = Event("herstel.action.updated", _("Gegevens gewijzigd"))
@@ -84,6 +85,7 @@ TIMELINE_KINDS: dict[str, Kind] = {
     STEP_MOVED: Kind.STEP,
     DECISION_RECORDED: Kind.DECISION,
     DECISION_CORRECTED: Kind.DECISION,
+    DECISION_WITHDRAWN: Kind.DECISION,
     INFORMAL_ROUND_RECORDED: Kind.DECISION,
     NOTIFICATION_RECORDED: Kind.NOTIFICATION,
     GO_DECISION_RECORDED: Kind.DECISION,

@@ -644,3 +644,30 @@ def decision_date_problem(
         what=_("het begin van de fout die de herstelactie herstelt"),
         today=today,
     )
+
+
+def decision_withdrawal_refusal(*, step: str, is_withdrawn: bool, is_corrected: bool) -> str | None:
+    """Why a recorded decision cannot be withdrawn now (None: it can). Withdrawing is for a
+    decision recorded in error, never taken (issue 17, "undo with a trace"); a decision taken
+    but recorded wrongly is corrected instead (`decision_correct`).
+
+    - Only the standing record of a decision is withdrawn: one replaced by a correction is
+      withdrawn through its correction, which takes the whole chain along (the decision was
+      never taken, in any version).
+    - Only while the action is in step 2, where decisions still decide: the obligations of the
+      mandate path are recomputed and what it asks is offered again. Once the action left step 2
+      (execution started on it, or it is closed) its decisions stand; a later correction is
+      still possible."""
+    if is_withdrawn:
+        return _("Dit besluit is al ingetrokken.")
+    if is_corrected:
+        return _(
+            "Dit besluit is vervangen door een correctie. Trek zo nodig de correctie in: die "
+            "neemt het oorspronkelijke besluit mee."
+        )
+    if step not in STEP_2:
+        return _(
+            "Een besluit wordt alleen ingetrokken zolang de herstelactie in stap 2 staat; "
+            "corrigeer het besluit als het anders is genomen dan vastgelegd."
+        )
+    return None

@@ -76,6 +76,11 @@ urlpatterns = [
         name="decision_correct",
     ),
     path(
+        "<int:pk>/besluitvorming/besluiten/<int:decision_pk>/intrekken/",
+        decisions.decision_withdraw,
+        name="decision_withdraw",
+    ),
+    path(
         "<int:pk>/besluitvorming/informeel/",
         decisions.informal_round_add,
         name="informal_round_add",

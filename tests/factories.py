@@ -317,6 +317,8 @@ class FollowUpActionFactory(factory.django.DjangoModelFactory):
     due_on = factory.LazyFunction(lambda: datetime.date(2032, 3, 31))
     status = "gepland"
     updated_by = factory.SubFactory(UserFactory, roles=[Role.DIRECTIE])
+    # Recorded long ago, so a measurement on any date since is plausible (findings.rules).
+    created_at = factory.LazyFunction(lambda: datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC))
 
     class Params:
         in_uitvoering = factory.Trait(status="in_uitvoering")

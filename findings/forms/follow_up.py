@@ -152,3 +152,17 @@ class TertaalForm(forms.Form):
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tertaal"].choices = choices
+
+
+class WithdrawForm(forms.Form):
+    """Withdraw a record entered in error (a follow-up action, a theme): the reason is required
+    and goes into the history; the version guards against a change made meanwhile."""
+
+    reason = forms.CharField(
+        label=_("Reden van intrekken"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Waarom is dit ten onrechte vastgelegd? De reden blijft zichtbaar."),
+        error_messages={"required": _("Geef de reden waarom u dit intrekt.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

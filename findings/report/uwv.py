@@ -875,7 +875,7 @@ def default_texts_of(cycle: AuditCycle) -> dict[str, str]:
         cycle,
         principles=[p.name for p in principles if not p.is_basic],
         main_findings=list(
-            MainFinding.objects.filter(theme__cycle=cycle)
+            MainFinding.objects.filter(theme__cycle=cycle, theme__withdrawn_at__isnull=True)
             .order_by("theme__title", "theme_id")
             .values_list("title", flat=True)
         ),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 
@@ -24,7 +24,13 @@ from findings.models import (
     ManagementResponse,
     Recommendation,
 )
-from findings.rules import FollowUpState, Tertaal, follow_up_state, tertaal_of
+from findings.rules import (
+    FollowUpState,
+    Tertaal,
+    action_withdrawal_refusal,
+    follow_up_state,
+    tertaal_of,
+)
 from uwvkms.constants import Role
 from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import BusinessUnit, User
@@ -149,12 +155,21 @@ def is_recognised(recommendation: Recommendation) -> bool:
     ).exists()
 
 
-def action_get(*, cycle: AuditCycle, unit: BusinessUnit, pk: int) -> FollowUpAction:
-    """An action of `unit` in `cycle`; 404 otherwise."""
+def action_get(
+    *, cycle: AuditCycle, unit: BusinessUnit, pk: int, withdrawn_too: bool = False
+) -> FollowUpAction:
+    """An action of `unit` in `cycle`; 404 otherwise, and for a withdrawn action unless
+    `withdrawn_too` (its own page and its withdrawal page still show it)."""
+    actions = FollowUpAction.with_withdrawn if withdrawn_too else FollowUpAction.objects
     try:
         return (
-            FollowUpAction.objects.select_related(
-                "recommendation__principle", "recommendation__answer", "updated_by", "unit", "cycle"
+            actions.select_related(
+                "recommendation__principle",
+                "recommendation__answer",
+                "updated_by",
+                "withdrawn_by",
+                "unit",
+                "cycle",
             )
             .prefetch_related(
                 Prefetch(
@@ -166,6 +181,16 @@ def action_get(*, cycle: AuditCycle, unit: BusinessUnit, pk: int) -> FollowUpAct
         )
     except FollowUpAction.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def action_withdrawal_refusal_of(action: FollowUpAction) -> str | None:
+    """Why `action` cannot be withdrawn now (`findings.rules.action_withdrawal_refusal`), for
+    the page that offers it; None when it can. Reads its measurements (prefetched by
+    `action_get`)."""
+    return action_withdrawal_refusal(
+        is_withdrawn=action.is_withdrawn,
+        has_effect_measurement=bool(action.measurements.all()),
+    )
 
 
 def response_of(cycle: AuditCycle, unit: BusinessUnit) -> ManagementResponse | None:
@@ -195,8 +220,15 @@ class ActionRow:
 
 @dataclass(frozen=True)
 class RecommendationFollowUp:
+    """A recognised recommendation with its actions: those that count and, struck through on
+    the page, those withdrawn (last)."""
+
     recommendation: Recommendation
     actions: list[ActionRow]
+
+    @property
+    def current_actions(self) -> list[ActionRow]:
+        return [row for row in self.actions if not row.action.is_withdrawn]
 
 
 @dataclass(frozen=True)
@@ -216,7 +248,9 @@ class UnitFollowUp:
 
     @property
     def without_action(self) -> list[RecommendationFollowUp]:
-        return [item for item in self.items if not item.actions]
+        """The recognised recommendations without an action that counts (a withdrawn one does
+        not)."""
+        return [item for item in self.items if not item.current_actions]
 
 
 def action_row(action: FollowUpAction, *, today: date) -> ActionRow:
@@ -235,22 +269,23 @@ def action_row(action: FollowUpAction, *, today: date) -> ActionRow:
 
 def unit_follow_up(cycle: AuditCycle, unit: BusinessUnit, *, today: date) -> UnitFollowUp:
     """The recognised recommendations of `unit` in `cycle`, each with its actions and their
-    state. Five queries, whatever the number of recommendations and actions."""
+    state, withdrawn actions last (the page strikes them through). Five queries, whatever the
+    number of recommendations and actions."""
     recommendations = (
         recognised_recommendations(cycle, unit)
         .select_related("principle", "answer")
         .prefetch_related(
             Prefetch(
                 "actions",
-                queryset=FollowUpAction.objects.filter(cycle=cycle, unit=unit)
-                .select_related("updated_by")
+                queryset=FollowUpAction.with_withdrawn.filter(cycle=cycle, unit=unit)
+                .select_related("updated_by", "withdrawn_by")
                 .prefetch_related(
                     Prefetch(
                         "measurements",
                         queryset=EffectMeasurement.objects.order_by("measured_on", "id"),
                     )
                 )
-                .order_by("due_on", "id"),
+                .order_by(F("withdrawn_at").asc(nulls_first=True), "due_on", "id"),
             )
         )
         .order_by("principle__order", "id")
@@ -562,6 +597,7 @@ _MEASUREMENT_FIELD_LABELS = {
     "measured_on": gettext_lazy("meetdatum"),
     "conclusion": gettext_lazy("conclusie"),
     "next_steps": gettext_lazy("wat volgt"),
+    "withdrawn": gettext_lazy("ingetrokken"),
 }
 
 _VALUE_LABELS = {

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.http import Http404
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from audits.constants import BEFORE_PUBLICATION
 from audits.models import AuditCycle, ManagementPrinciple
@@ -41,14 +41,30 @@ def rollup_editable(cycle: AuditCycle) -> bool:
     return cycle.status in BEFORE_PUBLICATION
 
 
-def theme_get(*, cycle: AuditCycle, pk: int) -> Theme:
-    """A theme of `cycle`, with its main finding and who last changed it; 404 otherwise."""
+def theme_get(*, cycle: AuditCycle, pk: int, withdrawn_too: bool = False) -> Theme:
+    """A theme of `cycle`, with its main finding and who last changed it; 404 otherwise, and
+    for a withdrawn theme unless `withdrawn_too` (its page still shows it, struck through)."""
+    themes = Theme.with_withdrawn if withdrawn_too else Theme.objects
     try:
-        return Theme.objects.select_related("updated_by", "main_finding__updated_by").get(
+        return themes.select_related("updated_by", "withdrawn_by", "main_finding__updated_by").get(
             cycle=cycle, pk=pk
         )
     except Theme.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def theme_withdrawal_refusal(theme: Theme) -> str | None:
+    """Why `theme` cannot be withdrawn now (None: it can): once withdrawn, and once the report
+    is published (the grouping the RvB read stays fixed, `rollup_editable`)."""
+    if theme.is_withdrawn:
+        return gettext("Dit thema is al ingetrokken (%(summary)s).") % {
+            "summary": theme.withdrawal_summary()
+        }
+    if not rollup_editable(theme.cycle):
+        return gettext(
+            "Toetscyclus %(year)s is gepubliceerd: de indeling in thema's ligt vast."
+        ) % {"year": theme.cycle.year}
+    return None
 
 
 def main_finding_of(theme: Theme) -> MainFinding | None:
@@ -147,6 +163,8 @@ class RollupBoard:
     units: list[BusinessUnit]  # every unit, for the filter
     principles: list[ManagementPrinciple]  # the cycle's principles, for the filter
     excluded_units: list[BusinessUnit] = field(default_factory=list)
+    # Themes withdrawn with a reason: shown struck through, in no verdict or count.
+    withdrawn_themes: list[Theme] = field(default_factory=list)
 
     @property
     def threads(self) -> list[ThemeRow]:
@@ -192,8 +210,11 @@ def _theme_rows(
 
 
 def _memberships(cycle: AuditCycle, theme: Theme | None = None) -> list[tuple[int, int, int, int]]:
-    """(theme id, recommendation id, unit id, principle id) of every membership. One query."""
-    memberships = ThemeMembership.objects.filter(theme__cycle=cycle)
+    """(theme id, recommendation id, unit id, principle id) of every membership of a theme
+    that was not withdrawn (a withdrawn theme counts nowhere). One query."""
+    memberships = ThemeMembership.objects.filter(
+        theme__cycle=cycle, theme__withdrawn_at__isnull=True
+    )
     if theme is not None:
         memberships = memberships.filter(theme=theme)
     return list(
@@ -247,9 +268,13 @@ def rollup_board(
     in_cycle = reference.in_cycle
     # `assessed_principles`, from the principles in hand: the cycle's, without Basic.
     assessed = [p for p in principles.values() if p.id in in_cycle and not p.is_basic]
-    themes = list(
-        Theme.objects.filter(cycle=cycle).select_related("main_finding").order_by("title", "id")
+    # One query for the themes that count and those withdrawn (struck through on the board).
+    every_theme = list(
+        Theme.with_withdrawn.filter(cycle=cycle)
+        .select_related("main_finding", "withdrawn_by")
+        .order_by("title", "id")
     )
+    themes = [t for t in every_theme if not t.is_withdrawn]
     memberships = _memberships(cycle)
 
     members: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -302,6 +327,7 @@ def rollup_board(
         units=list(units.values()),
         principles=[p for p in principles.values() if p.id in in_cycle],
         excluded_units=sorted((units[u] for u in excluded if u in units), key=lambda u: u.name),
+        withdrawn_themes=[t for t in every_theme if t.is_withdrawn],
     )
 
 
@@ -381,6 +407,7 @@ _THEME_FIELD_LABELS = {
     "recommendations": gettext_lazy("aanbevelingen"),
     "main_finding_title": gettext_lazy("titel hoofdbevinding"),
     "advice": gettext_lazy("UWV-breed advies"),
+    "withdrawn": gettext_lazy("ingetrokken"),
 }
 
 

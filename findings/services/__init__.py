@@ -43,6 +43,7 @@ from findings.services.follow_up import (  # noqa: E402
     effect_measurement_record,
     follow_up_action_create,
     follow_up_action_update,
+    follow_up_action_withdraw,
 )
 from findings.services.ratings import audit_rating_save  # noqa: E402
 from findings.services.rollup import (  # noqa: E402
@@ -54,6 +55,7 @@ from findings.services.rollup import (  # noqa: E402
     theme_recommendations_add,
     theme_recommendations_remove,
     theme_update,
+    theme_withdraw,
 )
 
 __all__ += [
@@ -61,6 +63,7 @@ __all__ += [
     "effect_measurement_record",
     "follow_up_action_create",
     "follow_up_action_update",
+    "follow_up_action_withdraw",
     "main_finding_confirm",
     "main_finding_remove",
     "main_finding_update",
@@ -69,4 +72,5 @@ __all__ += [
     "theme_recommendations_add",
     "theme_recommendations_remove",
     "theme_update",
+    "theme_withdraw",
 ]

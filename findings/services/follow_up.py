@@ -18,14 +18,17 @@ from findings.events import (
     EFFECT_MEASUREMENT_RECORDED,
     FOLLOW_UP_ACTION_CHANGED,
     FOLLOW_UP_ACTION_CREATED,
+    FOLLOW_UP_ACTION_WITHDRAWN,
 )
 from findings.models import EffectMeasurement, FollowUpAction, Recommendation
+from findings.rules import action_withdrawal_refusal, measurement_date_problem
 from findings.selectors.follow_up import is_recognised
 from uwvkms.changes import created, plain
-from uwvkms.dates import not_before, not_in_future
+from uwvkms.dates import not_before
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 from uwvkms.versioning import model_update, version_check
+from uwvkms.withdrawal import withdraw
 
 ACTION_FIELDS = ("title", "owner", "goal", "indicator", "baseline", "target", "due_on", "status")
 CENTS = Decimal("0.01")
@@ -152,8 +155,18 @@ def follow_up_action_create(
     return action
 
 
-def _lock_action(action: FollowUpAction, expected_version: int) -> FollowUpAction:
-    action = FollowUpAction.objects.select_for_update().get(pk=action.pk)
+def _lock_action(
+    action: FollowUpAction, expected_version: int, *, withdrawn_too: bool = False
+) -> FollowUpAction:
+    """The action locked and at `expected_version`. A withdrawn action is no longer changed:
+    refused with its withdrawal (unless `withdrawn_too`, for the withdrawal's own check)."""
+    action = FollowUpAction.with_withdrawn.select_for_update().get(pk=action.pk)
+    if action.is_withdrawn and not withdrawn_too:
+        raise ValidationError(
+            _("Deze vervolgactie is ingetrokken (%(summary)s) en wordt niet meer gewijzigd.")
+            % {"summary": action.withdrawal_summary()},
+            code="withdrawn",
+        )
     version_check(action, expected_version=expected_version, what=_("Deze vervolgactie"))
     return action
 
@@ -213,8 +226,9 @@ def effect_measurement_record(
 ) -> EffectMeasurement:
     """Record what an action delivered: the value measured on the indicator, the date, the
     conclusion (effect bereikt / deels / niet) and what comes next. A value and a date are
-    required, the date not in the future; not for a cancelled action. Counts as a change of
-    the action (its version moves on)."""
+    required, the date not in the future and not before the action was recorded
+    (`findings.rules.measurement_date_problem`); not for a cancelled action. Counts as a change
+    of the action (its version moves on)."""
     require_audit_capacity(
         actor, allowed={AuditCapacity.BOARD}, cycle=action.cycle, unit=action.unit_id
     )
@@ -225,7 +239,9 @@ def effect_measurement_record(
         errors["measured_value"] = _("Vul de gemeten waarde in.")
     if measured_on is None:
         errors["measured_on"] = _("Vul de datum van de meting in.")
-    elif problem := not_in_future(measured_on, today=today):
+    elif problem := measurement_date_problem(
+        measured_on, action_created_on=timezone.localdate(action.created_at), today=today
+    ):
         errors["measured_on"] = problem
     if conclusion not in EffectConclusion.values:
         errors["conclusion"] = _(
@@ -258,3 +274,35 @@ def effect_measurement_record(
         },
     )
     return measurement
+
+
+@transaction.atomic
+def follow_up_action_withdraw(
+    *, actor: User, action: FollowUpAction, expected_version: int, reason: str
+) -> FollowUpAction:
+    """Withdraw an action recorded in error (issue 17, "undo with a trace"): the unit's own
+    board, with a reason. It keeps its row, struck through on the unit's page with who, when and
+    why, and leaves every figure, overview, work queue, reminder, export and the API. Refused
+    once withdrawn, when its effect was measured (`findings.rules.action_withdrawal_refusal`: it
+    was taken; set it to vervallen instead), and with `EditConflict` when it moved on since
+    `expected_version`."""
+    require_audit_capacity(
+        actor, allowed={AuditCapacity.BOARD}, cycle=action.cycle, unit=action.unit_id
+    )
+    action = _lock_action(action, expected_version, withdrawn_too=True)
+    refusal = action_withdrawal_refusal(
+        is_withdrawn=action.is_withdrawn,
+        has_effect_measurement=EffectMeasurement.objects.filter(action=action).exists(),
+    )
+    if refusal:
+        raise ValidationError(refusal, code="not_withdrawable")
+    changes = withdraw(action, actor=actor, reason=reason, what=_("Deze vervolgactie"))
+    action.save(update_fields=action.touch(actor))
+    audit_event_record(
+        event=FOLLOW_UP_ACTION_WITHDRAWN,
+        actor=actor,
+        target=action,
+        changes=changes,
+        reason=action.withdrawal_reason,
+    )
+    return action

@@ -20,6 +20,7 @@ from findings.events import (
     THEME_CREATED,
     THEME_RECOMMENDATIONS_ADDED,
     THEME_RECOMMENDATIONS_REMOVED,
+    THEME_WITHDRAWN,
 )
 from findings.models import MainFinding, Recommendation, RollupSettings, Theme, ThemeMembership
 from findings.selectors.rollup import (
@@ -33,6 +34,7 @@ from uwvkms.changes import changes_between
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 from uwvkms.versioning import model_update, version_check
+from uwvkms.withdrawal import withdraw
 
 MIN_THRESHOLD = 2
 MAX_THRESHOLD = 50
@@ -141,6 +143,31 @@ def theme_update(
     if not changes:
         return theme
     audit_event_record(event=THEME_CHANGED, actor=actor, target=theme, changes=changes)
+    return theme
+
+
+@transaction.atomic
+def theme_withdraw(*, actor: User, theme: Theme, expected_version: int, reason: str) -> Theme:
+    """Withdraw a theme made in error (issue 17, "undo with a trace"), with a reason: the
+    coordination team, until the report is published. It stays on the roll-up board struck
+    through with who, when and why; it leaves every verdict, count and the report, and so does
+    its hoofdbevinding, if it had one (read through the theme, `theme__withdrawn_at`). Its
+    grouping is kept as it was. Refused once withdrawn and with `EditConflict` when it moved on
+    since `expected_version`."""
+    require_audit_capacity(actor, allowed=COORDINATION)
+    _lock_editable_cycle(theme.cycle)
+    theme = Theme.with_withdrawn.select_for_update().get(pk=theme.pk)
+    if not theme.is_withdrawn:
+        version_check(theme, expected_version=expected_version, what=_("Dit thema"))
+    changes = withdraw(theme, actor=actor, reason=reason, what=_("Dit thema"))
+    theme.save(update_fields=theme.touch(actor))
+    audit_event_record(
+        event=THEME_WITHDRAWN,
+        actor=actor,
+        target=theme,
+        changes=changes,
+        reason=theme.withdrawal_reason,
+    )
     return theme
 
 

@@ -10,7 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from findings.forms.follow_up import EffectMeasurementForm, FollowUpActionForm, TertaalForm
+from findings.forms.follow_up import (
+    EffectMeasurementForm,
+    FollowUpActionForm,
+    TertaalForm,
+    WithdrawForm,
+)
 from findings.rules import tertaal_of
 from findings.selectors import follow_up as selectors
 from findings.selectors.ratings import cycles_rateable_by
@@ -112,12 +117,13 @@ def action_detail(request, year: int, unit_id: int, pk: int):
     cycle, unit = selectors.follow_up_unit_get_for_reader(
         user=request.user, year=year, unit_id=unit_id
     )
-    action = selectors.action_get(cycle=cycle, unit=unit, pk=pk)
+    action = selectors.action_get(cycle=cycle, unit=unit, pk=pk, withdrawn_too=True)
     return _render_action(request, cycle, unit, action)
 
 
 def _render_action(request, cycle, unit, action, *, measurement_form=None, status=200):
-    can_edit = selectors.is_unit_board(request.user, unit)
+    is_board = selectors.is_unit_board(request.user, unit)
+    can_edit = is_board and not action.is_withdrawn
     if measurement_form is None and can_edit:
         measurement_form = EffectMeasurementForm(
             initial={"version": action.version, "measured_on": timezone.localdate()}
@@ -132,6 +138,7 @@ def _render_action(request, cycle, unit, action, *, measurement_form=None, statu
             "row": selectors.action_row(action, today=timezone.localdate()),
             "can_edit": can_edit,
             "can_measure": can_edit and action.status != "vervallen",
+            "can_withdraw": is_board and selectors.action_withdrawal_refusal_of(action) is None,
             "measurement_form": measurement_form,
             "history": selectors.action_history(action),
         },
@@ -199,6 +206,57 @@ def measurement_create(request, year: int, unit_id: int, pk: int):
             messages.success(request, _("De effectmeting is vastgelegd."))
             return redirect(_action_url(action))
     return _render_action(request, cycle, unit, action, measurement_form=form, status=400)
+
+
+def action_withdraw(request, year: int, unit_id: int, pk: int):
+    """Withdraw an action recorded in error, with a reason (GET: the question; POST: the
+    withdrawal). The unit's own board only; the page says why when it cannot be withdrawn."""
+    cycle, unit = selectors.follow_up_unit_get_for_board(
+        user=request.user, year=year, unit_id=unit_id
+    )
+    action = selectors.action_get(cycle=cycle, unit=unit, pk=pk, withdrawn_too=True)
+    form = WithdrawForm(posted_data(request), initial={"version": action.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.follow_up_action_withdraw(
+                actor=request.user,
+                action=action,
+                expected_version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("De vervolgactie ‘%(title)s’ is ingetrokken; ze telt nergens meer mee.")
+                % {"title": action},
+            )
+            return redirect(_unit_url(cycle, unit))
+    return render(
+        request,
+        "findings/withdraw.html",
+        {
+            "cycle": cycle,
+            "record": action,
+            "title": _("Vervolgactie ‘%(title)s’ intrekken?") % {"title": action},
+            "consequence": _(
+                "De actie blijft doorgestreept zichtbaar met de reden, maar telt niet meer mee "
+                "in de voortgang, de overzichten, de werkvoorraad, de herinneringen en de "
+                "exports. De reden komt in de historie van de actie."
+            ),
+            "refusal": selectors.action_withdrawal_refusal_of(action),
+            "form": form,
+            "back_url": _action_url(action),
+            "back_label": _("Terug naar de vervolgactie"),
+            "button": _("Vervolgactie intrekken"),
+            "crumbs": [
+                (_unit_url(cycle, unit), _("Vervolgacties %(unit)s") % {"unit": unit.name}),
+                (_action_url(action), action.title),
+            ],
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 def tertaal_overview(request):

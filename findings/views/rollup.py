@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from findings.forms.follow_up import WithdrawForm
 from findings.forms.rollup import (
     BoardFilterForm,
     GroupAction,
@@ -179,14 +180,15 @@ def rollup_group(request, year: int):
 
 def theme_detail(request, year: int, pk: int):
     cycle = selectors.rollup_cycle_get(user=request.user, year=year)
-    theme = selectors.theme_get(cycle=cycle, pk=pk)
+    theme = selectors.theme_get(cycle=cycle, pk=pk, withdrawn_too=True)
     return _render_theme(request, cycle, theme)
 
 
 def _render_theme(request, cycle, theme, *, main_finding_form=None, remove_form=None, status=200):
     detail = selectors.theme_detail(theme)
     main_finding = detail.row.main_finding
-    editable = selectors.rollup_editable(cycle)
+    # A withdrawn theme is shown as it was, struck through: nothing on it changes any more.
+    editable = selectors.rollup_editable(cycle) and not theme.is_withdrawn
     if main_finding_form is None and editable:
         if main_finding is not None:
             main_finding_form = MainFindingForm(
@@ -212,6 +214,7 @@ def _render_theme(request, cycle, theme, *, main_finding_form=None, remove_form=
             "editable": editable,
             "main_finding_form": main_finding_form,
             "remove_form": remove_form,
+            "can_withdraw": selectors.theme_withdrawal_refusal(theme) is None,
             "history": selectors.theme_history(theme),
         },
         status=status,
@@ -309,3 +312,58 @@ def main_finding_remove(request, year: int, pk: int):
             )
             return redirect(_theme_url(theme))
     return _render_theme(request, cycle, theme, remove_form=form, status=400)
+
+
+def theme_withdraw(request, year: int, pk: int):
+    """Withdraw a theme made in error, with a reason (GET: the question; POST: the
+    withdrawal). Until the report is published; the page says why when it cannot."""
+    cycle = selectors.rollup_cycle_get(user=request.user, year=year)
+    theme = selectors.theme_get(cycle=cycle, pk=pk, withdrawn_too=True)
+    form = WithdrawForm(posted_data(request), initial={"version": theme.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.theme_withdraw(
+                actor=request.user,
+                theme=theme,
+                expected_version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Het thema ‘%(title)s’ is ingetrokken; het telt nergens meer mee.")
+                % {"title": theme},
+            )
+            return redirect(_board_url(cycle))
+    main_finding = selectors.main_finding_of(theme)
+    return render(
+        request,
+        "findings/withdraw.html",
+        {
+            "cycle": cycle,
+            "record": theme,
+            "title": _("Thema ‘%(title)s’ intrekken?") % {"title": theme},
+            "consequence": (
+                _(
+                    "Het thema blijft doorgestreept op het bord staan met de reden, maar telt niet "
+                    "meer mee als rode draad en niet in het rapport. "
+                )
+                + (
+                    _("Ook de hoofdbevinding ‘%(title)s’ verdwijnt uit het rapport. ")
+                    % {"title": main_finding.title}
+                    if main_finding is not None
+                    else ""
+                )
+                + _("De reden komt in de historie van het thema.")
+            ),
+            "refusal": selectors.theme_withdrawal_refusal(theme),
+            "form": form,
+            "back_url": _theme_url(theme),
+            "back_label": _("Terug naar het thema"),
+            "button": _("Thema intrekken"),
+            "crumbs": [(_board_url(cycle), _("Oprollen")), (_theme_url(theme), theme.title)],
+        },
+        status=400 if form.is_bound else 200,
+    )

@@ -161,3 +161,18 @@ class ContactPointForm(forms.Form):
     def __init__(self, *args, users, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = users
+
+
+class DecisionWithdrawForm(forms.Form):
+    """Withdraw a decision recorded in error: the reason is required and stays with it."""
+
+    reason = forms.CharField(
+        label=_("Reden van intrekken"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_(
+            "Waarom is dit besluit ten onrechte vastgelegd (bijvoorbeeld bij de verkeerde "
+            "herstelactie, of nooit genomen)? De reden blijft zichtbaar."
+        ),
+        error_messages={"required": _("Geef de reden waarom u dit besluit intrekt.")},
+    )

@@ -66,11 +66,12 @@ def people() -> QuerySet[User]:
 
 
 def decisions_of(action: Herstelactie) -> list[Decision]:
-    """Every decision record of the action, oldest first, each with `corrected_by` (the record
-    that replaced it, or None). One query."""
+    """Every decision record of the action, oldest first, withdrawn ones too (the page strikes
+    them through with the reason), each with `corrected_by` (the record that replaced it, or
+    None). One query."""
     decisions = list(
-        Decision.objects.filter(herstelactie=action)
-        .select_related("recorded_by")
+        Decision.with_withdrawn.filter(herstelactie=action)
+        .select_related("recorded_by", "withdrawn_by")
         .order_by("recorded_at", "id")
     )
     replaced = {d.corrects_id: d for d in decisions if d.corrects_id}
@@ -79,11 +80,19 @@ def decisions_of(action: Herstelactie) -> list[Decision]:
     return decisions
 
 
-def decision_get(*, action: Herstelactie, pk: int) -> Decision:
-    decision = Decision.objects.filter(herstelactie=action, pk=pk).first()
+def decision_get(*, action: Herstelactie, pk: int, withdrawn_too: bool = False) -> Decision:
+    """A decision record of the action; 404 otherwise, and for a withdrawn one unless
+    `withdrawn_too`."""
+    decisions = Decision.with_withdrawn if withdrawn_too else Decision.objects
+    decision = decisions.filter(herstelactie=action, pk=pk).first()
     if decision is None:
         raise Http404
     return decision
+
+
+def is_corrected(decision: Decision) -> bool:
+    """Whether a standing correction replaced `decision`. One query."""
+    return Decision.objects.filter(corrects=decision).exists()
 
 
 def informal_rounds_of(action: Herstelactie) -> QuerySet[InformalRound]:

@@ -110,6 +110,7 @@ _FIELDS = {
     "execution_ended_on": gettext_lazy("uitvoering afgerond op"),
     "closed_on": gettext_lazy("gesloten op"),
     "end_reason": gettext_lazy("reden van beëindigen"),
+    "withdrawn": gettext_lazy("ingetrokken"),
     **{section.value: section.label for section in AdviceSection},
 }
 AMOUNT_NAMES = frozenset({"paid", "to_pay", "recovered", "written_off"})
@@ -164,7 +165,11 @@ TIMELINE_CHANGES = ChangeFormat(
 def timeline(action: Herstelactie) -> list[TimelineEntry]:
     """Every recorded event of the action and every dossier edit in the browser, oldest first,
     with the decision record where the event is about one."""
-    decisions = {d.pk: d for d in Decision.objects.filter(herstelactie=action)}
+    # Withdrawn decisions too: their entries show them struck through, with the reason.
+    decisions = {
+        d.pk: d
+        for d in Decision.with_withdrawn.filter(herstelactie=action).select_related("withdrawn_by")
+    }
     # Dossier edits are read from DossierChange, their one record; the event log rows that
     # recorded them too before (same edit, same moment) are left out.
     about_action = Q(object_type=Herstelactie._meta.label_lower, object_id=str(action.pk)) & ~Q(

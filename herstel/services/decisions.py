@@ -22,17 +22,24 @@ from herstel.constants import (
 from herstel.events import (
     DECISION_CORRECTED,
     DECISION_RECORDED,
+    DECISION_WITHDRAWN,
     INFORMAL_ROUND_RECORDED,
     NOTIFICATION_RECORDED,
 )
 from herstel.models import Decision, Herstelactie, InformalRound, Notification
 from herstel.notifications import notify_sbk_tasks, sbk_ready
 from herstel.permissions import may_record_decision, may_record_notification
-from herstel.rules import decision_date_problem, forum_part_done, outcomes_for
+from herstel.rules import (
+    decision_date_problem,
+    decision_withdrawal_refusal,
+    forum_part_done,
+    outcomes_for,
+)
 from herstel.selectors.actions import decision_facts
 from herstel.services.guards import capacities_of, locked, require_operation
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
+from uwvkms.withdrawal import withdraw
 
 
 @transaction.atomic
@@ -235,6 +242,54 @@ def decision_correct(
     )
     notify_sbk_tasks(herstelactie, before=sbk_before)
     return correction
+
+
+@transaction.atomic
+def decision_withdraw(*, actor: User, decision: Decision, reason: str) -> Decision:
+    """Withdraw a decision recorded in error (a wrong action, never taken), with a reason
+    (issue 17, "undo with a trace"): whoever records the forum's decisions, while the action is
+    in step 2 (`herstel.rules.decision_withdrawal_refusal`).
+
+    The corrections chain: only the standing record is withdrawn (one not replaced by a
+    correction), and withdrawing it withdraws the records it corrected too, with the same
+    reason: the decision was never taken, in any version. So no standing record ever refers to
+    a withdrawn one, and a chain is never half withdrawn. The records stay, struck through in
+    the decisions list and on the timeline with who, when and why; the step's obligations, the
+    DT's part of 2A (its form is offered again), the moves, SBK's tasks, the work queue and the
+    figures are recomputed without them (they read `Decision.objects`)."""
+    herstelactie = locked(decision.herstelactie)
+    decision = Decision.with_withdrawn.select_for_update().get(pk=decision.pk)
+    forum = Forum(decision.forum)
+    if not may_record_decision(forum, capacities=capacities_of(actor, herstelactie)):
+        raise PermissionDenied
+    refusal = decision_withdrawal_refusal(
+        step=herstelactie.step,
+        is_withdrawn=decision.is_withdrawn,
+        is_corrected=Decision.objects.filter(corrects=decision).exists(),
+    )
+    if refusal:
+        raise ValidationError(refusal, code="not_withdrawable")
+    sbk_before = sbk_ready(herstelactie)
+    changes = withdraw(decision, actor=actor, reason=reason, what=_("Dit besluit"))
+    corrected = decision.corrects_id
+    while corrected is not None:
+        earlier = Decision.with_withdrawn.select_for_update().get(pk=corrected)
+        if not earlier.is_withdrawn:
+            withdraw(earlier, actor=actor, reason=decision.withdrawal_reason, what="")
+        corrected = earlier.corrects_id
+    audit_event_record(
+        event=DECISION_WITHDRAWN,
+        actor=actor,
+        target=herstelactie,
+        changes={
+            "decision": [decision.pk, decision.pk],
+            "forum": [forum.value, forum.value],
+            **changes,
+        },
+        reason=decision.withdrawal_reason,
+    )
+    notify_sbk_tasks(herstelactie, before=sbk_before)
+    return decision
 
 
 @transaction.atomic

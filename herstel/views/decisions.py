@@ -12,16 +12,17 @@ from herstel.constants import FORUM_OUTCOMES, Forum, Mandate, NotificationKind, 
 from herstel.forms.records import (
     CorrectionForm,
     DecisionForm,
+    DecisionWithdrawForm,
     InformalRoundForm,
     NotificationForm,
 )
 from herstel.permissions import may_record_decision, may_record_notification
-from herstel.rules import outcomes_for
+from herstel.rules import decision_withdrawal_refusal, outcomes_for
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import decisions as services
 from herstel.views.actions import _move_forms, refusal_on_top, require_capacity
-from uwvkms.forms import add_service_errors
+from uwvkms.forms import add_service_errors, posted_data
 
 
 def _outcomes(forum: Forum, mandate: str):
@@ -159,6 +160,49 @@ def decision_correct(request, pk: int, decision_pk: int):
         "herstel/decision_correct.html",
         {"access": access, "action": access.action, "decision": decision, "form": form},
         status=400 if form.errors else 200,
+    )
+
+
+def decision_withdraw(request, pk: int, decision_pk: int):
+    """Withdraw a decision recorded in error, with a reason (GET: the question; POST: the
+    withdrawal). Whoever records the forum's decisions; the page says why when it cannot."""
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    decision = records.decision_get(action=access.action, pk=decision_pk, withdrawn_too=True)
+    if not may_record_decision(Forum(decision.forum), capacities=access.capacities):
+        raise PermissionDenied
+    form = DecisionWithdrawForm(posted_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_withdraw(
+                actor=request.user, decision=decision, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Het besluit is ingetrokken. Het blijft doorgestreept zichtbaar; wat de "
+                    "besluitvorming nog vraagt, is opnieuw bepaald."
+                ),
+            )
+            return redirect("herstel:decisions", pk=access.action.pk)
+    refusal = decision_withdrawal_refusal(
+        step=access.action.step,
+        is_withdrawn=decision.is_withdrawn,
+        is_corrected=records.is_corrected(decision),
+    )
+    return render(
+        request,
+        "herstel/decision_withdraw.html",
+        {
+            "access": access,
+            "action": access.action,
+            "decision": decision,
+            "form": form,
+            "refusal": refusal,
+        },
+        status=400 if form.is_bound else 200,
     )
 
 

@@ -7,6 +7,8 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
+
 from audits.models import Assignment, AuditCycle, Interview
 from audits.selectors import assessed_principle_ids_by_unit
 from findings.constants import (
@@ -21,7 +23,11 @@ from findings.models import AuditRating, Finding, FollowUpAction, Recommendation
 from findings.rules import theme_verdict
 from findings.selectors.unit_reports import agreement_gaps_of
 from findings.services.findings import finding_create, quote_create, recommendation_create
-from findings.services.follow_up import effect_measurement_record, follow_up_action_create
+from findings.services.follow_up import (
+    effect_measurement_record,
+    follow_up_action_create,
+    follow_up_action_withdraw,
+)
 from findings.services.ratings import audit_rating_save
 from findings.services.responses import AnswerData, management_response_save
 from findings.services.rollup import main_finding_confirm, theme_create, theme_recommendations_add
@@ -315,9 +321,10 @@ def _planned_earlier(*, board, recommendation, title, owner, due_on, status, tod
         due_on=max(due_on, today),
         status=status,
     )
-    if due_on < today:
-        FollowUpAction.objects.filter(pk=action.pk).update(due_on=due_on)
-        action.due_on = due_on
+    # Planned a quarter before its date (or before today): its effect is measured after that.
+    created_at = timezone.now() - timedelta(days=90 + max(0, (today - due_on).days))
+    FollowUpAction.objects.filter(pk=action.pk).update(due_on=due_on, created_at=created_at)
+    action.due_on, action.created_at = due_on, created_at
     return action
 
 
@@ -340,6 +347,23 @@ def _due_and_overdue(*, recommendation, unit, board, today) -> None:
             status=status,
             today=today,
         )
+    # Entered twice by mistake and withdrawn (issue 17): struck through on the unit's page, in
+    # no figure.
+    twice = _planned_earlier(
+        board=board,
+        recommendation=recommendation,
+        title="Bespreek de klantsignalen maandelijks in het MT (dubbel)",
+        owner=f"Afdelingsmanager {unit.abbreviation}",
+        due_on=today + timedelta(days=10),
+        status=ActionStatus.GEPLAND,
+        today=today,
+    )
+    follow_up_action_withdraw(
+        actor=board,
+        action=twice,
+        expected_version=twice.version,
+        reason="Per ongeluk twee keer ingevoerd; de actie staat al bij deze aanbeveling.",
+    )
 
 
 def _roll_up(*, cycle, coordinator, principles) -> None:

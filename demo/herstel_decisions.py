@@ -31,6 +31,7 @@ from herstel.services.communication import (
 from herstel.services.decisions import (
     decision_correct,
     decision_record,
+    decision_withdraw,
     informal_round_record,
     notification_record,
 )
@@ -219,6 +220,22 @@ def dt_waiting(people) -> None:
         summary="Voorkeur voor herstel zonder aanvraag van de cliënt.",
     )
     step_move(action, adviser, StepMove.SUBMIT_ADVICE)
+    # Recorded here by mistake and withdrawn (issue 17): the DT has still to decide.
+    dt = people["directie.uitkeren"]
+    mistaken = decision_add(
+        action,
+        dt,
+        Forum.DT,
+        Outcome.BESLUIT,
+        "Herstel ambtshalve, zonder aanvraag van de cliënt.",
+        date(2025, 11, 10),
+    )
+    decision_withdraw(
+        actor=dt,
+        decision=mistaken,
+        reason="Vastgelegd bij de verkeerde herstelactie; over dit advies heeft de DT nog niet "
+        "vergaderd.",
+    )
 
 
 def rvb_waiting(people) -> None:

@@ -213,6 +213,10 @@ HERSTEL_BUILDERS = {
         },
         OTHER_DIVISION,
     ),
+    H + "decisions.decision_withdraw": (
+        lambda f: {"decision": _decision(f), "reason": "Bij de verkeerde actie vastgelegd."},
+        OTHER_DIVISION,
+    ),
     H + "decisions.notification_record": (
         lambda f: {
             "herstelactie": _herstel(f),

@@ -545,6 +545,14 @@ BUILDERS = {
         },
         OTHER_BOARD,
     ),
+    F + "follow_up.follow_up_action_withdraw": (
+        lambda f: {
+            "action": (action := _action(f)),
+            "expected_version": action.version,
+            "reason": "Dubbel ingevoerd.",
+        },
+        OTHER_BOARD,
+    ),
     # Participants rate the audit (the auditors assigned in it, the boards of assessed units).
     F + "ratings.audit_rating_save": (lambda f: {"cycle": f("cycle"), "rating": 8}, OTHER_TEAM),
     # --- findings: the roll-up and the UWV-wide report (coordination team) ---
@@ -562,6 +570,14 @@ BUILDERS = {
             "expected_version": theme.version,
             "title": "Effect",
             "description": "",
+        },
+        COORDINATION_ONLY,
+    ),
+    F + "rollup.theme_withdraw": (
+        lambda f: {
+            "theme": (theme := _theme(f)),
+            "expected_version": theme.version,
+            "reason": "Dubbel aangemaakt.",
         },
         COORDINATION_ONLY,
     ),

@@ -53,6 +53,18 @@ def _lock_editable_cycle(cycle: AuditCycle) -> AuditCycle:
     return cycle
 
 
+def _lock_current_theme(theme: Theme) -> Theme:
+    """The theme locked; a withdrawn theme is no longer changed (refused with its withdrawal)."""
+    theme = Theme.with_withdrawn.select_for_update().get(pk=theme.pk)
+    if theme.is_withdrawn:
+        raise ValidationError(
+            _("Dit thema is ingetrokken (%(summary)s) en wordt niet meer gewijzigd.")
+            % {"summary": theme.withdrawal_summary()},
+            code="withdrawn",
+        )
+    return theme
+
+
 # --- the threshold --------------------------------------------------------------------------
 
 
@@ -136,7 +148,7 @@ def theme_update(
     nothing."""
     require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(theme.cycle)
-    theme = Theme.objects.select_for_update().get(pk=theme.pk)
+    theme = _lock_current_theme(theme)
     version_check(theme, expected_version=expected_version, what=_("Dit thema"))
     new = {"title": _clean_title(title), "description": description.strip()}
     changes = model_update(theme, actor=actor, data=new)
@@ -188,6 +200,7 @@ def theme_recommendations_add(
     Returns those newly added; the change is recorded as the member list old → new."""
     require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(theme.cycle)
+    theme = _lock_current_theme(theme)
     recommendations = list(recommendations)
     if any(r.cycle_id != theme.cycle_id for r in recommendations):
         raise ValidationError(_("Een thema bevat alleen aanbevelingen uit zijn eigen toetscyclus."))
@@ -222,6 +235,7 @@ def theme_recommendations_remove(
     were in it; the change is recorded as the member list old → new."""
     require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(theme.cycle)
+    theme = _lock_current_theme(theme)
     ids = {r.pk for r in recommendations}
     before = _members_of(theme)
     removed = [r for r in before if r.pk in ids]
@@ -263,6 +277,7 @@ def main_finding_confirm(*, actor: User, theme: Theme, title: str, advice: str) 
     the theme already has one."""
     require_audit_capacity(actor, allowed=COORDINATION)
     _lock_editable_cycle(theme.cycle)
+    theme = _lock_current_theme(theme)
     title, advice = _clean_main_finding(title, advice)
     if MainFinding.objects.filter(theme=theme).exists():
         raise ValidationError(_("Dit thema heeft al een hoofdbevinding."))

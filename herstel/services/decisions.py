@@ -184,10 +184,15 @@ def decision_correct(
     The old record stays as it was. Whoever records the forum's decisions corrects them; a record
     is corrected once (a later correction corrects the correction)."""
     herstelactie = locked(decision.herstelactie)
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    decision = Decision.with_withdrawn.select_for_update().get(pk=decision.pk)
     forum = Forum(decision.forum)
     if not may_record_decision(forum, capacities=capacities_of(actor, herstelactie)):
         raise PermissionDenied
+    if decision.is_withdrawn:
+        raise ValidationError(
+            _("Dit besluit is ingetrokken (%(summary)s); er valt niets te corrigeren.")
+            % {"summary": decision.withdrawal_summary()}
+        )
     if herstelactie.step not in AFTER_ADVICE:
         raise ValidationError(_("In stap 1 worden geen besluiten gecorrigeerd."))
     if Decision.objects.filter(corrects=decision).exists():

@@ -196,3 +196,22 @@ def test_the_board_reads_no_more_for_withdrawn_themes(client, coordinator, cycle
         withdraw(coordinator, theme_create(actor=coordinator, cycle=cycle, title=f"Thema {n}"))
     assert queries() == one
     assert client.get(board).content.decode().count("<del><a") == 5
+
+
+def test_a_withdrawn_theme_is_no_longer_changed(coordinator, cycle, uitkeren, theme):
+    withdraw(coordinator, theme)
+    gone = Theme.with_withdrawn.get(pk=theme.pk)
+    with pytest.raises(ValidationError, match="ingetrokken"):
+        theme_update(
+            actor=coordinator,
+            theme=gone,
+            expected_version=gone.version,
+            title="Nieuw",
+            description="",
+        )
+    with pytest.raises(ValidationError, match="ingetrokken"):
+        theme_recommendations_add(
+            actor=coordinator,
+            theme=gone,
+            recommendations=[RecommendationFactory(cycle=cycle, unit=uitkeren)],
+        )

@@ -225,3 +225,20 @@ def test_a_withdrawn_rvb_decision_puts_sbks_task_back_to_waiting(
     assert sbk_ready() == [False]
     assert "Besluit 2B" in [item.kind for item in work_queue_for(board_member)]
     assert "De RvB heeft besloten (stap 2B)" in open_items(action)
+
+
+def test_a_withdrawn_decision_is_not_corrected(client, action, dt_member, dt_decided):
+    decision_withdraw(actor=dt_member, decision=dt_decided, reason=REASON)
+    with pytest.raises(ValidationError, match="ingetrokken"):
+        decision_correct(
+            actor=dt_member,
+            decision=dt_decided,
+            outcome=Outcome.BESLUIT,
+            body="Toch.",
+            decided_on=DAY,
+            reason="Alsnog.",
+        )
+    client.force_login(dt_member)
+    correct = reverse("herstel:decision_correct", args=[action.pk, dt_decided.pk])
+    assert correct not in decisions_page(client, action)
+    assert client.get(correct).status_code == 404

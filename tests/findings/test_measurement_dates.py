@@ -3,6 +3,7 @@ not before its follow-up action was recorded; refused with an instruction in Dut
 date. And when a follow-up action may be withdrawn (findings.rules), as a table."""
 
 import datetime
+import importlib
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -133,3 +134,34 @@ def test_a_new_action_knows_when_it_was_recorded(unit_board, cycle, uitkeren):
         due_on=timezone.localdate() + datetime.timedelta(days=30),
     )
     assert before <= action.created_at <= timezone.now()
+
+
+def test_actions_recorded_before_the_field_get_the_moment_of_their_created_event(
+    cycle, uitkeren, unit_board
+):
+    """Migration 0007 backfills `created_at` from the event log ("created" event), else from
+    the earliest of its first measurement's recording and its last change."""
+    from django.apps import apps
+
+    from uwvkms.models import AuditEvent
+
+    backfill = importlib.import_module(
+        "findings.migrations.0007_followupaction_created_at"
+    ).from_the_event_log
+    logged, unlogged = (
+        FollowUpActionFactory(recommendation=RecommendationFactory(cycle=cycle, unit=uitkeren))
+        for _ in range(2)
+    )
+    moment = timezone.now() - datetime.timedelta(days=200)
+    event = AuditEvent.objects.create(
+        event="findings.follow_up_action.created",
+        actor=unit_board,
+        object_type="findings.followupaction",
+        object_id=str(logged.pk),
+    )
+    AuditEvent.objects.filter(pk=event.pk).update(occurred_at=moment)
+    backfill(apps, None)
+    logged.refresh_from_db()
+    unlogged.refresh_from_db()
+    assert logged.created_at == moment
+    assert unlogged.created_at == unlogged.updated_at

@@ -163,6 +163,9 @@ def test_go_dossiers_figures_evaluation_and_close(
     )
     tab(page, "Stap 3 · uitvoering")
     page.get_by_role("button", name="Uitvoering afronden, door naar stap 4 · evaluatie").click()
+    page.get_by_role(
+        "button", name="Ja: Uitvoering afronden, door naar stap 4 · evaluatie"
+    ).click()  # the confirmation step
     expect(status_message(page, "De herstelactie staat nu in Stap 4 · evaluatie.")).to_be_visible()
 
     # 4. The evaluation, completed, and the action closed. The adviser opens it from their work
@@ -195,6 +198,7 @@ def test_go_dossiers_figures_evaluation_and_close(
     expect(page.get_by_text("2 van 4 uitgenodigden reageerden (50%)")).to_be_visible()
     check(page)
     page.get_by_role("button", name="Herstelactie sluiten").click()
+    page.get_by_role("button", name="Ja: Herstelactie sluiten").click()  # the confirmation step
     expect(status_message(page, "De herstelactie staat nu in Gesloten.")).to_be_visible()
     log_out(page)
 

@@ -123,6 +123,37 @@ STEP_TRANSITIONS: dict[tuple[Step, StepMove], StepTransition] = {
     ),
 }
 
+# What a move does, said on its confirmation page (uwvkms.confirmation) before it is made.
+MOVE_CONSEQUENCES = {
+    StepMove.SUBMIT_ADVICE: _(
+        "Het advies en de criteria liggen daarna vast, en daarmee het mandaat. Aanpassen kan "
+        "alleen na een stap terug naar stap 1, met een reden."
+    ),
+    StepMove.RETURN_TO_ADVICE: _(
+        "De herstelactie gaat terug naar stap 1 en het advies gaat weer open. Vastgelegde "
+        "besluiten blijven staan; de reden komt in de tijdlijn."
+    ),
+    StepMove.TO_RVB: _("Het advies gaat naar de RvB (stap 2B), die erover besluit."),
+    StepMove.TO_MINISTER: _(
+        "Het besluit gaat naar de minister van SZW; de RvB en SBK bereiden het voor."
+    ),
+    StepMove.BACK_TO_RVB: _(
+        "De herstelactie gaat terug naar de RvB; de reden komt in de tijdlijn."
+    ),
+    StepMove.TO_EXECUTION: _(
+        "De uitvoering (stap 3) begint. Het besluit ligt vast; een stap terug is er niet meer."
+    ),
+    StepMove.TO_EVALUATION: _(
+        "De uitvoering is daarmee afgerond en de evaluatie (stap 4) begint; een stap terug is "
+        "er niet."
+    ),
+    StepMove.CLOSE: _("De herstelactie wordt gesloten en is daarna alleen nog te lezen."),
+    StepMove.END_WITHOUT_EXECUTION: _(
+        "De herstelactie eindigt zonder uitvoering en is daarna alleen nog te lezen; de reden "
+        "komt in de tijdlijn."
+    ),
+}
+
 # Moves that look at what steps 3 and 4 recorded (rules.ExecutionFacts).
 EXECUTION_MOVES = frozenset(
     {StepMove.TO_EVALUATION, StepMove.CLOSE, StepMove.END_WITHOUT_EXECUTION}

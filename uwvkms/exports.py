@@ -6,6 +6,7 @@ formula (starting with = + - @) is prefixed with an apostrophe, so an exported c
 as a formula in the reader's spreadsheet."""
 
 import csv
+import datetime
 import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -22,8 +23,16 @@ def safe_text(value: str) -> str:
 
 
 def _csv_cell(value) -> str:
+    """One CSV cell as a Dutch reader expects it: a decimal comma, a date as 7-12-2026 and a
+    moment in local time (never ISO, never UTC), text never run as a formula."""
     if value is None:
         return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return f"{value.day}-{value.month}-{value.year} {value:%H:%M}"
+    if isinstance(value, datetime.date):
+        return f"{value.day}-{value.month}-{value.year}"
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", ",")
     if isinstance(value, str):

@@ -2,11 +2,13 @@
 with its hash checked, and what changed between two versions' snapshots."""
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from audits.models import AssessedPrinciple, AuditCycle
 from findings.models import PublishState, ReportStatus, ReportVersion, UnitReport
@@ -15,6 +17,9 @@ from findings.selectors.rollup import excluded_unit_ids
 from uwvkms.constants import Role
 from uwvkms.models import User
 from uwvkms.permissions import has_any_role
+
+LABEL_PATTERN = re.compile(r"^(\d{1,3})\.(\d{1,3})$")
+IN_PROGRESS = (PublishState.QUEUED, PublishState.RUNNING)
 
 # Who reads published versions; only the coordination team also sees the ones not done yet.
 VERSION_READERS = (Role.COORDINATIETEAM, Role.RVB)
@@ -57,6 +62,42 @@ def units_blocking_definitive(cycle: AuditCycle) -> list[str]:
         ).values_list("unit_id", "status")
     }
     return units_not_agreed(counted_units=counted.values(), report_status=status)
+
+
+def label_key(label: str) -> tuple[int, int]:
+    """ "1.10" sorts after "1.9": versions compare as numbers."""
+    match = LABEL_PATTERN.match(label)
+    if not match:
+        raise ValueError(label)
+    return int(match.group(1)), int(match.group(2))
+
+
+def publish_refusal(*, cycle: AuditCycle, label: str, report_status: str) -> str:
+    """Why `label` with `report_status` cannot be published now, or "": a Definitief version
+    while a counted unit's report is not agreed, a version still being made, a label used
+    before or not higher than every earlier one. The service refuses with it; the publish page
+    asks for confirmation only when it is "" (a page never offers what will be refused)."""
+    if report_status == ReportStatus.DEFINITIEF:
+        not_agreed = units_blocking_definitive(cycle)
+        if not_agreed:
+            return _(
+                "Een definitieve versie kan pas als elk rapport per bedrijfsonderdeel is "
+                "afgestemd. Nog niet afgestemd: %(units)s. Publiceer zolang een conceptversie."
+            ) % {"units": ", ".join(not_agreed)}
+    existing = list(ReportVersion.objects.filter(cycle=cycle).values_list("label", "state"))
+    if any(state in IN_PROGRESS for _label, state in existing):
+        return _("Er wordt al een versie opgemaakt; wacht tot die klaar is.")
+    if any(existing_label == label for existing_label, _state in existing):
+        return _(
+            "Versie %(label)s bestaat al. Een gepubliceerde versie verandert nooit: kies een "
+            "nieuw versienummer."
+        ) % {"label": label}
+    highest = max((label_key(existing_label) for existing_label, _state in existing), default=None)
+    if highest is not None and label_key(label) <= highest:
+        return _("Een nieuwe versie moet hoger zijn dan %(highest)s.") % {
+            "highest": "{}.{}".format(*highest)
+        }
+    return ""
 
 
 def report_version_get_for_reader(*, user: User, cycle: AuditCycle, label: str) -> ReportVersion:

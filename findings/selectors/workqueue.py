@@ -28,6 +28,7 @@ from findings.models import (
     UnitReport,
 )
 from findings.selectors.follow_up import NOT_DONE
+from findings.selectors.publishing import IN_PROGRESS
 from findings.unit_report_rules import RESPONSE_OPEN_IN
 from uwvkms.constants import Role
 from uwvkms.models import User
@@ -38,7 +39,6 @@ from uwvkms.workqueue import Urgency, WorkItem, register
 FOLLOW_UP_NOTICE_DAYS = 14
 # A published version stays "new" on the RvB's queue this many days.
 NEW_VERSION_DAYS = 30
-_IN_PROGRESS = (PublishState.QUEUED, PublishState.RUNNING)
 # The participants rate the audit once its findings are there (DOMAIN.md §4).
 RATING_OPEN_IN = (CycleStatus.OPROLLEN, CycleStatus.GEPUBLICEERD)
 
@@ -82,7 +82,7 @@ def publications_in_trouble(*, now: datetime.datetime) -> QuerySet[ReportVersion
         ReportVersion.objects.alias(has_later=Exists(later))
         .filter(
             Q(state=PublishState.FAILED, has_later=False)
-            | Q(state__in=_IN_PROGRESS, progress_at__lt=stalled_before)
+            | Q(state__in=IN_PROGRESS, progress_at__lt=stalled_before)
         )
         .select_related("cycle")
         .defer("snapshot")

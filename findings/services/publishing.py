@@ -4,7 +4,6 @@ from. A published version never changes; there is no update path, only a new ver
 
 import hashlib
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,18 +27,17 @@ from findings.events import (
 )
 from findings.models import PublishState, ReportStatus, ReportVersion
 from findings.notifications import notify_report_version_done, notify_report_version_failed
-from findings.selectors.publishing import units_blocking_definitive
+from findings.selectors.publishing import (
+    IN_PROGRESS,
+    LABEL_PATTERN,
+    publish_refusal,
+)
 from uwvkms.constants import Role
 from uwvkms.models import User
 from uwvkms.permissions import has_any_role
 from uwvkms.services import audit_event_record
 
 logger = logging.getLogger(__name__)
-
-LABEL_PATTERN = re.compile(r"^(\d{1,3})\.(\d{1,3})$")
-
-
-IN_PROGRESS = (PublishState.QUEUED, PublishState.RUNNING)
 
 
 class PublishRefused(Exception):
@@ -69,14 +67,6 @@ class RenderedReport:
     snapshot: dict
 
 
-def label_key(label: str) -> tuple[int, int]:
-    """ "1.10" sorts after "1.9": versions compare as numbers."""
-    match = LABEL_PATTERN.match(label)
-    if not match:
-        raise ValueError(label)
-    return int(match.group(1)), int(match.group(2))
-
-
 @transaction.atomic
 def report_version_publish(
     *, actor: User, cycle: AuditCycle, label: str, report_status: str
@@ -94,39 +84,15 @@ def report_version_publish(
         raise ValidationError({"label": _("Een versie ziet eruit als 1.0 of 2.1.")})
     if report_status not in ReportStatus.values:
         raise ValidationError({"report_status": _("Kies Concept of Definitief.")})
-    if report_status == ReportStatus.DEFINITIEF:
-        not_agreed = units_blocking_definitive(cycle)
-        if not_agreed:
-            raise PublishRefused(
-                _(
-                    "Een definitieve versie kan pas als elk rapport per bedrijfsonderdeel is "
-                    "afgestemd. Nog niet afgestemd: %(units)s. Publiceer zolang een conceptversie."
-                )
-                % {"units": ", ".join(not_agreed)}
-            )
     # Lock the cycle row: two coordinators publishing at once are served one after the other,
     # so they can never both queue a render or take the same label (also for a first version,
     # when there are no version rows to lock yet).
     AuditCycle.objects.select_for_update().filter(pk=cycle.pk).first()
     now = timezone.now()
     report_versions_fail_stalled(now=now, cycle=cycle)
-    existing = list(ReportVersion.objects.filter(cycle=cycle).values_list("label", "state"))
-    if any(state in IN_PROGRESS for _label, state in existing):
-        raise PublishRefused(_("Er wordt al een versie opgemaakt; wacht tot die klaar is."))
-    if any(existing_label == label for existing_label, _state in existing):
-        raise PublishRefused(
-            _(
-                "Versie %(label)s bestaat al. Een gepubliceerde versie verandert nooit: kies een "
-                "nieuw versienummer."
-            )
-            % {"label": label}
-        )
-    highest = max((label_key(existing_label) for existing_label, _state in existing), default=None)
-    if highest is not None and label_key(label) <= highest:
-        raise PublishRefused(
-            _("Een nieuwe versie moet hoger zijn dan %(highest)s.")
-            % {"highest": "{}.{}".format(*highest)}
-        )
+    refusal = publish_refusal(cycle=cycle, label=label, report_status=report_status)
+    if refusal:
+        raise PublishRefused(refusal)
     version = ReportVersion(
         cycle=cycle,
         label=label,

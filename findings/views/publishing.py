@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST
 
 from audits.selectors import cycle_get
 from findings.forms.publishing import PublishForm
-from findings.models import PublishState
+from findings.models import PublishState, ReportStatus
 from findings.selectors import publishing as selectors
 from findings.services import publishing as services
+from uwvkms.confirmation import confirmation_page, is_confirmed, went_back
 from uwvkms.constants import Role
-from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.forms import add_service_errors, kept_input, posted_data
 from uwvkms.permissions import has_any_role, require_role
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,17 @@ def version_publish(request, year: int):
     require_role(request.user, Role.COORDINATIETEAM)
     cycle = cycle_get(year=year)
     form = PublishForm(posted_data(request))
-    if form.is_valid():
+    if went_back(request):
+        form = kept_input(PublishForm, request.POST)
+    elif form.is_valid() and not is_confirmed(request):
+        data = form.cleaned_data
+        refusal = selectors.publish_refusal(
+            cycle=cycle, label=data["label"], report_status=data["report_status"]
+        )
+        if not refusal:
+            return _publish_confirmation(request, cycle=cycle, data=data)
+        form.add_error(None, refusal)
+    elif form.is_valid():
         try:
             version = services.report_version_publish(
                 actor=request.user,
@@ -87,7 +98,41 @@ def version_publish(request, year: int):
             "is_coordinator": True,
             "not_agreed": selectors.units_blocking_definitive(cycle),
         },
-        status=400,
+        status=200 if went_back(request) else 400,
+    )
+
+
+def _publish_confirmation(request, *, cycle, data):
+    """A published version never changes, and a Definitief one closes the report: ask first."""
+    names = {"label": data["label"], "year": cycle.year}
+    definitive = data["report_status"] == ReportStatus.DEFINITIEF
+    consequences = [
+        _(
+            "Het rapport wordt opgemaakt zoals het er nu voor staat en als PDF bewaard; een "
+            "gepubliceerde versie verandert nooit."
+        ),
+        _("De Raad van Bestuur en wie het rapport verder mag lezen, zien deze versie."),
+    ]
+    if definitive:
+        consequences.append(
+            _(
+                "Als Definitief is dit het rapport van %(year)s. Daarna kan de cyclus naar "
+                "Gepubliceerd; een fase terug kan dan niet meer."
+            )
+            % names
+        )
+    return confirmation_page(
+        request,
+        title=(
+            _("Versie %(label)s publiceren als Definitief?")
+            if definitive
+            else _("Versie %(label)s publiceren als Concept?")
+        )
+        % names,
+        consequences=consequences,
+        summary=[(_("Versie"), data["label"]), (_("Status op het rapport"), data["report_status"])],
+        confirm_label=_("Ja, publiceren"),
+        back_label=_("Terug naar de versies"),
     )
 
 
@@ -101,10 +146,10 @@ def version_detail(request, year: int, label: str):
     version = selectors.report_version_get_for_reader(user=request.user, cycle=cycle, label=label)
     versions = list(selectors.report_versions_for_user(user=request.user, cycle=cycle))
     others = [v for v in versions if v.state == PublishState.DONE and v.pk != version.pk]
-    in_progress = version.state in services.IN_PROGRESS
+    in_progress = version.state in selectors.IN_PROGRESS
     # One version renders at a time (report_version_retry refuses another): while one is being
     # made, a failed one offers no retry, only the reason.
-    rendering = next((v for v in versions if v.state in services.IN_PROGRESS), None)
+    rendering = next((v for v in versions if v.state in selectors.IN_PROGRESS), None)
     response = render(
         request,
         "findings/publishing/detail.html",
@@ -207,7 +252,7 @@ def version_compare(request, year: int):
 
 
 def _next_label(versions) -> str:
-    keys = [services.label_key(v.label) for v in versions]
+    keys = [selectors.label_key(v.label) for v in versions]
     if not keys:
         return "1.0"
     major, _minor = max(keys)

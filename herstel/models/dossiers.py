@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from herstel.constants import Amount, DossierOutcome, DossierStatus, SnapshotTrigger
 from herstel.models.action import Herstelactie
 from herstel.money import euros
+from uwvkms.formats import local_datetime
 from uwvkms.versioning import VersionedSinceLater
 
 # The four amount columns of a dossier and of a snapshot: "<amount>_cents".
@@ -61,7 +62,7 @@ class DossierImport(models.Model):
         ordering = ["-imported_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.file_name} ({self.imported_at:%d-%m-%Y %H:%M})"
+        return f"{self.file_name} ({local_datetime(self.imported_at)})"
 
     def get_absolute_url(self) -> str:
         return reverse(
@@ -196,7 +197,7 @@ class DossierChange(models.Model):
         ordering = ["changed_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.dossier} · {self.changed_at:%d-%m-%Y %H:%M}"
+        return f"{self.dossier} · {local_datetime(self.changed_at)}"
 
 
 class DossierSnapshot(models.Model):
@@ -227,4 +228,4 @@ class DossierSnapshot(models.Model):
         constraints = _amount_constraints("dossiersnapshot")
 
     def __str__(self) -> str:
-        return f"{self.herstelactie} · {self.taken_at:%d-%m-%Y %H:%M}"
+        return f"{self.herstelactie} · {local_datetime(self.taken_at)}"

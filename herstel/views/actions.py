@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from herstel.constants import Operation
+from herstel.constants import MOVE_CONSEQUENCES, Operation, StepMove
 from herstel.forms.actions import (
     HerstelactieDetailsForm,
     HerstelactieStartForm,
@@ -23,6 +23,7 @@ from herstel.permissions import (
 from herstel.selectors import actions as selectors
 from herstel.services import actions as services
 from herstel.services.steps import herstelactie_move
+from uwvkms.confirmation import confirmation_page, is_confirmed, went_back
 from uwvkms.forms import add_service_errors, posted_data
 from uwvkms.selectors import business_units
 
@@ -143,8 +144,12 @@ def herstelactie_move_view(request, pk: int):
         (key.removesuffix("-move") for key in request.POST if key.endswith("-move")), None
     )
     form = StepMoveForm(request.POST, prefix=prefix)
+    if went_back(request):  # from the confirmation page: the action again, the reason as typed
+        return render_detail(request, access, bound_move=form)
     if not form.is_valid():
         return render_detail(request, access, bound_move=form, status=400)
+    if not is_confirmed(request) and (confirmation := _move_confirmation(request, access, form)):
+        return confirmation
     try:
         action = herstelactie_move(
             actor=request.user,
@@ -162,6 +167,34 @@ def herstelactie_move_view(request, pk: int):
         request, _("De herstelactie staat nu in %(step)s.") % {"step": action.get_step_display()}
     )
     return redirect(action)
+
+
+def _move_confirmation(request, access, form: StepMoveForm):
+    """The confirmation page of a move this user can make now. A move that is not offered, or
+    still blocked, or lacks its reason, goes straight to the service, which refuses it with
+    its own message: the user is never asked to confirm what will be refused."""
+    move = form.cleaned_data["move"]
+    option = next((o for o in selectors.move_options(access) if o.move == move), None)
+    if option is None or option.blockers:
+        return None
+    reason = form.cleaned_data["reason"].strip()
+    if option.needs_reason and not reason:
+        return None
+    action = access.action
+    consequences = [MOVE_CONSEQUENCES[StepMove(move)]]
+    routing = access.advice_state.routing if move == StepMove.SUBMIT_ADVICE else None
+    if routing is not None:
+        consequences.append(
+            _("Mandaat volgens de criteria: %(mandate)s.") % {"mandate": routing.mandate.label}
+        )
+    return confirmation_page(
+        request,
+        title=_("%(move)s: ‘%(title)s’?") % {"move": option.label, "title": action.title},
+        consequences=consequences,
+        summary=[(_("Reden"), reason)],
+        confirm_label=_("Ja: %(move)s") % {"move": option.label},
+        back_label=_("Terug naar de herstelactie"),
+    )
 
 
 def herstelactie_edit(request, pk: int):

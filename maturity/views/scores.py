@@ -14,8 +14,9 @@ from maturity.score_rules import score_lock_message
 from maturity.selectors import framework as framework_selectors
 from maturity.selectors import scores as selectors
 from maturity.services import scores as services
+from uwvkms.confirmation import confirmation_page, is_confirmed, went_back
 from uwvkms.constants import Role
-from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.forms import add_service_errors, kept_input, posted_data
 from uwvkms.permissions import role_required
 
 
@@ -60,16 +61,20 @@ def score_edit(request, year: int, unit_id: int, principle_code: str):
         )
 
     submit = request.POST.get("action") == ScoreAction.SUBMIT
-    form = ScoreForm(
-        posted_data(request),
-        initial=_initial(score),
-        interviews=selectors.citable_interviews(cycle=cycle, unit=unit),
-        documents=selectors.citable_documents(cycle=cycle, unit=unit),
-        principle_id=principle.id,
-        submit=submit,
-    )
-    if request.method == "POST" and form.is_valid():
+    form_kwargs = {
+        "interviews": selectors.citable_interviews(cycle=cycle, unit=unit),
+        "documents": selectors.citable_documents(cycle=cycle, unit=unit),
+        "principle_id": principle.id,
+        "submit": submit,
+    }
+    if went_back(request):  # from the confirmation page: the form again, as typed
+        form = kept_input(ScoreForm, request.POST, initial=_initial(score), **form_kwargs)
+    else:
+        form = ScoreForm(posted_data(request), initial=_initial(score), **form_kwargs)
+    if request.method == "POST" and form.is_bound and form.is_valid():
         data = form.cleaned_data
+        if submit and not is_confirmed(request):
+            return _submit_confirmation(request, unit=unit, principle=principle, data=data)
         try:
             services.score_record(
                 actor=request.user,
@@ -110,6 +115,29 @@ def score_edit(request, year: int, unit_id: int, principle_code: str):
     }
     return render(
         request, "maturity/score_form_toetser.html", context, status=400 if form.is_bound else 200
+    )
+
+
+def _submit_confirmation(request, *, unit, principle, data):
+    """Submitting hands the score to calibration and locks it: ask first."""
+    names = {"principle": principle, "unit": unit, "level": data["level"]}
+    return confirmation_page(
+        request,
+        title=_("Score voor %(principle)s bij %(unit)s indienen?") % names,
+        consequences=[
+            _("De score (niveau %(level)s) gaat naar het coördinatieteam voor de kalibratie.")
+            % names,
+            _(
+                "Daarna kunt u de score niet meer wijzigen, tenzij het coördinatieteam hem in "
+                "de kalibratie heropent."
+            ),
+        ],
+        summary=[
+            (_("Volwassenheidsniveau"), data["level"]),
+            (_("Onderbouwing"), data["justification"]),
+        ],
+        confirm_label=_("Ja, indienen"),
+        back_label=_("Terug naar de score"),
     )
 
 

@@ -283,6 +283,26 @@ class PageChecks:
 _CHECKS: dict[int, PageChecks] = {}
 
 
+# A laptop screen as the herstel team and FEZ have it (issue 17: money columns fit at 1366 px).
+LAPTOP = {"width": 1366, "height": 768}
+
+_TABLES_SCROLLING = """() => [...document.querySelectorAll("main table")]
+  .map((table) => table.closest(".table-responsive") || table)
+  .filter((box) => box.scrollWidth > box.clientWidth + 1)
+  .map((box) => (box.querySelector("caption") || box).textContent.trim().slice(0, 80))"""
+
+
+def assert_tables_fit(page, viewport: dict = LAPTOP) -> None:
+    """Every table of the page fits at `viewport` without scrolling sideways inside its box
+    (the page-wide reflow check allows a wide table to scroll within .table-responsive)."""
+    page.set_viewport_size(viewport)
+    try:
+        scrolling = page.evaluate(_TABLES_SCROLLING)
+    finally:
+        page.set_viewport_size(DESKTOP)
+    assert scrolling == [], f"tables scroll sideways at {viewport['width']} px: {scrolling}"
+
+
 def check(page, note: str = "") -> None:
     """Check the page now shown (axe, reflow) if the journey has page checks switched on."""
     checks = _CHECKS.get(id(page))

@@ -206,6 +206,9 @@ def test_coordination_team_calibrates_rolls_up_and_publishes(
     page.get_by_label("Versie", exact=True).fill("1.0")
     page.get_by_label("Concept", exact=True).check()
     page.get_by_role("button", name="Publiceren").click()
+    expect(page.get_by_role("heading", name="Versie 1.0 publiceren als Concept?")).to_be_visible()
+    check(page)
+    page.get_by_role("button", name="Ja, publiceren").click()
     expect(
         page.get_by_role("heading", name=f"Rapport Interne Toets KMS {YEAR}, versie 1.0 (Concept)")
     ).to_be_visible()

@@ -284,6 +284,11 @@ def test_auditor_gathers_evidence_at_a_unit(
     cited.get_by_label(re.compile(location)).check()
     cited.get_by_label(re.compile("Jaarplan")).check()
     page.get_by_role("button", name="Indienen").click()
+    # Submitting locks the score: the app asks first, and says so.
+    expect(page.get_by_role("heading", name=re.compile("indienen\\?$"))).to_be_visible()
+    expect(page.get_by_text(re.compile("niet meer wijzigen"))).to_be_visible()
+    check(page)
+    page.get_by_role("button", name="Ja, indienen").click()
     expect(
         status_message(page, "De score voor Klantgerichtheid bij Uitkeren is ingediend.")
     ).to_be_visible()

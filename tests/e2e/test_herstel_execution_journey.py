@@ -29,6 +29,7 @@ from herstel.models import Dossier, Herstelactie
 from herstel.services.actions import control_measure_add
 from tests.e2e.conftest import (
     assert_console_clean,
+    assert_tables_fit,
     check,
     from_work_queue,
     log_in,
@@ -138,6 +139,7 @@ def test_go_dossiers_figures_evaluation_and_close(
     # 3. The management information adds the dossiers up.
     tab(page, "Managementinformatie")
     expect(page.get_by_text("3 van 4 dossiers beoordeeld (75%)")).to_be_visible()
+    assert_tables_fit(page)
     amounts = page.get_by_role("table", name="De vier bedragen, opgeteld over alle dossiers")
     expect(amounts.get_by_role("row", name=re.compile("^Nabetaald"))).to_contain_text("€\xa0980,40")
     expect(amounts.get_by_role("row", name=re.compile("^Nog te betalen"))).to_contain_text(
@@ -163,6 +165,9 @@ def test_go_dossiers_figures_evaluation_and_close(
     )
     tab(page, "Stap 3 · uitvoering")
     page.get_by_role("button", name="Uitvoering afronden, door naar stap 4 · evaluatie").click()
+    page.get_by_role(
+        "button", name="Ja: Uitvoering afronden, door naar stap 4 · evaluatie"
+    ).click()  # the confirmation step
     expect(status_message(page, "De herstelactie staat nu in Stap 4 · evaluatie.")).to_be_visible()
 
     # 4. The evaluation, completed, and the action closed. The adviser opens it from their work
@@ -195,6 +200,7 @@ def test_go_dossiers_figures_evaluation_and_close(
     expect(page.get_by_text("2 van 4 uitgenodigden reageerden (50%)")).to_be_visible()
     check(page)
     page.get_by_role("button", name="Herstelactie sluiten").click()
+    page.get_by_role("button", name="Ja: Herstelactie sluiten").click()  # the confirmation step
     expect(status_message(page, "De herstelactie staat nu in Gesloten.")).to_be_visible()
     log_out(page)
 
@@ -210,6 +216,7 @@ def test_go_dossiers_figures_evaluation_and_close(
     expect(line).to_contain_text("4 / 4 (100%)")
     expect(line).to_contain_text("€\xa02.230,40")  # 980,40 + 1.250,00 paid
     check(page)
+    assert_tables_fit(page)  # the money columns fit on a 1366 px laptop screen
     with page.expect_download() as download:
         page.get_by_role("link", name="Exporteren (XLSX)").click()
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))["Totaaloverzicht"]

@@ -163,6 +163,10 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
 
     tab(page, "Overzicht")
     page.get_by_role("button", name="Advies voorleggen aan de DT").click()
+    # Presenting the advice fixes it and the mandate: the app asks first.
+    expect(page.get_by_text("Mandaat volgens de criteria: Raad van Bestuur.")).to_be_visible()
+    check(page)
+    page.get_by_role("button", name="Ja: Advies voorleggen aan de DT").click()
     expect(status_message(page, "De herstelactie staat nu in Stap 2A · DT.")).to_be_visible()
     expect(page.get_by_text("Mandaat: Raad van Bestuur")).to_be_visible()
     check(page)
@@ -191,6 +195,7 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
     expect(status_message(page, "Het besluit van DT (stap 2A) is vastgelegd.")).to_be_visible()
     check(page)
     page.get_by_role("button", name="Voorleggen aan de RvB").click()
+    page.get_by_role("button", name="Ja: Voorleggen aan de RvB").click()  # the confirmation step
     expect(status_message(page, "De herstelactie staat nu in Stap 2B · RvB.")).to_be_visible()
     log_out(page)
 
@@ -252,6 +257,9 @@ def test_adviser_dt_and_rvb_take_an_action_to_decision(
     log_in(page, "adviseur")
     open_action(page)
     page.get_by_role("button", name="Door naar stap 3 · uitvoering").click()
+    page.get_by_role(
+        "button", name="Ja: Door naar stap 3 · uitvoering"
+    ).click()  # the confirmation step
     expect(status_message(page, "De herstelactie staat nu in Stap 3 · uitvoering.")).to_be_visible()
     tab(page, "Tijdlijn")
     timeline = page.get_by_role("list").filter(has_text="Herstelactie gestart in stap 1")

@@ -133,6 +133,10 @@ def test_score_form_with_the_keyboard_alone(
     page.keyboard.press("Space")
     tab_to(page, lambda f: f["text"] == "Indienen")
     page.keyboard.press("Enter")
+    # The confirmation step, by keyboard too: Tab to "Ja, indienen", Enter.
+    expect(page.get_by_role("heading", name=re.compile(r"indienen\?$"))).to_be_visible()
+    tab_to(page, lambda f: f["text"] == "Ja, indienen")
+    page.keyboard.press("Enter")
     expect(
         status_message(page, "De score voor Klantgerichtheid bij Uitkeren is ingediend.")
     ).to_be_visible()

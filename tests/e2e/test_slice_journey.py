@@ -159,6 +159,7 @@ def test_coordinator_auditor_and_report_journey(
         "Klanttevredenheid wordt elk kwartaal gemeten; de verbeteracties staan in het teamplan."
     )
     page.get_by_role("button", name="Indienen").click()
+    page.get_by_role("button", name="Ja, indienen").click()
     expect(page).to_have_url(re.compile(rf"/volwassenheid/{YEAR}/$"))
     expect(
         status_message(page, "De score voor Klantgerichtheid bij Uitkeren is ingediend.")

@@ -20,7 +20,7 @@ def quick_render(monkeypatch):
 def publish(client, year, label="1.0", status="Concept"):
     return client.post(
         reverse("findings:report_version_publish", args=[year]),
-        {"label": label, "report_status": status},
+        {"label": label, "report_status": status, "bevestigd": "1"},
     )
 
 

@@ -160,7 +160,7 @@ def writes(w) -> list[tuple[str, str, dict, set[str]]]:
         (
             "move",
             reverse("herstel:move", args=[a.pk]),
-            {"to_rvb-move": "to_rvb", "to_rvb-version": v},
+            {"to_rvb-move": "to_rvb", "to_rvb-version": v, "bevestigd": "1"},
             {"adviser", "dt_member"},
         ),
         (

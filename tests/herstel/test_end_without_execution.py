@@ -38,6 +38,7 @@ def end_post(action, reason=REASON, version=None):
         "end_without_execution-move": StepMove.END_WITHOUT_EXECUTION.value,
         "end_without_execution-version": action.version if version is None else version,
         "end_without_execution-reason": reason,
+        "bevestigd": "1",  # as confirmed on the confirmation page
     }
 
 

@@ -224,7 +224,7 @@ def test_a_move_through_the_page(client, adviser, action, dt_member):
     action.refresh_from_db()
     response = client.post(
         reverse("herstel:move", args=[action.pk]),
-        {"to_rvb-move": "to_rvb", "to_rvb-version": action.version},
+        {"to_rvb-move": "to_rvb", "to_rvb-version": action.version, "bevestigd": "1"},
     )
     assert response.status_code == 302
     action.refresh_from_db()

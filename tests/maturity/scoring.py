@@ -20,9 +20,11 @@ def post_score(
     reason="",
     code="klantgerichtheid",
     action="indienen",
+    confirmed=True,
     **extra,
 ):
-    """Post the score form; `action` is the button: "indienen" (submit) or "opslaan" (concept)."""
+    """Post the score form; `action` is the button: "indienen" (submit) or "opslaan" (concept).
+    A submit is posted as confirmed on its confirmation page unless `confirmed` is False."""
     data = {
         "level": "" if level is None else level,
         "justification": justification,
@@ -31,4 +33,6 @@ def post_score(
         "action": action,
         **extra,
     }
+    if confirmed:
+        data["bevestigd"] = "1"
     return client.post(score_url(cycle, unit, code), data)

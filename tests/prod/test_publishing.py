@@ -20,10 +20,12 @@ def publish_concept(browser, year: int):
     page = f"/rapportage/{year}/rapport/versies/"
     html = browser.get(page).text
     label = re.search(r'name="label"[^>]*value="([^"]*)"', html).group(1)
+    publish = f"/rapportage/{year}/rapport/versies/publiceren/"
+    asked = browser.post_form(publish, {"label": label, "report_status": "Concept"}, page=page)
+    assert asked.status_code == 200, asked.text[:1000]  # the confirmation step: nothing yet
+    assert "Ja, publiceren" in asked.text
     response = browser.post_form(
-        f"/rapportage/{year}/rapport/versies/publiceren/",
-        {"label": label, "report_status": "Concept"},
-        page=page,
+        publish, {"label": label, "report_status": "Concept", "bevestigd": "1"}, page=page
     )
     assert response.status_code == 302, response.text[:1000]
     return response.headers["Location"], response

@@ -35,10 +35,22 @@ from uwvkms.permissions import has_any_role, role_required
 
 def cycle_list(request):
     cycles = selectors.cycles_for_user(request.user)
+    can_open = has_any_role(request.user, Role.COORDINATIETEAM)
+    latest = selectors.latest_cycle() if can_open else None
     return render(
         request,
         "audits/cycle_list.html",
-        {"cycles": cycles, "can_open": has_any_role(request.user, Role.COORDINATIETEAM)},
+        {
+            "cycles": cycles,
+            "can_open": can_open,
+            # "Nieuwe cyclus op basis van <jaar>", offered only when the next year is free
+            "based_on": (
+                latest
+                if latest and selectors.year_taken_message(latest.year + 1) is None
+                else None
+            ),
+            "withdrawn": selectors.withdrawn_cycles() if can_open else [],
+        },
     )
 
 
@@ -415,6 +427,8 @@ def _render_cycle_detail(request, cycle, form, status: int = 200):
             "cycle": cycle,
             "principles": principles,
             "units": units,
+            "history": selectors.cycle_history(cycle),
+            "can_withdraw": cycle.status == CycleStatus.VOORBEREIDING,
             "form": form,
             "next_status_label": (
                 CycleStatus(NEXT_STATUS[cycle.status]).label

@@ -205,6 +205,16 @@ def exclusion_get(*, cycle: AuditCycle, pk: int) -> Exclusion:
 # --- audit teams ----------------------------------------------------------------------------
 
 
+def lead_of(*, cycle: AuditCycle, unit: BusinessUnit) -> User | None:
+    """The lead auditor of `unit` in `cycle`, if it has one."""
+    lead = (
+        Assignment.objects.filter(cycle=cycle, unit=unit, is_lead=True)
+        .select_related("auditor")
+        .first()
+    )
+    return lead.auditor if lead else None
+
+
 def assignment_get(*, cycle: AuditCycle, pk: int) -> Assignment:
     try:
         return Assignment.objects.select_related("auditor", "unit", "cycle").get(cycle=cycle, pk=pk)

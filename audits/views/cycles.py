@@ -45,9 +45,7 @@ def cycle_list(request):
             "can_open": can_open,
             # "Nieuwe cyclus op basis van <jaar>", offered only when the next year is free
             "based_on": (
-                latest
-                if latest and selectors.year_taken_message(latest.year + 1) is None
-                else None
+                latest if latest and selectors.year_taken_message(latest.year + 1) is None else None
             ),
             "withdrawn": selectors.withdrawn_cycles() if can_open else [],
         },
@@ -311,6 +309,12 @@ def assignment_create(request, year: int):
     cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
     form = AssignmentForm(request.POST)
     if form.is_valid():
+        # A new lead replaces the unit's lead; the message names whom, so it is never silent.
+        replaced = (
+            selectors.lead_of(cycle=cycle, unit=form.cleaned_data["unit"])
+            if form.cleaned_data["is_lead"]
+            else None
+        )
         try:
             assignment = services.assignment_create(
                 actor=request.user,
@@ -327,6 +331,19 @@ def assignment_create(request, year: int):
                 _("%(auditor)s is toegewezen aan %(unit)s.")
                 % {"auditor": assignment.auditor, "unit": assignment.unit},
             )
+            if replaced is not None:
+                messages.info(
+                    request,
+                    _(
+                        "%(auditor)s is nu lead van %(unit)s in plaats van %(previous)s, die "
+                        "toetser in het team blijft."
+                    )
+                    % {
+                        "auditor": assignment.auditor,
+                        "unit": assignment.unit,
+                        "previous": replaced,
+                    },
+                )
             return redirect(cycle)
     return _render_cycle_detail(request, cycle, form, status=400)
 

@@ -32,6 +32,11 @@ class TeamMatrix:
         ]
 
 
+def page_order(auditor: User) -> tuple:
+    """Auditors in the matrix, and in the breaches it names: by last name, first name."""
+    return (auditor.last_name, auditor.first_name, auditor.pk)
+
+
 def previous_cycle_of(cycle: AuditCycle) -> AuditCycle | None:
     """The cycle `cycle` was based on, else the one of the year before (withdrawn ones left
     out)."""
@@ -58,7 +63,7 @@ def team_matrix(cycle: AuditCycle) -> TeamMatrix:
     previous = previous_cycle_of(cycle)
     return TeamMatrix(
         units=units,
-        auditors=sorted(auditors.values(), key=lambda u: (u.last_name, u.first_name, u.pk)),
+        auditors=sorted(auditors.values(), key=page_order),
         roles={
             (a.unit_id, a.auditor_id): TeamRole.LEAD if a.is_lead else TeamRole.MEMBER
             for a in assignments
@@ -102,7 +107,7 @@ def matrix_problems(matrix: TeamMatrix) -> list[str]:
     units = {unit.pk: unit.name for unit in matrix.units}
     auditors = {auditor.pk: auditor for auditor in matrix.auditors}
     in_page_order = sorted(
-        matrix.roles.items(), key=lambda item: (units[item[0][0]], str(auditors[item[0][1]]))
+        matrix.roles.items(), key=lambda item: (units[item[0][0]], page_order(auditors[item[0][1]]))
     )
     return [
         violation_message(v, units=units, auditors=auditors)

@@ -14,7 +14,7 @@ from audits.events import ASSIGNMENT_CREATED, ASSIGNMENT_LEAD_CHANGED, ASSIGNMEN
 from audits.models import Assignment, AuditCycle
 from audits.rules import TeamViolation, team_violations
 from audits.selectors.capacities import require_audit_capacity
-from audits.selectors.teams import violation_message
+from audits.selectors.teams import page_order, violation_message
 from audits.services.cycles import require_fieldwork_open
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
@@ -78,7 +78,7 @@ def team_matrix_save(
     wanted.update(roles)
     in_page_order = sorted(
         ((cell, role) for cell, role in wanted.items() if role),
-        key=lambda item: (units[item[0][0]], str(auditors[item[0][1]])),
+        key=lambda item: (units[item[0][0]], page_order(auditors[item[0][1]])),
     )
     violations = team_violations(
         dict(in_page_order),

@@ -4,6 +4,7 @@ checked for the whole page, every breach named, nothing saved on refusal, all ty
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils.html import escape
 
 from audits.models import Assignment, AuditCycle
 from audits.services.teams import TeamRulesBroken, team_matrix_save
@@ -33,7 +34,10 @@ def test_the_page_is_a_labelled_table_of_units_and_auditors(
     client.force_login(coordinator)
     page = client.get(url).content.decode()
     assert '<th scope="col">' in page and '<th scope="row">Uitkeren</th>' in page
-    assert f'for="id_{field(uitkeren, other_auditor)}">Rol van {other_auditor} bij Uitkeren' in page
+    label = (
+        f'for="id_{field(uitkeren, other_auditor)}">Rol van {escape(other_auditor)} bij Uitkeren'
+    )
+    assert label in page
     assert "eigen onderdeel" in page  # the Communicatie auditor at Communicatie
     assert "Toetsteams opslaan" in page
 
@@ -74,8 +78,11 @@ def test_every_breach_is_named_and_nothing_saved_and_all_given_back(
     response = client.post(url, data)
     assert response.status_code == 400
     page = response.content.decode()
-    assert f"Uitkeren heeft meer dan één lead ({auditor}, {other_auditor})" in page
-    assert f"{other_auditor} hoort zelf bij Communicatie" in page
+    leads = ", ".join(
+        escape(a) for a in sorted([auditor, other_auditor], key=lambda u: u.last_name)
+    )
+    assert f"Uitkeren heeft meer dan één lead ({leads})" in page
+    assert f"{escape(other_auditor)} hoort zelf bij Communicatie" in page
     assert "Het toetsteam van FEZ heeft geen lead" in page
     assert page.count("regel overtreden") == 4  # both Uitkeren leads, the own unit, FEZ member
     form = response.context["form"]

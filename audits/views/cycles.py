@@ -75,10 +75,18 @@ def cycle_open(request):
                 messages.warning(request, _coverage_warning(window))
             return redirect(cycle)
     year = _year_in_form(form) or default_year
+    latest = selectors.latest_cycle()
     return render(
         request,
         "audits/cycle_form.html",
-        {"form": form, "coverage": selectors.coverage_for_new_cycle(year=year), "year": year},
+        {
+            "form": form,
+            "coverage": selectors.coverage_for_new_cycle(year=year),
+            "year": year,
+            "based_on": (
+                latest if latest and selectors.year_taken_message(latest.year + 1) is None else None
+            ),
+        },
         status=400 if form.is_bound else 200,
     )
 

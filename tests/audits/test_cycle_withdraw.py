@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from audits.models import AuditCycle
+from audits.selectors.cycles import three_year_plan
 from audits.services.cycle_setup import cycle_reinstate, cycle_withdraw
 from audits.services.cycles import cycle_open
 from tests.factories import principle
@@ -58,6 +59,7 @@ def test_a_withdrawn_cycle_leaves_every_page_but_the_list_of_the_coordination_te
     assert "Per ongeluk" not in listing
     queue = client.get("/").content.decode()
     assert "2031" not in queue
+    assert three_year_plan() == []  # nor does it count in the three-year plan
 
 
 def test_the_year_stays_with_the_withdrawn_cycle(client, coordinator, prep):

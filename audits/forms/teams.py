@@ -14,6 +14,8 @@ class TeamMatrixForm(forms.Form):
     """One select per unit × auditor (none, Toetser or Lead), each labelled "Rol van <auditor>
     bij <unit>". Whether the teams keep the rules is the service's check, for the whole page."""
 
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, units, auditors, **kwargs):
         super().__init__(*args, **kwargs)
         self.cells: dict[str, tuple[int, int]] = {}

@@ -1,6 +1,7 @@
 """Reads of the team matrix (issue 17): the units × auditors of a cycle, who is where, and who
 was on which unit the cycle before (the rotation rule proposes no one there again)."""
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -23,6 +24,10 @@ class TeamMatrix:
     previous: set[tuple[int, int]]  # cells on a team in the previous cycle
     previous_year: int | None
 
+    @property
+    def fingerprint(self) -> str:
+        return teams_fingerprint(self.roles)
+
     def loads(self, roles: dict[tuple[int, int], str] | None = None) -> list[int]:
         """Per auditor (in page order) on how many units they are."""
         roles = self.roles if roles is None else roles
@@ -30,6 +35,13 @@ class TeamMatrix:
             sum(1 for (_u, a), role in roles.items() if role and a == auditor.pk)
             for auditor in self.auditors
         ]
+
+
+def teams_fingerprint(roles: Mapping[tuple[int, int], str]) -> str:
+    """A short digest of a cycle's teams ((unit id, auditor id) → role, set cells only): the
+    matrix page sends the one it showed, so a save over teams changed meanwhile is refused."""
+    cells = ";".join(f"{u}:{a}:{role}" for (u, a), role in sorted(roles.items()) if role)
+    return hashlib.sha256(cells.encode()).hexdigest()[:16]
 
 
 def page_order(auditor: User) -> tuple:

@@ -14,12 +14,13 @@ from audits.events import ASSIGNMENT_CREATED, ASSIGNMENT_LEAD_CHANGED, ASSIGNMEN
 from audits.models import Assignment, AuditCycle
 from audits.rules import TeamViolation, team_violations
 from audits.selectors.capacities import require_audit_capacity
-from audits.selectors.teams import page_order, violation_message
+from audits.selectors.teams import page_order, teams_fingerprint, violation_message
 from audits.services.cycles import require_fieldwork_open
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
 from uwvkms.selectors import users_with_role
 from uwvkms.services import audit_event_record
+from uwvkms.versioning import EditConflict
 
 Cell = tuple[int, int]  # (unit id, auditor id)
 
@@ -44,14 +45,22 @@ class TeamMatrixSaved:
 
 @transaction.atomic
 def team_matrix_save(
-    *, actor: User, cycle: AuditCycle, roles: Mapping[Cell, str]
+    *,
+    actor: User,
+    cycle: AuditCycle,
+    roles: Mapping[Cell, str],
+    expected_fingerprint: str | None = None,
 ) -> TeamMatrixSaved:
     """Set the audit teams of `cycle` from the team matrix: `roles` maps (unit id, auditor id)
     to a `TeamRole` value ("" takes the auditor off the unit); a cell not in `roles` keeps what
     it has. Only while teams may change (fieldwork open). Refused as a whole with every breach
     named (`TeamRulesBroken`) when the resulting teams break the independence or one-lead rule;
     auditors must hold the role Toetser (one already on a team may stay). Records an event per
-    assignment made, removed or whose lead changed."""
+    assignment made, removed or whose lead changed.
+
+    `expected_fingerprint` is the `teams_fingerprint` of the teams the user saw; when the teams
+    changed since, the save is refused with `EditConflict` and nothing changes (None: no
+    check, for scripts)."""
     require_audit_capacity(actor, allowed=COORDINATION)
     cycle = require_fieldwork_open(cycle, what=_("Een toetsteam"))
     current = {
@@ -60,6 +69,13 @@ def team_matrix_save(
         .filter(cycle=cycle)
         .select_related("auditor", "unit")
     }
+
+    def role_of(assignment: Assignment) -> str:
+        return TeamRole.LEAD if assignment.is_lead else TeamRole.MEMBER
+
+    now = {cell: role_of(a) for cell, a in current.items()}
+    if expected_fingerprint is not None and teams_fingerprint(now) != expected_fingerprint:
+        raise EditConflict(_("De teamindeling"))
     auditors = {user.pk: user for user in users_with_role(Role.TOETSER)}
     auditors.update({a.auditor_id: a.auditor for a in current.values()})
     units = dict(BusinessUnit.objects.values_list("pk", "name"))
@@ -71,10 +87,7 @@ def team_matrix_save(
         if role and auditor_id not in auditors:
             raise ValidationError(_("Alleen toetsers kunnen aan een toetsteam worden toegewezen."))
 
-    def role_of(assignment: Assignment) -> str:
-        return TeamRole.LEAD if assignment.is_lead else TeamRole.MEMBER
-
-    wanted = {cell: role_of(a) for cell, a in current.items()}
+    wanted = dict(now)
     wanted.update(roles)
     in_page_order = sorted(
         ((cell, role) for cell, role in wanted.items() if role),

@@ -162,15 +162,21 @@ def team_matrix_edit(request, year: int):
     marked: set[str] = set()
     if request.method == "POST" and form.is_valid():
         try:
-            saved = team_matrix_save(actor=request.user, cycle=cycle, roles=form.roles())
+            saved = team_matrix_save(
+                actor=request.user,
+                cycle=cycle,
+                roles=form.roles(),
+                expected_fingerprint=form.cleaned_data["seen"] or None,
+            )
         except TeamRulesBroken as exc:
             form.add_error(None, exc)
+            chosen = form.roles()
             marked = {cell_name(v.unit_id, a) for v in exc.violations for a in v.auditor_ids} | {
                 cell_name(v.unit_id, a.pk)
                 for v in exc.violations
                 if not v.auditor_ids
                 for a in matrix.auditors
-                if form.roles().get((v.unit_id, a.pk))
+                if chosen.get((v.unit_id, a.pk))
             }
         except ValidationError as exc:
             add_service_errors(form, exc)

@@ -18,9 +18,14 @@ def field(unit, auditor) -> str:
 
 
 def page_data(client, url) -> dict:
-    """Every select of the page as it stands (the initial choice of each)."""
-    form = client.get(url).context["form"]
-    return {name: form[name].value() or "" for name in form.fields}
+    """Every select of the page as it stands (the initial choice of each), and the digest of
+    the teams shown, as the browser sends them."""
+    response = client.get(url)
+    form = response.context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["seen"] = response.context["matrix"].fingerprint
+    assert f'name="seen" value="{data["seen"]}"' in response.content.decode()
+    return data
 
 
 @pytest.fixture
@@ -89,6 +94,25 @@ def test_every_breach_is_named_and_nothing_saved_and_all_given_back(
     assert form[field(uitkeren, other_auditor)].value() == "lead"
     assert form[field(fez, other_auditor)].value() == "member"
     assert set(Assignment.objects.values_list("unit", "auditor", "is_lead")) == before
+
+
+def test_teams_changed_meanwhile_are_not_overwritten(
+    client, coordinator, cycle, url, auditor, other_auditor, uitkeren, fez
+):
+    client.force_login(coordinator)
+    data = page_data(client, url)
+    team_matrix_save(actor=coordinator, cycle=cycle, roles={(fez.pk, other_auditor.pk): "lead"})
+    data[field(uitkeren, other_auditor)] = "member"
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "intussen door iemand anders gewijzigd" in response.content.decode()
+    assert response.context["form"][field(uitkeren, other_auditor)].value() == "member"
+    assert not Assignment.objects.filter(unit=uitkeren, auditor=other_auditor).exists()
+    # The page now holds the teams as they are: a second save applies the choice.
+    data["seen"] = response.context["matrix"].fingerprint
+    data[field(fez, other_auditor)] = "lead"
+    assert client.post(url, data).status_code == 302
+    assert Assignment.objects.filter(unit=uitkeren, auditor=other_auditor).exists()
 
 
 def test_the_page_names_what_breaks_the_rules_now(client, coordinator, cycle, url, fez):

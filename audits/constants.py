@@ -175,3 +175,15 @@ class AuditCapacity(StrEnum):
 # The capacities that work on a unit's audit (the audit team and the coordination team).
 AUDIT_TEAM = frozenset({AuditCapacity.AUDITOR})
 COORDINATION = frozenset({AuditCapacity.COORDINATOR})
+
+
+class TeamRole(models.TextChoices):
+    """Someone's place on a unit's audit team, as the team matrix sets it (issue 17)."""
+
+    NONE = "", _("–")
+    MEMBER = "member", _("Toetser")
+    LEAD = "lead", _("Lead")
+
+
+# How many auditors the rotation rule proposes for a unit that had no team before.
+DEFAULT_TEAM_SIZE = 2

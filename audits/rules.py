@@ -1,8 +1,9 @@
 """Business rules of the audit fieldwork: pure functions, no ORM."""
 
+import datetime
 import math
 import random
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from audits.constants import (
     CoverageStatus,
     CycleStatus,
     LocationKind,
+    TeamRole,
 )
 from uwvkms.constants import Role
 
@@ -287,3 +289,115 @@ def phase_readiness(status: str, facts: PhaseFacts) -> list[ReadinessRule]:
                 )
             ]
     return []
+
+
+# --- Audit teams: the rotation rule and the team matrix (issue 17, "a new cycle in minutes") ---
+
+
+def propose_teams(
+    units: Sequence[int],
+    auditors: Sequence[int],
+    *,
+    own_unit_of: Mapping[int, int | None],
+    previous_teams: Mapping[int, Collection[int]],
+    team_sizes: Mapping[int, int],
+) -> dict[int, list[tuple[int, bool]]]:
+    """Proposed audit teams for a new cycle (issue 17: the rotation rule), unit id →
+    [(auditor id, is lead)], the lead first.
+
+    - never an auditor on their own unit, nor one without a unit (cross-auditing cannot be
+      shown, DOMAIN.md §2; see `is_cross_audit`);
+    - never an auditor on a unit whose team they were on in the previous cycle
+      (`previous_teams`: unit id → auditor ids), so no one audits the same unit two cycles
+      running;
+    - each unit gets `team_sizes[unit]` members (none when missing) as far as eligible auditors
+      allow, fewer otherwise (the coordination team fills the gap in the matrix);
+    - the load spreads evenly: the seats are filled round by round (every unit's first seat,
+      then every unit's second seat, …), each by the eligible auditor with the fewest seats so
+      far; the first seat of each unit is its lead, given to the eligible auditor with the
+      fewest leads so far (then fewest seats);
+    - deterministic: ties go to the auditor earliest in `auditors`; units are served in the
+      order of `units`.
+    """
+    order = {auditor: index for index, auditor in enumerate(auditors)}
+    seats = dict.fromkeys(auditors, 0)
+    leads = dict.fromkeys(auditors, 0)
+    teams: dict[int, list[tuple[int, bool]]] = {unit: [] for unit in units}
+    rounds = max((team_sizes.get(unit, 0) for unit in units), default=0)
+    for seat in range(rounds):
+        for unit in units:
+            if seat >= team_sizes.get(unit, 0):
+                continue
+            taken = {auditor for auditor, _lead in teams[unit]}
+            eligible = [
+                auditor
+                for auditor in auditors
+                if auditor not in taken
+                and auditor not in previous_teams.get(unit, ())
+                and is_cross_audit(auditor_unit_id=own_unit_of.get(auditor), unit_id=unit)
+            ]
+            if not eligible:
+                continue
+            is_lead = seat == 0
+            if is_lead:
+                chosen = min(eligible, key=lambda a: (leads[a], seats[a], order[a]))
+                leads[chosen] += 1
+            else:
+                chosen = min(eligible, key=lambda a: (seats[a], order[a]))
+            seats[chosen] += 1
+            teams[unit].append((chosen, is_lead))
+    return teams
+
+
+@dataclass(frozen=True)
+class TeamViolation:
+    """One breach of the team rules in the team matrix: what (`kind`), at which unit, and the
+    auditors concerned (none for a team without a lead)."""
+
+    kind: str  # "own_unit", "no_unit", "two_leads", "no_lead"
+    unit_id: int
+    auditor_ids: tuple[int, ...] = ()
+
+
+def team_violations(
+    roles: Mapping[tuple[int, int], str], *, own_unit_of: Mapping[int, int | None]
+) -> list[TeamViolation]:
+    """Every breach of the team rules in a whole team matrix (issue 17), so the page can name
+    them all at once. `roles` maps (unit id, auditor id) to a `TeamRole` value ("" is no role).
+
+    - independence (DOMAIN.md §2, cross-auditing): no auditor on their own unit ("own_unit"),
+      nor an auditor without a unit, whose independence cannot be shown ("no_unit");
+    - one lead: a unit with a team has exactly one lead: not two or more ("two_leads", naming
+      them), not none ("no_lead").
+
+    In the order of the units as they first occur in `roles`, the auditors in theirs."""
+    teams: dict[int, list[tuple[int, str]]] = {}
+    for (unit, auditor), role in roles.items():
+        teams.setdefault(unit, [])
+        if role:
+            teams[unit].append((auditor, role))
+    violations = []
+    for unit, team in teams.items():
+        for auditor, _role in team:
+            own = own_unit_of.get(auditor)
+            if own is None:
+                violations.append(TeamViolation("no_unit", unit, (auditor,)))
+            elif own == unit:
+                violations.append(TeamViolation("own_unit", unit, (auditor,)))
+        team_leads = tuple(auditor for auditor, role in team if role == TeamRole.LEAD)
+        if len(team_leads) > 1:
+            violations.append(TeamViolation("two_leads", unit, team_leads))
+        elif team and not team_leads:
+            violations.append(TeamViolation("no_lead", unit))
+    return violations
+
+
+def shifted_one_year(day: datetime.date | None) -> datetime.date | None:
+    """`day` a year later, for a cycle based on the previous one; 29 February becomes 28
+    February."""
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from audits.urls_evidence import urlpatterns as evidence_urlpatterns
-from audits.views import cycles, districts
+from audits.views import cycle_setup, cycles, districts
 
 app_name = "audits"
 
@@ -9,12 +9,21 @@ urlpatterns = [
     path("", cycles.cycle_list, name="cycle_list"),
     path("nieuw/", cycles.cycle_open, name="cycle_open"),
     path("driejarenplan/", cycles.three_year_plan, name="three_year_plan"),
+    path(
+        "nieuw/op-basis-van/<int:year>/",
+        cycle_setup.cycle_open_based_on,
+        name="cycle_open_based_on",
+    ),
     path("<int:year>/", cycles.cycle_detail, name="cycle_detail"),
     path("<int:year>/volgende-fase/", cycles.cycle_advance, name="cycle_advance"),
     path("<int:year>/vorige-fase/", cycles.cycle_step_back, name="cycle_step_back"),
     path("<int:year>/periode/", cycles.cycle_period_edit, name="cycle_period"),
     path("<int:year>/toewijzen/", cycles.assignment_create, name="assignment_create"),
     path("<int:year>/teams/", cycles.cycle_teams, name="cycle_teams"),
+    path("<int:year>/teammatrix/", cycle_setup.team_matrix_edit, name="team_matrix"),
+    path("<int:year>/principes/", cycle_setup.cycle_principles_edit, name="cycle_principles"),
+    path("<int:year>/intrekken/", cycle_setup.cycle_withdraw, name="cycle_withdraw"),
+    path("<int:year>/terugzetten/", cycle_setup.cycle_reinstate, name="cycle_reinstate"),
     path(
         "<int:year>/toewijzingen/<int:pk>/verwijderen/",
         cycles.assignment_remove,

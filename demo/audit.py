@@ -22,7 +22,7 @@ from demo.people import (
     people_get_or_create,
     units_get_or_create,
 )
-from demo.years import fail_demo_version, load_other_years
+from demo.years import fail_demo_version, load_next_year, load_other_years
 from uwvkms.constants import Role
 from uwvkms.models import User
 
@@ -84,6 +84,8 @@ def load_demo() -> list[DemoLogin]:
     load_findings(cycle=cycle, units=in_order, coordinator=coordinator, rng=rng)
     # 2022 (published) and 2024 (veldwerk) beside it, for the multi-year view.
     load_other_years(units=in_order, auditors=auditors, coordinator=coordinator)
+    # 2025 in Voorbereiding "op basis van 2024", its proposed teams to review.
+    load_next_year(coordinator=coordinator)
     fail_demo_version(cycle=cycle, coordinator=coordinator)
     if returned:
         username, what = returned

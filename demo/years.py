@@ -1,7 +1,9 @@
 """Fictional 2022 and 2024 cycles beside the 2023 demo cycle, so the multi-year view has three
 years: 2022 is published (its report definitief, version 2.0) with a score for every assessed
 unit × principle; 2024 is in veldwerk with a lead per unit and a few scores. Together the three years
-cover all eight management principles (the three-year plan). Idempotent."""
+cover all eight management principles (the three-year plan). 2025 is in Voorbereiding, opened
+"op basis van 2024" with teams proposed by the rotation rule, to review in the team matrix.
+Idempotent."""
 
 import logging
 import random
@@ -14,6 +16,7 @@ from audits.constants import CycleStatus
 from audits.models import AssessedPrinciple, Assignment, AuditCycle
 from audits.selectors import assessed_principle_ids_by_unit
 from audits.services import assignment_create, cycle_advance
+from audits.services.cycle_setup import cycle_open_based_on
 from demo.fieldwork import cycle_in_fieldwork, to_fieldwork
 from demo.maturity import score_submit
 from findings.constants import FindingKind, UnitReportStatus
@@ -36,6 +39,7 @@ from uwvkms.models import BusinessUnit, User
 EARLIER_YEAR = 2022
 EARLIER_PRINCIPLES = ["leiderschap", "vakmanschap", "procesbenadering"]
 LATER_YEAR = 2024
+NEXT_YEAR = 2025
 LATER_PRINCIPLES = ["continu-leren", "besturing"]
 # 2024: the units that have scored so far come from these (every unit has a lead auditor).
 LATER_UNITS = ["Uitkeren", "Handhaving", "Werkbedrijf", "HRM", "Klant & Service", "FEZ"]
@@ -74,6 +78,17 @@ def load_other_years(
     later_units = [u for u in units if u.name in LATER_UNITS]
     _score(later, later_units[:LATER_SCORED_UNITS], rng=rng, per_unit_bias={"Uitkeren": 1})
     return earlier
+
+
+def load_next_year(*, coordinator: User) -> AuditCycle:
+    """2025 in Voorbereiding, opened on the basis of 2024 (issue 17, "a new cycle in
+    minutes"): its principles, scope, period and toetskader copied, teams proposed by the
+    rotation rule. Found when it is there (withdrawn included: its year stays with it)."""
+    existing = AuditCycle.with_withdrawn.filter(year=NEXT_YEAR).first()
+    if existing is not None:
+        return existing
+    later = AuditCycle.objects.get(year=LATER_YEAR)
+    return cycle_open_based_on(actor=coordinator, previous=later)
 
 
 def _advance(cycle: AuditCycle, coordinator: User) -> AuditCycle:

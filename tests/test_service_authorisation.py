@@ -222,6 +222,26 @@ BUILDERS = {
         },
         COORDINATION_ONLY,
     ),
+    A + "cycle_setup.cycle_open_based_on": (lambda f: {"previous": f("cycle")}, COORDINATION_ONLY),
+    A + "cycle_setup.cycle_principles_set": (
+        lambda f: {"cycle": f("cycle"), "principles": [_kg()], "include_basic": False},
+        COORDINATION_ONLY,
+    ),
+    A + "cycle_setup.cycle_withdraw": (
+        lambda f: {"cycle": f("cycle"), "reason": "Per ongeluk geopend."},
+        COORDINATION_ONLY,
+    ),
+    A + "cycle_setup.cycle_reinstate": (
+        lambda f: {"cycle": f("cycle"), "reason": "Toch nodig."},
+        COORDINATION_ONLY,
+    ),
+    A + "teams.team_matrix_save": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "roles": {(f("uitkeren").pk, f("other_auditor").pk): "member"},
+        },
+        COORDINATION_ONLY,
+    ),
     # --- audits: places to visit (the unit's auditors and the coordination team) ---
     A + "districts.district_add": (
         lambda f: {
@@ -634,6 +654,10 @@ BUILDERS = {
                 requested_at=datetime.datetime(2031, 12, 1, tzinfo=datetime.UTC),
             )
         },
+        COORDINATION_ONLY,
+    ),
+    M + "framework.frameworks_copy": (
+        lambda f: {"previous": f("cycle"), "cycle": f("cycle")},
         COORDINATION_ONLY,
     ),
     # --- uwvkms: a user revokes only their own token ---

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from audits.models import AuditCycle, ManagementPrinciple
+from audits.selectors.cycles import year_taken_message
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit
 from uwvkms.selectors import users_with_role
@@ -56,10 +57,9 @@ class CycleOpenForm(CyclePeriodForm):
 
     def clean_year(self) -> int:
         year = self.cleaned_data["year"]
-        if AuditCycle.objects.filter(year=year).exists():
-            raise forms.ValidationError(
-                _("Er bestaat al een toetscyclus voor %(year)s."), params={"year": year}
-            )
+        message = year_taken_message(year)
+        if message:
+            raise forms.ValidationError(message)
         return year
 
 
@@ -144,4 +144,30 @@ class CycleStepBackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         error_messages={"required": _("Geef aan waarom de cyclus een fase terug gaat.")},
+    )
+
+
+class CyclePrinciplesForm(forms.Form):
+    """The principles a cycle covers, changed while it is in Voorbereiding."""
+
+    principles = CycleOpenForm.base_fields["principles"]
+    include_basic = CycleOpenForm.base_fields["include_basic"]
+
+
+class CycleWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden van intrekken"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Bijvoorbeeld: per ongeluk geopend, of voor het verkeerde jaar."),
+        error_messages={"required": _("Geef de reden waarom u dit intrekt.")},
+    )
+
+
+class CycleReinstateForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden om terug te zetten"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Geef de reden waarom u de cyclus terugzet.")},
     )

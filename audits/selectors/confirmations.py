@@ -14,7 +14,9 @@ from uwvkms.models import USER_FACTS, User
 def _linked(user: User) -> QuerySet[Interview]:
     if not getattr(user, "is_authenticated", False):
         return Interview.objects.none()
-    return Interview.objects.filter(interviewees__user=user).distinct()
+    return Interview.objects.filter(
+        interviewees__user=user, cycle__withdrawn_at__isnull=True
+    ).distinct()
 
 
 def interviews_awaiting_confirmation(*, user: User) -> QuerySet[Interview]:
@@ -41,6 +43,7 @@ def _awaiting_subquery():
             user=OuterRef("pk"),
             interview__status=InterviewStatus.TER_BEVESTIGING,
             interview__cycle__status__in=FIELDWORK_OPEN,
+            interview__cycle__withdrawn_at__isnull=True,
         )
         .order_by()
         .values("user")

@@ -1,16 +1,22 @@
 """Reads of the audit fieldwork, with the access checks every view relies on."""
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
-from audits.constants import CoverageStatus
+from audits.constants import CoverageStatus, CycleStatus
 from audits.events import (
+    CYCLE_ADVANCED,
     CYCLE_OPENED,
     CYCLE_PERIOD_CHANGED,
+    CYCLE_PRINCIPLES_CHANGED,
+    CYCLE_REINSTATED,
+    CYCLE_STEPPED_BACK,
+    CYCLE_WITHDRAWN,
     EXCLUSION_CREATED,
     EXCLUSION_UNDONE,
     SCOPE_CHANGED,
@@ -23,8 +29,14 @@ from audits.models import (
     Interview,
     ManagementPrinciple,
 )
-from audits.rules import CoverageWindow, coverage_before_opening, three_year_coverage
+from audits.rules import (
+    CoverageWindow,
+    coverage_before_opening,
+    shifted_one_year,
+    three_year_coverage,
+)
 from uwvkms.constants import Role
+from uwvkms.dates import fieldwork_period_problems
 from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import has_any_role
@@ -49,7 +61,7 @@ def cycles_for_user(user: User) -> QuerySet[AuditCycle]:
 
 def cycle_get(*, year: int) -> AuditCycle:
     try:
-        return AuditCycle.objects.get(year=year)
+        return AuditCycle.objects.select_related("based_on").get(year=year)
     except AuditCycle.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -193,6 +205,16 @@ def exclusion_get(*, cycle: AuditCycle, pk: int) -> Exclusion:
 # --- audit teams ----------------------------------------------------------------------------
 
 
+def lead_of(*, cycle: AuditCycle, unit: BusinessUnit) -> User | None:
+    """The lead auditor of `unit` in `cycle`, if it has one."""
+    lead = (
+        Assignment.objects.filter(cycle=cycle, unit=unit, is_lead=True)
+        .select_related("auditor")
+        .first()
+    )
+    return lead.auditor if lead else None
+
+
 def assignment_get(*, cycle: AuditCycle, pk: int) -> Assignment:
     try:
         return Assignment.objects.select_related("auditor", "unit", "cycle").get(cycle=cycle, pk=pk)
@@ -309,7 +331,7 @@ def _principles_by_year() -> tuple[dict[int, set[int]], dict[int, AuditCycle]]:
     cycles = {cycle.year: cycle for cycle in AuditCycle.objects.order_by("year")}
     by_year: dict[int, set[int]] = {year: set() for year in cycles}
     for year, principle_id in AuditCycle.principles.through.objects.filter(
-        managementprinciple__is_basic=False
+        managementprinciple__is_basic=False, auditcycle__withdrawn_at__isnull=True
     ).values_list("auditcycle__year", "managementprinciple_id"):
         by_year[year].add(principle_id)
     return by_year, cycles
@@ -370,7 +392,122 @@ def coverage_of_cycle(cycle: AuditCycle) -> PlanWindow:
     return next(w for w in three_year_plan() if w.first_year <= cycle.year <= w.last_year)
 
 
+def year_taken_message(year: int) -> str | None:
+    """Why no new cycle can be opened for `year` (None: it can): there is one, or there was one
+    that was withdrawn; the year stays with the withdrawn cycle, which can be reinstated. One
+    query."""
+    taken = AuditCycle.with_withdrawn.filter(year=year).select_related("withdrawn_by").first()
+    if taken is None:
+        return None
+    if taken.is_withdrawn:
+        return gettext(
+            "Toetscyclus %(year)s is ingetrokken (%(summary)s). Het jaar blijft bij die cyclus: "
+            "zet hem terug vanuit de lijst van toetscycli om %(year)s alsnog te toetsen."
+        ) % {"year": year, "summary": taken.withdrawal_summary()}
+    return gettext("Er bestaat al een toetscyclus voor %(year)s.") % {"year": year}
+
+
+def withdrawn_cycles() -> QuerySet[AuditCycle]:
+    """The cycles withdrawn while in preparation, with who withdrew them: for the coordination
+    team's list, struck through with the reason. One query."""
+    return (
+        AuditCycle.with_withdrawn.filter(withdrawn_at__isnull=False)
+        .select_related("withdrawn_by")
+        .order_by("-year")
+    )
+
+
+def withdrawn_cycle_get_for_coordinator(*, user: User, year: int) -> AuditCycle:
+    """The withdrawn cycle of `year`, for the coordination team only (403 for anyone else, 404
+    when `year` has no withdrawn cycle)."""
+    if not has_any_role(user, Role.COORDINATIETEAM):
+        raise PermissionDenied
+    try:
+        return AuditCycle.with_withdrawn.select_related("withdrawn_by").get(
+            year=year, withdrawn_at__isnull=False
+        )
+    except AuditCycle.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def latest_cycle() -> AuditCycle | None:
+    """The newest cycle (withdrawn ones left out): the one a new cycle is based on."""
+    return AuditCycle.objects.order_by("-year").first()
+
+
+@dataclass(frozen=True)
+class BasedOnPreview:
+    """What "Nieuwe cyclus op basis van <jaar>" will open, before it is opened."""
+
+    previous: AuditCycle
+    year: int
+    principles: list[ManagementPrinciple]
+    period_start: date | None  # the previous period a year on; None when not plausible
+    period_end: date | None
+    district_count: int
+    team_unit_count: int
+    refusal: str | None  # why it cannot be opened (the year is taken), None when it can
+
+
+def based_on_preview(previous: AuditCycle) -> BasedOnPreview:
+    """The cycle that would be opened on the basis of `previous`. Four queries."""
+    year = previous.year + 1
+    start, end = shifted_one_year(previous.period_start), shifted_one_year(previous.period_end)
+    if fieldwork_period_problems(start, end, year=year):
+        start = end = None
+    return BasedOnPreview(
+        previous=previous,
+        year=year,
+        principles=list(previous.principles.all()),
+        period_start=start,
+        period_end=end,
+        district_count=previous.districts.count(),
+        team_unit_count=(
+            AssessedPrinciple.objects.filter(cycle=previous).values("unit_id").distinct().count()
+        ),
+        refusal=year_taken_message(year),
+    )
+
+
+_CYCLE_CHANGES = ChangeFormat(
+    fields={
+        "based_on": gettext_lazy("op basis van"),
+        "principles": gettext_lazy("principes"),
+        "added": gettext_lazy("toegevoegd"),
+        "removed": gettext_lazy("weggehaald"),
+        "include_basic": gettext_lazy("Basic Kwaliteitsmanagement"),
+        "period_start": gettext_lazy("begin veldwerk"),
+        "period_end": gettext_lazy("einde veldwerk"),
+        "districts": gettext_lazy("kandidaat-districten overgenomen"),
+        "frameworks": gettext_lazy("toetskaders overgenomen"),
+        "assignments": gettext_lazy("toetsers voorgesteld"),
+        "status": gettext_lazy("fase"),
+        "withdrawn": gettext_lazy("ingetrokken"),
+        "withdrawal_reason": gettext_lazy("reden van intrekken"),
+    },
+    values={"status": CycleStatus},
+)
+
+
+def cycle_history(cycle: AuditCycle) -> list[HistoryEntry]:
+    """How `cycle` was opened (on the basis of which cycle), its principles changed, its phases
+    moved, withdrawn or reinstated: by whom, when and why, newest first. One query."""
+    return history_for(
+        cycle,
+        events=[
+            CYCLE_OPENED,
+            CYCLE_PRINCIPLES_CHANGED,
+            CYCLE_ADVANCED,
+            CYCLE_STEPPED_BACK,
+            CYCLE_WITHDRAWN,
+            CYCLE_REINSTATED,
+        ],
+        fmt=_CYCLE_CHANGES,
+    )
+
+
 def next_cycle_year(*, today_year: int) -> int:
-    """The year a new cycle most likely is for: the year after the latest cycle, or this year."""
-    latest = AuditCycle.objects.order_by("-year").values_list("year", flat=True).first()
+    """The year a new cycle most likely is for: the year after the latest cycle (a withdrawn
+    one included: its year stays taken), or this year."""
+    latest = AuditCycle.with_withdrawn.order_by("-year").values_list("year", flat=True).first()
     return latest + 1 if latest else today_year

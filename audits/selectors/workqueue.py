@@ -59,6 +59,7 @@ def _team_interviews(user: User) -> list[WorkItem]:
         Interview.objects.filter(
             Exists(on_team),
             cycle__status__in=FIELDWORK_OPEN,
+            cycle__withdrawn_at__isnull=True,
             status__in=[InterviewStatus.CORRECTIE_GEVRAAGD, InterviewStatus.TER_BEVESTIGING],
         )
         .select_related("cycle", "unit", "location")

@@ -37,6 +37,7 @@ from audits.models import (
 )
 from audits.rules import PrincipleInScope, default_assessed_principles, is_cross_audit
 from audits.selectors.capacities import require_audit_capacity
+from audits.selectors.cycles import year_taken_message
 from audits.selectors.readiness import cycle_readiness, step_back_refusal
 from uwvkms.changes import plain
 from uwvkms.constants import Role
@@ -89,6 +90,29 @@ def _check_period(period_start: date | None, period_end: date | None, *, year: i
         raise ValidationError(problems)
 
 
+def require_year_free(year: int) -> None:
+    """Refuse (ValidationError on `year`, in Dutch) a new cycle for a year that has one, also
+    a withdrawn one: the year stays with it (the message says how to reinstate it)."""
+    message = year_taken_message(year)
+    if message:
+        raise ValidationError({"year": message})
+
+
+def default_scope_create(cycle: AuditCycle, principles: Iterable[ManagementPrinciple]) -> None:
+    """Give every business unit its default scope of `principles` in `cycle` (see
+    `audits.rules.default_assessed_principles`). One query."""
+    in_scope = [PrincipleInScope(p.id, p.execution_units_only) for p in principles]
+    AssessedPrinciple.objects.bulk_create(
+        AssessedPrinciple(cycle=cycle, unit=unit, principle_id=principle_id)
+        for unit in BusinessUnit.objects.all()
+        for principle_id in sorted(
+            default_assessed_principles(
+                in_scope, unit_has_execution_processes=unit.has_execution_processes
+            )
+        )
+    )
+
+
 @transaction.atomic
 def cycle_open(
     *,
@@ -112,10 +136,7 @@ def cycle_open(
         raise ValidationError({"principles": _("Kies ten minste één managementprincipe.")})
     if include_basic:
         principles += list(ManagementPrinciple.objects.filter(is_basic=True))
-    if AuditCycle.objects.filter(year=year).exists():
-        raise ValidationError(
-            {"year": _("Er bestaat al een toetscyclus voor %(year)s.") % {"year": year}}
-        )
+    require_year_free(year)
     _check_period(period_start, period_end, year=year)
     cycle = AuditCycle(
         year=year, created_by=actor, period_start=period_start, period_end=period_end
@@ -124,16 +145,7 @@ def cycle_open(
     cycle.save()
     cycle.principles.set(principles)
 
-    in_scope = [PrincipleInScope(p.id, p.execution_units_only) for p in principles]
-    AssessedPrinciple.objects.bulk_create(
-        AssessedPrinciple(cycle=cycle, unit=unit, principle_id=principle_id)
-        for unit in BusinessUnit.objects.all()
-        for principle_id in sorted(
-            default_assessed_principles(
-                in_scope, unit_has_execution_processes=unit.has_execution_processes
-            )
-        )
-    )
+    default_scope_create(cycle, principles)
     audit_event_record(
         event=CYCLE_OPENED,
         actor=actor,

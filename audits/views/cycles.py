@@ -35,10 +35,20 @@ from uwvkms.permissions import has_any_role, role_required
 
 def cycle_list(request):
     cycles = selectors.cycles_for_user(request.user)
+    can_open = has_any_role(request.user, Role.COORDINATIETEAM)
+    latest = selectors.latest_cycle() if can_open else None
     return render(
         request,
         "audits/cycle_list.html",
-        {"cycles": cycles, "can_open": has_any_role(request.user, Role.COORDINATIETEAM)},
+        {
+            "cycles": cycles,
+            "can_open": can_open,
+            # "Nieuwe cyclus op basis van <jaar>", offered only when the next year is free
+            "based_on": (
+                latest if latest and selectors.year_taken_message(latest.year + 1) is None else None
+            ),
+            "withdrawn": selectors.withdrawn_cycles() if can_open else [],
+        },
     )
 
 
@@ -65,10 +75,18 @@ def cycle_open(request):
                 messages.warning(request, _coverage_warning(window))
             return redirect(cycle)
     year = _year_in_form(form) or default_year
+    latest = selectors.latest_cycle()
     return render(
         request,
         "audits/cycle_form.html",
-        {"form": form, "coverage": selectors.coverage_for_new_cycle(year=year), "year": year},
+        {
+            "form": form,
+            "coverage": selectors.coverage_for_new_cycle(year=year),
+            "year": year,
+            "based_on": (
+                latest if latest and selectors.year_taken_message(latest.year + 1) is None else None
+            ),
+        },
         status=400 if form.is_bound else 200,
     )
 
@@ -299,6 +317,12 @@ def assignment_create(request, year: int):
     cycle = selectors.cycle_get_for_coordinator(user=request.user, year=year)
     form = AssignmentForm(request.POST)
     if form.is_valid():
+        # A new lead replaces the unit's lead; the message names whom, so it is never silent.
+        replaced = (
+            selectors.lead_of(cycle=cycle, unit=form.cleaned_data["unit"])
+            if form.cleaned_data["is_lead"]
+            else None
+        )
         try:
             assignment = services.assignment_create(
                 actor=request.user,
@@ -315,6 +339,19 @@ def assignment_create(request, year: int):
                 _("%(auditor)s is toegewezen aan %(unit)s.")
                 % {"auditor": assignment.auditor, "unit": assignment.unit},
             )
+            if replaced is not None:
+                messages.info(
+                    request,
+                    _(
+                        "%(auditor)s is nu lead van %(unit)s in plaats van %(previous)s, die "
+                        "toetser in het team blijft."
+                    )
+                    % {
+                        "auditor": assignment.auditor,
+                        "unit": assignment.unit,
+                        "previous": replaced,
+                    },
+                )
             return redirect(cycle)
     return _render_cycle_detail(request, cycle, form, status=400)
 
@@ -415,6 +452,8 @@ def _render_cycle_detail(request, cycle, form, status: int = 200):
             "cycle": cycle,
             "principles": principles,
             "units": units,
+            "history": selectors.cycle_history(cycle),
+            "can_withdraw": cycle.status == CycleStatus.VOORBEREIDING,
             "form": form,
             "next_status_label": (
                 CycleStatus(NEXT_STATUS[cycle.status]).label

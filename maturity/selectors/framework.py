@@ -100,7 +100,7 @@ def framework_start(*, cycle: AuditCycle, principle: ManagementPrinciple) -> Fra
     earlier cycle's, else the generic level meanings (see the module docstring)."""
     earlier = (
         Framework.objects.select_related("cycle")
-        .filter(principle=principle, cycle__year__lt=cycle.year)
+        .filter(principle=principle, cycle__year__lt=cycle.year, cycle__withdrawn_at__isnull=True)
         .order_by("-cycle__year")
         .first()
     )
@@ -140,7 +140,11 @@ def frameworks_of_cycle(
     earlier: dict[int, Framework] = {}
     if missing:
         for f in (
-            Framework.objects.filter(principle_id__in=missing, cycle__year__lt=cycle.year)
+            Framework.objects.filter(
+                principle_id__in=missing,
+                cycle__year__lt=cycle.year,
+                cycle__withdrawn_at__isnull=True,
+            )
             .select_related("cycle")
             .order_by("principle_id", "-cycle__year")
         ):

@@ -51,7 +51,9 @@ def unit_progress(user: User) -> QuerySet[Assignment]:
     scores submitted of the principles assessed there. One query."""
     in_use = DocumentType.objects.filter(is_active=True)
     return (
-        Assignment.objects.filter(auditor=user, cycle__status__in=FIELDWORK_OPEN)
+        Assignment.objects.filter(
+            auditor=user, cycle__status__in=FIELDWORK_OPEN, cycle__withdrawn_at__isnull=True
+        )
         .select_related("cycle", "unit")
         .annotate(
             documents_total=_count(in_use, on="is_active"),

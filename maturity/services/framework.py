@@ -135,3 +135,38 @@ def framework_update(
     if changes:
         audit_event_record(event=FRAMEWORK_CHANGED, actor=actor, target=framework, changes=changes)
     return FrameworkSaved(framework=framework, created=created, changed=list(changes))
+
+
+def frameworks_copy(*, actor: User, previous: AuditCycle, cycle: AuditCycle) -> dict:
+    """Copy the framework texts of `previous` to `cycle`, a new cycle based on it (registered
+    with `audits.services.cycle_setup.register_cycle_copier`, so a cycle "op basis van 2024"
+    starts from 2024's toetskader; still editable). Only principles in the new cycle's scope;
+    each copy records where it started from. Returns the change for the opening event."""
+    require_audit_capacity(actor, allowed=COORDINATION)
+    copies = Framework.objects.bulk_create(
+        Framework(
+            cycle=cycle,
+            principle_id=earlier.principle_id,
+            version=1,
+            updated_by=actor,
+            **{field: getattr(earlier, field) for field in TEXT_FIELDS},
+        )
+        for earlier in Framework.objects.filter(
+            cycle=previous, principle__in=cycle.principles.all()
+        ).order_by("principle__order")
+    )
+    for framework in copies:
+        audit_event_record(
+            event=FRAMEWORK_STARTED,
+            actor=actor,
+            target=framework,
+            changes={
+                "based_on": [None, previous.year],
+                **{
+                    field: [None, getattr(framework, field)]
+                    for field in TEXT_FIELDS
+                    if getattr(framework, field)
+                },
+            },
+        )
+    return {"frameworks": [None, len(copies)]}

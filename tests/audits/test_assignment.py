@@ -62,7 +62,9 @@ def test_a_new_lead_replaces_the_previous_one(
     client, coordinator, cycle, auditor, other_auditor, uitkeren
 ):
     client.force_login(coordinator)
-    assign(client, cycle, uitkeren, other_auditor, is_lead=True)
+    response = assign(client, cycle, uitkeren, other_auditor, is_lead=True)
+    page = client.get(response.url).content.decode()
+    assert f"is nu lead van Uitkeren in plaats van {auditor}" in page  # never silent
     leads = Assignment.objects.filter(cycle=cycle, unit=uitkeren, is_lead=True)
     assert [a.auditor for a in leads] == [other_auditor]
     assert AuditEvent.objects.filter(

@@ -172,7 +172,26 @@ def test_demo_has_three_years_for_the_multi_year_view(demo_data, db, settings):
 
     settings.DEBUG = True  # for the second load below
     years = dict(AuditCycle.objects.values_list("year", "status"))
-    assert years == {2022: "gepubliceerd", 2023: years[2023], 2024: "veldwerk"}
+    assert years == {
+        2022: "gepubliceerd",
+        2023: years[2023],
+        2024: "veldwerk",
+        2025: "voorbereiding",
+    }
+    # 2025 is opened on the basis of 2024 (issue 17): teams proposed by the rotation rule, one
+    # lead per unit, no one on their own unit nor on the unit they audited in 2024.
+    following = AuditCycle.objects.get(year=2025)
+    assert following.based_on.year == 2024
+    proposed = Assignment.objects.filter(cycle=following).select_related("auditor")
+    assert (
+        proposed.filter(is_lead=True).count()
+        == Assignment.objects.filter(cycle__year=2024, is_lead=True).count()
+    )
+    assert all(a.auditor.business_unit_id != a.unit_id for a in proposed)
+    audited_2024 = set(
+        Assignment.objects.filter(cycle__year=2024).values_list("unit_id", "auditor_id")
+    )
+    assert not audited_2024 & {(a.unit_id, a.auditor_id) for a in proposed}
     earlier = AuditCycle.objects.get(year=2022)
     assessed = AssessedPrinciple.objects.filter(cycle=earlier).count()
     assert Score.objects.filter(cycle=earlier, status="ingediend").count() == assessed
@@ -192,7 +211,7 @@ def test_demo_has_three_years_for_the_multi_year_view(demo_data, db, settings):
     assert version.snapshot and len(version.pdf_sha256) == 64
     coordinator = User.objects.get(username="coordinatie")
     view = multiyear_view(coordinator)
-    assert view.years == [2022, 2023, 2024]
+    assert view.years == [2022, 2023, 2024, 2025]  # 2025 in Voorbereiding: provisional, empty
     assert multiyear_view(User.objects.get(username="rvb")).years == [2022]
     window = next(w for w in view.plan if w.first_year == 2022)
     assert not window.remaining_principles  # the three years cover all eight principles

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from herstel.constants import (
     ALLOWED_OUTCOMES,
+    FORUM_RULES,
     KAPSTOK_TRANSITIONS,
     MAX_EVALUATIONS,
     OBLIGATIONS,
@@ -646,7 +647,9 @@ def decision_date_problem(
     )
 
 
-def decision_withdrawal_refusal(*, step: str, is_withdrawn: bool, is_corrected: bool) -> str | None:
+def decision_withdrawal_refusal(
+    *, step: str, forum: str, is_withdrawn: bool, is_corrected: bool
+) -> str | None:
     """Why a recorded decision cannot be withdrawn now (None: it can). Withdrawing is for a
     decision recorded in error, never taken (issue 17, "undo with a trace"); a decision taken
     but recorded wrongly is corrected instead (`decision_correct`).
@@ -654,9 +657,11 @@ def decision_withdrawal_refusal(*, step: str, is_withdrawn: bool, is_corrected: 
     - Only the standing record of a decision is withdrawn: one replaced by a correction is
       withdrawn through its correction, which takes the whole chain along (the decision was
       never taken, in any version).
-    - Only while the action is in step 2, where decisions still decide: the obligations of the
-      mandate path are recomputed and what it asks is offered again. Once the action left step 2
-      (execution started on it, or it is closed) its decisions stand; a later correction is
+    - Only while the action is in the step where `forum` decides (the DT in 2A, the RvB in 2B,
+      the minister's answer in the minister's step, `FORUM_RULES`): the obligations of that
+      step are recomputed and its form is offered again. Once the action moved on, the next
+      step rests on the decision (withdrawing the DT's decision in 2B would leave 2A's
+      obligation open for good, with no form to meet it); it stands, and a correction is
       still possible."""
     if is_withdrawn:
         return _("Dit besluit is al ingetrokken.")
@@ -665,9 +670,11 @@ def decision_withdrawal_refusal(*, step: str, is_withdrawn: bool, is_corrected: 
             "Dit besluit is vervangen door een correctie. Trek zo nodig de correctie in: die "
             "neemt het oorspronkelijke besluit mee."
         )
-    if step not in STEP_2:
+    decides_in = FORUM_RULES[Forum(forum)].step
+    if step != decides_in:
         return _(
-            "Een besluit wordt alleen ingetrokken zolang de herstelactie in stap 2 staat; "
-            "corrigeer het besluit als het anders is genomen dan vastgelegd."
-        )
+            "Een besluit wordt alleen ingetrokken zolang de herstelactie in %(step)s staat, "
+            "waar het genomen wordt; corrigeer het besluit als het anders is genomen dan "
+            "vastgelegd."
+        ) % {"step": decides_in.label}
     return None

@@ -199,10 +199,14 @@ class ActionAccess:
     @property
     def withdrawable_forums(self) -> set[Forum]:
         """The forums whose standing decisions this user may withdraw now: those they record,
-        while the action is in step 2 (`rules.decision_withdrawal_refusal`)."""
-        if self.action.step not in STEP_2:
-            return set()
-        return {f for f in Forum if may_record_decision(f, capacities=self.capacities)}
+        while the action is in the step where that forum decides
+        (`rules.decision_withdrawal_refusal`)."""
+        return {
+            f
+            for f in Forum
+            if FORUM_RULES[f].step == self.action.step
+            and may_record_decision(f, capacities=self.capacities)
+        }
 
     @property
     def notification_kinds(self) -> list[NotificationKind]:

@@ -269,6 +269,7 @@ def decision_withdraw(*, actor: User, decision: Decision, reason: str) -> Decisi
         raise PermissionDenied
     refusal = decision_withdrawal_refusal(
         step=herstelactie.step,
+        forum=forum,
         is_withdrawn=decision.is_withdrawn,
         is_corrected=Decision.objects.filter(corrects=decision).exists(),
     )

@@ -189,6 +189,7 @@ def decision_withdraw(request, pk: int, decision_pk: int):
             return redirect("herstel:decisions", pk=access.action.pk)
     refusal = decision_withdrawal_refusal(
         step=access.action.step,
+        forum=decision.forum,
         is_withdrawn=decision.is_withdrawn,
         is_corrected=records.is_corrected(decision),
     )

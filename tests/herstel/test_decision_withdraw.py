@@ -46,21 +46,24 @@ def dt_decided(action, adviser, dt_member):
 
 
 @pytest.mark.parametrize(
-    ("step", "is_withdrawn", "is_corrected", "refused"),
+    ("step", "forum", "is_withdrawn", "is_corrected", "refused"),
     [
-        (Step.STAP_2A, False, False, None),
-        (Step.STAP_2B, False, False, None),
-        (Step.MINISTER, False, False, None),
-        (Step.STAP_2A, True, False, "Dit besluit is al ingetrokken."),
-        (Step.STAP_2A, False, True, "Dit besluit is vervangen door een correctie."),
-        (Step.STAP_1, False, False, "Een besluit wordt alleen ingetrokken zolang"),
-        (Step.STAP_3, False, False, "Een besluit wordt alleen ingetrokken zolang"),
-        (Step.GESLOTEN, False, False, "Een besluit wordt alleen ingetrokken zolang"),
+        (Step.STAP_2A, Forum.DT, False, False, None),
+        (Step.STAP_2B, Forum.RVB, False, False, None),
+        (Step.MINISTER, Forum.MINISTER, False, False, None),
+        (Step.STAP_2A, Forum.DT, True, False, "Dit besluit is al ingetrokken."),
+        (Step.STAP_2A, Forum.DT, False, True, "Dit besluit is vervangen door een correctie."),
+        # The next step rests on the decision: the DT's part is not reopened from 2B.
+        (Step.STAP_2B, Forum.DT, False, False, "Een besluit wordt alleen ingetrokken zolang"),
+        (Step.MINISTER, Forum.RVB, False, False, "Een besluit wordt alleen ingetrokken zolang"),
+        (Step.STAP_1, Forum.DT, False, False, "Een besluit wordt alleen ingetrokken zolang"),
+        (Step.STAP_3, Forum.RVB, False, False, "Een besluit wordt alleen ingetrokken zolang"),
+        (Step.GESLOTEN, Forum.DT, False, False, "Een besluit wordt alleen ingetrokken zolang"),
     ],
 )
-def test_decision_withdrawal_refusal(step, is_withdrawn, is_corrected, refused):
+def test_decision_withdrawal_refusal(step, forum, is_withdrawn, is_corrected, refused):
     refusal = decision_withdrawal_refusal(
-        step=step, is_withdrawn=is_withdrawn, is_corrected=is_corrected
+        step=step, forum=forum, is_withdrawn=is_withdrawn, is_corrected=is_corrected
     )
     if refused is None:
         assert refusal is None
@@ -167,15 +170,32 @@ def test_withdrawn_once_only(client, dt_member, dt_decided):
     assert AuditEvent.objects.filter(event="herstel.decision.withdrawn").count() == 1
 
 
+def test_the_dts_decision_stands_once_the_action_moved_to_2b(
+    client, action, adviser, dt_member, board_member
+):
+    """Withdrawn from 2B, the DT's decision would leave 2A's obligation open for good: the
+    execution could never start, and 2A's form is no longer there to meet it."""
+    submit(action, adviser, RVB_PATH)
+    decide(action, dt_member, Forum.DT, Outcome.KENNISNAME)
+    action.refresh_from_db()
+    move(action, adviser, StepMove.TO_RVB)
+    dt = Decision.objects.get(forum=Forum.DT)
+    with pytest.raises(ValidationError, match="Stap 2A · DT"):
+        decision_withdraw(actor=dt_member, decision=dt, reason=REASON)
+    client.force_login(dt_member)
+    assert withdraw_url(dt) not in decisions_page(client, action)
+    assert not Decision.with_withdrawn.filter(withdrawn_at__isnull=False).exists()
+
+
 def test_after_step_2_decisions_stand(client, action, adviser, dt_member, board_member):
     to_execution(action, adviser, dt_member, board_member)
     dt = Decision.objects.get(forum=Forum.DT)
-    with pytest.raises(ValidationError, match="zolang de herstelactie in stap 2 staat"):
+    with pytest.raises(ValidationError, match="zolang de herstelactie in Stap 2A · DT staat"):
         decision_withdraw(actor=dt_member, decision=dt, reason=REASON)
     client.force_login(dt_member)
     assert withdraw_url(dt) not in decisions_page(client, action)
     page = client.get(withdraw_url(dt)).content.decode()
-    assert "zolang de herstelactie in stap 2 staat" in page and 'name="reason"' not in page
+    assert "zolang de herstelactie in Stap 2A · DT staat" in page and 'name="reason"' not in page
 
 
 def test_a_correction_takes_the_record_it_corrected_along(client, action, dt_member, dt_decided):

@@ -341,7 +341,7 @@ BUILDERS = {
         OTHER_TEAM,
     ),
     # The interviewee answers a record about themselves: only one linked to it.
-    A + "interviews.interview_answer_by_interviewee": (
+    A + "confirmations.interview_answer_by_interviewee": (
         lambda f: {
             "interview": (interview := _interview(f, ter_bevestiging=True)),
             "action": "confirm",

@@ -47,6 +47,8 @@ EXEMPT = {
     "uwvkms.services.active_set": "a step of the set_active services, which authorise their "
     "actor first (each is in BUILDERS)",
     "herstel.services.guards.capacities_of": "the herstel capacity lookup itself",
+    "audits.services.confirmations.interview_requests_close": "a step of cycle_advance (the "
+    "open confirmation requests lapse when calibration closes), which authorises its actor",
     "herstel.services.guards.require_operation": "the herstel check itself (raises "
     "PermissionDenied; every herstel service calls it)",
 }
@@ -313,7 +315,7 @@ BUILDERS = {
             "cycle": f("cycle"),
             "unit": f("uitkeren"),
             "held_on": DAY,
-            "location": DistrictFactory(cycle=f("cycle"), unit=f("uitkeren")),
+            "location": DistrictFactory(cycle=f("cycle"), unit=f("uitkeren"), drawn=True),
             "auditors": [f("auditor")],
             "interviewees": [],
             "notes": {},
@@ -337,6 +339,19 @@ BUILDERS = {
             "interview": _interview(f),
             "action": "send",
             "expected_status": "concept",
+        },
+        OTHER_TEAM,
+    ),
+    A + "interviews.interview_withdraw": (
+        lambda f: {"interview": _interview(f), "reason": "Dubbel vastgelegd."},
+        OTHER_TEAM,
+    ),
+    A + "confirmations.interviewee_confirmation_record": (
+        lambda f: {
+            "interview": (interview := _interview(f, ter_bevestiging=True)),
+            "interviewee": interview.interviewees.get(),
+            "confirmed_on": DAY,
+            "confirmed_via": "email",
         },
         OTHER_TEAM,
     ),

@@ -51,9 +51,7 @@ def test_the_audit_team_withdraws_a_record_that_is_not_yet_evidence(
         ("concept", "  ", "Geef de reden waarom u dit intrekt."),
     ],
 )
-def test_refused_for_evidence_or_without_a_reason(
-    cycle, uitkeren, auditor, trait, reason, message
-):
+def test_refused_for_evidence_or_without_a_reason(cycle, uitkeren, auditor, trait, reason, message):
     traits = {} if trait == "concept" else {trait: True}
     interview = InterviewFactory(cycle=cycle, unit=uitkeren, created_by=auditor, **traits)
     with pytest.raises(ValidationError) as refused:

@@ -213,7 +213,6 @@ class InterviewFactory(factory.django.DjangoModelFactory):
         DistrictFactory,
         cycle=factory.SelfAttribute("..cycle"),
         unit=factory.SelfAttribute("..unit"),
-        drawn=True,
     )
     created_by = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
     updated_by = factory.SelfAttribute("created_by")

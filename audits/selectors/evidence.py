@@ -519,6 +519,8 @@ _FIELD_LABELS = {
     "confirmed_by": gettext_lazy("bevestigd door"),
     "confirmed_at": gettext_lazy("bevestigd op"),
     "correction_remarks": gettext_lazy("opmerkingen van de geïnterviewden"),
+    "outside_period_reason": gettext_lazy("reden buiten de veldwerkperiode"),
+    "withdrawn": gettext_lazy("ingetrokken"),
 }
 
 
@@ -529,6 +531,9 @@ def _evidence_field(key: str) -> str | None:
         return _("aantekeningen %(principle)s") % {"principle": code}
     if kind == "questions" and code:
         return _("gestelde vragen %(principle)s") % {"principle": code}
+    # A confirmation is recorded per interviewee: "confirmed.<name>".
+    if kind == "confirmed" and code:
+        return _("bevestiging van %(name)s") % {"name": code}
     return None
 
 

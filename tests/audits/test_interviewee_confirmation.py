@@ -186,7 +186,9 @@ def test_the_team_page_offers_only_the_unlinked_and_keeps_what_was_typed(client,
     assert post_record(client, waiting, "Piet Bakker").status_code == 302
     after = client.get(waiting.get_absolute_url())
     assert after.context["confirmation_form"] is None  # nobody left to record
-    assert "bevestigd op 16 september 2025 (persoonlijk)" in after.content.decode()
+    content = after.content.decode()
+    assert "bevestigd op 16 september 2025 (persoonlijk)" in content
+    assert "bevestiging van Piet Bakker" in content  # the history names whose confirmation
 
 
 @pytest.mark.parametrize("persona", ["other_auditor", "coordinator", "unit_board", "outsider"])

@@ -35,7 +35,10 @@ from audits.evidence_rules import (
     interview_next_status,
 )
 from audits.models import AuditCycle, Interview, Interviewee
-from audits.notifications import notify_interview_correction_requested
+from audits.notifications import (
+    notify_interview_correction_requested,
+    retract_interview_to_confirm,
+)
 from audits.selectors.capacities import require_audit_capacity
 from uwvkms.dates import dutch
 from uwvkms.models import User
@@ -151,6 +154,7 @@ def _request_correction(interview: Interview, *, actor: User, remarks: str) -> I
     audit_event_record(
         event=INTERVIEW_CORRECTION_REQUESTED, actor=actor, target=interview, changes=changes
     )
+    retract_interview_to_confirm(interview)  # back with the team: nobody is asked now
     return interview
 
 
@@ -194,6 +198,7 @@ def interview_answer_by_interviewee(
     # INTERVIEW_MOVERS says which moves are an interviewee's (confirm, ask for a correction).
     interview_next_status(interview.status, action, InterviewActor.INTERVIEWEE)
     person = Interviewee.objects.select_for_update().get(pk=person.pk)
+    retract_interview_to_confirm(interview, user=actor)  # answered: nothing left to ask them
     if action == InterviewAction.CONFIRM:
         return _confirm(
             interview,
@@ -282,6 +287,7 @@ def interview_requests_close(*, actor: User, cycle: AuditCycle) -> int:
         interview.interviewees.update(**CONFIRMATION_CLEARED)
         interview.status = InterviewStatus.CONCEPT
         interview.save(update_fields=["status", *interview.touch(actor)])
+        retract_interview_to_confirm(interview)
         audit_event_record(
             event=INTERVIEW_REQUEST_CLOSED,
             actor=actor,

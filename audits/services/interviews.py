@@ -43,7 +43,7 @@ from audits.models import (
     InterviewQuestion,
     ManagementPrinciple,
 )
-from audits.notifications import notify_interview_sent
+from audits.notifications import notify_interview_sent, retract_interview_to_confirm
 from audits.selectors.capacities import require_audit_capacity
 from audits.selectors.evidence import drawn_place_names
 from audits.services.confirmations import (
@@ -385,6 +385,8 @@ def interview_transition(
     audit_event_record(event=_EVENTS[action], actor=actor, target=interview, changes=changes)
     if action == InterviewAction.SEND:
         notify_interview_sent(interview)
+    else:  # back with the team: nobody is asked to confirm it now
+        retract_interview_to_confirm(interview)
     return interview
 
 
@@ -410,6 +412,7 @@ def interview_withdraw(*, actor: User, interview: Interview, reason: str) -> Int
             )
         )
     changes = withdraw(interview, actor=actor, reason=reason, what=_("Dit interview"))
+    retract_interview_to_confirm(interview)  # a request it had lapses with it
     audit_event_record(
         event=INTERVIEW_WITHDRAWN,
         actor=actor,

@@ -97,6 +97,9 @@ def close_calibration_and_advance(client, cycle, coordinator, uitkeren, communic
 def test_when_calibration_closes_open_requests_lapse(
     client, cycle, waiting, unit_board, auditor, coordinator, uitkeren, communicatie, fez
 ):
+    from audits.notifications import notify_interview_sent
+
+    notify_interview_sent(waiting)
     interviewee_confirmation_record(
         actor=auditor,
         interview=waiting,
@@ -116,6 +119,10 @@ def test_when_calibration_closes_open_requests_lapse(
     assert event.changes["confirmed.Piet Bakker"] == ["15 september 2025, per e-mail", None]
     confirmed.refresh_from_db()
     assert confirmed.status == "bevestigd"  # evidence stays
+    # A message that asked the board member to confirm no longer waits unread.
+    from uwvkms.models import Notification
+
+    assert not Notification.objects.filter(recipient=unit_board, read_at__isnull=True).exists()
 
     # The dead end of the issue: no badge, no queue line, no button; a POST is refused.
     unit_board.__dict__.pop("_user_facts", None)

@@ -156,3 +156,22 @@ def test_withdrawn_records_leave_counts_and_confirmation_requests(
     assert {s.unit: s.interviews for s in summaries}[uitkeren] == 1
     (place,) = [d for d in districts_of(cycle=cycle, unit=uitkeren) if d.pk == waiting.location_id]
     assert place.interview_count == 1
+
+
+def test_the_request_to_confirm_a_withdrawn_record_is_no_longer_unread(cycle, uitkeren, auditor):
+    from audits.services.interviews import interview_transition
+    from uwvkms.models import Notification
+
+    linked = UserFactory(business_unit=uitkeren)
+    interview = InterviewFactory(
+        cycle=cycle,
+        unit=uitkeren,
+        created_by=auditor,
+        interviewees=[("Jan Jansen", "Teamleider", linked)],
+    )
+    interview_transition(
+        actor=auditor, interview=interview, action="send", expected_status="concept"
+    )
+    assert Notification.objects.get(recipient=linked).read_at is None
+    interview_withdraw(actor=auditor, interview=interview, reason=REASON)
+    assert Notification.objects.get(recipient=linked).read_at is not None

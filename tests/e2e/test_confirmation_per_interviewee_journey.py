@@ -126,3 +126,38 @@ def test_each_linked_interviewee_confirms_for_themselves(
         r"/interviews/\d+/$",
     )
     assert_console_clean(console_messages, failed_loads={})
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_auditor_withdraws_an_interview_entered_twice(
+    browser_page: Page, console_messages, page_checks, cycle, auditor, uitkeren
+):
+    """Withdrawing asks for the reason first (no JavaScript); the record stays in the list,
+    struck through with who withdrew it and why."""
+    interview = InterviewFactory(
+        cycle=cycle,
+        unit=uitkeren,
+        location=DistrictFactory(cycle=cycle, unit=uitkeren, name="District Noord", drawn=True),
+        held_on=datetime.date(2025, 9, 15),
+        created_by=auditor,
+    )
+    page = browser_page
+    log_in(page, "auditor")
+    page.goto(interview.get_absolute_url())
+    page.get_by_role("link", name="Interview intrekken").click()
+    expect(page.get_by_role("heading", name="Interview intrekken?")).to_be_visible()
+    check(page)
+    # Without a reason: refused in Dutch, nothing withdrawn.
+    page.get_by_role("button", name="Interview intrekken").click()
+    expect(page.get_by_text("Geef de reden waarom u dit intrekt.").first).to_be_visible()
+    check(page)
+    page.get_by_label("Reden van intrekken").fill("Dubbel vastgelegd.")
+    page.get_by_role("button", name="Interview intrekken").click()
+    expect(status_message(page, "Het interview is ingetrokken")).to_be_visible()
+    row = page.get_by_role("row").filter(has_text="District Noord")
+    expect(row).to_contain_text("Ingetrokken door Anouk Toetser op")
+    expect(row).to_contain_text("Dubbel vastgelegd.")
+    check(page)
+    assert_pages_checked(page_checks, r"/intrekken/$", r"/interviews/$")
+    assert_console_clean(console_messages, failed_loads={400: 1})

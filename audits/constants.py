@@ -47,7 +47,9 @@ PHASE_CONSEQUENCES: dict[str, str] = {
     ),
     CycleStatus.OPROLLEN: _(
         "De vastgestelde scores worden opgerold: de rapporten per onderdeel worden afgestemd, de "
-        "rode draden en hoofdbevindingen bepaald en het UWV-brede rapport geschreven."
+        "rode draden en hoofdbevindingen bepaald en het UWV-brede rapport geschreven. "
+        "Interviewverslagen die dan nog op bevestiging wachten, kunnen niet meer worden "
+        "bevestigd: het verzoek vervalt en het verslag gaat terug naar concept."
     ),
     CycleStatus.GEPUBLICEERD: _(
         "De cyclus is afgerond: het Definitieve rapport is wat de Raad van Bestuur leest; er "

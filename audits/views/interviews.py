@@ -257,10 +257,16 @@ def _render_interview_detail(
         )
     # A refused move whose form is no longer on the page still says why.
     orphan_errors = (
-        bound.non_field_errors()
+        list(bound.non_field_errors())
         if bound is not None and all(form is not bound for _action, form in transition_forms)
         else []
     )
+    if (
+        confirmation_form is not None
+        and confirmation_form.is_bound
+        and not moves.unconfirmed_unlinked
+    ):
+        orphan_errors += [e for errors in confirmation_form.errors.values() for e in errors]
     return render(
         request,
         "audits/evidence/interview_detail.html",

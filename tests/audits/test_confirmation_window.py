@@ -164,3 +164,16 @@ def test_a_record_left_waiting_after_calibration_offers_nothing(
         )
     client.force_login(auditor)
     assert client.get(waiting.get_absolute_url()).context["confirmation_form"] is None
+
+
+def test_a_refused_record_after_calibration_still_says_why(client, cycle, waiting, auditor):
+    set_status(cycle, "oprollen")
+    client.force_login(auditor)
+    url = reverse("audits:interviewee_confirmation", args=[cycle.year, waiting.pk])
+    person = waiting.interviewees.get(name="Piet Bakker")
+    response = client.post(
+        url, {"interviewee": person.pk, "confirmed_on": "2025-09-16", "confirmed_via": "email"}
+    )
+    assert response.status_code == 400
+    assert "de kalibratie is gesloten" in response.content.decode()
+    assert not waiting.interviewees.get(name="Piet Bakker").has_confirmed

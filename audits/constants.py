@@ -47,7 +47,9 @@ PHASE_CONSEQUENCES: dict[str, str] = {
     ),
     CycleStatus.OPROLLEN: _(
         "De vastgestelde scores worden opgerold: de rapporten per onderdeel worden afgestemd, de "
-        "rode draden en hoofdbevindingen bepaald en het UWV-brede rapport geschreven."
+        "rode draden en hoofdbevindingen bepaald en het UWV-brede rapport geschreven. "
+        "Interviewverslagen die dan nog op bevestiging wachten, kunnen niet meer worden "
+        "bevestigd: het verzoek vervalt en het verslag gaat terug naar concept."
     ),
     CycleStatus.GEPUBLICEERD: _(
         "De cyclus is afgerond: het Definitieve rapport is wat de Raad van Bestuur leest; er "
@@ -134,6 +136,47 @@ INTERVIEW_MOVERS: dict[tuple[str, str], frozenset[str]] = {
 
 # Interview records can be edited only in these statuses; a confirmed record is final.
 INTERVIEW_EDITABLE = frozenset({InterviewStatus.CONCEPT, InterviewStatus.CORRECTIE_GEVRAAGD})
+
+# A record entered in error is withdrawn (issue 17) while it is not yet evidence: a concept, a
+# record sent back for correction, or one awaiting confirmation (its open request then goes
+# with it). A confirmed record is evidence the scores may cite; it stays.
+INTERVIEW_WITHDRAWABLE = frozenset(
+    {
+        InterviewStatus.CONCEPT,
+        InterviewStatus.CORRECTIE_GEVRAAGD,
+        InterviewStatus.TER_BEVESTIGING,
+    }
+)
+
+# The confirmation window (issue 17): a record sent for confirmation during fieldwork can be
+# confirmed (or a correction asked) until calibration closes, that is until the cycle moves on
+# to the roll-up. Then the open requests are withdrawn (see `interview_requests_close`).
+CONFIRMATION_OPEN = frozenset(
+    {CycleStatus.VOORBEREIDING, CycleStatus.VELDWERK, CycleStatus.KALIBRATIE}
+)
+
+
+class ConfirmationChannel(models.TextChoices):
+    """How an interviewee's confirmation reached the audit team. A linked interviewee confirms
+    in the app; the auditor records any other way it came in, with its date."""
+
+    APP = "app", _("In de app")
+    EMAIL = "email", _("Per e-mail")
+    PERSOONLIJK = "persoonlijk", _("Persoonlijk")
+    TELEFONISCH = "telefonisch", _("Telefonisch")
+    BRIEF = "brief", _("Per brief")
+    # Interviews confirmed before confirmation per interviewee (migration 0010): the record
+    # was confirmed as a whole; how each interviewee confirmed was not recorded.
+    EERDER = "eerder", _("Als geheel bevestigd (vóór bevestiging per geïnterviewde)")
+
+
+# The channels an auditor may record for an interviewee (in the app is the interviewee's own).
+RECORDED_CHANNELS = (
+    ConfirmationChannel.EMAIL,
+    ConfirmationChannel.PERSOONLIJK,
+    ConfirmationChannel.TELEFONISCH,
+    ConfirmationChannel.BRIEF,
+)
 
 # Minimum number of districts/departments drawn per unit (DOMAIN.md §2).
 MIN_DRAW = 2

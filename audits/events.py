@@ -49,6 +49,14 @@ INTERVIEW_CORRECTION_REQUESTED = Event(
     "audits.interview.correction_requested", _("Correctieverzoek vastgelegd")
 )
 INTERVIEW_REOPENED = Event("audits.interview.reopened", _("Terug naar concept"))
+INTERVIEW_WITHDRAWN = Event("audits.interview.withdrawn", _("Interview ingetrokken"))
+INTERVIEWEE_CONFIRMED = Event(
+    "audits.interviewee.confirmed", _("Bevestiging van een geïnterviewde vastgelegd")
+)
+INTERVIEW_REQUEST_CLOSED = Event(
+    "audits.interview.request_closed",
+    _("Verzoek om bevestiging vervallen: de kalibratie is gesloten"),
+)
 INTERVIEW_QUESTION_CREATED = Event("audits.interview_question.created", _("Vraag toegevoegd"))
 INTERVIEW_QUESTION_UPDATED = Event("audits.interview_question.updated", _("Vraag gewijzigd"))
 INTERVIEW_QUESTION_ACTIVATED = Event(

@@ -4,13 +4,13 @@ audit team of the unit, who must change the record). Called by the interview ser
 their transaction; the recipients are the people who may act on the record, nobody else."""
 
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audits.models import Interview
 from audits.selectors.recipients import audit_team_of
-from uwvkms.models import User
+from uwvkms.models import Notification, User
 from uwvkms.notifications import NotificationKind, notify
 
 INTERVIEW_TO_CONFIRM = NotificationKind(
@@ -55,3 +55,18 @@ def notify_interview_correction_requested(interview: Interview) -> None:
         url=interview.get_absolute_url(),
         target=interview,
     )
+
+
+def retract_interview_to_confirm(interview: Interview, *, user: User | None = None) -> int:
+    """The requests to confirm `interview` that no longer ask anything (the record was withdrawn,
+    the request lapsed when calibration closed, or `user` answered it) are marked read, so no
+    unread message or digest line leads to a refusal. Returns how many."""
+    unread = Notification.objects.filter(
+        kind=str(INTERVIEW_TO_CONFIRM),
+        object_type=Interview._meta.label_lower,
+        object_id=str(interview.pk),
+        read_at__isnull=True,
+    )
+    if user is not None:
+        unread = unread.filter(recipient=user)
+    return unread.update(read_at=timezone.now())

@@ -3,7 +3,7 @@ URLs so the two halves of fieldwork can grow independently)."""
 
 from django.urls import path
 
-from audits.views import confirmations
+from audits.views import confirmations, interviews
 from audits.views import evidence as views
 
 urlpatterns = [
@@ -58,22 +58,41 @@ urlpatterns = [
     ),
     path(
         "<int:year>/onderdelen/<int:unit_id>/interviews/",
-        views.interview_list,
+        interviews.interview_list,
         name="interview_list",
     ),
     path(
         "<int:year>/onderdelen/<int:unit_id>/interviews/nieuw/",
-        views.interview_create,
+        interviews.interview_create,
         name="interview_create",
     ),
-    path("<int:year>/interviews/<int:pk>/", views.interview_detail, name="interview_detail"),
-    path("<int:year>/interviews/<int:pk>/wijzigen/", views.interview_edit, name="interview_edit"),
+    path("<int:year>/interviews/<int:pk>/", interviews.interview_detail, name="interview_detail"),
+    path(
+        "<int:year>/interviews/<int:pk>/wijzigen/", interviews.interview_edit, name="interview_edit"
+    ),
     path(
         "<int:year>/interviews/<int:pk>/status/",
-        views.interview_transition,
+        interviews.interview_transition,
         name="interview_transition",
     ),
-    path("<int:year>/interviews/<int:pk>/verslag.pdf", views.interview_pdf, name="interview_pdf"),
+    path(
+        "<int:year>/interviews/<int:pk>/ter-bevestiging-sturen/",
+        interviews.interview_send,
+        name="interview_send",
+    ),
+    path(
+        "<int:year>/interviews/<int:pk>/intrekken/",
+        interviews.interview_withdraw,
+        name="interview_withdraw",
+    ),
+    path(
+        "<int:year>/interviews/<int:pk>/bevestiging/",
+        interviews.interviewee_confirmation,
+        name="interviewee_confirmation",
+    ),
+    path(
+        "<int:year>/interviews/<int:pk>/verslag.pdf", interviews.interview_pdf, name="interview_pdf"
+    ),
     # Self-service confirmation by a linked interviewee.
     path("ter-bevestiging/", confirmations.confirmation_list, name="confirmation_list"),
     path(

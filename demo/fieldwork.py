@@ -26,6 +26,7 @@ from audits.models import (
 )
 from audits.selectors import assessed_principle_ids_by_unit
 from audits.services import cycle_advance, cycle_open
+from audits.services.confirmations import interviewee_confirmation_record
 from audits.services.cycles import unit_exclude
 from audits.services.districts import district_add, districts_draw
 from audits.services.documents import document_check_save, document_file_add
@@ -34,6 +35,7 @@ from audits.services.interviews import (
     NoteData,
     interview_create,
     interview_transition,
+    interview_withdraw,
 )
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
@@ -65,9 +67,18 @@ DOCUMENT_NOTES = (
     "Evaluatie van het effect ontbreekt nog.",
 )
 
+# An interview entered twice by mistake and withdrawn with a reason (issue 17).
+WITHDRAWN = "withdrawn"
+WITHDRAWAL_REASON = "Dubbel vastgelegd: dit gesprek staat al als eerder interview in de lijst."
+
 # Per unit index: how many interviews, and the status each ends in.
 INTERVIEW_PLANS = [
-    [InterviewStatus.BEVESTIGD, InterviewStatus.BEVESTIGD, InterviewStatus.TER_BEVESTIGING],
+    [
+        InterviewStatus.BEVESTIGD,
+        InterviewStatus.BEVESTIGD,
+        InterviewStatus.TER_BEVESTIGING,
+        WITHDRAWN,
+    ],
     [InterviewStatus.BEVESTIGD, InterviewStatus.BEVESTIGD],
     [
         InterviewStatus.BEVESTIGD,
@@ -256,14 +267,17 @@ def _interviews(*, cycle, unit, team, assessed, questions, plan, index) -> None:
             ),
             notes=notes,
         )
-        _move_to(interview, final_status, actor=team[0], confirmer=people[0][0])
+        _move_to(interview, final_status, actor=team[0])
 
 
-def _move_to(interview: Interview, final_status: str, *, actor: User, confirmer: str) -> None:
+def _move_to(interview: Interview, final_status: str, *, actor: User) -> None:
+    if final_status == WITHDRAWN:
+        interview_withdraw(actor=actor, interview=interview, reason=WITHDRAWAL_REASON)
+        return
     steps = {
         InterviewStatus.CONCEPT: [],
         InterviewStatus.TER_BEVESTIGING: [InterviewAction.SEND],
-        InterviewStatus.BEVESTIGD: [InterviewAction.SEND, InterviewAction.CONFIRM],
+        InterviewStatus.BEVESTIGD: [InterviewAction.SEND],
         InterviewStatus.CORRECTIE_GEVRAAGD: [
             InterviewAction.SEND,
             InterviewAction.REQUEST_CORRECTION,
@@ -275,10 +289,24 @@ def _move_to(interview: Interview, final_status: str, *, actor: User, confirmer:
             interview=interview,
             action=action,
             expected_status=interview.status,
-            confirmed_by=confirmer if action == InterviewAction.CONFIRM else "",
             remarks=(
                 "Graag de passage over de werkvoorraad aanvullen met de nieuwe werkwijze."
                 if action == InterviewAction.REQUEST_CORRECTION
                 else ""
             ),
         )
+    if final_status in (InterviewStatus.BEVESTIGD, InterviewStatus.TER_BEVESTIGING):
+        # Each interviewee without an account confirmed by mail or in person, a few days after
+        # the interview; a record still waiting has one of them confirmed and waits for the
+        # rest (the board member linked to it confirms in the app).
+        unlinked = [p for p in interview.interviewees.all() if p.user_id is None]
+        if final_status == InterviewStatus.TER_BEVESTIGING:
+            unlinked = unlinked[:1]
+        for number, person in enumerate(unlinked):
+            interview = interviewee_confirmation_record(
+                actor=actor,
+                interview=interview,
+                interviewee=person,
+                confirmed_on=interview.held_on + timedelta(days=3 + number),
+                confirmed_via="email" if number % 2 == 0 else "persoonlijk",
+            )

@@ -12,6 +12,7 @@ from audits.models import (
     Assignment,
     AuditCycle,
     District,
+    DistrictDraw,
     DocumentCheck,
     DocumentType,
     Interview,
@@ -126,11 +127,42 @@ class DistrictFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = District
+        skip_postgeneration_save = True
 
     cycle = factory.SubFactory(AuditCycleFactory)
     unit = factory.SubFactory(BusinessUnitFactory)
     name = factory.Sequence(lambda n: f"District {n}")
     kind = "decentraal"
+
+    @factory.post_generation
+    def drawn(self, create, extracted, **kwargs):
+        """`DistrictFactory(drawn=True)`: the place is in its unit's current draw (interviews
+        are held only at drawn places)."""
+        if create and extracted:
+            draw_places(self)
+
+
+def draw_places(*districts: District) -> DistrictDraw:
+    """Add `districts` (of one cycle and unit) to their unit's current draw, creating it when
+    there is none, as if the draw had chosen them."""
+    first = districts[0]
+    draw = DistrictDraw.objects.filter(cycle=first.cycle, unit=first.unit, is_current=True).first()
+    if draw is None:
+        draw = DistrictDraw(
+            cycle=first.cycle,
+            unit=first.unit,
+            seed=1,
+            count=0,
+            candidates=[],
+            drawn=[],
+            drawn_by=first.cycle.created_by,
+        )
+    for district in districts:
+        draw.candidates.append([district.name, district.kind])
+        draw.drawn.append([district.name, district.kind])
+    draw.count = len(draw.drawn)
+    draw.save()
+    return draw
 
 
 class DocumentTypeFactory(factory.django.DjangoModelFactory):
@@ -201,9 +233,24 @@ class InterviewFactory(factory.django.DjangoModelFactory):
     def interviewees(self, create, extracted, **kwargs):
         if create:
             # (name, function) or (name, function, linked user account)
+            # A confirmed record was confirmed by every interviewee (issue 17).
+            confirmed = (
+                {
+                    "confirmed_on": self.confirmed_at.date(),
+                    "confirmed_via": "email",
+                    "confirmation_recorded_by": self.created_by,
+                    "confirmation_recorded_at": self.confirmed_at,
+                }
+                if self.status == "bevestigd"
+                else {}
+            )
             for name, function, *user in extracted or [("Jan Jansen", "Teamleider")]:
                 Interviewee.objects.create(
-                    interview=self, name=name, function=function, user=(user or [None])[0]
+                    interview=self,
+                    name=name,
+                    function=function,
+                    user=(user or [None])[0],
+                    **confirmed,
                 )
 
     @factory.post_generation

@@ -47,6 +47,8 @@ EXEMPT = {
     "uwvkms.services.active_set": "a step of the set_active services, which authorise their "
     "actor first (each is in BUILDERS)",
     "herstel.services.guards.capacities_of": "the herstel capacity lookup itself",
+    "audits.services.confirmations.interview_requests_close": "a step of cycle_advance (the "
+    "open confirmation requests lapse when calibration closes), which authorises its actor",
     "herstel.services.guards.require_operation": "the herstel check itself (raises "
     "PermissionDenied; every herstel service calls it)",
 }
@@ -333,7 +335,7 @@ BUILDERS = {
             "cycle": f("cycle"),
             "unit": f("uitkeren"),
             "held_on": DAY,
-            "location": DistrictFactory(cycle=f("cycle"), unit=f("uitkeren")),
+            "location": DistrictFactory(cycle=f("cycle"), unit=f("uitkeren"), drawn=True),
             "auditors": [f("auditor")],
             "interviewees": [],
             "notes": {},
@@ -360,8 +362,21 @@ BUILDERS = {
         },
         OTHER_TEAM,
     ),
+    A + "interviews.interview_withdraw": (
+        lambda f: {"interview": _interview(f), "reason": "Dubbel vastgelegd."},
+        OTHER_TEAM,
+    ),
+    A + "confirmations.interviewee_confirmation_record": (
+        lambda f: {
+            "interview": (interview := _interview(f, ter_bevestiging=True)),
+            "interviewee": interview.interviewees.get(),
+            "confirmed_on": DAY,
+            "confirmed_via": "email",
+        },
+        OTHER_TEAM,
+    ),
     # The interviewee answers a record about themselves: only one linked to it.
-    A + "interviews.interview_answer_by_interviewee": (
+    A + "confirmations.interview_answer_by_interviewee": (
         lambda f: {
             "interview": (interview := _interview(f, ter_bevestiging=True)),
             "action": "confirm",

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from audits.constants import DocumentStatus, InterviewAction
+from audits.constants import RECORDED_CHANNELS, DocumentStatus, InterviewAction
 from audits.uploads import ALLOWED_EXTENSIONS
 from uwvkms.models import User
 
@@ -159,10 +159,21 @@ class InterviewForm(forms.Form):
     held_on = forms.DateField(
         label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+    outside_period_reason = forms.CharField(
+        label=_("Reden als het interview buiten de veldwerkperiode is gehouden"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     location = forms.ModelChoiceField(
-        label=_("Plaats (district of afdeling)"),
+        label=_("Plaats (getrokken district of afdeling)"),
         queryset=None,
-        empty_label=_("– kies een district of afdeling –"),
+        empty_label=_("– kies een getrokken district of afdeling –"),
+        error_messages={
+            "invalid_choice": _(
+                "Kies een district of afdeling die voor dit onderdeel is getrokken."
+            )
+        },
     )
     auditors = AuditorChoiceField(
         label=_("Aanwezige toetsers"),
@@ -208,15 +219,46 @@ class InterviewForm(forms.Form):
 class InterviewTransitionForm(forms.Form):
     action = forms.ChoiceField(choices=InterviewAction.choices, widget=forms.HiddenInput)
     status = forms.CharField(widget=forms.HiddenInput)
-    confirmed_by = forms.ChoiceField(label=_("Bevestigd door"), required=False, choices=[])
     remarks = forms.CharField(
         label=_("Opmerkingen van de geïnterviewden"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, interviewee_names: list[str] = (), **kwargs):
+
+class IntervieweeConfirmationForm(forms.Form):
+    """The audit team records the confirmation of an interviewee without an account."""
+
+    interviewee = forms.TypedChoiceField(
+        label=_("Geïnterviewde"),
+        coerce=int,
+        choices=[],
+        error_messages={"required": _("Kies wie het verslag bevestigde.")},
+    )
+    confirmed_on = forms.DateField(
+        label=_("Bevestigd op"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Vul de datum van de bevestiging in.")},
+    )
+    confirmed_via = forms.ChoiceField(
+        label=_("Hoe kwam de bevestiging binnen?"),
+        choices=[("", _("– kies –"))] + [(c.value, c.label) for c in RECORDED_CHANNELS],
+        error_messages={"required": _("Kies hoe de bevestiging binnenkwam.")},
+    )
+
+    def __init__(self, *args, interviewees=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["confirmed_by"].choices = [("", _("– kies wie bevestigde –"))] + [
-            (name, name) for name in interviewee_names
+        self.fields["interviewee"].choices = [("", _("– kies wie bevestigde –"))] + [
+            (p.pk, str(p)) for p in interviewees
         ]
+
+
+class WithdrawForm(forms.Form):
+    """Withdrawing a record asks for the reason first (issue 17: undo with a trace)."""
+
+    reason = forms.CharField(
+        label=_("Reden van intrekken"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Geef de reden waarom u dit intrekt.")},
+    )

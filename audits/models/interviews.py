@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from audits.constants import InterviewStatus
+from audits.constants import ConfirmationChannel, InterviewStatus
 from audits.models.cycle import AuditCycle, ManagementPrinciple
 from audits.models.districts import District
 from uwvkms.models import BusinessUnit
@@ -52,6 +52,11 @@ class Interview(VersionedSinceLater, Withdrawable):
         related_name="+",
     )
     held_on = models.DateField(_("datum"))
+    outside_period_reason = models.TextField(
+        _("reden buiten de veldwerkperiode"),
+        blank=True,
+        help_text=_("Alleen nodig als het interview buiten de veldwerkperiode is gehouden."),
+    )
     location = models.ForeignKey(
         District,
         verbose_name=_("plaats (district/afdeling)"),
@@ -119,14 +124,60 @@ class Interviewee(models.Model):
         blank=True,
         related_name="interview_links",
     )
+    # Confirmation per interviewee (issue 17): the record counts as evidence once every
+    # interviewee confirmed it. A linked one confirms in the app; the auditor records the
+    # confirmation of an unlinked one, with the day it was given and how it came in.
+    confirmed_on = models.DateField(_("bevestigd op"), null=True, blank=True)
+    confirmed_via = models.CharField(
+        _("bevestigd via"), max_length=20, choices=ConfirmationChannel.choices, blank=True
+    )
+    confirmation_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bevestiging vastgelegd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    confirmation_recorded_at = models.DateTimeField(
+        _("bevestiging vastgelegd op"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("geïnterviewde")
         verbose_name_plural = _("geïnterviewden")
         ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        confirmed_on__isnull=True,
+                        confirmation_recorded_by__isnull=True,
+                        confirmation_recorded_at__isnull=True,
+                        confirmed_via="",
+                    )
+                )
+                | (
+                    models.Q(
+                        confirmed_on__isnull=False,
+                        confirmation_recorded_by__isnull=False,
+                        confirmation_recorded_at__isnull=False,
+                        confirmed_via__in=ConfirmationChannel.values,
+                    )
+                ),
+                name="interviewee_confirmed_with_when_how_who",
+                violation_error_message=_(
+                    "Een bevestiging heeft een datum, een manier en wie haar vastlegde."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.function})"
+
+    @property
+    def has_confirmed(self) -> bool:
+        return self.confirmed_on is not None
 
 
 class InterviewNote(models.Model):

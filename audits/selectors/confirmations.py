@@ -6,7 +6,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, 
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from audits.constants import FIELDWORK_OPEN, InterviewStatus
+from audits.constants import CONFIRMATION_OPEN, InterviewStatus
 from audits.models import Interview, Interviewee, InterviewNote
 from uwvkms.models import USER_FACTS, User
 
@@ -20,11 +20,19 @@ def _linked(user: User) -> QuerySet[Interview]:
 
 
 def interviews_awaiting_confirmation(*, user: User) -> QuerySet[Interview]:
-    """The records sent to `user` for confirmation (status ter bevestiging), oldest first, with
-    unit, place and interviewees loaded (a constant number of queries)."""
+    """The records waiting for `user`'s own confirmation: sent for confirmation (status ter
+    bevestiging), not yet confirmed by them, in a cycle whose calibration is still open;
+    oldest first, with unit, place and interviewees loaded (a constant number of queries)."""
+    if not getattr(user, "is_authenticated", False):
+        return Interview.objects.none()
     return (
-        _linked(user)
-        .filter(status=InterviewStatus.TER_BEVESTIGING)
+        Interview.objects.filter(
+            interviewees__user=user,
+            interviewees__confirmed_on__isnull=True,
+            status=InterviewStatus.TER_BEVESTIGING,
+            cycle__status__in=CONFIRMATION_OPEN,
+        )
+        .distinct()
         .select_related("unit", "location", "cycle")
         .prefetch_related("interviewees")
         .order_by("held_on", "id")
@@ -36,13 +44,16 @@ AWAITING_FACT = "awaiting_confirmation"
 
 def _awaiting_subquery():
     """The number of records waiting for the outer user's confirmation, as a subquery. Only
-    records the user can still confirm: in status ter bevestiging, in a cycle whose fieldwork is
-    open (evidence is fixed after it), so a badge never leads to a refusal."""
+    records the user can still confirm: in status ter bevestiging, not withdrawn, not yet
+    confirmed by them, in a cycle whose calibration is still open (`CONFIRMATION_OPEN`), so a
+    badge never leads to a refusal (the same rows as `interviews_awaiting_confirmation`)."""
     waiting = (
         Interviewee.objects.filter(
             user=OuterRef("pk"),
+            confirmed_on__isnull=True,
             interview__status=InterviewStatus.TER_BEVESTIGING,
-            interview__cycle__status__in=FIELDWORK_OPEN,
+            interview__withdrawn_at__isnull=True,
+            interview__cycle__status__in=CONFIRMATION_OPEN,
             interview__cycle__withdrawn_at__isnull=True,
         )
         .order_by()

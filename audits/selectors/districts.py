@@ -1,7 +1,7 @@
 """Reads of the districts, regions and departments to visit, and of their draws."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from audits.constants import AUDIT_TEAM, COORDINATION
@@ -23,9 +23,10 @@ def require_district_access(*, user: User, cycle: AuditCycle, unit: BusinessUnit
 
 
 def districts_of(*, cycle: AuditCycle, unit: BusinessUnit) -> QuerySet[District]:
-    """The candidate places of `unit` in `cycle`, each with its number of interviews. One query."""
+    """The candidate places of `unit` in `cycle`, each with its number of interviews (withdrawn
+    ones left out). One query."""
     return District.objects.filter(cycle=cycle, unit=unit).annotate(
-        interview_count=Count("interviews")
+        interview_count=Count("interviews", filter=Q(interviews__withdrawn_at__isnull=True))
     )
 
 

@@ -30,10 +30,12 @@ from audits.models import (
     Assignment,
     AuditCycle,
     District,
+    DistrictDraw,
     DocumentCheck,
     DocumentFile,
     DocumentType,
     Interview,
+    Interviewee,
     InterviewNote,
     InterviewQuestion,
     ManagementPrinciple,
@@ -167,6 +169,25 @@ def districts_of_unit(*, cycle: AuditCycle, unit: BusinessUnit) -> QuerySet[Dist
     return District.objects.filter(cycle=cycle, unit=unit)
 
 
+def drawn_place_names(*, cycle: AuditCycle, unit: BusinessUnit) -> list[str]:
+    """The names of the places the current draw chose at `unit` in `cycle` (none before a
+    draw). One query."""
+    draw = DistrictDraw.objects.filter(cycle=cycle, unit=unit, is_current=True).first()
+    return [name for name, _kind in draw.drawn] if draw is not None else []
+
+
+def drawn_districts_of_unit(*, cycle: AuditCycle, unit: BusinessUnit) -> QuerySet[District]:
+    """The places an interview at `unit` in `cycle` may be held: those drawn (issue 17). Two
+    queries."""
+    drawn = {name.lower() for name in drawn_place_names(cycle=cycle, unit=unit)}
+    ids = [
+        pk
+        for pk, name in districts_of_unit(cycle=cycle, unit=unit).values_list("pk", "name")
+        if name.lower() in drawn
+    ]
+    return District.objects.filter(pk__in=ids)
+
+
 # --- Document study ------------------------------------------------------------------------------
 
 
@@ -265,10 +286,11 @@ def document_file_get_for_editing(*, user: User, year: int, file_id: int) -> Doc
 
 
 def interviews_of_unit(*, cycle: AuditCycle, unit: BusinessUnit) -> QuerySet[Interview]:
-    """The interviews at `unit` in `cycle`, with place, people and notes prefetched."""
+    """The interviews at `unit` in `cycle`, withdrawn ones included (the list shows them struck
+    through, with who withdrew them, when and why), with place, people and notes prefetched."""
     return (
-        Interview.objects.filter(cycle=cycle, unit=unit)
-        .select_related("location", "unit")
+        Interview.with_withdrawn.filter(cycle=cycle, unit=unit)
+        .select_related("location", "unit", "withdrawn_by")
         .prefetch_related(
             "interviewees",
             "auditors",
@@ -282,12 +304,17 @@ def interview_get_for_user(
 ) -> tuple[Interview, UnitEvidence]:
     """An interview with how the user may see it: its unit's auditors (edit) and the
     coordination team (read). Interview notes name people, so the unit's board never sees them;
-    the board sees confirmed interviews only as lines in the evidence overview."""
+    the board sees confirmed interviews only as lines in the evidence overview. A withdrawn
+    interview can be read (struck through, with the reason), not edited (404)."""
     cycle = cycle_get(year=year)
+    manager = Interview.objects if for_editing else Interview.with_withdrawn
     interview = (
-        Interview.objects.select_related("unit", "location", "cycle", "created_by")
+        manager.select_related("unit", "location", "cycle", "created_by", "withdrawn_by")
         .prefetch_related(
-            "interviewees",
+            Prefetch(
+                "interviewees",
+                queryset=Interviewee.objects.select_related("user", "confirmation_recorded_by"),
+            ),
             "auditors",
             Prefetch(
                 "notes",
@@ -492,6 +519,8 @@ _FIELD_LABELS = {
     "confirmed_by": gettext_lazy("bevestigd door"),
     "confirmed_at": gettext_lazy("bevestigd op"),
     "correction_remarks": gettext_lazy("opmerkingen van de geïnterviewden"),
+    "outside_period_reason": gettext_lazy("reden buiten de veldwerkperiode"),
+    "withdrawn": gettext_lazy("ingetrokken"),
 }
 
 
@@ -502,6 +531,9 @@ def _evidence_field(key: str) -> str | None:
         return _("aantekeningen %(principle)s") % {"principle": code}
     if kind == "questions" and code:
         return _("gestelde vragen %(principle)s") % {"principle": code}
+    # A confirmation is recorded per interviewee: "confirmed.<name>".
+    if kind == "confirmed" and code:
+        return _("bevestiging van %(name)s") % {"name": code}
     return None
 
 

@@ -4,13 +4,13 @@ teams that wait for the interviewees or came back with a correction request."""
 
 import datetime
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from audits.constants import FIELDWORK_OPEN, InterviewStatus
+from audits.constants import CONFIRMATION_OPEN, FIELDWORK_OPEN, InterviewStatus
 from audits.models import Assignment, Interview
 from audits.selectors.confirmations import awaiting_confirmation_count
 from uwvkms.constants import Role
@@ -48,8 +48,9 @@ def _confirmations(user: User) -> list[WorkItem]:
 
 
 def _team_interviews(user: User) -> list[WorkItem]:
-    """The records of the auditor's teams in cycles still in fieldwork that came back with a
-    correction request (theirs to rework) or wait for the interviewees. One query."""
+    """The records of the auditor's teams that came back with a correction request (theirs to
+    rework while fieldwork is open) or wait for the interviewees (until calibration closes).
+    Withdrawn records are left out. One query."""
     if not has_any_role(user, Role.TOETSER):
         return []
     on_team = Assignment.objects.filter(
@@ -57,10 +58,10 @@ def _team_interviews(user: User) -> list[WorkItem]:
     )
     interviews = (
         Interview.objects.filter(
+            Q(status=InterviewStatus.CORRECTIE_GEVRAAGD, cycle__status__in=FIELDWORK_OPEN)
+            | Q(status=InterviewStatus.TER_BEVESTIGING, cycle__status__in=CONFIRMATION_OPEN),
             Exists(on_team),
-            cycle__status__in=FIELDWORK_OPEN,
             cycle__withdrawn_at__isnull=True,
-            status__in=[InterviewStatus.CORRECTIE_GEVRAAGD, InterviewStatus.TER_BEVESTIGING],
         )
         .select_related("cycle", "unit", "location")
         .order_by("held_on", "id")

@@ -28,6 +28,7 @@ from audits.events import (
     EXCLUSION_UNDONE,
     SCOPE_CHANGED,
 )
+from audits.evidence_rules import confirmation_open
 from audits.models import (
     AssessedPrinciple,
     Assignment,
@@ -39,6 +40,7 @@ from audits.rules import PrincipleInScope, default_assessed_principles, is_cross
 from audits.selectors.capacities import require_audit_capacity
 from audits.selectors.cycles import year_taken_message
 from audits.selectors.readiness import cycle_readiness, step_back_refusal
+from audits.services.confirmations import interview_requests_close
 from uwvkms.changes import plain
 from uwvkms.constants import Role
 from uwvkms.dates import fieldwork_period_problems
@@ -432,6 +434,9 @@ def cycle_advance(*, actor: User, cycle: AuditCycle, expected_status: str) -> Au
     old_status = cycle.status
     cycle.status = new_status
     cycle.save(update_fields=["status"])
+    if not confirmation_open(new_status):
+        # Calibration closed: records still waiting for confirmation lapse (issue 17).
+        interview_requests_close(actor=actor, cycle=cycle)
     audit_event_record(
         event=CYCLE_ADVANCED,
         actor=actor,

@@ -5,15 +5,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audits.constants import AUDIT_TEAM, COORDINATION, InterviewAction, InterviewActor
+from audits.constants import AUDIT_TEAM, COORDINATION, InterviewAction
 from audits.events import (
-    INTERVIEW_CONFIRMED,
     INTERVIEW_CORRECTION_REQUESTED,
     INTERVIEW_CREATED,
     INTERVIEW_QUESTION_ACTIVATED,
@@ -23,11 +22,15 @@ from audits.events import (
     INTERVIEW_REOPENED,
     INTERVIEW_SENT,
     INTERVIEW_UPDATED,
+    INTERVIEW_WITHDRAWN,
 )
 from audits.evidence_rules import (
     InterviewTransitionNotAllowed,
+    interview_date_problem,
     interview_is_editable,
+    interview_is_withdrawable,
     interview_next_status,
+    interview_place_problem,
 )
 from audits.models import (
     AssessedPrinciple,
@@ -40,13 +43,20 @@ from audits.models import (
     InterviewQuestion,
     ManagementPrinciple,
 )
-from audits.notifications import notify_interview_correction_requested, notify_interview_sent
+from audits.notifications import notify_interview_sent, retract_interview_to_confirm
 from audits.selectors.capacities import require_audit_capacity
+from audits.selectors.evidence import drawn_place_names
+from audits.services.confirmations import (
+    CONFIRMATION_CLEARED,
+    locked_interview,
+    require_confirmation_open,
+)
 from audits.services.documents import require_evidence_open
 from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import active_set, audit_event_record
 from uwvkms.versioning import version_check
+from uwvkms.withdrawal import withdraw
 
 
 @dataclass(frozen=True)
@@ -76,16 +86,31 @@ def _validate_record(
     *,
     cycle: AuditCycle,
     unit: BusinessUnit,
+    held_on: date,
+    outside_period_reason: str,
     location: District,
     auditors: list[User],
     interviewees: list[IntervieweeData],
     notes: Mapping[int, NoteData],
 ) -> None:
     errors: dict[str, list[str]] = {}
+    problem = interview_date_problem(
+        held_on,
+        period_start=cycle.period_start,
+        period_end=cycle.period_end,
+        outside_period_reason=outside_period_reason,
+        today=timezone.localdate(),
+    )
+    if problem:
+        errors.setdefault("held_on", []).append(problem)
     if location.cycle_id != cycle.id or location.unit_id != unit.id:
         errors.setdefault("location", []).append(
             _("Kies een district of afdeling van %(unit)s in deze cyclus.") % {"unit": unit}
         )
+    elif problem := interview_place_problem(
+        location.name, drawn=drawn_place_names(cycle=cycle, unit=unit), unit=str(unit)
+    ):
+        errors.setdefault("location", []).append(problem)
     if not auditors:
         errors.setdefault("auditors", []).append(_("Kies ten minste één aanwezige toetser."))
     team = set(
@@ -145,6 +170,7 @@ def _snapshot(interview: Interview) -> dict:
     """The record as plain values, for the old → new of the event log."""
     snapshot = {
         "held_on": interview.held_on.isoformat(),
+        "outside_period_reason": interview.outside_period_reason,
         "location": str(interview.location),
         "auditors": sorted(str(a) for a in interview.auditors.all()),
         "interviewees": [
@@ -205,16 +231,21 @@ def interview_create(
     auditors: Iterable[User],
     interviewees: Iterable[IntervieweeData],
     notes: Mapping[int, NoteData],
+    outside_period_reason: str = "",
 ) -> Interview:
-    """Record an interview held at `unit`: when, where (a district of the unit in this cycle),
+    """Record an interview held at `unit`: when (not in the future; in the cycle's fieldwork
+    period, or outside it with a reason), where (a place drawn for the unit in this cycle),
     with whom, which auditors were present, and per assessed principle the appreciative
     questions asked and the notes. It starts as a concept."""
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     require_evidence_open(cycle)
     auditors, interviewees = list(auditors), list(interviewees)
+    outside_period_reason = outside_period_reason.strip()
     _validate_record(
         cycle=cycle,
         unit=unit,
+        held_on=held_on,
+        outside_period_reason=outside_period_reason,
         location=location,
         auditors=auditors,
         interviewees=interviewees,
@@ -224,6 +255,7 @@ def interview_create(
         cycle=cycle,
         unit=unit,
         held_on=held_on,
+        outside_period_reason=outside_period_reason,
         location=location,
         created_by=actor,
         updated_by=actor,
@@ -248,12 +280,14 @@ def interview_update(
     auditors: Iterable[User],
     interviewees: Iterable[IntervieweeData],
     notes: Mapping[int, NoteData],
+    outside_period_reason: str = "",
 ) -> Interview:
-    """Change an interview record. Only a concept or a record sent back for correction can be
-    changed. `expected_version` is the version the user saw: when the record moved on since, the
-    save is refused with EditConflict naming who changed it, and nothing changes."""
+    """Change an interview record (the same rules as `interview_create`). Only a concept or a
+    record sent back for correction can be changed. `expected_version` is the version the user
+    saw: when the record moved on since, the save is refused with EditConflict naming who
+    changed it, and nothing changes."""
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=interview.cycle, unit=interview.unit_id)
-    interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
+    interview = locked_interview(interview)
     require_evidence_open(interview.cycle)
     version_check(interview, expected_version=expected_version, what=_("Dit interview"))
     if not interview_is_editable(interview.status):
@@ -262,9 +296,12 @@ def interview_update(
             % {"status": interview.get_status_display()}
         )
     auditors, interviewees = list(auditors), list(interviewees)
+    outside_period_reason = outside_period_reason.strip()
     _validate_record(
         cycle=interview.cycle,
         unit=interview.unit,
+        held_on=held_on,
+        outside_period_reason=outside_period_reason,
         location=location,
         auditors=auditors,
         interviewees=interviewees,
@@ -272,20 +309,22 @@ def interview_update(
     )
     old = _snapshot(interview)
     interview.held_on, interview.location = held_on, location
+    interview.outside_period_reason = outside_period_reason
     interview.full_clean()
     _write_record(interview, auditors=auditors, interviewees=interviewees, notes=notes)
     # A key that disappeared (a principle's notes removed) counts as changed to None.
     changes = changes_between(old, _snapshot(interview))
     if not changes:
         return interview
-    interview.save(update_fields=["held_on", "location", *interview.touch(actor)])
+    interview.save(
+        update_fields=["held_on", "location", "outside_period_reason", *interview.touch(actor)]
+    )
     audit_event_record(event=INTERVIEW_UPDATED, actor=actor, target=interview, changes=changes)
     return interview
 
 
 _EVENTS = {
     InterviewAction.SEND: INTERVIEW_SENT,
-    InterviewAction.CONFIRM: INTERVIEW_CONFIRMED,
     InterviewAction.REQUEST_CORRECTION: INTERVIEW_CORRECTION_REQUESTED,
     InterviewAction.REOPEN: INTERVIEW_REOPENED,
 }
@@ -298,139 +337,89 @@ def interview_transition(
     interview: Interview,
     action: str,
     expected_status: str,
-    confirmed_by: str = "",
     remarks: str = "",
 ) -> Interview:
     """Move an interview record through its statuses (see INTERVIEW_TRANSITIONS): send it to the
-    interviewees, record their confirmation (who confirmed: one of the interviewees) or their
-    request for correction (their remarks), or take it back to concept.
+    interviewees (each is asked again, confirmations given before are cleared), record their
+    request for correction (their remarks), or take it back to concept. Sending and taking back
+    change the evidence, so they wait for open fieldwork; a correction can be recorded until
+    calibration closes. A confirmation is given per interviewee
+    (`audits.services.confirmations`), never for the record as a whole.
 
     `expected_status` is the status the user saw; if the record moved on meanwhile nothing
     happens. A move the table does not allow raises InterviewTransitionNotAllowed."""
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=interview.cycle, unit=interview.unit_id)
-    interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
-    require_evidence_open(interview.cycle)
+    interview = locked_interview(interview)
+    if action == InterviewAction.REQUEST_CORRECTION:
+        require_confirmation_open(interview.cycle)
+    else:
+        require_evidence_open(interview.cycle)
     if interview.status != expected_status:
         raise InterviewTransitionNotAllowed(
             _("Het interview staat intussen op %(status)s; er is niets gewijzigd.")
             % {"status": interview.get_status_display()}
         )
-    new_status = interview_next_status(interview.status, action)
     if action == InterviewAction.CONFIRM:
-        confirmed_by = confirmed_by.strip()
-        names = [p.name for p in interview.interviewees.all()]
-        if not confirmed_by:
-            raise ValidationError(
-                {"confirmed_by": _("Geef aan welke geïnterviewde het verslag bevestigde.")}
+        raise InterviewTransitionNotAllowed(
+            _(
+                "Leg de bevestiging per geïnterviewde vast: het verslag is bevestigd als "
+                "iedere geïnterviewde het bevestigde."
             )
-        if confirmed_by not in names:
-            raise ValidationError(
-                {"confirmed_by": _("Alleen een geïnterviewde kan het verslag bevestigen.")}
-            )
-    interview = _move(
-        interview,
-        actor=actor,
-        action=action,
-        new_status=new_status,
-        confirmed_by=confirmed_by,
-        remarks=remarks,
-    )
-    if action == InterviewAction.SEND:
-        notify_interview_sent(interview)
-    return interview
-
-
-def _move(
-    interview: Interview,
-    *,
-    actor: User,
-    action: str,
-    new_status: str,
-    confirmed_by: str,
-    remarks: str,
-) -> Interview:
-    """Apply a move the rules allowed (inside the caller's transaction) and record its event."""
+        )
+    new_status = interview_next_status(interview.status, action)
     changes: dict[str, list] = {"status": [interview.status, new_status]}
     update_fields = ["status", *interview.touch(actor)]
-
-    if action == InterviewAction.CONFIRM:
-        now = timezone.now()
-        changes["confirmed_by"] = [interview.confirmed_by or None, confirmed_by]
-        changes["confirmed_at"] = [None, now.isoformat()]
-        interview.confirmed_by, interview.confirmed_at = confirmed_by, now
-        update_fields += ["confirmed_by", "confirmed_at"]
-    elif action == InterviewAction.REQUEST_CORRECTION:
+    if action == InterviewAction.REQUEST_CORRECTION:
         remarks = remarks.strip()
         if not remarks:
             raise ValidationError({"remarks": _("Neem de opmerkingen van de geïnterviewden over.")})
         changes["correction_remarks"] = [interview.correction_remarks or None, remarks]
         interview.correction_remarks = remarks
         update_fields.append("correction_remarks")
-
+    if action in (InterviewAction.SEND, InterviewAction.REOPEN):
+        # Each interviewee confirms the record as it is now: earlier answers no longer hold.
+        interview.interviewees.update(**CONFIRMATION_CLEARED)
     interview.status = new_status
     interview.full_clean()
     interview.save(update_fields=update_fields)
     audit_event_record(event=_EVENTS[action], actor=actor, target=interview, changes=changes)
+    if action == InterviewAction.SEND:
+        notify_interview_sent(interview)
+    else:  # back with the team: nobody is asked to confirm it now
+        retract_interview_to_confirm(interview)
     return interview
 
 
-# --- Self-service confirmation by a linked interviewee -----------------------------------------
-
-
 @transaction.atomic
-def interview_answer_by_interviewee(
-    *,
-    actor: User,
-    interview: Interview,
-    action: str,
-    expected_version: int,
-    remarks: str = "",
-) -> Interview:
-    """A linked interviewee answers a record sent to them: confirms it (it then counts as
-    evidence; confirmed_by is their full name) or asks for a correction (remarks required).
-
-    Only an interviewee linked to `actor`'s account may answer, and only the moves the tables
-    allow an interviewee (ter bevestiging → bevestigd / correctie gevraagd). `expected_version`
-    is the version the interviewee read: if the record changed since (the audit team edited or
-    took it back), nothing changes and EditConflict says so."""
-    # The interviewee acts on a record about themselves: the link is their authorisation.
-    if not interview.interviewees.filter(user=actor).exists():
-        raise PermissionDenied(
-            _("Alleen een geïnterviewde die aan dit verslag is gekoppeld kan het beantwoorden.")
-        )
-    interview = Interview.objects.select_for_update().select_related("cycle").get(pk=interview.pk)
+def interview_withdraw(*, actor: User, interview: Interview, reason: str) -> Interview:
+    """Withdraw a record entered in error, with a reason (issue 17: never deleted). Only the
+    unit's audit team, while fieldwork is open, and only while the record is not yet evidence:
+    a concept, a record sent back for correction, or one awaiting confirmation (its request
+    then lapses: it leaves every badge, queue line and list of the interviewees). A confirmed
+    record may be cited by scores and quotes; it stays. Withdrawn, the record leaves every
+    count, figure and report; its page and the unit's list show it struck through with who,
+    when and why."""
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=interview.cycle, unit=interview.unit_id)
+    interview = (
+        Interview.with_withdrawn.select_for_update().select_related("cycle").get(pk=interview.pk)
+    )
     require_evidence_open(interview.cycle)
-    version_check(
-        interview,
-        expected_version=expected_version,
-        what=_("Dit verslag"),
-        state=lambda now: (
-            _("Het staat nu op %(status)s (versie %(version)s).")
-            % {"status": now.get_status_display(), "version": now.version}
-        ),
-        todo=_("Er is niets vastgelegd; lees de actuele versie en beantwoord die."),
-    )
-    # INTERVIEW_MOVERS says which moves are an interviewee's (confirm, ask for a correction).
-    new_status = interview_next_status(interview.status, action, InterviewActor.INTERVIEWEE)
-    confirmed_by = ""
-    if action == InterviewAction.CONFIRM:
-        confirmed_by = actor.get_full_name().strip() or actor.get_username()
-    elif not remarks.strip():
+    if not interview.is_withdrawn and not interview_is_withdrawable(interview.status):
         raise ValidationError(
-            {"remarks": _("Beschrijf wat er in het verslag gecorrigeerd moet worden.")}
+            _(
+                "Een bevestigd interview telt als bewijs en wordt niet ingetrokken. Vraag de "
+                "geïnterviewden om een correctie als het verslag niet klopt."
+            )
         )
-    interview = _move(
-        interview,
+    changes = withdraw(interview, actor=actor, reason=reason, what=_("Dit interview"))
+    retract_interview_to_confirm(interview)  # a request it had lapses with it
+    audit_event_record(
+        event=INTERVIEW_WITHDRAWN,
         actor=actor,
-        action=action,
-        new_status=new_status,
-        confirmed_by=confirmed_by,
-        remarks=remarks,
+        target=interview,
+        changes=changes,
+        reason=interview.withdrawal_reason,
     )
-    if action == InterviewAction.REQUEST_CORRECTION:
-        # A correction the audit team records itself (interview_transition) needs no message:
-        # the team heard it. One asked in the app is news to the team.
-        notify_interview_correction_requested(interview)
     return interview
 
 

@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from audits.constants import InterviewAction, InterviewActor
-from audits.evidence_rules import interview_actions
+from audits.constants import InterviewAction, InterviewActor, InterviewStatus
+from audits.evidence_rules import confirmation_open, interview_actions
 from audits.forms.confirmations import InterviewConfirmForm, InterviewCorrectionForm
 from audits.selectors import confirmations as selectors
-from audits.services import interviews as interview_services
+from audits.services import confirmations as confirmation_services
 from uwvkms.forms import add_service_errors
 
 
@@ -35,7 +35,7 @@ def confirmation_detail(request, pk: int):
     correction_form = InterviewCorrectionForm(initial=initial, prefix="correctie")
     status = 200
     refused = None
-    can_answer = bool(interview_actions(interview.status, InterviewActor.INTERVIEWEE))
+    can_answer = _can_answer(interview, request.user)
     if request.method == "POST" and can_answer:
         if "correctie-version" in request.POST:
             action, form = InterviewAction.REQUEST_CORRECTION, InterviewCorrectionForm
@@ -45,7 +45,7 @@ def confirmation_detail(request, pk: int):
             confirm_form = form = InterviewConfirmForm(request.POST, prefix="bevestigen")
         if form.is_valid():
             try:
-                interview_services.interview_answer_by_interviewee(
+                interview = confirmation_services.interview_answer_by_interviewee(
                     actor=request.user,
                     interview=interview,
                     action=action,
@@ -55,12 +55,16 @@ def confirmation_detail(request, pk: int):
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                messages.success(
-                    request,
-                    _("U hebt het verslag bevestigd; het telt nu als bewijs.")
-                    if action == InterviewAction.CONFIRM
-                    else _("Uw correctieverzoek is doorgegeven aan het toetsteam."),
-                )
+                if action == InterviewAction.REQUEST_CORRECTION:
+                    done = _("Uw correctieverzoek is doorgegeven aan het toetsteam.")
+                elif interview.status == InterviewStatus.BEVESTIGD:
+                    done = _("U hebt het verslag bevestigd; het telt nu als bewijs.")
+                else:
+                    done = _(
+                        "U hebt het verslag bevestigd. Het telt als bewijs zodra ook de andere "
+                        "geïnterviewden het hebben bevestigd."
+                    )
+                messages.success(request, done)
                 return redirect("audits:confirmation_detail", pk=interview.pk)
         status = 400
         if form.non_field_errors():
@@ -72,21 +76,35 @@ def confirmation_detail(request, pk: int):
             confirm_form = InterviewConfirmForm(initial=initial, prefix="bevestigen")
             correction_form = InterviewCorrectionForm(initial=initial, prefix="correctie")
     elif request.method == "POST":
-        messages.error(
-            request,
-            _("Dit verslag staat op %(status)s en kan niet meer worden beantwoord.")
-            % {"status": interview.get_status_display()},
-        )
+        messages.error(request, _("Dit verslag wacht niet (meer) op uw antwoord."))
         return redirect("audits:confirmation_detail", pk=interview.pk)
     return render(
         request,
         "audits/confirmations/confirmation_detail.html",
         {
             "interview": interview,
-            "can_answer": bool(interview_actions(interview.status, InterviewActor.INTERVIEWEE)),
+            "can_answer": _can_answer(interview, request.user),
+            "mine": _own_row(interview, request.user),
+            "window_open": confirmation_open(interview.cycle.status),
             "confirm_form": confirm_form,
             "correction_form": correction_form,
             "refused": refused,
         },
         status=status,
+    )
+
+
+def _own_row(interview, user):
+    return next((p for p in interview.interviewees.all() if p.user_id == user.pk), None)
+
+
+def _can_answer(interview, user) -> bool:
+    """Whether the page offers the answer forms: only what the service would accept (a record
+    waiting for this interviewee, not yet confirmed by them, calibration still open)."""
+    mine = _own_row(interview, user)
+    return (
+        mine is not None
+        and not mine.has_confirmed
+        and confirmation_open(interview.cycle.status)
+        and bool(interview_actions(interview.status, InterviewActor.INTERVIEWEE))
     )

@@ -1,37 +1,28 @@
 """Views of the evidence pages (DOMAIN.md §2, "Evidence"): the documentation list and question set
-for the coordination team; document study, interviews and the evidence overview per unit. Thin:
+for the coordination team; document study and the evidence overview per unit (interviews: `audits.views.interviews`). Thin:
 every object comes through an access-checked selector, every write through a service."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
-from django.utils.text import get_valid_filename
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from audits.constants import InterviewAction
-from audits.evidence_rules import interview_actions, interview_is_editable
 from audits.forms.evidence import (
     DocumentCheckForm,
     DocumentFileForm,
     DocumentTypeForm,
-    IntervieweeFormSet,
-    InterviewForm,
     InterviewQuestionForm,
-    InterviewTransitionForm,
 )
 from audits.selectors import evidence as selectors
 from audits.services import documents as document_services
 from audits.services import interviews as interview_services
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, keep_typed, kept_input, posted_data, typed_on
-from uwvkms.pdf import html_to_pdf
 from uwvkms.permissions import role_required
 
 # --- The documentation list (coordination team) --------------------------------------------------
@@ -437,256 +428,3 @@ def document_file_delete(request, year: int, file_id: int):
         ue=ue, document_type_id=check.document_type_id
     )
     return _after_file_change(request, ue, document_type, None)
-
-
-# --- Interviews ----------------------------------------------------------------------------------
-
-
-def interview_list(request, year: int, unit_id: int):
-    ue = selectors.unit_evidence_get(user=request.user, year=year, unit_id=unit_id)
-    return render(
-        request,
-        "audits/evidence/interview_list.html",
-        {
-            "ue": ue,
-            "interviews": selectors.interviews_of_unit(cycle=ue.cycle, unit=ue.unit),
-            "has_districts": selectors.districts_of_unit(cycle=ue.cycle, unit=ue.unit).exists(),
-            "districts_url": _districts_url(ue),
-        },
-    )
-
-
-def _districts_url(ue) -> str | None:
-    """The page where candidate districts are added, when that page exists."""
-    try:
-        return reverse("audits:districts", kwargs={"year": ue.cycle.year, "unit_id": ue.unit.id})
-    except NoReverseMatch:
-        return None
-
-
-def _interview_form(request, ue, interview=None):
-    principles = list(selectors.assessed_principles(cycle=ue.cycle, unit=ue.unit))
-    asked: set[int] = set()
-    initial: dict = {"version": 0, "auditors": [request.user.pk]}
-    people = None
-    if interview is not None:
-        initial = {
-            "version": interview.version,
-            "held_on": interview.held_on,
-            "location": interview.location_id,
-            "auditors": [a.pk for a in interview.auditors.all()],
-        }
-        for note in interview.notes.all():
-            ids = [q.id for q in note.questions.all()]
-            asked.update(ids)
-            initial[f"questions_{note.principle_id}"] = ids
-            initial[f"notes_{note.principle_id}"] = note.notes
-        people = [
-            {"name": p.name, "function": p.function, "user": p.user_id}
-            for p in interview.interviewees.all()
-        ]
-    form = InterviewForm(
-        posted_data(request),
-        initial=initial,
-        districts=selectors.districts_of_unit(cycle=ue.cycle, unit=ue.unit),
-        team=selectors.audit_team(cycle=ue.cycle, unit=ue.unit),
-        principles=principles,
-        questions=selectors.questions_by_principle(principles=principles, include=asked),
-    )
-    formset = IntervieweeFormSet(
-        posted_data(request),
-        initial=people,
-        prefix="interviewees",
-        # One queryset for every row: it is read once (see AccountChoiceField).
-        form_kwargs={"users": selectors.unit_staff(unit=ue.unit)},
-    )
-    return form, formset
-
-
-def _record_args(form, formset) -> dict:
-    return {
-        "held_on": form.cleaned_data["held_on"],
-        "location": form.cleaned_data["location"],
-        "auditors": form.cleaned_data["auditors"],
-        "interviewees": [
-            interview_services.IntervieweeData(
-                name=p["name"],
-                function=p["function"],
-                user_id=p["user"].pk if p.get("user") else None,
-            )
-            for p in formset.people()
-        ],
-        "notes": {
-            principle_id: interview_services.NoteData(notes=notes, question_ids=question_ids)
-            for principle_id, (notes, question_ids) in form.notes_data().items()
-        },
-    }
-
-
-def _render_interview_form(request, ue, form, formset, interview=None, status=200):
-    return render(
-        request,
-        "audits/evidence/interview_form.html",
-        {
-            "ue": ue,
-            "form": form,
-            "formset": formset,
-            "interview": interview,
-            "has_districts": selectors.districts_of_unit(cycle=ue.cycle, unit=ue.unit).exists(),
-            "districts_url": _districts_url(ue),
-        },
-        status=status,
-    )
-
-
-def interview_create(request, year: int, unit_id: int):
-    ue = selectors.unit_evidence_get_for_editing(user=request.user, year=year, unit_id=unit_id)
-    form, formset = _interview_form(request, ue)
-    if request.method == "POST":
-        if form.is_valid() and formset.is_valid():
-            try:
-                interview = interview_services.interview_create(
-                    actor=request.user,
-                    cycle=ue.cycle,
-                    unit=ue.unit,
-                    **_record_args(form, formset),
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Het interview is vastgelegd als concept."))
-                return redirect(interview)
-        return _render_interview_form(request, ue, form, formset, status=400)
-    return _render_interview_form(request, ue, form, formset)
-
-
-def interview_edit(request, year: int, pk: int):
-    interview, ue = selectors.interview_get_for_user(
-        user=request.user, year=year, pk=pk, for_editing=True
-    )
-    if not interview_is_editable(interview.status):
-        messages.error(
-            request,
-            _("Een interview met status %(status)s kan niet worden gewijzigd.")
-            % {"status": interview.get_status_display()},
-        )
-        return redirect(interview)
-    form, formset = _interview_form(request, ue, interview)
-    if request.method == "POST":
-        if form.is_valid() and formset.is_valid():
-            try:
-                interview = interview_services.interview_update(
-                    actor=request.user,
-                    interview=interview,
-                    expected_version=form.cleaned_data["version"] or 0,
-                    **_record_args(form, formset),
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Het interview is opgeslagen."))
-                return redirect(interview)
-        return _render_interview_form(request, ue, form, formset, interview, status=400)
-    return _render_interview_form(request, ue, form, formset, interview)
-
-
-def _transition_forms(interview, ue, bound=None) -> list[tuple[InterviewAction, object]]:
-    if not ue.can_edit:
-        return []
-    names = [p.name for p in interview.interviewees.all()]
-    forms = []
-    for action in interview_actions(interview.status):
-        if bound is not None and bound.prefix == action:
-            forms.append((action, bound))
-        else:
-            forms.append(
-                (
-                    action,
-                    InterviewTransitionForm(
-                        initial={"action": action, "status": interview.status},
-                        interviewee_names=names,
-                        prefix=action,
-                    ),
-                )
-            )
-    return forms
-
-
-def _render_interview_detail(request, interview, ue, bound=None, status=200):
-    transition_forms = _transition_forms(interview, ue, bound)
-    # A refused move whose form is no longer on the page still says why.
-    orphan_errors = (
-        bound.non_field_errors()
-        if bound is not None and all(form is not bound for _action, form in transition_forms)
-        else []
-    )
-    return render(
-        request,
-        "audits/evidence/interview_detail.html",
-        {
-            "ue": ue,
-            "interview": interview,
-            "editable": ue.can_edit and interview_is_editable(interview.status),
-            "transition_forms": transition_forms,
-            "transition_errors": orphan_errors,
-            "history": selectors.evidence_history(interview),
-        },
-        status=status,
-    )
-
-
-def interview_detail(request, year: int, pk: int):
-    interview, ue = selectors.interview_get_for_user(user=request.user, year=year, pk=pk)
-    return _render_interview_detail(request, interview, ue)
-
-
-@require_POST
-def interview_transition(request, year: int, pk: int):
-    interview, ue = selectors.interview_get_for_user(
-        user=request.user, year=year, pk=pk, for_editing=True
-    )
-    # Each move is its own form, prefixed with its action (unique ids on the page).
-    prefix = next((a for a in InterviewAction.values if f"{a}-action" in request.POST), None)
-    if prefix is None:
-        raise Http404
-    form = InterviewTransitionForm(
-        request.POST,
-        interviewee_names=[p.name for p in interview.interviewees.all()],
-        prefix=prefix,
-    )
-    if form.is_valid():
-        try:
-            interview = interview_services.interview_transition(
-                actor=request.user,
-                interview=interview,
-                action=form.cleaned_data["action"],
-                expected_status=form.cleaned_data["status"],
-                confirmed_by=form.cleaned_data["confirmed_by"],
-                remarks=form.cleaned_data["remarks"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Het interview staat nu op %(status)s.")
-                % {"status": interview.get_status_display()},
-            )
-            return redirect(interview)
-    return _render_interview_detail(request, interview, ue, bound=form, status=400)
-
-
-def interview_pdf(request, year: int, pk: int):
-    interview, ue = selectors.interview_get_for_user(user=request.user, year=year, pk=pk)
-    html = render_to_string(
-        "audits/evidence/interview_record.html",
-        {"interview": interview, "ue": ue, "generated_at": timezone.now()},
-    )
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
-    filename = get_valid_filename(
-        f"interview-{interview.unit.abbreviation}-{interview.held_on:%Y-%m-%d}-{interview.pk}.pdf"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -89,7 +89,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("persona", list(EXPECTED))
 def test_who_reads_what(client, request, persona, cycle, uitkeren, evidence):
-    DistrictFactory(cycle=cycle, unit=uitkeren)
+    DistrictFactory(cycle=cycle, unit=uitkeren, drawn=True)
     client.force_login(request.getfixturevalue(persona))
     answers = {
         name: client.get(url).status_code for name, url in urls(cycle, uitkeren, evidence).items()
@@ -116,11 +116,11 @@ def writes(cycle, unit, evidence) -> list[tuple[str, dict]]:
         (reverse("audits:document_file_delete", args=[y, evidence["delivered_file"].pk]), {}),
         (
             reverse("audits:interview_create", args=[y, u]),
-            {"held_on": "2031-09-01", "location": concept.location_id},
+            {"held_on": "2025-09-01", "location": concept.location_id},
         ),
         (
             reverse("audits:interview_edit", args=[y, concept.pk]),
-            {"held_on": "2031-09-01", "location": concept.location_id, "version": 1},
+            {"held_on": "2025-09-01", "location": concept.location_id, "version": 1},
         ),
         (
             reverse("audits:interview_transition", args=[y, concept.pk]),

@@ -59,13 +59,14 @@ def test_the_interviewee_finds_reads_and_confirms(client, linked, waiting):
     response = client.post(detail(waiting), {"bevestigen-version": waiting.version})
     assert response.status_code == 302
     waiting.refresh_from_db()
-    assert (waiting.status, waiting.confirmed_by) == ("bevestigd", "Jan Jansen")
-    event = AuditEvent.objects.get(event="audits.interview.confirmed")
+    # Jan confirmed for himself only: Eva de Vries has not, so the record still waits.
+    assert (waiting.status, waiting.confirmed_by) == ("ter_bevestiging", "")
+    event = AuditEvent.objects.get(event="audits.interviewee.confirmed")
     assert event.actor == linked
 
-    after = client.get(detail(waiting)).content.decode()
-    assert "Dit verslag is bevestigd door Jan Jansen" in after
-    assert ">Bevestigen</button>" not in after  # read-only once confirmed
+    after = client.get(response["Location"]).content.decode()
+    assert "Het telt als bewijs zodra ook de andere geïnterviewden" in after
+    assert ">Bevestigen</button>" not in after  # read-only once they confirmed
     assert "Ter bevestiging (" not in client.get(reverse("home")).content.decode()
     assert list(client.get(LIST).context["interviews"]) == []
 
@@ -155,7 +156,7 @@ def test_a_record_not_waiting_is_read_only(client, cycle, uitkeren, auditor, lin
     assert response.status_code == 302
     interview.refresh_from_db()
     assert interview.status == trait
-    assert "kan niet meer worden beantwoord" in client.get(response["Location"]).content.decode()
+    assert "wacht niet (meer) op uw antwoord" in client.get(response["Location"]).content.decode()
 
 
 def test_the_list_query_count_does_not_grow(

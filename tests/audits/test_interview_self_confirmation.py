@@ -3,11 +3,17 @@
 correction with required remarks. A stale answer, an answer from anyone else and an answer to a
 record no longer waiting change nothing."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from audits.constants import InterviewAction
-from audits.services.interviews import interview_answer_by_interviewee
+from audits.services.confirmations import (
+    interview_answer_by_interviewee,
+    interviewee_confirmation_record,
+)
 from tests.factories import InterviewFactory, UserFactory
 from uwvkms.models import AuditEvent
 from uwvkms.versioning import EditConflict
@@ -28,6 +34,7 @@ def waiting(cycle, uitkeren, auditor, linked):
         created_by=auditor,
         ter_bevestiging=True,
         version=2,
+        held_on=datetime.date(2025, 9, 15),
         interviewees=[("J. Jansen", "Teamleider", linked), ("Eva de Vries", "Adviseur")],
     )
 
@@ -46,18 +53,33 @@ def events():
     return AuditEvent.objects.filter(object_type="audits.interview")
 
 
-def test_the_interviewee_confirms(waiting, linked):
+def test_the_interviewee_confirms_for_themselves_only(waiting, linked, auditor):
     answer(waiting, linked, InterviewAction.CONFIRM)
     waiting.refresh_from_db()
-    assert (waiting.status, waiting.version) == ("bevestigd", 3)
-    assert waiting.confirmed_by == "Jan Jansen"  # the user's full name, not the recorded name
-    assert waiting.confirmed_at is not None
+    # Eva de Vries has not confirmed: the record still waits, at the same version.
+    assert (waiting.status, waiting.version, waiting.confirmed_by) == ("ter_bevestiging", 2, "")
+    mine, eva = waiting.interviewees.all()
+    assert (mine.confirmed_on, mine.confirmed_via) == (timezone.localdate(), "app")
+    assert mine.confirmation_recorded_by == linked
+    assert eva.confirmed_on is None
     (event,) = events()
-    assert event.event == "audits.interview.confirmed"
-    assert event.actor == linked
-    assert event.changes["status"] == ["ter_bevestiging", "bevestigd"]
-    assert event.changes["confirmed_by"] == [None, "Jan Jansen"]
-    assert event.changes["confirmed_at"][0] is None
+    assert (event.event, event.actor) == ("audits.interviewee.confirmed", linked)
+    assert list(event.changes) == ["confirmed.J. Jansen"]
+    # A second answer of the same interviewee is refused.
+    with pytest.raises(ValidationError, match="heeft dit verslag al bevestigd"):
+        answer(waiting, linked, InterviewAction.CONFIRM)
+    # The last confirmation completes the record.
+    interviewee_confirmation_record(
+        actor=auditor,
+        interview=waiting,
+        interviewee=eva,
+        confirmed_on=timezone.localdate(),
+        confirmed_via="persoonlijk",
+    )
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.version) == ("bevestigd", 3)
+    assert waiting.confirmed_by == "J. Jansen, Eva de Vries"
+    assert waiting.confirmed_at is not None
 
 
 def test_the_interviewee_asks_for_a_correction(waiting, linked):

@@ -18,7 +18,7 @@ from uwvkms.models import AuditEvent
 
 @pytest.fixture
 def district(cycle, uitkeren):
-    return DistrictFactory(cycle=cycle, unit=uitkeren, name="District Noord")
+    return DistrictFactory(cycle=cycle, unit=uitkeren, name="District Noord", drawn=True)
 
 
 @pytest.fixture
@@ -78,9 +78,11 @@ def test_an_account_of_another_unit_is_refused(client, auditor, cycle, uitkeren,
     assert not Interview.objects.exists()
 
 
-def test_the_audit_team_still_records_a_confirmation_received_by_mail(
+def test_the_audit_team_does_not_confirm_for_a_linked_interviewee(
     client, auditor, cycle, uitkeren, colleague
 ):
+    """A linked interviewee confirms for themselves (issue 17): the team's page offers no
+    confirmation for them, and a posted one is refused."""
     interview = InterviewFactory(
         cycle=cycle,
         unit=uitkeren,
@@ -89,12 +91,17 @@ def test_the_audit_team_still_records_a_confirmation_received_by_mail(
         interviewees=[("Jan Jansen", "Teamleider", colleague)],
     )
     client.force_login(auditor)
-    url = reverse("audits:interview_transition", args=[cycle.year, interview.pk])
-    data = {"confirm-action": "confirm", "confirm-status": "ter_bevestiging"}
-    response = client.post(url, data | {"confirm-confirmed_by": "Jan Jansen"})
-    assert response.status_code == 302
+    page = client.get(interview.get_absolute_url())
+    assert page.context["confirmation_form"] is None
+    assert "wacht op de eigen bevestiging in de app" in page.content.decode()
+    url = reverse("audits:interviewee_confirmation", args=[cycle.year, interview.pk])
+    person = interview.interviewees.get()
+    response = client.post(
+        url, {"interviewee": person.pk, "confirmed_on": "2025-09-20", "confirmed_via": "email"}
+    )
+    assert response.status_code == 400
     interview.refresh_from_db()
-    assert (interview.status, interview.confirmed_by) == ("bevestigd", "Jan Jansen")
+    assert interview.status == "ter_bevestiging"
 
 
 @pytest.mark.parametrize("case", ["other_unit", "twice"])
@@ -112,7 +119,7 @@ def test_the_service_refuses_bad_links(auditor, cycle, uitkeren, fez, district, 
             actor=auditor,
             cycle=cycle,
             unit=uitkeren,
-            held_on=datetime.date(2031, 9, 15),
+            held_on=datetime.date(2025, 9, 15),
             location=district,
             auditors=[auditor],
             interviewees=people,

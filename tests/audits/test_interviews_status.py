@@ -2,6 +2,8 @@
 (with the interviewees' remarks) → edit → ter bevestiging again; back to concept from ter
 bevestiging. The page offers only the moves the table allows; every move is recorded."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -24,54 +26,66 @@ def interview(cycle, uitkeren, auditor):
         cycle=cycle,
         unit=uitkeren,
         created_by=auditor,
+        held_on=datetime.date(2025, 9, 15),
         interviewees=[("Jan Jansen", "Teamleider"), ("Eva de Vries", "Adviseur")],
     )
 
 
-def test_send_and_confirm(client, auditor, interview):
+def send(client, interview, *, status=None):
+    """Send a record through its guarded page (the POST of the page's form)."""
+    return client.post(
+        reverse("audits:interview_send", args=[interview.cycle.year, interview.pk]),
+        {"send-action": "send", "send-status": status or interview.status},
+    )
+
+
+def record(client, interview, person, *, on="2025-09-20", via="email"):
+    return client.post(
+        reverse("audits:interviewee_confirmation", args=[interview.cycle.year, interview.pk]),
+        {"interviewee": person.pk, "confirmed_on": on, "confirmed_via": via},
+    )
+
+
+def test_send_and_confirm_per_interviewee(client, auditor, interview):
     client.force_login(auditor)
-    assert move(client, interview, "send").status_code == 302
+    assert send(client, interview).status_code == 302
     interview.refresh_from_db()
     assert (interview.status, interview.version) == ("ter_bevestiging", 2)
-    response = move(client, interview, "confirm", confirmed_by="Eva de Vries")
-    assert response.status_code == 302
+    jan, eva = interview.interviewees.all()
+    assert record(client, interview, eva).status_code == 302
+    interview.refresh_from_db()
+    assert interview.status == "ter_bevestiging"  # Jan has not confirmed yet
+    assert record(client, interview, jan, via="telefonisch").status_code == 302
     interview.refresh_from_db()
     assert interview.status == "bevestigd"
-    assert interview.confirmed_by == "Eva de Vries"
+    assert interview.confirmed_by == "Jan Jansen, Eva de Vries"
     assert interview.confirmed_at is not None
-    sent, confirmed = AuditEvent.objects.filter(object_type="audits.interview").order_by("id")
+    sent, first, last = AuditEvent.objects.filter(object_type="audits.interview").order_by("id")
     assert sent.event == "audits.interview.sent"
     assert sent.changes == {"status": ["concept", "ter_bevestiging"]}
-    assert confirmed.event == "audits.interview.confirmed"
-    assert confirmed.actor == auditor  # who recorded the confirmation
-    assert confirmed.changes["confirmed_by"] == [None, "Eva de Vries"]
-    assert confirmed.changes["status"] == ["ter_bevestiging", "bevestigd"]
+    assert first.event == last.event == "audits.interviewee.confirmed"
+    assert first.actor == auditor  # who recorded the confirmation
+    assert first.changes == {"confirmed.Eva de Vries": [None, "20 september 2025, per e-mail"]}
+    assert last.changes["status"] == ["ter_bevestiging", "bevestigd"]
     page = client.get(interview.get_absolute_url()).content.decode()
-    assert "Dit verslag is bevestigd door Eva de Vries" in page
+    assert "Dit verslag is bevestigd door Jan Jansen, Eva de Vries" in page
 
 
-@pytest.mark.parametrize(
-    ("confirmed_by", "message"),
-    [
-        ("", "Geef aan welke geïnterviewde het verslag bevestigde."),
-        ("Iemand Anders", "Selecteer een geldige keuze."),
-    ],
-)
-def test_confirmation_needs_an_interviewee(client, auditor, cycle, uitkeren, confirmed_by, message):
+def test_the_record_is_never_confirmed_as_a_whole(client, auditor, cycle, uitkeren):
     interview = InterviewFactory(
         cycle=cycle, unit=uitkeren, created_by=auditor, ter_bevestiging=True
     )
     client.force_login(auditor)
-    response = move(client, interview, "confirm", confirmed_by=confirmed_by)
+    response = move(client, interview, "confirm")
     assert response.status_code == 400
-    assert message in response.content.decode()
+    assert "Leg de bevestiging per geïnterviewde vast" in response.content.decode()
     interview.refresh_from_db()
     assert interview.status == "ter_bevestiging"
 
 
 def test_correction_round(client, auditor, interview):
     client.force_login(auditor)
-    move(client, interview, "send")
+    send(client, interview)
     interview.refresh_from_db()
     response = move(client, interview, "request_correction", remarks="Mijn functie klopt niet.")
     assert response.status_code == 302
@@ -84,7 +98,7 @@ def test_correction_round(client, auditor, interview):
     edit = client.get(reverse("audits:interview_edit", args=[interview.cycle.year, interview.pk]))
     assert edit.status_code == 200
     assert "Mijn functie klopt niet." in edit.content.decode()
-    assert move(client, interview, "send").status_code == 302
+    assert send(client, interview).status_code == 302
     interview.refresh_from_db()
     assert interview.status == "ter_bevestiging"
 
@@ -115,12 +129,10 @@ def test_reopen_to_concept(client, auditor, cycle, uitkeren):
 @pytest.mark.parametrize(
     ("trait", "action"),
     [
-        ("concept", "confirm"),
         ("concept", "request_correction"),
         ("concept", "reopen"),
         ("bevestigd", "send"),
         ("bevestigd", "reopen"),
-        ("correctie_gevraagd", "confirm"),
         ("ter_bevestiging", "send"),
     ],
 )
@@ -128,7 +140,7 @@ def test_moves_outside_the_table_are_refused(client, auditor, cycle, uitkeren, t
     traits = {} if trait == "concept" else {trait: True}
     interview = InterviewFactory(cycle=cycle, unit=uitkeren, created_by=auditor, **traits)
     client.force_login(auditor)
-    response = move(client, interview, action, confirmed_by="Jan Jansen", remarks="x")
+    response = move(client, interview, action, remarks="x")
     assert response.status_code == 400
     assert "kan nu niet" in response.content.decode()
     before = interview.status
@@ -142,7 +154,7 @@ def test_a_move_from_a_stale_page_changes_nothing(client, auditor, cycle, uitker
         cycle=cycle, unit=uitkeren, created_by=auditor, ter_bevestiging=True
     )
     client.force_login(auditor)
-    response = move(client, interview, "send", status="concept")  # page opened before sending
+    response = send(client, interview, status="concept")  # page opened before sending
     assert response.status_code == 400
     assert "staat intussen op Ter bevestiging" in response.content.decode()
 
@@ -154,27 +166,32 @@ def test_an_unknown_action_is_not_found(client, auditor, interview):
 
 
 @pytest.mark.parametrize(
-    ("trait", "offered"),
+    ("trait", "offered", "can_send", "records"),
     [
-        ("concept", ["Ter bevestiging sturen"]),
-        (
-            "ter_bevestiging",
-            ["Bevestiging vastleggen", "Correctieverzoek vastleggen", "Terug naar concept"],
-        ),
-        ("correctie_gevraagd", ["Ter bevestiging sturen"]),
-        ("bevestigd", []),
+        ("concept", [], True, False),
+        ("ter_bevestiging", ["Correctieverzoek vastleggen", "Terug naar concept"], False, True),
+        ("correctie_gevraagd", [], True, False),
+        ("bevestigd", [], False, False),
     ],
 )
-def test_the_page_offers_only_allowed_moves(client, auditor, cycle, uitkeren, trait, offered):
+def test_the_page_offers_only_allowed_moves(
+    client, auditor, cycle, uitkeren, trait, offered, can_send, records
+):
     traits = {} if trait == "concept" else {trait: True}
     interview = InterviewFactory(cycle=cycle, unit=uitkeren, created_by=auditor, **traits)
     client.force_login(auditor)
     page = client.get(interview.get_absolute_url())
     forms = page.context["transition_forms"]
     assert [str(action.label) for action, _form in forms] == offered
+    assert page.context["moves"].can_send is can_send
+    assert (page.context["confirmation_form"] is not None) is records
     content = page.content.decode()
-    for label in {"Ter bevestiging sturen", "Bevestiging vastleggen", "Terug naar concept"} - set(
-        offered
+    send_url = reverse("audits:interview_send", args=[cycle.year, interview.pk])
+    assert (send_url in content) is can_send
+    for label in (
+        {"Bevestiging vastleggen", "Terug naar concept"}
+        - set(offered)
+        - ({"Bevestiging vastleggen"} if records else set())
     ):
         assert f">{label}</button>" not in content
 
@@ -184,7 +201,7 @@ def test_no_moves_after_fieldwork(client, auditor, cycle, uitkeren):
     AuditCycle.objects.filter(pk=cycle.pk).update(status="kalibratie")
     client.force_login(auditor)
     assert client.get(interview.get_absolute_url()).context["transition_forms"] == []
-    response = move(client, interview, "send")
+    response = send(client, interview)
     assert response.status_code == 400
     interview.refresh_from_db()
     assert interview.status == "concept"

@@ -57,7 +57,8 @@ def test_the_interviewee_sees_the_records_to_confirm(client, unit_board, auditor
 def test_no_line_nor_badge_for_a_record_that_can_no_longer_be_confirmed(
     client, unit_board, cycle, uitkeren
 ):
-    # Evidence is fixed once fieldwork is over: confirming would be refused.
+    # Confirming is possible until calibration closes (the cycle moves on to the roll-up):
+    # then confirming would be refused, so no line and no badge lead there.
     InterviewFactory(
         cycle=cycle,
         unit=uitkeren,
@@ -65,6 +66,10 @@ def test_no_line_nor_badge_for_a_record_that_can_no_longer_be_confirmed(
         interviewees=[("Directie", "Directeur", unit_board)],
     )
     AuditCycle.objects.filter(pk=cycle.pk).update(status="kalibratie")
+    assert lines(unit_board, "Interview bevestigen")
+    AuditCycle.objects.filter(pk=cycle.pk).update(status="oprollen")
+    unit_board.refresh_from_db()
+    unit_board.__dict__.pop("_user_facts", None)
     assert not lines(unit_board, "Interview bevestigen")
     client.force_login(unit_board)
     html = client.get(reverse("home")).content.decode()

@@ -38,6 +38,8 @@ from tests.e2e.conftest import (
 from tests.factories import DistrictFactory, InterviewFactory, principle
 
 YEAR = 2031
+# The day of the interview recorded in the journey: in the past (issue 17: never in the future).
+HELD_ON = datetime.date(2025, 9, 15)
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG_BYTES = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -147,14 +149,14 @@ def test_auditor_gathers_evidence_at_a_unit(
     expect(page.get_by_label("Anouk Toetser")).to_be_checked()
 
     # Without interviewees the form is refused in Dutch, and nothing is saved.
-    page.get_by_label("Datum").fill(f"{YEAR}-09-15")
-    page.get_by_label("Plaats (district of afdeling)").select_option(label=location)
+    page.get_by_label("Datum").fill(HELD_ON.isoformat())
+    page.get_by_label("Plaats (getrokken district of afdeling)").select_option(label=location)
     page.get_by_role("button", name="Interview opslaan").click()
     expect(page.get_by_role("alert")).to_contain_text(
         "Leg ten minste één geïnterviewde vast, met naam en functie."
     )
     expect(page.get_by_label("Naam").first).to_have_attribute("aria-invalid", "true")
-    expect(page.get_by_label("Datum")).to_have_value(f"{YEAR}-09-15")
+    expect(page.get_by_label("Datum")).to_have_value(HELD_ON.isoformat())
     check(page)
 
     page.get_by_label("Naam").nth(0).fill("Jan Jansen")
@@ -169,19 +171,37 @@ def test_auditor_gathers_evidence_at_a_unit(
     page.get_by_role("button", name="Interview opslaan").click()
     expect(status_message(page, "Het interview is vastgelegd als concept.")).to_be_visible()
     expect(
-        page.get_by_text("Dit verslag is nog niet bevestigd en telt nog niet als bewijs.")
+        page.get_by_text("Dit verslag is nog niet bevestigd en telt nog niet als bewijs")
     ).to_be_visible()
     check(page)
 
-    # Sent to the interviewees, then their confirmation is recorded: the record is final.
-    page.get_by_role("button", name="Ter bevestiging sturen").click()
-    expect(status_message(page, "Het interview staat nu op Ter bevestiging.")).to_be_visible()
+    # Sent to the interviewees through its guarded page, then the confirmation of each is
+    # recorded (received by mail): the record is final once both confirmed.
+    page.get_by_role("link", name="Ter bevestiging sturen").click()
+    expect(page.get_by_role("heading", name="Verslag ter bevestiging sturen?")).to_be_visible()
     check(page)
-    page.get_by_label("Bevestigd door").select_option(label="Fatima el Amrani")
-    page.get_by_role("button", name="Bevestiging vastleggen").click()
-    expect(status_message(page, "Het interview staat nu op Bevestigd.")).to_be_visible()
+    page.get_by_role("button", name="Ter bevestiging sturen").click()
+    expect(status_message(page, "Het verslag is ter bevestiging gestuurd")).to_be_visible()
+    check(page)
+    for name, function, status in (
+        ("Fatima el Amrani", "Klantmanager", "Ter bevestiging"),
+        ("Jan Jansen", "Teamleider", "Bevestigd"),
+    ):
+        page.get_by_role("combobox", name="Geïnterviewde").select_option(
+            label=f"{name} ({function})"
+        )
+        page.get_by_label("Bevestigd op").fill(HELD_ON.isoformat())
+        page.get_by_label("Hoe kwam de bevestiging binnen?").select_option(label="Per e-mail")
+        page.get_by_role("button", name="Bevestiging vastleggen").click()
+        expect(
+            status_message(
+                page, f"De bevestiging van {name} is vastgelegd. Het interview staat op {status}."
+            )
+        ).to_be_visible()
     expect(page.get_by_text(re.compile(r"^Bevestigd \(versie \d+\)$"))).to_be_visible()
-    expect(page.get_by_text("Dit verslag is bevestigd door Fatima el Amrani op")).to_be_visible()
+    expect(
+        page.get_by_text("Dit verslag is bevestigd door Jan Jansen, Fatima el Amrani op")
+    ).to_be_visible()
     expect(page.get_by_role("link", name="Interview wijzigen")).to_have_count(0)
     expect(page.get_by_role("button", name="Bevestiging vastleggen")).to_have_count(0)
     check(page)
@@ -250,7 +270,7 @@ def test_auditor_gathers_evidence_at_a_unit(
     expect(
         page.get_by_role("heading", name=f"Bewijs per principe: Uitkeren {YEAR}")
     ).to_be_visible()
-    held_on = f"{location}, 15 september {YEAR}"
+    held_on = f"{location}, 15 september 2025"
     klant = principle_section(page, "Klantgerichtheid")
     expect(klant.get_by_role("heading", level=2)).to_have_text(
         re.compile(r"Klantgerichtheid\s+documenten en interviews")

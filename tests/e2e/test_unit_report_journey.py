@@ -67,6 +67,14 @@ def test_unit_report_from_observation_to_definitief(
         ],
         principles=[principle("klantgerichtheid")],
     )
+    # Fatima el Amrani (no account) confirmed by mail, recorded by the auditor: the board
+    # member's own confirmation completes the record (issue 17: each confirms for themselves).
+    interview.interviewees.filter(user=None).update(
+        confirmed_on=datetime.date(2025, 9, 16),
+        confirmed_via="email",
+        confirmation_recorded_by=auditor,
+        confirmation_recorded_at=timezone.now(),
+    )
     # Fieldwork done elsewhere: both principles in scope at Uitkeren scored, and an
     # observation on Operationele Kwaliteit; the auditor writes the one on Klantgerichtheid
     # below, after which the report is complete enough to agree (issue 17).
@@ -100,7 +108,9 @@ def test_unit_report_from_observation_to_definitief(
     expect(
         status_message(page, "U hebt het verslag bevestigd; het telt nu als bewijs.")
     ).to_be_visible()
-    expect(page.get_by_text(f"Dit verslag is bevestigd door {board_name} op")).to_be_visible()
+    expect(
+        page.get_by_text(f"Dit verslag is bevestigd door Fatima el Amrani, {board_name} op")
+    ).to_be_visible()
     expect(page.get_by_role("button", name="Bevestigen")).to_have_count(0)  # read-only now
     expect(page.get_by_role("link", name=re.compile("^Ter bevestiging"))).to_have_count(0)
     check(page)
@@ -114,7 +124,9 @@ def test_unit_report_from_observation_to_definitief(
     # 1. The auditor sees who confirmed, then writes an observation and a recommendation.
     log_in(page, "auditor")
     page.goto(reverse("audits:interview_detail", args=[YEAR, interview.pk]))
-    expect(page.get_by_text(f"Dit verslag is bevestigd door {board_name} op")).to_be_visible()
+    expect(
+        page.get_by_text(f"Dit verslag is bevestigd door Fatima el Amrani, {board_name} op")
+    ).to_be_visible()
     expect(page.get_by_role("region", name="Historie")).to_contain_text(board_name)
     check(page)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Toetscycli").click()

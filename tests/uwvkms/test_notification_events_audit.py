@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied
 from audits.constants import InterviewAction
 from audits.evidence_rules import InterviewTransitionNotAllowed
 from audits.services import assignment_create
-from audits.services.interviews import interview_answer_by_interviewee, interview_transition
+from audits.services.confirmations import interview_answer_by_interviewee
+from audits.services.interviews import interview_transition
 from tests.factories import InterviewFactory, UserFactory
 from tests.findings.unit_reporting import agree, recommend, respond
 from uwvkms.constants import Role

@@ -1,0 +1,43 @@
+"""Migration 0010 (confirmation per interviewee): an interview confirmed before it was confirmed as
+a whole, so each of its interviewees counts as having confirmed it, on the day the record was
+confirmed, by the channel "eerder"; other interviews keep their interviewees unconfirmed."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from audits.models import Interviewee
+from tests.factories import InterviewFactory
+
+BEFORE = [("audits", "0009_withdrawal_and_based_on")]
+AFTER = [("audits", "0010_interviewee_confirmation")]
+
+
+def migrate(targets) -> None:
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_interviewees_of_confirmed_interviews_count_as_confirmed(cycle, uitkeren, auditor):
+    confirmed = InterviewFactory(
+        cycle=cycle,
+        unit=uitkeren,
+        created_by=auditor,
+        bevestigd=True,
+        interviewees=[("Jan Jansen", "Teamleider"), ("Eva de Vries", "Adviseur")],
+    )
+    waiting = InterviewFactory(cycle=cycle, unit=uitkeren, created_by=auditor, ter_bevestiging=True)
+    try:
+        migrate(BEFORE)  # the columns go, the rows stay
+    finally:
+        migrate(AFTER)
+    people = list(Interviewee.objects.filter(interview=confirmed))
+    assert len(people) == 2
+    for person in people:
+        assert person.confirmed_on == confirmed.confirmed_at.date()
+        assert person.confirmed_via == "eerder"
+        assert person.confirmation_recorded_by == auditor
+        assert person.confirmation_recorded_at == confirmed.confirmed_at
+    assert not Interviewee.objects.get(interview=waiting).has_confirmed

@@ -13,7 +13,7 @@ class ManagementPrincipleAdmin(admin.ModelAdmin):
 # enforces the phase locks and cross-auditing.
 @admin.register(AuditCycle)
 class AuditCycleAdmin(ReadOnlyModelAdmin):
-    list_display = ["year", "status", "created_by", "created_at"]
+    list_display = ["year", "status", "created_by", "created_at", "withdrawn_at"]
 
 
 @admin.register(AssessedPrinciple)

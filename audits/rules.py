@@ -401,3 +401,32 @@ def shifted_one_year(day: datetime.date | None) -> datetime.date | None:
         return day.replace(year=day.year + 1)
     except ValueError:
         return day.replace(year=day.year + 1, day=28)
+
+
+def cycle_withdrawal_refusal(*, status: str, recorded_work: Sequence[str]) -> str | None:
+    """Why a cycle cannot be withdrawn (None: it can). Withdrawing is for a cycle opened in
+    error (issue 17): only in Voorbereiding, and only while nothing is recorded in it (a cycle
+    stepped back from fieldwork with scores in it was not opened in error; its work would
+    linger, unseen, in every figure that reads it)."""
+    if status != CycleStatus.VOORBEREIDING:
+        return _(
+            "Een toetscyclus kan alleen worden ingetrokken in de fase Voorbereiding; deze staat "
+            "op %(status)s."
+        ) % {"status": CycleStatus(status).label}
+    if recorded_work:
+        return _(
+            "Er is al werk vastgelegd in deze cyclus (%(work)s); intrekken is voor een cyclus die "
+            "per vergissing is geopend en nog leeg is."
+        ) % {"work": ", ".join(recorded_work)}
+    return None
+
+
+def principle_removal_refusal(*, principle: str, recorded_work: Sequence[str]) -> str | None:
+    """Why a principle cannot leave the cycle's scope (None: it can): not while work is
+    recorded on it, which would otherwise stay behind outside the scope."""
+    if recorded_work:
+        return _("%(principle)s kan niet uit de scope: er is al werk op vastgelegd (%(work)s).") % {
+            "principle": principle,
+            "work": ", ".join(recorded_work),
+        }
+    return None

@@ -29,7 +29,15 @@ class HerstelactieAdmin(ReadOnlyAdmin):
 class DecisionAdmin(ReadOnlyAdmin):
     """Decisions are never edited: a correction is a new record referring to the old one."""
 
-    list_display = ["herstelactie", "forum", "outcome", "decided_on", "corrects", "recorded_by"]
+    list_display = [
+        "herstelactie",
+        "forum",
+        "outcome",
+        "decided_on",
+        "corrects",
+        "recorded_by",
+        "withdrawn_at",
+    ]
     list_filter = ["forum", "outcome"]
     list_select_related = ["herstelactie", "recorded_by", "corrects"]
 

@@ -13,6 +13,16 @@ class ReadOnlyModelAdmin(admin.ModelAdmin):
 
     view_on_site = False
 
+    def get_queryset(self, request):
+        # Withdrawn records (uwvkms.withdrawal) are records too: the beheerder sees them, with
+        # who withdrew them and why, where the default manager leaves them out.
+        model = self.model
+        if hasattr(model, "with_withdrawn"):
+            queryset = model.with_withdrawn.get_queryset()
+            ordering = self.get_ordering(request)
+            return queryset.order_by(*ordering) if ordering else queryset
+        return super().get_queryset(request)
+
     def has_add_permission(self, request):
         return False
 

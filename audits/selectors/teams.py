@@ -1,7 +1,6 @@
 """Reads of the team matrix (issue 17): the units × auditors of a cycle, who is where, and who
 was on which unit the cycle before (the rotation rule proposes no one there again)."""
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,8 +24,8 @@ class TeamMatrix:
     previous_year: int | None
 
     @property
-    def fingerprint(self) -> str:
-        return teams_fingerprint(self.roles)
+    def seen(self) -> str:
+        return roles_text(self.roles)
 
     def loads(self, roles: dict[tuple[int, int], str] | None = None) -> list[int]:
         """Per auditor (in page order) on how many units they are."""
@@ -37,11 +36,23 @@ class TeamMatrix:
         ]
 
 
-def teams_fingerprint(roles: Mapping[tuple[int, int], str]) -> str:
-    """A short digest of a cycle's teams ((unit id, auditor id) → role, set cells only): the
-    matrix page sends the one it showed, so a save over teams changed meanwhile is refused."""
-    cells = ";".join(f"{u}:{a}:{role}" for (u, a), role in sorted(roles.items()) if role)
-    return hashlib.sha256(cells.encode()).hexdigest()[:16]
+def roles_text(roles: Mapping[tuple[int, int], str]) -> str:
+    """The teams as the matrix page showed them ((unit id, auditor id) → role, set cells only),
+    as the page sends them back: the save then changes only the cells the user changed, and
+    refuses a cell someone else changed meanwhile (`roles_from_text` reads it)."""
+    return ";".join(f"{u}:{a}:{role}" for (u, a), role in sorted(roles.items()) if role)
+
+
+def roles_from_text(text: str) -> dict[tuple[int, int], str] | None:
+    """The roles of `roles_text`; None when the text is not of that shape."""
+    roles = {}
+    for part in filter(None, (text or "").split(";")):
+        unit, _sep, rest = part.partition(":")
+        auditor, _sep, role = rest.partition(":")
+        if not (unit.isdigit() and auditor.isdigit() and role in TeamRole.values and role):
+            return None
+        roles[int(unit), int(auditor)] = role
+    return roles
 
 
 def page_order(auditor: User) -> tuple:

@@ -40,6 +40,7 @@ from audits.notifications import (
     retract_interview_to_confirm,
 )
 from audits.selectors.capacities import require_audit_capacity
+from audits.services.locks import cycle_lock
 from uwvkms.dates import dutch
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
@@ -64,7 +65,7 @@ CONFIRMATION_CLEARED = {
 def require_confirmation_open(cycle: AuditCycle) -> AuditCycle:
     """Lock `cycle` and refuse (in Dutch) once calibration has closed: a record can then no
     longer be confirmed, nor a correction asked."""
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = cycle_lock(cycle.pk)
     if not confirmation_open(cycle.status):
         raise ValidationError(
             _(

@@ -23,9 +23,15 @@ from audits.events import (
     CYCLE_WITHDRAWN,
 )
 from audits.models import AssessedPrinciple, Assignment, AuditCycle, District, ManagementPrinciple
-from audits.rules import PrincipleInScope, default_assessed_principles, propose_teams
+from audits.rules import (
+    PrincipleInScope,
+    default_assessed_principles,
+    principle_removal_refusal,
+    propose_teams,
+)
 from audits.rules import shifted_one_year as shifted
 from audits.selectors.capacities import require_audit_capacity
+from audits.selectors.recorded_work import recorded_work, withdrawal_refusal
 from audits.services.cycles import ScopeChange, require_year_free
 from uwvkms.changes import plain
 from uwvkms.constants import Role
@@ -204,6 +210,12 @@ def cycle_principles_set(
     )
     if not change:
         return change
+    for principle in change.removed:
+        refusal = principle_removal_refusal(
+            principle=principle.name, recorded_work=recorded_work(cycle, {principle.pk})
+        )
+        if refusal:
+            raise ValidationError({"principles": refusal})
     if change.removed:
         AssessedPrinciple.objects.filter(cycle=cycle, principle__in=change.removed).delete()
         cycle.principles.remove(*change.removed)
@@ -243,6 +255,9 @@ def cycle_withdraw(*, actor: User, cycle: AuditCycle, reason: str) -> AuditCycle
     (a new cycle for that year is refused; the cycle can be reinstated) and its history."""
     require_audit_capacity(actor, allowed=COORDINATION)
     cycle = _require_preparation(cycle, what=_("Een toetscyclus intrekken"), allow_withdrawn=True)
+    refusal = None if cycle.is_withdrawn else withdrawal_refusal(cycle)
+    if refusal:
+        raise ValidationError(refusal)
     changes = withdraw(cycle, actor=actor, reason=reason, what=_("Deze toetscyclus"))
     audit_event_record(
         event=CYCLE_WITHDRAWN,

@@ -41,6 +41,7 @@ from audits.selectors.capacities import require_audit_capacity
 from audits.selectors.cycles import year_taken_message
 from audits.selectors.readiness import cycle_readiness, step_back_refusal
 from audits.services.confirmations import interview_requests_close
+from audits.services.locks import cycle_lock
 from uwvkms.changes import plain
 from uwvkms.constants import Role
 from uwvkms.dates import fieldwork_period_problems
@@ -65,14 +66,14 @@ def fieldwork_closed_message(cycle: AuditCycle, what: str) -> str:
 def require_fieldwork_open(cycle: AuditCycle, *, what: str) -> AuditCycle:
     """Lock `cycle` and refuse (ValidationError, in Dutch) unless its fieldwork is still open
     (`audits.constants.FIELDWORK_OPEN`). `what` names the thing the user tried to change."""
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = cycle_lock(cycle.pk)
     if cycle.status not in FIELDWORK_OPEN:
         raise ValidationError(fieldwork_closed_message(cycle, what))
     return cycle
 
 
 def _require_before_publication(cycle: AuditCycle, *, what: str) -> AuditCycle:
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = cycle_lock(cycle.pk)
     if cycle.status not in BEFORE_PUBLICATION:
         raise ValidationError(
             _(
@@ -407,7 +408,7 @@ def _locked_as_seen(actor: User, cycle: AuditCycle, expected_status: str) -> Aud
     user saw: if it moved on meanwhile nothing happens and the user is told, so a double click
     never skips (or undoes) a phase."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = cycle_lock(cycle.pk)
     if cycle.status != expected_status:
         raise ValidationError(
             _("De cyclus staat intussen op %(status)s; er is niets gewijzigd.")

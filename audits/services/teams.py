@@ -14,7 +14,7 @@ from audits.events import ASSIGNMENT_CREATED, ASSIGNMENT_LEAD_CHANGED, ASSIGNMEN
 from audits.models import Assignment, AuditCycle
 from audits.rules import TeamViolation, team_violations
 from audits.selectors.capacities import require_audit_capacity
-from audits.selectors.teams import page_order, teams_fingerprint, violation_message
+from audits.selectors.teams import page_order, violation_message
 from audits.services.cycles import require_fieldwork_open
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
@@ -49,7 +49,7 @@ def team_matrix_save(
     actor: User,
     cycle: AuditCycle,
     roles: Mapping[Cell, str],
-    expected_fingerprint: str | None = None,
+    seen: Mapping[Cell, str] | None = None,
 ) -> TeamMatrixSaved:
     """Set the audit teams of `cycle` from the team matrix: `roles` maps (unit id, auditor id)
     to a `TeamRole` value ("" takes the auditor off the unit); a cell not in `roles` keeps what
@@ -58,9 +58,10 @@ def team_matrix_save(
     auditors must hold the role Toetser (one already on a team may stay). Records an event per
     assignment made, removed or whose lead changed.
 
-    `expected_fingerprint` is the `teams_fingerprint` of the teams the user saw; when the teams
-    changed since, the save is refused with `EditConflict` and nothing changes (None: no
-    check, for scripts)."""
+    `seen` holds the teams as the user saw them (set cells): the page sends only the cells the
+    user changed, so a change someone else made meanwhile to another cell is kept, and a cell
+    the user changed that someone else changed too is refused with `EditConflict`, naming it,
+    and nothing changes (None: no check, for scripts)."""
     require_audit_capacity(actor, allowed=COORDINATION)
     cycle = require_fieldwork_open(cycle, what=_("Een toetsteam"))
     current = {
@@ -74,11 +75,31 @@ def team_matrix_save(
         return TeamRole.LEAD if assignment.is_lead else TeamRole.MEMBER
 
     now = {cell: role_of(a) for cell, a in current.items()}
-    if expected_fingerprint is not None and teams_fingerprint(now) != expected_fingerprint:
-        raise EditConflict(_("De teamindeling"))
     auditors = {user.pk: user for user in users_with_role(Role.TOETSER)}
     auditors.update({a.auditor_id: a.auditor for a in current.values()})
     units = dict(BusinessUnit.objects.values_list("pk", "name"))
+    if seen is not None:
+        meanwhile = [cell for cell in roles if now.get(cell, "") != seen.get(cell, "")]
+        if meanwhile:
+            raise EditConflict(
+                _("De teamindeling"),
+                state=_("Intussen gewijzigd: %(cells)s.")
+                % {
+                    "cells": "; ".join(
+                        _("%(auditor)s bij %(unit)s (nu %(role)s)")
+                        % {
+                            "auditor": auditors.get(a, a),
+                            "unit": units.get(u, u),
+                            "role": TeamRole(now[u, a]).label if now.get((u, a)) else _("geen"),
+                        }
+                        for u, a in meanwhile
+                    )
+                },
+                todo=_(
+                    "Uw keuzes staan nog in het formulier, naast de teams zoals ze nu zijn; sla "
+                    "opnieuw op om ze toch door te voeren."
+                ),
+            )
     for (unit_id, auditor_id), role in roles.items():
         if role not in TeamRole.values:
             raise ValidationError(_("Kies per cel geen rol, Toetser of Lead."))

@@ -12,7 +12,8 @@ from audits.constants import FIELDWORK_OPEN, CycleStatus
 from audits.forms.cycles import CyclePrinciplesForm, CycleReinstateForm, CycleWithdrawForm
 from audits.forms.teams import TeamMatrixForm, cell_name
 from audits.selectors import cycles as selectors
-from audits.selectors.teams import matrix_problems, team_matrix
+from audits.selectors.recorded_work import withdrawal_refusal
+from audits.selectors.teams import matrix_problems, roles_from_text, team_matrix
 from audits.services import cycle_setup as services
 from audits.services.teams import TeamRulesBroken, team_matrix_save
 from uwvkms.constants import Role
@@ -117,7 +118,7 @@ def cycle_withdraw(request, year: int):
     return render(
         request,
         "audits/cycle_withdraw.html",
-        {"cycle": cycle, "form": form, "allowed": cycle.status == CycleStatus.VOORBEREIDING},
+        {"cycle": cycle, "form": form, "refusal": withdrawal_refusal(cycle)},
         status=400 if form.is_bound else 200,
     )
 
@@ -146,6 +147,20 @@ def cycle_reinstate(request, year: int):
     )
 
 
+def _matrix_given_back(form: TeamMatrixForm, *, matrix, changes) -> TeamMatrixForm:
+    """The refused matrix form again: each cell as the teams are now, the user's changes over
+    them, `seen` the teams as they are now, the refusal's errors kept."""
+    data = form.data.copy()
+    for name, cell in form.cells.items():
+        data[name] = changes.get(cell, matrix.roles.get(cell, ""))
+    data["seen"] = matrix.seen
+    again = TeamMatrixForm(data, units=matrix.units, auditors=matrix.auditors)
+    again.is_valid()
+    for error in form.non_field_errors():
+        again.add_error(None, error)
+    return again
+
+
 def team_matrix_edit(request, year: int):
     """The team matrix: units × auditors, a role per cell, one save for the whole page. A
     refusal names every breach, marks its cells and gives back everything chosen."""
@@ -160,15 +175,18 @@ def team_matrix_edit(request, year: int):
         for field in form.fields.values():
             field.disabled = True
     marked: set[str] = set()
+    refused = False
     if request.method == "POST" and form.is_valid():
+        seen = roles_from_text(form.cleaned_data["seen"])
+        if seen is None:  # not sent by the page: compare with the teams as they are
+            seen = matrix.roles
+        # Only the cells the user changed: a change someone made meanwhile to another cell
+        # stays (the service refuses a cell both changed).
+        changes = {cell: role for cell, role in form.roles().items() if role != seen.get(cell, "")}
         try:
-            saved = team_matrix_save(
-                actor=request.user,
-                cycle=cycle,
-                roles=form.roles(),
-                expected_fingerprint=form.cleaned_data["seen"] or None,
-            )
+            saved = team_matrix_save(actor=request.user, cycle=cycle, roles=changes, seen=seen)
         except TeamRulesBroken as exc:
+            refused = True
             form.add_error(None, exc)
             chosen = form.roles()
             marked = {cell_name(v.unit_id, a) for v in exc.violations for a in v.auditor_ids} | {
@@ -179,6 +197,7 @@ def team_matrix_edit(request, year: int):
                 if chosen.get((v.unit_id, a.pk))
             }
         except ValidationError as exc:
+            refused = True
             add_service_errors(form, exc)
         else:
             if saved:
@@ -197,7 +216,11 @@ def team_matrix_edit(request, year: int):
             else:
                 messages.info(request, _("De toetsteams waren al zo; er is niets gewijzigd."))
             return redirect(reverse("audits:team_matrix", kwargs={"year": cycle.year}))
-    shown = form.roles() if form.is_bound and form.is_valid() else matrix.roles
+    if refused:
+        # Refused: the teams as they are now, with the user's changes over them, and what is
+        # now seen (a second save then applies the changes the user still wants).
+        form = _matrix_given_back(form, matrix=matrix, changes=changes)
+    shown = form.roles() if form.is_bound and hasattr(form, "cleaned_data") else matrix.roles
     rows = [
         {
             "unit": unit,

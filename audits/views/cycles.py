@@ -27,6 +27,7 @@ from audits.forms.cycles import (
 )
 from audits.selectors import cycles as selectors
 from audits.selectors.readiness import cycle_readiness, step_back_refusal
+from audits.selectors.recorded_work import withdrawal_refusal
 from audits.services import cycles as services
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, posted_data
@@ -453,7 +454,9 @@ def _render_cycle_detail(request, cycle, form, status: int = 200):
             "principles": principles,
             "units": units,
             "history": selectors.cycle_history(cycle),
-            "can_withdraw": cycle.status == CycleStatus.VOORBEREIDING,
+            "can_withdraw": (
+                cycle.status == CycleStatus.VOORBEREIDING and withdrawal_refusal(cycle) is None
+            ),
             "form": form,
             "next_status_label": (
                 CycleStatus(NEXT_STATUS[cycle.status]).label

@@ -9,9 +9,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from audits.models import AssessedPrinciple, AuditCycle
-from findings.models import PublishState, ReportStatus, ReportVersion, UnitReport
+from findings.models import (
+    Finding,
+    PublishState,
+    Recommendation,
+    ReportStatus,
+    ReportVersion,
+    UnitReport,
+)
 from findings.rules import units_not_agreed
 from findings.selectors.rollup import excluded_unit_ids
 from uwvkms.constants import Role
@@ -227,3 +235,27 @@ def phase_facts(cycle: AuditCycle, counted: dict[int, str]) -> dict:
             cycle=cycle, state=PublishState.DONE, report_status=ReportStatus.DEFINITIEF
         ).exists()
     }
+
+
+def recorded_work(cycle: AuditCycle, principle_ids) -> list[str]:
+    """Findings' recorded work in `cycle` (on `principle_ids` only, when given), for
+    `audits.selectors.recorded_work`: observations and good practices, recommendations, and
+    (for the whole cycle) published report versions. A few count queries."""
+    per_principle = {} if principle_ids is None else {"principle_id__in": principle_ids}
+    work = []
+    findings = Finding.objects.filter(cycle=cycle, **per_principle).count()
+    if findings:
+        work.append(ngettext("%(n)s bevinding", "%(n)s bevindingen", findings) % {"n": findings})
+    recommendations = Recommendation.objects.filter(cycle=cycle, **per_principle).count()
+    if recommendations:
+        work.append(
+            ngettext("%(n)s aanbeveling", "%(n)s aanbevelingen", recommendations)
+            % {"n": recommendations}
+        )
+    if principle_ids is None:
+        versions = ReportVersion.objects.filter(cycle=cycle).count()
+        if versions:
+            work.append(
+                ngettext("%(n)s rapportversie", "%(n)s rapportversies", versions) % {"n": versions}
+            )
+    return work

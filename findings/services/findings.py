@@ -70,7 +70,9 @@ def _lock_for_findings(*, actor: User, cycle: AuditCycle, unit: BusinessUnit) ->
         raise FindingsLocked(
             message % {"unit": unit, "status": UnitReportStatus(report.status).label.lower()}
         )
-    cycle = AuditCycle.objects.get(pk=cycle.pk)
+    cycle = AuditCycle.with_withdrawn.get(pk=cycle.pk)
+    if cycle.is_withdrawn:  # withdrawn meanwhile: refused, not a server error
+        raise FindingsLocked(cycle.withdrawal_summary())
     if cycle.status not in BEFORE_PUBLICATION:
         raise FindingsLocked(
             _("Toetscyclus %(year)s is gepubliceerd: de bevindingen liggen vast.")
@@ -319,7 +321,9 @@ def recommendation_delete(
     so the grouping's own record stays true."""
     _require_auditor_of(actor, recommendation)
     _lock_for_findings(actor=actor, cycle=recommendation.cycle, unit=recommendation.unit)
-    if recommendation.memberships.exists():
+    # Only a current theme holds it: a withdrawn one is no longer changed, so it could never
+    # let the recommendation go (its grouping stays in the theme's history).
+    if recommendation.memberships.filter(theme__withdrawn_at__isnull=True).exists():
         raise ValidationError(
             _(
                 "Deze aanbeveling is bij het oprollen ingedeeld in een thema. Laat het "

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from audits.constants import COORDINATION
 from audits.models import AuditCycle
 from audits.selectors import require_audit_capacity
+from audits.services.locks import cycle_lock
 from findings.events import (
     MAIN_FINDING_CHANGED,
     MAIN_FINDING_CONFIRMED,
@@ -41,7 +42,7 @@ MAX_THRESHOLD = 50
 
 
 def _lock_editable_cycle(cycle: AuditCycle) -> AuditCycle:
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = cycle_lock(cycle.pk)
     if not rollup_editable(cycle):
         raise ValidationError(
             _(

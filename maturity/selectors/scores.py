@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from audits.constants import AUDIT_TEAM, DocumentStatus, InterviewStatus
 from audits.models import AuditCycle, DocumentCheck, Interview, InterviewNote, ManagementPrinciple
@@ -205,3 +206,13 @@ def auditor_work(*, auditor: User, cycle: AuditCycle) -> list[WorkItem]:
         for p in principles
         if p.id in scope.get(unit.id, set())
     ]
+
+
+def recorded_work(cycle: AuditCycle, principle_ids) -> list[str]:
+    """Scoring's recorded work in `cycle` (on `principle_ids` only, when given), for
+    `audits.selectors.recorded_work`: the scores, concept or submitted. One query."""
+    scores = Score.objects.filter(cycle=cycle)
+    if principle_ids is not None:
+        scores = scores.filter(principle_id__in=principle_ids)
+    count = scores.count()
+    return [ngettext("%(n)s score", "%(n)s scores", count) % {"n": count}] if count else []

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from audits.constants import COORDINATION, CycleStatus
 from audits.models import AssessedPrinciple, AuditCycle, Exclusion
 from audits.selectors import require_audit_capacity
+from audits.services.locks import cycle_lock
 from maturity.constants import ScoreStatus, SessionStatus
 from maturity.events import (
     CALIBRATION_CLOSED,
@@ -38,7 +39,7 @@ from uwvkms.versioning import version_check
 def _lock_cycle_in_calibration(cycle: AuditCycle, *, what: str) -> AuditCycle:
     """Lock `cycle` and refuse (in Dutch) unless it is in the calibration phase and calibration
     is not frozen."""
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = cycle_lock(cycle.pk)
     if cycle.status != CycleStatus.KALIBRATIE:
         raise ValidationError(
             _(
@@ -138,7 +139,7 @@ def calibration_session_close(
 ) -> CalibrationSession:
     """Close `session`, recording the submitted levels at closing (and the notes, if given)."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    cycle = AuditCycle.objects.select_for_update().get(pk=session.cycle_id)
+    cycle = cycle_lock(session.cycle_id)
     session = CalibrationSession.objects.select_for_update().get(pk=session.pk)
     if session.status != SessionStatus.OPEN:
         raise ValidationError(_("Ronde %(number)s is al gesloten.") % {"number": session.number})
@@ -320,7 +321,7 @@ def calibration_reopen(*, actor: User, cycle: AuditCycle, reason: str) -> Calibr
     """Reopen the closed calibration of `cycle`, with a mandatory reason: scores can be
     calibrated again until it is closed anew (which adds a new closure)."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = cycle_lock(cycle.pk)
     if cycle.status != CycleStatus.KALIBRATIE:
         raise ValidationError(
             _(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from audits.constants import COORDINATION
 from audits.models import AuditCycle, ManagementPrinciple
 from audits.selectors import require_audit_capacity
+from audits.services.locks import cycle_lock
 from maturity.events import FRAMEWORK_CHANGED, FRAMEWORK_STARTED
 from maturity.models import Framework
 from maturity.selectors.framework import (
@@ -33,7 +34,7 @@ class FrameworkSaved:
 def _lock_editable_cycle(cycle: AuditCycle, principle: ManagementPrinciple) -> AuditCycle:
     """Lock `cycle` and refuse unless its framework may change: `principle` in its scope and
     the report not yet published."""
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = cycle_lock(cycle.pk)
     if not framework_editable(cycle):
         raise ValidationError(
             _(

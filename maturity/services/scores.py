@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from audits.constants import AUDIT_TEAM
 from audits.models import AuditCycle, DocumentCheck, Interview, ManagementPrinciple
 from audits.selectors import is_assessed, require_audit_capacity
+from audits.services.locks import cycle_lock
 from maturity.constants import ScoreStatus
 from maturity.events import SCORE_REOPENED, SCORE_SAVED, SCORE_SUBMITTED
 from maturity.models import Score, ScoreChange
@@ -69,16 +70,16 @@ def score_record(
     `ScoreChange` and an event; a concept saved unchanged writes nothing.
     """
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
-    cycle = AuditCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = cycle_lock(cycle.pk)
     if not is_assessed(cycle=cycle, unit=unit, principle=principle):
         raise ValidationError(
             _("%(principle)s wordt bij %(unit)s niet getoetst.")
             % {"principle": principle, "unit": unit}
         )
     frozen = is_calibration_frozen(cycle)
-    cycle_lock = score_lock(cycle_status=cycle.status, calibration_frozen=frozen, score_status=None)
-    if cycle_lock:
-        raise ScoreLocked(score_lock_message(cycle_lock, cycle_status=cycle.status))
+    phase_lock = score_lock(cycle_status=cycle.status, calibration_frozen=frozen, score_status=None)
+    if phase_lock:
+        raise ScoreLocked(score_lock_message(phase_lock, cycle_status=cycle.status))
 
     score = Score.objects.select_for_update().filter(cycle=cycle, unit=unit, principle=principle)
     score = score.first()

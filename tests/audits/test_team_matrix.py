@@ -23,7 +23,7 @@ def page_data(client, url) -> dict:
     response = client.get(url)
     form = response.context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
-    data["seen"] = response.context["matrix"].fingerprint
+    data["seen"] = response.context["matrix"].seen
     assert f'name="seen" value="{data["seen"]}"' in response.content.decode()
     return data
 
@@ -96,23 +96,44 @@ def test_every_breach_is_named_and_nothing_saved_and_all_given_back(
     assert set(Assignment.objects.values_list("unit", "auditor", "is_lead")) == before
 
 
-def test_teams_changed_meanwhile_are_not_overwritten(
+def test_a_change_made_meanwhile_to_another_cell_is_kept(
     client, coordinator, cycle, url, auditor, other_auditor, uitkeren, fez
 ):
+    """Two coordinators on the matrix: the second save changes only the cells its user
+    changed, and keeps what the first saved meanwhile (it silently reverted it)."""
     client.force_login(coordinator)
     data = page_data(client, url)
     team_matrix_save(actor=coordinator, cycle=cycle, roles={(fez.pk, other_auditor.pk): "lead"})
     data[field(uitkeren, other_auditor)] = "member"
+    assert client.post(url, data).status_code == 302
+    assert Assignment.objects.filter(unit=uitkeren, auditor=other_auditor, is_lead=False).exists()
+    assert Assignment.objects.filter(unit=fez, auditor=other_auditor, is_lead=True).exists()
+
+
+def test_a_cell_both_changed_is_refused_named_and_given_back(
+    client, coordinator, cycle, url, auditor, other_auditor, uitkeren, fez
+):
+    client.force_login(coordinator)
+    data = page_data(client, url)
+    team_matrix_save(
+        actor=coordinator, cycle=cycle, roles={(uitkeren.pk, other_auditor.pk): "member"}
+    )
+    data[field(uitkeren, other_auditor)] = "lead"  # the lead passes to them
+    data[field(uitkeren, auditor)] = "member"
     response = client.post(url, data)
     assert response.status_code == 400
-    assert "intussen door iemand anders gewijzigd" in response.content.decode()
-    assert response.context["form"][field(uitkeren, other_auditor)].value() == "member"
-    assert not Assignment.objects.filter(unit=uitkeren, auditor=other_auditor).exists()
-    # The page now holds the teams as they are: a second save applies the choice.
-    data["seen"] = response.context["matrix"].fingerprint
-    data[field(fez, other_auditor)] = "lead"
-    assert client.post(url, data).status_code == 302
-    assert Assignment.objects.filter(unit=uitkeren, auditor=other_auditor).exists()
+    html = response.content.decode()
+    assert "intussen door iemand anders gewijzigd" in html
+    assert f"Intussen gewijzigd: {escape(str(other_auditor))} bij Uitkeren (nu Toetser)." in html
+    form = response.context["form"]
+    assert form[field(uitkeren, other_auditor)].value() == "lead"  # the user's choices, kept
+    assert form[field(uitkeren, auditor)].value() == "member"
+    assert Assignment.objects.get(unit=uitkeren, is_lead=True).auditor == auditor
+    # The page now holds the teams as they are: a second save applies the user's choices.
+    data["seen"] = response.context["form"]["seen"].value()
+    again = client.post(url, data)
+    assert again.status_code == 302, again.context["form"].errors
+    assert Assignment.objects.get(unit=uitkeren, is_lead=True).auditor == other_auditor
 
 
 def test_the_page_names_what_breaks_the_rules_now(client, coordinator, cycle, url, fez):

@@ -215,3 +215,17 @@ def test_a_withdrawn_theme_is_no_longer_changed(coordinator, cycle, uitkeren, th
             theme=gone,
             recommendations=[RecommendationFactory(cycle=cycle, unit=uitkeren)],
         )
+
+
+def test_a_recommendation_of_a_withdrawn_theme_can_be_deleted(coordinator, auditor, theme):
+    """A withdrawn theme is no longer changed, so it cannot let a recommendation go: it no
+    longer holds it back (it would be stuck for good)."""
+    from findings.models import Recommendation
+    from findings.services.findings import recommendation_delete
+
+    held = Recommendation.objects.get(memberships__theme=theme, unit__name="Uitkeren")
+    with pytest.raises(ValidationError, match="ingedeeld in een thema"):
+        recommendation_delete(actor=auditor, recommendation=held, expected_version=held.version)
+    withdraw(coordinator, theme)
+    recommendation_delete(actor=auditor, recommendation=held, expected_version=held.version)
+    assert not Recommendation.objects.filter(pk=held.pk).exists()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from audits.constants import (
     CONFIRMATION_OPEN,
+    FIELDWORK_OPEN,
     INTERVIEW_EDITABLE,
     INTERVIEW_MOVERS,
     INTERVIEW_TRANSITIONS,
@@ -89,6 +90,14 @@ def confirmation_open(cycle_status: str) -> bool:
     """Whether a record sent for confirmation can still be confirmed: from fieldwork until
     calibration closes (the cycle moves on to the roll-up). After that the request is gone."""
     return cycle_status in CONFIRMATION_OPEN
+
+
+def correction_open(cycle_status: str) -> bool:
+    """Whether a correction of a record can still be asked: only while fieldwork is open, when
+    the team can still change the record and send it again. From calibration on a record
+    waiting for confirmation can only be confirmed (a correction would strand it: nobody could
+    change it any more)."""
+    return cycle_status in FIELDWORK_OPEN
 
 
 # --- Plausible dates and places of an interview (issue 17) --------------------------------------

@@ -3,18 +3,21 @@
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+from django.utils import timezone
 
 
 def confirm_interviewees_of_confirmed_interviews(apps, schema_editor):
     """An interview confirmed before confirmation per interviewee was confirmed as a whole:
     each of its interviewees counts as having confirmed it, on the day the record was
-    confirmed, by the channel that says so ("eerder"), recorded by whoever last changed the
-    record (else its author)."""
+    confirmed, by the channel that says so ("eerder": the record was confirmed as a whole, so
+    who of them confirmed it is not known), recorded by whoever last changed the record (else
+    its author)."""
     Interview = apps.get_model("audits", "Interview")
     Interviewee = apps.get_model("audits", "Interviewee")
     for interview in Interview._base_manager.filter(status="bevestigd").iterator():
         Interviewee._base_manager.filter(interview=interview, confirmed_on__isnull=True).update(
-            confirmed_on=interview.confirmed_at.date(),
+            # The day in Amsterdam, as the app shows it (not the UTC day).
+            confirmed_on=timezone.localtime(interview.confirmed_at).date(),
             confirmed_via="eerder",
             confirmation_recorded_by_id=interview.updated_by_id or interview.created_by_id,
             confirmation_recorded_at=interview.confirmed_at,

@@ -179,6 +179,13 @@ class Interviewee(models.Model):
     def has_confirmed(self) -> bool:
         return self.confirmed_on is not None
 
+    @property
+    def confirms_in_app(self) -> bool:
+        """Whether they confirm themselves, in the app: linked to an active account. Anyone
+        else's confirmation the audit team records (an account switched off can no longer log
+        in, and is not asked)."""
+        return self.user_id is not None and self.user.is_active
+
 
 class InterviewNote(models.Model):
     """What an interview yielded for one principle: the questions asked and the notes."""

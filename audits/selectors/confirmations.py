@@ -10,12 +10,22 @@ from audits.constants import CONFIRMATION_OPEN, InterviewStatus
 from audits.models import Interview, Interviewee, InterviewNote
 from uwvkms.models import USER_FACTS, User
 
+# The records an interviewee reads: those sent to them (and what became of them).
+SENT_TO_INTERVIEWEES = (
+    InterviewStatus.TER_BEVESTIGING,
+    InterviewStatus.CORRECTIE_GEVRAAGD,
+    InterviewStatus.BEVESTIGD,
+)
+
 
 def _linked(user: User) -> QuerySet[Interview]:
     if not getattr(user, "is_authenticated", False):
         return Interview.objects.none()
+    # Only what was sent to them: a concept (never sent, or taken back) is the team's draft.
     return Interview.objects.filter(
-        interviewees__user=user, cycle__withdrawn_at__isnull=True
+        interviewees__user=user,
+        cycle__withdrawn_at__isnull=True,
+        status__in=SENT_TO_INTERVIEWEES,
     ).distinct()
 
 

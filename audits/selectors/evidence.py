@@ -176,14 +176,17 @@ def drawn_place_names(*, cycle: AuditCycle, unit: BusinessUnit) -> list[str]:
     return [name for name, _kind in draw.drawn] if draw is not None else []
 
 
-def drawn_districts_of_unit(*, cycle: AuditCycle, unit: BusinessUnit) -> QuerySet[District]:
-    """The places an interview at `unit` in `cycle` may be held: those drawn (issue 17). Two
-    queries."""
+def drawn_districts_of_unit(
+    *, cycle: AuditCycle, unit: BusinessUnit, keep: int | None = None
+) -> QuerySet[District]:
+    """The places an interview at `unit` in `cycle` may be held: those drawn (issue 17), and
+    `keep`, the place of the record being edited (drawn by an earlier draw: a redraw does not
+    move an interview already held). Two queries."""
     drawn = {name.lower() for name in drawn_place_names(cycle=cycle, unit=unit)}
     ids = [
         pk
         for pk, name in districts_of_unit(cycle=cycle, unit=unit).values_list("pk", "name")
-        if name.lower() in drawn
+        if name.lower() in drawn or pk == keep
     ]
     return District.objects.filter(pk__in=ids)
 

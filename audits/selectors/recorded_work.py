@@ -9,6 +9,7 @@ whole cycle, a set for the work on those principles only."""
 
 from collections.abc import Callable, Collection
 
+from django.db.models import Q
 from django.utils.translation import ngettext
 
 from audits.constants import CycleStatus
@@ -29,23 +30,35 @@ def register_recorded_work(provider: WorkProvider) -> None:
 def _audit_work(cycle: AuditCycle, principle_ids: Collection[int] | None) -> list[str]:
     """Interviews (withdrawn ones are not work) and judged documents: one or two queries."""
     if principle_ids is not None:
+        # A note counts when it holds notes or the questions asked; a document judged as
+        # evidence of the principle counts too.
         notes = (
             InterviewNote.objects.filter(
                 interview__cycle=cycle,
                 interview__withdrawn_at__isnull=True,
                 principle_id__in=principle_ids,
             )
-            .exclude(notes="")
+            .filter(~Q(notes="") | Q(questions__isnull=False))
+            .distinct()
             .count()
         )
-        return (
-            [
+        checks = (
+            DocumentCheck.objects.filter(cycle=cycle, principles__in=principle_ids)
+            .distinct()
+            .count()
+        )
+        work = []
+        if notes:
+            work.append(
                 ngettext("%(n)s interviewaantekening", "%(n)s interviewaantekeningen", notes)
                 % {"n": notes}
-            ]
-            if notes
-            else []
-        )
+            )
+        if checks:
+            work.append(
+                ngettext("%(n)s documentbeoordeling", "%(n)s documentbeoordelingen", checks)
+                % {"n": checks}
+            )
+        return work
     work = []
     interviews = Interview.objects.filter(cycle=cycle).count()
     if interviews:

@@ -31,6 +31,7 @@ from audits.events import (
 from audits.evidence_rules import (
     confirmation_date_problem,
     confirmation_open,
+    correction_open,
     interview_fully_confirmed,
     interview_next_status,
 )
@@ -78,9 +79,14 @@ def require_confirmation_open(cycle: AuditCycle) -> AuditCycle:
 
 
 def locked_interview(interview: Interview) -> Interview:
-    """Lock the record (withdrawn ones included, to say so) and refuse a withdrawn one."""
+    """Lock the record (withdrawn ones included, to say so) and refuse a withdrawn one. The
+    cycle is locked first, as a phase move does (which then locks the interviews whose
+    requests lapse): the same order everywhere, so the two never wait for each other."""
+    cycle_lock(interview.cycle_id)
     interview = (
-        Interview.with_withdrawn.select_for_update().select_related("cycle").get(pk=interview.pk)
+        Interview.with_withdrawn.select_for_update(of=("self",))
+        .select_related("cycle")
+        .get(pk=interview.pk)
     )
     if interview.is_withdrawn:
         raise ValidationError(
@@ -88,6 +94,14 @@ def locked_interview(interview: Interview) -> Interview:
             % {"summary": interview.withdrawal_summary()}
         )
     return interview
+
+
+def correction_closed_message() -> str:
+    return _(
+        "Na het veldwerk kan het verslag niet meer worden aangepast, dus ook geen correctie "
+        "meer worden gevraagd. Klopt het verslag, bevestig het dan; anders telt het niet als "
+        "bewijs. Bespreek het zo nodig met het toetsteam."
+    )
 
 
 def confirmation_label(person: Interviewee) -> str:
@@ -186,6 +200,8 @@ def interview_answer_by_interviewee(
         )
     interview = locked_interview(interview)
     require_confirmation_open(interview.cycle)
+    if action == InterviewAction.REQUEST_CORRECTION and not correction_open(interview.cycle.status):
+        raise ValidationError(correction_closed_message())
     version_check(
         interview,
         expected_version=expected_version,
@@ -240,13 +256,14 @@ def interviewee_confirmation_record(
             % {"status": interview.get_status_display()}
         )
     person = (
-        Interviewee.objects.select_for_update()
+        Interviewee.objects.select_for_update(of=("self",))
+        .select_related("user")
         .filter(pk=interviewee.pk, interview=interview)
         .first()
     )
     if person is None:
         raise ValidationError(_("Kies een geïnterviewde van dit interview."))
-    if person.user_id is not None:
+    if person.confirms_in_app:
         raise ValidationError(
             _(
                 "%(name)s heeft een account en bevestigt het verslag zelf in de app "

@@ -49,9 +49,9 @@ from audits.selectors.evidence import drawn_place_names
 from audits.services.confirmations import (
     CONFIRMATION_CLEARED,
     locked_interview,
-    require_confirmation_open,
 )
 from audits.services.documents import require_evidence_open
+from audits.services.locks import cycle_lock
 from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import active_set, audit_event_record
@@ -82,6 +82,18 @@ class NoteData:
 # --- The interview record ---------------------------------------------------------------------
 
 
+def _period_reason(cycle: AuditCycle, held_on: date | None, reason: str) -> str:
+    """The reason for a day outside the fieldwork period, kept only when the day is outside
+    it: a record held inside the period never says it was held outside."""
+    inside = (
+        held_on is not None
+        and cycle.period_start is not None
+        and cycle.period_end is not None
+        and cycle.period_start <= held_on <= cycle.period_end
+    )
+    return "" if inside else (reason or "").strip()
+
+
 def _validate_record(
     *,
     cycle: AuditCycle,
@@ -92,7 +104,10 @@ def _validate_record(
     auditors: list[User],
     interviewees: list[IntervieweeData],
     notes: Mapping[int, NoteData],
+    held_at: int | None = None,
 ) -> None:
+    """Refuse a record that breaks a rule, with every problem beside its field. `held_at` is
+    the place the record already has (an edit): it stays valid after a redraw of places."""
     errors: dict[str, list[str]] = {}
     problem = interview_date_problem(
         held_on,
@@ -107,8 +122,10 @@ def _validate_record(
         errors.setdefault("location", []).append(
             _("Kies een district of afdeling van %(unit)s in deze cyclus.") % {"unit": unit}
         )
-    elif problem := interview_place_problem(
-        location.name, drawn=drawn_place_names(cycle=cycle, unit=unit), unit=str(unit)
+    elif location.id != held_at and (
+        problem := interview_place_problem(
+            location.name, drawn=drawn_place_names(cycle=cycle, unit=unit), unit=str(unit)
+        )
     ):
         errors.setdefault("location", []).append(problem)
     if not auditors:
@@ -240,7 +257,7 @@ def interview_create(
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
     require_evidence_open(cycle)
     auditors, interviewees = list(auditors), list(interviewees)
-    outside_period_reason = outside_period_reason.strip()
+    outside_period_reason = _period_reason(cycle, held_on, outside_period_reason)
     _validate_record(
         cycle=cycle,
         unit=unit,
@@ -296,7 +313,7 @@ def interview_update(
             % {"status": interview.get_status_display()}
         )
     auditors, interviewees = list(auditors), list(interviewees)
-    outside_period_reason = outside_period_reason.strip()
+    outside_period_reason = _period_reason(interview.cycle, held_on, outside_period_reason)
     _validate_record(
         cycle=interview.cycle,
         unit=interview.unit,
@@ -306,6 +323,7 @@ def interview_update(
         auditors=auditors,
         interviewees=interviewees,
         notes=notes,
+        held_at=interview.location_id,
     )
     old = _snapshot(interview)
     interview.held_on, interview.location = held_on, location
@@ -350,10 +368,9 @@ def interview_transition(
     happens. A move the table does not allow raises InterviewTransitionNotAllowed."""
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=interview.cycle, unit=interview.unit_id)
     interview = locked_interview(interview)
-    if action == InterviewAction.REQUEST_CORRECTION:
-        require_confirmation_open(interview.cycle)
-    else:
-        require_evidence_open(interview.cycle)
+    # A correction is asked only while the team can still change the record and send it again
+    # (`correction_open`): like sending and taking back, it waits for open fieldwork.
+    require_evidence_open(interview.cycle)
     if interview.status != expected_status:
         raise InterviewTransitionNotAllowed(
             _("Het interview staat intussen op %(status)s; er is niets gewijzigd.")
@@ -400,8 +417,11 @@ def interview_withdraw(*, actor: User, interview: Interview, reason: str) -> Int
     count, figure and report; its page and the unit's list show it struck through with who,
     when and why."""
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=interview.cycle, unit=interview.unit_id)
+    cycle_lock(interview.cycle_id)  # the cycle first, as everywhere (see `locked_interview`)
     interview = (
-        Interview.with_withdrawn.select_for_update().select_related("cycle").get(pk=interview.pk)
+        Interview.with_withdrawn.select_for_update(of=("self",))
+        .select_related("cycle")
+        .get(pk=interview.pk)
     )
     require_evidence_open(interview.cycle)
     if not interview.is_withdrawn and not interview_is_withdrawable(interview.status):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from audits.constants import InterviewAction, InterviewActor, InterviewStatus
-from audits.evidence_rules import confirmation_open, interview_actions
+from audits.evidence_rules import confirmation_open, correction_open, interview_actions
 from audits.forms.confirmations import InterviewConfirmForm, InterviewCorrectionForm
 from audits.selectors import confirmations as selectors
 from audits.services import confirmations as confirmation_services
@@ -35,6 +35,7 @@ def confirmation_detail(request, pk: int):
     correction_form = InterviewCorrectionForm(initial=initial, prefix="correctie")
     status = 200
     refused = None
+    typed_remarks = ""
     can_answer = _can_answer(interview, request.user)
     if request.method == "POST" and can_answer:
         if "correctie-version" in request.POST:
@@ -71,24 +72,33 @@ def confirmation_detail(request, pk: int):
             # Refused as a whole (the record changed since it was opened): say why at the top
             # and show the record as it is now, with fresh forms for the current version.
             refused = form
+            # The remarks typed stay in their field.
             interview = selectors.interview_get_for_interviewee(user=request.user, pk=pk)
             initial = {"version": interview.version}
             confirm_form = InterviewConfirmForm(initial=initial, prefix="bevestigen")
-            correction_form = InterviewCorrectionForm(initial=initial, prefix="correctie")
+            correction_form = InterviewCorrectionForm(
+                initial=initial | {"remarks": request.POST.get("correctie-remarks", "")},
+                prefix="correctie",
+            )
     elif request.method == "POST":
+        # No longer to be answered (answered meanwhile, or calibration closed): say so on the
+        # page, and give back what was typed, to be sent to the team another way.
+        status = 400
         messages.error(request, _("Dit verslag wacht niet (meer) op uw antwoord."))
-        return redirect("audits:confirmation_detail", pk=interview.pk)
+        typed_remarks = request.POST.get("correctie-remarks", "").strip()
     return render(
         request,
         "audits/confirmations/confirmation_detail.html",
         {
             "interview": interview,
             "can_answer": _can_answer(interview, request.user),
+            "can_correct": correction_open(interview.cycle.status),
             "mine": _own_row(interview, request.user),
             "window_open": confirmation_open(interview.cycle.status),
             "confirm_form": confirm_form,
             "correction_form": correction_form,
             "refused": refused,
+            "typed_remarks": typed_remarks,
         },
         status=status,
     )

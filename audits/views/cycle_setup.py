@@ -177,8 +177,8 @@ def team_matrix_edit(request, year: int):
     marked: set[str] = set()
     refused = False
     if request.method == "POST" and form.is_valid():
-        seen = roles_from_text(form.cleaned_data["seen"])
-        if seen is None:  # not sent by the page: compare with the teams as they are
+        seen = roles_from_text(request.POST["seen"]) if "seen" in request.POST else None
+        if seen is None:  # not sent as the page sends it: compare with the teams as they are
             seen = matrix.roles
         # Only the cells the user changed: a change someone made meanwhile to another cell
         # stays (the service refuses a cell both changed).

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from audits.constants import InterviewAction, InterviewStatus
 from audits.evidence_rules import (
     confirmation_open,
+    correction_open,
     interview_actions,
     interview_is_editable,
     interview_is_withdrawable,
@@ -87,7 +88,9 @@ def _interview_form(request, ue, interview=None):
     form = InterviewForm(
         posted_data(request),
         initial=initial,
-        districts=selectors.drawn_districts_of_unit(cycle=ue.cycle, unit=ue.unit),
+        districts=selectors.drawn_districts_of_unit(
+            cycle=ue.cycle, unit=ue.unit, keep=interview.location_id if interview else None
+        ),
         team=selectors.audit_team(cycle=ue.cycle, unit=ue.unit),
         principles=principles,
         questions=selectors.questions_by_principle(principles=principles, include=asked),
@@ -167,14 +170,18 @@ def interview_edit(request, year: int, pk: int):
     interview, ue = selectors.interview_get_for_user(
         user=request.user, year=year, pk=pk, for_editing=True
     )
-    if not interview_is_editable(interview.status):
-        messages.error(
-            request,
-            _("Een interview met status %(status)s kan niet worden gewijzigd.")
-            % {"status": interview.get_status_display()},
-        )
+    not_editable = _("Een interview met status %(status)s kan niet worden gewijzigd.") % {
+        "status": interview.get_status_display()
+    }
+    if not interview_is_editable(interview.status) and request.method != "POST":
+        messages.error(request, not_editable)
         return redirect(interview)
     form, formset = _interview_form(request, ue, interview)
+    if request.method == "POST" and not interview_is_editable(interview.status):
+        # Sent on meanwhile: refused on the page, with everything typed still in it.
+        form.is_valid()
+        form.add_error(None, not_editable)
+        return _render_interview_form(request, ue, form, formset, interview, status=400)
     if request.method == "POST":
         if form.is_valid() and formset.is_valid():
             try:
@@ -208,7 +215,7 @@ def interview_moves(interview, ue) -> InterviewMoves:
         return InterviewMoves(False, False, [])
     status = interview.status
     recordable = (
-        [p for p in interview.interviewees.all() if p.user_id is None and not p.has_confirmed]
+        [p for p in interview.interviewees.all() if not p.confirms_in_app and not p.has_confirmed]
         if status == InterviewStatus.TER_BEVESTIGING and confirmation_open(ue.cycle.status)
         else []
     )
@@ -228,7 +235,7 @@ def _transition_forms(interview, ue, bound=None) -> list[tuple[InterviewAction, 
     forms = []
     for action in interview_actions(interview.status):
         if action == InterviewAction.REQUEST_CORRECTION:
-            if not confirmation_open(ue.cycle.status):
+            if not correction_open(ue.cycle.status):
                 continue
         elif action != InterviewAction.REOPEN or not ue.can_edit:
             continue

@@ -177,3 +177,38 @@ def test_a_refused_record_after_calibration_still_says_why(client, cycle, waitin
     assert response.status_code == 400
     assert "de kalibratie is gesloten" in response.content.decode()
     assert not waiting.interviewees.get(name="Piet Bakker").has_confirmed
+
+
+def test_from_calibration_on_a_correction_is_no_longer_asked(client, cycle, waiting, unit_board):
+    """The team can no longer change the record after fieldwork: a correction asked then
+    would strand it (nobody could change it or send it again). Confirming still can."""
+    set_status(cycle, "kalibratie")
+    client.force_login(unit_board)
+    detail = reverse("audits:confirmation_detail", args=[waiting.pk])
+    page = client.get(detail).content.decode()
+    assert "Correctie vragen" not in page and "Het veldwerk is voorbij" in page
+    with pytest.raises(ValidationError, match="Na het veldwerk kan het verslag niet meer"):
+        interview_answer_by_interviewee(
+            actor=unit_board,
+            interview=waiting,
+            action=InterviewAction.REQUEST_CORRECTION,
+            expected_version=waiting.version,
+            remarks="De naam van het team klopt niet.",
+        )
+    waiting.refresh_from_db()
+    assert waiting.status == "ter_bevestiging"
+
+
+def test_a_refused_correction_gives_back_the_remarks(client, cycle, waiting, unit_board):
+    """Answered meanwhile, or the window closed: the remarks typed are on the page again."""
+    client.force_login(unit_board)
+    detail = reverse("audits:confirmation_detail", args=[waiting.pk])
+    typed = "Mijn functie is teamleider, niet medewerker."
+    stale = {"correctie-version": waiting.version - 1, "correctie-remarks": typed}
+    response = client.post(detail, stale)
+    assert response.status_code == 400 and typed in response.content.decode()
+    set_status(cycle, "oprollen")
+    response = client.post(detail, stale | {"correctie-version": waiting.version})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Uw opmerkingen zijn niet verstuurd" in html and typed in html

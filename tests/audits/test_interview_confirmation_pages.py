@@ -138,25 +138,35 @@ def test_anonymous_is_sent_to_login(client, waiting):
         assert response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("trait", ["bevestigd", "correctie_gevraagd", "concept"])
+@pytest.mark.parametrize("trait", ["bevestigd", "correctie_gevraagd"])
 def test_a_record_not_waiting_is_read_only(client, cycle, uitkeren, auditor, linked, trait):
-    traits = {} if trait == "concept" else {trait: True}
     interview = InterviewFactory(
         cycle=cycle,
         unit=uitkeren,
         created_by=auditor,
         interviewees=[("Jan Jansen", "Teamleider", linked)],
-        **traits,
+        **{trait: True},
     )
     client.force_login(linked)
     page = client.get(detail(interview))
     assert page.status_code == 200
     assert ">Bevestigen</button>" not in page.content.decode()
     response = client.post(detail(interview), {"bevestigen-version": interview.version})
-    assert response.status_code == 302
+    assert response.status_code == 400  # said on the page, with what was typed
     interview.refresh_from_db()
     assert interview.status == trait
-    assert "wacht niet (meer) op uw antwoord" in client.get(response["Location"]).content.decode()
+    assert "wacht niet (meer) op uw antwoord" in response.content.decode()
+
+
+def test_a_concept_is_the_teams_draft(client, cycle, uitkeren, auditor, linked):
+    interview = InterviewFactory(
+        cycle=cycle,
+        unit=uitkeren,
+        created_by=auditor,
+        interviewees=[("Jan Jansen", "Teamleider", linked)],
+    )
+    client.force_login(linked)
+    assert client.get(detail(interview)).status_code == 404
 
 
 def test_the_list_query_count_does_not_grow(

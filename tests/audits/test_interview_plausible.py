@@ -8,9 +8,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from audits.models import AuditCycle, Interview
+from audits.models import AuditCycle, DistrictDraw, Interview
 from tests.audits.test_interviews import form_data
-from tests.factories import DistrictFactory
+from tests.factories import DistrictFactory, draw_places
 
 PERIOD = "Kies een datum in de veldwerkperiode (1 maart 2025 – 30 juni 2025) of geef een reden"
 
@@ -103,3 +103,33 @@ def test_the_form_names_the_period(client, auditor, with_period, uitkeren, drawn
     assert "De veldwerkperiode loopt van 1 maart 2025 tot en met 30 juni 2025." in (
         page.content.decode()
     )
+
+
+def test_a_redraw_does_not_move_an_interview_already_held(
+    client, auditor, with_period, uitkeren, drawn, not_drawn
+):
+    """After a redraw the record keeps its place: correcting it never forces a place where
+    the interview was not held; a new place must still be a drawn one."""
+    client.force_login(auditor)
+    data = form_data(drawn, [auditor], held_on="2025-04-01")
+    assert create(client, with_period, uitkeren, data).status_code == 302
+    interview = Interview.objects.get()
+    DistrictDraw.objects.filter(cycle=with_period, unit=uitkeren).update(is_current=False)
+    draw_places(not_drawn)  # the redraw chose another place
+    edit = reverse("audits:interview_edit", args=[with_period.year, interview.pk])
+    page = client.get(edit)
+    assert set(page.context["form"].fields["location"].queryset) == {drawn, not_drawn}
+    again = form_data(drawn, [auditor], held_on="2025-04-02", version=interview.version)
+    again["interviewees-0-id"] = interview.interviewees.get().pk
+    assert client.post(edit, again).status_code == 302
+    interview.refresh_from_db()
+    assert (interview.location, interview.held_on) == (drawn, datetime.date(2025, 4, 2))
+
+
+def test_a_reason_for_a_day_outside_the_period_goes_when_the_day_is_inside(
+    client, auditor, with_period, uitkeren, drawn
+):
+    client.force_login(auditor)
+    data = form_data(drawn, [auditor], held_on="2025-04-01", outside_period_reason="Uitgesteld.")
+    assert create(client, with_period, uitkeren, data).status_code == 302
+    assert Interview.objects.get().outside_period_reason == ""

@@ -219,3 +219,37 @@ def test_a_linked_interviewee_who_confirmed_has_no_badge_while_the_other_still_h
     assert "U hebt dit verslag bevestigd op" in page
     client.force_login(second)
     assert "Ter bevestiging (1)" in client.get(reverse("home")).content.decode()
+
+
+def test_the_team_records_for_a_linked_interviewee_whose_account_is_switched_off(
+    client, waiting, auditor, linked, second
+):
+    """They can no longer log in, nor are they asked: their confirmation comes in another way
+    and the team records it (the record would otherwise wait for good)."""
+    with pytest.raises(ValidationError, match="bevestigt het verslag zelf in de app"):
+        record(auditor, waiting, "Jan Jansen")
+    linked.is_active = False
+    linked.save(update_fields=["is_active"])
+    client.force_login(auditor)
+    page = client.get(waiting.get_absolute_url())
+    choices = [
+        str(label) for _pk, label in page.context["confirmation_form"].fields["interviewee"].choices
+    ]
+    assert any("Jan Jansen" in c for c in choices)
+    assert not any("Eva de Vries" in c for c in choices)
+    record(auditor, waiting, "Jan Jansen")
+    assert people(waiting)["Jan Jansen"].confirmed_via == "email"
+
+
+def test_a_concept_is_not_shown_to_a_linked_interviewee(client, cycle, uitkeren, auditor, linked):
+    """The team's draft (never sent, or taken back) is not theirs to read."""
+    draft = InterviewFactory(
+        cycle=cycle,
+        unit=uitkeren,
+        created_by=auditor,
+        held_on=HELD_ON,
+        interviewees=[("Jan Jansen", "Teamleider", linked)],
+    )
+    client.force_login(linked)
+    response = client.get(reverse("audits:confirmation_detail", args=[draft.pk]))
+    assert response.status_code == 404

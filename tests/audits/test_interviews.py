@@ -230,8 +230,12 @@ def test_a_sent_or_confirmed_record_cannot_be_edited(client, auditor, cycle, uit
     url = reverse("audits:interview_edit", args=[cycle.year, interview.pk])
     response = client.get(url)
     assert response.status_code == 302
-    response = client.post(url, form_data(interview.location, [auditor], version=1))
-    assert response.status_code == 302
+    response = client.post(
+        url, form_data(interview.location, [auditor], version=1, held_on="2025-09-17")
+    )
+    assert response.status_code == 400  # refused on the page, everything typed still there
+    html = response.content.decode()
+    assert "kan niet worden gewijzigd" in html and 'value="2025-09-17"' in html
     interview.refresh_from_db()
     assert interview.version == 1
     assert not AuditEvent.objects.filter(event="audits.interview.updated").exists()

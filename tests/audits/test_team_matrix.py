@@ -222,3 +222,17 @@ def test_the_page_queries_do_not_grow_with_units_and_auditors(
     with django_assert_max_num_queries(14):
         response = client.get(url)
     assert len(response.context["rows"]) == 7
+
+
+def test_a_post_without_what_was_seen_compares_with_the_teams_as_they_are(
+    client, coordinator, cycle, url, auditor, communicatie
+):
+    """A script or an old page that sends no `seen`: a cleared cell still takes the auditor
+    off, and an untouched one is no conflict."""
+    client.force_login(coordinator)
+    data = page_data(client, url)
+    del data["seen"]
+    data[field(communicatie, auditor)] = ""
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert not Assignment.objects.filter(unit=communicatie, auditor=auditor).exists()

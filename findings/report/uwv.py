@@ -554,28 +554,45 @@ def build_uwv_report(
         cycle, units=units, excluded=excluded, principles=principles, items=items
     )
 
-    documents = DocumentCheck.objects.filter(cycle=cycle).aggregate(
-        total=Count("id"), delivered=Count("id", filter=Q(status=DocumentStatus.GELEVERD))
+    # An excluded unit's material stays out of the report entirely (DOMAIN.md §5): its evidence,
+    # report, response and answers too, not only its scores and findings.
+    documents = (
+        DocumentCheck.objects.filter(cycle=cycle)
+        .exclude(unit_id__in=excluded)
+        .aggregate(
+            total=Count("id"), delivered=Count("id", filter=Q(status=DocumentStatus.GELEVERD))
+        )
     )
-    interviews = Interview.objects.filter(cycle=cycle).aggregate(
-        total=Count("id"), confirmed=Count("id", filter=Q(status=InterviewStatus.BEVESTIGD))
+    interviews = (
+        Interview.objects.filter(cycle=cycle)
+        .exclude(unit_id__in=excluded)
+        .aggregate(
+            total=Count("id"), confirmed=Count("id", filter=Q(status=InterviewStatus.BEVESTIGD))
+        )
     )
     unit_reports = list(
-        UnitReport.objects.filter(cycle=cycle).select_related("response").order_by("unit__name")
+        UnitReport.objects.filter(cycle=cycle)
+        .exclude(unit_id__in=excluded)
+        .select_related("response")
+        .order_by("unit__name")
     )
     responses = []
     for report in unit_reports:
         response = getattr(report, "response", None)
         if response is not None and response.submitted_at and response.overall.strip():
             responses.append(ResponseItem(unit=units[report.unit_id].name, text=response.overall))
-    recognition = RecommendationResponse.objects.filter(
-        recommendation__cycle=cycle, response__submitted_at__isnull=False
-    ).aggregate(
-        herkend=Count("id", filter=Q(recognition=Recognition.HERKEND)),
-        deels=Count("id", filter=Q(recognition=Recognition.DEELS_HERKEND)),
-        niet=Count("id", filter=Q(recognition=Recognition.NIET_HERKEND)),
+    recognition = (
+        RecommendationResponse.objects.filter(
+            recommendation__cycle=cycle, response__submitted_at__isnull=False
+        )
+        .exclude(recommendation__unit_id__in=excluded)
+        .aggregate(
+            herkend=Count("id", filter=Q(recognition=Recognition.HERKEND)),
+            deels=Count("id", filter=Q(recognition=Recognition.DEELS_HERKEND)),
+            niet=Count("id", filter=Q(recognition=Recognition.NIET_HERKEND)),
+        )
     )
-    total_recommendations = len(board.recommendations)
+    total_recommendations = sum(1 for row in board.recommendations if not row.excluded)
     ratings = rating_summary(cycle, with_comments=False)
 
     narratives = _narratives(
@@ -614,6 +631,7 @@ def build_uwv_report(
                 candidates=len(d.candidates),
             )
             for d in current_draws(cycle)
+            if d.unit_id not in excluded
         ],
         calibration_sessions=CalibrationSession.objects.filter(cycle=cycle).count(),
         unit_statuses=[

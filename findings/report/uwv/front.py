@@ -1,0 +1,211 @@
+"""Chapters 1–4 of the UWV-wide report: the headings of the introduction, summary, scope and
+method, and maturity; the method facts (evidence, draws, calibration, the unit reports and rode
+draden); the maturity chart and table; the good examples and areas of attention. The excluded
+units' material stays out (DOMAIN.md §5): only the exclusion facts name them."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from audits.constants import DocumentStatus, InterviewStatus
+from audits.models import DocumentCheck, Interview
+from audits.selectors import current_draws
+from findings.report.chart import bar_chart
+from findings.report.uwv.model import (
+    AttentionArea,
+    Chart,
+    ChartBar,
+    DrawItem,
+    ExampleUnit,
+    Heading,
+    MaturityLine,
+    Numbering,
+    ThreadItem,
+    UnitStatusItem,
+    decimal_text,
+    figures_of,
+    long_date,
+)
+from maturity.constants import ScoreStatus
+from maturity.models import CalibrationSession, Score
+from maturity.selectors import EMPTY_ROLLUP
+
+
+def front_headings(n: Numbering) -> dict[str, Heading]:
+    """The headings of chapters 1–4, in reading order."""
+    h = {}
+    h["inleiding"] = n.chapter_heading(_("Inleiding en aanleiding"), "inleiding")
+    h["leeswijzer"] = n.section_heading(_("Leeswijzer"), "leeswijzer")
+    h["dank"] = n.section_heading(_("Woord van dank"), "dankwoord")
+    h["samenvatting"] = n.chapter_heading(_("Managementsamenvatting"), "samenvatting")
+    h["goed"] = n.section_heading(_("Wat gaat er goed?"), "wat-gaat-goed")
+    h["samenvatting_hoofd"] = n.section_heading(_("Hoofdbevindingen"), "samenvatting-hoofd")
+    h["methodiek"] = n.chapter_heading(_("Scope en methodiek"), "methodiek")
+    h["scope"] = n.section_heading(_("Scope"), "scope")
+    h["waarderend"] = n.section_heading(_("Waarderend onderzoek"), "waarderend-onderzoek")
+    h["bronnen"] = n.section_heading(_("Documentatieonderzoek en interviews"), "bronnen")
+    h["model"] = n.section_heading(_("Volwassenheidsmodel en kalibratie"), "kalibratie")
+    h["afstemming"] = n.section_heading(
+        _("Afstemming per bedrijfsonderdeel en rode draden"), "afstemming"
+    )
+    h["disclaimer"] = n.section_heading(_("Disclaimer"), "disclaimer")
+    h["volwassenheid"] = n.chapter_heading(_("Volwassenheid KMS"), "volwassenheid")
+    h["totaal"] = n.section_heading(_("Totaal UWV"), "totaal-uwv")
+    h["voorbeelden"] = n.section_heading(_("Goede voorbeelden"), "goede-voorbeelden")
+    h["aandacht"] = n.section_heading(_("Aandachtsgebieden"), "aandachtsgebieden")
+    return h
+
+
+def method_facts(cycle, *, excluded: set[int]) -> dict:
+    """Chapter 3's counts of the counted units' evidence, their draws and the number of
+    calibration sessions. Four queries."""
+    documents = (
+        DocumentCheck.objects.filter(cycle=cycle)
+        .exclude(unit_id__in=excluded)
+        .aggregate(
+            total=Count("id"), delivered=Count("id", filter=Q(status=DocumentStatus.GELEVERD))
+        )
+    )
+    interviews = (
+        Interview.objects.filter(cycle=cycle)
+        .exclude(unit_id__in=excluded)
+        .aggregate(
+            total=Count("id"), confirmed=Count("id", filter=Q(status=InterviewStatus.BEVESTIGD))
+        )
+    )
+    return {
+        "documents_checked": documents["total"],
+        "documents_delivered": documents["delivered"],
+        "interviews_held": interviews["total"],
+        "interviews_confirmed": interviews["confirmed"],
+        "draws": [
+            DrawItem(
+                unit=d.unit.name,
+                places=[name for name, _kind in d.drawn],
+                candidates=len(d.candidates),
+            )
+            for d in current_draws(cycle)
+            if d.unit_id not in excluded
+        ],
+        "calibration_sessions": CalibrationSession.objects.filter(cycle=cycle).count(),
+    }
+
+
+def unit_statuses_of(unit_reports, *, units) -> list[UnitStatusItem]:
+    """Chapter 3's table of the counted units' reports (`unit_reports` leaves the excluded out)."""
+    return [
+        UnitStatusItem(
+            unit=units[r.unit_id].name,
+            status=str(r.get_status_display()),
+            agreed_on=long_date(r.agreed_on) if r.agreed_on else "",
+            agreed_with=r.agreed_with,
+            response_submitted=bool(getattr(r, "response", None) and r.response.submitted_at),
+        )
+        for r in unit_reports
+    ]
+
+
+def threads_of(board) -> list[ThreadItem]:
+    """The rode draden of the roll-up board, naming only the counted units."""
+    return [
+        ThreadItem(
+            title=row.theme.title,
+            units=[u.name for u in row.units],
+            principles=[p.name for p in row.principles],
+        )
+        for row in board.threads
+    ]
+
+
+def maturity_lines_of(principles, figures) -> list[MaturityLine]:
+    """Chapter 4's table: per principle the figures overall and per group."""
+    return [
+        MaturityLine(
+            principle=p.name,
+            overall=figures_of(figures.get(p.id, EMPTY_ROLLUP).all),
+            execution=figures_of(figures.get(p.id, EMPTY_ROLLUP).execution),
+            other=figures_of(figures.get(p.id, EMPTY_ROLLUP).other),
+        )
+        for p in principles
+    ]
+
+
+def chart_of(principles, figures) -> Chart:
+    """Chapter 4's bar chart of the mean per principle."""
+    chart = bar_chart([(p, figures.get(p.id, EMPTY_ROLLUP).all) for p in principles])
+    return Chart(
+        width=chart.width,
+        height=chart.height,
+        left=chart.left,
+        right_edge=chart.right_edge,
+        plot_top=chart.plot_top,
+        axis_y=chart.axis_y,
+        tick_end_y=chart.tick_end_y,
+        tick_label_y=chart.tick_label_y,
+        axis_title_x=chart.axis_title_x,
+        axis_title_y=chart.axis_title_y,
+        bar_height=chart.bar_height,
+        bars=[
+            ChartBar(
+                name=bar.principle.name,
+                value=decimal_text(bar.figures.mean.unrounded) if bar.figures.mean else None,
+                label_y=bar.label_y,
+                bar_y=bar.bar_y,
+                bar_width=bar.bar_width,
+                value_x=bar.value_x,
+                value_y=bar.value_y,
+            )
+            for bar in chart.bars
+        ],
+        ticks=[(tick.level, tick.x) for tick in chart.ticks],
+    )
+
+
+def examples_and_attention(cycle, *, units, excluded, principles, items):
+    """Good examples: per group (with and without execution processes) the counted units whose
+    mean submitted level is 3 or higher, best first (at most three). Areas of attention: per
+    principle the counted units with a submitted level of 2 or lower. One query."""
+    levels: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for unit_id, principle_id, level in (
+        Score.objects.filter(cycle=cycle, status=ScoreStatus.INGEDIEND, level__isnull=False)
+        .exclude(unit_id__in=excluded)
+        .values_list("unit_id", "principle_id", "level")
+    ):
+        levels[unit_id].append((principle_id, level))
+    names = {p.id: p.name for p in principles}
+    practices: dict[str, int] = defaultdict(int)
+    for found in items.values():
+        for item in found.get("good_practices", []):
+            practices[item.unit] += 1
+    examples: dict[str, list[ExampleUnit]] = {"execution": [], "other": []}
+    ranked = sorted(
+        levels.items(),
+        key=lambda kv: (-sum(lv for _p, lv in kv[1]) / len(kv[1]), units[kv[0]].name),
+    )
+    for unit_id, scored in ranked:
+        mean = Decimal(sum(lv for _p, lv in scored)) / len(scored)
+        if mean < 3:
+            continue
+        group = examples["execution" if units[unit_id].has_execution_processes else "other"]
+        if len(group) < 3:
+            group.append(
+                ExampleUnit(
+                    unit=units[unit_id].name,
+                    mean=decimal_text(mean.quantize(Decimal("0.01"))),
+                    principles=[names[p] for p, lv in scored if lv >= 3 and p in names],
+                    practices=practices.get(units[unit_id].name, 0),
+                )
+            )
+    attention = []
+    for principle in principles:
+        for level in (1, 2):
+            low = sorted(
+                units[u].name
+                for u, scored in levels.items()
+                if any(p == principle.id and lv == level for p, lv in scored)
+            )
+            if low:
+                attention.append(AttentionArea(principle=principle.name, level=level, units=low))
+    return examples, attention

@@ -1,0 +1,341 @@
+"""The UWV-wide report's view-model (DOMAIN.md §5): plain values only (strings, numbers, lists),
+so a published version can store it as its data snapshot (`UwvReport.snapshot`), and the small
+helpers that turn the apps' values into them."""
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.formats import number_format
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered heading with its anchor; the ToC and the template use the same instance."""
+
+    number: str
+    title: str
+    anchor: str
+    level: int  # 1 chapter, 2 section
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote: a float in the PDF (numbered by WeasyPrint), a numbered note in the HTML."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """A narrative section: its paragraphs, and whether it is the generated default."""
+
+    key: str
+    paragraphs: list[str]
+    is_default: bool
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A principle's roll-up figures as text: the mean to two decimals ("2,67"), rounded, the
+    scored and assessed units, lowest–highest and the distribution over levels 1–5."""
+
+    mean: str | None
+    rounded: int | None
+    scored_units: int
+    assessed_units: int
+    minimum: int | None
+    maximum: int | None
+    distribution: list[int]
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    name: str
+    value: str | None
+    label_y: str
+    bar_y: str
+    bar_width: str
+    value_x: str
+    value_y: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The bar chart's geometry (from findings.report.chart) with plain labels."""
+
+    width: str
+    height: str
+    left: str
+    right_edge: str
+    plot_top: str
+    axis_y: str
+    tick_end_y: str
+    tick_label_y: str
+    axis_title_x: str
+    axis_title_y: str
+    bar_height: str
+    bars: list[ChartBar]
+    ticks: list[tuple[int, str]]
+
+
+@dataclass(frozen=True)
+class MaturityLine:
+    principle: str
+    overall: Figures
+    execution: Figures
+    other: Figures
+
+
+@dataclass(frozen=True)
+class UnitItem:
+    """A finding, good practice or quote, naming its unit."""
+
+    unit: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RecommendationItem:
+    unit: str
+    title: str
+    text: str
+    priority: str
+    themes: list[str]
+
+
+@dataclass(frozen=True)
+class ExampleUnit:
+    """A unit that sets a good example: its mean level over its assessed principles."""
+
+    unit: str
+    mean: str
+    principles: list[str]
+    practices: int
+
+
+@dataclass(frozen=True)
+class AttentionArea:
+    principle: str
+    level: int
+    units: list[str]
+
+
+@dataclass(frozen=True)
+class PrincipleChapter:
+    heading: Heading
+    sections: list[Heading]  # algemeen, instrumenten, leren, verbetering
+    code: str
+    name: str
+    definition: str
+    figures: Figures
+    execution: Figures
+    other: Figures
+    observations: list[UnitItem]
+    good_practices: list[UnitItem]
+    recommendations: list[RecommendationItem]
+    quotes: list[UnitItem]
+
+
+@dataclass(frozen=True)
+class MainFindingItem:
+    heading: Heading
+    title: str
+    description: str
+    advice: str
+    units: list[str]
+    principles: list[str]
+
+
+@dataclass(frozen=True)
+class ThreadItem:
+    title: str
+    units: list[str]
+    principles: list[str]
+
+
+@dataclass(frozen=True)
+class DrawItem:
+    unit: str
+    places: list[str]
+    candidates: int
+
+
+@dataclass(frozen=True)
+class UnitStatusItem:
+    unit: str
+    status: str
+    agreed_on: str
+    agreed_with: str
+    response_submitted: bool
+
+
+@dataclass(frozen=True)
+class ExclusionItem:
+    unit: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RecognitionCounts:
+    herkend: int
+    deels: int
+    niet: int
+    unanswered: int
+
+    @property
+    def answered(self) -> int:
+        return self.herkend + self.deels + self.niet
+
+
+@dataclass(frozen=True)
+class ResponseItem:
+    unit: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FrameworkLevel:
+    level: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FrameworkItem:
+    principle: str
+    definition: str
+    levels: list[FrameworkLevel]
+
+
+@dataclass(frozen=True)
+class PrincipleSummary:
+    name: str
+    summary: str
+    in_scope: bool
+
+
+@dataclass(frozen=True)
+class UwvReport:
+    """Everything the UWV-wide report shows (DOMAIN.md §5), as plain values."""
+
+    year: int
+    title: str
+    status: str
+    version: str
+    date: str
+    generated_at: datetime
+    author: str
+    toc: list[Heading]
+    h: dict[str, Heading]  # the fixed chapters and sections by key
+    narratives: dict[str, Narrative]
+    # scope and method
+    principles_in_scope: list[str]
+    units_assessed: list[str]
+    units_with_execution: int
+    units_without_execution: int
+    exclusions: list[ExclusionItem]
+    documents_checked: int
+    documents_delivered: int
+    interviews_held: int
+    interviews_confirmed: int
+    draws: list[DrawItem]
+    calibration_sessions: int
+    unit_statuses: list[UnitStatusItem]
+    thread_threshold: int
+    threads: list[ThreadItem]
+    # maturity
+    chart: Chart
+    maturity: list[MaturityLine]
+    examples_execution: list[ExampleUnit]
+    examples_other: list[ExampleUnit]
+    attention: list[AttentionArea]
+    # findings
+    main_findings: list[MainFindingItem]
+    chapters: list[PrincipleChapter]
+    basic: PrincipleChapter | None
+    # responses and the audit's rating
+    recognition: RecognitionCounts
+    responses: list[ResponseItem]
+    rating_count: int
+    rating_average: str | None
+    rating_by_role: list[tuple[str, int, str | None]]
+    # appendices
+    frameworks: list[FrameworkItem]
+    generic_levels: list[FrameworkLevel]
+    all_principles: list[PrincipleSummary]
+    footnotes: dict[str, Footnote] = field(default_factory=dict)
+
+    def snapshot(self) -> dict:
+        """The report's data as JSON-serialisable values, stored with a published version."""
+        return _plain(self)
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+# --- values for the model ---------------------------------------------------------------------
+
+
+def decimal_text(value) -> str:
+    return number_format(value, decimal_pos=2)
+
+
+def figures_of(figures) -> Figures:
+    """A principle's roll-up figures (maturity's `PrincipleFigures`) as text."""
+    mean = figures.mean
+    return Figures(
+        mean=decimal_text(mean.unrounded) if mean else None,
+        rounded=int(mean.rounded) if mean else None,
+        scored_units=figures.scored_units,
+        assessed_units=figures.assessed_units,
+        minimum=figures.minimum,
+        maximum=figures.maximum,
+        distribution=list(figures.distribution),
+    )
+
+
+def long_date(value) -> str:
+    return date_format(timezone.localtime(value) if isinstance(value, datetime) else value, "j F Y")
+
+
+class Numbering:
+    """Hands out chapter and section numbers in reading order."""
+
+    def __init__(self) -> None:
+        self.chapter = 0
+        self.section = 0
+        self.toc: list[Heading] = []
+
+    def chapter_heading(self, title: str, anchor: str, *, number: str | None = None) -> Heading:
+        if number is None:
+            self.chapter += 1
+            number = str(self.chapter)
+        self.section = 0
+        self._prefix = number
+        heading = Heading(number=number, title=title, anchor=anchor, level=1)
+        self.toc.append(heading)
+        return heading
+
+    def section_heading(self, title: str, anchor: str) -> Heading:
+        self.section += 1
+        heading = Heading(
+            number=f"{self._prefix}.{self.section}", title=title, anchor=anchor, level=2
+        )
+        self.toc.append(heading)
+        return heading

@@ -1,0 +1,144 @@
+"""Chapter 10 of the UWV-wide report and the appendices: the counted units' management responses
+and how their boards recognised the recommendations, the audit's own rating, the maturity model
+(Bijlage 1) and the management principles (Bijlage 2). An excluded unit's response and answers
+stay out (DOMAIN.md §5)."""
+
+from django.db.models import Count, Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from audits.models import AuditCycle
+from findings.constants import Recognition
+from findings.models import RecommendationResponse, UnitReport
+from findings.report.uwv.model import (
+    FrameworkItem,
+    FrameworkLevel,
+    Heading,
+    Numbering,
+    PrincipleSummary,
+    RecognitionCounts,
+    ResponseItem,
+)
+from findings.report.uwv.texts import PRINCIPLE_SUMMARIES
+from findings.selectors.ratings import rating_summary
+from maturity.constants import LEVEL_MEANINGS, MaturityLevel
+from maturity.selectors import level_descriptors
+
+
+def closing_headings(n: Numbering) -> dict[str, Heading]:
+    """The headings of chapter 10 and the two appendices, in reading order."""
+    h = {}
+    h["reacties"] = n.chapter_heading(_("Managementreacties en beschouwing"), "reacties")
+    h["reacties_unit"] = n.section_heading(_("Managementreacties"), "management-reacties")
+    h["beoordeling"] = n.section_heading(_("Beoordeling van de toets"), "beoordeling")
+    h["beschouwing"] = n.section_heading(_("Beschouwing"), "beschouwing")
+    h["bijlage1"] = n.chapter_heading(
+        _("UWV Volwassenheidsmodel"), "bijlage-1", number=_("Bijlage 1")
+    )
+    h["bijlage2"] = n.chapter_heading(
+        _("UWV Managementprincipes"), "bijlage-2", number=_("Bijlage 2")
+    )
+    return h
+
+
+def counted_unit_reports(cycle: AuditCycle, *, excluded: set[int]) -> list[UnitReport]:
+    """The reports of the counted units, with their responses, by unit name (chapter 3's table
+    and chapter 10). One query."""
+    return list(
+        UnitReport.objects.filter(cycle=cycle)
+        .exclude(unit_id__in=excluded)
+        .select_related("response")
+        .order_by("unit__name")
+    )
+
+
+def responses_of(unit_reports, *, units) -> list[ResponseItem]:
+    """The submitted overall responses of the counted units' boards."""
+    responses = []
+    for report in unit_reports:
+        response = getattr(report, "response", None)
+        if response is not None and response.submitted_at and response.overall.strip():
+            responses.append(ResponseItem(unit=units[report.unit_id].name, text=response.overall))
+    return responses
+
+
+def recognition_of(cycle: AuditCycle, *, excluded: set[int], board) -> RecognitionCounts:
+    """How the counted units' boards recognised their recommendations in submitted responses,
+    and how many of the counted recommendations have no answer yet. One query."""
+    recognition = (
+        RecommendationResponse.objects.filter(
+            recommendation__cycle=cycle, response__submitted_at__isnull=False
+        )
+        .exclude(recommendation__unit_id__in=excluded)
+        .aggregate(
+            herkend=Count("id", filter=Q(recognition=Recognition.HERKEND)),
+            deels=Count("id", filter=Q(recognition=Recognition.DEELS_HERKEND)),
+            niet=Count("id", filter=Q(recognition=Recognition.NIET_HERKEND)),
+        )
+    )
+    total_recommendations = sum(1 for row in board.recommendations if not row.excluded)
+    return RecognitionCounts(
+        herkend=recognition["herkend"],
+        deels=recognition["deels"],
+        niet=recognition["niet"],
+        unanswered=max(
+            total_recommendations
+            - recognition["herkend"]
+            - recognition["deels"]
+            - recognition["niet"],
+            0,
+        ),
+    )
+
+
+def ratings_of(cycle: AuditCycle) -> dict:
+    """The audit's own rating by its participants, without their comments."""
+    ratings = rating_summary(cycle, with_comments=False)
+    return {
+        "rating_count": ratings.count,
+        "rating_average": number_format(ratings.average, decimal_pos=1)
+        if ratings.average is not None
+        else None,
+        "rating_by_role": [
+            (
+                r.label,
+                r.count,
+                number_format(r.average, decimal_pos=1) if r.average is not None else None,
+            )
+            for r in ratings.by_role
+        ],
+    }
+
+
+def appendices_of(*, principles, every_principle, frameworks: dict) -> dict:
+    """Bijlage 1 (the generic levels and each framework's levels) and Bijlage 2 (every
+    management principle, marked where assessed this cycle)."""
+    return {
+        "frameworks": [
+            FrameworkItem(
+                principle=p.name,
+                definition=frameworks[p.id].definition.strip() if p.id in frameworks else "",
+                levels=[
+                    FrameworkLevel(level=d.level.value, label=str(d.level.label), text=d.text)
+                    for d in level_descriptors(frameworks[p.id])
+                ],
+            )
+            for p in principles
+            if p.id in frameworks
+        ],
+        "generic_levels": [
+            FrameworkLevel(
+                level=level.value, label=str(level.label), text=str(LEVEL_MEANINGS[level])
+            )
+            for level in MaturityLevel
+        ],
+        "all_principles": [
+            PrincipleSummary(
+                name=p.name,
+                summary=PRINCIPLE_SUMMARIES.get(p.code, ""),
+                in_scope=any(q.id == p.id for q in principles),
+            )
+            for p in every_principle
+            if not p.is_basic
+        ],
+    }

@@ -70,6 +70,11 @@ class RaterRole(models.TextChoices):
     TOETSER = "toetser", _("Toetser")
 
 
+# The report's front matter by default (DOMAIN.md §5): to whom it goes, and chapter 10's title.
+DEFAULT_ADDRESSEES = _("de Raad van Bestuur en de Groepsraad")
+DEFAULT_CHAPTER_10_TITLE = _("Managementreacties en beschouwing")
+
+
 class NarrativeKey(models.TextChoices):
     """The narrative sections of the UWV-wide report the coordination team writes per cycle."""
 

@@ -57,6 +57,9 @@ REPORT_NARRATIVE_CHANGED = Event("findings.report_narrative.changed", _("tekst g
 REPORT_NARRATIVE_RESET = Event(
     "findings.report_narrative.reset", _("teruggezet naar de gegenereerde tekst")
 )
+REPORT_FRONT_MATTER_CHANGED = Event(
+    "findings.report_front_matter.changed", _("Voorwerk van het rapport gewijzigd")
+)
 REPORT_VERSION_REQUESTED = Event("findings.report_version.requested", _("Versie aangevraagd"))
 REPORT_VERSION_RETRIED = Event("findings.report_version.retried", _("Opnieuw geprobeerd"))
 REPORT_VERSION_PUBLISHED = Event("findings.report_version.published", _("Versie gepubliceerd"))

@@ -462,6 +462,46 @@ class ReportNarrative(Versioned):
         return f"{self.cycle.year} · {self.get_key_display()}"
 
 
+class ReportFrontMatter(Versioned):
+    """The front matter of a cycle's UWV-wide report, kept by the coordination team (DOMAIN.md
+    §5): the report date (empty: the day the version is published, or today for the live
+    concept), to whom the report goes, and chapter 10's title. An empty text means the default
+    (`DEFAULT_ADDRESSEES`, `DEFAULT_CHAPTER_10_TITLE`). One row per cycle."""
+
+    cycle = models.ForeignKey(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    report_date = models.DateField(
+        _("rapportdatum"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: de datum van publicatie van de versie."),
+    )
+    addressees = models.CharField(
+        _("geadresseerden"), max_length=200, blank=True, help_text=_("Leeg: de standaard.")
+    )
+    chapter_10_title = models.CharField(
+        _("titel hoofdstuk 10"), max_length=200, blank=True, help_text=_("Leeg: de standaard.")
+    )
+
+    class Meta:
+        verbose_name = _("voorwerk van het rapport")
+        verbose_name_plural = _("voorwerk van rapporten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle"],
+                name="reportfrontmatter_one_per_cycle",
+                violation_error_message=_("Deze toetscyclus heeft al een voorwerk."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle.year} · {self._meta.verbose_name}"
+
+
 class ReportStatus(models.TextChoices):
     """The status printed on a published UWV-wide report (DOMAIN.md §5)."""
 

@@ -654,6 +654,16 @@ BUILDERS = {
         },
         COORDINATION_ONLY,
     ),
+    F + "narratives.report_front_matter_save": (
+        lambda f: {
+            "cycle": f("cycle"),
+            "report_date": None,
+            "addressees": "de Raad van Bestuur en de Groepsraad",
+            "chapter_10_title": "Managementreacties en Beschouwing FEZ",
+            "expected_version": 0,
+        },
+        COORDINATION_ONLY,
+    ),
     F + "publishing.report_version_publish": (
         lambda f: {"cycle": f("cycle"), "label": "1.0", "report_status": "concept"},
         COORDINATION_ONLY,

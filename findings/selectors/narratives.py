@@ -3,7 +3,7 @@ team's own text per cycle and section, and a section's history. Writes are in
 findings.services.narratives."""
 
 from audits.models import AuditCycle
-from findings.models import ReportNarrative
+from findings.models import ReportFrontMatter, ReportNarrative
 from uwvkms.selectors import audit_events_for
 
 
@@ -27,3 +27,16 @@ def narrative_history(narrative: ReportNarrative | None) -> list:
     if narrative is None or narrative.pk is None:
         return []
     return list(audit_events_for(narrative))
+
+
+def front_matter_of(cycle: AuditCycle) -> ReportFrontMatter | None:
+    """The report's front matter the team keeps for `cycle` (date, addressees, chapter 10's
+    title), with who last changed it; None while the report uses the defaults. One query."""
+    return ReportFrontMatter.objects.filter(cycle=cycle).select_related("updated_by").first()
+
+
+def front_matter_history(front: ReportFrontMatter | None) -> list:
+    """The recorded changes of the front matter, newest first."""
+    if front is None or front.pk is None:
+        return []
+    return list(audit_events_for(front))

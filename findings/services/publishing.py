@@ -282,5 +282,7 @@ def render_uwv_report_for_version(version: ReportVersion) -> RenderedReport:
         status=version.report_status,
         version=version.label,
         generated_at=timezone.now(),
+        # Dated the day the team published it, not the day a retry renders it.
+        published_at=version.requested_at,
     )
     return RenderedReport(pdf=render_uwv_report_pdf(report), snapshot=report.snapshot())

@@ -19,7 +19,7 @@ from findings.report.uwv.front import (
     threads_of,
     unit_statuses_of,
 )
-from findings.report.uwv.model import ExclusionItem, Numbering, UwvReport, long_date
+from findings.report.uwv.model import ExclusionItem, Numbering, UwvReport
 from findings.report.uwv.principles import (
     findings_chapter,
     items_by_principle,
@@ -34,7 +34,7 @@ from findings.report.uwv.responses import (
     recognition_of,
     responses_of,
 )
-from findings.report.uwv.texts import AUTHOR, footnotes_of, narratives_of
+from findings.report.uwv.texts import AUTHOR, footnotes_of, front_matter_values, narratives_of
 from findings.selectors.rollup import BoardReference, rollup_board
 from maturity.selectors import frameworks_of_cycle
 from maturity.selectors import rollup_by_principle as maturity_rollup
@@ -47,10 +47,14 @@ def build_uwv_report(
     status: str = "Concept",
     version: str = "",
     generated_at: datetime | None = None,
+    published_at: datetime | None = None,
 ) -> UwvReport:
     """The UWV-wide report of `cycle`. A constant number of queries, whatever the number of
-    units, principles and findings."""
+    units, principles and findings. Its date is the team's report date, or else the day of
+    `published_at` (when the version was published), or else the day it is generated (the live
+    concept)."""
     generated_at = generated_at or timezone.now()
+    front = front_matter_values(cycle, dated=timezone.localdate(published_at or generated_at))
     # Read once, shared with the roll-up board and the appendices.
     every_principle = list(ManagementPrinciple.objects.order_by("order", "name"))
     in_cycle = set(cycle.principles.values_list("id", flat=True))
@@ -103,7 +107,7 @@ def build_uwv_report(
     basic = chapter(basic_principle) if basic_principle else None
     if basic is None:
         h["basic"] = n.chapter_heading(_("Basic Kwaliteitsmanagement"), "basic")
-    h.update(closing_headings(n))
+    h.update(closing_headings(n, chapter_10_title=front.chapter_10_title))
 
     examples, attention = examples_and_attention(
         cycle, units=units, excluded=excluded, principles=principles, items=items
@@ -118,6 +122,7 @@ def build_uwv_report(
         main_findings=[m.title for m in main_findings],
         examples=examples,
         unit_count=len(counted_ids),
+        addressees=front.addressees,
     )
 
     return UwvReport(
@@ -125,9 +130,10 @@ def build_uwv_report(
         title=_("Interne Toets KMS %(year)s") % {"year": cycle.year},
         status=status,
         version=version,
-        date=long_date(generated_at),
+        date=front.date,
         generated_at=generated_at,
         author=AUTHOR,
+        addressees=front.addressees,
         toc=n.toc,
         h=h,
         narratives=narratives,

@@ -227,9 +227,10 @@ class UwvReport:
     title: str
     status: str
     version: str
-    date: str
+    date: str  # the team's report date, or the day of publication (a Dutch long date)
     generated_at: datetime
     author: str
+    addressees: str  # to whom the report goes ("de Raad van Bestuur en de Groepsraad")
     toc: list[Heading]
     h: dict[str, Heading]  # the fixed chapters and sections by key
     narratives: dict[str, Narrative]

@@ -25,10 +25,11 @@ from maturity.constants import LEVEL_MEANINGS, MaturityLevel
 from maturity.selectors import level_descriptors
 
 
-def closing_headings(n: Numbering) -> dict[str, Heading]:
-    """The headings of chapter 10 and the two appendices, in reading order."""
+def closing_headings(n: Numbering, *, chapter_10_title: str) -> dict[str, Heading]:
+    """The headings of chapter 10 (titled as the team set it) and the two appendices, in
+    reading order."""
     h = {}
-    h["reacties"] = n.chapter_heading(_("Managementreacties en beschouwing"), "reacties")
+    h["reacties"] = n.chapter_heading(chapter_10_title, "reacties")
     h["reacties_unit"] = n.section_heading(_("Managementreacties"), "management-reacties")
     h["beoordeling"] = n.section_heading(_("Beoordeling van de toets"), "beoordeling")
     h["beschouwing"] = n.section_heading(_("Beschouwing"), "beschouwing")

@@ -2,16 +2,19 @@
 the narrative sections the data cannot write, from `ReportNarrative` (the coordination team's
 text) or a generated default."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from audits.models import AssessedPrinciple, AuditCycle
 from audits.selectors import exclusions_of
-from findings.constants import NarrativeKey
+from findings.constants import DEFAULT_ADDRESSEES, DEFAULT_CHAPTER_10_TITLE, NarrativeKey
 from findings.models import MainFinding
 from findings.report.uwv.front import examples_and_attention
-from findings.report.uwv.model import Footnote, Narrative
-from findings.selectors.narratives import narrative_texts
+from findings.report.uwv.model import Footnote, Narrative, long_date
+from findings.selectors.narratives import front_matter_of, narrative_texts
 from uwvkms.models import BusinessUnit
 
 AUTHOR = "Coördinatieteam Interne Toets KMS"
@@ -64,7 +67,9 @@ def footnotes_of(exclusions) -> dict[str, Footnote]:
     return {key: Footnote(number=i, text=texts[key]) for i, key in enumerate(used, start=1)}
 
 
-def narratives_of(cycle, *, status, principles, main_findings, examples, unit_count):
+def narratives_of(
+    cycle, *, status, principles, main_findings, examples, unit_count, addressees: str
+):
     """The coordination team's texts, or the generated default per section."""
     stored = narrative_texts(cycle)
     defaults = default_narratives(
@@ -73,6 +78,7 @@ def narratives_of(cycle, *, status, principles, main_findings, examples, unit_co
         main_findings=main_findings,
         examples=[e.unit for e in examples["execution"] + examples["other"]],
         unit_count=unit_count,
+        addressees=addressees,
     )
     result = {}
     for key in NarrativeKey:
@@ -85,8 +91,9 @@ def narratives_of(cycle, *, status, principles, main_findings, examples, unit_co
     return result
 
 
-def default_texts_of(cycle: AuditCycle) -> dict[str, str]:
-    """The generated default of every narrative section of `cycle` (for the editing page)."""
+def default_texts_of(cycle: AuditCycle, *, addressees: str = "") -> dict[str, str]:
+    """The generated default of every narrative section of `cycle` (for the editing page);
+    `addressees` as the team set them (empty: the default)."""
     principles = list(cycle.principles.all())
     units = {u.id: u for u in BusinessUnit.objects.order_by("name")}
     excluded = {e.unit_id for e in exclusions_of(cycle)}
@@ -107,6 +114,28 @@ def default_texts_of(cycle: AuditCycle) -> dict[str, str]:
         ),
         examples=[e.unit for e in examples["execution"] + examples["other"]],
         unit_count=len(counted),
+        addressees=addressees,
+    )
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The report's date (a Dutch long date), to whom it goes and chapter 10's title."""
+
+    date: str
+    addressees: str
+    chapter_10_title: str
+
+
+def front_matter_values(cycle: AuditCycle, *, dated: datetime.date) -> FrontMatter:
+    """The front matter the coordination team set for `cycle`, the defaults where it set none:
+    without a report date the report carries `dated` (the day the version was published, or
+    today for the live concept; never the day of a later re-render). One query."""
+    front = front_matter_of(cycle)
+    return FrontMatter(
+        date=long_date(front.report_date if front and front.report_date else dated),
+        addressees=(front and front.addressees) or str(DEFAULT_ADDRESSEES),
+        chapter_10_title=(front and front.chapter_10_title) or str(DEFAULT_CHAPTER_10_TITLE),
     )
 
 
@@ -130,8 +159,10 @@ def default_narratives(
     main_findings: list[str],
     examples: list[str],
     unit_count: int,
+    addressees: str = "",
 ) -> dict[str, str]:
-    """A sensible starting text for each narrative section, from the cycle's data."""
+    """A sensible starting text for each narrative section, from the cycle's data, naming the
+    report's `addressees` (empty: the RvB and the Groepsraad)."""
     year = cycle.year
     inleiding = "\n\n".join(
         [
@@ -146,8 +177,9 @@ def default_narratives(
                 "De toets is geen oordeel over de kwaliteit van de dienstverlening zelf, maar over "
                 "de manier waarop bedrijfsonderdelen die kwaliteit beheersen en verbeteren. Elk "
                 "bedrijfsonderdeel ontving een eigen rapport; dit rapport brengt de lijnen UWV-"
-                "breed samen voor de Raad van Bestuur."
-            ),
+                "breed samen voor %(addressees)s."
+            )
+            % {"addressees": addressees or DEFAULT_ADDRESSEES},
         ]
     )
     dankwoord = _(

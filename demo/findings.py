@@ -21,6 +21,7 @@ from findings.constants import (
 )
 from findings.models import AuditRating, Finding, FollowUpAction, Recommendation, Theme
 from findings.rules import theme_verdict
+from findings.selectors.narratives import front_matter_of
 from findings.selectors.unit_reports import agreement_gaps_of
 from findings.services.findings import finding_create, quote_create, recommendation_create
 from findings.services.follow_up import (
@@ -28,6 +29,7 @@ from findings.services.follow_up import (
     follow_up_action_create,
     follow_up_action_withdraw,
 )
+from findings.services.narratives import report_front_matter_save
 from findings.services.ratings import audit_rating_save
 from findings.services.responses import AnswerData, management_response_save
 from findings.services.rollup import main_finding_confirm, theme_create, theme_recommendations_add
@@ -160,6 +162,22 @@ def load_findings(
         _roll_up(cycle=cycle, coordinator=coordinator, principles=list(principles.values()))
     if not AuditRating.objects.filter(cycle=cycle).exists():
         _rate(cycle=cycle, rng=rng)
+    front_matter_set(cycle=cycle, coordinator=coordinator, report_date=date(cycle.year + 1, 1, 29))
+
+
+def front_matter_set(*, cycle: AuditCycle, coordinator: User, report_date: date) -> None:
+    """The report's front matter as the team sets it (issue 18): dated in the new year, to the
+    RvB and the Groepsraad, chapter 10 with FEZ's reflection. Skipped when the team set it."""
+    if front_matter_of(cycle) is not None:
+        return
+    report_front_matter_save(
+        actor=coordinator,
+        cycle=cycle,
+        report_date=report_date,
+        addressees="de Raad van Bestuur en de Groepsraad",
+        chapter_10_title="Managementreacties en Beschouwing FEZ",
+        expected_version=0,
+    )
 
 
 def _write_findings(*, cycle, unit, auditor, assessed, observed, index) -> None:

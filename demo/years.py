@@ -18,6 +18,7 @@ from audits.selectors import assessed_principle_ids_by_unit
 from audits.services import assignment_create, cycle_advance
 from audits.services.cycle_setup import cycle_open_based_on
 from demo.fieldwork import cycle_in_fieldwork, to_fieldwork
+from demo.findings import front_matter_set
 from demo.maturity import score_submit
 from findings.constants import FindingKind, UnitReportStatus
 from findings.models import ReportStatus, ReportVersion, UnitReport
@@ -68,6 +69,9 @@ def load_other_years(
         _close_calibration(earlier, coordinator=coordinator)
         earlier = _advance(earlier, coordinator)
     if earlier.status == CycleStatus.OPROLLEN:
+        front_matter_set(
+            cycle=earlier, coordinator=coordinator, report_date=date(EARLIER_YEAR + 1, 1, 30)
+        )
         publish_demo_version(cycle=earlier, coordinator=coordinator)
         earlier = _advance(earlier, coordinator)
 

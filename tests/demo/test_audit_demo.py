@@ -209,6 +209,12 @@ def test_demo_has_three_years_for_the_multi_year_view(demo_data, db, settings):
     version = ReportVersion.objects.get(cycle=earlier)
     assert (version.label, version.report_status, version.state) == ("2.0", "Definitief", "done")
     assert version.snapshot and len(version.pdf_sha256) == 64
+    # The team's front matter (issue 18): dated in the new year, to the RvB and the Groepsraad.
+    assert version.snapshot["date"] == "30 januari 2023"
+    assert version.snapshot["addressees"] == "de Raad van Bestuur en de Groepsraad"
+    assert any(
+        h["title"] == "Managementreacties en Beschouwing FEZ" for h in version.snapshot["toc"]
+    )
     coordinator = User.objects.get(username="coordinatie")
     view = multiyear_view(coordinator)
     assert view.years == [2022, 2023, 2024, 2025]  # 2025 in Voorbereiding: provisional, empty

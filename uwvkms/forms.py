@@ -108,3 +108,31 @@ class NotificationPreferencesForm(forms.Form):
                 choices=Delivery.choices,
                 initial=initial_deliveries.get(name, Delivery.IMMEDIATE),
             )
+
+
+class WithdrawForm(forms.Form):
+    """The reason for withdrawing a record entered in error (`uwvkms.withdrawal`): required,
+    and it stays visible with the record. An app's form sets `reason_help` (what a good
+    reason is there) and, where needed, its own `required_message`."""
+
+    reason_help = ""
+    required_message = _("Geef de reden waarom u dit intrekt.")
+
+    reason = forms.CharField(
+        label=_("Reden van intrekken"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["reason"]
+        field.help_text = self.reason_help
+        field.error_messages["required"] = self.required_message
+
+
+class VersionedWithdrawForm(WithdrawForm):
+    """Withdrawing a Versioned record: the version the user saw guards against a change made
+    meanwhile (`uwvkms.versioning`)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from audits.models import AuditCycle, ManagementPrinciple
 from audits.selectors.cycles import year_taken_message
 from uwvkms.constants import Role
+from uwvkms.forms import WithdrawForm
 from uwvkms.models import BusinessUnit
 from uwvkms.selectors import users_with_role
 
@@ -154,14 +155,8 @@ class CyclePrinciplesForm(forms.Form):
     include_basic = CycleOpenForm.base_fields["include_basic"]
 
 
-class CycleWithdrawForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reden van intrekken"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        help_text=_("Bijvoorbeeld: per ongeluk geopend, of voor het verkeerde jaar."),
-        error_messages={"required": _("Geef de reden waarom u dit intrekt.")},
-    )
+class CycleWithdrawForm(WithdrawForm):
+    reason_help = _("Bijvoorbeeld: per ongeluk geopend, of voor het verkeerde jaar.")
 
 
 class CycleReinstateForm(forms.Form):

@@ -251,14 +251,3 @@ class IntervieweeConfirmationForm(forms.Form):
         self.fields["interviewee"].choices = [("", _("– kies wie bevestigde –"))] + [
             (p.pk, str(p)) for p in interviewees
         ]
-
-
-class WithdrawForm(forms.Form):
-    """Withdrawing a record asks for the reason first (issue 17: undo with a trace)."""
-
-    reason = forms.CharField(
-        label=_("Reden van intrekken"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": _("Geef de reden waarom u dit intrekt.")},
-    )

@@ -30,12 +30,11 @@ from audits.forms.evidence import (
     IntervieweeFormSet,
     InterviewForm,
     InterviewTransitionForm,
-    WithdrawForm,
 )
 from audits.selectors import evidence as selectors
 from audits.services import confirmations as confirmation_services
 from audits.services import interviews as interview_services
-from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.forms import WithdrawForm, add_service_errors, posted_data
 from uwvkms.pdf import html_to_pdf
 
 

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from findings.constants import ActionStatus, EffectConclusion
+from uwvkms.forms import VersionedWithdrawForm
 
 TARGET_WITHOUT_INDICATOR = _(
     "Een streefwaarde zonder indicator is niet meetbaar: vul de indicator in waarop de "
@@ -154,15 +155,7 @@ class TertaalForm(forms.Form):
         self.fields["tertaal"].choices = choices
 
 
-class WithdrawForm(forms.Form):
-    """Withdraw a record entered in error (a follow-up action, a theme): the reason is required
-    and goes into the history; the version guards against a change made meanwhile."""
+class WithdrawForm(VersionedWithdrawForm):
+    """Withdraw a record entered in error (a follow-up action, a theme)."""
 
-    reason = forms.CharField(
-        label=_("Reden van intrekken"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        help_text=_("Waarom is dit ten onrechte vastgelegd? De reden blijft zichtbaar."),
-        error_messages={"required": _("Geef de reden waarom u dit intrekt.")},
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    reason_help = _("Waarom is dit ten onrechte vastgelegd? De reden blijft zichtbaar.")

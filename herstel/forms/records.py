@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from herstel.constants import CommunicationFunction, Directorate, InterestGroupKind
 from herstel.forms.actions import DATE_WIDGET
+from uwvkms.forms import WithdrawForm
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -163,16 +164,11 @@ class ContactPointForm(forms.Form):
         self.fields["user"].queryset = users
 
 
-class DecisionWithdrawForm(forms.Form):
+class DecisionWithdrawForm(WithdrawForm):
     """Withdraw a decision recorded in error: the reason is required and stays with it."""
 
-    reason = forms.CharField(
-        label=_("Reden van intrekken"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        help_text=_(
-            "Waarom is dit besluit ten onrechte vastgelegd (bijvoorbeeld bij de verkeerde "
-            "herstelactie, of nooit genomen)? De reden blijft zichtbaar."
-        ),
-        error_messages={"required": _("Geef de reden waarom u dit besluit intrekt.")},
+    reason_help = _(
+        "Waarom is dit besluit ten onrechte vastgelegd (bijvoorbeeld bij de verkeerde "
+        "herstelactie, of nooit genomen)? De reden blijft zichtbaar."
     )
+    required_message = _("Geef de reden waarom u dit besluit intrekt.")

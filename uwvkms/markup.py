@@ -14,6 +14,8 @@ The syntax (one construct per line start, as in a plain-text e-mail):
 - `[tekst](#anker)` links to a chapter or section of the same report, never elsewhere.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 # Inline kinds
@@ -54,3 +56,28 @@ class Block:
     items: tuple[tuple[Inline, ...], ...] = ()
     number: str = ""
     anchor: str = ""
+
+
+# Characters that change how text is shown without being visible: bidi overrides and isolates
+# (they can make a sentence read differently from what was typed, "Trojan source") and
+# zero-width characters (they break searching and comparing the report's texts).
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\ufeff")
+)
+
+
+def _scrub(text: str) -> str:
+    """Unify line ends and drop control and invisible characters; keeps every line where it
+    was, so that `problems` can name line numbers in what the team typed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = text.translate(_INVISIBLE)
+    # Category Cc is C0, DEL and C1; the line feed is the only one the markup means.
+    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+
+
+def clean(text: str) -> str:
+    """The text as saved: line ends unified, control, bidi and zero-width characters removed,
+    no trailing whitespace, at most one blank line in a row, no surrounding whitespace.
+    Idempotent: clean(clean(x)) == clean(x)."""
+    lines = [line.rstrip() for line in _scrub(text).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -16,7 +16,10 @@ The syntax (one construct per line start, as in a plain-text e-mail):
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
 
 # Inline kinds
 TEXT = "text"
@@ -81,3 +84,224 @@ def clean(text: str) -> str:
     Idempotent: clean(clean(x)) == clean(x)."""
     lines = [line.rstrip() for line in _scrub(text).split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+# --- Lines -------------------------------------------------------------------------------------
+
+_BLANK = "blank"
+# `##` and `####` are accepted as `###`: the team cannot choose the level, the report does.
+_HEADING_LINE = re.compile(r"#{2,4}(?: (.*))?")
+_BULLET_LINE = re.compile(r"[-*] (.*)")
+# At most three digits, so that a line opening with a year ("2024. Een jaar ...") stays text.
+_NUMBER_LINE = re.compile(r"\d{1,3}[.)] (.*)")
+_QUOTE_LINE = re.compile(r">(.*)")
+
+
+def _classify(line: str) -> tuple[str, str]:
+    """What a (scrubbed) line starts and its content without the marker."""
+    stripped = line.strip()
+    if not stripped:
+        return _BLANK, ""
+    for kind, pattern in (
+        (HEADING, _HEADING_LINE),
+        (BULLETS, _BULLET_LINE),
+        (NUMBERS, _NUMBER_LINE),
+        (QUOTE, _QUOTE_LINE),
+    ):
+        match = pattern.fullmatch(stripped)
+        if match:
+            return kind, (match.group(1) or "").strip()
+    return TEXT, stripped
+
+
+# --- Inlines -----------------------------------------------------------------------------------
+
+_SPECIAL = re.compile(r"[\[*]")
+# A link's target is read up to the first ")" (spaces and all), so that a wrong target such as
+# "javascript:alert(1" is recognised, reported and shown as its label, never half-linked.
+_LINK = re.compile(r"\[([^\[\]]*)\]\(([^)]*)\)")
+# Emphasis opens on a non-space and closes on a non-space, so "3 * 4 * 5" stays arithmetic.
+_STRONG = re.compile(r"\*\*([^*\s](?:[^*]*[^*\s])?)\*\*")
+_EMPHASIS = re.compile(r"\*([^*\s](?:[^*]*[^*\s])?)\*")
+_ANCHOR = re.compile(r"[a-z0-9-]+")
+
+# What the inline scanner can find wrong; `problems` words them.
+_OPEN_FOOTNOTE = "open-footnote"
+_EMPTY_FOOTNOTE = "empty-footnote"
+_EXTERNAL_LINK = "external-link"
+
+
+def _scan(line: str, issues: list[str]) -> list[Inline]:
+    """The inlines of one line's content; appends what is wrong with it to `issues`.
+    Never raises: whatever is not markup is text."""
+    out: list[Inline] = []
+    text: list[str] = []  # literal text not yet emitted
+
+    def emit(inline: Inline) -> None:
+        if text:
+            out.append(Inline(TEXT, "".join(text)))
+            text.clear()
+        out.append(inline)
+
+    i = 0
+    while i < len(line):
+        special = _SPECIAL.search(line, i)
+        if special is None:
+            text.append(line[i:])
+            break
+        text.append(line[i : special.start()])
+        i = special.start()
+        if line.startswith("[^", i):
+            # The first "]" closes a footnote; its text is plain text.
+            end = line.find("]", i + 2)
+            if end == -1:
+                issues.append(_OPEN_FOOTNOTE)
+                text.append("[^")
+                i += 2
+                continue
+            note = line[i + 2 : end].strip()
+            if note:
+                emit(Inline(FOOTNOTE, note))
+            else:
+                issues.append(_EMPTY_FOOTNOTE)
+            i = end + 1
+        elif line[i] == "[" and (match := _LINK.match(line, i)):
+            label, target = match.group(1).strip(), match.group(2).strip()
+            if target.startswith("#"):
+                emit(Inline(LINK, label or target[1:], target=target[1:]))
+            else:
+                # Only the label: no rendering can emit an address outside the report.
+                issues.append(_EXTERNAL_LINK)
+                text.append(label)
+            i = match.end()
+        elif match := (_STRONG.match(line, i) or _EMPHASIS.match(line, i)):
+            kind = STRONG if match.group(0).startswith("**") else EMPHASIS
+            emit(Inline(kind, match.group(1)))
+            i = match.end()
+        else:
+            text.append(line[i])  # an unmatched "[" or "*" is just text
+            i += 1
+    if text and "".join(text):
+        out.append(Inline(TEXT, "".join(text)))
+    return out
+
+
+def _merge(inlines: list[Inline]) -> tuple[Inline, ...]:
+    """Adjacent text inlines as one (a dropped empty footnote or link may leave two)."""
+    merged: list[Inline] = []
+    for inline in inlines:
+        if inline.kind == TEXT and not inline.text:
+            continue
+        if inline.kind == TEXT and merged and merged[-1].kind == TEXT:
+            merged[-1] = Inline(TEXT, merged[-1].text + inline.text)
+        else:
+            merged.append(inline)
+    return tuple(merged)
+
+
+def _inlines(lines: list[str]) -> tuple[Inline, ...]:
+    """The inlines of consecutive lines, a single line break between them kept as BREAK."""
+    out: list[Inline] = []
+    for line in lines:
+        scanned = _scan(line, [])
+        if not scanned:
+            continue  # e.g. a line with only an empty footnote: no dangling break
+        if out:
+            out.append(Inline(BREAK))
+        out.extend(scanned)
+    return _merge(out)
+
+
+# --- Blocks ------------------------------------------------------------------------------------
+
+
+def parse(text: str) -> tuple[Block, ...]:
+    """The blocks of a text written in the markup (see the module docstring). Never raises;
+    parse(clean(text)) == parse(text)."""
+    blocks: list[Block] = []
+    current = ""  # the kind of the open block, "" when none
+    parts: list[list[str]] = []  # lines per list item, per quote paragraph, or the paragraph
+
+    def close() -> None:
+        nonlocal current, parts
+        chunks = [inlines for lines in parts if (inlines := _inlines(lines))]
+        if chunks and current == PARAGRAPH:
+            blocks.append(Block(PARAGRAPH, inlines=chunks[0]))
+        elif chunks:
+            blocks.append(Block(current, items=tuple(chunks)))
+        current, parts = "", []
+
+    for line in _scrub(text).split("\n"):
+        kind, content = _classify(line)
+        if kind == _BLANK:
+            close()
+        elif kind == TEXT and current in (BULLETS, NUMBERS) and line[:1].isspace():
+            parts[-1].append(content)  # an indented line continues the list item
+        elif kind == HEADING:
+            close()
+            if inlines := _inlines([content]):
+                blocks.append(Block(HEADING, inlines=inlines))
+        elif kind in (BULLETS, NUMBERS):
+            if current != kind:
+                close()
+                current = kind
+            parts.append([content])
+        elif kind == QUOTE:
+            if current != QUOTE:
+                close()
+                current, parts = QUOTE, [[]]
+            if content:
+                parts[-1].append(content)
+            elif parts[-1]:
+                parts.append([])  # a bare ">" starts the quote's next paragraph
+        else:
+            if current != PARAGRAPH:
+                close()
+                current, parts = PARAGRAPH, [[]]
+            parts[0].append(content)
+    close()
+    return tuple(blocks)
+
+
+def problems(text: str, *, anchors: Collection[str] | None = None) -> list[str]:
+    """What is wrong with a text, in Dutch, one message per problem with its line number; empty
+    when fine. `anchors` are the report's chapters and sections a link may point at (unchecked
+    when None, beyond their form). Raw HTML is no problem: it is shown as typed."""
+    messages: list[str] = []
+    for number, line in enumerate(_scrub(text).split("\n"), start=1):
+        kind, content = _classify(line)
+        if kind == HEADING and not content:
+            messages.append(
+                _("Regel %(line)s: Een kop (###) heeft een titel nodig, zoals ### Aanpak.")
+                % {"line": number}
+            )
+        issues: list[str] = []
+        for inline in _scan(content, issues):
+            if inline.kind == LINK and not (
+                _ANCHOR.fullmatch(inline.target) and (anchors is None or inline.target in anchors)
+            ):
+                messages.append(
+                    _(
+                        "Regel %(line)s: De link naar #%(anchor)s wijst niet naar een hoofdstuk "
+                        "of paragraaf van dit rapport."
+                    )
+                    % {"line": number, "anchor": inline.target}
+                )
+        for issue in issues:
+            if issue == _EXTERNAL_LINK:
+                message = _(
+                    "Regel %(line)s: Een link kan alleen naar een hoofdstuk of paragraaf van dit "
+                    "rapport, zoals [zie hoofdstuk 5](#hoofdbevindingen)."
+                )
+            elif issue == _OPEN_FOOTNOTE:
+                message = _(
+                    "Regel %(line)s: Een voetnoot die met [^ begint, moet op dezelfde regel "
+                    "eindigen met ]."
+                )
+            else:
+                message = _(
+                    "Regel %(line)s: Een voetnoot is leeg; schrijf de tekst tussen [^ en ]."
+                )
+            messages.append(message % {"line": number})
+    # The same message twice on one line says nothing new.
+    return list(dict.fromkeys(messages))

@@ -27,3 +27,150 @@ def test_clean(text, expected):
     assert markup.clean(text) == expected
     # Idempotent: cleaning what was saved changes nothing.
     assert markup.clean(expected) == expected
+
+
+# Short constructors for the expected blocks.
+def T(text):
+    return markup.Inline(markup.TEXT, text)
+
+
+BR = markup.Inline(markup.BREAK)
+
+
+def EM(text):
+    return markup.Inline(markup.EMPHASIS, text)
+
+
+def STRONG(text):
+    return markup.Inline(markup.STRONG, text)
+
+
+def LINK(text, target):
+    return markup.Inline(markup.LINK, text, target=target)
+
+
+def NOTE(text, number=0):
+    return markup.Inline(markup.FOOTNOTE, text, number=number)
+
+
+def P(*inlines):
+    return markup.Block(markup.PARAGRAPH, inlines=inlines)
+
+
+def H(*inlines, number="", anchor=""):
+    return markup.Block(markup.HEADING, inlines=inlines, number=number, anchor=anchor)
+
+
+def UL(*items):
+    return markup.Block(markup.BULLETS, items=items)
+
+
+def OL(*items):
+    return markup.Block(markup.NUMBERS, items=items)
+
+
+def Q(*paragraphs):
+    return markup.Block(markup.QUOTE, items=paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ()),
+        ("Een zin.", (P(T("Een zin.")),)),
+        ("a\nb", (P(T("a"), BR, T("b")),)),
+        ("a\n\nb", (P(T("a")), P(T("b")))),
+        ("a\n\n\n\n b \n", (P(T("a")), P(T("b")))),
+        ("### Aanpak", (H(T("Aanpak")),)),
+        ("## Aanpak\n#### Scope", (H(T("Aanpak")), H(T("Scope")))),
+        ("tekst\n### Kop\nmeer", (P(T("tekst")), H(T("Kop")), P(T("meer")))),
+        ("### *Kop* [^noot]", (H(EM("Kop"), T(" "), NOTE("noot")),)),
+        ("###\nna", (P(T("na")),)),  # an empty heading is reported, not rendered
+        ("###Kop", (P(T("###Kop")),)),
+        ("# Hoofdstuk", (P(T("# Hoofdstuk")),)),  # chapters are the report's, not the team's
+        ("##### Te diep", (P(T("##### Te diep")),)),
+        ("- a\n- b", (UL((T("a"),), (T("b"),)),)),
+        ("* a\n* b", (UL((T("a"),), (T("b"),)),)),
+        ("1. a\n2) b\n10. c", (OL((T("a"),), (T("b"),), (T("c"),)),)),
+        ("2024. Een jaar", (P(T("2024. Een jaar")),)),
+        ("-5 graden", (P(T("-5 graden")),)),
+        ("- a\n  vervolg\n- b", (UL((T("a"), BR, T("vervolg")), (T("b"),)),)),
+        ("- a\ngeen vervolg", (UL((T("a"),)), P(T("geen vervolg")))),
+        ("inleiding\n- a\n1. b", (P(T("inleiding")), UL((T("a"),)), OL((T("b"),)))),
+        ("- a\n\n- b", (UL((T("a"),)), UL((T("b"),)))),
+        ("> a\n> b", (Q((T("a"), BR, T("b"))),)),
+        ("> a\n>\n> b", (Q((T("a"),), (T("b"),)),)),
+        (">\n> a\n>\n>\n", (Q((T("a"),)),)),
+        (">", ()),
+        ("> a\nb", (Q((T("a"),)), P(T("b")))),
+        ("**vet** en *cursief*", (P(STRONG("vet"), T(" en "), EM("cursief")),)),
+        ("3 * 4 = 12", (P(T("3 * 4 = 12")),)),
+        ("3 * 4 * 5", (P(T("3 * 4 * 5")),)),
+        ("*open", (P(T("*open")),)),
+        ("**open *em*", (P(T("**open "), EM("em")),)),
+        ("***x***", (P(T("*"), STRONG("x"), T("*")),)),
+        ("*a\nb*", (P(T("*a"), BR, T("b*")),)),  # emphasis does not span lines
+        ("*[^geen noot]*", (P(EM("[^geen noot]")),)),  # not nested
+        ("zin[^Bron: CBS.] verder", (P(T("zin"), NOTE("Bron: CBS."), T(" verder")),)),
+        ("[^a *b* [c]", (P(NOTE("a *b* [c")),)),  # the first "]" closes; plain text
+        ("[^  ]zin", (P(T("zin")),)),
+        ("[^open", (P(T("[^open")),)),
+        ("[zie 5](#hoofdbevindingen)", (P(LINK("zie 5", "hoofdbevindingen")),)),
+        ("[ zie ]( #h-1 )", (P(LINK("zie", "h-1")),)),
+        ("[](#h-1)", (P(LINK("h-1", "h-1")),)),
+        ("[site](http://e.nl) x", (P(T("site x")),)),
+        ("[klik](javascript:alert(1))", (P(T("klik)")),)),
+        ("[a] (#b)", (P(T("[a] (#b)")),)),
+        ('<script>alert("x")</script>', (P(T('<script>alert("x")</script>')),)),
+        ("a\r\nb\u202e", (P(T("a"), BR, T("b")),)),
+    ],
+)
+def test_parse(text, expected):
+    assert markup.parse(text) == expected
+
+
+def N(line, message):
+    return f"Regel {line}: {message}"
+
+
+EXTERNAL = (
+    "Een link kan alleen naar een hoofdstuk of paragraaf van dit rapport, zoals "
+    "[zie hoofdstuk 5](#hoofdbevindingen)."
+)
+OPEN_NOTE = "Een voetnoot die met [^ begint, moet op dezelfde regel eindigen met ]."
+EMPTY_NOTE = "Een voetnoot is leeg; schrijf de tekst tussen [^ en ]."
+EMPTY_HEADING = "Een kop (###) heeft een titel nodig, zoals ### Aanpak."
+
+
+def ANCHOR(anchor):
+    return f"De link naar #{anchor} wijst niet naar een hoofdstuk of paragraaf van dit rapport."
+
+
+@pytest.mark.parametrize(
+    ("text", "anchors", "expected"),
+    [
+        ("", None, []),
+        ("### Kop\n- a [^b] [c](#d)\n> **e**", None, []),
+        ("<b>rauw</b> <script>", None, []),  # shown escaped, not a problem
+        ("3 * 4 en [a] en *", None, []),
+        ("a\n\nb [x](http://e.nl)", None, [N(3, EXTERNAL)]),
+        ("[x](javascript:alert(1))", None, [N(1, EXTERNAL)]),
+        ("[x](mailto:a@b.nl) [y](https://e.nl)", None, [N(1, EXTERNAL)]),
+        ("- [x](www.e.nl)", None, [N(1, EXTERNAL)]),
+        ("[x](#h-1)\n[y](#elders)", {"h-1"}, [N(2, ANCHOR("elders"))]),
+        ("[x](#h-1)", set(), [N(1, ANCHOR("h-1"))]),
+        ("[x](#Hoofd stuk)", None, [N(1, ANCHOR("Hoofd stuk"))]),
+        ("[x](#)", None, [N(1, ANCHOR(""))]),
+        ("a\nb [^open", None, [N(2, OPEN_NOTE)]),
+        ("[^]\n> [^ ]", None, [N(1, EMPTY_NOTE), N(2, EMPTY_NOTE)]),
+        ("tekst\n###\n## ", None, [N(2, EMPTY_HEADING), N(3, EMPTY_HEADING)]),
+        ("a\r\nb\r\n###", None, [N(3, EMPTY_HEADING)]),  # CRLF counts as one line end
+        (
+            "### Kop\n[a](http://x) [^\n\n[b](#nee)",
+            {"kop"},
+            [N(2, EXTERNAL), N(2, OPEN_NOTE), N(4, ANCHOR("nee"))],
+        ),
+    ],
+)
+def test_problems(text, anchors, expected):
+    assert markup.problems(text, anchors=anchors) == expected

@@ -17,7 +17,7 @@ The syntax (one construct per line start, as in a plain-text e-mail):
 import re
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
@@ -252,8 +252,8 @@ def parse(text: str) -> tuple[Block, ...]:
                 current, parts = QUOTE, [[]]
             if content:
                 parts[-1].append(content)
-            elif parts[-1]:
-                parts.append([])  # a bare ">" starts the quote's next paragraph
+            else:
+                parts.append([])  # a bare ">" starts the next paragraph (empty ones dropped)
         else:
             if current != PARAGRAPH:
                 close()
@@ -305,3 +305,62 @@ def problems(text: str, *, anchors: Collection[str] | None = None) -> list[str]:
             messages.append(message % {"line": number})
     # The same message twice on one line says nothing new.
     return list(dict.fromkeys(messages))
+
+
+# --- Numbering (by the report) -----------------------------------------------------------------
+
+
+def _runs(block: Block) -> tuple[tuple[Inline, ...], ...]:
+    """A block's runs of inlines in reading order: its inlines, or one run per item."""
+    return (block.inlines,) if block.kind in (PARAGRAPH, HEADING) else block.items
+
+
+def footnotes(blocks: tuple[Block, ...]) -> list[Inline]:
+    """The footnote inlines in reading order (for the footnote list under a section)."""
+    return [
+        inline
+        for block in blocks
+        for run in _runs(block)
+        for inline in run
+        if inline.kind == FOOTNOTE
+    ]
+
+
+def number_footnotes(blocks: tuple[Block, ...], *, start: int = 1) -> tuple[tuple[Block, ...], int]:
+    """The blocks with their footnotes numbered in reading order from `start`, and the next
+    free number: the report numbers footnotes through all its sections, so the next section
+    starts where this one ended."""
+    number = start
+
+    def renumber(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        nonlocal number
+        out = []
+        for inline in run:
+            if inline.kind == FOOTNOTE:
+                inline = replace(inline, number=number)
+                number += 1
+            out.append(inline)
+        return tuple(out)
+
+    numbered = []
+    for block in blocks:
+        if block.kind in (PARAGRAPH, HEADING):
+            numbered.append(replace(block, inlines=renumber(block.inlines)))
+        else:
+            numbered.append(replace(block, items=tuple(renumber(item) for item in block.items)))
+    return tuple(numbered), number
+
+
+def number_headings(
+    blocks: tuple[Block, ...], *, prefix: str, anchor_prefix: str
+) -> tuple[Block, ...]:
+    """The blocks with their headings numbered within the section: "6.1" gives 6.1.1, 6.1.2,
+    ... and anchors "{anchor_prefix}-1", "-2", ... that links can point at."""
+    numbered = []
+    count = 0
+    for block in blocks:
+        if block.kind == HEADING:
+            count += 1
+            block = replace(block, number=f"{prefix}.{count}", anchor=f"{anchor_prefix}-{count}")
+        numbered.append(block)
+    return tuple(numbered)

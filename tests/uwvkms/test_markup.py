@@ -114,6 +114,7 @@ def Q(*paragraphs):
         ("zin[^Bron: CBS.] verder", (P(T("zin"), NOTE("Bron: CBS."), T(" verder")),)),
         ("[^a *b* [c]", (P(NOTE("a *b* [c")),)),  # the first "]" closes; plain text
         ("[^  ]zin", (P(T("zin")),)),
+        ("a\n[^]\nb", (P(T("a"), BR, T("b")),)),  # no empty line left between breaks
         ("[^open", (P(T("[^open")),)),
         ("[zie 5](#hoofdbevindingen)", (P(LINK("zie 5", "hoofdbevindingen")),)),
         ("[ zie ]( #h-1 )", (P(LINK("zie", "h-1")),)),
@@ -174,3 +175,45 @@ def ANCHOR(anchor):
 )
 def test_problems(text, anchors, expected):
     assert markup.problems(text, anchors=anchors) == expected
+
+
+def test_number_footnotes_in_reading_order_across_blocks_from_start():
+    blocks = markup.parse(
+        "### Kop[^in kop]\na[^een] b[^twee]\n\n- c[^drie]\n- d\n\n> e[^vier]\n>\n> f[^vijf]"
+    )
+    numbered, next_free = markup.number_footnotes(blocks, start=7)
+    assert next_free == 13
+    assert [(n.text, n.number) for n in markup.footnotes(numbered)] == [
+        ("in kop", 7),
+        ("een", 8),
+        ("twee", 9),
+        ("drie", 10),
+        ("vier", 11),
+        ("vijf", 12),
+    ]
+    # Only the numbers change; the unnumbered blocks are as parsed.
+    assert [n.text for n in markup.footnotes(blocks)] == [
+        n.text for n in markup.footnotes(numbered)
+    ]
+    assert all(n.number == 0 for n in markup.footnotes(blocks))
+    assert numbered[1] == P(T("a"), NOTE("een", 8), T(" b"), NOTE("twee", 9))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected_next"),
+    [("geen voetnoten", 1, 1), ("geen voetnoten", 5, 5), ("[^a]", 1, 2), ("[^a][^b]", 3, 5)],
+)
+def test_number_footnotes_next_free(text, start, expected_next):
+    assert markup.number_footnotes(markup.parse(text), start=start)[1] == expected_next
+
+
+def test_number_headings():
+    blocks = markup.parse("### Aanpak\ntekst\n### Scope\n- a\n#### Resultaat")
+    numbered = markup.number_headings(blocks, prefix="6.1", anchor_prefix="h-6-1")
+    assert [(b.kind, b.number, b.anchor) for b in numbered] == [
+        (markup.HEADING, "6.1.1", "h-6-1-1"),
+        (markup.PARAGRAPH, "", ""),
+        (markup.HEADING, "6.1.2", "h-6-1-2"),
+        (markup.BULLETS, "", ""),
+        (markup.HEADING, "6.1.3", "h-6-1-3"),
+    ]

@@ -19,6 +19,8 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 # Inline kinds
@@ -364,3 +366,100 @@ def number_headings(
             block = replace(block, number=f"{prefix}.{count}", anchor=f"{anchor_prefix}-{count}")
         numbered.append(block)
     return tuple(numbered)
+
+
+# --- Rendering ---------------------------------------------------------------------------------
+
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_FOOTNOTE_STYLES = frozenset({"ref", "float"})
+
+
+def _inline_html(inline: Inline, footnote_style: str) -> str:
+    text = escape(inline.text)
+    if inline.kind == BREAK:
+        return "<br>"
+    if inline.kind == EMPHASIS:
+        return f"<em>{text}</em>"
+    if inline.kind == STRONG:
+        return f"<strong>{text}</strong>"
+    if inline.kind == LINK:
+        # Only an anchor of this report, whatever the blocks were built from.
+        if _ANCHOR.fullmatch(inline.target):
+            return f'<a href="#{inline.target}">{text}</a>'
+        return text
+    if inline.kind == FOOTNOTE:
+        if footnote_style == "float":
+            # WeasyPrint places it at the foot of the page (CSS `float: footnote`) and numbers it.
+            return f'<span class="footnote">{text}</span>'
+        if inline.number < 1:
+            # Every unnumbered footnote would point at the same "voetnoot-0".
+            raise ValueError("Number the footnotes (number_footnotes) before rendering refs.")
+        n = inline.number
+        return (
+            f'<sup><a href="#voetnoot-{n}" id="voetnoot-ref-{n}" class="footnote-ref">{n}</a></sup>'
+        )
+    return text  # TEXT, and any kind this renderer does not know, as text
+
+
+def _run_html(run: tuple[Inline, ...], footnote_style: str) -> str:
+    return "".join(_inline_html(inline, footnote_style) for inline in run)
+
+
+def to_html(
+    blocks: tuple[Block, ...], *, footnotes: str = "ref", heading_tag: str = "h4"
+) -> SafeString:
+    """The blocks as HTML, every text escaped. `footnotes` is "ref" (a numbered reference to
+    the footnote list, for the web page and Word) or "float" (the text in place, for the PDF
+    where WeasyPrint moves it to the foot of the page)."""
+    if footnotes not in _FOOTNOTE_STYLES:
+        raise ValueError(f"footnotes must be one of {sorted(_FOOTNOTE_STYLES)}")
+    if heading_tag not in _HEADING_TAGS:
+        raise ValueError(f"heading_tag must be one of {sorted(_HEADING_TAGS)}")
+    parts = []
+    for block in blocks:
+        if block.kind == HEADING:
+            anchor = f' id="{escape(block.anchor)}"' if block.anchor else ""
+            number = (
+                f'<span class="uwv-number">{escape(block.number)}</span> ' if block.number else ""
+            )
+            inner = _run_html(block.inlines, footnotes)
+            parts.append(f'<{heading_tag}{anchor} class="uwv-h3">{number}{inner}</{heading_tag}>')
+        elif block.kind in (BULLETS, NUMBERS):
+            tag = "ul" if block.kind == BULLETS else "ol"
+            items = "".join(f"<li>{_run_html(item, footnotes)}</li>" for item in block.items)
+            parts.append(f"<{tag}>{items}</{tag}>")
+        elif block.kind == QUOTE:
+            paragraphs = "".join(f"<p>{_run_html(p, footnotes)}</p>" for p in block.items)
+            parts.append(f'<blockquote class="uwv-quote">{paragraphs}</blockquote>')
+        else:
+            parts.append(f"<p>{_run_html(block.inlines, footnotes)}</p>")
+    return mark_safe("\n".join(parts))  # noqa: S308 - every text above went through escape()
+
+
+def _run_text(run: tuple[Inline, ...]) -> str:
+    out = []
+    for inline in run:
+        if inline.kind == BREAK:
+            out.append("\n")
+        elif inline.kind == FOOTNOTE:
+            # The reference mark as the reader sees it; the text sits in the footnote list.
+            out.append(f"[{inline.number}]" if inline.number else "")
+        else:
+            out.append(inline.text)
+    return "".join(out)
+
+
+def plain_text(blocks: tuple[Block, ...]) -> str:
+    """The text without markup: blocks, list items and quote paragraphs one per line, a
+    heading with its number, footnotes as "[n]" (once numbered). For comparing the texts of
+    the HTML, PDF and Word renderings."""
+    lines = []
+    for block in blocks:
+        if block.kind == HEADING:
+            text = _run_text(block.inlines)
+            lines.append(f"{block.number} {text}" if block.number else text)
+        elif block.kind == PARAGRAPH:
+            lines.append(_run_text(block.inlines))
+        else:
+            lines.extend(_run_text(item) for item in block.items)
+    return "\n".join(lines)

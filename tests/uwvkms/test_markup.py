@@ -1,6 +1,8 @@
 """The report markup (issue 18): cleaning on save, the problems the team is told about,
 parsing, numbering and rendering, table-tested. Pure functions: no database."""
 
+import re
+
 import pytest
 
 from uwvkms import markup
@@ -217,3 +219,252 @@ def test_number_headings():
         (markup.BULLETS, "", ""),
         (markup.HEADING, "6.1.3", "h-6-1-3"),
     ]
+
+
+def html(text, **kwargs):
+    blocks, _next = markup.number_footnotes(markup.parse(text))
+    return str(markup.to_html(blocks, **kwargs))
+
+
+REF1 = '<sup><a href="#voetnoot-1" id="voetnoot-ref-1" class="footnote-ref">1</a></sup>'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ""),
+        ("a\nb\n\nc", "<p>a<br>b</p>\n<p>c</p>"),
+        ("**v** *c*", "<p><strong>v</strong> <em>c</em></p>"),
+        ("### Kop", '<h4 class="uwv-h3">Kop</h4>'),
+        ("- a\n- b", "<ul><li>a</li><li>b</li></ul>"),
+        ("1. a\n  b", "<ol><li>a<br>b</li></ol>"),
+        ("> a\n>\n> b", '<blockquote class="uwv-quote"><p>a</p><p>b</p></blockquote>'),
+        ("[zie](#h-6-1)", '<p><a href="#h-6-1">zie</a></p>'),
+        ("[zie](#Hoofd)", "<p>zie</p>"),  # not an anchor this report makes
+        ("a[^b]", f"<p>a{REF1}</p>"),
+        ("a & b < c", "<p>a &amp; b &lt; c</p>"),
+    ],
+)
+def test_to_html(text, expected):
+    assert html(text) == expected
+
+
+def test_to_html_is_safe_string():
+    assert isinstance(markup.to_html(markup.parse("a")), markup.SafeString)
+
+
+def test_to_html_numbered_heading_and_tag():
+    blocks = markup.number_headings(markup.parse("### Kop"), prefix="6.1", anchor_prefix="h-6-1")
+    assert str(markup.to_html(blocks, heading_tag="h3")) == (
+        '<h3 id="h-6-1-1" class="uwv-h3"><span class="uwv-number">6.1.1</span> Kop</h3>'
+    )
+
+
+def test_to_html_float_footnotes():
+    assert html("a[^Bron *x*] b", footnotes="float") == (
+        '<p>a<span class="footnote">Bron *x*</span> b</p>'
+    )
+    # Floating footnotes need no numbers: WeasyPrint numbers them.
+    assert str(markup.to_html(markup.parse("[^x]"), footnotes="float")) == (
+        '<p><span class="footnote">x</span></p>'
+    )
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"footnotes": "voet"}, {"heading_tag": "script"}, {"heading_tag": "h4 onclick=x"}]
+)
+def test_to_html_refuses_unknown_options(kwargs):
+    with pytest.raises(ValueError):
+        markup.to_html(markup.parse("a"), **kwargs)
+
+
+def test_to_html_refuses_unnumbered_footnote_refs():
+    with pytest.raises(ValueError):
+        markup.to_html(markup.parse("a[^b]"))
+
+
+EVIL = '<script>alert("x")</script>'
+EVIL_ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        EVIL,
+        f"### {EVIL}",
+        f"- {EVIL}",
+        f"1. {EVIL}",
+        f"> {EVIL}",
+        f"*{EVIL}*",
+        f"**{EVIL}**",
+        f"[{EVIL}](#h-1)",
+        f"[{EVIL}](http://e.nl)",
+        f"a[^{EVIL}]",
+    ],
+)
+@pytest.mark.parametrize("style", ["ref", "float"])
+def test_to_html_escapes_every_position(text, style):
+    out = html(text, footnotes=style)
+    assert "<script" not in out
+    assert '"x"' not in out
+    if style == "ref" and "[^" in text:
+        # A reference carries only its number; the caller lists the footnotes' texts.
+        assert out == f"<p>a{REF1}</p>"
+    else:
+        assert EVIL_ESCAPED in out
+
+
+def test_to_html_escapes_block_fields_set_by_code():
+    # Number and anchor come from the report, yet are escaped as well.
+    block = markup.Block(markup.HEADING, inlines=(T("k"),), number='1"<', anchor='a"><b')
+    out = str(markup.to_html((block,)))
+    assert out == (
+        '<h4 id="a&quot;&gt;&lt;b" class="uwv-h3"><span class="uwv-number">1&quot;&lt;</span> k</h4>'
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[klik](javascript:alert(1))",
+        "[klik](javascript:alert`1`)",
+        "[klik](http://e.nl)",
+        "[klik](https://e.nl/#x)",
+        "[klik](//e.nl)",
+        "[klik](data:text/html,x)",
+        "[klik]( javascript:x)",
+        "[klik](#javascript:alert(1))",
+        '[klik](#a"onclick=x)',
+    ],
+)
+def test_no_external_href(text):
+    out = html(text)
+    assert "href" not in out
+    assert "klik" in out
+
+
+@pytest.mark.parametrize(
+    "target", ["javascript:alert(1)", "http://e.nl", "#x y", "#h-1", "H-1", ""]
+)
+def test_to_html_checks_anchor_of_hand_made_link(target):
+    # Blocks built by code, not parse, are rendered just as safely.
+    block = P(LINK("klik", target))
+    assert str(markup.to_html((block,))) == "<p>klik</p>"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ""),
+        ("a\nb\n\nc", "a\nb\nc"),
+        ("**v** *c* [zie](#h) [x](http://e.nl)", "v c zie x"),
+        ("- a\n- b\n1. c", "a\nb\nc"),
+        ("> a\n>\n> b", "a\nb"),
+        ("a[^noot] b[^twee]", "a[1] b[2]"),
+        ("<b>&</b>", "<b>&</b>"),
+    ],
+)
+def test_plain_text(text, expected):
+    blocks, _next = markup.number_footnotes(markup.parse(text))
+    assert markup.plain_text(blocks) == expected
+
+
+def test_plain_text_heading_number_and_unnumbered_footnotes():
+    blocks = markup.number_headings(markup.parse("### Kop\na[^b]"), prefix="6", anchor_prefix="h")
+    assert markup.plain_text(blocks) == "6.1 Kop\na"
+
+
+def test_plain_text_matches_html_text():
+    # The HTML's text (tags removed, entities resolved) is the plain text, line breaks aside.
+    import html as htmllib
+
+    text = "### Kop\na **b** *c*\nd[^e]\n\n- f [g](#h)\n> i"
+    blocks, _next = markup.number_footnotes(markup.parse(text))
+    blocks = markup.number_headings(blocks, prefix="6", anchor_prefix="h")
+    from_html = htmllib.unescape(re.sub(r"<[^>]+>", "", str(markup.to_html(blocks))))
+    assert from_html.replace("\n", "") == markup.plain_text(blocks).replace("[1]", "1").replace(
+        "\n", ""
+    )
+
+
+# Fragments the markup gives meaning to, and characters it must survive.
+FUZZ_PIECES = [
+    "a",
+    "tekst ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "#",
+    "### ",
+    "## ",
+    "-",
+    "- ",
+    "* ",
+    "*",
+    "**",
+    "1. ",
+    "2) ",
+    ">",
+    "> ",
+    "[",
+    "]",
+    "(",
+    ")",
+    "[^",
+    "](#",
+    "](",
+    "#a-1",
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "\\",
+    "\x00",
+    "\x1b",
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\ufeff",
+    "\xa0",
+    "é",
+    "\u2028",
+    "\U0001f600",
+    "javascript:",
+    "http://",
+]
+
+
+ALLOWED_TAGS = {"p", "br", "h4", "span", "ul", "ol", "li", "blockquote", "em", "strong", "a", "sup"}
+
+
+def fuzz_texts(count, seed):
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choices(FUZZ_PIECES, k=rng.randint(0, 40))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_never_raises(seed):
+    for text in fuzz_texts(100, seed):
+        blocks = markup.parse(text)
+        # What the team saved parses as what they typed.
+        assert markup.parse(markup.clean(text)) == blocks
+        assert markup.clean(markup.clean(text)) == markup.clean(text)
+        markup.problems(text, anchors={"a-1"})
+        numbered, next_free = markup.number_footnotes(blocks, start=3)
+        assert next_free == 3 + len(markup.footnotes(blocks))
+        numbered = markup.number_headings(numbered, prefix="6", anchor_prefix="h")
+        for style in ("ref", "float"):
+            out = str(markup.to_html(numbered, footnotes=style))
+            # Nothing typed becomes a tag, an attribute or an outside address.
+            assert set(re.findall(r"</?([a-z0-9]+)", out)) <= ALLOWED_TAGS
+            assert all(
+                re.fullmatch(r'"#[a-z0-9-]+"', h) for h in re.findall(r'href=("[^"]*")', out)
+            )
+            assert set(re.findall(r" ([a-z-]+)=", out)) <= {"href", "id", "class"}
+        markup.plain_text(numbered)

@@ -6,8 +6,10 @@ render alike; nothing the team types is ever emitted as HTML.
 The syntax (one construct per line start, as in a plain-text e-mail):
 
 - a blank line separates paragraphs; a single line break stays a line break;
-- `### Titel` is a heading within the section (numbered by the report, e.g. 6.1.1);
-- lines starting with `- ` (or `* `) form a bulleted list, `1. ` a numbered list;
+- `### Titel` is a heading within the section (numbered by the report, e.g. 6.1.1; `##` and
+  `####` are read as `###`);
+- lines starting with `- ` (or `* `) form a bulleted list, `1. ` (or `1) `) a numbered list;
+  an indented line continues a list item;
 - lines starting with `> ` form a block quote (a blank `>` line separates its paragraphs);
 - `*cursief*` and `**vet**` (not nested);
 - `[^tekst van de voetnoot]` is a footnote, numbered by the report in reading order;
@@ -97,6 +99,12 @@ _BULLET_LINE = re.compile(r"[-*] (.*)")
 # At most three digits, so that a line opening with a year ("2024. Een jaar ...") stays text.
 _NUMBER_LINE = re.compile(r"\d{1,3}[.)] (.*)")
 _QUOTE_LINE = re.compile(r">(.*)")
+_LINE_KINDS = [
+    (HEADING, _HEADING_LINE),
+    (BULLETS, _BULLET_LINE),
+    (NUMBERS, _NUMBER_LINE),
+    (QUOTE, _QUOTE_LINE),
+]
 
 
 def _classify(line: str) -> tuple[str, str]:
@@ -104,14 +112,8 @@ def _classify(line: str) -> tuple[str, str]:
     stripped = line.strip()
     if not stripped:
         return _BLANK, ""
-    for kind, pattern in (
-        (HEADING, _HEADING_LINE),
-        (BULLETS, _BULLET_LINE),
-        (NUMBERS, _NUMBER_LINE),
-        (QUOTE, _QUOTE_LINE),
-    ):
-        match = pattern.fullmatch(stripped)
-        if match:
+    for kind, pattern in _LINE_KINDS:
+        if match := pattern.fullmatch(stripped):
             return kind, (match.group(1) or "").strip()
     return TEXT, stripped
 

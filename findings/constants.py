@@ -70,15 +70,16 @@ class RaterRole(models.TextChoices):
     TOETSER = "toetser", _("Toetser")
 
 
-# The report's front matter by default (DOMAIN.md §5): to whom it goes, and chapter 10's title.
+# The report's front matter by default (DOMAIN.md §5): to whom it goes; chapter 10's title in
+# the default structure.
 DEFAULT_ADDRESSEES = _("de Raad van Bestuur en de Groepsraad")
 DEFAULT_CHAPTER_10_TITLE = _("Managementreacties en beschouwing")
 
 
-class NarrativeKey(models.TextChoices):
-    """The narrative sections of the UWV-wide report the coordination team writes per cycle."""
+class SectionStatus(models.TextChoices):
+    """Where a chapter or section of the UWV-wide report stands (issue 18): the writer's concept,
+    offered for review, agreed by a team member other than its last editor (four eyes)."""
 
-    INLEIDING = "inleiding", _("Inleiding en aanleiding")
-    DANKWOORD = "dankwoord", _("Woord van dank")
-    SAMENVATTING = "samenvatting", _("Managementsamenvatting")
-    BESCHOUWING = "beschouwing", _("Beschouwing")
+    CONCEPT = "concept", _("Concept")
+    REVIEW = "review", _("Klaar voor review")
+    AKKOORD = "akkoord", _("Akkoord")

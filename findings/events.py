@@ -60,6 +60,16 @@ REPORT_NARRATIVE_RESET = Event(
 REPORT_FRONT_MATTER_CHANGED = Event(
     "findings.report_front_matter.changed", _("Voorwerk van het rapport gewijzigd")
 )
+REPORT_STRUCTURE_STARTED = Event(
+    "findings.report_structure.started", _("Opbouw van het rapport vastgelegd")
+)
+REPORT_SECTION_ADDED = Event("findings.report_section.added", _("Paragraaf toegevoegd"))
+REPORT_SECTION_CHANGED = Event("findings.report_section.changed", _("Tekst of opbouw gewijzigd"))
+REPORT_SECTION_MOVED = Event("findings.report_section.moved", _("Verplaatst"))
+REPORT_SECTION_STATUS = Event("findings.report_section.status", _("Status gewijzigd"))
+REPORT_SECTION_WITHDRAWN = Event(
+    "findings.report_section.withdrawn", _("Verwijderd uit het rapport")
+)
 REPORT_VERSION_REQUESTED = Event("findings.report_version.requested", _("Versie aangevraagd"))
 REPORT_VERSION_RETRIED = Event("findings.report_version.retried", _("Opnieuw geprobeerd"))
 REPORT_VERSION_PUBLISHED = Event("findings.report_version.published", _("Versie gepubliceerd"))

@@ -14,11 +14,11 @@ from findings.constants import (
     ActionStatus,
     EffectConclusion,
     FindingKind,
-    NarrativeKey,
     Priority,
     RaterRole,
     Recognition,
     ResponseStatus,
+    SectionStatus,
     UnitReportStatus,
 )
 from uwvkms.models import BusinessUnit
@@ -437,36 +437,11 @@ class AuditRating(models.Model):
         return f"{self.cycle.year}: {self.rating}"
 
 
-class ReportNarrative(Versioned):
-    """A narrative section of the UWV-wide report that the data cannot write (introduction,
-    summary prose, reflection; DOMAIN.md §5), edited by the coordination team per cycle as plain
-    text with paragraphs. Without a row the report shows a generated default."""
-
-    cycle = models.ForeignKey(
-        AuditCycle,
-        verbose_name=_("toetscyclus"),
-        on_delete=models.CASCADE,
-        related_name="report_narratives",
-    )
-    key = models.CharField(_("onderdeel"), max_length=40, choices=NarrativeKey.choices)
-    text = models.TextField(_("tekst"), blank=True, help_text=_("Leeg: de gegenereerde tekst."))
-
-    class Meta:
-        verbose_name = _("rapporttekst")
-        verbose_name_plural = _("rapportteksten")
-        constraints = [
-            models.UniqueConstraint(fields=["cycle", "key"], name="reportnarrative_one_per_key")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.cycle.year} · {self.get_key_display()}"
-
-
 class ReportFrontMatter(Versioned):
     """The front matter of a cycle's UWV-wide report, kept by the coordination team (DOMAIN.md
     §5): the report date (empty: the day the version is published, or today for the live
-    concept), to whom the report goes, and chapter 10's title. An empty text means the default
-    (`DEFAULT_ADDRESSEES`, `DEFAULT_CHAPTER_10_TITLE`). One row per cycle."""
+    concept) and to whom the report goes (empty: `DEFAULT_ADDRESSEES`). One row per cycle. The
+    chapters' titles are kept with the report's structure (`ReportSection`)."""
 
     cycle = models.ForeignKey(
         AuditCycle,
@@ -483,9 +458,6 @@ class ReportFrontMatter(Versioned):
     addressees = models.CharField(
         _("geadresseerden"), max_length=200, blank=True, help_text=_("Leeg: de standaard.")
     )
-    chapter_10_title = models.CharField(
-        _("titel hoofdstuk 10"), max_length=200, blank=True, help_text=_("Leeg: de standaard.")
-    )
 
     class Meta:
         verbose_name = _("voorwerk van het rapport")
@@ -500,6 +472,101 @@ class ReportFrontMatter(Versioned):
 
     def __str__(self) -> str:
         return f"{self.cycle.year} · {self._meta.verbose_name}"
+
+
+class ReportSection(Versioned, Withdrawable):
+    """A chapter (`chapter` empty) or a section of a cycle's UWV-wide report, as the coordination
+    team writes it (issue 18): its title, the team's own text in the report markup
+    (`uwvkms.markup`), and the generated blocks it chose to show after the text, in order
+    (`findings.report.uwv.blocks`), with those it declared "niet van toepassing". A chapter of a
+    principle names it. Status concept → klaar voor review → akkoord; akkoord is given by a team
+    member other than the last one who edited the content (`edited_by`), a database constraint
+    as well as a rule. Removing a section withdraws it with a reason."""
+
+    cycle = models.ForeignKey(
+        AuditCycle,
+        verbose_name=_("toetscyclus"),
+        on_delete=models.CASCADE,
+        related_name="report_sections",
+    )
+    chapter = models.ForeignKey(
+        "self",
+        verbose_name=_("hoofdstuk"),
+        on_delete=models.CASCADE,
+        related_name="sections",
+        null=True,
+        blank=True,
+    )
+    position = models.PositiveSmallIntegerField(_("volgorde"))
+    is_appendix = models.BooleanField(_("bijlage"), default=False)
+    principle = models.ForeignKey(
+        ManagementPrinciple,
+        verbose_name=_("managementprincipe"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    anchor = models.SlugField(_("linkadres"), max_length=80)
+    text = models.TextField(_("tekst"), blank=True)
+    blocks = models.JSONField(_("gegenereerde onderdelen"), default=list, blank=True)
+    not_applicable = models.JSONField(_("niet van toepassing"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=SectionStatus.choices, default=SectionStatus.CONCEPT
+    )
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("laatst bewerkt door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akkoord door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    approved_at = models.DateTimeField(_("akkoord op"), null=True, blank=True)
+
+    class Meta(Withdrawable.Meta):
+        verbose_name = _("hoofdstuk of paragraaf")
+        verbose_name_plural = _("hoofdstukken en paragrafen")
+        ordering = ["position", "id"]
+        constraints = [
+            *Withdrawable.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["cycle", "anchor"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="reportsection_anchor_unique_per_cycle",
+                violation_error_message=_("Dit rapport heeft al een onderdeel met dit linkadres."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=SectionStatus.AKKOORD)
+                    & models.Q(approved_by__isnull=False, approved_at__isnull=False)
+                    & ~models.Q(approved_by=models.F("edited_by"))
+                )
+                | (
+                    ~models.Q(status=SectionStatus.AKKOORD)
+                    & models.Q(approved_by__isnull=True, approved_at__isnull=True)
+                ),
+                name="reportsection_akkoord_by_another",
+                violation_error_message=_(
+                    "Akkoord geeft een ander teamlid dan wie de tekst het laatst bewerkte."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(chapter__isnull=True) | models.Q(principle__isnull=True),
+                name="reportsection_principle_on_chapter",
+                violation_error_message=_("Alleen een hoofdstuk hoort bij een principe."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class ReportStatus(models.TextChoices):

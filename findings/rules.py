@@ -6,7 +6,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from findings.constants import ActionStatus, UnitReportStatus
+from findings.constants import ActionStatus, SectionStatus, UnitReportStatus
 from uwvkms.dates import happened_between
 
 
@@ -138,3 +138,43 @@ def action_withdrawal_refusal(*, is_withdrawn: bool, has_effect_measurement: boo
             "ingetrokken. Zet de status op vervallen als de actie stopt."
         )
     return None
+
+
+def section_status_refusal(
+    *, current: str, target: str, actor_id: int, edited_by_id: int | None
+) -> str | None:
+    """Whether a chapter or section of the UWV-wide report may move from status `current` to
+    `target` (issue 18). Any team member offers it for review or sends it back to concept;
+    akkoord is given by a team member other than the one who last edited its content (four
+    eyes). None: allowed; else the Dutch reason."""
+    if current == target:
+        return _("Deze paragraaf heeft die status al.")
+    if target == SectionStatus.AKKOORD and actor_id == edited_by_id:
+        return _(
+            "U heeft deze tekst het laatst bewerkt; akkoord geeft een ander lid van het "
+            "coördinatieteam (vier ogen)."
+        )
+    return None
+
+
+def definitive_report_gaps(parts) -> list[str]:
+    """What stands in the way of a Definitief UWV-wide report in its chapters and sections
+    (`findings.report.uwv.PartView`, in reading order): every part akkoord, and no chosen
+    generated block empty unless the team declared it "niet van toepassing". One Dutch line
+    per gap, naming the part by number and title."""
+    gaps = []
+    for chapter in parts:
+        for part in [chapter, *chapter.sections]:
+            name = f"{part.heading.number} {part.heading.title}".strip()
+            if part.status != SectionStatus.AKKOORD:
+                gaps.append(_("%(part)s: nog geen akkoord.") % {"part": name})
+            for block in part.blocks:
+                if block.empty and not block.not_applicable:
+                    gaps.append(
+                        _(
+                            "%(part)s: ‘%(block)s’ heeft niets te tonen; haal het weg of "
+                            "markeer het als niet van toepassing."
+                        )
+                        % {"part": name, "block": block.label}
+                    )
+    return gaps

@@ -3,7 +3,7 @@ from django.urls import path
 from findings.urls_publishing import urlpatterns as publishing_urlpatterns
 from findings.urls_rollup import urlpatterns as rollup_urlpatterns
 from findings.urls_units import urlpatterns as units_urlpatterns
-from findings.views import cockpit
+from findings.views import cockpit, report_structure
 from findings.views import report as views
 
 app_name = "findings"
@@ -13,7 +13,26 @@ urlpatterns = [
     path("<int:year>/volwassenheid.pdf", views.maturity_report_pdf, name="maturity_report_pdf"),
     path("<int:year>/rapport/", views.uwv_report, name="uwv_report"),
     path("<int:year>/rapport.pdf", views.uwv_report_pdf, name="uwv_report_pdf"),
-    path("<int:year>/rapport/teksten/", views.uwv_report_narratives, name="uwv_report_narratives"),
+    path(
+        "<int:year>/rapport/voorwerk/",
+        views.uwv_report_front_matter,
+        name="uwv_report_front_matter",
+    ),
+    path(
+        "<int:year>/rapport/opbouw/",
+        report_structure.uwv_report_structure,
+        name="uwv_report_structure",
+    ),
+    path(
+        "<int:year>/rapport/opbouw/<int:pk>/",
+        report_structure.uwv_report_section,
+        name="uwv_report_section",
+    ),
+    path(
+        "<int:year>/rapport/opbouw/<int:pk>/weghalen/",
+        report_structure.uwv_report_section_withdraw,
+        name="uwv_report_section_withdraw",
+    ),
     path("<int:year>/cockpit/", cockpit.cycle_cockpit_page, name="cycle_cockpit"),
     path("<int:year>/cockpit.xlsx", cockpit.cycle_cockpit_export, name="cycle_cockpit_export"),
     *units_urlpatterns,

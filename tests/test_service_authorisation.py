@@ -128,6 +128,17 @@ def _main_finding(f):
     )
 
 
+def _report_section(f):
+    """The introduction chapter of the cycle's report, its structure stored by the team."""
+    from findings.models import ReportSection  # noqa: PLC0415
+    from findings.services.report_structure import report_structure_start  # noqa: PLC0415
+
+    cycle = f("cycle")
+    if not ReportSection.objects.filter(cycle=cycle).exists():
+        report_structure_start(actor=f("coordinator"), cycle=cycle)
+    return ReportSection.objects.get(cycle=cycle, anchor="inleiding")
+
+
 def _action(f):
     return FollowUpActionFactory(recommendation=_recommendation(f))
 
@@ -645,12 +656,42 @@ BUILDERS = {
         },
         COORDINATION_ONLY,
     ),
-    F + "narratives.narrative_save": (
+    F + "report_structure.report_structure_start": (
+        lambda f: {"cycle": f("cycle")},
+        COORDINATION_ONLY,
+    ),
+    F + "report_structure.report_section_save": (
         lambda f: {
-            "cycle": f("cycle"),
-            "key": "inleiding",
+            "section": (section := _report_section(f)),
+            "title": "Inleiding",
             "text": "Tekst.",
-            "expected_version": 0,
+            "blocks": [],
+            "not_applicable": [],
+            "expected_version": section.version,
+        },
+        COORDINATION_ONLY,
+    ),
+    F + "report_structure.report_section_status_set": (
+        lambda f: {
+            "section": (section := _report_section(f)),
+            "status": "review",
+            "expected_version": section.version,
+        },
+        COORDINATION_ONLY,
+    ),
+    F + "report_structure.report_section_add": (
+        lambda f: {"cycle": f("cycle"), "chapter": _report_section(f), "title": "Nieuw"},
+        COORDINATION_ONLY,
+    ),
+    F + "report_structure.report_section_move": (
+        lambda f: {"section": _report_section(f), "up": False},
+        COORDINATION_ONLY,
+    ),
+    F + "report_structure.report_section_withdraw": (
+        lambda f: {
+            "section": (section := _report_section(f)),
+            "reason": "Past niet meer.",
+            "expected_version": section.version,
         },
         COORDINATION_ONLY,
     ),
@@ -659,7 +700,6 @@ BUILDERS = {
             "cycle": f("cycle"),
             "report_date": None,
             "addressees": "de Raad van Bestuur en de Groepsraad",
-            "chapter_10_title": "Managementreacties en Beschouwing FEZ",
             "expected_version": 0,
         },
         COORDINATION_ONLY,

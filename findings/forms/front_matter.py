@@ -1,12 +1,11 @@
-"""The form of the UWV-wide report's front matter: date, addressees, chapter 10's title."""
+"""The form of the UWV-wide report's front matter: its date and to whom it goes."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
 class FrontMatterForm(forms.Form):
-    """Empty fields mean the default: the publication date, the RvB and the Groepsraad, the
-    standard title of chapter 10."""
+    """Empty fields mean the default: the publication date, the RvB and the Groepsraad."""
 
     report_date = forms.DateField(
         label=_("Rapportdatum"),
@@ -24,12 +23,5 @@ class FrontMatterForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"class": "form-control"}),
         help_text=_("Zoals het rapport het zegt: ‘rapportage aan …’. Leeg: de standaard."),
-    )
-    chapter_10_title = forms.CharField(
-        label=_("Titel van hoofdstuk 10"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"class": "form-control"}),
-        help_text=_("Leeg: de standaardtitel."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

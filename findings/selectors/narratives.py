@@ -1,32 +1,9 @@
-"""Reads of the narrative sections of the UWV-wide report (DOMAIN.md §5): the coordination
-team's own text per cycle and section, and a section's history. Writes are in
+"""Reads of the UWV-wide report's front matter (DOMAIN.md §5) and its history. Writes are in
 findings.services.narratives."""
 
 from audits.models import AuditCycle
-from findings.models import ReportFrontMatter, ReportNarrative
-from uwvkms.selectors import audit_events_for
-
-
-def narrative_texts(cycle: AuditCycle) -> dict[str, str]:
-    """section key → the team's stored text for `cycle` (sections without a row are absent, the
-    report then uses its generated default). One query."""
-    return dict(
-        ReportNarrative.objects.filter(cycle=cycle).exclude(text="").values_list("key", "text")
-    )
-
-
-def narratives_of(cycle: AuditCycle) -> dict[str, ReportNarrative]:
-    """section key → the stored narrative with who last changed it. One query."""
-    return {
-        n.key: n for n in ReportNarrative.objects.filter(cycle=cycle).select_related("updated_by")
-    }
-
-
-def narrative_history(narrative: ReportNarrative | None) -> list:
-    """The recorded changes of a section, newest first."""
-    if narrative is None or narrative.pk is None:
-        return []
-    return list(audit_events_for(narrative))
+from findings.models import ReportFrontMatter
+from uwvkms.selectors import history_for
 
 
 def front_matter_of(cycle: AuditCycle) -> ReportFrontMatter | None:
@@ -39,4 +16,4 @@ def front_matter_history(front: ReportFrontMatter | None) -> list:
     """The recorded changes of the front matter, newest first."""
     if front is None or front.pk is None:
         return []
-    return list(audit_events_for(front))
+    return history_for(front)

@@ -16,11 +16,12 @@ from findings.models import (
     Finding,
     PublishState,
     Recommendation,
+    ReportSection,
     ReportStatus,
     ReportVersion,
     UnitReport,
 )
-from findings.rules import units_not_agreed
+from findings.rules import definitive_report_gaps, units_not_agreed
 from findings.selectors.rollup import excluded_unit_ids
 from uwvkms.constants import Role
 from uwvkms.models import User
@@ -72,6 +73,22 @@ def units_blocking_definitive(cycle: AuditCycle) -> list[str]:
     return units_not_agreed(counted_units=counted.values(), report_status=status)
 
 
+def report_content_gaps(cycle: AuditCycle) -> list[str]:
+    """What the report's chapters and sections still lack for a Definitief version
+    (`findings.rules.definitive_report_gaps`): its structure stored, every part akkoord (four
+    eyes), no chosen block empty without "niet van toepassing"."""
+    from findings.report.uwv import build_uwv_report  # noqa: PLC0415 (the report reads selectors)
+
+    if not ReportSection.objects.filter(cycle=cycle).exists():
+        return [
+            _(
+                "de opbouw van het rapport is nog niet vastgelegd; leg die vast, schrijf de "
+                "paragrafen en laat elk akkoord geven."
+            )
+        ]
+    return definitive_report_gaps(build_uwv_report(cycle).parts)
+
+
 def label_key(label: str) -> tuple[int, int]:
     """ "1.10" sorts after "1.9": versions compare as numbers."""
     match = LABEL_PATTERN.match(label)
@@ -92,6 +109,10 @@ def publish_refusal(*, cycle: AuditCycle, label: str, report_status: str) -> str
                 "Een definitieve versie kan pas als elk rapport per bedrijfsonderdeel is "
                 "afgestemd. Nog niet afgestemd: %(units)s. Publiceer zolang een conceptversie."
             ) % {"units": ", ".join(not_agreed)}
+        if gaps := report_content_gaps(cycle):
+            return _("Een definitieve versie kan pas als het rapport af is. Nog open: %(gaps)s") % {
+                "gaps": " ".join(gaps)
+            }
     existing = list(ReportVersion.objects.filter(cycle=cycle).values_list("label", "state"))
     if any(state in IN_PROGRESS for _label, state in existing):
         return _("Er wordt al een versie opgemaakt; wacht tot die klaar is.")
@@ -138,7 +159,18 @@ def report_version_pdf(version: ReportVersion) -> bytes:
 
 # Fields that name an item in a list of records, in order of preference: a change to a
 # principle's mean is shown under the principle's name, not under "item 3".
-IDENTIFYING_KEYS = ("code", "key", "slug", "principle", "unit", "title", "name", "label", "year")
+IDENTIFYING_KEYS = (
+    "anchor",
+    "code",
+    "key",
+    "slug",
+    "principle",
+    "unit",
+    "title",
+    "name",
+    "label",
+    "year",
+)
 
 
 @dataclass(frozen=True)

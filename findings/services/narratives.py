@@ -1,6 +1,6 @@
-"""Writes of the narrative sections of the UWV-wide report (DOMAIN.md §5): the coordination
-team's own text per cycle and section, and the report's front matter (date, addressees, chapter
-10's title), with optimistic locking and a history row per change."""
+"""Writes of the UWV-wide report's front matter (DOMAIN.md §5): its date and to whom it goes,
+with optimistic locking and a history row per change. The chapters and sections are written in
+findings.services.report_structure."""
 
 import datetime
 
@@ -12,52 +12,15 @@ from django.utils.translation import gettext as _
 from audits.constants import COORDINATION
 from audits.models import AuditCycle
 from audits.selectors import require_audit_capacity
-from findings.constants import NarrativeKey
 from findings.events import (
     REPORT_FRONT_MATTER_CHANGED,
-    REPORT_NARRATIVE_CHANGED,
-    REPORT_NARRATIVE_RESET,
 )
-from findings.models import ReportFrontMatter, ReportNarrative
+from findings.models import ReportFrontMatter
 from uwvkms.changes import created
 from uwvkms.dates import happened_between
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 from uwvkms.versioning import created_meanwhile, model_update, version_check
-
-
-def narrative_save(
-    *,
-    actor: User,
-    cycle: AuditCycle,
-    key: NarrativeKey | str,
-    text: str,
-    expected_version: int,
-) -> ReportNarrative:
-    """Store the team's text of section `key`. `expected_version` is the version the user
-    opened (0 while the section still showed its generated default); a save over a newer
-    version is refused with `EditConflict`. An empty text goes back to the generated
-    default. Records `findings.report_narrative.changed` (or `.reset`)."""
-    require_audit_capacity(actor, allowed=COORDINATION)
-    key = NarrativeKey(key)
-    text = text.replace("\r\n", "\n").strip()
-    with transaction.atomic():
-        current = ReportNarrative.objects.select_for_update().filter(cycle=cycle, key=key)
-        current = current.first()
-        version_check(current, expected_version=expected_version, what=_("Deze tekst"))
-        event = REPORT_NARRATIVE_RESET if not text else REPORT_NARRATIVE_CHANGED
-        if current is None:
-            narrative = ReportNarrative(cycle=cycle, key=key, text=text, updated_by=actor)
-            narrative.full_clean()
-            narrative.save()
-            audit_event_record(
-                event=event, actor=actor, target=narrative, changes={"text": ["", text]}
-            )
-            return narrative
-        changes = model_update(current, actor=actor, data={"text": text})
-        if changes:
-            audit_event_record(event=event, actor=actor, target=current, changes=changes)
-        return current
 
 
 def report_date_problem(
@@ -80,12 +43,10 @@ def report_front_matter_save(
     cycle: AuditCycle,
     report_date: datetime.date | None,
     addressees: str,
-    chapter_10_title: str,
     expected_version: int,
 ) -> ReportFrontMatter:
     """Store the front matter of `cycle`'s UWV-wide report (DOMAIN.md §5): the report date
-    (None: the day a version is published), to whom it goes and chapter 10's title (empty: the
-    default). `expected_version` is the version the user opened (0 while the defaults showed); a
+    (None: the day a version is published) and to whom it goes (empty: the default). `expected_version` is the version the user opened (0 while the defaults showed); a
     save over a newer one is refused with `EditConflict`, an implausible date with a
     ValidationError on `report_date`. Records `findings.report_front_matter.changed` with
     old → new."""
@@ -95,7 +56,6 @@ def report_front_matter_save(
     data = {
         "report_date": report_date,
         "addressees": " ".join(addressees.split()),
-        "chapter_10_title": " ".join(chapter_10_title.split()),
     }
     what = _("Het voorwerk van het rapport")
     current = ReportFrontMatter.objects.select_for_update().filter(cycle=cycle).first()

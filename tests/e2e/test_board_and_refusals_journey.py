@@ -35,7 +35,7 @@ from tests.e2e.conftest import (
     log_out,
 )
 from tests.factories import DistrictFactory, InterviewFactory, principle
-from tests.findings.publishing_helpers import agree_unit_reports, fake_render
+from tests.findings.publishing_helpers import fake_render, ready_for_definitive
 from tests.findings.unit_reporting import recommend
 from tests.herstel.flow import start
 
@@ -89,7 +89,7 @@ def test_board_member_reads_the_published_report_and_its_versions(
     score(auditor, cycle, uitkeren, 3)
     publish(coordinator, cycle, "1.0", "Concept")
     score(auditor, cycle, communicatie, 2)
-    agree_unit_reports(cycle=cycle, coordinator=coordinator)  # Definitief needs them agreed
+    ready_for_definitive(cycle=cycle, coordinator=coordinator)  # Definitief needs them agreed
     v2 = publish(coordinator, cycle, "2.0", "Definitief")
     v2.refresh_from_db()
     assert v2.state == "done"

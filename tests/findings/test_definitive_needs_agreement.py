@@ -9,7 +9,7 @@ from django.utils import timezone
 from findings.models import ReportVersion
 from findings.services import publishing as services
 from findings.services import unit_report_move
-from tests.findings.publishing_helpers import agree_unit_reports, fake_render
+from tests.findings.publishing_helpers import fake_render, ready_for_definitive
 from tests.findings.unit_reporting import complete
 
 
@@ -60,7 +60,7 @@ def test_definitief_once_every_unit_report_is_agreed(
     client, coordinator, cycle, django_capture_on_commit_callbacks, monkeypatch
 ):
     monkeypatch.setattr(services, "render_uwv_report_for_version", fake_render)
-    agree_unit_reports(cycle=cycle, coordinator=coordinator)
+    ready_for_definitive(cycle=cycle, coordinator=coordinator)
     client.force_login(coordinator)
     page = client.get(reverse("findings:report_versions", args=[cycle.year]))
     assert "Nog niet afgestemd" not in page.text
@@ -76,7 +76,7 @@ def test_an_excluded_unit_does_not_hold_up_the_definitive_report(coordinator, cy
 
     unit_exclude(actor=coordinator, cycle=cycle, unit=uitkeren, reason="Reorganisatie")
     assert units_blocking_definitive(cycle) == ["Communicatie", "FEZ"]
-    agree_unit_reports(cycle=cycle, coordinator=coordinator)
+    ready_for_definitive(cycle=cycle, coordinator=coordinator)
     assert units_blocking_definitive(cycle) == []
     assert services.report_version_publish(
         actor=coordinator, cycle=cycle, label="1.0", report_status="Definitief"

@@ -5,7 +5,7 @@ form, never put up for confirmation; going back keeps what was typed."""
 from django.urls import reverse
 
 from findings.models import ReportVersion
-from tests.findings.publishing_helpers import agree_unit_reports
+from tests.findings.publishing_helpers import ready_for_definitive
 
 
 def publish(client, year, label="1.0", status="Concept", **extra):
@@ -27,7 +27,7 @@ def test_publishing_asks_first(client, coordinator, cycle):
 
 
 def test_definitief_says_it_closes_the_report(client, coordinator, cycle):
-    agree_unit_reports(cycle=cycle, coordinator=coordinator)
+    ready_for_definitive(cycle=cycle, coordinator=coordinator)
     client.force_login(coordinator)
     response = publish(client, cycle.year, "2.0", "Definitief")
     assert response.status_code == 200

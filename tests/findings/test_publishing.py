@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from findings.models import PublishState, ReportVersion
 from findings.services import publishing as services
-from tests.findings.publishing_helpers import agree_unit_reports, fake_render
+from tests.findings.publishing_helpers import fake_render, ready_for_definitive
 from uwvkms.models import AuditEvent
 
 
@@ -140,7 +140,7 @@ def test_a_label_is_used_once_and_versions_go_up(
 
 
 def test_one_version_renders_at_a_time(coordinator, cycle):
-    agree_unit_reports(cycle=cycle, coordinator=coordinator)
+    ready_for_definitive(cycle=cycle, coordinator=coordinator)
     services.report_version_publish(
         actor=coordinator, cycle=cycle, label="1.0", report_status="Concept"
     )
@@ -206,7 +206,7 @@ def test_rvb_reads_published_versions_only(client, coordinator, board_member, cy
         actor=coordinator, cycle=cycle, label="1.0", report_status="Concept"
     )
     services.report_version_render(version_id=done.pk, render=fake_render)
-    agree_unit_reports(cycle=cycle, coordinator=coordinator)
+    ready_for_definitive(cycle=cycle, coordinator=coordinator)
     services.report_version_publish(
         actor=coordinator, cycle=cycle, label="2.0", report_status="Definitief"
     )  # queued, not published

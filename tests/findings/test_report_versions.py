@@ -9,12 +9,12 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from findings.models import ReportNarrative, ReportVersion
+from findings.models import ReportSection, ReportVersion
 from findings.selectors import publishing as selectors
 from findings.services import publishing as services
 from maturity.models import Score
 from tests.factories import RecommendationFactory, ScoreFactory, principle
-from tests.findings.publishing_helpers import agree_unit_reports
+from tests.findings.publishing_helpers import ready_for_definitive
 
 
 @pytest.fixture
@@ -57,12 +57,10 @@ def test_published_version_keeps_bytes_and_hash_after_later_edits(
         principle=principle("klantgerichtheid"),
         title="Klantsignalen structureel benutten",
     )
-    ReportNarrative.objects.update_or_create(
-        cycle=scored,
-        key="inleiding",
-        defaults={"text": "Een herschreven inleiding.", "updated_by": coordinator},
+    ready_for_definitive(cycle=scored, coordinator=coordinator)
+    ReportSection.objects.filter(cycle=scored, anchor="inleiding").update(
+        text="Een herschreven inleiding."
     )
-    agree_unit_reports(cycle=scored, coordinator=coordinator)
     second = publish_now(actor=coordinator, cycle=scored, label="2.0", status="Definitief")
 
     first.refresh_from_db()

@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 
 from audits.models import AuditCycle
 from findings.models import Theme
-from findings.report.uwv import build_uwv_report, default_texts_of
+from findings.report.uwv import build_uwv_report, render_uwv_report_html
 from findings.selectors.rollup import rollup_board
 from findings.services.rollup import (
     main_finding_confirm,
@@ -105,7 +105,7 @@ def test_a_withdrawn_theme_leaves_the_verdicts_the_report_and_the_api(
             [row.theme.title for row in board.threads],
             [t.title for t in report.threads],
             [m.title for m in report.main_findings],
-            "Effect vaststellen" in " ".join(default_texts_of(cycle).values()),
+            "Effect vaststellen" in render_uwv_report_html(report, for_pdf=False),
         )
 
     assert seen() == (["Effect meten"], ["Effect meten"], ["Effect vaststellen"], True)

@@ -33,11 +33,10 @@ def test_chapters_come_in_the_reports_order(coordinator, reported):
         "Inleiding en aanleiding",
         "Managementsamenvatting",
         "Scope en methodiek",
-        "Volwassenheid KMS",
+        "Volwassenheid kwaliteitsmanagementsysteem van UWV",
         "Hoofdbevindingen UWV",
         "Klantgerichtheid",
         "Operationele Kwaliteit",
-        "Basic Kwaliteitsmanagement",
         "Managementreacties en beschouwing",
         "UWV Volwassenheidsmodel",
         "UWV Managementprincipes",
@@ -60,15 +59,33 @@ def test_toc_links_point_at_existing_ids(client, coordinator, reported):
     assert len(ids) == len(re.findall(r'id="([^"]+)"', html))  # no duplicate ids
 
 
-def test_principle_chapters_name_units_and_the_narratives_are_escaped(coordinator, reported):
-    from findings.services.narratives import narrative_save  # noqa: PLC0415
+def test_principle_chapters_name_units_and_the_texts_are_escaped(coordinator, reported):
+    from findings.models import ReportSection  # noqa: PLC0415
+    from findings.services.report_structure import (  # noqa: PLC0415
+        report_section_save,
+        report_structure_start,
+    )
 
-    narrative_save(
+    report_structure_start(actor=coordinator, cycle=reported)
+    intro = ReportSection.objects.get(cycle=reported, anchor="inleiding")
+    report_section_save(
         actor=coordinator,
-        cycle=reported,
-        key="inleiding",
+        section=intro,
+        title=intro.title,
         text="<script>alert(1)</script>\n\nTweede alinea.",
-        expected_version=0,
+        blocks=[],
+        not_applicable=[],
+        expected_version=intro.version,
+    )
+    general = ReportSection.objects.get(cycle=reported, anchor="principe-klantgerichtheid-algemeen")
+    report_section_save(
+        actor=coordinator,
+        section=general,
+        title=general.title,
+        text="",
+        blocks=["observaties", "goede_praktijken", "aanbevelingen"],
+        not_applicable=[],
+        expected_version=general.version,
     )
     html = render_uwv_report_html(build_uwv_report(reported), for_pdf=False)
     assert "<strong>Uitkeren</strong>: Klantsignalen komen wekelijks op tafel." in html
@@ -88,7 +105,7 @@ def test_excluded_unit_is_named_with_its_reason_and_left_out(coordinator, report
     assert "<strong>Communicatie</strong>: Reorganisatie loopt." in html
     assert "Klantreizen als vast ritueel." not in html
     assert "Communicatie" not in report.units_assessed
-    assert report.footnotes["uitsluiting"].text.startswith("Niet meegeteld")
+    assert [n.number for n in report.footnotes if n.text.startswith("Niet meegeteld")] == [1]
 
 
 def test_snapshot_is_json(reported):

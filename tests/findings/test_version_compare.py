@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from findings.selectors.publishing import snapshot_compare
 from findings.services import publishing as services
-from tests.findings.publishing_helpers import agree_unit_reports, fake_render
+from tests.findings.publishing_helpers import fake_render, ready_for_definitive
 
 OLD = {
     "status": "Concept",
@@ -59,7 +59,7 @@ def test_identical_snapshots_have_no_changes():
 
 
 def test_compare_page_for_rvb(client, coordinator, board_member, cycle, monkeypatch):
-    agree_unit_reports(cycle=cycle, coordinator=coordinator)
+    ready_for_definitive(cycle=cycle, coordinator=coordinator)
     for label, status in (("1.0", "Concept"), ("2.0", "Definitief")):
         version = services.report_version_publish(
             actor=coordinator, cycle=cycle, label=label, report_status=status

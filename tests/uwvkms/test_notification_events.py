@@ -112,9 +112,9 @@ def test_a_published_concept_tells_the_coordination_team_not_the_rvb(
 
 
 def test_a_definitief_version_tells_the_rvb(cycle, coordinator, rvb_and_team):
-    from tests.findings.publishing_helpers import agree_unit_reports
+    from tests.findings.publishing_helpers import ready_for_definitive
 
-    agree_unit_reports(cycle=cycle, coordinator=coordinator)
+    ready_for_definitive(cycle=cycle, coordinator=coordinator)
     publish(cycle, coordinator, "Definitief")
     assert told("findings.report_version.definitief") == {"rvb"}
     assert told("findings.report_version.published") == {"coordinator"}

@@ -65,3 +65,12 @@ def work_queue_count(context) -> int:
         return context["work_queue_count"]
     request = context.get("request")
     return len(work_queue_for(getattr(request, "user", None)))
+
+
+@register.simple_tag
+def markup_html(blocks, for_pdf=False):
+    """The report markup's parsed `blocks` as HTML (`uwvkms.markup.to_html`): footnotes as
+    WeasyPrint floats in the PDF, as numbered references to the notes in the browser."""
+    from uwvkms import markup  # noqa: PLC0415 (the template library loads before the apps)
+
+    return markup.to_html(blocks, footnotes="float" if for_pdf else "ref")

@@ -3,14 +3,18 @@ plain values (so a published version can store it as its data snapshot), one tem
 the HTML page and the PDF.
 
 - `model`: the view-model (dataclasses) and the helpers that make its values;
-- `build`: `build_uwv_report`, reading once and building the chapters in reading order through
-  `front` (chapters 1–4), `principles` (5–9) and `responses` (10 and the appendices);
-- `texts`: the narratives (the coordination team's or a generated default) and footnotes;
+- `structure`: the chapters and sections (the default, the previous cycle's, the team's);
+- `blocks`: the generated blocks the team can place in them;
+- `build`: `build_uwv_report`, reading the facts once through `front` (chapters 1–4),
+  `principles` (hoofdbevindingen and principle chapters) and `responses` (chapter 10 and the
+  appendices), then walking the structure in reading order;
+- `texts`: the fixed texts, the generated blocks' footnotes and the front matter;
 - `render`: HTML and PDF."""
 
 from findings.report.uwv.build import build_uwv_report
 from findings.report.uwv.model import (
     AttentionArea,
+    BlockView,
     Chart,
     ChartBar,
     DrawItem,
@@ -23,24 +27,18 @@ from findings.report.uwv.model import (
     Heading,
     MainFindingItem,
     MaturityLine,
-    Narrative,
-    PrincipleChapter,
+    PartView,
+    PrincipleData,
     PrincipleSummary,
     RecognitionCounts,
     RecommendationItem,
-    ResponseItem,
     ThreadItem,
     UnitItem,
     UnitStatusItem,
     UwvReport,
 )
 from findings.report.uwv.render import render_uwv_report_html, render_uwv_report_pdf
-from findings.report.uwv.texts import (
-    AUTHOR,
-    PRINCIPLE_SUMMARIES,
-    default_narratives,
-    default_texts_of,
-)
+from findings.report.uwv.texts import AUTHOR, PRINCIPLE_SUMMARIES
 
 __all__ = [
     "AUTHOR",
@@ -55,22 +53,20 @@ __all__ = [
     "Footnote",
     "FrameworkItem",
     "FrameworkLevel",
+    "BlockView",
     "Heading",
     "MainFindingItem",
     "MaturityLine",
-    "Narrative",
-    "PrincipleChapter",
+    "PartView",
+    "PrincipleData",
     "PrincipleSummary",
     "RecognitionCounts",
     "RecommendationItem",
-    "ResponseItem",
     "ThreadItem",
     "UnitItem",
     "UnitStatusItem",
     "UwvReport",
     "build_uwv_report",
-    "default_narratives",
-    "default_texts_of",
     "render_uwv_report_html",
     "render_uwv_report_pdf",
 ]

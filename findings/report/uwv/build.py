@@ -1,8 +1,10 @@
-"""Building the UWV-wide report of a cycle (DOMAIN.md §5): the reference data read once, then
-the chapters in reading order (the numbering hands out chapter and section numbers as they come).
-An excluded unit's material stays out of every chapter: only the exclusion facts and their
-footnote name it."""
+"""Building the UWV-wide report of a cycle (DOMAIN.md §5, issue 18): the facts read once through
+the apps' selectors, then the structure the coordination team keeps (chapters and sections with
+its own text and the generated blocks it chose) walked in reading order, handing out chapter,
+section and footnote numbers as they come. An excluded unit's material stays out of every block:
+only the exclusion facts and their footnote name it."""
 
+import dataclasses
 from datetime import datetime
 
 from django.utils import timezone
@@ -10,34 +12,43 @@ from django.utils.translation import gettext as _
 
 from audits.models import AssessedPrinciple, AuditCycle, ManagementPrinciple
 from audits.selectors import exclusions_of
+from findings.report.uwv.blocks import BLOCKS
 from findings.report.uwv.front import (
     chart_of,
     examples_and_attention,
-    front_headings,
     maturity_lines_of,
     method_facts,
     threads_of,
     unit_statuses_of,
 )
-from findings.report.uwv.model import ExclusionItem, Numbering, UwvReport
+from findings.report.uwv.model import (
+    BlockView,
+    ExclusionItem,
+    Footnote,
+    Heading,
+    Numbering,
+    PartView,
+    UwvReport,
+)
 from findings.report.uwv.principles import (
-    findings_chapter,
     items_by_principle,
-    principle_chapter,
+    main_findings_of,
+    principle_data,
     themes_of_recommendations,
 )
 from findings.report.uwv.responses import (
     appendices_of,
-    closing_headings,
     counted_unit_reports,
     ratings_of,
     recognition_of,
-    responses_of,
 )
-from findings.report.uwv.texts import AUTHOR, footnotes_of, front_matter_values, narratives_of
+from findings.report.uwv.structure import Part
+from findings.report.uwv.texts import AUTHOR, front_matter_values, generated_footnotes
+from findings.selectors.report_structure import report_structure
 from findings.selectors.rollup import BoardReference, rollup_board
 from maturity.selectors import frameworks_of_cycle
 from maturity.selectors import rollup_by_principle as maturity_rollup
+from uwvkms import markup
 from uwvkms.models import BusinessUnit
 
 
@@ -50,17 +61,15 @@ def build_uwv_report(
     published_at: datetime | None = None,
 ) -> UwvReport:
     """The UWV-wide report of `cycle`. A constant number of queries, whatever the number of
-    units, principles and findings. Its date is the team's report date, or else the day of
-    `published_at` (when the version was published), or else the day it is generated (the live
-    concept)."""
+    units, principles, findings and sections. Its date is the team's report date, or else the
+    day of `published_at` (when the version was published), or else the day it is generated
+    (the live concept)."""
     generated_at = generated_at or timezone.now()
     front = front_matter_values(cycle, dated=timezone.localdate(published_at or generated_at))
     # Read once, shared with the roll-up board and the appendices.
     every_principle = list(ManagementPrinciple.objects.order_by("order", "name"))
     in_cycle = set(cycle.principles.values_list("id", flat=True))
     principles = [p for p in every_principle if p.id in in_cycle]
-    regular = [p for p in principles if not p.is_basic]
-    basic_principle = next((p for p in principles if p.is_basic), None)
     units = {u.id: u for u in BusinessUnit.objects.order_by("name")}
     exclusions = list(exclusions_of(cycle))
     excluded = {e.unit_id for e in exclusions}
@@ -70,9 +79,6 @@ def build_uwv_report(
     assessed_unit_ids = {u for u, _p in scope}
     counted_ids = sorted(assessed_unit_ids - excluded, key=lambda u: units[u].name)
     figures = maturity_rollup(cycle)
-
-    n = Numbering()
-    h = front_headings(n)
     board = rollup_board(
         cycle,
         reference=BoardReference(
@@ -82,7 +88,6 @@ def build_uwv_report(
             excluded=excluded,
         ),
     )
-    h["hoofdbevindingen"], main_findings = findings_chapter(n, board)
     items = items_by_principle(
         cycle, units=units, excluded=excluded, recommendations=board.recommendations
     )
@@ -91,41 +96,24 @@ def build_uwv_report(
         for entry in frameworks_of_cycle(cycle, principles=principles)
     }
     themes_of_recommendation = themes_of_recommendations(board)
-
-    def chapter(principle):
-        return principle_chapter(
-            principle,
-            n=n,
+    data = {
+        p.id: principle_data(
+            p,
             figures=figures,
             items=items,
             frameworks=frameworks,
             units=units,
             themes_of_recommendation=themes_of_recommendation,
         )
-
-    chapters = [chapter(p) for p in regular]
-    basic = chapter(basic_principle) if basic_principle else None
-    if basic is None:
-        h["basic"] = n.chapter_heading(_("Basic Kwaliteitsmanagement"), "basic")
-    h.update(closing_headings(n, chapter_10_title=front.chapter_10_title))
-
+        for p in principles
+    }
     examples, attention = examples_and_attention(
         cycle, units=units, excluded=excluded, principles=principles, items=items
     )
     unit_reports = counted_unit_reports(cycle, excluded=excluded)
-    recognition = recognition_of(cycle, excluded=excluded, board=board)
-    ratings = ratings_of(cycle)
-    narratives = narratives_of(
-        cycle,
-        status=status,
-        principles=[p.name for p in regular],
-        main_findings=[m.title for m in main_findings],
-        examples=examples,
-        unit_count=len(counted_ids),
-        addressees=front.addressees,
-    )
+    structure, _stored = report_structure(cycle, principles=principles)
 
-    return UwvReport(
+    facts = UwvReport(
         year=cycle.year,
         title=_("Interne Toets KMS %(year)s") % {"year": cycle.year},
         status=status,
@@ -134,9 +122,8 @@ def build_uwv_report(
         generated_at=generated_at,
         author=AUTHOR,
         addressees=front.addressees,
-        toc=n.toc,
-        h=h,
-        narratives=narratives,
+        toc=[],
+        parts=[],
         principles_in_scope=[p.name for p in principles],
         units_assessed=[units[u].name for u in counted_ids],
         units_with_execution=sum(1 for u in counted_ids if units[u].has_execution_processes),
@@ -151,14 +138,128 @@ def build_uwv_report(
         examples_execution=examples["execution"],
         examples_other=examples["other"],
         attention=attention,
-        main_findings=main_findings,
-        chapters=chapters,
-        basic=basic,
-        recognition=recognition,
-        responses=responses_of(unit_reports, units=units),
-        **ratings,
+        main_findings=main_findings_of(board),
+        recognition=recognition_of(cycle, excluded=excluded, board=board),
+        **ratings_of(cycle),
         **appendices_of(
             principles=principles, every_principle=every_principle, frameworks=frameworks
         ),
-        footnotes=footnotes_of(exclusions),
     )
+    return _walk(facts, structure, data=data, notes=generated_footnotes(exclusions))
+
+
+def _walk(facts: UwvReport, structure: list[Part], *, data: dict, notes: dict) -> UwvReport:
+    """The report with its chapters in reading order: numbers for chapters, sections, headings
+    within a section and footnotes, handed out as a reader meets them (WeasyPrint numbers the
+    PDF's footnotes the same way)."""
+    walker = _Walker(facts, data=data, notes=notes)
+    parts = [walker.chapter(part) for part in structure]
+    return dataclasses.replace(
+        facts,
+        toc=walker.n.toc,
+        parts=parts,
+        main_findings=walker.main_findings,
+        footnotes=walker.footnotes,
+    )
+
+
+class _Walker:
+    def __init__(self, facts: UwvReport, *, data: dict, notes: dict) -> None:
+        self.facts = facts
+        self.data = data
+        self.notes = notes
+        self.n = Numbering()
+        self.appendices = 0
+        self.footnotes: list[Footnote] = []
+        self.noted: set[str] = set()
+        self.main_findings = facts.main_findings
+        self.placed = False
+
+    def chapter(self, part: Part) -> PartView:
+        if part.is_appendix:
+            self.appendices += 1
+            number = _("Bijlage %(n)s") % {"n": self.appendices}
+            heading = self.n.chapter_heading(part.title, part.anchor, number=number)
+        else:
+            heading = self.n.chapter_heading(part.title, part.anchor)
+        principle = self.data.get(part.principle_id)
+        content, blocks = self._body(part, heading=heading, principle=principle)
+        placed = self._main_findings(part, level=2, prefix=heading.number)
+        sections = [self.section(s, principle=principle) for s in part.sections]
+        return PartView(
+            heading=heading,
+            text=part.text,
+            content=content,
+            blocks=blocks,
+            status=part.status,
+            principle=principle,
+            main_findings=placed,
+            sections=sections,
+            is_appendix=part.is_appendix,
+        )
+
+    def section(self, part: Part, *, principle) -> PartView:
+        heading = self.n.section_heading(part.title, part.anchor)
+        content, blocks = self._body(part, heading=heading, principle=principle)
+        return PartView(
+            heading=heading,
+            text=part.text,
+            content=content,
+            blocks=blocks,
+            status=part.status,
+            principle=principle,
+            main_findings=self._main_findings(part, level=3, prefix=heading.number),
+            sections=[],
+        )
+
+    def _body(self, part: Part, *, heading: Heading, principle):
+        content = markup.parse(part.text)
+        content = markup.number_headings(
+            content, prefix=heading.number or heading.anchor, anchor_prefix=heading.anchor
+        )
+        content, _next = markup.number_footnotes(content, start=len(self.footnotes) + 1)
+        self.footnotes += [
+            Footnote(number=note.number, text=note.text) for note in markup.footnotes(content)
+        ]
+        blocks = []
+        for key in part.blocks:
+            kind = BLOCKS.get(key)
+            if kind is None or (kind.needs_principle and principle is None):
+                continue
+            empty = kind.is_empty(self.facts, principle)
+            footnote = None
+            note_key = kind.footnote
+            if note_key == "basic" and not (principle and principle.is_basic):
+                note_key = ""  # only Basic Kwaliteitsmanagement's figures explain the Basics
+            if note_key and not empty and note_key not in self.noted and self.notes.get(note_key):
+                self.noted.add(note_key)
+                footnote = Footnote(number=len(self.footnotes) + 1, text=self.notes[note_key])
+                self.footnotes.append(footnote)
+            blocks.append(
+                BlockView(
+                    key=key,
+                    label=str(kind.label),
+                    empty=empty,
+                    not_applicable=key in part.not_applicable,
+                    footnote=footnote,
+                )
+            )
+        return list(content), blocks
+
+    def _main_findings(self, part: Part, *, level: int, prefix: str) -> list:
+        """The hoofdbevindingen, numbered as sections (or headings within a section) where the
+        team placed them, once."""
+        if self.placed or "hoofdbevindingen_uitgewerkt" not in part.blocks:
+            return []
+        self.placed = True
+        placed = []
+        for item in self.main_findings:
+            if level == 2:
+                heading = self.n.section_heading(item.heading.title, item.heading.anchor)
+            else:
+                heading = Heading(
+                    number="", title=item.heading.title, anchor=item.heading.anchor, level=3
+                )
+            placed.append(dataclasses.replace(item, heading=heading))
+        self.main_findings = placed
+        return placed

@@ -1,5 +1,4 @@
-"""Chapters 1–4 of the UWV-wide report: the headings of the introduction, summary, scope and
-method, and maturity; the method facts (evidence, draws, calibration, the unit reports and rode
+"""The facts of chapters 1–4 of the UWV-wide report: the method facts (evidence, draws, calibration, the unit reports and rode
 draden); the maturity chart and table; the good examples and areas of attention. The excluded
 units' material stays out (DOMAIN.md §5): only the exclusion facts name them."""
 
@@ -7,7 +6,6 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Count, Q
-from django.utils.translation import gettext as _
 
 from audits.constants import DocumentStatus, InterviewStatus
 from audits.models import DocumentCheck, Interview
@@ -19,9 +17,7 @@ from findings.report.uwv.model import (
     ChartBar,
     DrawItem,
     ExampleUnit,
-    Heading,
     MaturityLine,
-    Numbering,
     ThreadItem,
     UnitStatusItem,
     decimal_text,
@@ -31,31 +27,6 @@ from findings.report.uwv.model import (
 from maturity.constants import ScoreStatus
 from maturity.models import CalibrationSession, Score
 from maturity.selectors import EMPTY_ROLLUP
-
-
-def front_headings(n: Numbering) -> dict[str, Heading]:
-    """The headings of chapters 1–4, in reading order."""
-    h = {}
-    h["inleiding"] = n.chapter_heading(_("Inleiding en aanleiding"), "inleiding")
-    h["leeswijzer"] = n.section_heading(_("Leeswijzer"), "leeswijzer")
-    h["dank"] = n.section_heading(_("Woord van dank"), "dankwoord")
-    h["samenvatting"] = n.chapter_heading(_("Managementsamenvatting"), "samenvatting")
-    h["goed"] = n.section_heading(_("Wat gaat er goed?"), "wat-gaat-goed")
-    h["samenvatting_hoofd"] = n.section_heading(_("Hoofdbevindingen"), "samenvatting-hoofd")
-    h["methodiek"] = n.chapter_heading(_("Scope en methodiek"), "methodiek")
-    h["scope"] = n.section_heading(_("Scope"), "scope")
-    h["waarderend"] = n.section_heading(_("Waarderend onderzoek"), "waarderend-onderzoek")
-    h["bronnen"] = n.section_heading(_("Documentatieonderzoek en interviews"), "bronnen")
-    h["model"] = n.section_heading(_("Volwassenheidsmodel en kalibratie"), "kalibratie")
-    h["afstemming"] = n.section_heading(
-        _("Afstemming per bedrijfsonderdeel en rode draden"), "afstemming"
-    )
-    h["disclaimer"] = n.section_heading(_("Disclaimer"), "disclaimer")
-    h["volwassenheid"] = n.chapter_heading(_("Volwassenheid KMS"), "volwassenheid")
-    h["totaal"] = n.section_heading(_("Totaal UWV"), "totaal-uwv")
-    h["voorbeelden"] = n.section_heading(_("Goede voorbeelden"), "goede-voorbeelden")
-    h["aandacht"] = n.section_heading(_("Aandachtsgebieden"), "aandachtsgebieden")
-    return h
 
 
 def method_facts(cycle, *, excluded: set[int]) -> dict:

@@ -19,7 +19,7 @@ class Heading:
     number: str
     title: str
     anchor: str
-    level: int  # 1 chapter, 2 section
+    level: int  # 1 chapter, 2 section, 3 a heading within a section (not in the ToC)
 
 
 @dataclass(frozen=True)
@@ -28,15 +28,6 @@ class Footnote:
 
     number: int
     text: str
-
-
-@dataclass(frozen=True)
-class Narrative:
-    """A narrative section: its paragraphs, and whether it is the generated default."""
-
-    key: str
-    paragraphs: list[str]
-    is_default: bool
 
 
 @dataclass(frozen=True)
@@ -126,10 +117,12 @@ class AttentionArea:
 
 
 @dataclass(frozen=True)
-class PrincipleChapter:
-    heading: Heading
-    sections: list[Heading]  # algemeen, instrumenten, leren, verbetering
+class PrincipleData:
+    """What the generated blocks of a principle's chapter show: its definition, figures and the
+    counted units' items."""
+
     code: str
+    is_basic: bool
     name: str
     definition: str
     figures: Figures
@@ -139,6 +132,36 @@ class PrincipleChapter:
     good_practices: list[UnitItem]
     recommendations: list[RecommendationItem]
     quotes: list[UnitItem]
+
+
+@dataclass(frozen=True)
+class BlockView:
+    """A generated block as placed in a chapter or section: empty when it has nothing to show,
+    not applicable when the team said so; `footnote` is its generated footnote at first use."""
+
+    key: str
+    label: str
+    empty: bool
+    not_applicable: bool
+    footnote: Footnote | None = None
+
+
+@dataclass(frozen=True)
+class PartView:
+    """A chapter (level 1) or section (level 2) of the report: its heading, the team's text
+    (`text` as written, `content` parsed, footnotes and headings numbered), the generated blocks
+    after it, its status, the principle its chapter is about, and (a chapter) its sections. The
+    hoofdbevindingen placed in it as sections come first (`main_findings`)."""
+
+    heading: Heading
+    text: str
+    content: list
+    blocks: list[BlockView]
+    status: str
+    principle: PrincipleData | None
+    main_findings: list["MainFindingItem"]
+    sections: list["PartView"]
+    is_appendix: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,12 +216,6 @@ class RecognitionCounts:
 
 
 @dataclass(frozen=True)
-class ResponseItem:
-    unit: str
-    text: str
-
-
-@dataclass(frozen=True)
 class FrameworkLevel:
     level: int
     label: str
@@ -232,8 +249,7 @@ class UwvReport:
     author: str
     addressees: str  # to whom the report goes ("de Raad van Bestuur en de Groepsraad")
     toc: list[Heading]
-    h: dict[str, Heading]  # the fixed chapters and sections by key
-    narratives: dict[str, Narrative]
+    parts: list[PartView]  # the chapters in reading order, each with its sections
     # scope and method
     principles_in_scope: list[str]
     units_assessed: list[str]
@@ -257,11 +273,8 @@ class UwvReport:
     attention: list[AttentionArea]
     # findings
     main_findings: list[MainFindingItem]
-    chapters: list[PrincipleChapter]
-    basic: PrincipleChapter | None
     # responses and the audit's rating
     recognition: RecognitionCounts
-    responses: list[ResponseItem]
     rating_count: int
     rating_average: str | None
     rating_by_role: list[tuple[str, int, str | None]]
@@ -269,16 +282,21 @@ class UwvReport:
     frameworks: list[FrameworkItem]
     generic_levels: list[FrameworkLevel]
     all_principles: list[PrincipleSummary]
-    footnotes: dict[str, Footnote] = field(default_factory=dict)
+    footnotes: list[Footnote] = field(default_factory=list)  # every footnote, in reading order
 
     def snapshot(self) -> dict:
-        """The report's data as JSON-serialisable values, stored with a published version."""
+        """The report's data as JSON-serialisable values, stored with a published version (the
+        parsed text left out: the text as written says the same)."""
         return _plain(self)
 
 
 def _plain(value):
     if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name != "content"
+        }
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -329,14 +347,15 @@ class Numbering:
             number = str(self.chapter)
         self.section = 0
         self._prefix = number
+        self._numbered = number.isdigit()
         heading = Heading(number=number, title=title, anchor=anchor, level=1)
         self.toc.append(heading)
         return heading
 
     def section_heading(self, title: str, anchor: str) -> Heading:
         self.section += 1
-        heading = Heading(
-            number=f"{self._prefix}.{self.section}", title=title, anchor=anchor, level=2
-        )
+        # An appendix's sections are not numbered ("Bijlage 1.1" reads wrong).
+        number = f"{self._prefix}.{self.section}" if self._numbered else ""
+        heading = Heading(number=number, title=title, anchor=anchor, level=2)
         self.toc.append(heading)
         return heading

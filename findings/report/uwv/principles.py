@@ -1,6 +1,6 @@
-"""Chapters 5–9 of the UWV-wide report: the hoofdbevindingen, one chapter per assessed principle
-and Basic Kwaliteitsmanagement, with the counted units' observations, good practices, quotes and
-recommendations. The excluded units' material stays out (DOMAIN.md §5)."""
+"""The material of the UWV-wide report's hoofdbevindingen and principle chapters: the main
+findings, and per assessed principle (and Basic Kwaliteitsmanagement) its figures and the counted
+units' observations, good practices, quotes and recommendations. The excluded units' material stays out (DOMAIN.md §5)."""
 
 from collections import defaultdict
 
@@ -12,8 +12,7 @@ from findings.models import Finding, Quote
 from findings.report.uwv.model import (
     Heading,
     MainFindingItem,
-    Numbering,
-    PrincipleChapter,
+    PrincipleData,
     RecommendationItem,
     UnitItem,
     figures_of,
@@ -23,20 +22,23 @@ from maturity.selectors import EMPTY_ROLLUP
 from uwvkms.models import BusinessUnit
 
 
-def findings_chapter(n: Numbering, board) -> tuple[Heading, list[MainFindingItem]]:
-    """Chapter 5: its heading and one section per confirmed hoofdbevinding, naming the counted
-    units only (the roll-up board leaves the excluded out of every verdict)."""
-    heading = n.chapter_heading(_("Hoofdbevindingen UWV"), "hoofdbevindingen")
-    main_findings: list[MainFindingItem] = []
+def main_findings_of(board) -> list[MainFindingItem]:
+    """The confirmed hoofdbevindingen, naming the counted units only (the roll-up board leaves
+    the excluded out of every verdict). Their headings get numbers where the report places
+    them (`build.place_main_findings`)."""
+    items: list[MainFindingItem] = []
     for row in board.themes:
         if row.main_finding is None:
             continue
-        main_findings.append(
+        n = len(items) + 1
+        items.append(
             MainFindingItem(
-                heading=n.section_heading(
-                    _("Hoofdbevinding %(n)s: %(title)s")
-                    % {"n": len(main_findings) + 1, "title": row.main_finding.title},
-                    f"hoofdbevinding-{len(main_findings) + 1}",
+                heading=Heading(
+                    number="",
+                    title=_("Hoofdbevinding %(n)s: %(title)s")
+                    % {"n": n, "title": row.main_finding.title},
+                    anchor=f"hoofdbevinding-{n}",
+                    level=2,
                 ),
                 title=row.main_finding.title,
                 description=row.theme.description,
@@ -45,7 +47,7 @@ def findings_chapter(n: Numbering, board) -> tuple[Heading, list[MainFindingItem
                 principles=[p.name for p in row.principles],
             )
         )
-    return heading, main_findings
+    return items
 
 
 def themes_of_recommendations(board) -> dict[int, list[str]]:
@@ -56,39 +58,23 @@ def themes_of_recommendations(board) -> dict[int, list[str]]:
     return themes
 
 
-def principle_chapter(
+def principle_data(
     principle,
     *,
-    n: Numbering,
     figures,
     items: dict[int, dict[str, list]],
     frameworks: dict,
     units: dict[int, BusinessUnit],
     themes_of_recommendation: dict[int, list[str]],
-) -> PrincipleChapter:
-    """The chapter of one principle (or of Basic Kwaliteitsmanagement): its headings, figures,
-    definition from the cycle's framework and the counted units' items."""
+) -> PrincipleData:
+    """What the blocks of one principle's chapter (or Basic Kwaliteitsmanagement's) show: its
+    definition from the cycle's framework, its figures and the counted units' items."""
     rollup = figures.get(principle.id, EMPTY_ROLLUP)
-    heading = n.chapter_heading(principle.name, f"principe-{principle.code}")
-    sections = [
-        n.section_heading(_("Algemeen"), f"principe-{principle.code}-algemeen"),
-        n.section_heading(
-            _("Waargenomen kwaliteitsinstrumenten"), f"principe-{principle.code}-instrumenten"
-        ),
-        n.section_heading(
-            _("Waar kunnen we van elkaar leren?"), f"principe-{principle.code}-leren"
-        ),
-        n.section_heading(
-            _("Waar is verbetering nodig binnen de bedrijfsonderdelen?"),
-            f"principe-{principle.code}-verbetering",
-        ),
-    ]
     found = items.get(principle.id, {})
     framework = frameworks.get(principle.id)
-    return PrincipleChapter(
-        heading=heading,
-        sections=sections,
+    return PrincipleData(
         code=principle.code,
+        is_basic=principle.is_basic,
         name=principle.name,
         definition=framework.definition.strip() if framework else "",
         figures=figures_of(rollup.all),

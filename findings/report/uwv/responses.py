@@ -5,7 +5,6 @@ stay out (DOMAIN.md §5)."""
 
 from django.db.models import Count, Q
 from django.utils.formats import number_format
-from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle
 from findings.constants import Recognition
@@ -13,33 +12,13 @@ from findings.models import RecommendationResponse, UnitReport
 from findings.report.uwv.model import (
     FrameworkItem,
     FrameworkLevel,
-    Heading,
-    Numbering,
     PrincipleSummary,
     RecognitionCounts,
-    ResponseItem,
 )
 from findings.report.uwv.texts import PRINCIPLE_SUMMARIES
 from findings.selectors.ratings import rating_summary
 from maturity.constants import LEVEL_MEANINGS, MaturityLevel
 from maturity.selectors import level_descriptors
-
-
-def closing_headings(n: Numbering, *, chapter_10_title: str) -> dict[str, Heading]:
-    """The headings of chapter 10 (titled as the team set it) and the two appendices, in
-    reading order."""
-    h = {}
-    h["reacties"] = n.chapter_heading(chapter_10_title, "reacties")
-    h["reacties_unit"] = n.section_heading(_("Managementreacties"), "management-reacties")
-    h["beoordeling"] = n.section_heading(_("Beoordeling van de toets"), "beoordeling")
-    h["beschouwing"] = n.section_heading(_("Beschouwing"), "beschouwing")
-    h["bijlage1"] = n.chapter_heading(
-        _("UWV Volwassenheidsmodel"), "bijlage-1", number=_("Bijlage 1")
-    )
-    h["bijlage2"] = n.chapter_heading(
-        _("UWV Managementprincipes"), "bijlage-2", number=_("Bijlage 2")
-    )
-    return h
 
 
 def counted_unit_reports(cycle: AuditCycle, *, excluded: set[int]) -> list[UnitReport]:
@@ -51,16 +30,6 @@ def counted_unit_reports(cycle: AuditCycle, *, excluded: set[int]) -> list[UnitR
         .select_related("response")
         .order_by("unit__name")
     )
-
-
-def responses_of(unit_reports, *, units) -> list[ResponseItem]:
-    """The submitted overall responses of the counted units' boards."""
-    responses = []
-    for report in unit_reports:
-        response = getattr(report, "response", None)
-        if response is not None and response.submitted_at and response.overall.strip():
-            responses.append(ResponseItem(unit=units[report.unit_id].name, text=response.overall))
-    return responses
 
 
 def recognition_of(cycle: AuditCycle, *, excluded: set[int], board) -> RecognitionCounts:

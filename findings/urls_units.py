@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:year>/onderdelen/", unit_reports.unit_report_list, name="unit_report_list"),
     path(_UNIT, unit_reports.unit_report, name="unit_report"),
     path(f"{_UNIT}rapport.pdf", unit_reports.unit_report_pdf, name="unit_report_pdf"),
+    path(f"{_UNIT}rapport.docx", unit_reports.unit_report_docx, name="unit_report_docx"),
     path(f"{_UNIT}status/<slug:to>/", unit_reports.report_move, name="unit_report_move"),
     path(f"{_UNIT}reactie/", unit_reports.management_response, name="management_response"),
     path(f"{_UNIT}bevindingen/", findings.unit_findings, name="unit_findings"),

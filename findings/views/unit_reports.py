@@ -1,5 +1,5 @@
-"""Views of the unit reports: the list per cycle, the report page and its PDF (one view-model,
-one template), the status moves and the board's management response. Thin: access through
+"""Views of the unit reports: the list per cycle, the report page, its PDF (one view-model,
+one template) and its Word file (the same view-model), the status moves and the board's management response. Thin: access through
 `findings.selectors.unit_reports`, rules in the services."""
 
 from django.contrib import messages
@@ -20,6 +20,7 @@ from findings.services.responses import AnswerData, management_response_save
 from findings.services.unit_reports import unit_report_move
 from uwvkms.forms import add_service_errors, posted_data
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MOVE_LABELS = {
     UnitReportStatus.AFGESTEMD: gettext_lazy("Afgestemd met de directie"),
     UnitReportStatus.DEFINITIEF: gettext_lazy("Definitief maken"),
@@ -72,6 +73,18 @@ def unit_report_pdf(request, year: int, unit_id: int):
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(access.unit.abbreviation or access.unit.name)
     response["Content-Disposition"] = f'attachment; filename="rapport-{name}-{year}.pdf"'
+    return response
+
+
+def unit_report_docx(request, year: int, unit_id: int):
+    """The report as a Word file, for whoever may read the page and the PDF (the same getter)."""
+    # python-docx is imported only here: most requests never write a Word file.
+    from findings.report.unit_word import render_unit_report_docx
+
+    access = selectors.unit_report_get_for_reader(user=request.user, year=year, unit_id=unit_id)
+    response = HttpResponse(render_unit_report_docx(_document(access)), content_type=DOCX)
+    name = slugify(access.unit.abbreviation or access.unit.name)
+    response["Content-Disposition"] = f'attachment; filename="rapport-{name}-{year}.docx"'
     return response
 
 

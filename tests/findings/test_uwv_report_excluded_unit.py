@@ -2,7 +2,8 @@
 material everywhere (scores, findings, good practices, a recommendation in a rode draad, a quote,
 a district draw, evidence, an agreed report and a submitted management response), the unit is
 named only in the exclusion facts and their footnote, in the page, the print HTML, the PDF and
-the data stored with a published version; its answers are not counted."""
+the data stored with a published version, with every generated block placed in the report; its
+answers are not counted, and no unit's full management response is printed."""
 
 import io
 import json
@@ -112,14 +113,47 @@ def excluded(cycle, coordinator, auditor, unit_board, uitkeren, communicatie, ci
     agree(coordinator, cycle, uitkeren)
     respond(unit_board, cycle, uitkeren, {uitkeren_recommendation: "herkend"})
     unit_exclude(actor=coordinator, cycle=cycle, unit=cict, reason=REASON)
+    _every_block_shown(cycle, coordinator)
     return cycle
+
+
+def _every_block_shown(cycle, coordinator) -> None:
+    """The team places every generated block: the general ones in the scope section, each
+    principle's in its chapter's first section, so every chapter reads the unit's material."""
+    from findings.models import ReportSection  # noqa: PLC0415
+    from findings.report.uwv.blocks import BLOCKS  # noqa: PLC0415
+    from findings.services.report_structure import (  # noqa: PLC0415
+        report_section_save,
+        report_structure_start,
+    )
+
+    report_structure_start(actor=coordinator, cycle=cycle)
+    general = [key for key, kind in BLOCKS.items() if not kind.needs_principle]
+    per_principle = [key for key, kind in BLOCKS.items() if kind.needs_principle]
+    targets = [(ReportSection.objects.get(cycle=cycle, anchor="scope"), general)]
+    for chapter in ReportSection.objects.filter(cycle=cycle, principle__isnull=False):
+        targets.append((chapter.sections.order_by("position").first(), per_principle))
+    for section, blocks in targets:
+        report_section_save(
+            actor=coordinator,
+            section=section,
+            title=section.title,
+            text="",
+            blocks=blocks,
+            not_applicable=[],
+            expected_version=section.version,
+        )
+
+
+def _exclusion_note(report):
+    return next(n for n in report.footnotes if n.text.startswith("Niet meegeteld"))
 
 
 def _allowed(report, html: str) -> str:
     """`html` without the two places that may name the excluded unit: the exclusion facts and
     the footnote."""
     html = html.replace(f"<li><strong>C-ICT</strong>: {escape(REASON)}</li>", "", 1)
-    return html.replace(escape(report.footnotes["uitsluiting"].text), "")
+    return html.replace(escape(_exclusion_note(report).text), "")
 
 
 @pytest.mark.parametrize("for_pdf", [False, True])
@@ -127,23 +161,31 @@ def test_the_html_names_the_unit_only_as_excluded(excluded, for_pdf):
     report = build_uwv_report(excluded)
     html = render_uwv_report_html(report, for_pdf=for_pdf)
     assert html.count(f"<li><strong>C-ICT</strong>: {escape(REASON)}</li>") == 1
-    assert escape(report.footnotes["uitsluiting"].text) in html
-    assert "C-ICT" in report.footnotes["uitsluiting"].text
+    assert escape(_exclusion_note(report).text) in html
+    assert "C-ICT" in _exclusion_note(report).text
     rest = _allowed(report, html)
     assert "C-ICT" not in rest
     assert MARKER not in html
     for text in UNIT_TEXTS:
         assert escape(text) not in html, text
-    # The counted units' material is still there.
-    assert "Reactie van de directie Uitkeren" in html
+    # The counted units' material is still there, in every block.
     assert "Meet het effect" in html
+    assert "Herkenning van de aanbevelingen" in html
+    assert "Amsterdam" in html
 
 
 def test_the_data_names_the_unit_only_as_excluded(excluded):
     report = build_uwv_report(excluded)
     data = report.snapshot()
     assert [e["unit"] for e in data.pop("exclusions")] == ["C-ICT"]
-    assert "C-ICT" in data.pop("footnotes")["uitsluiting"]["text"]
+    notes = data.pop("footnotes")
+    assert [n["number"] for n in notes if "C-ICT" in n["text"]] == [1]
+    # A block carries its footnote too: the one place besides the list.
+    for part in data["parts"]:
+        for section in [part, *part["sections"]]:
+            for block in section["blocks"]:
+                if block["footnote"] and "C-ICT" in block["footnote"]["text"]:
+                    block["footnote"] = None
     text = json.dumps(data, ensure_ascii=False)
     assert "C-ICT" not in text
     assert MARKER not in text
@@ -151,7 +193,6 @@ def test_the_data_names_the_unit_only_as_excluded(excluded):
 
 def test_chapter_ten_counts_only_the_counted_units_answers(excluded):
     report = build_uwv_report(excluded)
-    assert [r.unit for r in report.responses] == ["Uitkeren"]
     # Uitkeren's recommendation is herkend, Communicatie's unanswered; C-ICT's niet herkend
     # answer and its recommendation count nowhere.
     recognition = report.recognition

@@ -13,10 +13,17 @@ from audits.models import AuditCycle
 from findings.services import publishing
 from herstel.constants import Forum, NotificationKind, Outcome, StepMove
 from maturity.services import calibration_session_open, score_record, score_reopen_for_auditor
-from tests.factories import DocumentCheckFactory, InterviewFactory, ScoreFactory, principle
+from tests.factories import (
+    DocumentCheckFactory,
+    InterviewFactory,
+    ScoreFactory,
+    UserFactory,
+    principle,
+)
 from tests.findings.publishing_helpers import fake_render
 from tests.herstel.flow import decide, move, start, submit
 from tests.herstel.flow import notify as herstel_inform
+from uwvkms.constants import Role
 from uwvkms.models import Notification
 
 
@@ -114,10 +121,12 @@ def test_a_published_concept_tells_the_coordination_team_not_the_rvb(
 def test_a_definitief_version_tells_the_rvb(cycle, coordinator, rvb_and_team):
     from tests.findings.publishing_helpers import ready_for_definitive
 
-    ready_for_definitive(cycle=cycle, coordinator=coordinator)
+    # A colleague in the team gave akkoord on the report's sections (four eyes).
+    colleague = UserFactory(username="collega", roles=[Role.COORDINATIETEAM])
+    ready_for_definitive(cycle=cycle, coordinator=coordinator, reviewer=colleague)
     publish(cycle, coordinator, "Definitief")
     assert told("findings.report_version.definitief") == {"rvb"}
-    assert told("findings.report_version.published") == {"coordinator"}
+    assert told("findings.report_version.published") == {"coordinator", "collega"}
 
 
 def test_a_failed_publication_tells_the_coordination_team_only(cycle, coordinator, rvb_and_team):

@@ -53,7 +53,6 @@ BLOCKS: dict[str, BlockKind] = {
             _("Volwassenheidsmodel en aantal kalibratiesessies"),
             False,
             lambda r, p: not r.calibration_sessions,
-            footnote="afronding",
         ),
         BlockKind(
             "afstemming",
@@ -73,6 +72,7 @@ BLOCKS: dict[str, BlockKind] = {
             _("Tabel volwassenheid per principe"),
             False,
             lambda r, p: not any(line.overall.mean for line in r.maturity),
+            footnote="afronding",
         ),
         BlockKind(
             "verdeling",

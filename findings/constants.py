@@ -83,3 +83,7 @@ class SectionStatus(models.TextChoices):
     CONCEPT = "concept", _("Concept")
     REVIEW = "review", _("Klaar voor review")
     AKKOORD = "akkoord", _("Akkoord")
+
+
+# The content type of the Word files the reports are exported as (issue 18).
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -629,6 +629,17 @@ class ReportVersion(models.Model):
     )
     pdf_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     pdf_size = models.PositiveIntegerField(_("grootte (bytes)"), null=True, blank=True)
+    # The same version as a Word file (issue 18), rendered from the same view-model at the same
+    # moment; empty on versions published before Word export existed.
+    docx = models.FileField(
+        _("Word-bestand"),
+        storage=private_storage,
+        upload_to=_report_version_path,
+        max_length=255,
+        blank=True,
+    )
+    docx_sha256 = models.CharField(_("SHA-256 van het Word-bestand"), max_length=64, blank=True)
+    docx_size = models.PositiveIntegerField(_("grootte Word (bytes)"), null=True, blank=True)
     snapshot = models.JSONField(_("gegevens"), null=True, blank=True)
     error = models.TextField(_("foutmelding"), blank=True)
 
@@ -653,6 +664,12 @@ class ReportVersion(models.Model):
                 violation_error_message=_(
                     "Een gepubliceerde versie heeft een pdf, een SHA-256 en een momentopname."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(docx="") & models.Q(docx_sha256=""))
+                | (~models.Q(docx="") & models.Q(docx_sha256__regex=r"^[0-9a-f]{64}$")),
+                name="reportversion_docx_has_hash",
+                violation_error_message=_("Een Word-bestand heeft zijn SHA-256."),
             ),
         ]
 

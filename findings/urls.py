@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:year>/volwassenheid.pdf", views.maturity_report_pdf, name="maturity_report_pdf"),
     path("<int:year>/rapport/", views.uwv_report, name="uwv_report"),
     path("<int:year>/rapport.pdf", views.uwv_report_pdf, name="uwv_report_pdf"),
+    path("<int:year>/rapport.docx", views.uwv_report_docx, name="uwv_report_docx"),
     path(
         "<int:year>/rapport/voorwerk/",
         views.uwv_report_front_matter,

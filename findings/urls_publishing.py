@@ -29,5 +29,10 @@ urlpatterns = [
         publishing.version_pdf,
         name="report_version_pdf",
     ),
+    path(
+        "<int:year>/rapport/versies/<str:label>/word/",
+        publishing.version_docx,
+        name="report_version_docx",
+    ),
     path("meerjarig/", multiyear.multiyear, name="multiyear"),
 ]

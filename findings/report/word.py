@@ -262,6 +262,22 @@ class WordReport:
         doc_pr.set("descr", alt_text)
         doc_pr.set("title", alt_text)
 
+    @staticmethod
+    def caption_of(table: Table) -> Paragraph:
+        """The caption paragraph `table` (above it) was written with."""
+        return Paragraph(table._tbl.getprevious(), table._parent)
+
+    def table_of_contents(self, title: str) -> None:
+        """Word's own table of contents (a TOC field over Heading 1 and 2, with links); Word
+        fills in the page numbers when the reader updates the field (F9)."""
+        self.document.add_paragraph(title, style="TOC Heading")
+        _field(
+            self.document.add_paragraph(),
+            'TOC \\o "1-2" \\h \\z \\u',
+            "Klik met rechts en kies ‘Veld bijwerken’ voor de inhoudsopgave.",
+        )
+        self.page_break()
+
     def page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 

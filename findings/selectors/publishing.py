@@ -155,6 +155,21 @@ def report_version_pdf(version: ReportVersion) -> bytes:
     return data
 
 
+def report_version_docx(version: ReportVersion) -> bytes:
+    """The stored Word file of a published version, checked as the PDF is
+    (`report_version_pdf`). A version without one (published before Word export) is a 404."""
+    if version.state != PublishState.DONE or not version.docx:
+        raise Http404
+    try:
+        with version.docx.storage.open(version.docx.name, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError as exc:
+        raise ReportIntegrityError(f"{version}: stored Word file is missing") from exc
+    if hashlib.sha256(data).hexdigest() != version.docx_sha256:
+        raise ReportIntegrityError(f"{version}: SHA-256 of the stored Word file does not match")
+    return data
+
+
 # --- Comparing two versions ----------------------------------------------------------------------
 
 # Fields that name an item in a list of records, in order of preference: a change to a

@@ -61,10 +61,12 @@ def render_stalled_explanation(minutes: int) -> str:
 
 @dataclass(frozen=True)
 class RenderedReport:
-    """What the renderer hands back: the PDF and the snapshot of the data it came from."""
+    """What the renderer hands back: the PDF, the same report as Word, and the snapshot of the
+    data they came from."""
 
     pdf: bytes
     snapshot: dict
+    docx: bytes = b""
 
 
 @transaction.atomic
@@ -172,14 +174,24 @@ def report_version_render(
     )
     field = ReportVersion._meta.get_field("pdf")
     stored = None
+    stored_docx = None
     try:
         rendered = render(version)
         digest = hashlib.sha256(rendered.pdf).hexdigest()
-        name = field.generate_filename(
-            version,
-            f"toets-kms-{version.cycle.year}-versie-{version.label}-{version.attempt}.pdf",
+        base = f"toets-kms-{version.cycle.year}-versie-{version.label}-{version.attempt}"
+        stored = field.storage.save(
+            field.generate_filename(version, f"{base}.pdf"), ContentFile(rendered.pdf)
         )
-        stored = field.storage.save(name, ContentFile(rendered.pdf))
+        word = {"docx": "", "docx_sha256": "", "docx_size": None}
+        if rendered.docx:
+            stored_docx = field.storage.save(
+                field.generate_filename(version, f"{base}.docx"), ContentFile(rendered.docx)
+            )
+            word = {
+                "docx": stored_docx,
+                "docx_sha256": hashlib.sha256(rendered.docx).hexdigest(),
+                "docx_size": len(rendered.docx),
+            }
         with transaction.atomic():
             published = mine.update(
                 state=PublishState.DONE,
@@ -188,6 +200,7 @@ def report_version_render(
                 pdf_size=len(rendered.pdf),
                 snapshot=rendered.snapshot,
                 published_at=timezone.now(),
+                **word,
             )
             if published:
                 version.refresh_from_db()
@@ -198,6 +211,7 @@ def report_version_render(
                     changes={
                         "state": [PublishState.RUNNING, PublishState.DONE],
                         "pdf_sha256": [None, digest],
+                        **({"docx_sha256": [None, word["docx_sha256"]]} if stored_docx else {}),
                     },
                 )
                 notify_report_version_done(version)
@@ -208,12 +222,15 @@ def report_version_render(
                 version.attempt,
             )
             field.storage.delete(stored)
+            if stored_docx is not None:
+                field.storage.delete(stored_docx)
             return None
     except Exception:
         # The cause goes to the log (with its traceback); the page gets a Dutch explanation.
         logger.exception("Rendering report version %s failed", version_id)
-        if stored is not None:
-            field.storage.delete(stored)
+        for name in (stored, stored_docx):
+            if name is not None:
+                field.storage.delete(name)
         with transaction.atomic():
             if mine.update(state=PublishState.FAILED, error=render_failed_explanation()):
                 version.refresh_from_db()
@@ -274,8 +291,10 @@ def report_versions_fail_stalled(
 
 def render_uwv_report_for_version(version: ReportVersion) -> RenderedReport:
     """Build the UWV-wide report as it stands now, with the version's status and label printed
-    on it, and render it to PDF: the snapshot and the PDF come from the same view-model."""
+    on it, and render it to PDF and Word: the snapshot and both files come from the same
+    view-model."""
     from findings.report.uwv import build_uwv_report, render_uwv_report_pdf  # noqa: PLC0415
+    from findings.report.uwv.word import render_uwv_report_docx  # noqa: PLC0415
 
     report = build_uwv_report(
         version.cycle,
@@ -285,4 +304,8 @@ def render_uwv_report_for_version(version: ReportVersion) -> RenderedReport:
         # Dated the day the team published it, not the day a retry renders it.
         published_at=version.requested_at,
     )
-    return RenderedReport(pdf=render_uwv_report_pdf(report), snapshot=report.snapshot())
+    return RenderedReport(
+        pdf=render_uwv_report_pdf(report),
+        snapshot=report.snapshot(),
+        docx=render_uwv_report_docx(report),
+    )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audits.selectors import cycle_get
+from findings.constants import DOCX_CONTENT_TYPE
 from findings.forms.publishing import PublishForm
 from findings.models import PublishState, ReportStatus
 from findings.selectors import publishing as selectors
@@ -182,10 +183,19 @@ def version_retry(request, year: int, label: str):
 
 def version_pdf(request, year: int, label: str):
     """The stored PDF, never rendered again; served only when its SHA-256 still matches."""
+    return _version_file(request, year, label, word=False)
+
+
+def version_docx(request, year: int, label: str):
+    """The stored Word file of the version, as the PDF: never rendered again, checked."""
+    return _version_file(request, year, label, word=True)
+
+
+def _version_file(request, year: int, label: str, *, word: bool):
     cycle = cycle_get(year=year)
     version = selectors.report_version_get_for_reader(user=request.user, cycle=cycle, label=label)
     try:
-        data = selectors.report_version_pdf(version)
+        data = (selectors.report_version_docx if word else selectors.report_version_pdf)(version)
     except selectors.ReportIntegrityError:
         logger.error(
             "Integrity check failed for report version %s (cycle %s): not served",
@@ -199,19 +209,21 @@ def version_pdf(request, year: int, label: str):
             {"cycle": cycle, "version": version},
             status=500,
         )
-    return version_pdf_response(version, data)
+    return version_pdf_response(version, data, word=word)
 
 
-def version_pdf_response(version, data: bytes) -> HttpResponse:
-    """The download of a published version's checked bytes, for the page and the API alike:
-    an attachment never cached, with the SHA-256 the reader can check."""
-    response = HttpResponse(data, content_type="application/pdf")
+def version_pdf_response(version, data: bytes, *, word: bool = False) -> HttpResponse:
+    """The download of a published version's checked bytes (its PDF, or its Word file), for
+    the page and the API alike: an attachment never cached, with the SHA-256 the reader can
+    check."""
+    response = HttpResponse(data, content_type=DOCX_CONTENT_TYPE if word else "application/pdf")
+    extension = "docx" if word else "pdf"
     response["Content-Disposition"] = (
-        f'attachment; filename="toets-kms-{version.cycle.year}-versie-{version.label}.pdf"'
+        f'attachment; filename="toets-kms-{version.cycle.year}-versie-{version.label}.{extension}"'
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    response["X-Content-SHA256"] = version.pdf_sha256
+    response["X-Content-SHA256"] = version.docx_sha256 if word else version.pdf_sha256
     return response
 
 

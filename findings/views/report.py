@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from audits.selectors import cycle_get
-from findings.constants import DEFAULT_ADDRESSEES
+from findings.constants import DEFAULT_ADDRESSEES, DOCX_CONTENT_TYPE
 from findings.forms.front_matter import FrontMatterForm
 from findings.report.maturity import build_maturity_report, render_maturity_report_html
 from findings.report.pdf import html_to_pdf
@@ -51,6 +51,18 @@ def maturity_report_pdf(request, year: int):
 def uwv_report(request, year: int):
     report = build_uwv_report(cycle_get(year=year))
     return render(request, "findings/report/uwv_page.html", {"report": report, "for_pdf": False})
+
+
+@role_required(Role.COORDINATIETEAM)
+def uwv_report_docx(request, year: int):
+    from findings.report.uwv.word import render_uwv_report_docx  # noqa: PLC0415 (python-docx)
+
+    report = build_uwv_report(cycle_get(year=year))
+    response = HttpResponse(render_uwv_report_docx(report), content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="interne-toets-kms-{year}-concept.docx"'
+    )
+    return response
 
 
 @role_required(Role.COORDINATIETEAM)

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from findings.constants import ResponseStatus, UnitReportStatus
+from findings.constants import DOCX_CONTENT_TYPE, ResponseStatus, UnitReportStatus
 from findings.forms.unit_reports import MoveForm, ResponseAction, ResponseForm
 from findings.report.pdf import html_to_pdf
 from findings.report.unit import build_unit_report, render_unit_report_html
@@ -20,7 +20,6 @@ from findings.services.responses import AnswerData, management_response_save
 from findings.services.unit_reports import unit_report_move
 from uwvkms.forms import add_service_errors, posted_data
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MOVE_LABELS = {
     UnitReportStatus.AFGESTEMD: gettext_lazy("Afgestemd met de directie"),
     UnitReportStatus.DEFINITIEF: gettext_lazy("Definitief maken"),
@@ -82,7 +81,9 @@ def unit_report_docx(request, year: int, unit_id: int):
     from findings.report.unit_word import render_unit_report_docx
 
     access = selectors.unit_report_get_for_reader(user=request.user, year=year, unit_id=unit_id)
-    response = HttpResponse(render_unit_report_docx(_document(access)), content_type=DOCX)
+    response = HttpResponse(
+        render_unit_report_docx(_document(access)), content_type=DOCX_CONTENT_TYPE
+    )
     name = slugify(access.unit.abbreviation or access.unit.name)
     response["Content-Disposition"] = f'attachment; filename="rapport-{name}-{year}.docx"'
     return response

@@ -26,14 +26,18 @@ def agree_unit_reports(*, cycle, coordinator) -> None:
     from tests.findings.unit_reporting import complete
     from uwvkms.models import BusinessUnit
 
+    from findings.models import UnitReport
+
     for name in units_blocking_definitive(cycle):
-        complete(cycle, BusinessUnit.objects.get(name=name))
+        unit = BusinessUnit.objects.get(name=name)
+        complete(cycle, unit)
+        report = UnitReport.objects.filter(cycle=cycle, unit=unit).first()
         unit_report_move(
             actor=coordinator,
             cycle=cycle,
-            unit=BusinessUnit.objects.get(name=name),
+            unit=unit,
             to="afgestemd",
-            expected_version=0,
+            expected_version=report.version if report else 0,
             agreed_on=timezone.localdate(),
             agreed_with="De directie",
         )

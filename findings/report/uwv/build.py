@@ -215,8 +215,15 @@ class _Walker:
     def _body(self, part: Part, *, heading: Heading, principle):
         content = markup.parse(part.text)
         content = markup.number_headings(
-            content, prefix=heading.number or heading.anchor, anchor_prefix=heading.anchor
+            content, prefix=heading.number, anchor_prefix=heading.anchor
         )
+        if heading.level == 1 or not heading.number:
+            # A heading in a chapter's own text (or an appendix's) gets no number: 1.1 is the
+            # chapter's first section.
+            content = tuple(
+                dataclasses.replace(b, number="") if b.kind == markup.HEADING else b
+                for b in content
+            )
         content, _next = markup.number_footnotes(content, start=len(self.footnotes) + 1)
         self.footnotes += [
             Footnote(number=note.number, text=note.text) for note in markup.footnotes(content)

@@ -178,3 +178,23 @@ def definitive_report_gaps(parts) -> list[str]:
                         % {"part": name, "block": block.label}
                     )
     return gaps
+
+
+def quote_passage_problem(passage: str, source: str) -> str | None:
+    """A quote in the UWV-wide report says what its source says (issue 18): the passage, with
+    whitespace and the typographic quote marks around it aside, occurs in the source text (an
+    interview quote, a passage of the unit's report or of its management response). The team
+    may leave out the rest, never change words. None: faithful; else the Dutch reason."""
+
+    def norm(text: str) -> str:
+        return " ".join(text.split()).strip(" \"'“”‘’„")
+
+    wanted = norm(passage)
+    if not wanted:
+        return _("Neem de tekst van het citaat over uit de bron.")
+    if wanted.casefold() not in " ".join(source.split()).casefold():
+        return _(
+            "Een citaat neemt woorden letterlijk over uit de bron; deze tekst staat er niet in. "
+            "Laat gerust een deel weg, maar verander geen woorden."
+        )
+    return None

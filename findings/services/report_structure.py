@@ -86,7 +86,9 @@ def _create(cycle, part: Part, *, actor, position: int, chapter) -> ReportSectio
     return row
 
 
-def _locked(section: ReportSection) -> ReportSection:
+def section_locked(section: ReportSection) -> ReportSection:
+    """`section`, locked with its cycle for this transaction; refused when either was
+    withdrawn. Material writes (findings.services.report_material) lock through it too."""
     cycle_lock(section.cycle_id)
     locked = ReportSection.with_withdrawn.select_for_update().get(pk=section.pk)
     if locked.is_withdrawn:
@@ -134,7 +136,7 @@ def report_section_save(
     a newer version, with a ValidationError on bad markup. Records
     `findings.report_section.changed` with old → new."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    section = _locked(section)
+    section = section_locked(section)
     version_check(section, expected_version=expected_version, what=WHAT)
     title = " ".join(title.split())
     if not title:
@@ -167,7 +169,7 @@ def report_section_status_set(
     """Move a chapter or section to `status` (`findings.rules.section_status_refusal`: akkoord
     by another than its last editor). Records `findings.report_section.status`."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    section = _locked(section)
+    section = section_locked(section)
     version_check(section, expected_version=expected_version, what=WHAT)
     status = SectionStatus(status)
     if refusal := section_status_refusal(
@@ -197,7 +199,7 @@ def report_section_add(
     require_audit_capacity(actor, allowed=COORDINATION)
     cycle = cycle_lock(cycle.pk)
     if chapter is not None:
-        chapter = _locked(chapter)
+        chapter = section_locked(chapter)
         if chapter.cycle_id != cycle.pk or chapter.chapter_id is not None:
             raise ValidationError(_("Kies een hoofdstuk van dit rapport."))
     title = " ".join(title.split())
@@ -242,7 +244,7 @@ def report_section_move(*, actor: User, section: ReportSection, up: bool) -> Rep
     """Move a chapter among the chapters, or a section within its chapter, one place up or
     down (an appendix stays among the appendices). Records `findings.report_section.moved`."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    section = _locked(section)
+    section = section_locked(section)
     siblings = ReportSection.objects.filter(
         cycle_id=section.cycle_id, chapter_id=section.chapter_id, is_appendix=section.is_appendix
     )
@@ -276,7 +278,7 @@ def report_section_withdraw(
     text stays in the record. The chapter of an assessed principle stays: every assessed
     principle has one. Records `findings.report_section.withdrawn`."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    section = _locked(section)
+    section = section_locked(section)
     version_check(section, expected_version=expected_version, what=WHAT)
     if section.principle_id is not None:
         raise ValidationError(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from audits.models import AssessedPrinciple, AuditCycle, ManagementPrinciple
 from audits.selectors import exclusions_of
+from findings.constants import MaterialKind
 from findings.report.uwv.blocks import BLOCKS
 from findings.report.uwv.front import (
     chart_of,
@@ -23,9 +24,11 @@ from findings.report.uwv.front import (
 )
 from findings.report.uwv.model import (
     BlockView,
+    ExampleGroup,
     ExclusionItem,
     Footnote,
     Heading,
+    MaterialView,
     Numbering,
     PartView,
     UwvReport,
@@ -44,7 +47,7 @@ from findings.report.uwv.responses import (
 )
 from findings.report.uwv.structure import Part
 from findings.report.uwv.texts import AUTHOR, front_matter_values, generated_footnotes
-from findings.selectors.report_structure import report_structure
+from findings.selectors.report_structure import materials_by_section, report_structure
 from findings.selectors.rollup import BoardReference, rollup_board
 from maturity.selectors import frameworks_of_cycle
 from maturity.selectors import rollup_by_principle as maturity_rollup
@@ -112,6 +115,7 @@ def build_uwv_report(
     )
     unit_reports = counted_unit_reports(cycle, excluded=excluded)
     structure, _stored = report_structure(cycle, principles=principles)
+    materials = materials_by_section(cycle)
 
     facts = UwvReport(
         year=cycle.year,
@@ -145,14 +149,24 @@ def build_uwv_report(
             principles=principles, every_principle=every_principle, frameworks=frameworks
         ),
     )
-    return _walk(facts, structure, data=data, notes=generated_footnotes(exclusions))
+    return _walk(
+        facts,
+        structure,
+        data=data,
+        notes=generated_footnotes(exclusions),
+        materials=materials,
+        units=units,
+        excluded=excluded,
+    )
 
 
-def _walk(facts: UwvReport, structure: list[Part], *, data: dict, notes: dict) -> UwvReport:
+def _walk(
+    facts: UwvReport, structure: list[Part], *, data: dict, notes: dict, **material
+) -> UwvReport:
     """The report with its chapters in reading order: numbers for chapters, sections, headings
     within a section and footnotes, handed out as a reader meets them (WeasyPrint numbers the
     PDF's footnotes the same way)."""
-    walker = _Walker(facts, data=data, notes=notes)
+    walker = _Walker(facts, data=data, notes=notes, **material)
     parts = [walker.chapter(part) for part in structure]
     return dataclasses.replace(
         facts,
@@ -164,8 +178,13 @@ def _walk(facts: UwvReport, structure: list[Part], *, data: dict, notes: dict) -
 
 
 class _Walker:
-    def __init__(self, facts: UwvReport, *, data: dict, notes: dict) -> None:
+    def __init__(
+        self, facts: UwvReport, *, data: dict, notes: dict, materials, units, excluded
+    ) -> None:
         self.facts = facts
+        self.materials = materials
+        self.units = units
+        self.excluded = excluded
         self.data = data
         self.notes = notes
         self.n = Numbering()
@@ -184,6 +203,7 @@ class _Walker:
             heading = self.n.chapter_heading(part.title, part.anchor)
         principle = self.data.get(part.principle_id)
         content, blocks = self._body(part, heading=heading, principle=principle)
+        groups, materials = self._materials(part, heading=heading, content=content)
         placed = self._main_findings(part, level=2, prefix=heading.number)
         sections = [self.section(s, principle=principle) for s in part.sections]
         return PartView(
@@ -196,11 +216,14 @@ class _Walker:
             main_findings=placed,
             sections=sections,
             is_appendix=part.is_appendix,
+            example_groups=groups,
+            materials=materials,
         )
 
     def section(self, part: Part, *, principle) -> PartView:
         heading = self.n.section_heading(part.title, part.anchor)
         content, blocks = self._body(part, heading=heading, principle=principle)
+        groups, materials = self._materials(part, heading=heading, content=content)
         return PartView(
             heading=heading,
             text=part.text,
@@ -210,6 +233,8 @@ class _Walker:
             principle=principle,
             main_findings=self._main_findings(part, level=3, prefix=heading.number),
             sections=[],
+            example_groups=groups,
+            materials=materials,
         )
 
     def _body(self, part: Part, *, heading: Heading, principle):
@@ -252,6 +277,56 @@ class _Walker:
                 )
             )
         return list(content), blocks
+
+    def _materials(self, part: Part, *, heading: Heading, content):
+        """The part's good examples in their groups (with, then without execution processes,
+        each under a heading numbered after the text's own headings) and its other material;
+        an excluded unit's material left out."""
+        rows = [
+            m
+            for m in self.materials.get(part.row_id, [])
+            if m.unit_id is None or m.unit_id not in self.excluded
+        ]
+        views = {
+            m.pk: MaterialView(
+                kind=m.kind,
+                unit=m.unit.name if m.unit_id else "",
+                title=m.title,
+                text=m.text,
+                source=m.finding.text if m.kind == MaterialKind.VOORBEELD else "",
+            )
+            for m in rows
+        }
+        groups = []
+        numbered = sum(1 for b in content if b.kind == markup.HEADING)
+        for execution, title in (
+            (True, _("Goede voorbeelden mét uitvoeringsprocessen")),
+            (False, _("Goede voorbeelden zonder uitvoeringsprocessen")),
+        ):
+            examples = [
+                views[m.pk]
+                for m in rows
+                if m.kind == MaterialKind.VOORBEELD
+                and self.units[m.unit_id].has_execution_processes == execution
+            ]
+            if examples:
+                numbered += 1
+                number = (
+                    f"{heading.number}.{numbered}" if heading.level == 2 and heading.number else ""
+                )
+                groups.append(
+                    ExampleGroup(
+                        heading=Heading(
+                            number=number,
+                            title=title,
+                            anchor=f"{heading.anchor}-voorbeelden-{'met' if execution else 'zonder'}",
+                            level=3,
+                        ),
+                        examples=examples,
+                    )
+                )
+        others = [views[m.pk] for m in rows if m.kind != MaterialKind.VOORBEELD]
+        return groups, others
 
     def _main_findings(self, part: Part, *, level: int, prefix: str) -> list:
         """The hoofdbevindingen, numbered as sections (or headings within a section) where the

@@ -15,8 +15,8 @@ from audits.selectors import exclusions_of
 from findings.constants import MaterialKind
 from findings.report.uwv.blocks import BLOCKS
 from findings.report.uwv.front import (
+    attention_of,
     chart_of,
-    examples_and_attention,
     maturity_lines_of,
     method_facts,
     threads_of,
@@ -110,9 +110,7 @@ def build_uwv_report(
         )
         for p in principles
     }
-    examples, attention = examples_and_attention(
-        cycle, units=units, excluded=excluded, principles=principles, items=items
-    )
+    attention = attention_of(cycle, units=units, excluded=excluded, principles=principles)
     unit_reports = counted_unit_reports(cycle, excluded=excluded)
     structure, _stored = report_structure(cycle, principles=principles)
     materials = materials_by_section(cycle)
@@ -139,12 +137,10 @@ def build_uwv_report(
         threads=threads_of(board),
         chart=chart_of(principles, figures),
         maturity=maturity_lines_of(principles, figures),
-        examples_execution=examples["execution"],
-        examples_other=examples["other"],
         attention=attention,
         main_findings=main_findings_of(board),
         recognition=recognition_of(cycle, excluded=excluded, board=board),
-        **ratings_of(cycle),
+        **ratings_of(cycle, excluded=excluded),
         **appendices_of(
             principles=principles, every_principle=every_principle, frameworks=frameworks
         ),

@@ -100,16 +100,6 @@ class RecommendationItem:
 
 
 @dataclass(frozen=True)
-class ExampleUnit:
-    """A unit that sets a good example: its mean level over its assessed principles."""
-
-    unit: str
-    mean: str
-    principles: list[str]
-    practices: int
-
-
-@dataclass(frozen=True)
 class AttentionArea:
     principle: str
     level: int
@@ -292,8 +282,6 @@ class UwvReport:
     # maturity
     chart: Chart
     maturity: list[MaturityLine]
-    examples_execution: list[ExampleUnit]
-    examples_other: list[ExampleUnit]
     attention: list[AttentionArea]
     # findings
     main_findings: list[MainFindingItem]

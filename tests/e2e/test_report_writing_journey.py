@@ -53,7 +53,7 @@ def test_the_team_writes_a_section_and_a_colleague_agrees(
     # A good example, from the section's material page.
     page.get_by_role("link", name="Materiaal").click()
     check(page)
-    page.get_by_text("Een goed voorbeeld").click()
+    page.get_by_text("Een goed voorbeeld", exact=True).click()
     page.get_by_label("Goede praktijk").select_option(
         label="Uitkeren · Klantgerichtheid: Dagstarts met klantsignalen."
     )

@@ -673,6 +673,10 @@ BUILDERS = {
         lambda f: {"cycle": f("cycle")},
         COORDINATION_ONLY,
     ),
+    F + "report_structure.report_principle_chapters_add": (
+        lambda f: {"cycle": f("cycle")},
+        COORDINATION_ONLY,
+    ),
     F + "report_structure.report_section_save": (
         lambda f: {
             "section": (section := _report_section(f)),

@@ -47,6 +47,16 @@ class SectionForm(forms.Form):
         self.fields["blocks"].choices = choices
         self.fields["not_applicable"].choices = choices
 
+    def clean(self):
+        cleaned = super().clean()
+        stray = set(cleaned.get("not_applicable", [])) - set(cleaned.get("blocks", []))
+        if stray:
+            self.add_error(
+                "not_applicable",
+                _("Alleen een gekozen onderdeel kan niet van toepassing zijn; kies het ook."),
+            )
+        return cleaned
+
 
 class SectionAddForm(forms.Form):
     title = forms.CharField(

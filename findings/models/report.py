@@ -204,6 +204,9 @@ class ReportMaterial(Versioned, Withdrawable):
         null=True,
         blank=True,
     )
+    # The source's text as it was when the team placed it: the report prints what the team saw,
+    # even when the unit's report is edited later.
+    source_text = models.TextField(_("tekst van de bron"), blank=True)
     title = models.CharField(_("titel"), max_length=200, blank=True)
     text = models.TextField(_("tekst"))
     themes = models.ManyToManyField(

@@ -112,10 +112,12 @@ def section_history(section: ReportSection) -> list:
     return history_for(section)
 
 
-def report_section_get(*, cycle: AuditCycle, pk: int) -> ReportSection:
-    """A chapter or section of `cycle`'s report that is still in it; 404 otherwise."""
+def report_section_get(*, cycle: AuditCycle, pk: int, withdrawn_too: bool = False) -> ReportSection:
+    """A chapter or section of `cycle`'s report that is still in it (or, `withdrawn_too`, was:
+    for a save the service then refuses with the reason); 404 otherwise."""
+    manager = ReportSection.with_withdrawn if withdrawn_too else ReportSection.objects
     return get_object_or_404(
-        ReportSection.objects.select_related("chapter", "edited_by", "approved_by", "updated_by"),
+        manager.select_related("chapter", "edited_by", "approved_by", "updated_by"),
         cycle=cycle,
         pk=pk,
     )
@@ -133,11 +135,11 @@ def anchors_of(cycle: AuditCycle) -> list[tuple[str, str]]:
 
 def materials_by_section(cycle: AuditCycle) -> dict[int, list[ReportMaterial]]:
     """section id → the material placed in it (withdrawn material left out), in order, with
-    its unit and the good practice an example comes from. One query."""
+    its unit. One query."""
     materials: dict[int, list[ReportMaterial]] = {}
     for material in (
         ReportMaterial.objects.filter(section__cycle=cycle)
-        .select_related("unit", "finding")
+        .select_related("unit")
         .order_by("section_id", "position", "id")
     ):
         materials.setdefault(material.section_id, []).append(material)
@@ -202,7 +204,10 @@ def section_materials(section: ReportSection) -> list[ReportMaterial]:
     )
 
 
-def report_material_get(*, section: ReportSection, pk: int) -> ReportMaterial:
-    return get_object_or_404(
-        ReportMaterial.objects.select_related("section"), section=section, pk=pk
-    )
+def report_material_get(
+    *, section: ReportSection, pk: int, withdrawn_too: bool = False
+) -> ReportMaterial:
+    """Material placed in `section` (or, `withdrawn_too`, taken out: for a save the service
+    then refuses with the reason); 404 otherwise."""
+    manager = ReportMaterial.with_withdrawn if withdrawn_too else ReportMaterial.objects
+    return get_object_or_404(manager.select_related("section"), section=section, pk=pk)

@@ -34,6 +34,7 @@ from findings.models import (
 from findings.rules import quote_passage_problem
 from findings.selectors.rollup import excluded_unit_ids
 from findings.services.report_structure import section_locked
+from uwvkms import markup
 from uwvkms.changes import created
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
@@ -98,9 +99,10 @@ def report_material_add(
     require_audit_capacity(actor, allowed=COORDINATION)
     section = section_locked(section)
     kind = MaterialKind(kind)
-    text = text.replace("\r\n", "\n").strip()
-    title = " ".join(title.split())
+    text = markup.clean(text)
+    title = " ".join(markup.clean(title).split())
     unit_id = None
+    source_text = ""
     if kind in (MaterialKind.VOORBEELD, MaterialKind.CITAAT):
         unit_id, source_text = _source_of(
             cycle_id=section.cycle_id, kind=kind, finding=finding, quote=quote, response=response
@@ -133,6 +135,7 @@ def report_material_add(
         finding=finding,
         quote=quote,
         response=response,
+        source_text=source_text,
         title=title,
         text=text,
         updated_by=actor,
@@ -176,10 +179,11 @@ def report_material_update(
     passage, a UWV-level text and what it rests on), with the same checks as when it was added.
     Records `findings.report_material.changed` with old → new."""
     require_audit_capacity(actor, allowed=COORDINATION)
+    # The cycle first, then the material: the order every write of the report locks in.
+    section = section_locked(material.section)
     material = _locked(material)
     version_check(material, expected_version=expected_version, what=WHAT)
-    section = section_locked(material.section)
-    text = text.replace("\r\n", "\n").strip()
+    text = markup.clean(text)
     data = {"text": text}
     if material.kind == MaterialKind.CITAAT:
         _unit, source_text = _source_of(
@@ -192,7 +196,7 @@ def report_material_update(
         if problem := quote_passage_problem(text, source_text):
             raise ValidationError({"text": problem})
     elif material.kind in (MaterialKind.OBSERVATIE, MaterialKind.AANBEVELING):
-        data["title"] = " ".join(title.split())
+        data["title"] = " ".join(markup.clean(title).split())
         if not data["title"]:
             raise ValidationError({"title": _("Geef een titel.")})
     if not text:

@@ -6,6 +6,7 @@ services."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -51,6 +52,10 @@ def uwv_report_structure(request, year: int):
                 services.report_structure_start(actor=request.user, cycle=cycle)
                 messages.success(request, _("De opbouw van het rapport is vastgelegd."))
                 return redirect(_structure_url(year))
+            if "principles" in request.POST:
+                services.report_principle_chapters_add(actor=request.user, cycle=cycle)
+                messages.success(request, _("De hoofdstukken van de principes zijn vastgelegd."))
+                return redirect(_structure_url(year))
             if "move" in request.POST:
                 pk, _sep, direction = request.POST["move"].partition(":")
                 section = selectors.report_section_get(cycle=cycle, pk=int(pk))
@@ -86,6 +91,8 @@ def uwv_report_structure(request, year: int):
                 messages.error(request, " ".join(error.messages))
     report = build_uwv_report(cycle) if rows else None
     gaps = definitive_report_gaps(report.parts) if report else []
+    principles = list(cycle.principles.order_by("order", "name"))
+    with_chapter = {row.principle_id for row in rows if row.chapter_id is None}
     return render(
         request,
         "findings/report/structure.html",
@@ -98,17 +105,36 @@ def uwv_report_structure(request, year: int):
             "add_form": add_form,
             "add_target": add_target,
             "source": selectors.previous_structure_cycle(cycle) if not rows else None,
+            "principle_ids": {p.pk for p in principles},
+            "missing_principles": [p.name for p in principles if p.pk not in with_chapter]
+            if rows
+            else [],
         },
         status=400 if request.method == "POST" else 200,
     )
 
 
 def _chapters(rows):
+    """(chapter, [(section, can_up, can_down)], can_up, can_down) in order: a part moves only
+    among its siblings (an appendix among the appendices), as the service allows."""
+
+    def with_moves(siblings):
+        placed = []
+        for row in siblings:
+            group = [s for s in siblings if s.is_appendix == row.is_appendix]
+            at = group.index(row)
+            placed.append((row, at > 0, at < len(group) - 1))
+        return placed
+
     sections: dict[int, list] = {}
     for row in rows:
         if row.chapter_id is not None:
             sections.setdefault(row.chapter_id, []).append(row)
-    return [(row, sections.get(row.pk, [])) for row in rows if row.chapter_id is None]
+    chapters = [row for row in rows if row.chapter_id is None]
+    return [
+        (chapter, with_moves(sections.get(chapter.pk, [])), can_up, can_down)
+        for chapter, can_up, can_down in with_moves(chapters)
+    ]
 
 
 STATUS_MESSAGES = {
@@ -123,7 +149,11 @@ def uwv_report_section(request, year: int, pk: int):
     """One chapter or section: its title, text and blocks in one form. `status` buttons save
     what was typed first and then move the status, so nothing typed is lost."""
     cycle = cycle_get(year=year)
-    section = selectors.report_section_get(cycle=cycle, pk=pk)
+    # A save of a section a colleague took out meanwhile is refused by the service with its
+    # reason, and the text typed comes back (never a 404 that loses it).
+    section = selectors.report_section_get(
+        cycle=cycle, pk=pk, withdrawn_too=request.method == "POST"
+    )
     principle_chapter = (section.chapter or section).principle_id is not None
     initial = {
         "title": section.title,
@@ -133,28 +163,33 @@ def uwv_report_section(request, year: int, pk: int):
         "version": section.version,
     }
     form = SectionForm(posted_data(request), initial=initial, principle_chapter=principle_chapter)
-    if request.method == "POST" and form.is_valid():
-        target = request.POST.get("status", "")
+    target = request.POST.get("status", "") if request.method == "POST" else ""
+    if target and target not in SectionStatus.values:
+        form.add_error(None, _("Deze status bestaat niet."))
+    elif request.method == "POST" and form.is_valid():
         try:
-            section = services.report_section_save(
-                actor=request.user,
-                section=section,
-                title=form.cleaned_data["title"],
-                text=form.cleaned_data["text"],
-                blocks=form.cleaned_data["blocks"],
-                not_applicable=form.cleaned_data["not_applicable"],
-                expected_version=form.cleaned_data["version"],
-            )
-            if target:
-                section = services.report_section_status_set(
+            # Saving what was typed and moving the status go together: a refused move (akkoord
+            # by the one who just changed the text) saves nothing either.
+            with transaction.atomic():
+                section = services.report_section_save(
                     actor=request.user,
                     section=section,
-                    status=target,
-                    expected_version=section.version,
+                    title=form.cleaned_data["title"],
+                    text=form.cleaned_data["text"],
+                    blocks=form.cleaned_data["blocks"],
+                    not_applicable=form.cleaned_data["not_applicable"],
+                    expected_version=form.cleaned_data["version"],
                 )
+                if target:
+                    section = services.report_section_status_set(
+                        actor=request.user,
+                        section=section,
+                        status=target,
+                        expected_version=section.version,
+                    )
         except ValidationError as error:  # EditConflict too: a ValidationError
             add_service_errors(form, error)
-            section = selectors.report_section_get(cycle=cycle, pk=pk)
+            section = selectors.report_section_get(cycle=cycle, pk=pk, withdrawn_too=True)
         else:
             messages.success(
                 request,
@@ -291,7 +326,9 @@ def uwv_report_section_material(request, year: int, pk: int):
             messages.success(request, _("Het materiaal staat in ‘%(title)s’.") % {"title": section})
             return redirect("findings:uwv_report_section_material", year=year, pk=section.pk)
     elif posted is not None and edit_pk.isdigit():
-        material = selectors.report_material_get(section=section, pk=int(edit_pk))
+        material = selectors.report_material_get(
+            section=section, pk=int(edit_pk), withdrawn_too=True
+        )
         edit_form = MaterialEditForm(posted, prefix=f"m{material.pk}")
         if edit_form.is_valid():
             try:

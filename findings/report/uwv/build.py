@@ -235,8 +235,9 @@ class _Walker:
 
     def _body(self, part: Part, *, heading: Heading, principle):
         content = markup.parse(part.text)
+        # "<address>--<n>": no section's own link address ends so (`report_section_add`).
         content = markup.number_headings(
-            content, prefix=heading.number, anchor_prefix=heading.anchor
+            content, prefix=heading.number, anchor_prefix=f"{heading.anchor}-"
         )
         if heading.level == 1 or not heading.number:
             # A heading in a chapter's own text (or an appendix's) gets no number: 1.1 is the
@@ -289,7 +290,7 @@ class _Walker:
                 unit=m.unit.name if m.unit_id else "",
                 title=m.title,
                 text=m.text,
-                source=m.finding.text if m.kind == MaterialKind.VOORBEELD else "",
+                source=m.source_text if m.kind == MaterialKind.VOORBEELD else "",
             )
             for m in rows
         }
@@ -315,7 +316,7 @@ class _Walker:
                         heading=Heading(
                             number=number,
                             title=title,
-                            anchor=f"{heading.anchor}-voorbeelden-{'met' if execution else 'zonder'}",
+                            anchor=f"{heading.anchor}--voorbeelden-{'met' if execution else 'zonder'}",
                             level=3,
                         ),
                         examples=examples,

@@ -32,13 +32,23 @@ DEMO_PRINCIPLES = ["klantgerichtheid", "sturen-verantwoorden", "operationele-kwa
 # the auditor whose score was sent back follows them.
 PEOPLE = [
     "coordinatie",
+    "coordinatie2",
     "rvb",
     *(board.username for board in BOARDS),
     "herstel",
     "beheerder",
     *(auditor.username for auditor in AUDITORS),
 ]
-LOGINS = ["coordinatie", "rvb", "directie.uitkeren", "directie.handhaving", "herstel", "beheerder"]
+LOGINS = [
+    "coordinatie",
+    "coordinatie2",
+    "rvb",
+    "directie.uitkeren",
+    "directie.handhaving",
+    "herstel",
+    "beheerder",
+]
+LOGIN_NOTES = {"coordinatie2": "tweede lid: akkoord op de rapportteksten (vier ogen)"}
 
 
 @transaction.atomic
@@ -47,7 +57,7 @@ def load_demo() -> list[DemoLogin]:
     rng = random.Random(DEMO_YEAR)
     units = units_get_or_create(UNIT_NAMES)
     people = people_get_or_create(PEOPLE)
-    logins = [login_of(username) for username in LOGINS]
+    logins = [login_of(username, LOGIN_NOTES.get(username, "")) for username in LOGINS]
     coordinator = people["coordinatie"]
     auditors = [people[auditor.username] for auditor in AUDITORS]
 

@@ -22,6 +22,8 @@ from demo.people import (
     people_get_or_create,
     units_get_or_create,
 )
+from demo.report import write_demo_report
+from demo.report_texts import REPORT_2023
 from demo.years import fail_demo_version, load_next_year, load_other_years
 from uwvkms.constants import Role
 from uwvkms.models import User
@@ -92,8 +94,15 @@ def load_demo() -> list[DemoLogin]:
         cycle=cycle, units=in_order, coordinator=coordinator, rng=rng
     )
     load_findings(cycle=cycle, units=in_order, coordinator=coordinator, rng=rng)
+    # The report as the roll-up team writes it (issue 18), before 2022's: 2023 starts from the
+    # default structure, the order of 2023's report.
+    write_demo_report(
+        cycle=cycle, writer=coordinator, reviewer=people["coordinatie2"], texts=REPORT_2023
+    )
     # 2022 (published) and 2024 (veldwerk) beside it, for the multi-year view.
-    load_other_years(units=in_order, auditors=auditors, coordinator=coordinator)
+    load_other_years(
+        units=in_order, auditors=auditors, coordinator=coordinator, reviewer=people["coordinatie2"]
+    )
     # 2025 in Voorbereiding "op basis van 2024", its proposed teams to review.
     load_next_year(coordinator=coordinator)
     fail_demo_version(cycle=cycle, coordinator=coordinator)

@@ -62,8 +62,8 @@ TEXTS_2023 = {
         "reden staat bij de [scope](#scope).",
         "Dit rapport bundelt wat het oprolteam in al die rapporten las, voor de Raad van Bestuur "
         "en de Groepsraad: de rode draden voor heel UWV, adviezen op UWV-niveau en vooral de "
-        "goede voorbeelden waar onderdelen van elkaar kunnen leren. Het is de eerste keer dat "
-        "we zo toetsen; we verwachten er elk jaar beter in te worden.",
+        "goede voorbeelden waar onderdelen van elkaar kunnen leren. Deze werkwijze is nieuw "
+        "voor ons; we verwachten er elk jaar beter in te worden.",
     ),
     "leeswijzer": md(
         "Dit rapport gaat over het systeem waarmee UWV kwaliteit bewaakt en verbetert, niet over "
@@ -132,8 +132,8 @@ TEXTS_2023 = {
     ),
     "waarderend-onderzoek": md(
         "Wie dienstverlening met de menselijke maat wil, moet ook zo toetsen. Daarom werkten we "
-        "met **waarderend onderzoek**: in plaats van een afvinklijst stelden we open vragen die "
-        "uitnodigen tot vertellen.",
+        "met **waarderend onderzoek**: in plaats van een afvinklijst stelden we open vragen "
+        "waarop mensen hun eigen verhaal doen.",
         "- Waar ben je trots op?\n"
         "- Wat zou je nog beter willen doen?\n"
         "- Hoe merk je dat een verbetering heeft gewerkt?",
@@ -194,11 +194,9 @@ TEXTS_2023 = {
         "goede.",
     ),
     "aandachtsgebieden": md(
-        "De Basic Kwaliteitsmanagement[^De Basics zijn de professionele standaard van UWV voor "
-        "managementprocessen waarin FEZ en BC&K een rol hebben; voor kwaliteitsmanagement staan "
-        "daarin de afspraken die voor elk onderdeel gelden.] wordt nog niet overal aantoonbaar "
-        "toegepast. Waar een onderdeel weinig BC&K-capaciteit heeft, speelt dat mee; vaker lijkt "
-        "het een kwestie van prioriteit.",
+        "De Basic Kwaliteitsmanagement wordt nog niet overal aantoonbaar toegepast (zie "
+        "[hoofdstuk 9](#principe-basic-km)). Waar een onderdeel weinig BC&K-capaciteit heeft, "
+        "speelt dat mee; vaker lijkt het een kwestie van prioriteit.",
         "Bij Operationele Kwaliteit vraagt het regelmatig meten en verbeteren aandacht bij "
         "Sociaal Medische Zaken en Werkbedrijf: er wordt gemeten, maar niet voor alle processen "
         "en niet met de regelmaat die een rondgemaakte PDCA-cirkel vraagt.",
@@ -361,8 +359,8 @@ TEXTS_2023 = {
     "principe-basic-km": md(
         "De Basic Kwaliteitsmanagement beschrijft wat elk onderdeel minimaal op orde heeft: een "
         "overzicht van de kernprocessen, een plan om de kwaliteit aantoonbaar te verbeteren, "
-        "metingen van de operationele kwaliteit en een periodieke beoordeling van de hard en "
-        "soft controls. Wie dat consequent doet, maakt leren en verbeteren over heel UWV "
+        "metingen van de operationele kwaliteit, en het houdt zijn hard en soft controls geregeld "
+        "tegen het licht. Wie dat consequent doet, maakt leren en verbeteren over heel UWV "
         "vergelijkbaar.",
     ),
     "principe-basic-km-standaard-documenten": md(
@@ -395,7 +393,8 @@ TEXTS_2023 = {
         "volgen nog, onder meer van Werkbedrijf en SBK: hun rapporten waren bij het schrijven "
         "nog niet afgestemd.",
         "### Beschouwing FEZ",
-        "Deze toets was voor UWV nieuw, als eigen alternatief voor de externe ISO-certificering. "
+        "Deze toets was voor UWV nieuw: we beoordelen onszelf, waar vroeger een externe auditor "
+        "het ISO-certificaat toetste. "
         "Iedereen heeft ervan geleerd: directies en geïnterviewden, en de collega's van BC&K en "
         "FEZ. Het kruislings toetsen en de waarderende vragen hielpen om het gesprek tussen "
         "eerste en tweede lijn constructief te voeren.",

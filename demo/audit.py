@@ -23,6 +23,7 @@ from demo.people import (
     units_get_or_create,
 )
 from demo.report import write_demo_report
+from demo.report_material import place_demo_material
 from demo.report_texts import REPORT_2023
 from demo.years import fail_demo_version, load_next_year, load_other_years
 from uwvkms.constants import Role
@@ -97,7 +98,11 @@ def load_demo() -> list[DemoLogin]:
     # The report as the roll-up team writes it (issue 18), before 2022's: 2023 starts from the
     # default structure, the order of 2023's report.
     write_demo_report(
-        cycle=cycle, writer=coordinator, reviewer=people["coordinatie2"], texts=REPORT_2023
+        cycle=cycle,
+        writer=coordinator,
+        reviewer=people["coordinatie2"],
+        texts=REPORT_2023,
+        material=place_demo_material,
     )
     # 2022 (published) and 2024 (veldwerk) beside it, for the multi-year view.
     load_other_years(

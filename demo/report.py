@@ -21,10 +21,11 @@ from uwvkms.models import User
 
 
 def write_demo_report(
-    *, cycle: AuditCycle, writer: User, reviewer: User, texts: ReportTexts
+    *, cycle: AuditCycle, writer: User, reviewer: User, texts: ReportTexts, material=None
 ) -> bool:
     """Write `cycle`'s report with `texts`: `writer` writes and offers every part for review,
-    `reviewer` gives the akkoord. Returns False (and writes nothing) when the report already
+    `reviewer` gives the akkoord; `material` (a callable) places the chosen material first.
+    Returns False (and writes nothing) when the report already
     has its structure."""
     if ReportSection.objects.filter(cycle=cycle).exists():
         return False
@@ -35,7 +36,11 @@ def write_demo_report(
     unknown = (set(texts.texts) | set(texts.titles)) - {row.anchor for row in rows}
     if unknown:
         raise ValueError(f"Geen paragraaf met deze ankers: {sorted(unknown)}")
+    if material is not None:
+        # Placed before the statuses: material is content, its akkoord comes after.
+        material(cycle=cycle, writer=writer)
     empty = _empty_blocks(cycle)
+    rows = list(ReportSection.objects.filter(cycle=cycle))
     for row in rows:
         row = report_section_save(
             actor=writer,

@@ -119,3 +119,25 @@ def test_the_demo_text_has_footnotes_headings_lists_a_quote_and_links(demo_data,
         if i.kind == markup.LINK
     }
     assert "hoofdbevindingen" in links
+
+
+def test_the_2023_demo_report_carries_the_teams_chosen_material(demo_data, db):
+    """Good examples with and without execution processes, quotes from the three sources, and
+    a UWV-level recommendation with what it rests on."""
+    from findings.models import ReportMaterial
+
+    report = build_uwv_report(_cycle(2023))
+    examples = next(
+        s for c in report.parts for s in c.sections if s.heading.anchor == "goede-voorbeelden"
+    )
+    assert [g.heading.title for g in examples.example_groups] == [
+        "Goede voorbeelden mét uitvoeringsprocessen",
+        "Goede voorbeelden zonder uitvoeringsprocessen",
+    ]
+    assert all(len(g.examples) == 2 for g in examples.example_groups)
+    quotes = ReportMaterial.objects.filter(section__cycle=_cycle(2023), kind="citaat")
+    assert {
+        "quote" if q.quote_id else "finding" if q.finding_id else "response" for q in quotes
+    } == {"quote", "finding", "response"}
+    recommendation = ReportMaterial.objects.get(section__cycle=_cycle(2023), kind="aanbeveling")
+    assert recommendation.themes.exists() and recommendation.recommendations.exists()

@@ -132,7 +132,7 @@ def test_header_and_footer_carry_title_date_version_and_page_fields():
     instructions = [text.text.strip() for text in footer.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
     footer_text = body_section.footer.paragraphs[0].text
-    assert "7 december 2026 · versie 2" in footer_text
+    assert "Datum 7 december 2026 · Versie 2" in footer_text  # as the PDF's footer
     assert "Pagina" in footer_text and "van" in footer_text
     # The cover has a header of its own, without the running title.
     assert document.sections[0].header.paragraphs[0].text == ""

@@ -10,6 +10,7 @@ import logging
 import pytest
 from django.urls import reverse
 from PIL import Image
+from pypdf import PdfReader
 
 from findings.report.uwv import build_uwv_report, render_uwv_report_pdf
 from findings.report.uwv.word import render_uwv_report_docx
@@ -51,6 +52,8 @@ def test_the_uwv_report_pdf_and_word_show_the_logo_on_the_cover(scored, logo):
     assert images[0] == 1  # the logo, on the cover
     assert sum(images[1:]) == 0  # and nowhere else
     assert pdf_figure_alts(pdf)[0] == "Logo UWV"
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    assert root["/Lang"] == "nl" and root["/MarkInfo"]["/Marked"].value is True  # still PDF/UA
     document = word_document(render_uwv_report_docx(report))
     assert word_cover_picture_alts(document) == ["Logo UWV"]
 

@@ -6,6 +6,7 @@ import re
 
 from docx import Document
 from docx.oxml.ns import qn
+from PIL import Image
 from pypdf import PdfReader
 
 
@@ -75,3 +76,11 @@ def word_cover_text(document) -> str:
         if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
             break
     return " ".join(parts)
+
+
+def tiny_png(path, size=(40, 16)):
+    """A small logo written to `path` (a pathlib.Path); returns the path."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (0, 82, 110)).save(buffer, format="PNG")
+    path.write_bytes(buffer.getvalue())
+    return path

@@ -9,7 +9,6 @@ import logging
 
 import pytest
 from django.urls import reverse
-from PIL import Image
 from pypdf import PdfReader
 
 from findings.report.uwv import build_uwv_report, render_uwv_report_pdf
@@ -18,17 +17,11 @@ from tests.factories import ScoreFactory
 from tests.findings.report_pdf_helpers import (
     pdf_figure_alts,
     pdf_images_per_page,
+    tiny_png,
     word_cover_picture_alts,
     word_document,
 )
 from tests.findings.unit_reporting import klant, recommend
-
-
-def tiny_png(path, size=(40, 16)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (0, 82, 110)).save(buffer, format="PNG")
-    path.write_bytes(buffer.getvalue())
-    return path
 
 
 @pytest.fixture

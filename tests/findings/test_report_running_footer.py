@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 
 from findings.report.uwv import build_uwv_report, render_uwv_report_pdf
 from tests.factories import ScoreFactory
-from tests.findings.report_pdf_helpers import pdf_pages
+from tests.findings.report_pdf_helpers import pdf_pages, tiny_png
 from tests.findings.unit_reporting import klant, recommend
 
 
@@ -71,3 +71,15 @@ def test_the_maturity_report(client, coordinator, scored):
         version=str(scored.get_status_display()),
         organisation="UWV",  # the default
     )
+
+
+def test_the_uwv_report_page_has_the_same_cover_without_the_logo(
+    client, coordinator, settings, tmp_path, scored
+):
+    settings.REPORT_ORGANISATION = "Gemeente Voorbeeld"
+    settings.REPORT_LOGO = str(tiny_png(tmp_path / "logo.png"))
+    client.force_login(coordinator)
+    html = client.get(reverse("findings:uwv_report", args=[scored.year])).content.decode()
+    assert "Gemeente Voorbeeld · Interne Toets Kwaliteitsmanagementsysteem" in html
+    assert '<dt class="col-sm-3">Datum</dt>' in html
+    assert "data:image/png" not in html  # the page's CSP allows no data images: PDF and Word only

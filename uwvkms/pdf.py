@@ -1,8 +1,11 @@
 """HTML → PDF with WeasyPrint, shared by every app that prints (reports, interview records).
 WeasyPrint is imported lazily: it is heavy and only the PDF needs it."""
 
+import base64
+import binascii
 import mimetypes
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -13,8 +16,9 @@ from django.core.exceptions import ImproperlyConfigured, SuspiciousFileOperation
 
 
 def html_to_pdf(html: str) -> bytes:
-    """Render `html` to PDF bytes. Only our own static files can be loaded (print.css, images):
-    the PDF never makes a network request, and a missing stylesheet fails loudly."""
+    """Render `html` to PDF bytes. Only our own static files (print.css, images) and images
+    embedded as base64 data URIs (the configured logo, `uwvkms.branding`) can be loaded: the PDF
+    never makes a network request, and a missing stylesheet fails loudly."""
     from weasyprint import HTML  # noqa: PLC0415  (lazy on purpose)
 
     return HTML(string=html, base_url=settings.STATIC_URL, url_fetcher=_static_fetcher()).write_pdf(
@@ -51,11 +55,29 @@ def static_file_bytes(url: str) -> bytes | None:
     return None
 
 
+_IMAGE_DATA_URI = re.compile(r"data:(image/(?:png|jpeg|gif));base64,([A-Za-z0-9+/=\s]+)", re.S)
+
+
+def data_uri_image(url: str) -> tuple[str, bytes] | None:
+    """The content type and bytes of a base64 PNG, JPEG or GIF data URI, else None."""
+    match = _IMAGE_DATA_URI.fullmatch(url)
+    if not match:
+        return None
+    try:
+        return match.group(1), base64.b64decode(match.group(2), validate=False)
+    except binascii.Error:
+        return None
+
+
 def _static_fetcher():
     from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
 
     class StaticFilesFetcher(URLFetcher):
         def fetch(self, url, headers=None):
+            image = data_uri_image(url)
+            if image is not None:
+                content_type, body = image
+                return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
             body = static_file_bytes(url)
             if body is None:
                 raise ValueError(f"Not a static file of this project: {url!r}")

@@ -327,6 +327,13 @@ HERSTEL_EVALUATION_ESCALATION_DAYS = env_int("HERSTEL_EVALUATION_ESCALATION_DAYS
 # well above the slowest render (the demo report takes seconds): a render still running when
 # it passes is given up on.
 REPORT_RENDER_STALL_MINUTES = env_int("REPORT_RENDER_STALL_MINUTES", 10)
+# The house style of the printed reports (issue 18): the organisation named on the cover and in
+# the running header, and its logo on the cover (a PNG, JPEG or GIF on this machine; empty: none).
+# A logo file that is missing or unreadable is left out with a warning, never an error page.
+REPORT_ORGANISATION = os.environ.get("REPORT_ORGANISATION", "").strip() or "UWV"
+REPORT_LOGO = os.environ.get("REPORT_LOGO", "").strip()
+if REPORT_LOGO and not Path(REPORT_LOGO).is_absolute():
+    raise ImproperlyConfigured(f"REPORT_LOGO must be an absolute path, not {REPORT_LOGO!r}")
 
 TASKS = {
     "default": {

@@ -6,11 +6,14 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from audits.models import AuditCycle, DistrictDraw, Exclusion, ManagementPrinciple
 from audits.selectors import current_draws, exclusions_of
 from findings.report.chart import BarChart, bar_chart
+from findings.report.cover import Cover
+from findings.report.uwv.texts import AUTHOR
 from maturity.rules import mean_change
 from maturity.selectors import (
     EMPTY_ROLLUP,
@@ -21,6 +24,7 @@ from maturity.selectors import (
     rollup_by_principle,
     rollup_of_earlier_cycles,
 )
+from uwvkms.branding import report_branding
 
 
 @dataclass(frozen=True)
@@ -136,9 +140,30 @@ def _earlier_rows(
     ]
 
 
+def maturity_cover(report: MaturityReport) -> Cover:
+    """The PDF's cover: the title, the page's status line as subtitle, the cycle's status; the
+    maturity report has no version number, so the footer names that status."""
+    generated = timezone.localtime(report.generated_at)
+    status = str(report.cycle.get_status_display())
+    return Cover(
+        title=_("Volwassenheid KMS %(year)s") % {"year": report.cycle.year},
+        subtitle=_("Status cyclus: %(status)s · gegenereerd op %(date)s")
+        % {"status": status, "date": formats.date_format(generated, "j F Y H:i")},
+        status=status,
+        version="",
+        date=formats.date_format(generated, "j F Y"),
+        author=AUTHOR,
+    )
+
+
 def render_maturity_report_html(report: MaturityReport, *, for_pdf: bool, request=None) -> str:
     return render_to_string(
         "findings/report/maturity_report.html",
-        {"report": report, "for_pdf": for_pdf},
+        {
+            "report": report,
+            "for_pdf": for_pdf,
+            "cover": maturity_cover(report),
+            "branding": report_branding(),
+        },
         request=request,
     )

@@ -4,10 +4,11 @@ observations, good practices, quotes (attributed to the unit's report, never to 
 recommendations, and once submitted the board's management response."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from audits.constants import LocationKind
 from audits.models import AuditCycle, Exclusion, ManagementPrinciple
@@ -21,12 +22,16 @@ from findings.models import (
     RecommendationResponse,
     UnitReport,
 )
+from findings.report.cover import Cover
 from findings.selectors.findings import findings_by_principle
 from findings.selectors.unit_reports import answers_of, submitted_response_of
 from maturity.constants import ScoreStatus
 from maturity.models import Score
 from maturity.selectors import citable_documents, citable_interviews, scores_of_unit
+from uwvkms.branding import report_branding
 from uwvkms.models import BusinessUnit
+
+AUTHOR = "Interne Toets KMS"
 
 
 @dataclass(frozen=True)
@@ -155,10 +160,50 @@ def _method(cycle: AuditCycle, unit: BusinessUnit) -> Method:
     )
 
 
+def long_date(value: date | datetime) -> str:
+    """As the template's |date:"j F Y": a moment in local time, in Dutch ("7 december 2026")."""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)
+    return formats.date_format(value, "j F Y")
+
+
+def unit_cover(document: UnitReportDocument) -> Cover:
+    """The cover of the PDF and the Word file: the title, the page's status line as subtitle;
+    a unit report has no version number, so the footer names its status."""
+    subtitle = _("Status: %(status)s · gegenereerd op %(date)s") % {
+        "status": document.status_label,
+        "date": long_date(document.generated_at),
+    }
+    report = document.report
+    if report and report.agreed_on:
+        subtitle += " · " + _("afgestemd op %(date)s met %(who)s") % {
+            "date": long_date(report.agreed_on),
+            "who": report.agreed_with,
+        }
+    if report and report.finalised_at:
+        subtitle += " · " + _("definitief sinds %(date)s") % {
+            "date": long_date(report.finalised_at)
+        }
+    return Cover(
+        title=_("Rapport %(unit)s · Interne Toets KMS %(year)s")
+        % {"unit": document.unit.name, "year": document.cycle.year},
+        subtitle=subtitle,
+        status=document.status_label,
+        version="",
+        date=long_date(document.generated_at),
+        author=AUTHOR,
+    )
+
+
 def render_unit_report_html(document: UnitReportDocument, *, for_pdf: bool, request=None) -> str:
     """The report as a standalone HTML document (for the PDF); the page includes its body."""
     return render_to_string(
         "findings/unit/report.html",
-        {"document": document, "for_pdf": for_pdf},
+        {
+            "document": document,
+            "for_pdf": for_pdf,
+            "cover": unit_cover(document),
+            "branding": report_branding(),
+        },
         request=request,
     )

@@ -6,61 +6,27 @@
 The texts are the template's own msgids, so a translation of the page translates this file too.
 Keep the two in step: tests/findings/test_unit_report_word.py compares their headings."""
 
-from datetime import date, datetime
-
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from findings.report.unit import PrincipleSection, RecommendationLine, UnitReportDocument
+from findings.report.unit import (
+    AUTHOR,
+    PrincipleSection,
+    RecommendationLine,
+    UnitReportDocument,
+    unit_cover,
+)
+from findings.report.unit import long_date as _date
 from findings.report.word import WordReport
-
-AUTHOR = "Interne Toets KMS"
-
-
-def _date(value: date | datetime) -> str:
-    """As the template's |date:"j F Y": a moment in local time, in Dutch ("7 december 2026")."""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value)
-    return formats.date_format(value, "j F Y")
-
-
-def _title(document: UnitReportDocument) -> str:
-    return _("Rapport %(unit)s · Interne Toets KMS %(year)s") % {
-        "unit": document.unit.name,
-        "year": document.cycle.year,
-    }
-
-
-def _meta(document: UnitReportDocument) -> str:
-    """The line under the title: status, date generated, and when agreed or finalised."""
-    text = _("Status: %(status)s · gegenereerd op %(date)s") % {
-        "status": document.status_label,
-        "date": _date(document.generated_at),
-    }
-    report = document.report
-    if report and report.agreed_on:
-        text += " · " + _("afgestemd op %(date)s met %(who)s") % {
-            "date": _date(report.agreed_on),
-            "who": report.agreed_with,
-        }
-    if report and report.finalised_at:
-        text += " · " + _("definitief sinds %(date)s") % {"date": _date(report.finalised_at)}
-    return text
+from uwvkms.branding import report_branding
 
 
 def render_unit_report_docx(document: UnitReportDocument) -> bytes:
     """The unit report as .docx bytes."""
-    word = WordReport(title=_title(document), author=AUTHOR)
-    generated = _date(document.generated_at)
-    word.cover(
-        subtitle=_meta(document),
-        status=document.status_label,
-        version=document.status_label,
-        when=generated,
-        author=AUTHOR,
-    )
-    word.running_header_footer(when=generated, version=document.status_label)
+    cover = unit_cover(document)
+    branding = report_branding()
+    word = WordReport(title=cover.title, author=AUTHOR, organisation=branding.organisation)
+    word.front(cover, branding)
     _scope(word, document)
     _method(word, document)
     _maturity(word, document)

@@ -27,13 +27,23 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from findings.report.cover import Cover
 from uwvkms import markup
+from uwvkms.branding import Branding, Logo
 
 FONT = "Arial"
+# The type scale of the PDF (static/css/print.css): the same sizes in the same roles.
+TITLE_SIZE = Pt(26)
+SUBTITLE_SIZE = Pt(13)
+HEADING_SIZES = {1: Pt(16), 2: Pt(13), 3: Pt(11)}
 BODY_SIZE = Pt(10)
+TABLE_SIZE = CAPTION_SIZE = Pt(9)
+SMALL_SIZE = Pt(8)  # footnotes, running header and footer
 ACCENT = RGBColor(0x00, 0x52, 0x6E)  # the PDF's headings (static/css/print.css)
 GREY = RGBColor(0x44, 0x44, 0x44)
-HEADING_SIZES = {1: Pt(16), 2: Pt(13), 3: Pt(11)}
+COVER_KICKER = "Interne Toets Kwaliteitsmanagementsysteem"
+LOGO_HEIGHT = Cm(2.0)  # as print.css's .report-logo: at most 20 mm high, 70 mm wide
+LOGO_MAX_WIDTH = Cm(7.0)
 LANGUAGE = "nl-NL"
 
 # Word's special footnotes: -1 draws the line above the footnotes, 0 the line when they continue
@@ -103,9 +113,10 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
 class WordReport:
     """One Word document being written, top to bottom."""
 
-    def __init__(self, *, title: str, author: str) -> None:
+    def __init__(self, *, title: str, author: str, organisation: str = "") -> None:
         self.document = Document()
         self.title = title
+        self.organisation = organisation
         self._bookmark_id = 0
         self._footnotes = None  # the footnotes part's <w:footnotes>, made on the first footnote
         self._footnote_id = 0
@@ -140,7 +151,7 @@ class WordReport:
             heading.font.color.rgb = ACCENT
             heading.paragraph_format.space_before = Pt(14 if level == 1 else 10)
             heading.paragraph_format.space_after = Pt(4)
-        for name, size in (("Title", Pt(26)), ("Subtitle", Pt(13))):
+        for name, size in (("Title", TITLE_SIZE), ("Subtitle", SUBTITLE_SIZE)):
             style = styles[name]
             _set_font(style.font, FONT)
             style.font.size = size
@@ -150,14 +161,18 @@ class WordReport:
             style = styles[name]
             _set_font(style.font, FONT)
             style.font.color.rgb = GREY
-            style.font.size = Pt(8) if name in ("Header", "Footer") else Pt(9)
+            style.font.size = SMALL_SIZE if name in ("Header", "Footer") else CAPTION_SIZE
         styles["Caption"].font.bold = True
+        styles["Caption"].font.italic = False
+        quote = styles["Quote"]
+        quote.font.size = BODY_SIZE  # the PDF's quotes are body text, in italics
+        quote.font.italic = True
         hyperlink = self._style("Hyperlink", "Hyperlink", WD_STYLE_TYPE.CHARACTER)
         hyperlink.font.color.rgb = ACCENT
         hyperlink.font.underline = True
         text = self._style("footnote text", "FootnoteText", WD_STYLE_TYPE.PARAGRAPH)
         text.base_style = styles["Normal"]
-        text.font.size = Pt(8)
+        text.font.size = SMALL_SIZE
         text.paragraph_format.space_after = Pt(0)
         reference = self._style("footnote reference", "FootnoteReference", WD_STYLE_TYPE.CHARACTER)
         reference.font.superscript = True
@@ -174,11 +189,40 @@ class WordReport:
 
     # --- Front matter -------------------------------------------------------------------------
 
+    def front(self, cover: Cover, branding: Branding) -> None:
+        """The house style's front (issue 18, as the PDF): the cover with the organisation's logo
+        and name, then the running header and footer on every page after it."""
+        self.cover(
+            subtitle=cover.subtitle,
+            status=cover.status,
+            version=cover.version_shown,
+            when=cover.date,
+            author=cover.author,
+            kicker=f"{branding.organisation} · {COVER_KICKER}",
+            logo=branding.logo,
+        )
+        self.running_header_footer(when=cover.date, version=cover.running_version)
+
     def cover(
-        self, *, subtitle: str, status: str, version: str, when: date | str, author: str
+        self,
+        *,
+        subtitle: str,
+        status: str,
+        version: str,
+        when: date | str,
+        author: str,
+        kicker: str = "",
+        logo: Logo | None = None,
     ) -> None:
-        """The title page: title, subtitle and a small table of the report's facts, then a new
-        page. The running header and footer start after it."""
+        """The title page: the logo (with its alt text) and the kicker above the title, the
+        subtitle and a small table of the report's facts, then a new page. The running header
+        and footer start after it."""
+        if logo is not None:
+            self._logo(logo)
+        if kicker:
+            run = self.document.add_paragraph().add_run(xml_safe(kicker.upper()))
+            run.bold = True
+            run.font.color.rgb = ACCENT
         self.document.add_paragraph(xml_safe(self.title), style="Title")
         self.document.add_paragraph(xml_safe(subtitle), style="Subtitle")
         facts = [("Status", status), ("Versie", version), ("Datum", str(when)), ("Auteur", author)]
@@ -190,20 +234,33 @@ class WordReport:
             cells[0].width, cells[1].width = Cm(3), Cm(10)
         self.document.add_section(WD_SECTION_START.NEW_PAGE)
 
+    def _logo(self, logo: Logo) -> None:
+        """The logo at the PDF's height, narrower when it is very wide, with its alt text."""
+        width = int(LOGO_HEIGHT * logo.aspect)
+        if width > LOGO_MAX_WIDTH:
+            shape = self.document.add_picture(io.BytesIO(logo.data), width=LOGO_MAX_WIDTH)
+        else:
+            shape = self.document.add_picture(io.BytesIO(logo.data), height=LOGO_HEIGHT)
+        shape._inline.docPr.set("descr", logo.alt)
+        shape._inline.docPr.set("title", logo.alt)
+        self.document.paragraphs[-1].paragraph_format.space_after = Pt(24)
+
     def running_header_footer(self, *, when: date | str, version: str) -> None:
-        """The title in the header; the date and version left and "Pagina X van Y" right in
-        the footer of every page after the cover (the last section)."""
+        """The organisation and title in the header; "Datum … · Versie …" left and "Pagina X
+        van Y" right in the footer of every page after the cover (the last section), as the
+        PDF."""
         section = self.document.sections[-1]
         if len(self.document.sections) > 1:
             # The cover keeps its own empty header and footer.
             section.header.is_linked_to_previous = False
             section.footer.is_linked_to_previous = False
-        section.header.paragraphs[0].text = xml_safe(self.title)
+        header = f"{self.organisation} · {self.title}" if self.organisation else self.title
+        section.header.paragraphs[0].text = xml_safe(header)
         footer = section.footer.paragraphs[0]
         footer.text = ""
         width = section.page_width - section.left_margin - section.right_margin
         footer.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-        footer.add_run(f"{when} · versie {version}\tPagina ")
+        footer.add_run(f"Datum {when} · Versie {version}\tPagina ")
         _field(footer, "PAGE", "1")
         footer.add_run(" van ")
         _field(footer, "NUMPAGES", "1")
@@ -241,8 +298,11 @@ class WordReport:
         return paragraph
 
     @staticmethod
-    def text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False):
-        """Append `text` as runs, with Word line breaks for its newlines."""
+    def text(
+        paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False, size=None
+    ):
+        """Append `text` as runs, with Word line breaks for its newlines (`size`: a Pt other
+        than the paragraph style's)."""
         for index, line in enumerate(xml_safe(text).replace("\r\n", "\n").split("\n")):
             run = paragraph.add_run()
             if index:
@@ -250,6 +310,8 @@ class WordReport:
             run.add_text(line)
             run.bold = bold or None
             run.italic = italic or None
+            if size is not None:
+                run.font.size = size
 
     def table(self, caption: str, header_cells: list[str], rows: list[list[str]]) -> Table:
         """A table with its caption above it (Word's "Caption" style), the header row bold and
@@ -260,11 +322,11 @@ class WordReport:
         header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         for cell, text in zip(header.cells, header_cells, strict=True):
             cell.text = ""
-            self.text(cell.paragraphs[0], text, bold=True)
+            self.text(cell.paragraphs[0], text, bold=True, size=TABLE_SIZE)
         for values in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, values, strict=True):
-                self.text(cell.paragraphs[0], text)
+                self.text(cell.paragraphs[0], text, size=TABLE_SIZE)
         self.document.add_paragraph()  # Word glues two tables together without a paragraph
         return table
 

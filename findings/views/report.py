@@ -11,7 +11,7 @@ from findings.constants import DEFAULT_ADDRESSEES, DOCX_CONTENT_TYPE
 from findings.forms.front_matter import FrontMatterForm
 from findings.report.maturity import build_maturity_report, render_maturity_report_html
 from findings.report.pdf import html_to_pdf
-from findings.report.uwv import build_uwv_report, render_uwv_report_pdf
+from findings.report.uwv import build_uwv_report, render_uwv_report_html, render_uwv_report_pdf
 from findings.selectors.narratives import front_matter_history, front_matter_of
 from findings.services.narratives import report_front_matter_save
 from maturity.selectors import FIGURES_READERS, maturity_figures_cycle_get
@@ -50,7 +50,7 @@ def maturity_report_pdf(request, year: int):
 @role_required(Role.COORDINATIETEAM)
 def uwv_report(request, year: int):
     report = build_uwv_report(cycle_get(year=year))
-    return render(request, "findings/report/uwv_page.html", {"report": report, "for_pdf": False})
+    return HttpResponse(render_uwv_report_html(report, for_pdf=False, request=request))
 
 
 @role_required(Role.COORDINATIETEAM)

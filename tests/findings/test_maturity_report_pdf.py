@@ -34,7 +34,7 @@ def test_pdf_holds_the_figures_on_a4_pages(client, coordinator, scored):
     assert "Klantgerichtheid" in text
     assert "2,50" in text  # unrounded mean of 2 and 3
     assert "4,00" in text  # Operationele Kwaliteit, Uitkeren only
-    assert f"Pagina 1 van {len(reader.pages)}" in text
+    assert f"Pagina 2 van {len(reader.pages)}" in text  # page 1 is the cover
 
 
 def test_pdf_holds_the_chart_with_its_values_and_axis(client, coordinator, scored):

@@ -1,5 +1,5 @@
-"""The unit report as PDF (WeasyPrint): A4, "Pagina X van Y" and the date on every page, the same
-content as the page from the same view-model and template."""
+"""The unit report as PDF (WeasyPrint): A4, a cover, "Pagina X van Y" and the date on every page
+after it, the same content as the page from the same view-model and template."""
 
 import io
 
@@ -39,7 +39,7 @@ def test_pdf_is_a4_with_page_numbers_and_date(client, auditor, coordinator, cycl
     width_mm = float(page.mediabox.width) / 72 * 25.4
     height_mm = float(page.mediabox.height) / 72 * 25.4
     assert (round(width_mm), round(height_mm)) == (210, 297)
-    assert f"Pagina 1 van {len(reader.pages)}" in text
+    assert f"Pagina 2 van {len(reader.pages)}" in text  # page 1 is the cover
     assert formats.date_format(timezone.localdate(), "j F Y") in text
     assert "Rapport Uitkeren · Interne Toets KMS 2031" in text
     assert "4 Sturen" in text

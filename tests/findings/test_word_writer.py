@@ -10,7 +10,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from PIL import Image
 
+from findings.report.cover import Cover
 from findings.report.word import WordReport, bookmark_name
+from uwvkms.branding import Branding
 from uwvkms.markup import (
     BREAK,
     BULLETS,
@@ -135,7 +137,7 @@ def test_header_and_footer_carry_title_date_version_and_page_fields():
     instructions = [text.text.strip() for text in footer.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
     footer_text = body_section.footer.paragraphs[0].text
-    assert "7 december 2026 · versie 2" in footer_text
+    assert "Datum 7 december 2026 · Versie 2" in footer_text  # as the PDF's footer
     assert "Pagina" in footer_text and "van" in footer_text
     # The cover has a header of its own, without the running title.
     assert document.sections[0].header.paragraphs[0].text == ""
@@ -243,3 +245,28 @@ def test_house_style_is_dark_blue_green_headings_and_a_10pt_body():
     assert normal.name == "Arial"
     for level in (1, 2, 3):
         assert str(document.styles[f"Heading {level}"].font.color.rgb) == "00526E"
+
+
+def test_the_front_names_the_organisation_on_the_cover_and_in_the_header():
+    report = WordReport(
+        title="Rapport Uitkeren 2031", author="Coördinatieteam", organisation="Gemeente Voorbeeld"
+    )
+    cover = Cover(
+        title="Rapport Uitkeren 2031",
+        subtitle="Interne Toets KMS",
+        status="Concept",
+        version="",
+        date="7 december 2026",
+        author="Coördinatieteam",
+    )
+    report.front(cover, Branding("Gemeente Voorbeeld", ""))
+    report.paragraph("Inhoud.")
+    document = reopen(report)
+    assert document.paragraphs[0].text.startswith("GEMEENTE VOORBEELD · ")  # the kicker
+    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert rows[1] == ["Versie", "–"]  # no version number: a dash on the cover ...
+    body = document.sections[-1]
+    assert body.header.paragraphs[0].text == "Gemeente Voorbeeld · Rapport Uitkeren 2031"
+    footer = body.footer.paragraphs[0].text
+    assert "Datum 7 december 2026 · Versie Concept" in footer  # ... and the status in the footer
+    assert not [p for p in document.inline_shapes]  # no logo configured: no picture

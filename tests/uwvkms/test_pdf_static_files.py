@@ -40,7 +40,7 @@ def test_maturity_pdf_renders_with_manifest_static_files(
     assert page.status_code == 200
     assert page.content.startswith(b"%PDF-")
     # "Pagina X van Y" comes from print.css's @page rules: the hashed stylesheet was applied.
-    assert "Pagina 1 van" in _pdf_text(page.content)
+    assert "Pagina 2 van" in _pdf_text(page.content)  # page 1 is the cover, without footer
 
 
 def test_hashed_name_is_read_from_the_collected_files(collected_static):

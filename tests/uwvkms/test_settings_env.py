@@ -176,3 +176,30 @@ def test_debug_on_uses_plain_http_for_local_development():
     assert found["CSRF_COOKIE_SECURE"] is False
     assert found["SESSION_COOKIE_NAME"] == "sessionid"
     assert found["CSRF_COOKIE_NAME"] == "csrftoken"
+
+
+def _report_branding_in(**env: str) -> dict:
+    code = (
+        "import json; from django.conf import settings as s; "
+        "print(json.dumps([s.REPORT_ORGANISATION, s.REPORT_LOGO]))"
+    )
+    result = _run(["-c", code], **{**PRODUCTION, **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_report_organisation_and_logo_come_from_the_environment(tmp_path):
+    assert _report_branding_in() == ["UWV", ""]  # the defaults: UWV, no logo
+    logo = str(tmp_path / "logo.png")
+    assert _report_branding_in(REPORT_ORGANISATION=" Gemeente Voorbeeld ", REPORT_LOGO=logo) == [
+        "Gemeente Voorbeeld",
+        logo,
+    ]
+    assert _report_branding_in(REPORT_ORGANISATION="  ") == ["UWV", ""]  # blank: the default
+
+
+def test_refuses_a_relative_report_logo_path():
+    result = _run(["manage.py", "check"], **{**PRODUCTION, "REPORT_LOGO": "logo.png"})
+
+    assert result.returncode != 0
+    assert "REPORT_LOGO" in result.stderr

@@ -14,20 +14,16 @@ from django.utils.translation import ngettext
 from findings.constants import MaterialKind
 from findings.report.chart_png import chart_png_of
 from findings.report.uwv.model import BlockView, Figures, PartView, UwvReport
+from findings.report.uwv.render import uwv_cover
 from findings.report.word import WordReport
+from uwvkms.branding import report_branding
 
 
 def render_uwv_report_docx(report: UwvReport) -> bytes:
     """The report as .docx bytes."""
-    word = WordReport(title=report.title, author=report.author)
-    word.cover(
-        subtitle=_("UWV-brede rapportage aan %(addressees)s") % {"addressees": report.addressees},
-        status=report.status,
-        version=report.version or "–",
-        when=report.date,
-        author=report.author,
-    )
-    word.running_header_footer(when=report.date, version=report.version or report.status)
+    branding = report_branding()
+    word = WordReport(title=report.title, author=report.author, organisation=branding.organisation)
+    word.front(uwv_cover(report), branding)
     word.table_of_contents(_("Inhoudsopgave"))
     for chapter in report.parts:
         word.heading(1, chapter.heading.number, chapter.heading.title, chapter.heading.anchor)

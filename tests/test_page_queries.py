@@ -131,10 +131,11 @@ def test_uwv_report_page_queries(client, coordinator, reported, django_assert_ma
     client.force_login(coordinator)
     url = reverse("findings:uwv_report", args=[reported.year])
     client.get(url)
-    # The report's data (see findings.report.uwv.build_uwv_report) in 27 queries (the 26th: the
-    # front matter the team keeps, the 27th its chapters and sections, issue 18), and the work
-    # queue's count in the navigation bar (the coordinator's three, as on the home page).
-    with django_assert_max_num_queries(PER_REQUEST + 27 + HOME["coordinator"][0]):
+    # The report's data (see findings.report.uwv.build_uwv_report) in 28 queries (the 26th: the
+    # front matter the team keeps, the 27th its chapters and sections, the 28th the levels'
+    # meanings for Bijlage 1, reference data the team keeps, issue 18), and the work queue's
+    # count in the navigation bar (the coordinator's three, as on the home page).
+    with django_assert_max_num_queries(PER_REQUEST + 28 + HOME["coordinator"][0]):
         response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()

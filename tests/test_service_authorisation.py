@@ -22,7 +22,7 @@ from django.core.exceptions import PermissionDenied
 from audits.constants import ReferenceTextKey
 from audits.models import Assignment, DocumentFile, Exclusion, InterviewQuestion
 from findings.models import Finding, MainFinding, Quote, ReportVersion, Theme
-from maturity.models import CalibrationSession
+from maturity.models import CalibrationSession, LevelMeaning
 from tests.factories import (
     DistrictFactory,
     DocumentCheckFactory,
@@ -295,6 +295,16 @@ BUILDERS = {
         lambda f: {
             "key": ReferenceTextKey.PRINCIPLES_INTRODUCTION,
             "text": "Een eigen inleiding.",
+            "expected_version": 1,
+        },
+        COORDINATION_ONLY,
+    ),
+    # --- maturity: the levels' meanings, Bijlage 1 (coordination team) ---
+    M + "levels.level_meaning_update": (
+        lambda f: {
+            "level_meaning": LevelMeaning.objects.get(level=3),
+            "name": "Reproduceren",
+            "meaning": "Een eigen betekenis.",
             "expected_version": 1,
         },
         COORDINATION_ONLY,

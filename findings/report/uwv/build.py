@@ -10,8 +10,9 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audits.constants import ReferenceTextKey
 from audits.models import AssessedPrinciple, AuditCycle, ManagementPrinciple
-from audits.selectors import exclusions_of
+from audits.selectors import exclusions_of, reference_text
 from findings.report.uwv.blocks import BLOCKS
 from findings.report.uwv.front import (
     chart_of,
@@ -147,6 +148,7 @@ def build_uwv_report(
             every_principle=every_principle,
             frameworks=frameworks,
             meanings=meanings,
+            introduction=reference_text(ReferenceTextKey.PRINCIPLES_INTRODUCTION),
         ),
     )
     return _walk(facts, structure, data=data, notes=generated_footnotes(exclusions))

@@ -14,8 +14,8 @@ from findings.report.uwv.model import (
     FrameworkLevel,
     PrincipleSummary,
     RecognitionCounts,
+    paragraphs_of,
 )
-from findings.report.uwv.texts import PRINCIPLE_SUMMARIES
 from findings.selectors.ratings import rating_summary
 from maturity.selectors import LevelMeanings, level_descriptors
 
@@ -80,11 +80,12 @@ def ratings_of(cycle: AuditCycle) -> dict:
 
 
 def appendices_of(
-    *, principles, every_principle, frameworks: dict, meanings: LevelMeanings
+    *, principles, every_principle, frameworks: dict, meanings: LevelMeanings, introduction: str
 ) -> dict:
     """Bijlage 1 (the generic levels and each framework's levels, named and meant as the
-    reference data says: `meanings`) and Bijlage 2 (every management principle, marked where
-    assessed this cycle). No query of its own."""
+    reference data says: `meanings`) and Bijlage 2 (`introduction`, then every management
+    principle's definition and "UWV specifiek" from the reference data, marked where assessed
+    this cycle). No query of its own."""
     return {
         "frameworks": [
             FrameworkItem(
@@ -105,10 +106,12 @@ def appendices_of(
         "all_principles": [
             PrincipleSummary(
                 name=p.name,
-                summary=PRINCIPLE_SUMMARIES.get(p.code, ""),
+                definition=paragraphs_of(p.definition),
+                uwv_specific=paragraphs_of(p.uwv_specific),
                 in_scope=any(q.id == p.id for q in principles),
             )
             for p in every_principle
             if not p.is_basic
         ],
+        "principles_introduction": paragraphs_of(introduction),
     }

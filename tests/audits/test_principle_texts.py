@@ -150,13 +150,13 @@ def test_basic_kwaliteitsmanagement_is_no_principle_of_bijlage_2(client, coordin
 
 @pytest.mark.parametrize("persona", ["auditor", "board_member", "outsider"])
 @pytest.mark.parametrize("url", [LIST, INTRODUCTION, edit_url()])
-def test_nobody_else_sees_the_pages(client, request, persona, url):
+def test_nobody_else_sees_the_pages(db, client, request, persona, url):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(url).status_code == 403
 
 
 @pytest.mark.parametrize("persona", ["auditor", "board_member", "outsider"])
-def test_nobody_else_changes_the_texts(client, request, persona):
+def test_nobody_else_changes_the_texts(db, client, request, persona):
     client.force_login(request.getfixturevalue(persona))
     response = client.post(edit_url(), {"definition": "Anders.", "uwv_specific": "", "version": 1})
     assert response.status_code == 403

@@ -110,13 +110,13 @@ def test_an_edited_meaning_shows_where_a_framework_leaves_a_level_empty(coordina
 
 @pytest.mark.parametrize("persona", ["auditor", "board_member", "outsider"])
 @pytest.mark.parametrize("url", [LIST, edit_url()])
-def test_nobody_else_sees_the_pages(client, request, persona, url):
+def test_nobody_else_sees_the_pages(db, client, request, persona, url):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(url).status_code == 403
 
 
 @pytest.mark.parametrize("persona", ["auditor", "board_member", "outsider"])
-def test_nobody_else_changes_a_meaning(client, request, persona):
+def test_nobody_else_changes_a_meaning(db, client, request, persona):
     client.force_login(request.getfixturevalue(persona))
     assert post(client, meaning="Anders.").status_code == 403
     assert LevelMeaning.objects.get(level=3).meaning != "Anders."

@@ -22,6 +22,9 @@ from demo.people import (
     people_get_or_create,
     units_get_or_create,
 )
+from demo.report import write_demo_report
+from demo.report_material import place_demo_material
+from demo.report_texts import REPORT_2023
 from demo.years import fail_demo_version, load_next_year, load_other_years
 from uwvkms.constants import Role
 from uwvkms.models import User
@@ -32,13 +35,23 @@ DEMO_PRINCIPLES = ["klantgerichtheid", "sturen-verantwoorden", "operationele-kwa
 # the auditor whose score was sent back follows them.
 PEOPLE = [
     "coordinatie",
+    "coordinatie2",
     "rvb",
     *(board.username for board in BOARDS),
     "herstel",
     "beheerder",
     *(auditor.username for auditor in AUDITORS),
 ]
-LOGINS = ["coordinatie", "rvb", "directie.uitkeren", "directie.handhaving", "herstel", "beheerder"]
+LOGINS = [
+    "coordinatie",
+    "coordinatie2",
+    "rvb",
+    "directie.uitkeren",
+    "directie.handhaving",
+    "herstel",
+    "beheerder",
+]
+LOGIN_NOTES = {"coordinatie2": "tweede lid: akkoord op de rapportteksten (vier ogen)"}
 
 
 @transaction.atomic
@@ -47,7 +60,7 @@ def load_demo() -> list[DemoLogin]:
     rng = random.Random(DEMO_YEAR)
     units = units_get_or_create(UNIT_NAMES)
     people = people_get_or_create(PEOPLE)
-    logins = [login_of(username) for username in LOGINS]
+    logins = [login_of(username, LOGIN_NOTES.get(username, "")) for username in LOGINS]
     coordinator = people["coordinatie"]
     auditors = [people[auditor.username] for auditor in AUDITORS]
 
@@ -82,8 +95,19 @@ def load_demo() -> list[DemoLogin]:
         cycle=cycle, units=in_order, coordinator=coordinator, rng=rng
     )
     load_findings(cycle=cycle, units=in_order, coordinator=coordinator, rng=rng)
+    # The report as the roll-up team writes it (issue 18), before 2022's: 2023 starts from the
+    # default structure, the order of 2023's report.
+    write_demo_report(
+        cycle=cycle,
+        writer=coordinator,
+        reviewer=people["coordinatie2"],
+        texts=REPORT_2023,
+        material=place_demo_material,
+    )
     # 2022 (published) and 2024 (veldwerk) beside it, for the multi-year view.
-    load_other_years(units=in_order, auditors=auditors, coordinator=coordinator)
+    load_other_years(
+        units=in_order, auditors=auditors, coordinator=coordinator, reviewer=people["coordinatie2"]
+    )
     # 2025 in Voorbereiding "op basis van 2024", its proposed teams to review.
     load_next_year(coordinator=coordinator)
     fail_demo_version(cycle=cycle, coordinator=coordinator)

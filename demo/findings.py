@@ -167,7 +167,8 @@ def load_findings(
 
 def front_matter_set(*, cycle: AuditCycle, coordinator: User, report_date: date) -> None:
     """The report's front matter as the team sets it (issue 18): dated in the new year, to the
-    RvB and the Groepsraad, chapter 10 with FEZ's reflection. Skipped when the team set it."""
+    RvB and the Groepsraad (chapter 10's title is the title of its chapter, `demo.report`).
+    Skipped when the team set it."""
     if front_matter_of(cycle) is not None:
         return
     report_front_matter_save(
@@ -175,7 +176,6 @@ def front_matter_set(*, cycle: AuditCycle, coordinator: User, report_date: date)
         cycle=cycle,
         report_date=report_date,
         addressees="de Raad van Bestuur en de Groepsraad",
-        chapter_10_title="Managementreacties en Beschouwing FEZ",
         expected_version=0,
     )
 

@@ -153,6 +153,8 @@ PEOPLE: dict[str, Person] = {
     person.username: person
     for person in [
         Person("coordinatie", "Marieke", "Coördinator", "Bestuurszaken", Role.COORDINATIETEAM),
+        # A second team member, so the report's texts get their akkoord from other eyes.
+        Person("coordinatie2", "Joost", "Verhoeven", "FEZ", Role.COORDINATIETEAM),
         Person("rvb", "Robert", "Bestuurder", "Bestuurszaken", Role.RVB),
         *BOARDS,
         Person("herstel", "Hester", "Hersteladviseur", "Uitkeren", Role.HERSTEL_ADVISEUR),

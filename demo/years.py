@@ -20,6 +20,8 @@ from audits.services.cycle_setup import cycle_open_based_on
 from demo.fieldwork import cycle_in_fieldwork, to_fieldwork
 from demo.findings import front_matter_set
 from demo.maturity import score_submit
+from demo.report import write_demo_report
+from demo.report_texts import REPORT_2022
 from findings.constants import FindingKind, UnitReportStatus
 from findings.models import ReportStatus, ReportVersion, UnitReport
 from findings.services import unit_report_move
@@ -52,9 +54,10 @@ EARLIER_OBSERVATION = (
 
 
 def load_other_years(
-    *, units: list[BusinessUnit], auditors: list[User], coordinator: User
+    *, units: list[BusinessUnit], auditors: list[User], coordinator: User, reviewer: User
 ) -> AuditCycle:
-    """Create (or find) the 2022 and 2024 cycles; returns the 2022 cycle."""
+    """Create (or find) the 2022 and 2024 cycles; returns the 2022 cycle. `reviewer` (another
+    coordination-team member) gives the akkoord on 2022's report texts before it is published."""
     rng = random.Random(EARLIER_YEAR)
     earlier = _cycle(EARLIER_YEAR, EARLIER_PRINCIPLES, coordinator=coordinator)
     # Through every phase as the guarded moves ask (audits.rules.phase_readiness): teams, then
@@ -72,6 +75,8 @@ def load_other_years(
         front_matter_set(
             cycle=earlier, coordinator=coordinator, report_date=date(EARLIER_YEAR + 1, 1, 30)
         )
+        # Written and approved (four eyes) first: a Definitief version needs every part akkoord.
+        write_demo_report(cycle=earlier, writer=coordinator, reviewer=reviewer, texts=REPORT_2022)
         publish_demo_version(cycle=earlier, coordinator=coordinator)
         earlier = _advance(earlier, coordinator)
 

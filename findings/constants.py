@@ -87,3 +87,13 @@ class SectionStatus(models.TextChoices):
 
 # The content type of the Word files the reports are exported as (issue 18).
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class MaterialKind(models.TextChoices):
+    """What the coordination team picks or writes into a section of the UWV-wide report beside
+    its text (issue 18)."""
+
+    VOORBEELD = "voorbeeld", _("Goed voorbeeld")
+    CITAAT = "citaat", _("Citaat")
+    OBSERVATIE = "observatie", _("UWV-brede observatie")
+    AANBEVELING = "aanbeveling", _("UWV-brede aanbeveling")

@@ -70,6 +70,11 @@ REPORT_SECTION_STATUS = Event("findings.report_section.status", _("Status gewijz
 REPORT_SECTION_WITHDRAWN = Event(
     "findings.report_section.withdrawn", _("Verwijderd uit het rapport")
 )
+REPORT_MATERIAL_ADDED = Event("findings.report_material.added", _("Materiaal gekozen"))
+REPORT_MATERIAL_CHANGED = Event("findings.report_material.changed", _("Materiaal gewijzigd"))
+REPORT_MATERIAL_WITHDRAWN = Event(
+    "findings.report_material.withdrawn", _("Materiaal uit het rapport gehaald")
+)
 REPORT_VERSION_REQUESTED = Event("findings.report_version.requested", _("Versie aangevraagd"))
 REPORT_VERSION_RETRIED = Event("findings.report_version.retried", _("Opnieuw geprobeerd"))
 REPORT_VERSION_PUBLISHED = Event("findings.report_version.published", _("Versie gepubliceerd"))

@@ -159,13 +159,27 @@ def section_status_refusal(
 
 def definitive_report_gaps(parts) -> list[str]:
     """What stands in the way of a Definitief UWV-wide report in its chapters and sections
-    (`findings.report.uwv.PartView`, in reading order): every part akkoord, and no chosen
-    generated block empty unless the team declared it "niet van toepassing". One Dutch line
-    per gap, naming the part by number and title."""
+    (`findings.report.uwv.PartView`, in reading order): every part akkoord, no chosen
+    generated block empty unless the team declared it "niet van toepassing", and no link to a
+    part that left the report. One Dutch line per gap, naming the part by number and title."""
+    from uwvkms import markup  # noqa: PLC0415 (the rules module stays free of parsing)
+
+    every = [part for chapter in parts for part in [chapter, *chapter.sections]]
+    anchors = {part.heading.anchor for part in every}
+    for part in every:
+        anchors |= {b.anchor for b in part.content if b.kind == markup.HEADING}
+        anchors |= {g.heading.anchor for g in getattr(part, "example_groups", [])}
+        anchors |= {f.heading.anchor for f in part.main_findings}
     gaps = []
     for chapter in parts:
         for part in [chapter, *chapter.sections]:
             name = f"{part.heading.number} {part.heading.title}".strip()
+            for target in markup.link_targets(part.content):
+                if target not in anchors:
+                    gaps.append(
+                        _("%(part)s: de link naar #%(target)s wijst nergens meer heen.")
+                        % {"part": name, "target": target}
+                    )
             if part.status != SectionStatus.AKKOORD:
                 gaps.append(_("%(part)s: nog geen akkoord.") % {"part": name})
             for block in part.blocks:
@@ -178,3 +192,23 @@ def definitive_report_gaps(parts) -> list[str]:
                         % {"part": name, "block": block.label}
                     )
     return gaps
+
+
+def quote_passage_problem(passage: str, source: str) -> str | None:
+    """A quote in the UWV-wide report says what its source says (issue 18): the passage, with
+    whitespace and the typographic quote marks around it aside, occurs in the source text (an
+    interview quote, a passage of the unit's report or of its management response). The team
+    may leave out the rest, never change words. None: faithful; else the Dutch reason."""
+
+    def norm(text: str) -> str:
+        return " ".join(text.split()).strip(" \"'“”‘’„")
+
+    wanted = norm(passage)
+    if not wanted:
+        return _("Neem de tekst van het citaat over uit de bron.")
+    if wanted.casefold() not in " ".join(source.split()).casefold():
+        return _(
+            "Een citaat neemt woorden letterlijk over uit de bron; deze tekst staat er niet in. "
+            "Laat gerust een deel weg, maar verander geen woorden."
+        )
+    return None

@@ -30,6 +30,16 @@ urlpatterns = [
         name="uwv_report_section",
     ),
     path(
+        "<int:year>/rapport/opbouw/<int:pk>/materiaal/",
+        report_structure.uwv_report_section_material,
+        name="uwv_report_section_material",
+    ),
+    path(
+        "<int:year>/rapport/opbouw/<int:pk>/materiaal/<int:material_pk>/weghalen/",
+        report_structure.uwv_report_material_withdraw,
+        name="uwv_report_material_withdraw",
+    ),
+    path(
         "<int:year>/rapport/opbouw/<int:pk>/weghalen/",
         report_structure.uwv_report_section_withdraw,
         name="uwv_report_section_withdraw",

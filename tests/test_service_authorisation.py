@@ -140,6 +140,19 @@ def _report_section(f):
     return ReportSection.objects.get(cycle=cycle, anchor="inleiding")
 
 
+def _report_material(f):
+    """A UWV-level observation the team placed in the introduction."""
+    from findings.services.report_material import report_material_add  # noqa: PLC0415
+
+    return report_material_add(
+        actor=f("coordinator"),
+        section=_report_section(f),
+        kind="observatie",
+        title="Effect meten",
+        text="UWV-breed ontbreekt het meten van effect.",
+    )
+
+
 def _action(f):
     return FollowUpActionFactory(recommendation=_recommendation(f))
 
@@ -689,6 +702,10 @@ BUILDERS = {
         lambda f: {"cycle": f("cycle")},
         COORDINATION_ONLY,
     ),
+    F + "report_structure.report_principle_chapters_add": (
+        lambda f: {"cycle": f("cycle")},
+        COORDINATION_ONLY,
+    ),
     F + "report_structure.report_section_save": (
         lambda f: {
             "section": (section := _report_section(f)),
@@ -721,6 +738,32 @@ BUILDERS = {
             "section": (section := _report_section(f)),
             "reason": "Past niet meer.",
             "expected_version": section.version,
+        },
+        COORDINATION_ONLY,
+    ),
+    F + "report_material.report_material_add": (
+        lambda f: {
+            "section": _report_section(f),
+            "kind": "observatie",
+            "title": "Effect meten",
+            "text": "UWV-breed ontbreekt het meten van effect.",
+        },
+        COORDINATION_ONLY,
+    ),
+    F + "report_material.report_material_update": (
+        lambda f: {
+            "material": (material := _report_material(f)),
+            "title": "Effect",
+            "text": "Anders.",
+            "expected_version": material.version,
+        },
+        COORDINATION_ONLY,
+    ),
+    F + "report_material.report_material_withdraw": (
+        lambda f: {
+            "material": (material := _report_material(f)),
+            "reason": "Dubbel.",
+            "expected_version": material.version,
         },
         COORDINATION_ONLY,
     ),

@@ -465,3 +465,13 @@ def plain_text(blocks: tuple[Block, ...]) -> str:
         else:
             lines.extend(_run_text(item) for item in block.items)
     return "\n".join(lines)
+
+
+def link_targets(blocks) -> list[str]:
+    """The anchors the links in `blocks` point at, in order (for a check that they still
+    exist)."""
+    targets = []
+    for block in blocks:
+        for run in (block.inlines, *block.items):
+            targets += [inline.target for inline in run if inline.kind == LINK]
+    return targets

@@ -9,6 +9,7 @@ any document a colleague wrote; the house style only changes how those styles lo
 python-docx has no API for footnotes, internal hyperlinks, bookmarks or fields: those are written
 here through its XML layer (`OxmlElement`) and its package layer (the footnotes part)."""
 
+import hashlib
 import io
 import re
 from datetime import date
@@ -47,13 +48,26 @@ _FOOTNOTES_XML = (
 )
 
 
+# Characters XML 1.0 does not allow (python-docx refuses them): a vertical tab pasted from Word,
+# a stray control character in a unit's finding. Dropped wherever text enters the document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text) -> str:
+    """`text` without the characters a Word file cannot hold."""
+    return _NOT_XML.sub("", str(text))
+
+
 def bookmark_name(anchor: str) -> str:
     """The Word bookmark of an HTML anchor ("hoofdstuk-6" → "hoofdstuk_6"): Word allows only
     letters, digits and "_" in a bookmark, starting with a letter, at most 40 characters."""
     name = re.sub(r"[^0-9A-Za-z_]", "_", anchor)
     if not name[:1].isalpha():
         name = f"a_{name}"
-    return name[:40]
+    if len(name) > 40:
+        # Two long addresses that start alike keep distinct bookmarks.
+        name = f"{name[:31]}_{hashlib.sha256(anchor.encode()).hexdigest()[:8]}"
+    return name
 
 
 def _set_font(font, name: str) -> None:
@@ -165,13 +179,13 @@ class WordReport:
     ) -> None:
         """The title page: title, subtitle and a small table of the report's facts, then a new
         page. The running header and footer start after it."""
-        self.document.add_paragraph(self.title, style="Title")
-        self.document.add_paragraph(subtitle, style="Subtitle")
+        self.document.add_paragraph(xml_safe(self.title), style="Title")
+        self.document.add_paragraph(xml_safe(subtitle), style="Subtitle")
         facts = [("Status", status), ("Versie", version), ("Datum", str(when)), ("Auteur", author)]
         table = self.document.add_table(rows=0, cols=2)
         for label, value in facts:
             cells = table.add_row().cells
-            cells[0].text, cells[1].text = label, value
+            cells[0].text, cells[1].text = label, xml_safe(value)
             cells[0].paragraphs[0].runs[0].bold = True
             cells[0].width, cells[1].width = Cm(3), Cm(10)
         self.document.add_section(WD_SECTION_START.NEW_PAGE)
@@ -184,7 +198,7 @@ class WordReport:
             # The cover keeps its own empty header and footer.
             section.header.is_linked_to_previous = False
             section.footer.is_linked_to_previous = False
-        section.header.paragraphs[0].text = self.title
+        section.header.paragraphs[0].text = xml_safe(self.title)
         footer = section.footer.paragraphs[0]
         footer.text = ""
         width = section.page_width - section.left_margin - section.right_margin
@@ -200,7 +214,7 @@ class WordReport:
         """A heading in Word's "Heading <level>" style, its number in its text (as the PDF
         shows it) and a bookmark named after the HTML anchor, so internal links reach it."""
         text = f"{number} {title}" if number else title
-        paragraph = self.document.add_paragraph(text, style=f"Heading {level}")
+        paragraph = self.document.add_paragraph(xml_safe(text), style=f"Heading {level}")
         if anchor:
             self._bookmark(paragraph, bookmark_name(anchor))
         return paragraph
@@ -229,7 +243,7 @@ class WordReport:
     @staticmethod
     def text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False):
         """Append `text` as runs, with Word line breaks for its newlines."""
-        for index, line in enumerate(text.replace("\r\n", "\n").split("\n")):
+        for index, line in enumerate(xml_safe(text).replace("\r\n", "\n").split("\n")):
             run = paragraph.add_run()
             if index:
                 run.add_break(WD_BREAK.LINE)
@@ -240,7 +254,7 @@ class WordReport:
     def table(self, caption: str, header_cells: list[str], rows: list[list[str]]) -> Table:
         """A table with its caption above it (Word's "Caption" style), the header row bold and
         repeated on every page the table runs onto."""
-        self.document.add_paragraph(caption, style="Caption")
+        self.document.add_paragraph(xml_safe(caption), style="Caption")
         table = self.document.add_table(rows=1, cols=len(header_cells), style="Table Grid")
         header = table.rows[0]
         header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
@@ -259,8 +273,8 @@ class WordReport:
         the drawing's description and title)."""
         shape = self.document.add_picture(io.BytesIO(png_bytes), width=Cm(width_cm))
         doc_pr = shape._inline.docPr
-        doc_pr.set("descr", alt_text)
-        doc_pr.set("title", alt_text)
+        doc_pr.set("descr", xml_safe(alt_text))
+        doc_pr.set("title", xml_safe(alt_text))
 
     @staticmethod
     def caption_of(table: Table) -> Paragraph:
@@ -294,7 +308,7 @@ class WordReport:
             '<w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
             '<w:r><w:t xml:space="preserve"> </w:t></w:r></w:p></w:footnote>'
         )
-        note.findall(qn("w:p"))[0].findall(qn("w:r"))[1].find(qn("w:t")).text = f" {text}"
+        note.findall(qn("w:p"))[0].findall(qn("w:r"))[1].find(qn("w:t")).text = f" {xml_safe(text)}"
         footnotes.append(note)
         run = paragraph.add_run()
         run.style = "footnote reference"
@@ -354,11 +368,11 @@ class WordReport:
     def _inlines(self, paragraph: Paragraph, inlines) -> None:
         for inline in inlines:
             if inline.kind == markup.TEXT:
-                paragraph.add_run(inline.text)
+                paragraph.add_run(xml_safe(inline.text))
             elif inline.kind == markup.EMPHASIS:
-                paragraph.add_run(inline.text).italic = True
+                paragraph.add_run(xml_safe(inline.text)).italic = True
             elif inline.kind == markup.STRONG:
-                paragraph.add_run(inline.text).bold = True
+                paragraph.add_run(xml_safe(inline.text)).bold = True
             elif inline.kind == markup.BREAK:
                 paragraph.add_run().add_break(WD_BREAK.LINE)
             elif inline.kind == markup.LINK:
@@ -373,7 +387,7 @@ class WordReport:
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), bookmark_name(anchor))
         link.set(qn("w:history"), "1")
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_safe(text))
         run.style = "Hyperlink"
         link.append(run._r)  # moves the run into the hyperlink
         paragraph._p.append(link)

@@ -73,7 +73,24 @@ def units_blocking_definitive(cycle: AuditCycle) -> list[str]:
     return units_not_agreed(counted_units=counted.values(), report_status=status)
 
 
-def report_content_gaps(cycle: AuditCycle) -> list[str]:
+def definitive_not_ready(cycle: AuditCycle, *, parts=None) -> str:
+    """Why `cycle`'s report cannot be Definitief now, or "": a counted unit's report not
+    agreed, or its content not done (`report_content_gaps`; `parts` when the report was just
+    built). Asked when a Definitief version is requested, retried and rendered."""
+    not_agreed = units_blocking_definitive(cycle)
+    if not_agreed:
+        return _(
+            "Een definitieve versie kan pas als elk rapport per bedrijfsonderdeel is "
+            "afgestemd. Nog niet afgestemd: %(units)s. Publiceer zolang een conceptversie."
+        ) % {"units": ", ".join(not_agreed)}
+    if gaps := report_content_gaps(cycle, parts=parts):
+        return _("Een definitieve versie kan pas als het rapport af is. Nog open: %(gaps)s") % {
+            "gaps": " ".join(gaps)
+        }
+    return ""
+
+
+def report_content_gaps(cycle: AuditCycle, *, parts=None) -> list[str]:
     """What the report's chapters and sections still lack for a Definitief version
     (`findings.rules.definitive_report_gaps`): its structure stored, every part akkoord (four
     eyes), no chosen block empty without "niet van toepassing"."""
@@ -86,7 +103,7 @@ def report_content_gaps(cycle: AuditCycle) -> list[str]:
                 "paragrafen en laat elk akkoord geven."
             )
         ]
-    return definitive_report_gaps(build_uwv_report(cycle).parts)
+    return definitive_report_gaps(parts if parts is not None else build_uwv_report(cycle).parts)
 
 
 def label_key(label: str) -> tuple[int, int]:

@@ -5,6 +5,7 @@ and the auditors assigned in it (toetser); the coordination team and the RvB rea
 The database sums and counts; Python divides with Decimal (SQLite's AVG is a float)."""
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -126,12 +127,16 @@ class RatingSummary:
         return max((bar.count for bar in self.distribution), default=0)
 
 
-def rating_summary(cycle: AuditCycle, *, with_comments: bool = True) -> RatingSummary:
+def rating_summary(
+    cycle: AuditCycle, *, with_comments: bool = True, excluded_units: Collection[int] = ()
+) -> RatingSummary:
     """The evaluation of `cycle`. Two queries: the number of ratings per role and rating (one
     grouped count; sums, averages and the distribution follow in Python, exactly) and the
-    comments, which the UWV-wide report leaves out (`with_comments=False`)."""
+    comments, which the UWV-wide report leaves out (`with_comments=False`), as it leaves out
+    the ratings given at an excluded unit (`excluded_units`)."""
     counts = (
         AuditRating.objects.filter(cycle=cycle)
+        .exclude(unit_id__in=excluded_units)
         .values_list("rater_role", "rating")
         .annotate(n=Count("id"))
         .order_by()

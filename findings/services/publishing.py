@@ -30,6 +30,7 @@ from findings.notifications import notify_report_version_done, notify_report_ver
 from findings.selectors.publishing import (
     IN_PROGRESS,
     LABEL_PATTERN,
+    definitive_not_ready,
     publish_refusal,
 )
 from uwvkms.constants import Role
@@ -50,6 +51,12 @@ def render_failed_explanation() -> str:
         "Het opmaken van de pdf is mislukt door een technische fout. Er is niets gepubliceerd. "
         "Probeer het opnieuw; lukt het weer niet, meld dan het tijdstip aan de beheerder."
     )
+
+
+class DefinitiveNotReady(Exception):
+    """A Definitief version found, when it was rendered, content that was not ready (a section
+    edited back to concept after the version was asked for): nothing is published. Its message
+    is for people."""
 
 
 def render_stalled_explanation(minutes: int) -> str:
@@ -125,6 +132,11 @@ def report_version_retry(*, actor: User, version: ReportVersion) -> ReportVersio
     AuditCycle.objects.select_for_update().filter(pk=version.cycle_id).first()
     if ReportVersion.objects.filter(cycle_id=version.cycle_id, state__in=IN_PROGRESS).exists():
         raise PublishRefused(_("Er wordt al een versie opgemaakt; wacht tot die klaar is."))
+    # What holds for asking a Definitief version holds for asking it again.
+    if version.report_status == ReportStatus.DEFINITIEF and (
+        not_ready := definitive_not_ready(version.cycle)
+    ):
+        raise PublishRefused(not_ready)
     updated = ReportVersion.objects.filter(pk=version.pk, state=PublishState.FAILED).update(
         state=PublishState.QUEUED, error="", task_id="", progress_at=timezone.now()
     )
@@ -225,14 +237,17 @@ def report_version_render(
             if stored_docx is not None:
                 field.storage.delete(stored_docx)
             return None
-    except Exception:
+    except Exception as error:
         # The cause goes to the log (with its traceback); the page gets a Dutch explanation.
         logger.exception("Rendering report version %s failed", version_id)
+        explanation = (
+            str(error) if isinstance(error, DefinitiveNotReady) else render_failed_explanation()
+        )
         for name in (stored, stored_docx):
             if name is not None:
                 field.storage.delete(name)
         with transaction.atomic():
-            if mine.update(state=PublishState.FAILED, error=render_failed_explanation()):
+            if mine.update(state=PublishState.FAILED, error=explanation):
                 version.refresh_from_db()
                 audit_event_record(
                     event=REPORT_VERSION_FAILED,
@@ -304,6 +319,15 @@ def render_uwv_report_for_version(version: ReportVersion) -> RenderedReport:
         # Dated the day the team published it, not the day a retry renders it.
         published_at=version.requested_at,
     )
+    # Checked again on what is rendered: a section may have gone back to concept after the
+    # version was asked for.
+    if version.report_status == ReportStatus.DEFINITIEF and (
+        not_ready := definitive_not_ready(version.cycle, parts=report.parts)
+    ):
+        raise DefinitiveNotReady(
+            _("Er is niets gepubliceerd: het rapport was bij het opmaken niet meer af. %(why)s")
+            % {"why": not_ready}
+        )
     return RenderedReport(
         pdf=render_uwv_report_pdf(report),
         snapshot=report.snapshot(),

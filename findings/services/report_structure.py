@@ -5,6 +5,8 @@ orders and removes sections, and moves their status concept → klaar voor revie
 four eyes. Every write locks the cycle, checks the version the writer opened and records old →
 new in the event log."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -28,7 +30,7 @@ from findings.events import (
 )
 from findings.models import ReportSection
 from findings.report.uwv.blocks import BLOCKS
-from findings.report.uwv.structure import Part
+from findings.report.uwv.structure import Part, parts_of_plans, principle_chapter_plan
 from findings.rules import section_status_refusal
 from findings.selectors.report_structure import starting_structure
 from uwvkms import markup
@@ -66,6 +68,45 @@ def report_structure_start(*, actor: User, cycle: AuditCycle) -> list[ReportSect
     return rows
 
 
+@transaction.atomic
+def report_principle_chapters_add(*, actor: User, cycle: AuditCycle) -> list[ReportSection]:
+    """Store a default chapter for every principle assessed in `cycle` that has none yet (one
+    added to the cycle after the structure was stored), after the last principle chapter (or
+    before chapter 10 and the appendices). Records `findings.report_section.added` per
+    chapter."""
+    require_audit_capacity(actor, allowed=COORDINATION)
+    cycle = cycle_lock(cycle.pk)
+    chapters = list(ReportSection.objects.filter(cycle=cycle, chapter=None).order_by("position"))
+    have = {c.principle_id for c in chapters}
+    missing = [p for p in cycle.principles.order_by("order", "name") if p.pk not in have]
+    missing = [p for p in missing if not p.is_basic] + [p for p in missing if p.is_basic]
+    if not missing or not chapters:
+        return []
+    last = max((c.position for c in chapters if c.principle_id is not None), default=None)
+    if last is None:
+        after = next((c for c in chapters if c.anchor == "reacties" or c.is_appendix), None)
+        last = (after.position - 1) if after is not None else chapters[-1].position
+    for row in reversed([c for c in chapters if c.position > last]):
+        row.position += len(missing)
+        row.save(update_fields=["position"])
+    anchors = _anchors(cycle.pk)
+    added = []
+    for offset, part in enumerate(parts_of_plans([principle_chapter_plan(p) for p in missing])):
+        if part.anchor in anchors:
+            continue
+        chapter = _create(cycle, part, actor=actor, position=last + 1 + offset, chapter=None)
+        for index, section in enumerate(part.sections, start=1):
+            _create(cycle, section, actor=actor, position=index, chapter=chapter)
+        audit_event_record(
+            event=REPORT_SECTION_ADDED,
+            actor=actor,
+            target=chapter,
+            changes=created({"title": chapter.title, "anchor": chapter.anchor}),
+        )
+        added.append(chapter)
+    return added
+
+
 def _create(cycle, part: Part, *, actor, position: int, chapter) -> ReportSection:
     row = ReportSection(
         cycle=cycle,
@@ -86,7 +127,9 @@ def _create(cycle, part: Part, *, actor, position: int, chapter) -> ReportSectio
     return row
 
 
-def _locked(section: ReportSection) -> ReportSection:
+def section_locked(section: ReportSection) -> ReportSection:
+    """`section`, locked with its cycle for this transaction; refused when either was
+    withdrawn. Material writes (findings.services.report_material) lock through it too."""
     cycle_lock(section.cycle_id)
     locked = ReportSection.with_withdrawn.select_for_update().get(pk=section.pk)
     if locked.is_withdrawn:
@@ -134,7 +177,7 @@ def report_section_save(
     a newer version, with a ValidationError on bad markup. Records
     `findings.report_section.changed` with old → new."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    section = _locked(section)
+    section = section_locked(section)
     version_check(section, expected_version=expected_version, what=WHAT)
     title = " ".join(title.split())
     if not title:
@@ -167,7 +210,7 @@ def report_section_status_set(
     """Move a chapter or section to `status` (`findings.rules.section_status_refusal`: akkoord
     by another than its last editor). Records `findings.report_section.status`."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    section = _locked(section)
+    section = section_locked(section)
     version_check(section, expected_version=expected_version, what=WHAT)
     status = SectionStatus(status)
     if refusal := section_status_refusal(
@@ -197,14 +240,16 @@ def report_section_add(
     require_audit_capacity(actor, allowed=COORDINATION)
     cycle = cycle_lock(cycle.pk)
     if chapter is not None:
-        chapter = _locked(chapter)
+        chapter = section_locked(chapter)
         if chapter.cycle_id != cycle.pk or chapter.chapter_id is not None:
             raise ValidationError(_("Kies een hoofdstuk van dit rapport."))
     title = " ".join(title.split())
     if not title:
         raise ValidationError({"title": _("Geef de paragraaf een titel.")})
     anchors = _anchors(cycle.pk)
-    base = (slugify(title) or "paragraaf")[:70]
+    # Link addresses are lower-case letters, digits and single hyphens (`uwvkms.markup`'s
+    # anchors; a heading within a section gets "<address>--<n>", which no section can have).
+    base = re.sub(r"-+", "-", slugify(title).replace("_", "-")).strip("-")[:70] or "paragraaf"
     anchor, n = base, 1
     while anchor in anchors:
         n += 1
@@ -242,7 +287,7 @@ def report_section_move(*, actor: User, section: ReportSection, up: bool) -> Rep
     """Move a chapter among the chapters, or a section within its chapter, one place up or
     down (an appendix stays among the appendices). Records `findings.report_section.moved`."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    section = _locked(section)
+    section = section_locked(section)
     siblings = ReportSection.objects.filter(
         cycle_id=section.cycle_id, chapter_id=section.chapter_id, is_appendix=section.is_appendix
     )
@@ -276,7 +321,7 @@ def report_section_withdraw(
     text stays in the record. The chapter of an assessed principle stays: every assessed
     principle has one. Records `findings.report_section.withdrawn`."""
     require_audit_capacity(actor, allowed=COORDINATION)
-    section = _locked(section)
+    section = section_locked(section)
     version_check(section, expected_version=expected_version, what=WHAT)
     if section.principle_id is not None:
         raise ValidationError(
@@ -287,8 +332,15 @@ def report_section_withdraw(
             code="principle",
         )
     changes = withdraw(section, actor=actor, reason=reason, what=WHAT)
-    for child in ReportSection.objects.filter(chapter=section):
-        withdraw(child, actor=actor, reason=reason, what=WHAT)
+    for child in ReportSection.objects.select_for_update().filter(chapter=section):
+        # Each section of the chapter keeps its own trace of going with it.
+        audit_event_record(
+            event=REPORT_SECTION_WITHDRAWN,
+            actor=actor,
+            target=child,
+            changes=withdraw(child, actor=actor, reason=reason, what=WHAT),
+            reason=reason,
+        )
     audit_event_record(
         event=REPORT_SECTION_WITHDRAWN,
         actor=actor,

@@ -6,17 +6,28 @@ services."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from audits.selectors import cycle_get
-from findings.constants import SectionStatus
-from findings.forms.report_structure import SectionAddForm, SectionForm, SectionWithdrawForm
+from findings.constants import MaterialKind, SectionStatus
+from findings.forms.report_structure import (
+    ExampleForm,
+    MaterialEditForm,
+    MaterialWithdrawForm,
+    QuoteForm,
+    SectionAddForm,
+    SectionForm,
+    SectionWithdrawForm,
+    UwvTextForm,
+)
 from findings.report.uwv import build_uwv_report
 from findings.report.uwv.blocks import BLOCKS
 from findings.rules import definitive_report_gaps, section_status_refusal
 from findings.selectors import report_structure as selectors
+from findings.services import report_material as material_services
 from findings.services import report_structure as services
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, posted_data
@@ -40,6 +51,10 @@ def uwv_report_structure(request, year: int):
             if "start" in request.POST:
                 services.report_structure_start(actor=request.user, cycle=cycle)
                 messages.success(request, _("De opbouw van het rapport is vastgelegd."))
+                return redirect(_structure_url(year))
+            if "principles" in request.POST:
+                services.report_principle_chapters_add(actor=request.user, cycle=cycle)
+                messages.success(request, _("De hoofdstukken van de principes zijn vastgelegd."))
                 return redirect(_structure_url(year))
             if "move" in request.POST:
                 pk, _sep, direction = request.POST["move"].partition(":")
@@ -76,6 +91,8 @@ def uwv_report_structure(request, year: int):
                 messages.error(request, " ".join(error.messages))
     report = build_uwv_report(cycle) if rows else None
     gaps = definitive_report_gaps(report.parts) if report else []
+    principles = list(cycle.principles.order_by("order", "name"))
+    with_chapter = {row.principle_id for row in rows if row.chapter_id is None}
     return render(
         request,
         "findings/report/structure.html",
@@ -88,17 +105,36 @@ def uwv_report_structure(request, year: int):
             "add_form": add_form,
             "add_target": add_target,
             "source": selectors.previous_structure_cycle(cycle) if not rows else None,
+            "principle_ids": {p.pk for p in principles},
+            "missing_principles": [p.name for p in principles if p.pk not in with_chapter]
+            if rows
+            else [],
         },
         status=400 if request.method == "POST" else 200,
     )
 
 
 def _chapters(rows):
+    """(chapter, [(section, can_up, can_down)], can_up, can_down) in order: a part moves only
+    among its siblings (an appendix among the appendices), as the service allows."""
+
+    def with_moves(siblings):
+        placed = []
+        for row in siblings:
+            group = [s for s in siblings if s.is_appendix == row.is_appendix]
+            at = group.index(row)
+            placed.append((row, at > 0, at < len(group) - 1))
+        return placed
+
     sections: dict[int, list] = {}
     for row in rows:
         if row.chapter_id is not None:
             sections.setdefault(row.chapter_id, []).append(row)
-    return [(row, sections.get(row.pk, [])) for row in rows if row.chapter_id is None]
+    chapters = [row for row in rows if row.chapter_id is None]
+    return [
+        (chapter, with_moves(sections.get(chapter.pk, [])), can_up, can_down)
+        for chapter, can_up, can_down in with_moves(chapters)
+    ]
 
 
 STATUS_MESSAGES = {
@@ -113,7 +149,11 @@ def uwv_report_section(request, year: int, pk: int):
     """One chapter or section: its title, text and blocks in one form. `status` buttons save
     what was typed first and then move the status, so nothing typed is lost."""
     cycle = cycle_get(year=year)
-    section = selectors.report_section_get(cycle=cycle, pk=pk)
+    # A save of a section a colleague took out meanwhile is refused by the service with its
+    # reason, and the text typed comes back (never a 404 that loses it).
+    section = selectors.report_section_get(
+        cycle=cycle, pk=pk, withdrawn_too=request.method == "POST"
+    )
     principle_chapter = (section.chapter or section).principle_id is not None
     initial = {
         "title": section.title,
@@ -123,28 +163,33 @@ def uwv_report_section(request, year: int, pk: int):
         "version": section.version,
     }
     form = SectionForm(posted_data(request), initial=initial, principle_chapter=principle_chapter)
-    if request.method == "POST" and form.is_valid():
-        target = request.POST.get("status", "")
+    target = request.POST.get("status", "") if request.method == "POST" else ""
+    if target and target not in SectionStatus.values:
+        form.add_error(None, _("Deze status bestaat niet."))
+    elif request.method == "POST" and form.is_valid():
         try:
-            section = services.report_section_save(
-                actor=request.user,
-                section=section,
-                title=form.cleaned_data["title"],
-                text=form.cleaned_data["text"],
-                blocks=form.cleaned_data["blocks"],
-                not_applicable=form.cleaned_data["not_applicable"],
-                expected_version=form.cleaned_data["version"],
-            )
-            if target:
-                section = services.report_section_status_set(
+            # Saving what was typed and moving the status go together: a refused move (akkoord
+            # by the one who just changed the text) saves nothing either.
+            with transaction.atomic():
+                section = services.report_section_save(
                     actor=request.user,
                     section=section,
-                    status=target,
-                    expected_version=section.version,
+                    title=form.cleaned_data["title"],
+                    text=form.cleaned_data["text"],
+                    blocks=form.cleaned_data["blocks"],
+                    not_applicable=form.cleaned_data["not_applicable"],
+                    expected_version=form.cleaned_data["version"],
                 )
+                if target:
+                    section = services.report_section_status_set(
+                        actor=request.user,
+                        section=section,
+                        status=target,
+                        expected_version=section.version,
+                    )
         except ValidationError as error:  # EditConflict too: a ValidationError
             add_service_errors(form, error)
-            section = selectors.report_section_get(cycle=cycle, pk=pk)
+            section = selectors.report_section_get(cycle=cycle, pk=pk, withdrawn_too=True)
         else:
             messages.success(
                 request,
@@ -177,6 +222,7 @@ def uwv_report_section(request, year: int, pk: int):
             "history": selectors.section_history(section),
             "block_labels": {key: str(b.label) for key, b in BLOCKS.items()},
             "anchors": selectors.anchors_of(cycle),
+            "material_count": section.materials.count(),
         },
         status=400 if form.is_bound else 200,
     )
@@ -225,6 +271,154 @@ def uwv_report_section_withdraw(request, year: int, pk: int):
             "back_url": reverse("findings:uwv_report_section", args=[year, section.pk]),
             "back_label": _("Terug naar de paragraaf"),
             "crumbs": [(_structure_url(year), _("Opbouw van het rapport"))],
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@role_required(Role.COORDINATIETEAM)
+def uwv_report_section_material(request, year: int, pk: int):
+    """The material of one section: what is placed (each editable on its own, or taken out
+    with a reason) and three ways to add (a good example, a quote, a UWV-level text). Each form
+    posts on its own (`add` names it; `edit` the material), and a refused one comes back as
+    typed."""
+    cycle = cycle_get(year=year)
+    section = selectors.report_section_get(cycle=cycle, pk=pk)
+    candidates = selectors.material_candidates(cycle)
+    posted = request.POST if request.method == "POST" else None
+    action = posted.get("add", "") if posted else ""
+    forms = {
+        "voorbeeld": ExampleForm(
+            posted if action == "voorbeeld" else None, candidates=candidates, prefix="voorbeeld"
+        ),
+        "citaat": QuoteForm(
+            posted if action == "citaat" else None, candidates=candidates, prefix="citaat"
+        ),
+        "tekst": UwvTextForm(
+            posted if action == "tekst" else None,
+            candidates=candidates,
+            prefix="tekst",
+            initial={"kind": MaterialKind.OBSERVATIE},
+        ),
+    }
+    edit_pk = posted.get("edit", "") if posted else ""
+    edit_form = None
+    if posted is not None and action in forms and forms[action].is_valid():
+        form = forms[action]
+        try:
+            if action == "voorbeeld":
+                extra = {"kind": MaterialKind.VOORBEELD, "finding": form.cleaned_data["finding"]}
+            elif action == "citaat":
+                extra = {"kind": MaterialKind.CITAAT, **form.picked()}
+            else:
+                extra = {
+                    "kind": form.cleaned_data["kind"],
+                    "title": form.cleaned_data["title"],
+                    "themes": form.cleaned_data["themes"],
+                    "recommendations": form.cleaned_data["recommendations"],
+                }
+            material_services.report_material_add(
+                actor=request.user, section=section, text=form.cleaned_data["text"], **extra
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Het materiaal staat in ‘%(title)s’.") % {"title": section})
+            return redirect("findings:uwv_report_section_material", year=year, pk=section.pk)
+    elif posted is not None and edit_pk.isdigit():
+        material = selectors.report_material_get(
+            section=section, pk=int(edit_pk), withdrawn_too=True
+        )
+        edit_form = MaterialEditForm(posted, prefix=f"m{material.pk}")
+        if edit_form.is_valid():
+            try:
+                material_services.report_material_update(
+                    actor=request.user,
+                    material=material,
+                    title=edit_form.cleaned_data["title"],
+                    text=edit_form.cleaned_data["text"],
+                    themes=material.themes.all(),
+                    recommendations=material.recommendations.all(),
+                    expected_version=edit_form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                add_service_errors(edit_form, error)
+            else:
+                messages.success(request, _("Het materiaal is gewijzigd."))
+                return redirect("findings:uwv_report_section_material", year=year, pk=section.pk)
+    placed = []
+    for material in selectors.section_materials(section):
+        if edit_form is not None and str(material.pk) == edit_pk:
+            placed.append((material, edit_form))
+        else:
+            placed.append(
+                (
+                    material,
+                    MaterialEditForm(
+                        prefix=f"m{material.pk}",
+                        initial={
+                            "title": material.title,
+                            "text": material.text,
+                            "version": material.version,
+                        },
+                    ),
+                )
+            )
+    return render(
+        request,
+        "findings/report/section_material.html",
+        {
+            "cycle": cycle,
+            "section": section,
+            "placed": placed,
+            "forms": forms,
+            "action": action,
+            "candidates": candidates,
+        },
+        status=400 if posted is not None else 200,
+    )
+
+
+@role_required(Role.COORDINATIETEAM)
+def uwv_report_material_withdraw(request, year: int, pk: int, material_pk: int):
+    """Take material out of its section with a reason (GET: the question; POST: out)."""
+    cycle = cycle_get(year=year)
+    section = selectors.report_section_get(cycle=cycle, pk=pk)
+    material = selectors.report_material_get(section=section, pk=material_pk)
+    form = MaterialWithdrawForm(posted_data(request), initial={"version": material.version})
+    back = reverse("findings:uwv_report_section_material", args=[year, section.pk])
+    if request.method == "POST" and form.is_valid():
+        try:
+            material_services.report_material_withdraw(
+                actor=request.user,
+                material=material,
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Het materiaal is uit het rapport gehaald."))
+            return redirect(back)
+    return render(
+        request,
+        "findings/withdraw.html",
+        {
+            "cycle": cycle,
+            "record": material,
+            "form": form,
+            "refusal": "",
+            "title": _("‘%(material)s’ uit het rapport halen?") % {"material": material},
+            "consequence": _(
+                "Het verdwijnt uit de paragraaf; het blijft met de reden bewaard in de historie."
+            ),
+            "button": _("Uit het rapport halen"),
+            "back_url": back,
+            "back_label": _("Terug naar het materiaal"),
+            "crumbs": [
+                (_structure_url(year), _("Opbouw van het rapport")),
+                (back, str(section)),
+            ],
         },
         status=400 if form.is_bound else 200,
     )

@@ -22,6 +22,7 @@ from findings.models import (
     MainFinding,
     ManagementResponse,
     Recommendation,
+    ReportSection,
     Theme,
 )
 from findings.rules import theme_verdict
@@ -47,6 +48,7 @@ def counts():
             DocumentFile,
             Interview,
             Exclusion,
+            ReportSection,
         )
     }
 
@@ -57,10 +59,13 @@ def test_demo_loads_and_is_idempotent(db, settings, capsys):
     first = counts()
     out = capsys.readouterr().out
     assert "demo-kms-2023" in out and "coordinatie" in out
+    # Two team members: the report's texts get their akkoord from other eyes (issue 18).
+    assert "coordinatie2" in out
     call_command("loaddemo")
     assert counts() == first
 
     assert first["BusinessUnit"] == 16
+    assert first["ReportSection"] > 0  # 2023 and 2022 written once (demo/report.py)
     assert BusinessUnit.objects.filter(has_execution_processes=True).count() == 6
     assert User.objects.filter(groups__name=Role.TOETSER.value).count() == 30
     for role in Role:

@@ -150,7 +150,7 @@ def test_board_member_reads_the_published_report_and_its_versions(
         reverse("maturity:score_edit", args=[YEAR, uitkeren.pk, "klantgerichtheid"]),
         reverse("maturity:framework_edit", args=[YEAR, "klantgerichtheid"]),
         reverse("findings:rollup_board", args=[YEAR]),
-        reverse("findings:uwv_report_narratives", args=[YEAR]),
+        reverse("findings:uwv_report_structure", args=[YEAR]),
         reverse("findings:unit_findings", args=[YEAR, uitkeren.pk]),
         reverse("findings:management_response", args=[YEAR, uitkeren.pk]),
     ):

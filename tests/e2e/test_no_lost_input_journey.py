@@ -19,12 +19,6 @@ OPERATION = "Afwijkingen komen in het MT-overleg terug."
 MEASURE_LABEL = re.compile(r"^\s*Maatregel\*?\s*$")  # required fields carry an asterisk
 
 
-def save_button(page: Page, key):
-    return page.get_by_role(
-        "button", name=re.compile(rf"^Opslaan\s*: {re.escape(str(key.label))}$")
-    )
-
-
 def still_typed(page: Page) -> None:
     expect(page.get_by_label("Geleverd", exact=True)).to_be_checked()
     expect(page.get_by_label("Klantgerichtheid")).to_be_checked()
@@ -141,36 +135,3 @@ def test_the_advice_survives_adding_and_removing_a_control_measure(
     assert advice.target_group == texts[AdviceSection.TARGET_GROUP]
     assert not ControlMeasure.objects.exists()
     assert_console_clean(console_messages, failed_loads={400: 1})  # the refused measure
-
-
-@pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_saving_one_report_text_keeps_the_others(
-    browser_page: Page, console_messages, page_checks, cycle, coordinator
-):
-    """The coordination team types in every text of the report, saves one: the others stay
-    as typed (not saved, the page names them), and save in turn."""
-    from findings.constants import NarrativeKey
-    from findings.models import ReportNarrative
-
-    page = browser_page
-    log_in(page, "coordinator")
-    page.goto(reverse("findings:uwv_report_narratives", args=[cycle.year]))
-    check(page)
-    texts = {key: f"Eigen tekst voor {key.label}." for key in NarrativeKey}
-    for key, text in texts.items():
-        page.get_by_role("region", name=str(key.label)).get_by_role("textbox").fill(text)
-    first, *others = list(NarrativeKey)
-    save_button(page, first).click()
-    expect(status_message(page, f"De tekst ‘{first.label}’ is opgeslagen.")).to_be_visible()
-    for key, text in texts.items():
-        expect(
-            page.get_by_role("region", name=str(key.label)).get_by_role("textbox")
-        ).to_have_value(text)
-    check(page)
-    for key in others:
-        save_button(page, key).click()
-        expect(status_message(page, f"De tekst ‘{key.label}’ is opgeslagen.")).to_be_visible()
-    stored = dict(ReportNarrative.objects.filter(cycle=cycle).values_list("key", "text"))
-    assert stored == {key.value: text for key, text in texts.items()}
-    assert_console_clean(console_messages, failed_loads={})

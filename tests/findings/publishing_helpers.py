@@ -21,12 +21,11 @@ def agree_unit_reports(*, cycle, coordinator) -> None:
     published."""
     from django.utils import timezone
 
+    from findings.models import UnitReport
     from findings.selectors.publishing import units_blocking_definitive
     from findings.services import unit_report_move
     from tests.findings.unit_reporting import complete
     from uwvkms.models import BusinessUnit
-
-    from findings.models import UnitReport
 
     for name in units_blocking_definitive(cycle):
         unit = BusinessUnit.objects.get(name=name)

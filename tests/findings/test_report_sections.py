@@ -68,7 +68,7 @@ def test_the_text_is_saved_and_rendered_with_its_markup(client, coordinator, sta
     report = build_uwv_report(started)
     html = render_uwv_report_html(report, for_pdf=False)
     assert "Wij zagen veel <strong>goede</strong> voorbeelden." in html
-    assert '<h4 id="wat-gaat-goed-1" class="uwv-h3"><span class="uwv-number">2.1.1</span>' in html
+    assert '<h4 id="wat-gaat-goed--1" class="uwv-h3"><span class="uwv-number">2.1.1</span>' in html
     assert "<li><em>effectmetingen</em></li>" in html
     assert '<blockquote class="uwv-quote"><p>Wij meten nu ook het effect.</p>' in html
     assert '<a href="#hoofdbevindingen">de hoofdbevindingen</a>' in html

@@ -166,6 +166,11 @@ def test_the_team_adds_orders_and_removes_sections_on_the_structure_page(
     page = client.get(url).content.decode()
     assert "Opbouw vastleggen en beginnen met schrijven" in page
     assert client.post(url, {"start": "1"}).status_code == 302
+    # Only the moves the service allows are offered: chapter 10 stays before the appendices.
+    page = client.get(url).content.decode()
+    assert 'Omlaag<span class="visually-hidden">: Managementreacties en beschouwing' not in page
+    assert 'Omhoog<span class="visually-hidden">: UWV Volwassenheidsmodel' not in page
+    assert 'Omlaag<span class="visually-hidden">: UWV Volwassenheidsmodel' in page
     chapter = _row(cycle, "principe-klantgerichtheid")
     response = client.post(
         url, {"add": str(chapter.pk), f"nieuw-{chapter.pk}-title": "Klantreizen in de keten"}

@@ -21,6 +21,7 @@ from findings.services import quote_create
 from findings.services.rollup import rollup_threshold_set, theme_create, theme_recommendations_add
 from tests.factories import (
     AssignmentFactory,
+    AuditRatingFactory,
     BusinessUnitFactory,
     DistrictFactory,
     DocumentCheckFactory,
@@ -112,6 +113,9 @@ def excluded(cycle, coordinator, auditor, unit_board, uitkeren, communicatie, ci
     respond(cict_board, cycle, cict, {cict_recommendation: "niet_herkend"}, overall=UNIT_TEXTS[5])
     agree(coordinator, cycle, uitkeren)
     respond(unit_board, cycle, uitkeren, {uitkeren_recommendation: "herkend"})
+    # The audit's own rating: one at Uitkeren, one given at C-ICT.
+    AuditRatingFactory(cycle=cycle, unit=uitkeren, rater_role="getoetste", rating=8)
+    AuditRatingFactory(cycle=cycle, unit=cict, rater_role="getoetste", rating=2)
     unit_exclude(actor=coordinator, cycle=cycle, unit=cict, reason=REASON)
     _every_block_shown(cycle, coordinator)
     return cycle
@@ -198,6 +202,8 @@ def test_chapter_ten_counts_only_the_counted_units_answers(excluded):
     recognition = report.recognition
     assert (recognition.herkend, recognition.deels, recognition.niet) == (1, 0, 0)
     assert recognition.unanswered == 1
+    # The rating given at C-ICT does not count either.
+    assert (report.rating_count, report.rating_average) == (1, "8,0")
 
 
 def test_the_method_facts_leave_the_units_evidence_out(excluded):
@@ -206,7 +212,6 @@ def test_the_method_facts_leave_the_units_evidence_out(excluded):
     assert (report.interviews_held, report.interviews_confirmed) == (1, 1)
     assert [d.unit for d in report.draws] == ["Uitkeren"]
     assert [s.unit for s in report.unit_statuses] == ["Communicatie", "Uitkeren"]
-    assert "C-ICT" not in [e.unit for e in report.examples_execution + report.examples_other]
     assert all("C-ICT" not in area.units for area in report.attention)
     assert all("C-ICT" not in thread.units for thread in report.threads)
 

@@ -112,6 +112,9 @@ def test_bookmark_names_are_ones_word_accepts():
     assert bookmark_name("hoofdstuk-6") == "hoofdstuk_6"
     assert bookmark_name("6-1") == "a_6_1"
     assert len(bookmark_name("x" * 60)) == 40
+    # Long addresses that start alike keep distinct bookmarks.
+    long = "effectmetingen-van-verbetermaatregelen-in-de-districten-"
+    assert bookmark_name(f"{long}2024") != bookmark_name(f"{long}2025")
 
 
 def test_header_and_footer_carry_title_date_version_and_page_fields():

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from audits.constants import ReferenceTextKey
 from audits.models import AssessedPrinciple, AuditCycle, ManagementPrinciple
 from audits.selectors import exclusions_of, reference_text
+from findings.constants import MaterialKind
 from findings.report.uwv.blocks import BLOCKS
 from findings.report.uwv.front import (
+    attention_of,
     chart_of,
-    examples_and_attention,
     maturity_lines_of,
     method_facts,
     threads_of,
@@ -24,9 +25,11 @@ from findings.report.uwv.front import (
 )
 from findings.report.uwv.model import (
     BlockView,
+    ExampleGroup,
     ExclusionItem,
     Footnote,
     Heading,
+    MaterialView,
     Numbering,
     PartView,
     UwvReport,
@@ -45,7 +48,7 @@ from findings.report.uwv.responses import (
 )
 from findings.report.uwv.structure import Part
 from findings.report.uwv.texts import AUTHOR, front_matter_values, generated_footnotes
-from findings.selectors.report_structure import report_structure
+from findings.selectors.report_structure import materials_by_section, report_structure
 from findings.selectors.rollup import BoardReference, rollup_board
 from maturity.selectors import frameworks_of_cycle, level_meanings
 from maturity.selectors import rollup_by_principle as maturity_rollup
@@ -109,11 +112,10 @@ def build_uwv_report(
         )
         for p in principles
     }
-    examples, attention = examples_and_attention(
-        cycle, units=units, excluded=excluded, principles=principles, items=items
-    )
+    attention = attention_of(cycle, units=units, excluded=excluded, principles=principles)
     unit_reports = counted_unit_reports(cycle, excluded=excluded)
     structure, _stored = report_structure(cycle, principles=principles)
+    materials = materials_by_section(cycle)
 
     facts = UwvReport(
         year=cycle.year,
@@ -137,12 +139,10 @@ def build_uwv_report(
         threads=threads_of(board),
         chart=chart_of(principles, figures),
         maturity=maturity_lines_of(principles, figures),
-        examples_execution=examples["execution"],
-        examples_other=examples["other"],
         attention=attention,
         main_findings=main_findings_of(board),
         recognition=recognition_of(cycle, excluded=excluded, board=board),
-        **ratings_of(cycle),
+        **ratings_of(cycle, excluded=excluded),
         **appendices_of(
             principles=principles,
             every_principle=every_principle,
@@ -151,14 +151,24 @@ def build_uwv_report(
             introduction=reference_text(ReferenceTextKey.PRINCIPLES_INTRODUCTION),
         ),
     )
-    return _walk(facts, structure, data=data, notes=generated_footnotes(exclusions))
+    return _walk(
+        facts,
+        structure,
+        data=data,
+        notes=generated_footnotes(exclusions),
+        materials=materials,
+        units=units,
+        excluded=excluded,
+    )
 
 
-def _walk(facts: UwvReport, structure: list[Part], *, data: dict, notes: dict) -> UwvReport:
+def _walk(
+    facts: UwvReport, structure: list[Part], *, data: dict, notes: dict, **material
+) -> UwvReport:
     """The report with its chapters in reading order: numbers for chapters, sections, headings
     within a section and footnotes, handed out as a reader meets them (WeasyPrint numbers the
     PDF's footnotes the same way)."""
-    walker = _Walker(facts, data=data, notes=notes)
+    walker = _Walker(facts, data=data, notes=notes, **material)
     parts = [walker.chapter(part) for part in structure]
     return dataclasses.replace(
         facts,
@@ -170,8 +180,13 @@ def _walk(facts: UwvReport, structure: list[Part], *, data: dict, notes: dict) -
 
 
 class _Walker:
-    def __init__(self, facts: UwvReport, *, data: dict, notes: dict) -> None:
+    def __init__(
+        self, facts: UwvReport, *, data: dict, notes: dict, materials, units, excluded
+    ) -> None:
         self.facts = facts
+        self.materials = materials
+        self.units = units
+        self.excluded = excluded
         self.data = data
         self.notes = notes
         self.n = Numbering()
@@ -190,6 +205,7 @@ class _Walker:
             heading = self.n.chapter_heading(part.title, part.anchor)
         principle = self.data.get(part.principle_id)
         content, blocks = self._body(part, heading=heading, principle=principle)
+        groups, materials = self._materials(part, heading=heading, content=content)
         placed = self._main_findings(part, level=2, prefix=heading.number)
         sections = [self.section(s, principle=principle) for s in part.sections]
         return PartView(
@@ -202,11 +218,14 @@ class _Walker:
             main_findings=placed,
             sections=sections,
             is_appendix=part.is_appendix,
+            example_groups=groups,
+            materials=materials,
         )
 
     def section(self, part: Part, *, principle) -> PartView:
         heading = self.n.section_heading(part.title, part.anchor)
         content, blocks = self._body(part, heading=heading, principle=principle)
+        groups, materials = self._materials(part, heading=heading, content=content)
         return PartView(
             heading=heading,
             text=part.text,
@@ -216,12 +235,15 @@ class _Walker:
             principle=principle,
             main_findings=self._main_findings(part, level=3, prefix=heading.number),
             sections=[],
+            example_groups=groups,
+            materials=materials,
         )
 
     def _body(self, part: Part, *, heading: Heading, principle):
         content = markup.parse(part.text)
+        # "<address>--<n>": no section's own link address ends so (`report_section_add`).
         content = markup.number_headings(
-            content, prefix=heading.number, anchor_prefix=heading.anchor
+            content, prefix=heading.number, anchor_prefix=f"{heading.anchor}-"
         )
         if heading.level == 1 or not heading.number:
             # A heading in a chapter's own text (or an appendix's) gets no number: 1.1 is the
@@ -258,6 +280,56 @@ class _Walker:
                 )
             )
         return list(content), blocks
+
+    def _materials(self, part: Part, *, heading: Heading, content):
+        """The part's good examples in their groups (with, then without execution processes,
+        each under a heading numbered after the text's own headings) and its other material;
+        an excluded unit's material left out."""
+        rows = [
+            m
+            for m in self.materials.get(part.row_id, [])
+            if m.unit_id is None or m.unit_id not in self.excluded
+        ]
+        views = {
+            m.pk: MaterialView(
+                kind=m.kind,
+                unit=m.unit.name if m.unit_id else "",
+                title=m.title,
+                text=m.text,
+                source=m.source_text if m.kind == MaterialKind.VOORBEELD else "",
+            )
+            for m in rows
+        }
+        groups = []
+        numbered = sum(1 for b in content if b.kind == markup.HEADING)
+        for execution, title in (
+            (True, _("Goede voorbeelden mét uitvoeringsprocessen")),
+            (False, _("Goede voorbeelden zonder uitvoeringsprocessen")),
+        ):
+            examples = [
+                views[m.pk]
+                for m in rows
+                if m.kind == MaterialKind.VOORBEELD
+                and self.units[m.unit_id].has_execution_processes == execution
+            ]
+            if examples:
+                numbered += 1
+                number = (
+                    f"{heading.number}.{numbered}" if heading.level == 2 and heading.number else ""
+                )
+                groups.append(
+                    ExampleGroup(
+                        heading=Heading(
+                            number=number,
+                            title=title,
+                            anchor=f"{heading.anchor}--voorbeelden-{'met' if execution else 'zonder'}",
+                            level=3,
+                        ),
+                        examples=examples,
+                    )
+                )
+        others = [views[m.pk] for m in rows if m.kind != MaterialKind.VOORBEELD]
+        return groups, others
 
     def _main_findings(self, part: Part, *, level: int, prefix: str) -> list:
         """The hoofdbevindingen, numbered as sections (or headings within a section) where the

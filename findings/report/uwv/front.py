@@ -1,9 +1,8 @@
 """The facts of chapters 1–4 of the UWV-wide report: the method facts (evidence, draws, calibration, the unit reports and rode
-draden); the maturity chart and table; the good examples and areas of attention. The excluded
+draden); the maturity chart and table; the areas of attention. The excluded
 units' material stays out (DOMAIN.md §5): only the exclusion facts name them."""
 
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db.models import Count, Q
 
@@ -16,7 +15,6 @@ from findings.report.uwv.model import (
     Chart,
     ChartBar,
     DrawItem,
-    ExampleUnit,
     MaturityLine,
     ThreadItem,
     UnitStatusItem,
@@ -134,10 +132,10 @@ def chart_of(principles, figures) -> Chart:
     )
 
 
-def examples_and_attention(cycle, *, units, excluded, principles, items):
-    """Good examples: per group (with and without execution processes) the counted units whose
-    mean submitted level is 3 or higher, best first (at most three). Areas of attention: per
-    principle the counted units with a submitted level of 2 or lower. One query."""
+def attention_of(cycle, *, units, excluded, principles) -> list[AttentionArea]:
+    """Areas of attention: per principle the counted units with a submitted level of 2 or
+    lower. (Good examples are the team's choice: `findings.models.ReportMaterial`.) One
+    query."""
     levels: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for unit_id, principle_id, level in (
         Score.objects.filter(cycle=cycle, status=ScoreStatus.INGEDIEND, level__isnull=False)
@@ -145,30 +143,6 @@ def examples_and_attention(cycle, *, units, excluded, principles, items):
         .values_list("unit_id", "principle_id", "level")
     ):
         levels[unit_id].append((principle_id, level))
-    names = {p.id: p.name for p in principles}
-    practices: dict[str, int] = defaultdict(int)
-    for found in items.values():
-        for item in found.get("good_practices", []):
-            practices[item.unit] += 1
-    examples: dict[str, list[ExampleUnit]] = {"execution": [], "other": []}
-    ranked = sorted(
-        levels.items(),
-        key=lambda kv: (-sum(lv for _p, lv in kv[1]) / len(kv[1]), units[kv[0]].name),
-    )
-    for unit_id, scored in ranked:
-        mean = Decimal(sum(lv for _p, lv in scored)) / len(scored)
-        if mean < 3:
-            continue
-        group = examples["execution" if units[unit_id].has_execution_processes else "other"]
-        if len(group) < 3:
-            group.append(
-                ExampleUnit(
-                    unit=units[unit_id].name,
-                    mean=decimal_text(mean.quantize(Decimal("0.01"))),
-                    principles=[names[p] for p, lv in scored if lv >= 3 and p in names],
-                    practices=practices.get(units[unit_id].name, 0),
-                )
-            )
     attention = []
     for principle in principles:
         for level in (1, 2):
@@ -179,4 +153,4 @@ def examples_and_attention(cycle, *, units, excluded, principles, items):
             )
             if low:
                 attention.append(AttentionArea(principle=principle.name, level=level, units=low))
-    return examples, attention
+    return attention

@@ -101,16 +101,6 @@ class RecommendationItem:
 
 
 @dataclass(frozen=True)
-class ExampleUnit:
-    """A unit that sets a good example: its mean level over its assessed principles."""
-
-    unit: str
-    mean: str
-    principles: list[str]
-    practices: int
-
-
-@dataclass(frozen=True)
 class AttentionArea:
     principle: str
     level: int
@@ -148,6 +138,28 @@ class BlockView:
 
 
 @dataclass(frozen=True)
+class MaterialView:
+    """Material the team placed in a part: a good example (`unit`, the good practice as
+    `source`, the team's explanation as `text`), a quote (`unit`, the passage as `text`) or a
+    UWV-level observation or recommendation (`title`, `text`)."""
+
+    kind: str
+    unit: str
+    title: str
+    text: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ExampleGroup:
+    """The good examples of a part in one group (with or without execution processes), under a
+    heading within the section (4.2.1, 4.2.2)."""
+
+    heading: "Heading"
+    examples: list[MaterialView]
+
+
+@dataclass(frozen=True)
 class PartView:
     """A chapter (level 1) or section (level 2) of the report: its heading, the team's text
     (`text` as written, `content` parsed, footnotes and headings numbered), the generated blocks
@@ -163,6 +175,8 @@ class PartView:
     main_findings: list["MainFindingItem"]
     sections: list["PartView"]
     is_appendix: bool = False
+    example_groups: list[ExampleGroup] = field(default_factory=list)
+    materials: list[MaterialView] = field(default_factory=list)  # quotes and UWV-level texts
 
 
 @dataclass(frozen=True)
@@ -281,8 +295,6 @@ class UwvReport:
     # maturity
     chart: Chart
     maturity: list[MaturityLine]
-    examples_execution: list[ExampleUnit]
-    examples_other: list[ExampleUnit]
     attention: list[AttentionArea]
     # findings
     main_findings: list[MainFindingItem]

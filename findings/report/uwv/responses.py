@@ -60,9 +60,10 @@ def recognition_of(cycle: AuditCycle, *, excluded: set[int], board) -> Recogniti
     )
 
 
-def ratings_of(cycle: AuditCycle) -> dict:
-    """The audit's own rating by its participants, without their comments."""
-    ratings = rating_summary(cycle, with_comments=False)
+def ratings_of(cycle: AuditCycle, *, excluded: set[int]) -> dict:
+    """The audit's own rating by its participants, without their comments; the ratings given
+    at an excluded unit left out."""
+    ratings = rating_summary(cycle, with_comments=False, excluded_units=excluded)
     return {
         "rating_count": ratings.count,
         "rating_average": number_format(ratings.average, decimal_pos=1)

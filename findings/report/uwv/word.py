@@ -11,6 +11,7 @@ compares their headings and texts."""
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from findings.constants import MaterialKind
 from findings.report.chart_png import chart_png_of
 from findings.report.uwv.model import BlockView, Figures, PartView, UwvReport
 from findings.report.word import WordReport
@@ -39,6 +40,26 @@ def render_uwv_report_docx(report: UwvReport) -> bytes:
 
 def _part(word: WordReport, report: UwvReport, part: PartView) -> None:
     word.markup(part.content)
+    for group in part.example_groups:
+        word.heading(3, group.heading.number, group.heading.title, group.heading.anchor)
+        for example in group.examples:
+            item = word.paragraph(style="List Bullet")
+            word.text(item, example.unit, bold=True)
+            word.text(item, f": {example.source}\n{example.text}")
+    for material in part.materials:
+        if material.kind == MaterialKind.CITAAT:
+            word.paragraph(f"“{material.text}”", style="Quote")
+            word.paragraph(
+                _("Uit het rapport van %(unit)s") % {"unit": material.unit}, style="Quote"
+            )
+        else:
+            label = (
+                _("UWV-brede aanbeveling")
+                if material.kind == MaterialKind.AANBEVELING
+                else _("UWV-brede observatie")
+            )
+            word.text(word.paragraph(), f"{label}: {material.title}", bold=True)
+            word.paragraph(material.text)
     for block in part.blocks:
         if block.empty:
             continue

@@ -1,12 +1,26 @@
 from django.contrib import admin
 
-from audits.models import AssessedPrinciple, Assignment, AuditCycle, ManagementPrinciple
+from audits.models import (
+    AssessedPrinciple,
+    Assignment,
+    AuditCycle,
+    ManagementPrinciple,
+    ReferenceText,
+)
 from uwvkms.admin import ReadOnlyModelAdmin
 
 
 @admin.register(ManagementPrinciple)
 class ManagementPrincipleAdmin(admin.ModelAdmin):
     list_display = ["name", "order", "execution_units_only"]
+    # Bijlage 2's texts change only through the coordination team's page, which versions them
+    # and keeps their history.
+    readonly_fields = ["definition", "uwv_specific", "version", "updated_by", "updated_at"]
+
+
+@admin.register(ReferenceText)
+class ReferenceTextAdmin(ReadOnlyModelAdmin):
+    list_display = ["key", "version", "updated_at"]
 
 
 # Cycles, scope and teams change only through the application: it keeps their history and

@@ -230,3 +230,12 @@ class TeamRole(models.TextChoices):
 
 # How many auditors the rotation rule proposes for a unit that had no team before.
 DEFAULT_TEAM_SIZE = 2
+
+
+class ReferenceTextKey(models.TextChoices):
+    """The fixed texts of the UWV-wide report kept with the reference data (`ReferenceText`)."""
+
+    PRINCIPLES_INTRODUCTION = (
+        "bijlage_2_inleiding",
+        _("Inleiding van Bijlage 2 Managementprincipes"),
+    )

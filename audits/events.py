@@ -65,3 +65,8 @@ INTERVIEW_QUESTION_ACTIVATED = Event(
 INTERVIEW_QUESTION_DEACTIVATED = Event(
     "audits.interview_question.deactivated", _("Vraag niet meer in gebruik")
 )
+
+PRINCIPLE_TEXTS_CHANGED = Event(
+    "audits.principle.texts_changed", _("Omschrijving van het managementprincipe gewijzigd")
+)
+REFERENCE_TEXT_CHANGED = Event("audits.reference_text.changed", _("Vaste tekst gewijzigd"))

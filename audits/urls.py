@@ -1,7 +1,7 @@
 from django.urls import path
 
 from audits.urls_evidence import urlpatterns as evidence_urlpatterns
-from audits.views import cycle_setup, cycles, districts
+from audits.views import cycle_setup, cycles, districts, reference
 
 app_name = "audits"
 
@@ -9,6 +9,18 @@ urlpatterns = [
     path("", cycles.cycle_list, name="cycle_list"),
     path("nieuw/", cycles.cycle_open, name="cycle_open"),
     path("driejarenplan/", cycles.three_year_plan, name="three_year_plan"),
+    # Bijlage 2's reference texts (coordination team).
+    path("managementprincipes/", reference.principle_texts_list, name="principle_texts_list"),
+    path(
+        "managementprincipes/inleiding/",
+        reference.principles_introduction_edit,
+        name="principles_introduction_edit",
+    ),
+    path(
+        "managementprincipes/<slug:code>/",
+        reference.principle_texts_edit,
+        name="principle_texts_edit",
+    ),
     path(
         "nieuw/op-basis-van/<int:year>/",
         cycle_setup.cycle_open_based_on,

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from maturity.models import CalibrationClosure, CalibrationSession, Framework, Score, ScoreChange
+from maturity.models import (
+    CalibrationClosure,
+    CalibrationSession,
+    Framework,
+    LevelMeaning,
+    Score,
+    ScoreChange,
+)
 from uwvkms.admin import ReadOnlyModelAdmin
 
 
@@ -34,3 +41,8 @@ class CalibrationSessionAdmin(ReadOnlyModelAdmin):
 class CalibrationClosureAdmin(ReadOnlyModelAdmin):
     list_display = ["cycle", "closed_by", "closed_at", "reopened_by", "reopened_at"]
     list_select_related = ["cycle", "closed_by", "reopened_by"]
+
+
+@admin.register(LevelMeaning)
+class LevelMeaningAdmin(ReadOnlyModelAdmin):
+    list_display = ["level", "name", "version", "updated_at"]

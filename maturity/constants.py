@@ -5,26 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class MaturityLevel(models.IntegerChoices):
-    """The five CMM-inspired levels of UWV's maturity model."""
+    """The five CMM-inspired levels of UWV's maturity model. What each is called and means in
+    general is reference data the coordination team keeps (`maturity.models.LevelMeaning`)."""
 
     AD_HOC = 1, _("1 Ad hoc")
     INITIEEL = 2, _("2 Initieel")
     REPRODUCEREN = 3, _("3 Reproduceren")
     STUREN = 4, _("4 Sturen")
     OPTIMALISEREN = 5, _("5 Optimaliseren")
-
-
-LEVEL_MEANINGS = {
-    MaturityLevel.AD_HOC: _("Ongestructureerd; er wordt gereageerd op gebeurtenissen."),
-    MaturityLevel.INITIEEL: _(
-        "De organisatie kan in principe tekortkomingen zichtbaar maken en verbeteren."
-    ),
-    MaturityLevel.REPRODUCEREN: _("Uit documentatie blijkt dat dit regelmatig gebeurt."),
-    MaturityLevel.STUREN: _(
-        "Het systeem wordt actief gebruikt om te sturen; de instrumenten zelf worden geëvalueerd."
-    ),
-    MaturityLevel.OPTIMALISEREN: _("Het systeem wordt continu geoptimaliseerd."),
-}
 
 
 class ScoreStatus(models.TextChoices):

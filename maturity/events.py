@@ -24,3 +24,7 @@ CALIBRATION_SESSION_CLOSED = Event(
 )
 CALIBRATION_CLOSED = Event("maturity.calibration.closed", _("Kalibratie afgesloten"))
 CALIBRATION_REOPENED = Event("maturity.calibration.reopened", _("Kalibratie heropend"))
+
+LEVEL_MEANING_CHANGED = Event(
+    "maturity.level_meaning.changed", _("Betekenis van een volwassenheidsniveau gewijzigd")
+)

@@ -1,11 +1,14 @@
 from django.urls import path
 
 from maturity.urls_calibration import urlpatterns as calibration_urlpatterns
-from maturity.views import framework, scores
+from maturity.views import framework, levels, scores
 
 app_name = "maturity"
 
 urlpatterns = [
+    # The five levels' names and meanings, Bijlage 1 (coordination team).
+    path("niveaus/", levels.level_meaning_list, name="level_meaning_list"),
+    path("niveaus/<int:level>/", levels.level_meaning_edit, name="level_meaning_edit"),
     path("<int:year>/", scores.auditor_work, name="auditor_work"),
     path(
         "<int:year>/<int:unit_id>/<slug:principle_code>/",

@@ -19,9 +19,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from audits.constants import ReferenceTextKey
 from audits.models import Assignment, DocumentFile, Exclusion, InterviewQuestion
 from findings.models import Finding, MainFinding, Quote, ReportVersion, Theme
-from maturity.models import CalibrationSession
+from maturity.models import CalibrationSession, LevelMeaning
 from tests.factories import (
     DistrictFactory,
     DocumentCheckFactory,
@@ -292,6 +293,34 @@ BUILDERS = {
             **{"_": [DistrictFactory(cycle=f("cycle"), unit=f("uitkeren")) for _ in range(3)]},
         },
         OTHER_TEAM,
+    ),
+    # --- audits: Bijlage 2's reference texts (coordination team) ---
+    A + "reference.principle_texts_update": (
+        lambda f: {
+            "principle": principle(KG),
+            "definition": "Een eigen definitie.",
+            "uwv_specific": "",
+            "expected_version": 1,
+        },
+        COORDINATION_ONLY,
+    ),
+    A + "reference.reference_text_update": (
+        lambda f: {
+            "key": ReferenceTextKey.PRINCIPLES_INTRODUCTION,
+            "text": "Een eigen inleiding.",
+            "expected_version": 1,
+        },
+        COORDINATION_ONLY,
+    ),
+    # --- maturity: the levels' meanings, Bijlage 1 (coordination team) ---
+    M + "levels.level_meaning_update": (
+        lambda f: {
+            "level_meaning": LevelMeaning.objects.get(level=3),
+            "name": "Reproduceren",
+            "meaning": "Een eigen betekenis.",
+            "expected_version": 1,
+        },
+        COORDINATION_ONLY,
     ),
     # --- audits: the documentation list and the question set (coordination team) ---
     A + "documents.document_type_create": (lambda f: {"name": "Kwaliteitsplan"}, COORDINATION_ONLY),

@@ -1,4 +1,10 @@
-from audits.models.cycle import AssessedPrinciple, AuditCycle, Exclusion, ManagementPrinciple
+from audits.models.cycle import (
+    AssessedPrinciple,
+    AuditCycle,
+    Exclusion,
+    ManagementPrinciple,
+    ReferenceText,
+)
 from audits.models.districts import District, DistrictDraw
 from audits.models.documents import DocumentCheck, DocumentFile, DocumentType
 from audits.models.interviews import Interview, Interviewee, InterviewNote, InterviewQuestion
@@ -19,4 +25,5 @@ __all__ = [
     "InterviewQuestion",
     "Interviewee",
     "ManagementPrinciple",
+    "ReferenceText",
 ]

@@ -5,13 +5,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from audits.constants import CycleStatus
+from audits.constants import CycleStatus, ReferenceTextKey
 from uwvkms.models import BusinessUnit
+from uwvkms.versioning import VersionedSinceLater
 from uwvkms.withdrawal import Withdrawable
 
 
-class ManagementPrinciple(models.Model):
-    """One of UWV's eight management principles; reference data seeded by a migration."""
+class ManagementPrinciple(VersionedSinceLater):
+    """One of UWV's eight management principles; reference data seeded by a migration. Its
+    definition and what it means at UWV are kept by the coordination team and shown in Bijlage 2
+    of the UWV-wide report (DOMAIN.md §5). A seeded row has no author yet."""
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("naam"), max_length=100, unique=True)
@@ -31,6 +34,16 @@ class ManagementPrinciple(models.Model):
             "Wordt standaard alleen getoetst bij bedrijfsonderdelen met uitvoeringsprocessen."
         ),
     )
+    definition = models.TextField(
+        _("definitie"),
+        blank=True,
+        help_text=_("De algemene omschrijving van het principe, afgeleid van ISO 9000."),
+    )
+    uwv_specific = models.TextField(
+        _("UWV specifiek"),
+        blank=True,
+        help_text=_("Wat het principe binnen UWV in het bijzonder vraagt."),
+    )
 
     class Meta:
         verbose_name = _("managementprincipe")
@@ -39,6 +52,24 @@ class ManagementPrinciple(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReferenceText(VersionedSinceLater):
+    """A fixed text of the UWV-wide report that the coordination team keeps with the reference
+    data, one row per `key` (seeded by a migration): for now Bijlage 2's introduction."""
+
+    key = models.CharField(
+        _("sleutel"), max_length=50, unique=True, choices=ReferenceTextKey.choices
+    )
+    text = models.TextField(_("tekst"), blank=True)
+
+    class Meta:
+        verbose_name = _("vaste tekst")
+        verbose_name_plural = _("vaste teksten")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return str(self.get_key_display())
 
 
 class AuditCycle(Withdrawable):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maturity.constants import LEVEL_MEANINGS, MaturityLevel
+from maturity.constants import MaturityLevel
 
 
 def _text(label, rows: int = 4, help_text: str = "") -> forms.CharField:
@@ -32,14 +32,16 @@ class FrameworkForm(forms.Form):
     research_questions = _text(_("Onderzoeksvragen"), rows=5, help_text=_("Eén vraag per regel."))
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meanings, **kwargs):
+        """`meanings`: the generic level meanings (`maturity.selectors.level_meanings`), shown
+        as what an empty descriptor falls back to."""
         super().__init__(*args, **kwargs)
         for level in MaturityLevel:
             self.fields[f"level_{level.value}"] = _text(
-                _("Niveau %(label)s") % {"label": level.label},
+                _("Niveau %(label)s") % {"label": meanings[level].label},
                 rows=3,
                 help_text=_("Leeg laten toont de algemene betekenis: %(meaning)s")
-                % {"meaning": LEVEL_MEANINGS[level]},
+                % {"meaning": meanings[level].meaning},
             )
         self.order_fields(
             ["definition", "hard_controls", "soft_controls", "research_questions"]

@@ -10,6 +10,7 @@ from maturity.selectors.framework import (
     frameworks_of_cycle,
     level_descriptors,
 )
+from maturity.selectors.levels import LevelMeanings, level_meanings
 from maturity.selectors.rollup import (
     EMPTY_ROLLUP,
     FIGURES_READERS,
@@ -41,6 +42,8 @@ from maturity.selectors.scores import (
 )
 
 __all__ = [
+    "LevelMeanings",
+    "level_meanings",
     "EMPTY_ROLLUP",
     "FIGURES_READERS",
     "FINAL_FIGURES",

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from audits.constants import BEFORE_PUBLICATION
 from audits.models import AuditCycle, ManagementPrinciple
 from audits.selectors import cycle_get, cycle_get_for_coordinator, cycles_for_user
-from maturity.constants import LEVEL_MEANINGS, MaturityLevel
+from maturity.constants import MaturityLevel
 from maturity.models import Framework
+from maturity.selectors.levels import LevelMeanings, level_meanings
 from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import User
 from uwvkms.selectors import history_for
@@ -85,10 +86,15 @@ class FrameworkEntry:
 
 
 def _start(
-    *, cycle: AuditCycle, principle: ManagementPrinciple, earlier: Framework | None
+    *,
+    cycle: AuditCycle,
+    principle: ManagementPrinciple,
+    earlier: Framework | None,
+    meanings: LevelMeanings | None = None,
 ) -> FrameworkEntry:
     if earlier is None:
-        texts = {f"level_{level.value}": str(LEVEL_MEANINGS[level]) for level in MaturityLevel}
+        meanings = meanings if meanings is not None else level_meanings()
+        texts = {f"level_{level.value}": meanings[level].meaning for level in MaturityLevel}
     else:
         texts = {field: getattr(earlier, field) for field in TEXT_FIELDS}
     framework = Framework(cycle=cycle, principle=principle, version=0, **texts)
@@ -126,11 +132,16 @@ def framework_for(*, cycle: AuditCycle, principle: ManagementPrinciple) -> Frame
 
 
 def frameworks_of_cycle(
-    cycle: AuditCycle, *, principles: list[ManagementPrinciple] | None = None
+    cycle: AuditCycle,
+    *,
+    principles: list[ManagementPrinciple] | None = None,
+    meanings: LevelMeanings | None = None,
 ) -> list[FrameworkEntry]:
     """The framework of every principle in `cycle`'s scope, in the principles' order, stored or
     as it would start. Three queries, whatever the number of principles and cycles; two when
-    the caller passes the cycle's `principles` (in their order) it has read already."""
+    the caller passes the cycle's `principles` (in their order) it has read already; one more
+    for the generic level meanings when a framework starts from them and the caller did not
+    pass `meanings`."""
     principles = list(cycle.principles.all()) if principles is None else principles
     stored = {
         f.principle_id: f
@@ -155,7 +166,11 @@ def frameworks_of_cycle(
             stored[p.id].principle = p
             entries.append(FrameworkEntry(framework=stored[p.id]))
         else:
-            entries.append(_start(cycle=cycle, principle=p, earlier=earlier.get(p.id)))
+            if p.id not in earlier and meanings is None:
+                meanings = level_meanings()
+            entries.append(
+                _start(cycle=cycle, principle=p, earlier=earlier.get(p.id), meanings=meanings)
+            )
     return entries
 
 
@@ -168,14 +183,20 @@ class LevelDescriptor:
     generic: bool  # the framework leaves it empty: the generic meaning is shown
 
 
-def level_descriptors(framework: Framework) -> list[LevelDescriptor]:
-    """The five levels with the framework's descriptors, the generic meaning where the
-    framework's descriptor is empty."""
+def level_descriptors(
+    framework: Framework, *, meanings: LevelMeanings | None = None
+) -> list[LevelDescriptor]:
+    """The five levels with the framework's descriptors, the generic meaning (`meanings`, read
+    here only when a descriptor is empty and the caller passed none) where the framework's
+    descriptor is empty."""
+    texts = [text.strip() for text in framework.descriptors()]
+    if meanings is None and not all(texts):
+        meanings = level_meanings()
     return [
-        LevelDescriptor(level=level, text=text.strip(), generic=False)
-        if text.strip()
-        else LevelDescriptor(level=level, text=str(LEVEL_MEANINGS[level]), generic=True)
-        for level, text in zip(MaturityLevel, framework.descriptors(), strict=True)
+        LevelDescriptor(level=level, text=text, generic=False)
+        if text
+        else LevelDescriptor(level=level, text=meanings[level].meaning, generic=True)
+        for level, text in zip(MaturityLevel, texts, strict=True)
     ]
 
 

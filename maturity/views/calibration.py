@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from audits.constants import CycleStatus
 from audits.selectors import cycle_get, cycle_get_for_coordinator
-from maturity.constants import LEVEL_MEANINGS, MaturityLevel, ScoreStatus, SessionStatus
+from maturity.constants import ScoreStatus, SessionStatus
 from maturity.forms.calibration import (
     CalibrationReopenForm,
     ScoreAdjustForm,
@@ -19,6 +19,7 @@ from maturity.forms.calibration import (
     SessionOpenForm,
 )
 from maturity.selectors import calibration as selectors
+from maturity.selectors.levels import level_meanings
 from maturity.services import calibration as services
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, posted_data
@@ -182,7 +183,7 @@ def _render_score(request, cycle, score, *, adjust_form=None, reopen_form=None, 
             "history": selectors.score_changes(score),
             "adjust_form": adjust_form or (ScoreAdjustForm(initial=initial) if can_act else None),
             "reopen_form": reopen_form or (ScoreReopenForm(initial=initial) if can_act else None),
-            "levels": [(level, LEVEL_MEANINGS[level]) for level in MaturityLevel],
+            "levels": list(level_meanings().values()),
         },
         status=status,
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from maturity.forms.framework import FrameworkForm
 from maturity.selectors import framework as selectors
+from maturity.selectors.levels import level_meanings
 from maturity.services import framework as services
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, posted_data
@@ -54,7 +55,11 @@ def framework_edit(request, year: int, principle_code: str):
     framework = entry.framework
     editable = selectors.framework_editable(cycle)
     initial = {field: getattr(framework, field) for field in selectors.TEXT_FIELDS}
-    form = FrameworkForm(posted_data(request), initial=initial | {"version": framework.version})
+    form = FrameworkForm(
+        posted_data(request),
+        initial=initial | {"version": framework.version},
+        meanings=level_meanings(),
+    )
     if not editable:
         for field in form.fields.values():
             field.disabled = True

@@ -37,11 +37,10 @@ from findings.report.uwv.model import (
     UwvReport,
 )
 from findings.report.uwv.render import render_uwv_report_html, render_uwv_report_pdf
-from findings.report.uwv.texts import AUTHOR, PRINCIPLE_SUMMARIES
+from findings.report.uwv.texts import AUTHOR
 
 __all__ = [
     "AUTHOR",
-    "PRINCIPLE_SUMMARIES",
     "AttentionArea",
     "Chart",
     "ChartBar",

@@ -10,8 +10,9 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audits.constants import ReferenceTextKey
 from audits.models import AssessedPrinciple, AuditCycle, ManagementPrinciple
-from audits.selectors import exclusions_of
+from audits.selectors import exclusions_of, reference_text
 from findings.constants import MaterialKind
 from findings.report.uwv.blocks import BLOCKS
 from findings.report.uwv.front import (
@@ -49,7 +50,7 @@ from findings.report.uwv.structure import Part
 from findings.report.uwv.texts import AUTHOR, front_matter_values, generated_footnotes
 from findings.selectors.report_structure import materials_by_section, report_structure
 from findings.selectors.rollup import BoardReference, rollup_board
-from maturity.selectors import frameworks_of_cycle
+from maturity.selectors import frameworks_of_cycle, level_meanings
 from maturity.selectors import rollup_by_principle as maturity_rollup
 from uwvkms import markup
 from uwvkms.models import BusinessUnit
@@ -94,9 +95,10 @@ def build_uwv_report(
     items = items_by_principle(
         cycle, units=units, excluded=excluded, recommendations=board.recommendations
     )
+    meanings = level_meanings()  # Bijlage 1, and a framework's empty level descriptors
     frameworks = {
         entry.principle.id: entry.framework
-        for entry in frameworks_of_cycle(cycle, principles=principles)
+        for entry in frameworks_of_cycle(cycle, principles=principles, meanings=meanings)
     }
     themes_of_recommendation = themes_of_recommendations(board)
     data = {
@@ -142,7 +144,11 @@ def build_uwv_report(
         recognition=recognition_of(cycle, excluded=excluded, board=board),
         **ratings_of(cycle, excluded=excluded),
         **appendices_of(
-            principles=principles, every_principle=every_principle, frameworks=frameworks
+            principles=principles,
+            every_principle=every_principle,
+            frameworks=frameworks,
+            meanings=meanings,
+            introduction=reference_text(ReferenceTextKey.PRINCIPLES_INTRODUCTION),
         ),
     )
     return _walk(

@@ -3,6 +3,7 @@ so a published version can store it as its data snapshot (`UwvReport.snapshot`),
 helpers that turn the apps' values into them."""
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -245,9 +246,21 @@ class FrameworkItem:
 
 @dataclass(frozen=True)
 class PrincipleSummary:
+    """A management principle as Bijlage 2 describes it: its general definition and what it asks
+    at UWV, each as paragraphs (`paragraphs_of`), from the reference data."""
+
     name: str
-    summary: str
+    definition: list[str]
+    uwv_specific: list[str]
     in_scope: bool
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """A kept text as its paragraphs: a blank line starts a new one; a single line break stays
+    inside its paragraph (HTML `linebreaksbr`, a Word line break)."""
+    return [
+        part.strip() for part in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if part.strip()
+    ]
 
 
 @dataclass(frozen=True)
@@ -294,6 +307,7 @@ class UwvReport:
     frameworks: list[FrameworkItem]
     generic_levels: list[FrameworkLevel]
     all_principles: list[PrincipleSummary]
+    principles_introduction: list[str]  # Bijlage 2's introduction, as paragraphs
     footnotes: list[Footnote] = field(default_factory=list)  # every footnote, in reading order
 
     def snapshot(self) -> dict:

@@ -14,11 +14,10 @@ from findings.report.uwv.model import (
     FrameworkLevel,
     PrincipleSummary,
     RecognitionCounts,
+    paragraphs_of,
 )
-from findings.report.uwv.texts import PRINCIPLE_SUMMARIES
 from findings.selectors.ratings import rating_summary
-from maturity.constants import LEVEL_MEANINGS, MaturityLevel
-from maturity.selectors import level_descriptors
+from maturity.selectors import LevelMeanings, level_descriptors
 
 
 def counted_unit_reports(cycle: AuditCycle, *, excluded: set[int]) -> list[UnitReport]:
@@ -81,35 +80,39 @@ def ratings_of(cycle: AuditCycle, *, excluded: set[int]) -> dict:
     }
 
 
-def appendices_of(*, principles, every_principle, frameworks: dict) -> dict:
-    """Bijlage 1 (the generic levels and each framework's levels) and Bijlage 2 (every
-    management principle, marked where assessed this cycle)."""
+def appendices_of(
+    *, principles, every_principle, frameworks: dict, meanings: LevelMeanings, introduction: str
+) -> dict:
+    """Bijlage 1 (the generic levels and each framework's levels, named and meant as the
+    reference data says: `meanings`) and Bijlage 2 (`introduction`, then every management
+    principle's definition and "UWV specifiek" from the reference data, marked where assessed
+    this cycle). No query of its own."""
     return {
         "frameworks": [
             FrameworkItem(
                 principle=p.name,
                 definition=frameworks[p.id].definition.strip() if p.id in frameworks else "",
                 levels=[
-                    FrameworkLevel(level=d.level.value, label=str(d.level.label), text=d.text)
-                    for d in level_descriptors(frameworks[p.id])
+                    FrameworkLevel(level=d.level.value, label=meanings[d.level].label, text=d.text)
+                    for d in level_descriptors(frameworks[p.id], meanings=meanings)
                 ],
             )
             for p in principles
             if p.id in frameworks
         ],
         "generic_levels": [
-            FrameworkLevel(
-                level=level.value, label=str(level.label), text=str(LEVEL_MEANINGS[level])
-            )
-            for level in MaturityLevel
+            FrameworkLevel(level=level.value, label=m.label, text=m.meaning)
+            for level, m in meanings.items()
         ],
         "all_principles": [
             PrincipleSummary(
                 name=p.name,
-                summary=PRINCIPLE_SUMMARIES.get(p.code, ""),
+                definition=paragraphs_of(p.definition),
+                uwv_specific=paragraphs_of(p.uwv_specific),
                 in_scope=any(q.id == p.id for q in principles),
             )
             for p in every_principle
             if not p.is_basic
         ],
+        "principles_introduction": paragraphs_of(introduction),
     }

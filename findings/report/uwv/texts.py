@@ -1,5 +1,7 @@
-"""The UWV-wide report's fixed texts: the author, Bijlage 2's principle summaries, the generated
-blocks' footnotes and the front matter (date, addressees) the coordination team keeps."""
+"""The UWV-wide report's fixed texts: the author, the generated blocks' footnotes and the front
+matter (date, addressees) the coordination team keeps. Bijlage 1 and 2 read theirs from the
+reference data (`maturity.selectors.level_meanings`, `audits.selectors.reference_text` and the
+principles' own texts)."""
 
 import datetime
 from dataclasses import dataclass
@@ -12,26 +14,6 @@ from findings.report.uwv.model import long_date
 from findings.selectors.narratives import front_matter_of
 
 AUTHOR = "Coördinatieteam Interne Toets KMS"
-
-# Bijlage 2: what each of UWV's eight management principles asks (our own summary).
-PRINCIPLE_SUMMARIES = {
-    "klantgerichtheid": "De behoeften en verwachtingen van cliënten en interne klanten zijn bekend "
-    "en sturen de dienstverlening; klantinformatie wordt gemeten en benut om te verbeteren.",
-    "leiderschap": "Leidinggevenden geven richting, maken doelen en kwaliteitsbeleid concreet en "
-    "scheppen de voorwaarden waarin medewerkers kwaliteit kunnen leveren.",
-    "vakmanschap": "Medewerkers zijn bekwaam, worden ontwikkeld en betrokken, en hun kennis wordt "
-    "gedeeld en geborgd.",
-    "procesbenadering": "Werk is georganiseerd als samenhangende processen met eigenaren, "
-    "afspraken en meetpunten, ook over de grenzen van bedrijfsonderdelen heen.",
-    "continu-leren": "Afwijkingen, klachten en signalen worden structureel geanalyseerd; "
-    "verbeteringen worden doorgevoerd en hun effect wordt vastgesteld.",
-    "besturing": "Taken, verantwoordelijkheden en bevoegdheden zijn belegd; eigenaren nemen "
-    "besluiten op basis van feiten en leggen die vast.",
-    "operationele-kwaliteit": "Juistheid, tijdigheid, volledigheid en efficiëntie van producten en "
-    "diensten worden aantoonbaar vastgesteld tegen interne en externe normen.",
-    "sturen-verantwoorden": "Plannen, doelen en indicatoren vormen een gesloten PDCA-cyclus; "
-    "rapportages leiden tot bijsturing en verantwoording.",
-}
 
 
 def generated_footnotes(exclusions) -> dict[str, str]:

@@ -395,12 +395,20 @@ def _niveaus(word, report, part, block):
 
 
 def _principes(word, report, part, block):
+    for text in report.principles_introduction:
+        word.paragraph(text)
     for principle in report.all_principles:
         paragraph = word.paragraph()
         word.text(paragraph, principle.name, bold=True)
         if principle.in_scope:
             word.text(paragraph, f" ({_('getoetst in %(year)s') % {'year': report.year}})")
-        word.paragraph(principle.summary)
+        for text in principle.definition:
+            word.paragraph(text)
+        for index, text in enumerate(principle.uwv_specific):
+            paragraph = word.paragraph()
+            if index == 0:
+                word.text(paragraph, f"{_('UWV specifiek:')} ", bold=True)
+            word.text(paragraph, text)
 
 
 BLOCK_WRITERS = {

@@ -15,6 +15,7 @@ from audits.selectors.cycles import (
     units_with_scope_and_team,
 )
 from audits.selectors.districts import current_draws
+from audits.selectors.evidence import EvidenceTotals, evidence_totals
 from audits.selectors.reference import bijlage_principles, reference_text
 
 __all__ = [
@@ -33,6 +34,8 @@ __all__ = [
     "units_with_scope_and_team",
     "exclusions_of",
     "current_draws",
+    "EvidenceTotals",
+    "evidence_totals",
     "bijlage_principles",
     "reference_text",
 ]

@@ -1,7 +1,7 @@
 """Reads of maturity scoring and calibration, one module per sub-domain. Other apps import from
 here."""
 
-from maturity.selectors.calibration import is_calibration_frozen
+from maturity.selectors.calibration import calibration_session_count, is_calibration_frozen
 from maturity.selectors.framework import (
     FrameworkEntry,
     LevelDescriptor,
@@ -39,6 +39,7 @@ from maturity.selectors.scores import (
     score_history_rows,
     score_lock_for,
     scores_of_unit,
+    submitted_levels,
 )
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "PrincipleFigures",
     "PrincipleRollup",
     "calibration_rounds",
+    "calibration_session_count",
     "is_calibration_frozen",
     "rollup_by_year",
     "rollup_of_earlier_cycles",
@@ -75,5 +77,6 @@ __all__ = [
     "frameworks_of_cycle",
     "level_descriptors",
     "score_history_rows",
+    "submitted_levels",
     "score_lock_for",
 ]

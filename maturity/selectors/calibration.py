@@ -327,3 +327,9 @@ def phase_facts(cycle: AuditCycle, counted: dict[int, str]) -> dict:
         ),
         "calibration_closed": is_calibration_frozen(cycle),
     }
+
+
+def calibration_session_count(cycle: AuditCycle) -> int:
+    """How many calibration sessions `cycle` held (the UWV-wide report's method facts). One
+    query."""
+    return CalibrationSession.objects.filter(cycle=cycle).count()

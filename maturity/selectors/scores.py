@@ -216,3 +216,13 @@ def recorded_work(cycle: AuditCycle, principle_ids) -> list[str]:
         scores = scores.filter(principle_id__in=principle_ids)
     count = scores.count()
     return [ngettext("%(n)s score", "%(n)s scores", count) % {"n": count}] if count else []
+
+
+def submitted_levels(cycle: AuditCycle, *, excluded: set[int]) -> list[tuple[int, int, int]]:
+    """(unit id, principle id, level) of every submitted score of `cycle` with a level, the
+    `excluded` units left out (the UWV-wide report's areas of attention). One query."""
+    return list(
+        Score.objects.filter(cycle=cycle, status=ScoreStatus.INGEDIEND, level__isnull=False)
+        .exclude(unit_id__in=excluded)
+        .values_list("unit_id", "principle_id", "level")
+    )

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audits.constants import ReferenceTextKey
-from audits.models import AssessedPrinciple, AuditCycle, ManagementPrinciple
-from audits.selectors import exclusions_of, reference_text
+from audits.models import AuditCycle, ManagementPrinciple
+from audits.selectors import assessed_principle_ids_by_unit, exclusions_of, reference_text
 from findings.constants import MaterialKind
 from findings.report.uwv.blocks import BLOCKS
 from findings.report.uwv.front import (
@@ -77,10 +77,7 @@ def build_uwv_report(
     units = {u.id: u for u in BusinessUnit.objects.order_by("name")}
     exclusions = list(exclusions_of(cycle))
     excluded = {e.unit_id for e in exclusions}
-    scope = list(
-        AssessedPrinciple.objects.filter(cycle=cycle).values_list("unit_id", "principle_id")
-    )
-    assessed_unit_ids = {u for u, _p in scope}
+    assessed_unit_ids = set(assessed_principle_ids_by_unit(cycle))
     counted_ids = sorted(assessed_unit_ids - excluded, key=lambda u: units[u].name)
     figures = maturity_rollup(cycle)
     board = rollup_board(

@@ -4,11 +4,7 @@ units' material stays out (DOMAIN.md §5): only the exclusion facts name them.""
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
-
-from audits.constants import DocumentStatus, InterviewStatus
-from audits.models import DocumentCheck, Interview
-from audits.selectors import current_draws
+from audits.selectors import current_draws, evidence_totals
 from findings.report.chart import bar_chart
 from findings.report.uwv.model import (
     AttentionArea,
@@ -22,33 +18,18 @@ from findings.report.uwv.model import (
     figures_of,
     long_date,
 )
-from maturity.constants import ScoreStatus
-from maturity.models import CalibrationSession, Score
-from maturity.selectors import EMPTY_ROLLUP
+from maturity.selectors import EMPTY_ROLLUP, calibration_session_count, submitted_levels
 
 
 def method_facts(cycle, *, excluded: set[int]) -> dict:
     """Chapter 3's counts of the counted units' evidence, their draws and the number of
-    calibration sessions. Four queries."""
-    documents = (
-        DocumentCheck.objects.filter(cycle=cycle)
-        .exclude(unit_id__in=excluded)
-        .aggregate(
-            total=Count("id"), delivered=Count("id", filter=Q(status=DocumentStatus.GELEVERD))
-        )
-    )
-    interviews = (
-        Interview.objects.filter(cycle=cycle)
-        .exclude(unit_id__in=excluded)
-        .aggregate(
-            total=Count("id"), confirmed=Count("id", filter=Q(status=InterviewStatus.BEVESTIGD))
-        )
-    )
+    calibration sessions, through the audit's and maturity's selectors. Four queries."""
+    evidence = evidence_totals(cycle, excluded=excluded)
     return {
-        "documents_checked": documents["total"],
-        "documents_delivered": documents["delivered"],
-        "interviews_held": interviews["total"],
-        "interviews_confirmed": interviews["confirmed"],
+        "documents_checked": evidence.documents_checked,
+        "documents_delivered": evidence.documents_delivered,
+        "interviews_held": evidence.interviews_held,
+        "interviews_confirmed": evidence.interviews_confirmed,
         "draws": [
             DrawItem(
                 unit=d.unit.name,
@@ -58,7 +39,7 @@ def method_facts(cycle, *, excluded: set[int]) -> dict:
             for d in current_draws(cycle)
             if d.unit_id not in excluded
         ],
-        "calibration_sessions": CalibrationSession.objects.filter(cycle=cycle).count(),
+        "calibration_sessions": calibration_session_count(cycle),
     }
 
 
@@ -137,11 +118,7 @@ def attention_of(cycle, *, units, excluded, principles) -> list[AttentionArea]:
     lower. (Good examples are the team's choice: `findings.models.ReportMaterial`.) One
     query."""
     levels: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for unit_id, principle_id, level in (
-        Score.objects.filter(cycle=cycle, status=ScoreStatus.INGEDIEND, level__isnull=False)
-        .exclude(unit_id__in=excluded)
-        .values_list("unit_id", "principle_id", "level")
-    ):
+    for unit_id, principle_id, level in submitted_levels(cycle, excluded=excluded):
         levels[unit_id].append((principle_id, level))
     attention = []
     for principle in principles:

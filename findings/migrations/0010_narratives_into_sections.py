@@ -1,5 +1,5 @@
 """The team's four narrative texts (issue 18) move into the report's structure: a cycle that
-has any gets its default structure stored, with the introduction and summary as their chapters'
+has any (or a chapter 10 title of its own in the front matter) gets its default structure stored, with the introduction and summary as their chapters'
 text, the word of thanks as its section's and the reflection as chapter 10's, which takes the
 title the team gave chapter 10 in the front matter. Nothing typed is lost; then the narratives
 and that title field go."""
@@ -23,14 +23,16 @@ def forwards(apps, schema_editor):
     Section = apps.get_model("findings", "ReportSection")
     FrontMatter = apps.get_model("findings", "ReportFrontMatter")
     Cycle = apps.get_model("audits", "AuditCycle")
-    for cycle in Cycle.objects.filter(report_narratives__isnull=False).distinct():
+    with_texts = set(Narrative.objects.exclude(text="").values_list("cycle_id", flat=True)) | set(
+        FrontMatter.objects.exclude(chapter_10_title="").values_list("cycle_id", flat=True)
+    )
+    for cycle in Cycle.objects.filter(pk__in=with_texts):
         if Section.objects.filter(cycle=cycle).exists():
             continue
         narratives = {n.key: n for n in Narrative.objects.filter(cycle=cycle) if n.text.strip()}
-        if not narratives:
-            continue
-        author = next(iter(narratives.values())).updated_by
         front = FrontMatter.objects.filter(cycle=cycle).first()
+        # Whoever typed what is kept is the author of the rows that carry it.
+        author = next(iter(narratives.values())).updated_by if narratives else front.updated_by
         title_10 = (front and front.chapter_10_title) or str(DEFAULT_CHAPTER_10_TITLE)
         texts = {TARGETS[key]: n.text for key, n in narratives.items() if key in TARGETS}
         principles = list(cycle.principles.order_by("order", "name"))

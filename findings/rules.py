@@ -212,3 +212,19 @@ def quote_passage_problem(passage: str, source: str) -> str | None:
             "Laat gerust een deel weg, maar verander geen woorden."
         )
     return None
+
+
+def possible_moves(appendix: list[bool]) -> list[tuple[bool, bool]]:
+    """Whether each of a chapter's sections (or the report's chapters), given in order by
+    whether it is an appendix, can move one place up and one place down: a part moves only
+    among its siblings of the same kind, an appendix among the appendices
+    (`findings.services.report_structure.report_section_move` refuses the rest)."""
+    moves = []
+    for index, kind in enumerate(appendix):
+        moves.append(
+            (
+                any(other == kind for other in appendix[:index]),
+                any(other == kind for other in appendix[index + 1 :]),
+            )
+        )
+    return moves

@@ -25,7 +25,7 @@ from findings.forms.report_structure import (
 )
 from findings.report.uwv import build_uwv_report
 from findings.report.uwv.blocks import BLOCKS
-from findings.rules import definitive_report_gaps, section_status_refusal
+from findings.rules import definitive_report_gaps, possible_moves, section_status_refusal
 from findings.selectors import report_structure as selectors
 from findings.services import report_material as material_services
 from findings.services import report_structure as services
@@ -119,12 +119,8 @@ def _chapters(rows):
     among its siblings (an appendix among the appendices), as the service allows."""
 
     def with_moves(siblings):
-        placed = []
-        for row in siblings:
-            group = [s for s in siblings if s.is_appendix == row.is_appendix]
-            at = group.index(row)
-            placed.append((row, at > 0, at < len(group) - 1))
-        return placed
+        moves = possible_moves([row.is_appendix for row in siblings])
+        return [(row, up, down) for row, (up, down) in zip(siblings, moves, strict=True)]
 
     sections: dict[int, list] = {}
     for row in rows:

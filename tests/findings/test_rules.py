@@ -8,6 +8,7 @@ from findings.rules import (
     FollowUpState,
     Tertaal,
     follow_up_state,
+    possible_moves,
     tertaal_of,
     theme_verdict,
     units_not_agreed,
@@ -101,3 +102,21 @@ def test_follow_up_state(status, due_on, measured, state):
 )
 def test_units_not_agreed(counted, status, expected):
     assert units_not_agreed(counted_units=counted, report_status=status) == expected
+
+
+@pytest.mark.parametrize(
+    ("appendix", "moves"),
+    [
+        ([], []),
+        ([False], [(False, False)]),
+        ([False, False], [(False, True), (True, False)]),
+        # Chapter 10 stays before the appendices, an appendix among the appendices.
+        (
+            [False, False, True, True],
+            [(False, True), (True, False), (False, True), (True, False)],
+        ),
+        ([False, True], [(False, False), (False, False)]),
+    ],
+)
+def test_possible_moves(appendix, moves):
+    assert possible_moves(appendix) == moves

@@ -13,6 +13,9 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 # Background tasks run at once, inside the test.
 os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# No clamd behind every upload of the suite: the malware tests (tests/uwvkms/test_malware_scan.py)
+# start a real one and switch scanning on for themselves.
+os.environ.setdefault("MALWARE_SCAN", "0")
 
 from uwvkms.settings import *  # noqa: E402,F403
 from uwvkms.settings import STORAGES, private_storage_config  # noqa: E402

@@ -83,3 +83,7 @@ def event_label(name: str) -> str:
 API_TOKEN_CREATED = Event("uwvkms.api_token.created", _("API-token aangemaakt"))
 API_TOKEN_REVOKED = Event("uwvkms.api_token.revoked", _("API-token ingetrokken"))
 API_TOKEN_REFUSED = Event("uwvkms.api_token.refused", _("API-token geweigerd"))
+UPLOAD_INFECTED = Event("uwvkms.upload.infected", _("Upload geweigerd: malware gevonden"))
+UPLOAD_NOT_SCANNED = Event(
+    "uwvkms.upload.not_scanned", _("Upload geweigerd: virusscanner niet bereikbaar")
+)

@@ -313,6 +313,21 @@ STORAGES = {
 }
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 25) * 1024 * 1024
 
+# Every upload (evidence, dossier imports) is scanned for malware by ClamAV's clamd before it is
+# stored (uwvkms.malware), failing closed: no verdict, no upload. Off by default only with DEBUG
+# (`make demo` needs no clamd); `check --deploy` warns when it is off. clamd is reached through
+# its unix socket (CLAMAV_SOCKET, Debian: /run/clamav/clamd.ctl) or over TCP (CLAMAV_HOST/PORT).
+MALWARE_SCAN = env_bool("MALWARE_SCAN", not DEBUG)
+CLAMAV_SOCKET = os.environ.get("CLAMAV_SOCKET", "").strip()
+CLAMAV_HOST = os.environ.get("CLAMAV_HOST", "").strip()
+CLAMAV_PORT = env_int("CLAMAV_PORT", 3310)
+CLAMAV_TIMEOUT_SECONDS = env_int("CLAMAV_TIMEOUT_SECONDS", 60)
+
+# Dossier imports (herstel) within limits: the rows of one file (CSV or XLSX), and how large an
+# XLSX may unpack; both checked before the file is parsed.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000)
+IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_MB", 256) * 1024 * 1024
+
 # Herstelacties: the first evaluation is flagged overdue this many days after execution ended.
 HERSTEL_EVALUATION_DUE_DAYS = env_int("HERSTEL_EVALUATION_DUE_DAYS", 180)
 # The daily job announces a herstel evaluation this many days before its date.

@@ -35,6 +35,7 @@ from audits.selectors.capacities import require_audit_capacity
 from audits.services.cycles import require_fieldwork_open
 from audits.uploads import UploadRefused, check_upload
 from uwvkms.changes import changes_between
+from uwvkms.malware import upload_scan
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import active_set, audit_event_record
 from uwvkms.versioning import created_meanwhile, version_check
@@ -276,7 +277,6 @@ def _check_get_or_create(
     return check
 
 
-@transaction.atomic
 def document_file_add(
     *,
     actor: User,
@@ -290,16 +290,45 @@ def document_file_add(
     when there is none yet).
 
     The file is checked first (see `audits.uploads.check_upload`: size, type by content, matching
-    extension); a refused file raises ValidationError with the reason and stores nothing. An
-    accepted file lands in private storage under a random name; its sanitised original name,
-    size and SHA-256 are recorded."""
-    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
-    require_evidence_open(cycle)
+    extension), then scanned for malware (`uwvkms.malware.upload_scan`: an infected file, or no
+    verdict from the scanner, is refused and the refusal logged); a refused file raises
+    ValidationError with the reason and stores nothing. The scan runs before the transaction, so
+    its refusal stays in the event log. An accepted file lands in private storage under a
+    random name; its sanitised original name, size, SHA-256 and scan verdict are recorded."""
+    with transaction.atomic():  # refused before the scan too: no scan for whoever may not add
+        require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
+        require_evidence_open(cycle)
     try:
         accepted = check_upload(name=name, data=data, max_bytes=settings.UPLOAD_MAX_BYTES)
     except UploadRefused as exc:
         raise ValidationError({"file": str(exc)}) from exc
+    try:
+        verdict = upload_scan(
+            actor=actor,
+            target=unit,
+            name=accepted.name,
+            data=data,
+            about={"cycle": cycle.year, "document": str(document_type)},
+        )
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from exc
+    return _document_file_store(
+        actor=actor,
+        cycle=cycle,
+        unit=unit,
+        document_type=document_type,
+        accepted=accepted,
+        data=data,
+        verdict=verdict,
+    )
 
+
+@transaction.atomic
+def _document_file_store(
+    *, actor, cycle, unit, document_type, accepted, data: bytes, verdict: str
+) -> DocumentFile:
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
+    require_evidence_open(cycle)
     check = _check_get_or_create(actor=actor, cycle=cycle, unit=unit, document_type=document_type)
     document_file = DocumentFile(
         document_check=check,
@@ -317,7 +346,10 @@ def document_file_add(
             event=DOCUMENT_FILE_UPLOADED,
             actor=actor,
             target=check,
-            changes={"files": [None, _file_summary(document_file)]},
+            changes={
+                "files": [None, _file_summary(document_file)],
+                "malware_scan": [None, verdict],
+            },
         )
     except BaseException:
         # Nothing is recorded, so nothing may stay on disk either.

@@ -143,11 +143,13 @@ def test_the_environment_file_starts_the_app_as_written(tmp_path):
     [
         ({"CACHE_URL": ""}, "uwvkms.W001"),
         ({"BEHIND_TLS_PROXY": "1", "TRUSTED_PROXY_HOPS": "0"}, "uwvkms.W002"),
+        ({"MALWARE_SCAN": "0"}, "uwvkms.W003"),
+        ({"CLAMAV_SOCKET": ""}, "uwvkms.W004"),
     ],
 )
 def test_check_deploy_warns_of_what_breaks_with_several_processes(env, warning):
     result = _run(
-        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION, **env
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **{**PRODUCTION, **env}
     )
     assert result.returncode != 0
     assert warning in result.stdout + result.stderr

@@ -133,7 +133,10 @@ def read_dossier_file(
                         "… en %(n)s regels meer met een fout (alleen de eerste %(max)s staan hier).",
                         more_errors,
                     )
-                    % {"n": number_format(more_errors), "max": number_format(MAX_ERRORS)},
+                    % {
+                        "n": number_format(more_errors, force_grouping=True),
+                        "max": number_format(MAX_ERRORS, force_grouping=True),
+                    },
                 ),
             )
         )
@@ -193,7 +196,7 @@ def _count_rows(archive: zipfile.ZipFile, member: zipfile.ZipInfo, *, stop_after
         while chunk := stream.read(1024 * 1024):
             window = tail + chunk
             # A tag wholly inside the kept tail was counted with the previous chunk.
-            count += sum(1 for m in _ROW_TAG.finditer(window) if m.end() > len(tail))
+            count += len(_ROW_TAG.findall(window)) - len(_ROW_TAG.findall(tail))
             if count > stop_after:
                 break
             tail = window[-64:]

@@ -16,6 +16,7 @@ from audits.events import (
     DOCUMENT_CHECK_CREATED,
     DOCUMENT_CHECK_UPDATED,
     DOCUMENT_FILE_DELETED,
+    DOCUMENT_FILE_RESTORED,
     DOCUMENT_FILE_UPLOADED,
     DOCUMENT_TYPE_ACTIVATED,
     DOCUMENT_TYPE_CREATED,
@@ -39,6 +40,7 @@ from uwvkms.malware import upload_scan
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import active_set, audit_event_record
 from uwvkms.versioning import created_meanwhile, version_check
+from uwvkms.withdrawal import withdraw
 
 
 def require_evidence_open(cycle: AuditCycle) -> None:
@@ -359,21 +361,55 @@ def _document_file_store(
 
 
 @transaction.atomic
-def document_file_delete(*, actor: User, document_file: DocumentFile) -> None:
-    """Remove a file from a check. The row goes now; the bytes go once the deletion commits."""
+def document_file_delete(*, actor: User, document_file: DocumentFile, reason: str = "") -> None:
+    """Delete a file from a check: it is *withdrawn* into quarantine, never destroyed at once
+    (issue 19 §4). It leaves the check, its pages and downloads; its row and bytes stay until
+    the retention period ends, and the coordination team can restore it
+    (`document_file_restore`). `reason` is optional for the audit team (the button asks none)."""
     check = document_file.document_check
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=check.cycle, unit=check.unit_id)
     require_evidence_open(check.cycle)
-    summary = _file_summary(document_file)
-    stored_name, storage = document_file.file.name, document_file.file.storage
-    document_file.delete()
+    locked = DocumentFile.with_withdrawn.select_for_update().get(pk=document_file.pk)
+    changes = withdraw(
+        locked,
+        actor=actor,
+        reason=(reason or "").strip() or _("Verwijderd door het toetsteam."),
+        what=_("Dit bestand"),
+    )
     audit_event_record(
         event=DOCUMENT_FILE_DELETED,
         actor=actor,
         target=check,
-        changes={"files": [summary, None]},
+        changes={"files": [_file_summary(locked), None], "quarantine": changes["withdrawn"]},
+        reason=locked.withdrawal_reason,
     )
-    transaction.on_commit(lambda: storage.delete(stored_name))
+
+
+@transaction.atomic
+def document_file_restore(*, actor: User, document_file: DocumentFile, reason: str) -> DocumentFile:
+    """Bring a deleted file back from quarantine onto its check (the coordination team, while
+    the evidence is open), with a reason; recorded in the check's history."""
+    check = document_file.document_check
+    require_audit_capacity(actor, allowed=COORDINATION, cycle=check.cycle, unit=check.unit_id)
+    require_evidence_open(check.cycle)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef de reden waarom u dit bestand terugzet.")})
+    locked = DocumentFile.with_withdrawn.select_for_update().get(pk=document_file.pk)
+    if not locked.is_withdrawn:
+        raise ValidationError(_("Dit bestand staat niet (meer) in quarantaine."))
+    locked.withdrawn_at = None
+    locked.withdrawn_by = None
+    locked.withdrawal_reason = ""
+    locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    audit_event_record(
+        event=DOCUMENT_FILE_RESTORED,
+        actor=actor,
+        target=check,
+        changes={"files": [None, _file_summary(locked)], "quarantine": [True, False]},
+        reason=reason,
+    )
+    return locked
 
 
 def _file_summary(document_file: DocumentFile) -> dict:

@@ -390,6 +390,11 @@ def document_file_download(request, year: int, file_id: int):
     document_file = selectors.document_file_get_for_user(
         user=request.user, year=year, file_id=file_id
     )
+    return file_response(document_file)
+
+
+def file_response(document_file) -> FileResponse:
+    """The stored bytes of an evidence file as a download (never shown inline)."""
     storage = document_file.file.storage
     if not storage.exists(document_file.file.name):
         raise Http404
@@ -419,7 +424,12 @@ def document_file_delete(request, year: int, file_id: int):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(
-            request, _("%(name)s is verwijderd.") % {"name": document_file.original_name}
+            request,
+            _(
+                "%(name)s is verwijderd. Het staat in quarantaine tot de bewaartermijn "
+                "verstreken is; het coördinatieteam kan het terugzetten."
+            )
+            % {"name": document_file.original_name},
         )
     ue = selectors.unit_evidence_get_for_editing(
         user=request.user, year=year, unit_id=check.unit_id

@@ -383,6 +383,8 @@ class DossierListView(GenericAPIView):
     pagination_class = ApiPagination
     serializer_class = DossierSerializer
     parser_classes = [LimitedJSONParser, CsvBodyParser]
+    # 100,000 dossier rows in one request: the only API call allowed more than 1 MB.
+    body_limit_setting = "IMPORT_MAX_BODY_BYTES"
 
     @extend_schema(
         tags=TAGS,

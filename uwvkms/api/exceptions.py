@@ -45,7 +45,7 @@ class Conflict(exceptions.APIException):
 
 
 class PayloadTooLarge(exceptions.APIException):
-    """413: the request body is over `API_MAX_BODY_BYTES`."""
+    """413: the request body is over its view's limit (`uwvkms.body_limits`)."""
 
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = _("De inhoud van het verzoek is groter dan toegestaan.")

@@ -280,6 +280,7 @@ def _render_document_check(request, ue, document_type, check, form, file_form, s
             "file_form": file_form,
             "history": selectors.evidence_history(check),
             "max_upload_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+            "malware_scan": settings.MALWARE_SCAN,
         },
         status=status,
     )

@@ -83,3 +83,13 @@ def event_label(name: str) -> str:
 API_TOKEN_CREATED = Event("uwvkms.api_token.created", _("API-token aangemaakt"))
 API_TOKEN_REVOKED = Event("uwvkms.api_token.revoked", _("API-token ingetrokken"))
 API_TOKEN_REFUSED = Event("uwvkms.api_token.refused", _("API-token geweigerd"))
+
+# Two-factor authentication and passwords (issue 19 §1): the account's owner is the target.
+MFA_ENABLED = Event("uwvkms.mfa.enabled", _("Tweestapsverificatie ingesteld"))
+MFA_DISABLED = Event("uwvkms.mfa.disabled", _("Tweestapsverificatie uitgeschakeld"))
+MFA_RESET = Event("uwvkms.mfa.reset", _("Tweestapsverificatie gereset door beheerder"))
+MFA_RECOVERY_CODES_GENERATED = Event(
+    "uwvkms.mfa_recovery_codes.generated", _("Herstelcodes opnieuw aangemaakt")
+)
+PASSWORD_CHANGED = Event("uwvkms.password.changed", _("Wachtwoord gewijzigd"))
+PASSWORD_RESET = Event("uwvkms.password.reset", _("Wachtwoord hersteld via e-mail"))

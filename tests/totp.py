@@ -1,0 +1,26 @@
+"""The codes an authenticator app would show, for tests that log in with a second factor."""
+
+import time
+from binascii import unhexlify
+
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from uwvkms.mfa import totp_secret_new
+
+
+def code_for(key: str, *, steps_ahead: int = 0) -> str:
+    """The six-digit code of the hex secret `key` now (or a step later: the app accepts one)."""
+    return f"{totp(unhexlify(key), t0=-30 * steps_ahead):06d}"
+
+
+def authenticator_for(user, key: str | None = None) -> TOTPDevice:
+    """A confirmed authenticator for `user` (as the set-up page leaves it)."""
+    return TOTPDevice.objects.create(
+        user=user, key=key or totp_secret_new(), name="Authenticator-app", confirmed=True
+    )
+
+
+def wait_for_next_step() -> None:
+    """Sleep into the next 30-second step (a used code is not accepted twice)."""
+    time.sleep(30 - time.time() % 30 + 0.1)

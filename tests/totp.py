@@ -24,3 +24,18 @@ def authenticator_for(user, key: str | None = None) -> TOTPDevice:
 def wait_for_next_step() -> None:
     """Sleep into the next 30-second step (a used code is not accepted twice)."""
     time.sleep(30 - time.time() % 30 + 0.1)
+
+
+def log_in_with_code(client, user, device: TOTPDevice, *, password: str | None = None):
+    """Log in through both steps, as the browser does; the session is then verified."""
+    from django.urls import reverse  # noqa: PLC0415
+
+    from tests.factories import PASSWORD  # noqa: PLC0415
+
+    response = client.post(
+        reverse("login"), {"username": user.username, "password": password or PASSWORD}
+    )
+    assert response["Location"] == reverse("login_code"), response
+    response = client.post(reverse("login_code"), {"code": code_for(device.key)})
+    assert response.status_code == 302, response.content.decode()[:500]
+    return response

@@ -51,7 +51,7 @@ from uwvkms.mfa import (
     totp_secret_new,
     totp_secret_text,
 )
-from uwvkms.middleware import LAST_SEEN, LOGIN_AT, mfa_exempt
+from uwvkms.middleware import LAST_SEEN, LOGIN_AT, mfa_setup_page
 from uwvkms.passwords import password_change, password_reset_finish
 
 PENDING = "uwvkms_mfa_pending"
@@ -148,7 +148,7 @@ def _no_store(response):
     return response
 
 
-@mfa_exempt
+@mfa_setup_page
 def mfa_overview(request):
     """The user's two-factor status: set up or not, recovery codes left, what they can do."""
     return render(
@@ -172,7 +172,7 @@ def _recovery_codes_page(request, codes: list[str], *, first_time: bool):
     )
 
 
-@mfa_exempt
+@mfa_setup_page
 def mfa_setup(request):
     """Set up the authenticator app: a QR code and the same secret as text (for typing it in),
     then a code from the app to confirm. The secret stays in the session until then."""
@@ -206,6 +206,7 @@ def mfa_setup(request):
     )
 
 
+@mfa_setup_page
 @require_POST
 def mfa_recovery_codes(request):
     """New recovery codes, shown once; the old ones stop working."""
@@ -217,6 +218,7 @@ def mfa_recovery_codes(request):
     return _recovery_codes_page(request, codes, first_time=False)
 
 
+@mfa_setup_page
 def mfa_switch_off(request):
     """Switch the second factor off (asks the password); not offered where it is required."""
     form = MfaDisableForm(posted_data(request), user=request.user)

@@ -134,8 +134,15 @@ def _says_no_store(response) -> bool:
 
 
 def mfa_exempt(view):
-    """Mark a view a user who must set up MFA may reach before doing so (the set-up itself)."""
+    """Mark a view every logged-in user reaches, whatever their second factor (logging out)."""
     view.mfa_exempt = True
+    return view
+
+
+def mfa_setup_page(view):
+    """Mark a page of the set-up of the second factor: a user who must use one and has none yet
+    reaches it (and nothing else) before it is done."""
+    view.mfa_setup_page = True
     return view
 
 
@@ -144,9 +151,9 @@ class MfaRequiredMiddleware:
     everyone on /beheer/ with MFA_REQUIRED_FOR_ADMIN) to a session verified by one: without an
     authenticator they are sent to set it up and reach nothing else (an API call with the
     session is refused); a session that has not given a code although the user has an
-    authenticator (none comes from the login page) is logged out. Views marked `mfa_exempt`,
-    the login and logout pages and everything without a session (static files, health probes,
-    API tokens) are not held.
+    authenticator (none comes from the login page) is logged out, also on the set-up pages (it
+    must not replace the authenticator). Logging out (`mfa_exempt`) and everything without a
+    session (static files, health probes, API tokens, the login pages) are not held.
 
     After AuthenticationMiddleware and django-otp's OTPMiddleware."""
 
@@ -160,8 +167,10 @@ class MfaRequiredMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or getattr(view_func, "mfa_exempt", False):
             return None
+        setup_page = getattr(view_func, "mfa_setup_page", False)
         on_admin = request.path.startswith(reverse("admin:index"))
-        if not (mfa_required_for(user) or (on_admin and settings.MFA_REQUIRED_FOR_ADMIN)):
+        required = mfa_required_for(user) or (on_admin and settings.MFA_REQUIRED_FOR_ADMIN)
+        if not (required or setup_page):
             return None
         is_verified = getattr(user, "is_verified", None)
         if is_verified is not None and is_verified():
@@ -170,6 +179,8 @@ class MfaRequiredMiddleware:
             logout(request)
             messages.info(request, _("Log opnieuw in met uw wachtwoord en verificatiecode."))
             return redirect_to_login(request.get_full_path())
+        if setup_page:
+            return None
         if is_api_request(request):
             return problem_response(
                 request,

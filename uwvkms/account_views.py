@@ -242,7 +242,11 @@ def mfa_switch_off(request):
 
 
 def password_change_view(request):
-    """Change one's own password: the current one asked, the new one validated."""
+    """Change one's own password: the current one asked, the new one validated. A wrong current
+    password counts for the login lockout (a session left open is no way to guess it)."""
+    credentials = {settings.AXES_USERNAME_FORM_FIELD: request.user.get_username()}
+    if request.method == "POST" and not AxesProxyHandler.is_allowed(request, credentials):
+        return get_lockout_response(request, credentials=credentials)
     form = PasswordChangeForm(posted_data(request))
     if form.is_valid():
         try:
@@ -253,6 +257,8 @@ def password_change_view(request):
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
+            if "old_password" in getattr(exc, "error_dict", {}):
+                user_login_failed.send(sender=__name__, credentials=credentials, request=request)
         else:
             # This session stays; the user's other sessions end.
             update_session_auth_hash(request, request.user)

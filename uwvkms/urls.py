@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from uwvkms import account_views, views
 from uwvkms.middleware import mfa_exempt
@@ -65,6 +66,8 @@ urlpatterns = [
     path("herstel/", include("herstel.urls")),
     # The admin's own password-only login would skip the code step: its login is ours.
     path("beheer/login/", views.admin_login),
+    # ... and its password change is the app's (validated against the breached list, recorded).
+    path("beheer/password_change/", RedirectView.as_view(pattern_name="password_change")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("uwvkms.api.urls")),
 ]

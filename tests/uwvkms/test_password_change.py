@@ -88,3 +88,22 @@ def test_anonymous_is_sent_to_the_login(client, db):
     response = client.get(reverse("password_change"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_wrong_current_passwords_count_for_the_lockout(client, auditor, settings):
+    client.force_login(auditor)
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        _change(client, old="fout")
+
+    response = _change(client)
+
+    assert response.status_code == 429
+    auditor.refresh_from_db()
+    assert auditor.check_password(PASSWORD)
+
+
+def test_the_admins_password_change_is_this_page(client, auditor):
+    client.force_login(auditor)
+    response = client.get("/beheer/password_change/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("password_change")

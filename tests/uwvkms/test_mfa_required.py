@@ -176,3 +176,23 @@ def test_the_admin_without_the_setting_asks_nothing(client, db):
 def test_the_login_page_stays_reachable(client, db):
     assert client.get(reverse("login")).status_code == 200
     assert client.get(reverse("password_reset")).status_code == 200
+
+
+def test_a_misspelt_required_role_is_a_configuration_error():
+    from uwvkms.checks import mfa_roles_check
+
+    with override_settings(MFA_REQUIRED_ROLES=["Beheerder", "Coordinatieteam"]):
+        [error] = mfa_roles_check(None)
+    assert error.id == "uwvkms.E003"
+    assert "Coordinatieteam" in error.msg
+    assert mfa_roles_check(None) == []
+
+
+def test_the_mfa_status_of_a_list_of_users(auditor, coordinator, django_assert_num_queries):
+    from uwvkms.mfa import with_mfa_status
+    from uwvkms.models import User
+
+    authenticator_for(coordinator)
+    with django_assert_num_queries(1):
+        status = {u.username: u.has_mfa for u in with_mfa_status(User.objects.all())}
+    assert status == {"auditor": False, "coordinator": True}

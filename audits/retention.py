@@ -22,7 +22,12 @@ from audits.constants import CycleStatus
 from audits.events import DOCUMENT_FILE_RETENTION_REMOVED, INTERVIEW_PERSONAL_DATA_REMOVED
 from audits.models import DocumentFile, Interview, Interviewee, InterviewNote
 from uwvkms.dates import dutch
-from uwvkms.retention import RetentionKind, latest_start, retention_kind_register
+from uwvkms.retention import (
+    RetentionKind,
+    audit_events_scrub,
+    latest_start,
+    retention_kind_register,
+)
 from uwvkms.services import audit_event_record
 
 
@@ -64,6 +69,8 @@ def _interview_pseudonymise(interview: Interview, today: datetime.date) -> None:
         personal_data_removed_on=today,
         version=F("version") + 1,
     )
+    # The log of the record's edits held the same names and notes (old → new): they go too.
+    audit_events_scrub(target=interview)
     audit_event_record(
         event=INTERVIEW_PERSONAL_DATA_REMOVED,
         actor=None,

@@ -22,11 +22,13 @@ from django.utils.functional import Promise
 
 from uwvkms.constants import Role
 from uwvkms.events import RETENTION_APPLIED
-from uwvkms.models import User
+from uwvkms.models import AuditEvent, User
 from uwvkms.services import audit_event_record
 
 # How many items of a kind the dry run and the page name; the count is always whole.
 LISTED_PER_KIND = 50
+# What an event row shows instead of a value removed at the end of its term.
+REMOVED_VALUE = "(verwijderd na bewaartermijn)"
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,21 @@ def latest_start(years: int, today: datetime.date) -> datetime.date:
         return today.replace(year=today.year - years)
     except ValueError:  # today is 29 February: 28 February of that year is the last day
         return datetime.date(today.year - years, 2, 28)
+
+
+def audit_events_scrub(*, target: models.Model) -> int:
+    """Replace the old and new values in the event rows about `target` with `REMOVED_VALUE`:
+    which fields changed, who changed them, when and why stay; the values (names and notes among
+    them) go with the data they described. Returns the number of rows scrubbed."""
+    rows = list(
+        AuditEvent.objects.filter(
+            object_type=target._meta.label_lower, object_id=str(target.pk)
+        ).exclude(changes={})
+    )
+    for row in rows:
+        row.changes = {key: [REMOVED_VALUE, REMOVED_VALUE] for key in row.changes}
+    AuditEvent.objects.bulk_update(rows, ["changes"])
+    return len(rows)
 
 
 @dataclass

@@ -7,11 +7,12 @@ import datetime
 import pytest
 
 from audits.constants import CycleStatus
-from audits.events import INTERVIEW_PERSONAL_DATA_REMOVED
+from audits.events import INTERVIEW_PERSONAL_DATA_REMOVED, INTERVIEW_UPDATED
 from audits.models import AuditCycle, Interview, InterviewNote
 from tests.factories import InterviewFactory, UserFactory, principle
 from uwvkms.models import AuditEvent
 from uwvkms.retention import retention_apply, retention_due
+from uwvkms.services import audit_event_record
 
 HELD = datetime.date(2031, 9, 15)
 
@@ -86,6 +87,22 @@ def test_names_functions_notes_and_remarks_go_the_facts_stay(interview, cycle, s
     assert event.object_id == str(interview.pk)
     assert "Anna" not in str(event.changes) and "Trots" not in str(event.changes)
     assert event.changes == {"interviewees": [2, 2], "notes": [1, 0]}
+
+
+def test_the_log_of_its_edits_keeps_who_and_when_not_the_names(interview, cycle, auditor, settings):
+    audit_event_record(
+        event=INTERVIEW_UPDATED,
+        actor=auditor,
+        target=interview,
+        changes={"interviewees": ["Anna de Vries (Teamleider)", "Anna de Vries (Teamlid)"]},
+    )
+    publish(cycle)
+    retention_apply(actor=None, today=datetime.date(2050, 1, 1))
+    edit = AuditEvent.objects.get(event=INTERVIEW_UPDATED)
+    assert edit.actor == auditor
+    assert edit.changes == {
+        "interviewees": ["(verwijderd na bewaartermijn)", "(verwijderd na bewaartermijn)"]
+    }
 
 
 def test_a_second_run_finds_nothing_more(interview, cycle):

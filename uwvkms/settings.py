@@ -313,6 +313,19 @@ STORAGES = {
 }
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 25) * 1024 * 1024
 
+# Retention (AVG, Archiefwet): how many whole years each kind of personal data is kept before the
+# daily job (`manage.py bewaartermijnen_toepassen`) pseudonymises or deletes it. Published reports
+# are archived documents and stay. See uwvkms/retention.py and the README's "Bewaartermijnen".
+RETENTION_YEARS = {
+    # Interviewee names, functions and the interview notes: counted from the interview's day,
+    # once its cycle is published.
+    "interviews": env_int("RETENTION_INTERVIEWS_YEARS", 3),
+    # Uploaded evidence files: counted from the end of the cycle's year, once it is published.
+    "evidence_files": env_int("RETENTION_EVIDENCE_FILES_YEARS", 7),
+    # Dossier references of a herstelactie: counted from the day the action was closed.
+    "dossiers": env_int("RETENTION_DOSSIERS_YEARS", 7),
+}
+
 # Herstelacties: the first evaluation is flagged overdue this many days after execution ended.
 HERSTEL_EVALUATION_DUE_DAYS = env_int("HERSTEL_EVALUATION_DUE_DAYS", 180)
 # The daily job announces a herstel evaluation this many days before its date.

@@ -19,6 +19,7 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("profiel/meldingen/", views.notification_preferences, name="notification_preferences"),
+    path("bewaartermijnen/", views.retention_overview, name="retention_overview"),
     path("meldingen/", views.notification_list, name="notification_list"),
     path("meldingen/alles-gelezen/", views.notifications_read_all, name="notifications_read_all"),
     path("meldingen/<int:pk>/gelezen/", views.notification_read, name="notification_read"),

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from uwvkms.api.exceptions import is_api_request, problem_response
+from uwvkms.confirmation import confirmation_page, is_confirmed
+from uwvkms.constants import Role
 from uwvkms.forms import (
     ApiTokenForm,
     NotificationPreferencesForm,
@@ -29,7 +31,9 @@ from uwvkms.notifications import (
     notifications_mark_all_read,
     notifications_of,
 )
-from uwvkms.selectors import api_tokens_of
+from uwvkms.permissions import role_required
+from uwvkms.retention import retention_apply, retention_due
+from uwvkms.selectors import api_tokens_of, retention_runs
 from uwvkms.services import api_token_create, api_token_revoke
 from uwvkms.workqueue import work_queue_for
 
@@ -186,3 +190,36 @@ def error_500(request):
         return problem_response(request, 500, "error", _("Er ging iets mis aan onze kant."))
     # Rendered without a request context: the failure may lie in a context processor.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@role_required(Role.BEHEERDER)
+def retention_overview(request):
+    """The Beheerder's page of retention (issue 19 §5): per kind of personal data its term and
+    what is due today (the dry run), the latest runs, and applying it now, after confirming."""
+    today = timezone.localdate()
+    if request.method == "POST":
+        if not is_confirmed(request):
+            due = retention_due(today=today)
+            return confirmation_page(
+                request,
+                title=_("Bewaartermijnen nu toepassen?"),
+                consequences=[
+                    _("%(label)s: %(count)s. %(what)s")
+                    % {"label": d.kind.label, "count": d.count, "what": d.kind.what_happens}
+                    for d in due
+                ]
+                + [_("Dit kan niet ongedaan worden gemaakt.")],
+                confirm_label=_("Ja, nu toepassen"),
+            )
+        done = retention_apply(actor=request.user, today=today)
+        messages.success(
+            request,
+            _("Bewaartermijnen toegepast: %(count)s verwerkt.")
+            % {"count": sum(d.count for d in done)},
+        )
+        return redirect("retention_overview")
+    return render(
+        request,
+        "uwvkms/retention.html",
+        {"today": today, "due": retention_due(today=today), "runs": retention_runs()},
+    )

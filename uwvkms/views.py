@@ -29,13 +29,15 @@ from uwvkms.notifications import (
     notifications_mark_all_read,
     notifications_of,
 )
+from uwvkms.oidc_views import LoginOptionsMixin
 from uwvkms.selectors import api_tokens_of
 from uwvkms.services import api_token_create, api_token_revoke
 from uwvkms.workqueue import work_queue_for
 
 
-class LoginView(auth_views.LoginView):
-    """Django's login view; records the login time for the absolute session timeout."""
+class LoginView(LoginOptionsMixin, auth_views.LoginView):
+    """Django's login view; records the login time for the absolute session timeout. Offers the
+    login with a UWV account where configured (`uwvkms.oidc_views.LoginOptionsMixin`)."""
 
     template_name = "registration/login.html"
     redirect_authenticated_user = True

@@ -16,7 +16,7 @@ STAMP := $(VENV)/.installed
 # manage.py command) would compile every module it imports again, about 5 s of CPU each.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help demo worker test test-unit test-journeys test-prod loadtest bench lint checks lint-and-checks clean
+.PHONY: help demo worker test test-unit test-journeys test-prod loadtest bench lint checks lint-and-checks clean oidc-provider
 
 help:
 	@echo "make demo   start the app with demo data on http://127.0.0.1:8000 (SQLite)"
@@ -42,6 +42,15 @@ $(STAMP): pyproject.toml | $(PY)
 	else $(PY) -m pip install --quiet -e ".[dev]"; fi
 	touch $(STAMP)
 
+# The real OpenID provider the SSO tests run on loopback (tests/oidc: the npm package
+# oidc-provider, on Node 20+). .ci/run installs it before its jobs start, so they never race.
+OIDC_STAMP := tests/oidc/node_modules/.installed
+$(OIDC_STAMP): tests/oidc/package-lock.json
+	cd tests/oidc && npm ci --no-audit --no-fund
+	touch $(OIDC_STAMP)
+
+oidc-provider: $(OIDC_STAMP)
+
 # The background worker runs beside the web server: it publishes report versions and mails the
 # notifications (on the console with DEBUG); Ctrl+C stops both.
 demo: $(STAMP)
@@ -66,12 +75,12 @@ checks: $(STAMP)
 
 lint-and-checks: lint checks
 
-test: lint checks
+test: lint checks $(OIDC_STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The two halves of the suite that .ci/run runs as separate jobs: everything but the browser
 # journeys and schemathesis (on SQLite and on PostgreSQL), and those two (once, on PostgreSQL).
-test-unit: $(STAMP)
+test-unit: $(STAMP) $(OIDC_STAMP)
 	$(VENV)/bin/pytest -m 'not prod and not e2e and not fuzz' $(PYTEST_ARGS)
 
 test-journeys: $(STAMP)

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 import requests
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import resolve_url
@@ -163,6 +164,15 @@ class UwvOIDCBackend(OIDCAuthenticationBackend):
     def get_user(self, user_id):
         # The parent returns inactive users too; a deactivated user's session must end.
         return ModelBackend.get_user(self, user_id)
+
+
+BACKEND_PATH = f"{UwvOIDCBackend.__module__}.{UwvOIDCBackend.__qualname__}"
+
+
+def signed_in_with_uwv_account(request) -> bool:
+    """Whether this session's user logged in through the identity provider (which did their
+    second factor, if any), not with a local password."""
+    return request.session.get(BACKEND_SESSION_KEY) == BACKEND_PATH
 
 
 def end_session_url(request) -> str | None:

@@ -27,6 +27,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
 from uwvkms.middleware import LAST_SEEN, LOGIN_AT
 from uwvkms.oidc import (
+    BACKEND_PATH,
     REFUSAL_ATTRIBUTE,
     ProviderUnavailable,
     UwvOIDCBackend,
@@ -37,7 +38,6 @@ from uwvkms.sso import REFUSED_INACTIVE, REFUSED_NO_ROLE, local_login_enabled, o
 
 logger = logging.getLogger(__name__)
 
-BACKEND_PATH = f"{UwvOIDCBackend.__module__}.{UwvOIDCBackend.__qualname__}"
 REFUSED_FAILED = "failed"
 REFUSED_UNAVAILABLE = "unavailable"
 

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 import requests
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.urls import reverse
 
 from tests.factories import PASSWORD, UserFactory
@@ -54,6 +55,7 @@ def test_first_login_creates_the_user_from_the_claims(client, provider, browser,
     assert user.business_unit == uitkeren
     assert not user.has_usable_password()
     assert logged_in_user(client) == user
+    assert client.session[BACKEND_SESSION_KEY] == "uwvkms.oidc.UwvOIDCBackend"
     event = AuditEvent.objects.get(event=USER_SSO_CREATED)
     assert (event.actor, event.object_id, event.reason) == (
         user,
@@ -61,6 +63,36 @@ def test_first_login_creates_the_user_from_the_claims(client, provider, browser,
         "claims bij inloggen",
     )
     assert event.changes["roles"] == [[], [Role.TOETSER.value]]
+
+
+def test_the_authorisation_request_uses_pkce_state_and_nonce(client, provider):
+    url = start(client)
+    assert url.startswith(f"{provider.issuer}/auth?")
+    query = {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
+    assert query["response_type"] == "code"
+    assert query["client_id"] == "uwvkms"
+    assert query["redirect_uri"] == "http://testserver/inloggen/uwv/terug/"
+    assert query["code_challenge_method"] == "S256"
+    assert len(query["code_challenge"]) == 43
+    assert len(query["state"]) >= 32
+    assert len(query["nonce"]) >= 32
+    assert set(query["scope"].split()) == {"openid", "email", "profile", "groups"}
+    assert query["state"] in client.session["oidc_states"]
+
+
+def test_next_page_outside_the_app_is_ignored(client, provider, browser):
+    response = sso_login(client, browser, "toetser", next_url="https://elders.example/")
+    assert response["Location"] == reverse("home")
+
+
+def test_an_error_from_the_provider_is_a_dutch_page(client, provider):
+    state = parse_qs(urlsplit(start(client)).query)["state"][0]
+    response = client.get(
+        reverse("oidc_callback") + "?" + urlencode({"error": "access_denied", "state": state})
+    )
+    assert response.status_code == 400
+    assert "Inloggen met uw UWV-account is niet gelukt" in response.content.decode()
+    assert "_auth_user_id" not in client.session
 
 
 def test_next_page_is_kept_through_the_provider(client, provider, browser):

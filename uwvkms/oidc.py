@@ -18,7 +18,7 @@ import requests
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.backends import ModelBackend
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.shortcuts import resolve_url
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
@@ -153,6 +153,8 @@ class UwvOIDCBackend(OIDCAuthenticationBackend):
             raise SuspiciousOperation(str(exc)) from exc
         try:
             user = user_sign_in_apply(identity=identity)
+        except ValidationError as exc:
+            raise SuspiciousOperation(f"claims the user model refuses: {exc}") from exc
         except SignInRefused as refused:
             setattr(self.request, REFUSAL_ATTRIBUTE, refused.reason)
             return None

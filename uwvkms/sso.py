@@ -7,6 +7,7 @@ the one service that applies them to the user (`user_sign_in_apply`). The protoc
 code flow, tokens, the provider's keys) is `uwvkms.oidc`.
 """
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -105,10 +106,18 @@ def identity_from_claims(
     )
 
 
+def username_candidates(identity: Identity) -> list[str]:
+    """The user names a new single-sign-on user may get, in order of preference: the provider's
+    user name, else ``uwv-<subject>``; characters Django does not allow in a user name (spaces,
+    ``|``) become ``-``."""
+    names = [identity.username] if identity.username else []
+    names.append(f"uwv-{identity.subject}")
+    return [re.sub(r"[^\w.@+-]", "-", name)[:150] for name in names]
+
+
 def _free_username(identity: Identity) -> str:
-    """The provider's user name when no other account has it, else one made from the subject."""
-    candidates = [identity.username] if identity.username else []
-    candidates.append(f"uwv-{identity.subject}"[:150])
+    """The first candidate no other account has, else the last one with a number."""
+    candidates = username_candidates(identity)
     for candidate in candidates:
         if not User.objects.filter(username__iexact=candidate).exists():
             return candidate
@@ -146,6 +155,8 @@ def user_sign_in_apply(*, identity: Identity) -> User:
     claims say; every change is recorded in the event log with the user as actor and the reason
     "claims bij inloggen". The identity provider authorises this: there is no other actor.
 
+    Claims the user model refuses (an e-mail that is no address) raise ValidationError.
+
     Refused (SignInRefused, nothing changed): an inactive user (REFUSED_INACTIVE), and a new
     user whose claims give no role (REFUSED_NO_ROLE: no account is made). A known user whose
     claims give no role loses their roles (recorded) and is refused afterwards by the caller:
@@ -176,6 +187,7 @@ def user_sign_in_apply(*, identity: Identity) -> User:
     user.first_name = identity.first_name
     user.last_name = identity.last_name
     user.business_unit = unit
+    user.full_clean(exclude=["password"])
     user.save()
     role_values = {role.value for role in Role}
     kept = [group for group in user.groups.all() if group.name not in role_values]

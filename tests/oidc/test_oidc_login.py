@@ -346,3 +346,18 @@ def test_local_login_switched_off_still_allows_sso(client, provider, browser, se
     settings.LOCAL_LOGIN_ENABLED = False
     assert sso_login(client, browser, "toetser").status_code == 302
     assert "_auth_user_id" in client.session
+
+
+def test_claims_the_user_model_refuses_give_the_dutch_page(client, provider, browser):
+    provider.set_account("toetser", email="geen adres")
+    response = sso_login(client, browser, "toetser")
+    assert response.status_code == 400
+    assert "Inloggen met uw UWV-account is niet gelukt" in response.content.decode()
+    assert not User.objects.filter(oidc_subject=TOETSER_SUBJECT).exists()
+
+
+def test_a_subject_with_odd_characters_gets_a_valid_user_name(client, provider, browser):
+    provider.set_account("toetser", sub="auth0|12 34")
+    UserFactory(username="toetser")
+    assert sso_login(client, browser, "toetser").status_code == 302
+    assert User.objects.get(oidc_subject="auth0|12 34").username == "uwv-auth0-12-34"

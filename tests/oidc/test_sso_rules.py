@@ -7,7 +7,13 @@ from django.core.exceptions import ImproperlyConfigured
 from uwvkms.checks import oidc_group_roles_check
 from uwvkms.constants import Role
 from uwvkms.settings import env_pairs
-from uwvkms.sso import group_roles, identity_from_claims, role_named, roles_from_groups
+from uwvkms.sso import (
+    group_roles,
+    identity_from_claims,
+    role_named,
+    roles_from_groups,
+    username_candidates,
+)
 
 NAMES = {
     "subject": "sub",
@@ -145,3 +151,20 @@ def test_system_check_refuses_an_unknown_role(settings):
     assert "kms-baas" in errors[0].msg
     settings.OIDC_GROUP_ROLES = {"kms-toetsers": "Toetser"}
     assert oidc_group_roles_check(None) == []
+
+
+@pytest.mark.parametrize(
+    ("claims", "candidates"),
+    [
+        ({"sub": "uwv-1", "preferred_username": "tessa"}, ["tessa", "uwv-uwv-1"]),
+        ({"sub": "uwv-1"}, ["uwv-uwv-1"]),
+        (  # characters a Django user name cannot hold
+            {"sub": "auth0|12 34", "preferred_username": "Jan Jansen"},
+            ["Jan-Jansen", "uwv-auth0-12-34"],
+        ),
+        ({"sub": "x" * 300}, ["uwv-" + "x" * 146]),
+    ],
+)
+def test_username_candidates(claims, candidates):
+    identity = identity_from_claims(claims, names=NAMES, mapping=MAPPING)
+    assert username_candidates(identity) == candidates

@@ -1,9 +1,9 @@
 // A real OpenID provider (the npm package oidc-provider) on loopback, for the SSO tests only.
 //
-//   node tests/oidc/provider.mjs [redirect base, default http://testserver]
+//   node tests/oidc/provider.mjs [redirect base, default http://testserver] [port]
 //
-// Listens on 127.0.0.1 on a free port and prints one line "READY <issuer>" on stdout when it
-// answers. Authorisation code flow with PKCE required, state and nonce, RP-initiated logout.
+// Listens on 127.0.0.1 on the port (default: a free one) and prints one line "READY <issuer>"
+// on stdout when it answers (`make demo-sso` runs it beside the demo on port 9400). Authorisation code flow with PKCE required, state and nonce, RP-initiated logout.
 // Clients (secret "uwvkms-test-geheim", redirect URI <base>/inloggen/uwv/terug/):
 //   uwvkms           the app
 //   uwvkms-verlopen  the same, but every ID token it gets has already expired
@@ -51,7 +51,7 @@ async function readBody(req) {
 }
 
 const server = http.createServer();
-server.listen(0, '127.0.0.1', () => {
+server.listen(Number(process.argv[3] || 0), '127.0.0.1', () => {
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}`;
   const clients = ['uwvkms', 'uwvkms-verlopen'].map((clientId) => ({

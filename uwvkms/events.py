@@ -86,3 +86,9 @@ API_TOKEN_REFUSED = Event("uwvkms.api_token.refused", _("API-token geweigerd"))
 RETENTION_APPLIED = Event(
     "uwvkms.retention.applied", _("Bewaartermijn toegepast (gepseudonimiseerd of verwijderd)")
 )
+USER_SSO_CREATED = Event(
+    "uwvkms.user.sso_created", _("Gebruiker aangemaakt bij eerste inloggen met UWV-account")
+)
+USER_SSO_UPDATED = Event(
+    "uwvkms.user.sso_updated", _("Rollen of gegevens bijgewerkt uit het UWV-account")
+)

@@ -31,6 +31,7 @@ from uwvkms.notifications import (
     notifications_mark_all_read,
     notifications_of,
 )
+from uwvkms.oidc_views import LoginOptionsMixin
 from uwvkms.permissions import role_required
 from uwvkms.retention import retention_apply, retention_due
 from uwvkms.selectors import api_tokens_of, retention_runs
@@ -38,8 +39,9 @@ from uwvkms.services import api_token_create, api_token_revoke
 from uwvkms.workqueue import work_queue_for
 
 
-class LoginView(auth_views.LoginView):
-    """Django's login view; records the login time for the absolute session timeout."""
+class LoginView(LoginOptionsMixin, auth_views.LoginView):
+    """Django's login view; records the login time for the absolute session timeout. Offers the
+    login with a UWV account where configured (`uwvkms.oidc_views.LoginOptionsMixin`)."""
 
     template_name = "registration/login.html"
     redirect_authenticated_user = True

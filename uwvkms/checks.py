@@ -53,3 +53,17 @@ def mfa_roles_check(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security)
+def oidc_group_roles_check(app_configs, **kwargs):
+    """Every role OIDC_GROUP_ROLES names must exist: a typo would silently give nobody a role."""
+    from uwvkms.sso import role_named  # noqa: PLC0415  (imports models: not at app loading)
+
+    errors = []
+    for group, role in settings.OIDC_GROUP_ROLES.items():
+        try:
+            role_named(role)
+        except ValueError as exc:
+            errors.append(Error(f"OIDC_GROUP_ROLES: group {group!r}: {exc}", id="uwvkms.E001"))
+    return errors

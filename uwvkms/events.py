@@ -83,6 +83,15 @@ def event_label(name: str) -> str:
 API_TOKEN_CREATED = Event("uwvkms.api_token.created", _("API-token aangemaakt"))
 API_TOKEN_REVOKED = Event("uwvkms.api_token.revoked", _("API-token ingetrokken"))
 API_TOKEN_REFUSED = Event("uwvkms.api_token.refused", _("API-token geweigerd"))
+RETENTION_APPLIED = Event(
+    "uwvkms.retention.applied", _("Bewaartermijn toegepast (gepseudonimiseerd of verwijderd)")
+)
+USER_SSO_CREATED = Event(
+    "uwvkms.user.sso_created", _("Gebruiker aangemaakt bij eerste inloggen met UWV-account")
+)
+USER_SSO_UPDATED = Event(
+    "uwvkms.user.sso_updated", _("Rollen of gegevens bijgewerkt uit het UWV-account")
+)
 
 # Two-factor authentication and passwords (issue 19 §1): the account's owner is the target.
 MFA_ENABLED = Event("uwvkms.mfa.enabled", _("Tweestapsverificatie ingesteld"))

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import BACKEND_SESSION_KEY, logout
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -152,8 +152,10 @@ class MfaRequiredMiddleware:
     authenticator they are sent to set it up and reach nothing else (an API call with the
     session is refused); a session that has not given a code although the user has an
     authenticator (none comes from the login page) is logged out, also on the set-up pages (it
-    must not replace the authenticator). Logging out (`mfa_exempt`) and everything without a
-    session (static files, health probes, API tokens, the login pages) are not held.
+    must not replace the authenticator). Logging out (`mfa_exempt`), everything without a
+    session (static files, health probes, API tokens, the login pages) and a login with a UWV
+    account (its second factor is the identity provider's: MFA_VERIFIED_BY_BACKENDS) are not
+    held.
 
     After AuthenticationMiddleware and django-otp's OTPMiddleware."""
 
@@ -166,6 +168,8 @@ class MfaRequiredMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or getattr(view_func, "mfa_exempt", False):
+            return None
+        if request.session.get(BACKEND_SESSION_KEY) in settings.MFA_VERIFIED_BY_BACKENDS:
             return None
         setup_page = getattr(view_func, "mfa_setup_page", False)
         on_admin = request.path.startswith(reverse("admin:index"))

@@ -56,6 +56,11 @@ class User(AbstractUser):
         null=True,
         blank=True,
     )
+    # The stable subject of the user's UWV account (the OpenID Connect subject claim): how a
+    # login through the identity provider finds them. Empty for local accounts.
+    oidc_subject = models.CharField(
+        _("kenmerk UWV-account"), max_length=255, unique=True, null=True, blank=True
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("gebruiker")

@@ -1,13 +1,17 @@
 """Reads of the organisation core."""
 
+import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Q, QuerySet
 
 from uwvkms.constants import Role
+from uwvkms.events import RETENTION_APPLIED
 from uwvkms.history import PLAIN, ChangeFormat, HistoryEntry, history_entries
 from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
+from uwvkms.retention import RETENTION_KINDS
 
 
 def users_with_role(role: Role) -> QuerySet[User]:
@@ -65,3 +69,32 @@ def history_for(
 def api_tokens_of(user: User) -> QuerySet[ApiToken]:
     """A user's own API tokens, newest first; the only way views reach a token."""
     return ApiToken.objects.filter(user=user)
+
+
+@dataclass(frozen=True)
+class RetentionRun:
+    """One kind handled in one run: when, by whom (None: the daily job), what and how many."""
+
+    at: datetime.datetime
+    actor: User | None
+    kind: str
+    count: int
+
+
+def retention_runs(limit: int = 10) -> list[RetentionRun]:
+    """The latest runs of the retention job or button (one event per kind that handled
+    something), newest first."""
+    rows = AuditEvent.objects.filter(event=RETENTION_APPLIED).select_related("actor")[:limit]
+    runs = []
+    for row in rows:
+        key = (row.changes.get("kind") or [None, ""])[1]
+        kind = RETENTION_KINDS.get(key)
+        runs.append(
+            RetentionRun(
+                at=row.occurred_at,
+                actor=row.actor,
+                kind=str(kind.label) if kind else key,
+                count=(row.changes.get("count") or [None, 0])[1],
+            )
+        )
+    return runs

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from uwvkms import account_views, views
+from uwvkms import account_views, oidc_views, views
 from uwvkms.middleware import mfa_exempt
 
 admin.site.site_header = _("uwvkms beheer")
@@ -13,8 +13,10 @@ admin.site.site_title = _("uwvkms beheer")
 urlpatterns = [
     path("", views.home, name="home"),
     path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("inloggen/uwv/", oidc_views.OidcLoginStartView.as_view(), name="oidc_login"),
+    path("inloggen/uwv/terug/", oidc_views.oidc_callback, name="oidc_callback"),
     path("inloggen/code/", account_views.login_code, name="login_code"),
-    path("uitloggen/", mfa_exempt(auth_views.LogoutView.as_view()), name="logout"),
+    path("uitloggen/", mfa_exempt(oidc_views.LogoutView.as_view()), name="logout"),
     path("profiel/", views.profile, name="profile"),
     # One's own account: two-factor authentication and the password (issue 19 §1).
     path("profiel/tweestapsverificatie/", account_views.mfa_overview, name="mfa_overview"),
@@ -56,6 +58,7 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("profiel/meldingen/", views.notification_preferences, name="notification_preferences"),
+    path("bewaartermijnen/", views.retention_overview, name="retention_overview"),
     path("meldingen/", views.notification_list, name="notification_list"),
     path("meldingen/alles-gelezen/", views.notifications_read_all, name="notifications_read_all"),
     path("meldingen/<int:pk>/gelezen/", views.notification_read, name="notification_read"),

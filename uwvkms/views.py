@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 
 from uwvkms.account_views import login_session_start, mfa_login_start
 from uwvkms.api.exceptions import is_api_request, problem_response
+from uwvkms.confirmation import confirmation_page, is_confirmed
+from uwvkms.constants import Role
 from uwvkms.forms import (
     ApiTokenForm,
     NotificationPreferencesForm,
@@ -32,14 +34,18 @@ from uwvkms.notifications import (
     notifications_mark_all_read,
     notifications_of,
 )
-from uwvkms.selectors import api_tokens_of
+from uwvkms.oidc_views import LoginOptionsMixin
+from uwvkms.permissions import role_required
+from uwvkms.retention import retention_apply, retention_due
+from uwvkms.selectors import api_tokens_of, retention_runs
 from uwvkms.services import api_token_create, api_token_revoke
 from uwvkms.workqueue import work_queue_for
 
 
-class LoginView(auth_views.LoginView):
-    """Django's login view; records the login time for the absolute session timeout. A user with
-    an authenticator is not logged in yet: the code step follows (uwvkms.account_views)."""
+class LoginView(LoginOptionsMixin, auth_views.LoginView):
+    """Django's login view; records the login time for the absolute session timeout. Offers the
+    login with a UWV account where configured (`uwvkms.oidc_views.LoginOptionsMixin`). A user
+    with an authenticator is not logged in yet: the code step follows (uwvkms.account_views)."""
 
     template_name = "registration/login.html"
     redirect_authenticated_user = True
@@ -197,3 +203,36 @@ def error_500(request):
         return problem_response(request, 500, "error", _("Er ging iets mis aan onze kant."))
     # Rendered without a request context: the failure may lie in a context processor.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@role_required(Role.BEHEERDER)
+def retention_overview(request):
+    """The Beheerder's page of retention (issue 19 §5): per kind of personal data its term and
+    what is due today (the dry run), the latest runs, and applying it now, after confirming."""
+    today = timezone.localdate()
+    if request.method == "POST":
+        if not is_confirmed(request):
+            due = retention_due(today=today)
+            return confirmation_page(
+                request,
+                title=_("Bewaartermijnen nu toepassen?"),
+                consequences=[
+                    _("%(label)s: %(count)s. %(what)s")
+                    % {"label": d.kind.label, "count": d.count, "what": d.kind.what_happens}
+                    for d in due
+                ]
+                + [_("Dit kan niet ongedaan worden gemaakt.")],
+                confirm_label=_("Ja, nu toepassen"),
+            )
+        done = retention_apply(actor=request.user, today=today)
+        messages.success(
+            request,
+            _("Bewaartermijnen toegepast: %(count)s verwerkt.")
+            % {"count": sum(d.count for d in done)},
+        )
+        return redirect("retention_overview")
+    return render(
+        request,
+        "uwvkms/retention.html",
+        {"today": today, "due": retention_due(today=today), "runs": retention_runs()},
+    )

@@ -196,3 +196,11 @@ def test_the_mfa_status_of_a_list_of_users(auditor, coordinator, django_assert_n
     with django_assert_num_queries(1):
         status = {u.username: u.has_mfa for u in with_mfa_status(User.objects.all())}
     assert status == {"auditor": False, "coordinator": True}
+
+
+def test_a_login_with_a_uwv_account_is_not_held(client, coordinator):
+    """MFA here is for local accounts: the identity provider asks its own second factor."""
+    client.force_login(coordinator, backend="uwvkms.oidc.UwvOIDCBackend")
+    assert client.get("/").status_code == 200
+    client.force_login(coordinator, backend="uwvkms.oidc.LocalPasswordBackend")
+    assert client.get("/")["Location"] == reverse("mfa_setup")

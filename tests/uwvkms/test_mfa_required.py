@@ -64,7 +64,7 @@ def test_who_must_use_mfa(roles, required_roles, for_all, required):
 
 
 @pytest.mark.parametrize("persona", ["coordinator", "beheerder"])
-def test_a_required_user_without_authenticator_is_led_to_the_set_up(request, client, persona):
+def test_a_required_user_without_authenticator_is_led_to_the_set_up(request, client, db, persona):
     client.force_login(request.getfixturevalue(persona))
 
     for url in ("/", "/toetsing/", "/profiel/", reverse("password_change")):

@@ -1,6 +1,5 @@
 """The codes an authenticator app would show, for tests that log in with a second factor."""
 
-import time
 from binascii import unhexlify
 
 from django_otp.oath import totp
@@ -19,11 +18,6 @@ def authenticator_for(user, key: str | None = None) -> TOTPDevice:
     return TOTPDevice.objects.create(
         user=user, key=key or totp_secret_new(), name="Authenticator-app", confirmed=True
     )
-
-
-def wait_for_next_step() -> None:
-    """Sleep into the next 30-second step (a used code is not accepted twice)."""
-    time.sleep(30 - time.time() % 30 + 0.1)
 
 
 def log_in_with_code(client, user, device: TOTPDevice, *, password: str | None = None):

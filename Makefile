@@ -43,6 +43,13 @@ $(STAMP): pyproject.toml | $(PY)
 	else $(PY) -m pip install --quiet -e ".[dev]"; fi
 	touch $(STAMP)
 
+# The demo logs in with the password alone: two-factor authentication, required in production
+# for the Beheerder and the Coördinatieteam and for /beheer/, is switched off (README,
+# "Inloggen, tweestapsverificatie en wachtwoorden"). `make demo DEMO_MFA_ROLES=Beheerder,Coördinatieteam`
+# keeps it on; the demo users of those roles then share the authenticator key loaddemo prints.
+DEMO_MFA_ROLES ?=
+DEMO_ENV = DEBUG=1 MFA_REQUIRED_ROLES="$(DEMO_MFA_ROLES)" MFA_REQUIRED_FOR_ADMIN=$(if $(DEMO_MFA_ROLES),1,0)
+
 # The real OpenID provider the SSO tests run on loopback (tests/oidc: the npm package
 # oidc-provider, on Node 20+). .ci/run installs it before its jobs start, so they never race.
 OIDC_STAMP := tests/oidc/node_modules/.installed
@@ -64,15 +71,15 @@ demo-sso: $(STAMP) $(OIDC_STAMP)
 # The background worker runs beside the web server: it publishes report versions and mails the
 # notifications (on the console with DEBUG); Ctrl+C stops both.
 demo: $(STAMP)
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py loaddemo
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+	$(DEMO_ENV) $(PY) manage.py loaddemo
 	@echo "uwvkms draait op http://127.0.0.1:8000 met de achtergrondtaken (stoppen: Ctrl+C)"
-	DEBUG=1 $(PY) manage.py db_worker & worker=$$!; \
+	$(DEMO_ENV) $(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: $(STAMP)
-	DEBUG=1 $(PY) manage.py db_worker
+	$(DEMO_ENV) $(PY) manage.py db_worker
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -7,13 +7,20 @@ one password, printed by `make demo` and refused outside DEBUG."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from uwvkms.constants import Role
+from uwvkms.mfa import AUTHENTICATOR_NAME, mfa_required, totp_secret_text
 from uwvkms.models import BusinessUnit, User
 
 DEMO_PASSWORD = "demo-kms-2023"  # noqa: S105  (printed by `make demo`, refused outside DEBUG)
+# The authenticator secret of the demo users who must use MFA (where the settings require it:
+# not with `make demo`, which switches the requirement off; yes in the production-mode stack,
+# whose tests compute its codes). Printed by loaddemo, as the password is.
+DEMO_TOTP_KEY = b"uwvkms-demo-totp-key".hex()
 
 # (name, abbreviation, has execution processes), DOMAIN.md §2.
 UNITS = [
@@ -209,8 +216,22 @@ def people_get_or_create(usernames: Iterable[str]) -> dict[str, User]:
         )
         if created and person.role is not None:
             user.groups.set([groups[person.role]])
+        if created and _needs_authenticator(person):
+            TOTPDevice.objects.create(
+                user=user, key=DEMO_TOTP_KEY, name=AUTHENTICATOR_NAME, confirmed=True
+            )
         users[person.username] = user
     return users
+
+
+def _needs_authenticator(person: Person) -> bool:
+    """Whether the settings require this demo user to log in with a second factor."""
+    roles = {person.role.value} if person.role is not None else set()
+    return mfa_required(
+        role_names=roles,
+        required_roles=settings.MFA_REQUIRED_ROLES,
+        for_all=settings.MFA_REQUIRED_FOR_ALL,
+    ) or (person.staff and settings.MFA_REQUIRED_FOR_ADMIN)
 
 
 def login_of(username: str, note: str = "") -> DemoLogin:
@@ -224,6 +245,15 @@ def login_lines(logins: Iterable[DemoLogin]) -> list[str]:
     """The logins as the commands print them: the shared password, then per login the name,
     role and unit in columns and the note."""
     lines = [f"  wachtwoord: {DEMO_PASSWORD}"]
+    if (
+        settings.MFA_REQUIRED_ROLES
+        or settings.MFA_REQUIRED_FOR_ALL
+        or settings.MFA_REQUIRED_FOR_ADMIN
+    ):
+        lines.append(
+            "  authenticator-sleutel (wie tweestapsverificatie moet gebruiken): "
+            + totp_secret_text(DEMO_TOTP_KEY)
+        )
     for login in logins:
         note = f"  ({login.note})" if login.note else ""
         lines.append(f"  {login.username:<22} {login.role:<28} {login.unit}{note}")

@@ -40,7 +40,7 @@ from tests.service_authorisation_herstel import DAY, HERSTEL_BUILDERS
 from uwvkms.models import AuditEvent
 
 SERVICE_PACKAGES = ("audits.services", "maturity.services", "findings.services", "herstel.services")
-SERVICE_MODULES = ("uwvkms.services", "uwvkms.retention")
+SERVICE_MODULES = ("uwvkms.services", "uwvkms.retention", "uwvkms.mfa")
 
 # Public functions that take an actor but are no write service of their own, with the reason.
 EXEMPT = {
@@ -802,8 +802,20 @@ BUILDERS = {
     "uwvkms.services.api_token_revoke": (lambda f: {"token": _token(f)}, "coordinator"),
     # --- uwvkms: retention is the Beheerder's (or the daily job's, without an actor) ---
     "uwvkms.retention.retention_apply": (lambda f: {"today": DAY}, "coordinator"),
+    # --- uwvkms: only a Beheerder resets someone's two-factor authentication ---
+    "uwvkms.mfa.mfa_reset": (
+        lambda f: {"user": _with_authenticator(f("other_auditor")), "reason": "Telefoon kwijt"},
+        "coordinator",
+    ),
     **HERSTEL_BUILDERS,
 }
+
+
+def _with_authenticator(user):
+    from tests.totp import authenticator_for
+
+    authenticator_for(user)
+    return user
 
 
 def test_every_service_with_an_actor_is_covered():

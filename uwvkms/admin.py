@@ -78,3 +78,17 @@ class ApiTokenAdmin(ReadOnlyModelAdmin):
     list_select_related = ["user"]
     search_fields = ["name", "prefix", "user__username"]
     exclude = ["key_hash"]
+
+
+# Authenticator secrets and recovery codes are nobody's to read, not even in the admin: a
+# Beheerder resets someone's two-factor authentication through the app (uwvkms.mfa.mfa_reset).
+def _otp_models_unregister() -> None:
+    from django_otp.plugins.otp_static.models import StaticDevice  # noqa: PLC0415
+    from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: PLC0415
+
+    for model in (TOTPDevice, StaticDevice):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+
+
+_otp_models_unregister()

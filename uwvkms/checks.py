@@ -4,6 +4,8 @@ soon as there are several (gunicorn's workers already are)."""
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
+from uwvkms.constants import Role
+
 
 @register(Tags.security, deploy=True)
 def shared_cache_check(app_configs, **kwargs):
@@ -33,6 +35,21 @@ def proxy_hops_check(app_configs, **kwargs):
                 "proxy's address.",
                 hint="Set TRUSTED_PROXY_HOPS=1 behind nginx (2 with a load balancer in front).",
                 id="uwvkms.W002",
+            )
+        ]
+    return []
+
+
+@register(Tags.security)
+def mfa_roles_check(app_configs, **kwargs):
+    """A misspelt role in MFA_REQUIRED_ROLES would silently leave that role without MFA."""
+    unknown = [name for name in settings.MFA_REQUIRED_ROLES if name not in Role.values]
+    if unknown:
+        return [
+            Error(
+                f"MFA_REQUIRED_ROLES names unknown roles: {', '.join(unknown)}.",
+                hint=f"Use the group names of the roles: {', '.join(Role.values)}.",
+                id="uwvkms.E003",
             )
         ]
     return []

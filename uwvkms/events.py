@@ -92,3 +92,13 @@ USER_SSO_CREATED = Event(
 USER_SSO_UPDATED = Event(
     "uwvkms.user.sso_updated", _("Rollen of gegevens bijgewerkt uit het UWV-account")
 )
+
+# Two-factor authentication and passwords (issue 19 §1): the account's owner is the target.
+MFA_ENABLED = Event("uwvkms.mfa.enabled", _("Tweestapsverificatie ingesteld"))
+MFA_DISABLED = Event("uwvkms.mfa.disabled", _("Tweestapsverificatie uitgeschakeld"))
+MFA_RESET = Event("uwvkms.mfa.reset", _("Tweestapsverificatie gereset door beheerder"))
+MFA_RECOVERY_CODES_GENERATED = Event(
+    "uwvkms.mfa_recovery_codes.generated", _("Herstelcodes opnieuw aangemaakt")
+)
+PASSWORD_CHANGED = Event("uwvkms.password.changed", _("Wachtwoord gewijzigd"))
+PASSWORD_RESET = Event("uwvkms.password.reset", _("Wachtwoord hersteld via e-mail"))

@@ -110,6 +110,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
@@ -141,6 +144,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # After authentication: marks a session verified by a second factor (request.user.is_verified)
+    # and holds a user who must use MFA on its set-up page until it is done (uwvkms.mfa).
+    "django_otp.middleware.OTPMiddleware",
+    "uwvkms.middleware.MfaRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After MessageMiddleware: on a timeout it logs out and leaves a message for the login page.
     "uwvkms.middleware.SessionTimeoutMiddleware",
@@ -197,6 +204,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Passwords known from breaches (a committed list, uwvkms/data/breached-passwords.txt).
+    {"NAME": "uwvkms.passwords.BreachedPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -247,11 +256,34 @@ if not LOCAL_LOGIN_ENABLED and not (OIDC_OP_ISSUER and OIDC_RP_CLIENT_ID):
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Against password spraying (one address trying many usernames): after this many failures from
+# one address within the cool-off time, every login from it is locked (uwvkms.lockout).
+AXES_HANDLER = "uwvkms.lockout.LoginLockoutHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 50)
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # The client address behind the proxies (never a raw X-Forwarded-For): see uwvkms.proxy.
 AXES_CLIENT_IP_CALLABLE = "uwvkms.proxy.client_ip"
+
+# Two-factor authentication (TOTP with recovery codes, django-otp; uwvkms.mfa). Required for the
+# roles named in MFA_REQUIRED_ROLES (comma-separated group names; empty: none), for everyone with
+# MFA_REQUIRED_FOR_ALL, and for /beheer/ with MFA_REQUIRED_FOR_ADMIN. `make demo` switches the
+# roles and the admin off; production keeps the defaults.
+MFA_REQUIRED_ROLES = env_list("MFA_REQUIRED_ROLES", ["Beheerder", "Coördinatieteam"])
+MFA_REQUIRED_FOR_ALL = env_bool("MFA_REQUIRED_FOR_ALL", False)
+MFA_REQUIRED_FOR_ADMIN = env_bool("MFA_REQUIRED_FOR_ADMIN", True)
+# Sessions logged in through these backends had their second factor at the identity provider
+# (MFA here is for local accounts): the login with a UWV account.
+MFA_VERIFIED_BY_BACKENDS = ["uwvkms.oidc.UwvOIDCBackend"]
+# The name an authenticator app shows beside the username.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "").strip() or "uwvkms"
+# A code from one step before or after is accepted; the app does not learn a clock's drift.
+OTP_TOTP_SYNC = False
+# How long the code step of a login waits after the password (seconds).
+MFA_LOGIN_SECONDS = env_int("MFA_LOGIN_SECONDS", 300)
+# A password reset link is valid this long (seconds).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT_MINUTES", 60) * 60
 
 # How many reverse proxies in front of the app append to X-Forwarded-For (nginx: 1). The client
 # address is the entry that many places from the right; 0 trusts no header at all. The header

@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
@@ -13,6 +15,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from uwvkms.account_views import login_session_start, mfa_login_start
 from uwvkms.api.exceptions import is_api_request, problem_response
 from uwvkms.confirmation import confirmation_page, is_confirmed
 from uwvkms.constants import Role
@@ -22,7 +25,7 @@ from uwvkms.forms import (
     add_service_errors,
     posted_data,
 )
-from uwvkms.middleware import LAST_SEEN, LOGIN_AT
+from uwvkms.mfa import mfa_has_device
 from uwvkms.notifications import (
     declared_kinds,
     notification_mark_read,
@@ -41,17 +44,25 @@ from uwvkms.workqueue import work_queue_for
 
 class LoginView(LoginOptionsMixin, auth_views.LoginView):
     """Django's login view; records the login time for the absolute session timeout. Offers the
-    login with a UWV account where configured (`uwvkms.oidc_views.LoginOptionsMixin`)."""
+    login with a UWV account where configured (`uwvkms.oidc_views.LoginOptionsMixin`). A user
+    with an authenticator is not logged in yet: the code step follows (uwvkms.account_views)."""
 
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
     def form_valid(self, form):
+        user = form.get_user()
+        if mfa_has_device(user):
+            return mfa_login_start(self.request, user, next_url=self.get_success_url())
         response = super().form_valid(form)
-        now = timezone.now().isoformat()
-        self.request.session[LOGIN_AT] = now
-        self.request.session[LAST_SEEN] = now
+        login_session_start(self.request)
         return response
+
+
+@login_not_required
+def admin_login(request):
+    """/beheer/login/: the app's own login page (with its code step), then back to the admin."""
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
 
 
 def home(request):

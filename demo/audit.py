@@ -41,6 +41,9 @@ PEOPLE = [
     "herstel",
     "beheerder",
     *(auditor.username for auditor in AUDITORS),
+    # Shown in the beheerder's list of users only (demo/people.py).
+    "oud.adviseur",
+    "nieuw.adviseur",
 ]
 LOGINS = [
     "coordinatie",

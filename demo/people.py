@@ -106,7 +106,9 @@ AUDITOR_COUNT = 30  # DOMAIN.md §1: about thirty auditors per cycle
 @dataclass(frozen=True)
 class Person:
     """One demo user: their name, the business unit they belong to and their role (None for a
-    working-group member without a role of their own)."""
+    working-group member without a role of their own), with any capacities on top (SBK or FEZ
+    in herstelacties); `state` makes a deactivated account or one invited that never set a
+    password, for the Beheerder's list of users."""
 
     username: str
     first_name: str
@@ -114,6 +116,12 @@ class Person:
     unit: str
     role: Role | None
     staff: bool = False
+    capacities: tuple[Role, ...] = ()
+    state: str = ""  # "", "gedeactiveerd" or "uitgenodigd"
+
+    @property
+    def roles(self) -> list[Role]:
+        return ([self.role] if self.role is not None else []) + list(self.capacities)
 
 
 @dataclass(frozen=True)
@@ -161,9 +169,42 @@ PEOPLE: dict[str, Person] = {
         Person("beheerder", "Bart", "Beheerder", "C-ICT", Role.BEHEERDER, staff=True),
         *AUDITORS,
         Person("herstel.wb", "Wouter", "Werkbedrijf", "Werkbedrijf", Role.HERSTEL_ADVISEUR),
-        Person("herstel.sbk", "Sara", "Bestuurskabinet", "SBK", Role.HERSTEL_ADVISEUR),
+        Person(
+            "herstel.sbk",
+            "Sara",
+            "Bestuurskabinet",
+            "SBK",
+            Role.HERSTEL_ADVISEUR,
+            capacities=(Role.SBK,),
+        ),
         Person("fez.werkgroep", "Fenna", "Financiën", "FEZ", None),
-        Person("herstel.fez", "Frank", "Controller", "FEZ", Role.HERSTEL_ADVISEUR),
+        Person(
+            "herstel.fez",
+            "Frank",
+            "Controller",
+            "FEZ",
+            Role.HERSTEL_ADVISEUR,
+            capacities=(Role.FEZ,),
+        ),
+        # For the Beheerder's list of users: a former adviser, deactivated, and a new colleague
+        # invited who has not set a password yet. Neither can log in; their units lead no
+        # herstelactie, so no scenario counts on them.
+        Person(
+            "oud.adviseur",
+            "Olaf",
+            "Oudgediende",
+            "HRM",
+            Role.HERSTEL_ADVISEUR,
+            state="gedeactiveerd",
+        ),
+        Person(
+            "nieuw.adviseur",
+            "Noor",
+            "Nieuwkomer",
+            "Klant & Service",
+            Role.HERSTEL_ADVISEUR,
+            state="uitgenodigd",
+        ),
     ]
 }
 
@@ -204,11 +245,13 @@ def people_get_or_create(usernames: Iterable[str]) -> dict[str, User]:
                 "business_unit": units[person.unit],
                 "is_staff": person.staff,
                 "is_superuser": person.staff,
-                "password": password_hash,
+                # An invited account has no password of its own yet (Django's unusable mark).
+                "password": make_password(None) if person.state == "uitgenodigd" else password_hash,
+                "is_active": person.state != "gedeactiveerd",
             },
         )
-        if created and person.role is not None:
-            user.groups.set([groups[person.role]])
+        if created and person.roles:
+            user.groups.set([groups[role] for role in person.roles])
         users[person.username] = user
     return users
 

@@ -83,3 +83,13 @@ def event_label(name: str) -> str:
 API_TOKEN_CREATED = Event("uwvkms.api_token.created", _("API-token aangemaakt"))
 API_TOKEN_REVOKED = Event("uwvkms.api_token.revoked", _("API-token ingetrokken"))
 API_TOKEN_REFUSED = Event("uwvkms.api_token.refused", _("API-token geweigerd"))
+
+# User administration (uwvkms.users): who changed which account, old → new, and why.
+USER_CREATED = Event("uwvkms.user.created", _("Gebruiker aangemaakt"))
+USER_UPDATED = Event("uwvkms.user.updated", _("Gebruiker gewijzigd"))
+USER_DEACTIVATED = Event("uwvkms.user.deactivated", _("Gebruiker gedeactiveerd"))
+USER_REACTIVATED = Event("uwvkms.user.reactivated", _("Gebruiker weer actief"))
+USER_INVITED = Event("uwvkms.user.invited", _("Uitnodiging verstuurd"))
+USER_INVITATION_ACCEPTED = Event(
+    "uwvkms.user.invitation_accepted", _("Uitnodiging aanvaard, wachtwoord ingesteld")
+)

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from uwvkms.mail import notification_email_send
+from uwvkms.mail import invitation_email_send, notification_email_send
 
 
 @task
@@ -10,3 +10,9 @@ def notification_email_task(notification_id: int) -> bool:
     """Mail one notification (see `notification_email_send`); a failure is recorded on it and
     retried by `manage.py meldingen_mailen`."""
     return notification_email_send(notification_id=notification_id)
+
+
+@task
+def invitation_email_task(user_id: int) -> bool:
+    """Mail an invited user their one-time link to set a password (`invitation_email_send`)."""
+    return invitation_email_send(user_id=user_id)

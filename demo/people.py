@@ -257,9 +257,9 @@ def people_get_or_create(usernames: Iterable[str]) -> dict[str, User]:
 
 
 def login_of(username: str, note: str = "") -> DemoLogin:
-    """The printed login line of a demo user: their role's label (or "werkgroeplid") and unit."""
+    """The printed login line of a demo user: their roles' labels (or "werkgroeplid") and unit."""
     person = PEOPLE[username]
-    role = person.role.label if person.role is not None else "werkgroeplid"
+    role = ", ".join(str(role.label) for role in person.roles) or "werkgroeplid"
     return DemoLogin(username, role, person.unit, note)
 
 

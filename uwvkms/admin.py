@@ -4,17 +4,23 @@ itself. Users and their roles are managed on the app's own Gebruikers pages (`uw
 which keep their history; the role groups are hidden here. Everything else changes only through
 the application and is not registered."""
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from uwvkms.models import BusinessUnit, User
 
 admin.site.site_header = _("uwvkms beheer")
 admin.site.site_title = _("uwvkms beheer")
 admin.site.index_title = _("Referentiegegevens en toegang tot beheer")
-# Roles are groups, assigned with a reason on the Gebruikers pages, never here.
-admin.site.unregister(Group)
+# Roles are groups, assigned with a reason on the Gebruikers pages, never here. The login
+# lockouts (django-axes, lifted by themselves after AXES_COOLOFF_MINUTES or early with
+# `manage.py axes_reset_username`) and the task queue's results are for the operator, not here.
+for _model in (Group, AccessAttempt, AccessFailureLog, AccessLog, DBTaskResult):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
 
 
 class ReadOnlyModelAdmin(admin.ModelAdmin):

@@ -15,10 +15,7 @@ class UserFilterForm(forms.Form):
     """The list's search and filters (GET); "MFA ingesteld" only where MFA exists."""
 
     zoek = forms.CharField(
-        label=_("Zoeken"),
-        required=False,
-        max_length=100,
-        help_text=_("Naam, gebruikersnaam of e-mailadres."),
+        label=_("Zoeken op naam, gebruikersnaam of e-mail"), required=False, max_length=100
     )
     rol = forms.ChoiceField(label=_("Rol"), choices=ALL + Role.choices, required=False)
     onderdeel = forms.ModelChoiceField(

@@ -176,7 +176,7 @@ def user_update(
     (EditConflict); a save that changes nothing stores nothing."""
     require_role(actor, Role.BEHEERDER)
     roles = _roles(roles)
-    user = User.objects.select_for_update().select_related("updated_by").get(pk=user.pk)
+    user = User.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=user.pk)
     version_check(user, expected_version=expected_version, what=WHAT)
     if refusal := own_account_refusal(actor_id=actor.pk, user_id=user.pk, roles_after=roles):
         raise ValidationError({"roles": refusal})
@@ -215,7 +215,7 @@ def _set_active(
     *, actor: User, user: User, expected_version: int, reason: str, is_active: bool
 ) -> User:
     require_role(actor, Role.BEHEERDER)
-    user = User.objects.select_for_update().select_related("updated_by").get(pk=user.pk)
+    user = User.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=user.pk)
     version_check(user, expected_version=expected_version, what=WHAT)
     if refusal := own_account_refusal(
         actor_id=actor.pk, user_id=user.pk, deactivating=not is_active

@@ -107,8 +107,9 @@ AUDITOR_COUNT = 30  # DOMAIN.md §1: about thirty auditors per cycle
 class Person:
     """One demo user: their name, the business unit they belong to and their role (None for a
     working-group member without a role of their own), with any capacities on top (SBK or FEZ
-    in herstelacties); `state` makes a deactivated account or one invited that never set a
-    password, for the Beheerder's list of users."""
+    in herstelacties); `state` "uitgenodigd" makes an account invited that never set a password,
+    for the Beheerder's list of users (the audit demo deactivates `oud.adviseur` through the
+    service, so its history says who and why)."""
 
     username: str
     first_name: str
@@ -117,7 +118,7 @@ class Person:
     role: Role | None
     staff: bool = False
     capacities: tuple[Role, ...] = ()
-    state: str = ""  # "", "gedeactiveerd" or "uitgenodigd"
+    state: str = ""  # "" or "uitgenodigd"
 
     @property
     def roles(self) -> list[Role]:
@@ -195,7 +196,6 @@ PEOPLE: dict[str, Person] = {
             "Oudgediende",
             "HRM",
             Role.HERSTEL_ADVISEUR,
-            state="gedeactiveerd",
         ),
         Person(
             "nieuw.adviseur",
@@ -247,7 +247,6 @@ def people_get_or_create(usernames: Iterable[str]) -> dict[str, User]:
                 "is_superuser": person.staff,
                 # An invited account has no password of its own yet (Django's unusable mark).
                 "password": make_password(None) if person.state == "uitgenodigd" else password_hash,
-                "is_active": person.state != "gedeactiveerd",
             },
         )
         if created and person.roles:

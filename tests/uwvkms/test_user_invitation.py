@@ -48,6 +48,7 @@ def test_the_link_sets_a_password_once_and_the_user_logs_in(client, invited):
     link = link_in(mail.outbox[0])
     page = client.get(link)
     assert page.status_code == 200 and "nina.nieuw" in page.content.decode()
+    assert "Nieuw wachtwoord" in page.content.decode()  # Django's form, in Dutch
     response = client.post(link, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert response.status_code == 302 and response["Location"] == reverse("login")
     assert User.objects.get(pk=invited.pk).check_password(NEW_PASSWORD)
@@ -67,6 +68,7 @@ def test_a_weak_password_is_refused_and_the_link_still_works(client, invited):
     link = link_in(mail.outbox[0])
     response = client.post(link, {"new_password1": "12345678", "new_password2": "12345678"})
     assert response.status_code == 400
+    assert "Dit wachtwoord is te algemeen." in response.content.decode()
     assert not User.objects.get(pk=invited.pk).has_usable_password()
     assert client.get(link).status_code == 200
 

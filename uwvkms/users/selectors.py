@@ -39,8 +39,7 @@ HISTORY_FORMAT = ChangeFormat(
         "username": _("gebruikersnaam"),
         "email": _("e-mailadres"),
     },
-    values={"roles": {role.value: role.label for role in Role}},
-)
+)  # a role's stored name is its label (`Role`), so a list of roles reads as it is
 
 
 def mfa_available() -> bool:

@@ -35,7 +35,7 @@ follow-up and control measures together) is for the unit's own board, and for th
 team, FEZ, SBK and the RvB for every unit.
 
 Any Herstel-adviseur may start an action. The list of fixed contact persons is maintained by the
-Beheerder and by the Herstel-advisers of SBK (the central point for herstelacties).
+Beheerder and by SBK (the holders of the role SBK (herstel), the central point for herstelacties).
 
 The tables of who may do what, and in which step, are data in constants.py; the functions here
 only read them.

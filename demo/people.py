@@ -113,7 +113,10 @@ AUDITOR_COUNT = 30  # DOMAIN.md §1: about thirty auditors per cycle
 @dataclass(frozen=True)
 class Person:
     """One demo user: their name, the business unit they belong to and their role (None for a
-    working-group member without a role of their own)."""
+    working-group member without a role of their own), with any capacities on top (SBK or FEZ
+    in herstelacties); `state` "uitgenodigd" makes an account invited that never set a password,
+    for the Beheerder's list of users (the audit demo deactivates `oud.adviseur` through the
+    service, so its history says who and why)."""
 
     username: str
     first_name: str
@@ -121,6 +124,12 @@ class Person:
     unit: str
     role: Role | None
     staff: bool = False
+    capacities: tuple[Role, ...] = ()
+    state: str = ""  # "" or "uitgenodigd"
+
+    @property
+    def roles(self) -> list[Role]:
+        return ([self.role] if self.role is not None else []) + list(self.capacities)
 
 
 @dataclass(frozen=True)
@@ -168,9 +177,41 @@ PEOPLE: dict[str, Person] = {
         Person("beheerder", "Bart", "Beheerder", "C-ICT", Role.BEHEERDER, staff=True),
         *AUDITORS,
         Person("herstel.wb", "Wouter", "Werkbedrijf", "Werkbedrijf", Role.HERSTEL_ADVISEUR),
-        Person("herstel.sbk", "Sara", "Bestuurskabinet", "SBK", Role.HERSTEL_ADVISEUR),
+        Person(
+            "herstel.sbk",
+            "Sara",
+            "Bestuurskabinet",
+            "SBK",
+            Role.HERSTEL_ADVISEUR,
+            capacities=(Role.SBK,),
+        ),
         Person("fez.werkgroep", "Fenna", "Financiën", "FEZ", None),
-        Person("herstel.fez", "Frank", "Controller", "FEZ", Role.HERSTEL_ADVISEUR),
+        Person(
+            "herstel.fez",
+            "Frank",
+            "Controller",
+            "FEZ",
+            Role.HERSTEL_ADVISEUR,
+            capacities=(Role.FEZ,),
+        ),
+        # For the Beheerder's list of users: a former adviser, deactivated, and a new colleague
+        # invited who has not set a password yet. Neither can log in; their units lead no
+        # herstelactie, so no scenario counts on them.
+        Person(
+            "oud.adviseur",
+            "Olaf",
+            "Oudgediende",
+            "HRM",
+            Role.HERSTEL_ADVISEUR,
+        ),
+        Person(
+            "nieuw.adviseur",
+            "Noor",
+            "Nieuwkomer",
+            "Klant & Service",
+            Role.HERSTEL_ADVISEUR,
+            state="uitgenodigd",
+        ),
     ]
 }
 
@@ -211,11 +252,12 @@ def people_get_or_create(usernames: Iterable[str]) -> dict[str, User]:
                 "business_unit": units[person.unit],
                 "is_staff": person.staff,
                 "is_superuser": person.staff,
-                "password": password_hash,
+                # An invited account has no password of its own yet (Django's unusable mark).
+                "password": make_password(None) if person.state == "uitgenodigd" else password_hash,
             },
         )
-        if created and person.role is not None:
-            user.groups.set([groups[person.role]])
+        if created and person.roles:
+            user.groups.set([groups[role] for role in person.roles])
         if created and _needs_authenticator(person):
             TOTPDevice.objects.create(
                 user=user, key=DEMO_TOTP_KEY, name=AUTHENTICATOR_NAME, confirmed=True
@@ -235,9 +277,9 @@ def _needs_authenticator(person: Person) -> bool:
 
 
 def login_of(username: str, note: str = "") -> DemoLogin:
-    """The printed login line of a demo user: their role's label (or "werkgroeplid") and unit."""
+    """The printed login line of a demo user: their roles' labels (or "werkgroeplid") and unit."""
     person = PEOPLE[username]
-    role = person.role.label if person.role is not None else "werkgroeplid"
+    role = ", ".join(str(role.label) for role in person.roles) or "werkgroeplid"
     return DemoLogin(username, role, person.unit, note)
 
 

@@ -6,10 +6,11 @@ execution processes (both principles assessed), `communicatie` has not (Operatio
 absent there). `auditor` (from FEZ) is assigned to both units; `other_auditor` to neither.
 
 Herstelacties (herstel/permissions.py maps these onto roles): `adviser` is a Herstel-adviseur of
-Uitkeren, `other_adviser` one of Handhaving, `sbk_adviser` one of SBK; `dt_member` sits on the
+Uitkeren, `other_adviser` one of Handhaving, `sbk_adviser` one of SBK holding the role SBK
+(herstel); `dt_member` sits on the
 board (DT) of Uitkeren, `other_dt` on that of Handhaving; `board_member` is the RvB; `wg_user`
 has no role (tests make them a working-group member); `beheerder` is the functional admin;
-`fez_adviser` is a Herstel-adviseur of FEZ, who reads the financial figures of every action.
+`fez_adviser` is a Herstel-adviseur of FEZ with the role FEZ (herstel), who reads the financial figures of every action.
 """
 
 import io
@@ -134,7 +135,7 @@ def sbk_adviser(db, sbk):
         first_name="Sem",
         last_name="Beleid",
         business_unit=sbk,
-        roles=[Role.HERSTEL_ADVISEUR],
+        roles=[Role.HERSTEL_ADVISEUR, Role.SBK],
     )
 
 
@@ -174,7 +175,7 @@ def fez_adviser(db, fez):
         first_name="Femke",
         last_name="Financiën",
         business_unit=fez,
-        roles=[Role.HERSTEL_ADVISEUR],
+        roles=[Role.HERSTEL_ADVISEUR, Role.FEZ],
     )
 
 

@@ -102,3 +102,13 @@ MFA_RECOVERY_CODES_GENERATED = Event(
 )
 PASSWORD_CHANGED = Event("uwvkms.password.changed", _("Wachtwoord gewijzigd"))
 PASSWORD_RESET = Event("uwvkms.password.reset", _("Wachtwoord hersteld via e-mail"))
+
+# User administration (uwvkms.users): who changed which account, old → new, and why.
+USER_CREATED = Event("uwvkms.user.created", _("Gebruiker aangemaakt"))
+USER_UPDATED = Event("uwvkms.user.updated", _("Gebruiker gewijzigd"))
+USER_DEACTIVATED = Event("uwvkms.user.deactivated", _("Gebruiker gedeactiveerd"))
+USER_REACTIVATED = Event("uwvkms.user.reactivated", _("Gebruiker weer actief"))
+USER_INVITED = Event("uwvkms.user.invited", _("Uitnodiging verstuurd"))
+USER_INVITATION_ACCEPTED = Event(
+    "uwvkms.user.invitation_accepted", _("Uitnodiging aanvaard, wachtwoord ingesteld")
+)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from uwvkms.constants import Delivery, Role
+from uwvkms.versioning import VersionedSinceLater
 
 
 class BusinessUnit(models.Model):
@@ -45,8 +46,11 @@ class BusinessUnit(models.Model):
         return self.name
 
 
-class User(AbstractUser):
-    """A person using uwvkms. Belongs to one business unit; roles are Django groups."""
+class User(VersionedSinceLater, AbstractUser):
+    """A person using uwvkms. Belongs to one business unit; roles are Django groups. The
+    Beheerder edits accounts on the Gebruikers pages (`uwvkms.users`), versioned like every record
+    people edit in a form (`version`, who changed it last and when; rows from before issue 19
+    have no author). A user is deactivated, never deleted: their history stays."""
 
     business_unit = models.ForeignKey(
         BusinessUnit,

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from uwvkms.mail import notification_email_send
+from uwvkms.mail import invitation_email_send, notification_email_send
 from uwvkms.passwords import password_reset_email_send
 
 
@@ -17,3 +17,9 @@ def notification_email_task(notification_id: int) -> bool:
 def password_reset_email_task(user_id: int) -> bool:
     """Mail a password reset link (see `uwvkms.passwords.password_reset_email_send`)."""
     return password_reset_email_send(user_id=user_id)
+
+
+@task
+def invitation_email_task(user_id: int) -> bool:
+    """Mail an invited user their one-time link to set a password (`invitation_email_send`)."""
+    return invitation_email_send(user_id=user_id)

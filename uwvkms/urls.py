@@ -1,14 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from uwvkms import account_views, oidc_views, views
 from uwvkms.middleware import mfa_exempt
-
-admin.site.site_header = _("uwvkms beheer")
-admin.site.site_title = _("uwvkms beheer")
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -62,6 +58,7 @@ urlpatterns = [
     path("meldingen/", views.notification_list, name="notification_list"),
     path("meldingen/alles-gelezen/", views.notifications_read_all, name="notifications_read_all"),
     path("meldingen/<int:pk>/gelezen/", views.notification_read, name="notification_read"),
+    path("", include("uwvkms.users.urls")),
     # Apps are included by dotted path: the organisation core never imports the apps above it.
     path("toetsing/", include("audits.urls")),
     path("volwassenheid/", include("maturity.urls")),

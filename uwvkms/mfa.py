@@ -71,12 +71,15 @@ def mfa_has_device(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
+def mfa_set_up() -> Exists:
+    """An expression over a user row: an authenticator is set up (recovery codes alone do not
+    count). The one definition of "MFA ingesteld", for a list in the same query."""
+    return Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+
+
 def with_mfa_status(users: QuerySet[User]) -> QuerySet[User]:
-    """`users` annotated with `has_mfa` (an authenticator set up), in the same query: for a list
-    of users (the Beheerder's "MFA ingesteld" column and filter)."""
-    return users.annotate(
-        has_mfa=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
-    )
+    """`users` annotated with `has_mfa` (`mfa_set_up`), in the same query."""
+    return users.annotate(has_mfa=mfa_set_up())
 
 
 def recovery_codes_left(user: User) -> int:

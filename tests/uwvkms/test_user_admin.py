@@ -6,20 +6,18 @@ refuses a stale save, deactivation that stops a user logging in, and the history
 import datetime
 
 import pytest
-from django.conf import settings
-from django.contrib import admin
 from django.contrib.auth.hashers import make_password
 from django.core import mail
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import PASSWORD, UserFactory
 from uwvkms.constants import Role
-from uwvkms.models import User
-from uwvkms.users.selectors import UserFilters, mfa_available, users_for_admin
+from uwvkms.events import MFA_RESET
+from uwvkms.models import AuditEvent, User
 
 LIST = reverse("user_list")
 
@@ -92,23 +90,52 @@ def test_search_and_filters(client, beheerder, auditor, other_auditor, coordinat
     assert "auditor" not in listed(client, laatst_ingelogd="nooit")
     page = client.get(LIST, {"status": "uitgenodigd"}).content.decode()
     assert "Uitgenodigd" in page
-    # Without django-otp there is no MFA to show or filter on.
-    assert not mfa_available()
-    assert "MFA ingesteld" not in page
+    assert "MFA ingesteld" in page
 
 
-def test_mfa_is_shown_only_where_django_otp_is_installed(beheerder):
-    pytest.importorskip("django_otp")
-    apps = [*settings.INSTALLED_APPS, "django_otp", "django_otp.plugins.otp_totp"]
-    registered = dict(admin.site._registry)  # the admin's autodiscovery runs again with the apps
-    try:
-        with override_settings(INSTALLED_APPS=apps):
-            assert mfa_available()
-            sql = str(users_for_admin(actor=beheerder, filters=UserFilters(mfa="ja")).query)
-            assert "otp_totp_totpdevice" in sql and "confirmed" in sql
-    finally:
-        admin.site._registry.clear()
-        admin.site._registry.update(registered)
+def test_mfa_set_up_is_shown_and_filtered(client, beheerder, auditor, other_auditor):
+    TOTPDevice.objects.create(user=auditor, name="App", confirmed=True)
+    TOTPDevice.objects.create(user=other_auditor, name="Half", confirmed=False)  # never confirmed
+    client.force_login(beheerder)
+    assert listed(client, mfa="ja") == ["auditor"]
+    assert "auditor" not in listed(client, mfa="nee")
+    assert "other_auditor" in listed(client, mfa="nee")
+
+
+def test_the_beheerder_resets_someones_mfa_with_a_reason(client, beheerder, auditor):
+    TOTPDevice.objects.create(user=auditor, name="App", confirmed=True)
+    client.force_login(beheerder)
+    detail = reverse("user_detail", args=[auditor.pk])
+    reset = reverse("user_mfa_reset", args=[auditor.pk])
+    assert "Tweestapsverificatie resetten" in client.get(detail).content.decode()
+
+    refused = client.post(reset, {"reason": ""})
+    assert refused.status_code == 400
+    assert "Geef de reden." in refused.content.decode()
+    assert TOTPDevice.objects.filter(user=auditor).exists()
+
+    done = client.post(reset, {"reason": "Telefoon kwijt"}, follow=True)
+    assert "is gereset" in done.content.decode()
+    assert not TOTPDevice.objects.filter(user=auditor).exists()
+    event = AuditEvent.objects.get(event=MFA_RESET)
+    assert (event.actor, event.object_id, event.reason) == (
+        beheerder,
+        str(auditor.pk),
+        "Telefoon kwijt",
+    )
+    # Nothing left to reset: the page no longer offers it.
+    assert "Tweestapsverificatie resetten" not in client.get(detail).content.decode()
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "auditor"])
+def test_nobody_else_resets_mfa(client, request, persona, other_auditor):
+    TOTPDevice.objects.create(user=other_auditor, name="App", confirmed=True)
+    client.force_login(request.getfixturevalue(persona))
+    response = client.post(
+        reverse("user_mfa_reset", args=[other_auditor.pk]), {"reason": "Telefoon kwijt"}
+    )
+    assert response.status_code in (403, 404)
+    assert TOTPDevice.objects.filter(user=other_auditor).exists()
 
 
 def test_the_list_costs_the_same_queries_for_3_or_60_users(client, beheerder, fez):

@@ -36,11 +36,6 @@ class UserFilterForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, mfa: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not mfa:
-            del self.fields["mfa"]
-
     def filters(self) -> UserFilters:
         """The chosen filters; none for an invalid choice."""
         if not self.is_bound or not self.is_valid():
@@ -111,6 +106,17 @@ class UserUpdateForm(_AccountFields):
         help_text=_("Verplicht als u rollen toekent of intrekt; komt in de historie."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class MfaResetForm(forms.Form):
+    """Why someone's two-factor authentication is reset (a lost phone): required, recorded."""
+
+    reason = forms.CharField(
+        label=_("Reden"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Geef de reden.")},
+    )
 
 
 class UserActiveForm(forms.Form):

@@ -2,21 +2,20 @@
 
 The list answers in a fixed number of queries whatever its rows (the count, the page with each
 row's unit, and the roles of the page's users in one prefetch; tests/uwvkms/test_user_admin.py
-asserts it). Whether someone set up MFA is shown only where MFA exists: `mfa_available()` asks
-whether django-otp is installed, so this works with and without it."""
+asserts it). Whether someone set up MFA is `uwvkms.mfa.mfa_set_up`, in the same query."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Value
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from uwvkms.constants import Role, UserStatus
 from uwvkms.history import ChangeFormat, HistoryEntry
+from uwvkms.mfa import mfa_set_up
 from uwvkms.models import User
 from uwvkms.permissions import require_role
 from uwvkms.selectors import history_for
@@ -40,29 +39,6 @@ HISTORY_FORMAT = ChangeFormat(
         "email": _("e-mailadres"),
     },
 )  # a role's stored name is its label (`Role`), so a list of roles reads as it is
-
-
-def mfa_available() -> bool:
-    """Whether MFA exists in this installation (django-otp installed): only then does the list
-    show and filter "MFA ingesteld"."""
-    return apps.is_installed("django_otp")
-
-
-def _mfa_set_up():
-    """An expression: the user has a confirmed MFA device (an authenticator app; recovery codes
-    alone do not count). False without django-otp."""
-    if not mfa_available():
-        return Value(False, output_field=BooleanField())
-    from django_otp import device_classes  # noqa: PLC0415  (only where it is installed)
-
-    condition = Q()
-    for model in device_classes():
-        if model._meta.model_name == "staticdevice":
-            continue
-        condition |= Exists(model.objects.filter(user=OuterRef("pk"), confirmed=True))
-    if not condition:
-        return Value(False, output_field=BooleanField())
-    return ExpressionWrapper(condition, output_field=BooleanField())
 
 
 def _status_q(status: str) -> Q:
@@ -107,7 +83,7 @@ def users_for_admin(
     users = (
         User.objects.select_related("business_unit")
         .prefetch_related("groups")
-        .annotate(mfa_set_up=_mfa_set_up())
+        .annotate(mfa_set_up=mfa_set_up())
         .order_by("last_name", "first_name", "username")
     )
     if search := filters.search.strip():
@@ -126,7 +102,7 @@ def users_for_admin(
         users = users.filter(_status_q(filters.status))
     if filters.last_login:
         users = users.filter(_last_login_q(filters.last_login, now))
-    if filters.mfa and mfa_available():
+    if filters.mfa:
         users = users.filter(mfa_set_up=filters.mfa == "ja")
     return users
 
@@ -150,7 +126,7 @@ def user_get_for_admin(*, actor: User, pk: int) -> User:
     user = (
         User.objects.select_related("business_unit", "updated_by")
         .prefetch_related("groups")
-        .annotate(mfa_set_up=_mfa_set_up())
+        .annotate(mfa_set_up=mfa_set_up())
         .filter(pk=pk)
         .first()
     )

@@ -12,5 +12,6 @@ urlpatterns = [
     path("gebruikers/<int:pk>/deactiveren/", views.user_deactivate, name="user_deactivate"),
     path("gebruikers/<int:pk>/activeren/", views.user_reactivate, name="user_reactivate"),
     path("gebruikers/<int:pk>/uitnodigen/", views.user_invite, name="user_invite"),
+    path("gebruikers/<int:pk>/mfa-resetten/", views.user_mfa_reset, name="user_mfa_reset"),
     path("uitnodiging/<uidb64>/<token>/", views.invitation_accept, name="invitation_accept"),
 ]

@@ -17,9 +17,16 @@ from django.views.decorators.http import require_POST
 
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.mfa import mfa_reset
 from uwvkms.permissions import role_required
 from uwvkms.users import selectors, services
-from uwvkms.users.forms import UserActiveForm, UserCreateForm, UserFilterForm, UserUpdateForm
+from uwvkms.users.forms import (
+    MfaResetForm,
+    UserActiveForm,
+    UserCreateForm,
+    UserFilterForm,
+    UserUpdateForm,
+)
 from uwvkms.users.invitation import invited_user
 from uwvkms.users.rules import user_status
 
@@ -41,8 +48,7 @@ def _with_facts(users) -> list:
 def user_list(request):
     """Every account, searchable and filtered by role, unit, status, last login and (where MFA
     exists) MFA set up; 50 a page."""
-    mfa = selectors.mfa_available()
-    filters = UserFilterForm(request.GET or None, mfa=mfa)
+    filters = UserFilterForm(request.GET or None)
     users = selectors.users_for_admin(actor=request.user, filters=filters.filters())
     page = Paginator(users, selectors.USERS_PER_PAGE).get_page(request.GET.get("pagina"))
     page.object_list = _with_facts(page.object_list)
@@ -51,7 +57,7 @@ def user_list(request):
     return render(
         request,
         "uwvkms/users/user_list.html",
-        {"filters": filters, "page": page, "query": query.urlencode(), "mfa": mfa},
+        {"filters": filters, "page": page, "query": query.urlencode()},
     )
 
 
@@ -81,7 +87,7 @@ def _created_message(user, form) -> str:
     return _("%(name)s is aangemaakt.") % {"name": user}
 
 
-def _detail(request, user, *, active_form=None, status=200):
+def _detail(request, user, *, active_form=None, mfa_form=None, status=200):
     user = _with_facts([user])[0]
     return render(
         request,
@@ -90,7 +96,7 @@ def _detail(request, user, *, active_form=None, status=200):
             "account": user,
             "active_form": active_form or UserActiveForm(initial={"version": user.version}),
             "is_self": user.pk == request.user.pk,
-            "mfa": selectors.mfa_available(),
+            "mfa_form": mfa_form or MfaResetForm(),
             "history": selectors.user_history(user),
         },
         status=status,
@@ -194,6 +200,26 @@ def user_invite(request, pk: int):
             _("Er is een nieuwe uitnodiging gestuurd naar %(email)s.") % {"email": user.email},
         )
     return redirect("user_detail", pk=user.pk)
+
+
+@require_POST
+def user_mfa_reset(request, pk: int):
+    """Remove someone's authenticator and recovery codes (a lost phone), with the reason; they
+    set it up again at their next login where it is required."""
+    user = selectors.user_get_for_admin(actor=request.user, pk=pk)
+    form = MfaResetForm(request.POST)
+    if form.is_valid():
+        try:
+            mfa_reset(actor=request.user, user=user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("De tweestapsverificatie van %(name)s is gereset.") % {"name": user},
+            )
+            return redirect("user_detail", pk=user.pk)
+    return _detail(request, user, mfa_form=form, status=400)
 
 
 @login_not_required

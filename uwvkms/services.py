@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from uwvkms.changes import plain
 from uwvkms.events import API_TOKEN_CREATED, API_TOKEN_REFUSED, API_TOKEN_REVOKED, event_get
 from uwvkms.models import ApiToken, AuditEvent, User, api_token_default_expiry
-from uwvkms.observability import current_request_id
+from uwvkms.observability import current_client, current_request_id
 from uwvkms.tokens import PREFIX_LENGTH, token_hash, token_key_generate
 
 
@@ -35,6 +35,7 @@ def audit_event_record(
     """
     if event_get(event) is None:
         raise ValueError(f"Undeclared event {event!r}: declare it in its app's events.py.")
+    address, agent = current_client()
     with transaction.atomic():
         return AuditEvent.objects.create(
             event=str(event),
@@ -45,6 +46,8 @@ def audit_event_record(
             changes=plain(changes or {}),
             reason=reason,
             request_id=current_request_id(),
+            client_address=address,
+            user_agent=agent,
         )
 
 

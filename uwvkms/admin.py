@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
+from uwvkms.security import AuditedAdmin
 
 
 class ReadOnlyModelAdmin(admin.ModelAdmin):
@@ -34,14 +37,14 @@ class ReadOnlyModelAdmin(admin.ModelAdmin):
 
 
 @admin.register(BusinessUnit)
-class BusinessUnitAdmin(admin.ModelAdmin):
+class BusinessUnitAdmin(AuditedAdmin):
     list_display = ["name", "abbreviation", "has_execution_processes"]
     list_filter = ["has_execution_processes"]
     search_fields = ["name", "abbreviation"]
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedAdmin, DjangoUserAdmin):
     list_display = ["username", "first_name", "last_name", "business_unit", "is_active"]
     list_filter = ["business_unit", "groups", "is_active"]
     list_select_related = ["business_unit"]
@@ -49,6 +52,15 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         (_("Organisatie"), {"fields": ["business_unit"]}),
     )
+
+
+# Roles are groups: a change of a group's permissions is an administrator change too.
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(AuditedAdmin, DjangoGroupAdmin):
+    pass
 
 
 @admin.register(AuditEvent)

@@ -1,11 +1,14 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
+from uwvkms.events import ADMIN_CHANGED
 from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
-from uwvkms.security import AuditedAdmin
+from uwvkms.security import SECRET_CHANGED, AuditedAdmin
+from uwvkms.services import audit_event_record
 
 
 class ReadOnlyModelAdmin(admin.ModelAdmin):
@@ -52,6 +55,18 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         (_("Organisatie"), {"fields": ["business_unit"]}),
     )
+
+    def user_change_password(self, request, id, form_url=""):
+        # Django's password form saves outside save_model: record it here, never the hash.
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            audit_event_record(
+                event=ADMIN_CHANGED,
+                actor=request.user,
+                target=self.get_object(request, unquote(id)),
+                changes={"password": SECRET_CHANGED},
+            )
+        return response
 
 
 # Roles are groups: a change of a group's permissions is an administrator change too.

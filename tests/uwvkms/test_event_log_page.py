@@ -45,7 +45,7 @@ def test_the_coordination_team_and_the_beheerder_read_it(client, request, person
 @pytest.mark.parametrize(
     "persona", ["auditor", "unit_board", "board_member", "adviser", "dt_member", "outsider"]
 )
-def test_nobody_else_sees_it_or_its_export(client, request, persona):
+def test_nobody_else_sees_it_or_its_export(client, db, request, persona):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(PAGE).status_code == 403
     assert client.get(EXPORT).status_code == 403

@@ -303,3 +303,30 @@ def test_an_admin_role_change_is_recorded_and_a_password_only_as_changed(admin_c
     changes = [event.changes for event in _events(ADMIN_CHANGED)]
     assert changes[-1] == {"password": ["•••", "gewijzigd"]}
     assert "pbkdf2" not in str(changes) and "argon2" not in str(changes)
+
+
+def test_herstel_exports_are_recorded(client, adviser, board_member):
+    from tests.herstel.flow import start
+
+    action = start(adviser)
+    client.force_login(adviser)
+    assert client.get(reverse("herstel:dossier_export", args=[action.pk])).status_code == 200
+    client.force_login(board_member)
+    assert client.get(reverse("herstel:overview_export", args=["xlsx"])).status_code == 200
+    dossiers, overview = _events(DATA_EXPORTED)
+    assert (dossiers.actor, dossiers.object_type, dossiers.object_id) == (
+        adviser,
+        "herstel.herstelactie",
+        str(action.pk),
+    )
+    assert dossiers.changes["what"] == "dossiers"
+    assert (overview.actor, overview.object_type) == (board_member, "")
+    assert overview.object_repr == "totaaloverzicht herstelacties"
+
+
+def test_a_unit_report_download_is_recorded(client, cycle, uitkeren, coordinator):
+    client.force_login(coordinator)
+    url = reverse("findings:unit_report_docx", args=[cycle.year, uitkeren.pk])
+    assert client.get(url).status_code == 200
+    [read] = _events(FILE_DOWNLOADED)
+    assert read.actor == coordinator and read.changes["file"] == "rapport-uit-2031.docx"

@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from uwvkms.constants import Role
+from uwvkms.events import SECURITY_EVENTS
 from uwvkms.history import PLAIN, ChangeFormat, HistoryEntry, history_entries
 from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
 
@@ -51,7 +52,8 @@ def history_for(
 ) -> list[HistoryEntry]:
     """The one way to read a history: every recorded change of these objects (or of the event
     log rows a `Q` picks), optionally only these `events`, newest first unless `oldest_first`,
-    ready to show with `components/history.html`. One query however many rows; none for no
+    ready to show with `components/history.html`; without `events`, the security log's reads and
+    logins (`uwvkms.events.SECURITY_EVENTS`) are left out. One query however many rows; none for no
     stored target (an unsaved object or None)."""
     abouts = [about for target in targets if (about := _about(target)) is not None]
     if not abouts:
@@ -62,6 +64,10 @@ def history_for(
     rows = AuditEvent.objects.filter(query).select_related("actor")
     if events is not None:
         rows = rows.filter(event__in=[str(name) for name in events])
+    else:
+        # A history is the object's changes: who downloaded or exported it, or logged in as it,
+        # is the security log's, shown on the event-log page.
+        rows = rows.exclude(event__in=SECURITY_EVENTS)
     if oldest_first:
         rows = rows.order_by("occurred_at", "id")
     return history_entries(rows, fmt)

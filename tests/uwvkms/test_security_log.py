@@ -330,3 +330,16 @@ def test_a_unit_report_download_is_recorded(client, cycle, uitkeren, coordinator
     assert client.get(url).status_code == 200
     [read] = _events(FILE_DOWNLOADED)
     assert read.actor == coordinator and read.changes["file"] == "rapport-uit-2031.docx"
+
+
+def test_reads_and_logins_stay_out_of_an_objects_history(client, adviser):
+    from tests.herstel.flow import start
+    from uwvkms.selectors import history_for
+
+    action = start(adviser)
+    shown = [entry.event for entry in history_for(action)]
+    client.force_login(adviser)
+    client.get(reverse("herstel:dossier_export", args=[action.pk]))
+    assert _events(DATA_EXPORTED)  # in the log
+    assert [entry.event for entry in history_for(action)] == shown  # not in the history
+    assert [entry.event for entry in history_for(adviser)] == []  # nor the login

@@ -82,8 +82,9 @@ class GroupAdmin(AuditedAdmin, DjangoGroupAdmin):
 class AuditEventAdmin(ReadOnlyModelAdmin):
     """The event log is never edited."""
 
-    list_display = ["occurred_at", "event", "actor", "object_repr"]
+    list_display = ["occurred_at", "event", "actor", "object_repr", "client_address"]
     list_filter = ["event"]
+    search_fields = ["request_id", "object_repr"]
     list_select_related = ["actor"]
 
 

@@ -343,3 +343,38 @@ def test_reads_and_logins_stay_out_of_an_objects_history(client, adviser):
     assert _events(DATA_EXPORTED)  # in the log
     assert [entry.event for entry in history_for(action)] == shown  # not in the history
     assert [entry.event for entry in history_for(adviser)] == []  # nor the login
+
+
+def test_an_admin_change_of_a_principle_is_recorded(admin_client, db):
+    from tests.factories import principle
+
+    item = principle("klantgerichtheid")
+    response = admin_client.post(
+        reverse("admin:audits_managementprinciple_change", args=[item.pk]),
+        {
+            "code": item.code,
+            "name": "Klantgerichtheid (nieuw)",
+            "order": item.order,
+            "is_basic": "on" if item.is_basic else "",
+            "execution_units_only": "on" if item.execution_units_only else "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    [change] = _events(ADMIN_CHANGED)
+    assert change.object_type == "audits.managementprinciple"
+    assert change.changes == {"name": ["Klantgerichtheid", "Klantgerichtheid (nieuw)"]}
+
+
+def test_an_admin_change_of_a_roles_permissions_is_recorded(admin_client, db):
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.get(name="Toetser")
+    permission = Permission.objects.get(codename="view_businessunit")
+    response = admin_client.post(
+        reverse("admin:auth_group_change", args=[group.pk]),
+        {"name": "Toetser", "permissions": [permission.pk]},
+    )
+    assert response.status_code == 302
+    [change] = _events(ADMIN_CHANGED)
+    assert change.object_type == "auth.group"
+    assert change.changes["permissions"][1] == [str(permission)]

@@ -378,3 +378,14 @@ def test_an_admin_change_of_a_roles_permissions_is_recorded(admin_client, db):
     [change] = _events(ADMIN_CHANGED)
     assert change.object_type == "auth.group"
     assert change.changes["permissions"][1] == [str(permission)]
+
+
+def test_an_api_refusal_is_recorded_with_the_tokens_user(outsider):
+    from rest_framework.test import APIClient
+
+    _token, key = api_token_create(user=outsider, name="test")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert client.get("/api/v1/cycles/").status_code == 403
+    [refusal] = _events(ACCESS_REFUSED)
+    assert refusal.actor == outsider and refusal.object_repr == "/api/v1/cycles/"

@@ -2,7 +2,8 @@
 PermissionDenied and writes nothing, whoever calls it (an HTML view, the REST API, a script).
 
 The services are discovered, not listed by hand: every public function of the `services`
-modules of audits, maturity, findings and herstel, and of `uwvkms.services`, that takes an
+modules of audits, maturity, findings and herstel, and of `uwvkms.services` and
+`uwvkms.retention`, that takes an
 `actor`. `BUILDERS` maps each to a small builder of its other arguments (valid ones, built with
 the factories and the personas of tests/conftest.py) and to the persona that comes closest
 without the right: another team's auditor, another unit's board, an auditor for a coordination
@@ -39,7 +40,7 @@ from tests.service_authorisation_herstel import DAY, HERSTEL_BUILDERS
 from uwvkms.models import AuditEvent
 
 SERVICE_PACKAGES = ("audits.services", "maturity.services", "findings.services", "herstel.services")
-SERVICE_MODULES = ("uwvkms.services",)
+SERVICE_MODULES = ("uwvkms.services", "uwvkms.retention")
 
 # Public functions that take an actor but are no write service of their own, with the reason.
 EXEMPT = {
@@ -799,6 +800,8 @@ BUILDERS = {
     ),
     # --- uwvkms: a user revokes only their own token ---
     "uwvkms.services.api_token_revoke": (lambda f: {"token": _token(f)}, "coordinator"),
+    # --- uwvkms: retention is the Beheerder's (or the daily job's, without an actor) ---
+    "uwvkms.retention.retention_apply": (lambda f: {"today": DAY}, "coordinator"),
     **HERSTEL_BUILDERS,
 }
 

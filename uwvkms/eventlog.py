@@ -1,6 +1,6 @@
 """The event log is append-only (BIO 8.15, ASVS 16.4): the database itself refuses UPDATE and
 DELETE of `uwvkms_auditevent` rows for the application's database user, whatever the code does.
-Migration `uwvkms.0006_security_log` creates the triggers:
+Migration `uwvkms.0007_security_log` creates the triggers:
 
 - PostgreSQL: a row trigger (function `uwvkms_auditevent_append_only`) that raises an exception,
   unless the transaction set `uwvkms.retention` to ``on`` (``SET LOCAL``);

@@ -111,3 +111,13 @@ SECURITY_EVENTS = frozenset(
         API_TOKEN_REFUSED,
     }
 )
+
+RETENTION_APPLIED = Event(
+    "uwvkms.retention.applied", _("Bewaartermijn toegepast (gepseudonimiseerd of verwijderd)")
+)
+USER_SSO_CREATED = Event(
+    "uwvkms.user.sso_created", _("Gebruiker aangemaakt bij eerste inloggen met UWV-account")
+)
+USER_SSO_UPDATED = Event(
+    "uwvkms.user.sso_updated", _("Rollen of gegevens bijgewerkt uit het UWV-account")
+)

@@ -56,6 +56,11 @@ class User(AbstractUser):
         null=True,
         blank=True,
     )
+    # The stable subject of the user's UWV account (the OpenID Connect subject claim): how a
+    # login through the identity provider finds them. Empty for local accounts.
+    oidc_subject = models.CharField(
+        _("kenmerk UWV-account"), max_length=255, unique=True, null=True, blank=True
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("gebruiker")
@@ -130,7 +135,7 @@ class AuditEvent(models.Model):
     """One recorded change: who did what, when, to which object, with old → new values and why.
     Apps write it through `uwvkms.services.audit_event_record` inside their own transaction.
 
-    Append-only: database triggers (migration 0006) refuse UPDATE and DELETE of its rows, except
+    Append-only: database triggers (migration 0007) refuse UPDATE and DELETE of its rows, except
     inside `uwvkms.eventlog.retention_permit()`."""
 
     event = models.CharField(_("gebeurtenis"), max_length=100, db_index=True)

@@ -11,9 +11,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from uwvkms.constants import Role
-from uwvkms.events import SECURITY_EVENTS
+from uwvkms.events import RETENTION_APPLIED, SECURITY_EVENTS
 from uwvkms.history import PLAIN, ChangeFormat, HistoryEntry, history_entries
 from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
+from uwvkms.retention import RETENTION_KINDS
 
 
 def users_with_role(role: Role) -> QuerySet[User]:
@@ -142,3 +143,32 @@ def _address(text: str) -> str | None:
 def _local_midnight(day: datetime.date) -> datetime.datetime:
     """The start of `day` in local time (Europe/Amsterdam), as the log's moments are compared."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+@dataclass(frozen=True)
+class RetentionRun:
+    """One kind handled in one run: when, by whom (None: the daily job), what and how many."""
+
+    at: datetime.datetime
+    actor: User | None
+    kind: str
+    count: int
+
+
+def retention_runs(limit: int = 10) -> list[RetentionRun]:
+    """The latest runs of the retention job or button (one event per kind that handled
+    something), newest first."""
+    rows = AuditEvent.objects.filter(event=RETENTION_APPLIED).select_related("actor")[:limit]
+    runs = []
+    for row in rows:
+        key = (row.changes.get("kind") or [None, ""])[1]
+        kind = RETENTION_KINDS.get(key)
+        runs.append(
+            RetentionRun(
+                at=row.occurred_at,
+                actor=row.actor,
+                kind=str(kind.label) if kind else key,
+                count=(row.changes.get("count") or [None, 0])[1],
+            )
+        )
+    return runs

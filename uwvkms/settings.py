@@ -54,6 +54,28 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_pairs(name: str) -> dict[str, str]:
+    """Read a mapping: a JSON object, or comma-separated ``key=value`` pairs."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {}
+    if raw.startswith("{"):
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ImproperlyConfigured(f"{name} is not valid JSON: {exc}") from exc
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise ImproperlyConfigured(f"{name} must map text to text")
+        return {k.strip(): v.strip() for k, v in value.items()}
+    pairs = {}
+    for item in raw.split(","):
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise ImproperlyConfigured(f"{name}: {item.strip()!r} is not a key=value pair")
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
 def env_path(name: str, default: Path) -> Path:
     """Read an absolute path; empty means the default (never the working directory)."""
     raw = os.environ.get(name, "").strip()
@@ -167,7 +189,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "uwvkms.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend that refuses passwords when LOCAL_LOGIN_ENABLED is off.
+    "uwvkms.oidc.LocalPasswordBackend",
+    # Only for the OpenID Connect callback (uwvkms.oidc_views); never takes a password.
+    "uwvkms.oidc.UwvOIDCBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -178,6 +203,46 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Single sign-on with UWV's identity provider (OpenID Connect, authorisation code flow with PKCE,
+# state and nonce; mozilla-django-oidc, see uwvkms.oidc). On when OIDC_OP_ISSUER and
+# OIDC_RP_CLIENT_ID are set: the endpoints come from the issuer's discovery document.
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "").strip().rstrip("/")
+OIDC_OP_DISCOVERY_URL = os.environ.get("OIDC_OP_DISCOVERY_URL", "").strip() or (
+    f"{OIDC_OP_ISSUER}/.well-known/openid-configuration" if OIDC_OP_ISSUER else ""
+)
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "").strip() or "openid email profile groups"
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "").strip() or "RS256"
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of the logout at the provider
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"
+# Which claims (of the userinfo answer) say who the user is, their roles and their unit.
+OIDC_CLAIMS = {
+    field: os.environ.get(f"OIDC_CLAIM_{field.upper()}", "").strip() or default
+    for field, default in {
+        "subject": "sub",
+        "username": "preferred_username",
+        "email": "email",
+        "given_name": "given_name",
+        "family_name": "family_name",
+        "name": "name",
+        "groups": "groups",
+        "business_unit": "bedrijfsonderdeel",
+    }.items()
+}
+# The identity provider's group → the role in uwvkms (a Role's name or value), e.g.
+# OIDC_GROUP_ROLES=kms-toetsers=Toetser,kms-coordinatie=Coördinatieteam (or as a JSON object).
+OIDC_GROUP_ROLES = env_pairs("OIDC_GROUP_ROLES")
+# Local accounts (user name and password): for the demo and emergencies; off refuses passwords.
+LOCAL_LOGIN_ENABLED = env_bool("LOCAL_LOGIN_ENABLED", True)
+if not LOCAL_LOGIN_ENABLED and not (OIDC_OP_ISSUER and OIDC_RP_CLIENT_ID):
+    raise ImproperlyConfigured(
+        "LOCAL_LOGIN_ENABLED is off but OpenID Connect is not configured: nobody could log in."
+    )
 
 # Login lockout (django-axes): after AXES_FAILURE_LIMIT failed attempts for one username from one
 # address, that combination is locked for the cool-off time.
@@ -272,7 +337,8 @@ SECURE_CSP = {
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    # Logging out posts a form that is redirected to the identity provider's logout page.
+    "form-action": [CSP.SELF, *([OIDC_OP_ISSUER] if OIDC_OP_ISSUER else [])],
     "frame-ancestors": [CSP.NONE],
 }
 
@@ -321,6 +387,19 @@ STORAGES = {
     },
 }
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 25) * 1024 * 1024
+
+# Retention (AVG, Archiefwet): how many whole years each kind of personal data is kept before the
+# daily job (`manage.py bewaartermijnen_toepassen`) pseudonymises or deletes it. Published reports
+# are archived documents and stay. See uwvkms/retention.py and the README's "Bewaartermijnen".
+RETENTION_YEARS = {
+    # Interviewee names, functions and the interview notes: counted from the interview's day,
+    # once its cycle is published.
+    "interviews": env_int("RETENTION_INTERVIEWS_YEARS", 3),
+    # Uploaded evidence files: counted from the end of the cycle's year, once it is published.
+    "evidence_files": env_int("RETENTION_EVIDENCE_FILES_YEARS", 7),
+    # Dossier references of a herstelactie: counted from the day the action was closed.
+    "dossiers": env_int("RETENTION_DOSSIERS_YEARS", 7),
+}
 
 # Herstelacties: the first evaluation is flagged overdue this many days after execution ended.
 HERSTEL_EVALUATION_DUE_DAYS = env_int("HERSTEL_EVALUATION_DUE_DAYS", 180)

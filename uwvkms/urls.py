@@ -1,9 +1,8 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from uwvkms import views
+from uwvkms import oidc_views, views
 
 admin.site.site_header = _("uwvkms beheer")
 admin.site.site_title = _("uwvkms beheer")
@@ -11,7 +10,9 @@ admin.site.site_title = _("uwvkms beheer")
 urlpatterns = [
     path("", views.home, name="home"),
     path("inloggen/", views.LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inloggen/uwv/", oidc_views.OidcLoginStartView.as_view(), name="oidc_login"),
+    path("inloggen/uwv/terug/", oidc_views.oidc_callback, name="oidc_callback"),
+    path("uitloggen/", oidc_views.LogoutView.as_view(), name="logout"),
     path("profiel/", views.profile, name="profile"),
     path(
         "profiel/tokens/<int:pk>/intrekken/",
@@ -19,6 +20,7 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("profiel/meldingen/", views.notification_preferences, name="notification_preferences"),
+    path("bewaartermijnen/", views.retention_overview, name="retention_overview"),
     path("meldingen/", views.notification_list, name="notification_list"),
     path("meldingen/alles-gelezen/", views.notifications_read_all, name="notifications_read_all"),
     path("meldingen/<int:pk>/gelezen/", views.notification_read, name="notification_read"),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from uwvkms.api.exceptions import is_api_request, problem_response
+from uwvkms.confirmation import confirmation_page, is_confirmed
 from uwvkms.constants import Role
 from uwvkms.exports import attachment, to_csv
 from uwvkms.forms import (
@@ -35,15 +36,18 @@ from uwvkms.notifications import (
     notifications_mark_all_read,
     notifications_of,
 )
+from uwvkms.oidc_views import LoginOptionsMixin
 from uwvkms.permissions import role_required
+from uwvkms.retention import retention_apply, retention_due
 from uwvkms.security import record_export
-from uwvkms.selectors import api_tokens_of, event_log_rows
+from uwvkms.selectors import api_tokens_of, event_log_rows, retention_runs
 from uwvkms.services import api_token_create, api_token_revoke
 from uwvkms.workqueue import work_queue_for
 
 
-class LoginView(auth_views.LoginView):
-    """Django's login view; records the login time for the absolute session timeout."""
+class LoginView(LoginOptionsMixin, auth_views.LoginView):
+    """Django's login view; records the login time for the absolute session timeout. Offers the
+    login with a UWV account where configured (`uwvkms.oidc_views.LoginOptionsMixin`)."""
 
     template_name = "registration/login.html"
     redirect_authenticated_user = True
@@ -275,3 +279,36 @@ def event_log_export(request):
     stamp = timezone.localdate().isoformat()
     response = attachment(content, "text/csv; charset=utf-8", f"gebeurtenissen-{stamp}.csv")
     return record_export(request, response, what="gebeurtenissenlog")
+
+
+@role_required(Role.BEHEERDER)
+def retention_overview(request):
+    """The Beheerder's page of retention (issue 19 §5): per kind of personal data its term and
+    what is due today (the dry run), the latest runs, and applying it now, after confirming."""
+    today = timezone.localdate()
+    if request.method == "POST":
+        if not is_confirmed(request):
+            due = retention_due(today=today)
+            return confirmation_page(
+                request,
+                title=_("Bewaartermijnen nu toepassen?"),
+                consequences=[
+                    _("%(label)s: %(count)s. %(what)s")
+                    % {"label": d.kind.label, "count": d.count, "what": d.kind.what_happens}
+                    for d in due
+                ]
+                + [_("Dit kan niet ongedaan worden gemaakt.")],
+                confirm_label=_("Ja, nu toepassen"),
+            )
+        done = retention_apply(actor=request.user, today=today)
+        messages.success(
+            request,
+            _("Bewaartermijnen toegepast: %(count)s verwerkt.")
+            % {"count": sum(d.count for d in done)},
+        )
+        return redirect("retention_overview")
+    return render(
+        request,
+        "uwvkms/retention.html",
+        {"today": today, "due": retention_due(today=today), "runs": retention_runs()},
+    )

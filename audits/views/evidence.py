@@ -391,6 +391,14 @@ def document_file_download(request, year: int, file_id: int):
     document_file = selectors.document_file_get_for_user(
         user=request.user, year=year, file_id=file_id
     )
+    if document_file.removed_on is not None:
+        # Gone for good (uwvkms.retention): say so, rather than "not found".
+        return render(
+            request,
+            "audits/evidence/document_file_removed.html",
+            {"document_file": document_file},
+            status=410,
+        )
     storage = document_file.file.storage
     if not storage.exists(document_file.file.name):
         raise Http404

@@ -58,7 +58,7 @@ def _run(statements_by_vendor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("uwvkms", "0005_notifications"),
+        ("uwvkms", "0006_user_oidc_subject"),
     ]
 
     operations = [

@@ -6,10 +6,11 @@ from django.contrib import admin
 
 from audits.models import ManagementPrinciple, ReferenceText
 from uwvkms.admin import ReadOnlyModelAdmin
+from uwvkms.security import AuditedAdmin
 
 
 @admin.register(ManagementPrinciple)
-class ManagementPrincipleAdmin(admin.ModelAdmin):
+class ManagementPrincipleAdmin(AuditedAdmin):
     list_display = ["name", "order", "execution_units_only"]
     # Bijlage 2's texts change only through the coordination team's page, which versions them
     # and keeps their history.

@@ -2,7 +2,8 @@
 units and the reference data of the apps, and the accounts only to grant access to /beheer/
 itself. Users and their roles are managed on the app's own Gebruikers pages (`uwvkms.users`),
 which keep their history; the role groups are hidden here. Everything else changes only through
-the application and is not registered."""
+the application and is not registered. What an administrator changes here is recorded in the
+event log, old → new (`uwvkms.security.AuditedAdmin`)."""
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
 
 from uwvkms.models import BusinessUnit, User
+from uwvkms.security import AuditedAdmin
 
 admin.site.site_header = _("uwvkms beheer")
 admin.site.site_title = _("uwvkms beheer")
@@ -42,7 +44,7 @@ class ReadOnlyModelAdmin(admin.ModelAdmin):
 
 
 @admin.register(BusinessUnit)
-class BusinessUnitAdmin(admin.ModelAdmin):
+class BusinessUnitAdmin(AuditedAdmin):
     """The business units (reference data). Their name and abbreviation grant nothing: SBK and
     FEZ in herstelacties are roles (issue 19)."""
 
@@ -56,7 +58,7 @@ class BusinessUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(AuditedAdmin):
     """The accounts, only to grant or withdraw access to /beheer/ (staff, superuser). Name,
     e-mail, unit, roles and whether an account is active are changed on the Gebruikers pages
     (/gebruikers/), with a reason and in the history; accounts are made there and never

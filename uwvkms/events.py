@@ -83,6 +83,35 @@ def event_label(name: str) -> str:
 API_TOKEN_CREATED = Event("uwvkms.api_token.created", _("API-token aangemaakt"))
 API_TOKEN_REVOKED = Event("uwvkms.api_token.revoked", _("API-token ingetrokken"))
 API_TOKEN_REFUSED = Event("uwvkms.api_token.refused", _("API-token geweigerd"))
+
+# The security log (BIO 8.15, ASVS 16; uwvkms.security writes them): who logged in or failed,
+# who was refused, who read or exported sensitive data, what an administrator changed in /beheer/.
+LOGIN_SUCCEEDED = Event("uwvkms.login.succeeded", _("Ingelogd"))
+LOGIN_FAILED = Event("uwvkms.login.failed", _("Inloggen mislukt"))
+LOGIN_LOCKED_OUT = Event("uwvkms.login.locked_out", _("Inloggen geblokkeerd na te veel pogingen"))
+LOGGED_OUT = Event("uwvkms.login.logged_out", _("Uitgelogd"))
+ACCESS_REFUSED = Event("uwvkms.access.refused", _("Toegang geweigerd"))
+FILE_DOWNLOADED = Event("uwvkms.data.downloaded", _("Vertrouwelijk bestand gedownload"))
+DATA_EXPORTED = Event("uwvkms.data.exported", _("Gegevens geëxporteerd"))
+ADMIN_ADDED = Event("uwvkms.beheer.added", _("Toegevoegd in beheer"))
+ADMIN_CHANGED = Event("uwvkms.beheer.changed", _("Gewijzigd in beheer"))
+ADMIN_DELETED = Event("uwvkms.beheer.deleted", _("Verwijderd in beheer"))
+
+# Rows about access rather than about a change: a test that checks "a refusal changed nothing"
+# leaves these out (the refusal itself is recorded).
+SECURITY_EVENTS = frozenset(
+    {
+        LOGIN_SUCCEEDED,
+        LOGIN_FAILED,
+        LOGIN_LOCKED_OUT,
+        LOGGED_OUT,
+        ACCESS_REFUSED,
+        FILE_DOWNLOADED,
+        DATA_EXPORTED,
+        API_TOKEN_REFUSED,
+    }
+)
+
 RETENTION_APPLIED = Event(
     "uwvkms.retention.applied", _("Bewaartermijn toegepast (gepseudonimiseerd of verwijderd)")
 )

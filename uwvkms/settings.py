@@ -143,6 +143,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records every 403 and object-level 404 in the event log, rate-limited (uwvkms.security).
+    "uwvkms.security.RefusalLogMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # After authentication: marks a session verified by a second factor (request.user.is_verified)
     # and holds a user who must use MFA on its set-up page until it is done (uwvkms.mfa).
@@ -291,6 +293,13 @@ PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT_MINUTES", 60) * 60
 # node reachable by others never takes a client's word for its address.
 TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0, minimum=0)
 TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", ["127.0.0.1/32", "::1/128"])
+
+# The security log (uwvkms.security): refused requests logged per user (or address) and path at
+# most this many times a minute, and per user across paths; failed logins and lockouts per
+# address and username. The request log line has every request regardless.
+SECURITY_LOG_REFUSALS_PER_PATH = env_int("SECURITY_LOG_REFUSALS_PER_PATH", 3)
+SECURITY_LOG_REFUSALS_PER_USER = env_int("SECURITY_LOG_REFUSALS_PER_USER", 30)
+SECURITY_LOG_LOGIN_LIMIT = env_int("SECURITY_LOG_LOGIN_LIMIT", 10)
 
 # The cache every node shares (login lockout counts, API token throttle, sessions): Redis when
 # CACHE_URL (or REDIS_URL) is set, else memory local to the process (development, one node).

@@ -59,6 +59,8 @@ urlpatterns = [
     path("meldingen/alles-gelezen/", views.notifications_read_all, name="notifications_read_all"),
     path("meldingen/<int:pk>/gelezen/", views.notification_read, name="notification_read"),
     path("", include("uwvkms.users.urls")),
+    path("gebeurtenissen/", views.event_log, name="event_log"),
+    path("gebeurtenissen/export.csv", views.event_log_export, name="event_log_export"),
     # Apps are included by dotted path: the organisation core never imports the apps above it.
     path("toetsing/", include("audits.urls")),
     path("volwassenheid/", include("maturity.urls")),

@@ -13,19 +13,24 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST, require_safe
 
 from uwvkms.account_views import login_session_start, mfa_login_start
 from uwvkms.api.exceptions import is_api_request, problem_response
 from uwvkms.confirmation import confirmation_page, is_confirmed
 from uwvkms.constants import Role
+from uwvkms.exports import attachment, to_csv
 from uwvkms.forms import (
     ApiTokenForm,
+    EventLogFilterForm,
     NotificationPreferencesForm,
     add_service_errors,
     posted_data,
 )
+from uwvkms.history import history_entry
 from uwvkms.mfa import mfa_has_device
+from uwvkms.models import AuditEvent
 from uwvkms.notifications import (
     declared_kinds,
     notification_mark_read,
@@ -37,7 +42,8 @@ from uwvkms.notifications import (
 from uwvkms.oidc_views import LoginOptionsMixin
 from uwvkms.permissions import role_required
 from uwvkms.retention import retention_apply, retention_due
-from uwvkms.selectors import api_tokens_of, retention_runs
+from uwvkms.security import record_export
+from uwvkms.selectors import api_tokens_of, event_log_rows, retention_runs
 from uwvkms.services import api_token_create, api_token_revoke
 from uwvkms.workqueue import work_queue_for
 
@@ -203,6 +209,87 @@ def error_500(request):
         return problem_response(request, 500, "error", _("Er ging iets mis aan onze kant."))
     # Rendered without a request context: the failure may lie in a context processor.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+# --- The event log (issue 19 §3): read-only, for the coordination team and the Beheerder -------
+
+EVENT_LOG_READERS = (Role.COORDINATIETEAM, Role.BEHEERDER)
+EVENT_LOG_PER_PAGE = 50
+
+
+def _event_log_filtered(request):
+    """The filter form and the rows it picks; an invalid form picks none (its errors show)."""
+    form = EventLogFilterForm(request.GET)
+    rows = event_log_rows(form.filters()) if form.is_valid() else AuditEvent.objects.none()
+    return form, rows
+
+
+@require_safe
+@role_required(*EVENT_LOG_READERS)
+def event_log(request):
+    """Every recorded event (changes and the security log), newest first, filtered by who,
+    what, when and object; 50 a page, each with its changes in words, address and request."""
+    form, rows = _event_log_filtered(request)
+    page = Paginator(rows, EVENT_LOG_PER_PAGE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "uwvkms/event_log.html",
+        {
+            "form": form,
+            "page": page,
+            "entries": [(event, history_entry(event)) for event in page],
+            "export_query": request.GET.urlencode(),
+        },
+    )
+
+
+EVENT_LOG_COLUMNS = [
+    _lazy("Tijdstip"),
+    _lazy("Gebeurtenis"),
+    _lazy("Code"),
+    _lazy("Wie"),
+    _lazy("Gebruikersnaam"),
+    _lazy("Soort object"),
+    _lazy("Object-id"),
+    _lazy("Object"),
+    _lazy("Wijzigingen"),
+    _lazy("Reden"),
+    _lazy("Adres"),
+    _lazy("Browser"),
+    _lazy("Verzoek-id"),
+]
+
+
+def _event_log_csv_rows(rows):
+    for event in rows.iterator(chunk_size=2000):
+        entry = history_entry(event)
+        yield [
+            event.occurred_at,
+            entry.label,
+            event.event,
+            str(event.actor) if event.actor else "",
+            event.actor.username if event.actor else "",
+            event.object_type,
+            event.object_id,
+            event.object_repr,
+            "; ".join(f"{c.field}: {c.old} → {c.new}" for c in entry.changes),
+            event.reason,
+            event.client_address or "",
+            event.user_agent,
+            event.request_id,
+        ]
+
+
+@require_safe
+@role_required(*EVENT_LOG_READERS)
+def event_log_export(request):
+    """The filtered rows as CSV (Dutch Excel: semicolons, local times); the export is itself
+    recorded in the log."""
+    form, rows = _event_log_filtered(request)
+    content = to_csv([(None, [str(c) for c in EVENT_LOG_COLUMNS], _event_log_csv_rows(rows))])
+    stamp = timezone.localdate().isoformat()
+    response = attachment(content, "text/csv; charset=utf-8", f"gebeurtenissen-{stamp}.csv")
+    return record_export(request, response, what="gebeurtenissenlog")
 
 
 @role_required(Role.BEHEERDER)

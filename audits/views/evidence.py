@@ -24,6 +24,7 @@ from audits.services import interviews as interview_services
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, keep_typed, kept_input, posted_data, typed_on
 from uwvkms.permissions import role_required
+from uwvkms.security import record_download
 
 # --- The documentation list (coordination team) --------------------------------------------------
 
@@ -412,7 +413,7 @@ def document_file_download(request, year: int, file_id: int):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    return response
+    return record_download(request, response, target=document_file, what="bewijsstuk")
 
 
 @require_POST

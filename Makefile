@@ -16,10 +16,11 @@ STAMP := $(VENV)/.installed
 # manage.py command) would compile every module it imports again, about 5 s of CPU each.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help demo worker test test-unit test-journeys test-prod loadtest bench lint checks lint-and-checks clean
+.PHONY: help demo worker test test-unit test-journeys test-prod loadtest bench lint checks lint-and-checks clean oidc-provider demo-sso
 
 help:
 	@echo "make demo   start the app with demo data on http://127.0.0.1:8000 (SQLite)"
+	@echo "make demo-sso  the demo with Inloggen met UWV-account (a test OpenID provider beside it)"
 	@echo "make worker run the background worker alone (make demo starts one itself)"
 	@echo "make test   lint, checks and the whole test suite (DATABASE_URL picks the database)"
 	@echo "make test-unit / make test-journeys  the suite without / only the browser journeys and schemathesis"
@@ -42,18 +43,43 @@ $(STAMP): pyproject.toml | $(PY)
 	else $(PY) -m pip install --quiet -e ".[dev]"; fi
 	touch $(STAMP)
 
+# The demo logs in with the password alone: two-factor authentication, required in production
+# for the Beheerder and the Coördinatieteam and for /beheer/, is switched off (README,
+# "Inloggen, tweestapsverificatie en wachtwoorden"). `make demo DEMO_MFA_ROLES=Beheerder,Coördinatieteam`
+# keeps it on; the demo users of those roles then share the authenticator key loaddemo prints.
+DEMO_MFA_ROLES ?=
+DEMO_ENV = DEBUG=1 MFA_REQUIRED_ROLES="$(DEMO_MFA_ROLES)" MFA_REQUIRED_FOR_ADMIN=$(if $(DEMO_MFA_ROLES),1,0)
+
+# The real OpenID provider the SSO tests run on loopback (tests/oidc: the npm package
+# oidc-provider, on Node 20+). .ci/run installs it before its jobs start, so they never race.
+OIDC_STAMP := tests/oidc/node_modules/.installed
+$(OIDC_STAMP): tests/oidc/package-lock.json
+	cd tests/oidc && npm ci --no-audit --no-fund
+	touch $(OIDC_STAMP)
+
+oidc-provider: $(OIDC_STAMP)
+
+# The demo with "Inloggen met UWV-account" through that test provider on http://127.0.0.1:9400
+# (accounts toetser, coordinator and geenrol, password "wachtwoord"; tests/oidc/provider.mjs).
+demo-sso: $(STAMP) $(OIDC_STAMP)
+	node tests/oidc/provider.mjs http://127.0.0.1:8000 9400 & provider=$$!; \
+	trap 'kill $$provider 2>/dev/null' EXIT INT TERM; \
+	OIDC_OP_ISSUER=http://127.0.0.1:9400 OIDC_RP_CLIENT_ID=uwvkms \
+	OIDC_RP_CLIENT_SECRET=uwvkms-test-geheim \
+	OIDC_GROUP_ROLES='kms-toetsers=Toetser,kms-coordinatie=Coördinatieteam' $(MAKE) demo
+
 # The background worker runs beside the web server: it publishes report versions and mails the
 # notifications (on the console with DEBUG); Ctrl+C stops both.
 demo: $(STAMP)
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py loaddemo
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+	$(DEMO_ENV) $(PY) manage.py loaddemo
 	@echo "uwvkms draait op http://127.0.0.1:8000 met de achtergrondtaken (stoppen: Ctrl+C)"
-	DEBUG=1 $(PY) manage.py db_worker & worker=$$!; \
+	$(DEMO_ENV) $(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: $(STAMP)
-	DEBUG=1 $(PY) manage.py db_worker
+	$(DEMO_ENV) $(PY) manage.py db_worker
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -66,12 +92,12 @@ checks: $(STAMP)
 
 lint-and-checks: lint checks
 
-test: lint checks
+test: lint checks $(OIDC_STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The two halves of the suite that .ci/run runs as separate jobs: everything but the browser
 # journeys and schemathesis (on SQLite and on PostgreSQL), and those two (once, on PostgreSQL).
-test-unit: $(STAMP)
+test-unit: $(STAMP) $(OIDC_STAMP)
 	$(VENV)/bin/pytest -m 'not prod and not e2e and not fuzz' $(PYTEST_ARGS)
 
 test-journeys: $(STAMP)

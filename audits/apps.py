@@ -7,8 +7,10 @@ class AuditsConfig(AppConfig):
     verbose_name = _("Interne toets")
 
     def ready(self) -> None:
+        from audits.retention import register_retention
         from audits.selectors.confirmations import register_user_facts
         from audits.selectors.workqueue import register_work_queue
 
         register_user_facts()
         register_work_queue()
+        register_retention()

@@ -73,3 +73,10 @@ PRINCIPLE_TEXTS_CHANGED = Event(
     "audits.principle.texts_changed", _("Omschrijving van het managementprincipe gewijzigd")
 )
 REFERENCE_TEXT_CHANGED = Event("audits.reference_text.changed", _("Vaste tekst gewijzigd"))
+INTERVIEW_PERSONAL_DATA_REMOVED = Event(
+    "audits.interview.personal_data_removed",
+    _("Namen, functies en aantekeningen verwijderd na de bewaartermijn"),
+)
+DOCUMENT_FILE_RETENTION_REMOVED = Event(
+    "audits.document_file.retention_removed", _("Bestand verwijderd na de bewaartermijn")
+)

@@ -27,7 +27,9 @@ from demo.report_material import place_demo_material
 from demo.report_texts import REPORT_2023
 from demo.years import fail_demo_version, load_next_year, load_other_years
 from uwvkms.constants import Role
-from uwvkms.models import User
+from uwvkms.events import USER_DEACTIVATED
+from uwvkms.models import AuditEvent, User
+from uwvkms.users.services import user_deactivate
 
 DEMO_YEAR = 2023
 DEMO_PRINCIPLES = ["klantgerichtheid", "sturen-verantwoorden", "operationele-kwaliteit"]
@@ -41,6 +43,9 @@ PEOPLE = [
     "herstel",
     "beheerder",
     *(auditor.username for auditor in AUDITORS),
+    # Shown in the beheerder's list of users only (demo/people.py).
+    "oud.adviseur",
+    "nieuw.adviseur",
 ]
 LOGINS = [
     "coordinatie",
@@ -51,7 +56,22 @@ LOGINS = [
     "herstel",
     "beheerder",
 ]
+FORMER_COLLEAGUE = "oud.adviseur"
 LOGIN_NOTES = {"coordinatie2": "tweede lid: akkoord op de rapportteksten (vier ogen)"}
+
+
+def _former_colleague_deactivate(beheerder: User, former: User) -> None:
+    """The Beheerder's list shows a deactivated account, with its reason in its history; once
+    (a second run finds it recorded)."""
+    if not AuditEvent.objects.filter(
+        event=USER_DEACTIVATED, object_type="uwvkms.user", object_id=str(former.pk)
+    ).exists():
+        user_deactivate(
+            actor=beheerder,
+            user=former,
+            expected_version=former.version,
+            reason="Uit dienst per 1 september 2023.",
+        )
 
 
 @transaction.atomic
@@ -61,6 +81,7 @@ def load_demo() -> list[DemoLogin]:
     units = units_get_or_create(UNIT_NAMES)
     people = people_get_or_create(PEOPLE)
     logins = [login_of(username, LOGIN_NOTES.get(username, "")) for username in LOGINS]
+    _former_colleague_deactivate(people["beheerder"], people[FORMER_COLLEAGUE])
     coordinator = people["coordinatie"]
     auditors = [people[auditor.username] for auditor in AUDITORS]
 

@@ -7,13 +7,20 @@ one password, printed by `make demo` and refused outside DEBUG."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from uwvkms.constants import Role
+from uwvkms.mfa import AUTHENTICATOR_NAME, mfa_required, totp_secret_text
 from uwvkms.models import BusinessUnit, User
 
 DEMO_PASSWORD = "demo-kms-2023"  # noqa: S105  (printed by `make demo`, refused outside DEBUG)
+# The authenticator secret of the demo users who must use MFA (where the settings require it:
+# not with `make demo`, which switches the requirement off; yes in the production-mode stack,
+# whose tests compute its codes). Printed by loaddemo, as the password is.
+DEMO_TOTP_KEY = b"uwvkms-demo-totp-key".hex()
 
 # (name, abbreviation, has execution processes), DOMAIN.md §2.
 UNITS = [
@@ -106,7 +113,10 @@ AUDITOR_COUNT = 30  # DOMAIN.md §1: about thirty auditors per cycle
 @dataclass(frozen=True)
 class Person:
     """One demo user: their name, the business unit they belong to and their role (None for a
-    working-group member without a role of their own)."""
+    working-group member without a role of their own), with any capacities on top (SBK or FEZ
+    in herstelacties); `state` "uitgenodigd" makes an account invited that never set a password,
+    for the Beheerder's list of users (the audit demo deactivates `oud.adviseur` through the
+    service, so its history says who and why)."""
 
     username: str
     first_name: str
@@ -114,6 +124,12 @@ class Person:
     unit: str
     role: Role | None
     staff: bool = False
+    capacities: tuple[Role, ...] = ()
+    state: str = ""  # "" or "uitgenodigd"
+
+    @property
+    def roles(self) -> list[Role]:
+        return ([self.role] if self.role is not None else []) + list(self.capacities)
 
 
 @dataclass(frozen=True)
@@ -161,9 +177,41 @@ PEOPLE: dict[str, Person] = {
         Person("beheerder", "Bart", "Beheerder", "C-ICT", Role.BEHEERDER, staff=True),
         *AUDITORS,
         Person("herstel.wb", "Wouter", "Werkbedrijf", "Werkbedrijf", Role.HERSTEL_ADVISEUR),
-        Person("herstel.sbk", "Sara", "Bestuurskabinet", "SBK", Role.HERSTEL_ADVISEUR),
+        Person(
+            "herstel.sbk",
+            "Sara",
+            "Bestuurskabinet",
+            "SBK",
+            Role.HERSTEL_ADVISEUR,
+            capacities=(Role.SBK,),
+        ),
         Person("fez.werkgroep", "Fenna", "Financiën", "FEZ", None),
-        Person("herstel.fez", "Frank", "Controller", "FEZ", Role.HERSTEL_ADVISEUR),
+        Person(
+            "herstel.fez",
+            "Frank",
+            "Controller",
+            "FEZ",
+            Role.HERSTEL_ADVISEUR,
+            capacities=(Role.FEZ,),
+        ),
+        # For the Beheerder's list of users: a former adviser, deactivated, and a new colleague
+        # invited who has not set a password yet. Neither can log in; their units lead no
+        # herstelactie, so no scenario counts on them.
+        Person(
+            "oud.adviseur",
+            "Olaf",
+            "Oudgediende",
+            "HRM",
+            Role.HERSTEL_ADVISEUR,
+        ),
+        Person(
+            "nieuw.adviseur",
+            "Noor",
+            "Nieuwkomer",
+            "Klant & Service",
+            Role.HERSTEL_ADVISEUR,
+            state="uitgenodigd",
+        ),
     ]
 }
 
@@ -204,19 +252,34 @@ def people_get_or_create(usernames: Iterable[str]) -> dict[str, User]:
                 "business_unit": units[person.unit],
                 "is_staff": person.staff,
                 "is_superuser": person.staff,
-                "password": password_hash,
+                # An invited account has no password of its own yet (Django's unusable mark).
+                "password": make_password(None) if person.state == "uitgenodigd" else password_hash,
             },
         )
-        if created and person.role is not None:
-            user.groups.set([groups[person.role]])
+        if created and person.roles:
+            user.groups.set([groups[role] for role in person.roles])
+        if created and _needs_authenticator(person):
+            TOTPDevice.objects.create(
+                user=user, key=DEMO_TOTP_KEY, name=AUTHENTICATOR_NAME, confirmed=True
+            )
         users[person.username] = user
     return users
 
 
+def _needs_authenticator(person: Person) -> bool:
+    """Whether the settings require this demo user to log in with a second factor."""
+    roles = {person.role.value} if person.role is not None else set()
+    return mfa_required(
+        role_names=roles,
+        required_roles=settings.MFA_REQUIRED_ROLES,
+        for_all=settings.MFA_REQUIRED_FOR_ALL,
+    ) or (person.staff and settings.MFA_REQUIRED_FOR_ADMIN)
+
+
 def login_of(username: str, note: str = "") -> DemoLogin:
-    """The printed login line of a demo user: their role's label (or "werkgroeplid") and unit."""
+    """The printed login line of a demo user: their roles' labels (or "werkgroeplid") and unit."""
     person = PEOPLE[username]
-    role = person.role.label if person.role is not None else "werkgroeplid"
+    role = ", ".join(str(role.label) for role in person.roles) or "werkgroeplid"
     return DemoLogin(username, role, person.unit, note)
 
 
@@ -224,6 +287,15 @@ def login_lines(logins: Iterable[DemoLogin]) -> list[str]:
     """The logins as the commands print them: the shared password, then per login the name,
     role and unit in columns and the note."""
     lines = [f"  wachtwoord: {DEMO_PASSWORD}"]
+    if (
+        settings.MFA_REQUIRED_ROLES
+        or settings.MFA_REQUIRED_FOR_ALL
+        or settings.MFA_REQUIRED_FOR_ADMIN
+    ):
+        lines.append(
+            "  authenticator-sleutel (wie tweestapsverificatie moet gebruiken): "
+            + totp_secret_text(DEMO_TOTP_KEY)
+        )
     for login in logins:
         note = f"  ({login.note})" if login.note else ""
         lines.append(f"  {login.username:<22} {login.role:<28} {login.unit}{note}")

@@ -92,3 +92,6 @@ TIMELINE_KINDS: dict[str, Kind] = {
     EVALUATION_PLANNED: Kind.STEP,
     EVALUATION_COMPLETED: Kind.STEP,
 }
+DOSSIER_REFERENCES_REMOVED = Event(
+    "herstel.dossiers.references_removed", _("Dossierreferenties verwijderd na de bewaartermijn")
+)

@@ -23,7 +23,6 @@ from django.utils.translation import gettext_lazy
 
 from herstel.constants import STEP_2, Obligation, Step
 from herstel.models import Evaluation, GoDecision, Herstelactie
-from herstel.permissions import SBK_ABBREVIATION
 from herstel.rules import evaluation_due_on, evaluation_reminder_occasion, sbk_tasks
 from herstel.selectors.actions import decision_facts
 from uwvkms.constants import Role
@@ -84,10 +83,9 @@ def _lead(role: Role, herstelactie: Herstelactie):
 
 
 def sbk_advisers():
-    """SBK's advisers (permissions.is_sbk_adviser, as one query)."""
-    return users_with_role(Role.HERSTEL_ADVISEUR).filter(
-        business_unit__abbreviation__iexact=SBK_ABBREVIATION
-    )
+    """SBK's advisers: the active holders of the role "SBK (herstel)" (permissions.is_sbk_adviser,
+    as one query)."""
+    return users_with_role(Role.SBK)
 
 
 def notify_step_reached(herstelactie: Herstelactie) -> None:

@@ -7,9 +7,14 @@ The people of the process guide map onto the roles of the organisation core like
 | advisers of the lead division | `Role.HERSTEL_ADVISEUR` whose business unit is the action's lead unit |
 | DT members of the lead division | `Role.DIRECTIE` whose business unit is the action's lead unit |
 | RvB members | `Role.RVB` |
-| SBK | `Role.HERSTEL_ADVISEUR` whose business unit has the abbreviation "SBK" |
-| FEZ | `Role.HERSTEL_ADVISEUR` whose business unit has the abbreviation "FEZ" |
+| SBK | `Role.SBK` ("SBK (herstel)"), assigned by the Beheerder |
+| FEZ | `Role.FEZ` ("FEZ (herstel)"), assigned by the Beheerder |
 | working-group members | users recorded as members of the working group or the communication working group |
+
+SBK and FEZ are explicit roles (issue 19): before, they followed from the abbreviation of the
+user's business unit, editable reference data, so renaming a unit to "SBK" granted reading every
+herstelactie. Migration uwvkms 0007 gave them to the Herstel-adviseurs of SBK and FEZ of the
+time; a unit's name or abbreviation now grants nothing.
 
 Each of these is a `Capacity`; a user may hold several for one action. Advisers of the lead
 division edit steps 1–2 and move the steps; DT members record 2A; RvB members record 2B; SBK
@@ -30,7 +35,7 @@ follow-up and control measures together) is for the unit's own board, and for th
 team, FEZ, SBK and the RvB for every unit.
 
 Any Herstel-adviseur may start an action. The list of fixed contact persons is maintained by the
-Beheerder and by the Herstel-advisers of SBK (the central point for herstelacties).
+Beheerder and by SBK (the holders of the role SBK (herstel), the central point for herstelacties).
 
 The tables of who may do what, and in which step, are data in constants.py; the functions here
 only read them.
@@ -50,24 +55,16 @@ from herstel.constants import (
 from uwvkms.constants import Role
 from uwvkms.permissions import has_any_role
 
-SBK_ABBREVIATION = "SBK"
-FEZ_ABBREVIATION = "FEZ"
-
-
-def _adviser_of(user, abbreviation: str) -> bool:
-    if not has_any_role(user, Role.HERSTEL_ADVISEUR) or user.business_unit_id is None:
-        return False
-    return user.business_unit.abbreviation.upper() == abbreviation
-
 
 def is_sbk_adviser(user) -> bool:
-    """A Herstel-adviseur of SBK."""
-    return _adviser_of(user, SBK_ABBREVIATION)
+    """SBK in herstelacties: holds the role "SBK (herstel)" (whatever their business unit)."""
+    return has_any_role(user, Role.SBK)
 
 
 def is_fez_adviser(user) -> bool:
-    """A Herstel-adviseur of FEZ: reads the financial figures of every action."""
-    return _adviser_of(user, FEZ_ABBREVIATION)
+    """FEZ in herstelacties: holds the role "FEZ (herstel)"; reads the financial figures of every
+    action."""
+    return has_any_role(user, Role.FEZ)
 
 
 def role_capacities(user, *, lead_unit_id: int) -> frozenset[Capacity]:

@@ -6,10 +6,11 @@ execution processes (both principles assessed), `communicatie` has not (Operatio
 absent there). `auditor` (from FEZ) is assigned to both units; `other_auditor` to neither.
 
 Herstelacties (herstel/permissions.py maps these onto roles): `adviser` is a Herstel-adviseur of
-Uitkeren, `other_adviser` one of Handhaving, `sbk_adviser` one of SBK; `dt_member` sits on the
+Uitkeren, `other_adviser` one of Handhaving, `sbk_adviser` one of SBK holding the role SBK
+(herstel); `dt_member` sits on the
 board (DT) of Uitkeren, `other_dt` on that of Handhaving; `board_member` is the RvB; `wg_user`
 has no role (tests make them a working-group member); `beheerder` is the functional admin;
-`fez_adviser` is a Herstel-adviseur of FEZ, who reads the financial figures of every action.
+`fez_adviser` is a Herstel-adviseur of FEZ with the role FEZ (herstel), who reads the financial figures of every action.
 """
 
 import io
@@ -18,6 +19,7 @@ import sys
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.test import override_settings
 
 from audits.constants import CycleStatus
@@ -26,6 +28,7 @@ from audits.services import assignment_create, cycle_open
 from tests.clamd import clamd_socket, scanner_down, scanning  # noqa: F401 (fixtures)
 from tests.factories import BusinessUnitFactory, UserFactory, principle
 from uwvkms.constants import Role
+from uwvkms.eventlog import flush_sql
 
 
 @pytest.fixture
@@ -135,7 +138,7 @@ def sbk_adviser(db, sbk):
         first_name="Sem",
         last_name="Beleid",
         business_unit=sbk,
-        roles=[Role.HERSTEL_ADVISEUR],
+        roles=[Role.HERSTEL_ADVISEUR, Role.SBK],
     )
 
 
@@ -175,8 +178,22 @@ def fez_adviser(db, fez):
         first_name="Femke",
         last_name="Financiën",
         business_unit=fez,
-        roles=[Role.HERSTEL_ADVISEUR],
+        roles=[Role.HERSTEL_ADVISEUR, Role.FEZ],
     )
+
+
+# --- The append-only event log and the transactional tests' flush -------------------------------
+
+_execute_sql_flush = BaseDatabaseOperations.execute_sql_flush
+
+
+def _execute_sql_flush_with_permit(self, sql_list):
+    # A transactional test flushes every table afterwards; on SQLite that is a DELETE, which the
+    # event log's trigger refuses (uwvkms.eventlog): the test database's flush holds the permit.
+    return _execute_sql_flush(self, flush_sql(self.connection, list(sql_list)))
+
+
+BaseDatabaseOperations.execute_sql_flush = _execute_sql_flush_with_permit
 
 
 # --- The demo, loaded once ----------------------------------------------------------------------

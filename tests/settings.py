@@ -13,6 +13,10 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 # Background tasks run at once, inside the test.
 os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# Personas log in with force_login, which gives no second factor: MFA is switched off for the
+# suite, and the tests of MFA (tests/uwvkms/test_mfa_*.py) switch the production defaults on.
+os.environ.setdefault("MFA_REQUIRED_ROLES", "")
+os.environ.setdefault("MFA_REQUIRED_FOR_ADMIN", "0")
 # No clamd behind every upload of the suite: the malware tests (tests/uwvkms/test_malware_scan.py)
 # start a real one and switch scanning on for themselves.
 os.environ.setdefault("MALWARE_SCAN", "0")

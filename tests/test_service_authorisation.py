@@ -2,7 +2,8 @@
 PermissionDenied and writes nothing, whoever calls it (an HTML view, the REST API, a script).
 
 The services are discovered, not listed by hand: every public function of the `services`
-modules of audits, maturity, findings and herstel, and of `uwvkms.services`, that takes an
+modules of audits, maturity, findings and herstel, and of `uwvkms.services` and
+`uwvkms.retention`, that takes an
 `actor`. `BUILDERS` maps each to a small builder of its other arguments (valid ones, built with
 the factories and the personas of tests/conftest.py) and to the persona that comes closest
 without the right: another team's auditor, another unit's board, an auditor for a coordination
@@ -39,7 +40,7 @@ from tests.service_authorisation_herstel import DAY, HERSTEL_BUILDERS
 from uwvkms.models import AuditEvent
 
 SERVICE_PACKAGES = ("audits.services", "maturity.services", "findings.services", "herstel.services")
-SERVICE_MODULES = ("uwvkms.services",)
+SERVICE_MODULES = ("uwvkms.services", "uwvkms.retention", "uwvkms.mfa", "uwvkms.users.services")
 
 # Public functions that take an actor but are no write service of their own, with the reason.
 EXEMPT = {
@@ -192,6 +193,24 @@ def _framework_fields():
     }
 
 
+def _deactivated(user):
+    from uwvkms.models import User
+
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    return user
+
+
+def _invited(unit):
+    from django.contrib.auth.hashers import make_password
+
+    from tests.factories import UserFactory
+    from uwvkms.models import User
+
+    user = UserFactory(username="uitgenodigd", business_unit=unit)
+    User.objects.filter(pk=user.pk).update(password=make_password(None))
+    return User.objects.get(pk=user.pk)
+
+
 # Persona names: who comes closest without the right.
 COORDINATION_ONLY = "auditor"  # an auditor on the unit's team, but not the coordination team
 OTHER_TEAM = "other_auditor"  # an auditor on no team of this unit
@@ -200,6 +219,7 @@ OTHER_BOARD = "other_dt"  # the board of Handhaving, not of Uitkeren
 A = "audits.services."
 M = "maturity.services."
 F = "findings.services."
+U = "uwvkms.users.services."
 
 # dotted service name → (builder of the arguments other than actor, the nearest persona)
 BUILDERS = {
@@ -803,8 +823,60 @@ BUILDERS = {
     ),
     # --- uwvkms: a user revokes only their own token ---
     "uwvkms.services.api_token_revoke": (lambda f: {"token": _token(f)}, "coordinator"),
+    # --- uwvkms: retention is the Beheerder's (or the daily job's, without an actor) ---
+    "uwvkms.retention.retention_apply": (lambda f: {"today": DAY}, "coordinator"),
+    # --- uwvkms: only a Beheerder resets someone's two-factor authentication ---
+    "uwvkms.mfa.mfa_reset": (
+        lambda f: {"user": _with_authenticator(f("other_auditor")), "reason": "Telefoon kwijt"},
+        "coordinator",
+    ),
+    # --- uwvkms: user administration is the Beheerder's (the coordination team is not) ---
+    U + "user_create": (
+        lambda f: {
+            "username": "nieuw",
+            "first_name": "Nina",
+            "last_name": "Nieuw",
+            "email": "nina@example.invalid",
+            "business_unit": f("fez"),
+            "roles": ["Toetser"],
+        },
+        "coordinator",
+    ),
+    U + "user_update": (
+        lambda f: {
+            "user": f("other_auditor"),
+            "expected_version": 1,
+            "first_name": "Ander",
+            "last_name": "Toetser",
+            "email": "ander@example.invalid",
+            "business_unit": f("fez"),
+            "roles": ["Toetser", "Coördinatieteam"],
+            "reason": "Versterking van het team.",
+        },
+        "coordinator",
+    ),
+    U + "user_deactivate": (
+        lambda f: {"user": f("other_auditor"), "expected_version": 1, "reason": "Uit dienst."},
+        "coordinator",
+    ),
+    U + "user_reactivate": (
+        lambda f: {
+            "user": _deactivated(f("other_auditor")),
+            "expected_version": 1,
+            "reason": "Terug.",
+        },
+        "coordinator",
+    ),
+    U + "user_invite": (lambda f: {"user": _invited(f("fez"))}, "coordinator"),
     **HERSTEL_BUILDERS,
 }
+
+
+def _with_authenticator(user):
+    from tests.totp import authenticator_for
+
+    authenticator_for(user)
+    return user
 
 
 def test_every_service_with_an_actor_is_covered():

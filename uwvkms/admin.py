@@ -1,8 +1,28 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.utils.translation import gettext_lazy as _
+"""/beheer/, Django's admin, reduced to what an administrator needs (issue 19 §2): the business
+units and the reference data of the apps, and the accounts only to grant access to /beheer/
+itself. Users and their roles are managed on the app's own Gebruikers pages (`uwvkms.users`),
+which keep their history; the role groups are hidden here. Everything else changes only through
+the application and is not registered. What an administrator changes here is recorded in the
+event log, old → new (`uwvkms.security.AuditedAdmin`)."""
 
-from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
+
+from uwvkms.models import BusinessUnit, User
+from uwvkms.security import AuditedAdmin
+
+admin.site.site_header = _("uwvkms beheer")
+admin.site.site_title = _("uwvkms beheer")
+admin.site.index_title = _("Referentiegegevens en toegang tot beheer")
+# Roles are groups, assigned with a reason on the Gebruikers pages, never here. The login
+# lockouts (django-axes, lifted by themselves after AXES_COOLOFF_MINUTES or early with
+# `manage.py axes_reset_username`) and the task queue's results are for the operator, not here.
+for _model in (Group, AccessAttempt, AccessFailureLog, AccessLog, DBTaskResult):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
 
 
 class ReadOnlyModelAdmin(admin.ModelAdmin):
@@ -12,16 +32,6 @@ class ReadOnlyModelAdmin(admin.ModelAdmin):
     not for the beheerder, who would be sent to a 403 or 404."""
 
     view_on_site = False
-
-    def get_queryset(self, request):
-        # Withdrawn records (uwvkms.withdrawal) are records too: the beheerder sees them, with
-        # who withdrew them and why, where the default manager leaves them out.
-        model = self.model
-        if hasattr(model, "with_withdrawn"):
-            queryset = model.with_withdrawn.get_queryset()
-            ordering = self.get_ordering(request)
-            return queryset.order_by(*ordering) if ordering else queryset
-        return super().get_queryset(request)
 
     def has_add_permission(self, request):
         return False
@@ -34,47 +44,77 @@ class ReadOnlyModelAdmin(admin.ModelAdmin):
 
 
 @admin.register(BusinessUnit)
-class BusinessUnitAdmin(admin.ModelAdmin):
+class BusinessUnitAdmin(AuditedAdmin):
+    """The business units (reference data). Their name and abbreviation grant nothing: SBK and
+    FEZ in herstelacties are roles (issue 19)."""
+
     list_display = ["name", "abbreviation", "has_execution_processes"]
     list_filter = ["has_execution_processes"]
     search_fields = ["name", "abbreviation"]
 
+    def has_delete_permission(self, request, obj=None):
+        # Units are referred to by every cycle, report and herstelactie.
+        return False
+
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "first_name", "last_name", "business_unit", "is_active"]
-    list_filter = ["business_unit", "groups", "is_active"]
-    list_select_related = ["business_unit"]
-    fieldsets = (
-        *DjangoUserAdmin.fieldsets,
-        (_("Organisatie"), {"fields": ["business_unit"]}),
-    )
-
-
-@admin.register(AuditEvent)
-class AuditEventAdmin(ReadOnlyModelAdmin):
-    """The event log is never edited."""
-
-    list_display = ["occurred_at", "event", "actor", "object_repr"]
-    list_filter = ["event"]
-    list_select_related = ["actor"]
-
-
-@admin.register(ApiToken)
-class ApiTokenAdmin(ReadOnlyModelAdmin):
-    """Personal API tokens, to see who has which; their owners make and revoke them on their
-    profile page. The key itself is never stored."""
+class UserAdmin(AuditedAdmin):
+    """The accounts, only to grant or withdraw access to /beheer/ (staff, superuser). Name,
+    e-mail, unit, roles and whether an account is active are changed on the Gebruikers pages
+    (/gebruikers/), with a reason and in the history; accounts are made there and never
+    deleted."""
 
     list_display = [
-        "name",
-        "user",
-        "prefix",
-        "created_at",
-        "expires_at",
-        "revoked_at",
-        "last_used_at",
+        "username",
+        "first_name",
+        "last_name",
+        "business_unit",
+        "is_active",
+        "is_staff",
+        "is_superuser",
     ]
-    list_filter = ["revoked_at"]
-    list_select_related = ["user"]
-    search_fields = ["name", "prefix", "user__username"]
-    exclude = ["key_hash"]
+    list_filter = ["is_staff", "is_superuser", "is_active"]
+    list_select_related = ["business_unit"]
+    search_fields = ["username", "first_name", "last_name", "email"]
+    fields = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "business_unit",
+        "groups",
+        "is_active",
+        "last_login",
+        "is_staff",
+        "is_superuser",
+    ]
+    readonly_fields = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "business_unit",
+        "groups",
+        "is_active",
+        "last_login",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# Authenticator secrets and recovery codes are nobody's to read, not even in the admin: a
+# Beheerder resets someone's two-factor authentication through the app (uwvkms.mfa.mfa_reset).
+def _otp_models_unregister() -> None:
+    from django_otp.plugins.otp_static.models import StaticDevice  # noqa: PLC0415
+    from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: PLC0415
+
+    for model in (TOTPDevice, StaticDevice):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+
+
+_otp_models_unregister()

@@ -2,7 +2,9 @@
 soon as there are several (gunicorn's workers already are)."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
+
+from uwvkms.constants import Role
 
 
 @register(Tags.security, deploy=True)
@@ -36,6 +38,35 @@ def proxy_hops_check(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security)
+def mfa_roles_check(app_configs, **kwargs):
+    """A misspelt role in MFA_REQUIRED_ROLES would silently leave that role without MFA."""
+    unknown = [name for name in settings.MFA_REQUIRED_ROLES if name not in Role.values]
+    if unknown:
+        return [
+            Error(
+                f"MFA_REQUIRED_ROLES names unknown roles: {', '.join(unknown)}.",
+                hint=f"Use the group names of the roles: {', '.join(Role.values)}.",
+                id="uwvkms.E003",
+            )
+        ]
+    return []
+
+
+@register(Tags.security)
+def oidc_group_roles_check(app_configs, **kwargs):
+    """Every role OIDC_GROUP_ROLES names must exist: a typo would silently give nobody a role."""
+    from uwvkms.sso import role_named  # noqa: PLC0415  (imports models: not at app loading)
+
+    errors = []
+    for group, role in settings.OIDC_GROUP_ROLES.items():
+        try:
+            role_named(role)
+        except ValueError as exc:
+            errors.append(Error(f"OIDC_GROUP_ROLES: group {group!r}: {exc}", id="uwvkms.E001"))
+    return errors
 
 
 @register(Tags.security, deploy=True)

@@ -5,7 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    """The roles people hold; the value is the group's name in the database."""
+    """The roles people hold; the value is the group's name in the database. The Beheerder
+    assigns them on the Gebruikers pages (`uwvkms.users`).
+
+    SBK and FEZ are capacities in herstelacties (herstel/permissions.py), assigned explicitly:
+    before issue 19 they followed from the abbreviation of the user's business unit, so renaming
+    a unit (editable reference data) granted or took away reading every herstelactie."""
 
     TOETSER = "Toetser", _("Toetser")
     COORDINATIETEAM = "Coördinatieteam", _("Coördinatieteam")
@@ -13,6 +18,18 @@ class Role(models.TextChoices):
     RVB = "Raad van Bestuur", _("Raad van Bestuur")
     HERSTEL_ADVISEUR = "Herstel-adviseur", _("Herstel-adviseur")
     BEHEERDER = "Beheerder", _("Beheerder")
+    SBK = "SBK (herstel)", _("SBK (herstel)")
+    FEZ = "FEZ (herstel)", _("FEZ (herstel)")
+
+
+class UserStatus(models.TextChoices):
+    """Where a user account stands (`uwvkms.users.rules.user_status`): invited accounts have no
+    password yet and have never logged in; a deactivated account cannot log in, and is never
+    deleted (its history stays)."""
+
+    ACTIVE = "actief", _("Actief")
+    INVITED = "uitgenodigd", _("Uitgenodigd")
+    INACTIVE = "gedeactiveerd", _("Gedeactiveerd")
 
 
 class Delivery(models.TextChoices):

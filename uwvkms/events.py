@@ -83,6 +83,64 @@ def event_label(name: str) -> str:
 API_TOKEN_CREATED = Event("uwvkms.api_token.created", _("API-token aangemaakt"))
 API_TOKEN_REVOKED = Event("uwvkms.api_token.revoked", _("API-token ingetrokken"))
 API_TOKEN_REFUSED = Event("uwvkms.api_token.refused", _("API-token geweigerd"))
+
+# The security log (BIO 8.15, ASVS 16; uwvkms.security writes them): who logged in or failed,
+# who was refused, who read or exported sensitive data, what an administrator changed in /beheer/.
+LOGIN_SUCCEEDED = Event("uwvkms.login.succeeded", _("Ingelogd"))
+LOGIN_FAILED = Event("uwvkms.login.failed", _("Inloggen mislukt"))
+LOGIN_LOCKED_OUT = Event("uwvkms.login.locked_out", _("Inloggen geblokkeerd na te veel pogingen"))
+LOGGED_OUT = Event("uwvkms.login.logged_out", _("Uitgelogd"))
+ACCESS_REFUSED = Event("uwvkms.access.refused", _("Toegang geweigerd"))
+FILE_DOWNLOADED = Event("uwvkms.data.downloaded", _("Vertrouwelijk bestand gedownload"))
+DATA_EXPORTED = Event("uwvkms.data.exported", _("Gegevens geëxporteerd"))
+ADMIN_ADDED = Event("uwvkms.beheer.added", _("Toegevoegd in beheer"))
+ADMIN_CHANGED = Event("uwvkms.beheer.changed", _("Gewijzigd in beheer"))
+ADMIN_DELETED = Event("uwvkms.beheer.deleted", _("Verwijderd in beheer"))
+
+# Rows about access rather than about a change: a test that checks "a refusal changed nothing"
+# leaves these out (the refusal itself is recorded).
+SECURITY_EVENTS = frozenset(
+    {
+        LOGIN_SUCCEEDED,
+        LOGIN_FAILED,
+        LOGIN_LOCKED_OUT,
+        LOGGED_OUT,
+        ACCESS_REFUSED,
+        FILE_DOWNLOADED,
+        DATA_EXPORTED,
+        API_TOKEN_REFUSED,
+    }
+)
+
+RETENTION_APPLIED = Event(
+    "uwvkms.retention.applied", _("Bewaartermijn toegepast (gepseudonimiseerd of verwijderd)")
+)
+USER_SSO_CREATED = Event(
+    "uwvkms.user.sso_created", _("Gebruiker aangemaakt bij eerste inloggen met UWV-account")
+)
+USER_SSO_UPDATED = Event(
+    "uwvkms.user.sso_updated", _("Rollen of gegevens bijgewerkt uit het UWV-account")
+)
+
+# Two-factor authentication and passwords (issue 19 §1): the account's owner is the target.
+MFA_ENABLED = Event("uwvkms.mfa.enabled", _("Tweestapsverificatie ingesteld"))
+MFA_DISABLED = Event("uwvkms.mfa.disabled", _("Tweestapsverificatie uitgeschakeld"))
+MFA_RESET = Event("uwvkms.mfa.reset", _("Tweestapsverificatie gereset door beheerder"))
+MFA_RECOVERY_CODES_GENERATED = Event(
+    "uwvkms.mfa_recovery_codes.generated", _("Herstelcodes opnieuw aangemaakt")
+)
+PASSWORD_CHANGED = Event("uwvkms.password.changed", _("Wachtwoord gewijzigd"))
+PASSWORD_RESET = Event("uwvkms.password.reset", _("Wachtwoord hersteld via e-mail"))
+
+# User administration (uwvkms.users): who changed which account, old → new, and why.
+USER_CREATED = Event("uwvkms.user.created", _("Gebruiker aangemaakt"))
+USER_UPDATED = Event("uwvkms.user.updated", _("Gebruiker gewijzigd"))
+USER_DEACTIVATED = Event("uwvkms.user.deactivated", _("Gebruiker gedeactiveerd"))
+USER_REACTIVATED = Event("uwvkms.user.reactivated", _("Gebruiker weer actief"))
+USER_INVITED = Event("uwvkms.user.invited", _("Uitnodiging verstuurd"))
+USER_INVITATION_ACCEPTED = Event(
+    "uwvkms.user.invitation_accepted", _("Uitnodiging aanvaard, wachtwoord ingesteld")
+)
 UPLOAD_INFECTED = Event("uwvkms.upload.infected", _("Upload geweigerd: malware gevonden"))
 UPLOAD_NOT_SCANNED = Event(
     "uwvkms.upload.not_scanned", _("Upload geweigerd: virusscanner niet bereikbaar")

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from uwvkms.constants import Delivery
+from uwvkms.events import declared_events
+from uwvkms.selectors import EventLogFilters
 
 
 def posted_data(request):
@@ -136,3 +138,67 @@ class VersionedWithdrawForm(WithdrawForm):
     meanwhile (`uwvkms.versioning`)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+def _event_choices() -> list[tuple[str, str]]:
+    events = sorted(declared_events().values(), key=lambda event: str(event.label).lower())
+    return [("", _("Alle gebeurtenissen"))] + [
+        (event.name, f"{event.label} ({event.name})") for event in events
+    ]
+
+
+# The browser's date picker sends ISO dates; a date typed the Dutch way is understood too.
+DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+
+
+class EventLogFilterForm(forms.Form):
+    """The event-log page's filters (`uwvkms.selectors.EventLogFilters`), sent by GET."""
+
+    wie = forms.CharField(
+        label=_("Wie"),
+        required=False,
+        max_length=150,
+        help_text=_("Naam of gebruikersnaam, of een IP-adres."),
+    )
+    gebeurtenis = forms.ChoiceField(label=_("Wat"), required=False, choices=_event_choices)
+    van = forms.DateField(
+        label=_("Van"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 7-12-2026.")},
+    )
+    tot = forms.DateField(
+        label=_("Tot en met"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 7-12-2026.")},
+    )
+    object = forms.CharField(
+        label=_("Object"),
+        required=False,
+        max_length=255,
+        help_text=_(
+            "Soort (bijv. audits.interview), soort en id (audits.interview:12), "
+            "of woorden uit de naam."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("van"), cleaned.get("tot")
+        if start and end and end < start:
+            self.add_error("tot", _("Kies een einddatum op of na de begindatum."))
+        return cleaned
+
+    def filters(self) -> EventLogFilters:
+        """The valid form's filters."""
+        data = self.cleaned_data
+        return EventLogFilters(
+            who=data["wie"],
+            event=data["gebeurtenis"],
+            date_from=data["van"],
+            date_to=data["tot"],
+            about=data["object"],
+        )

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from uwvkms.constants import Delivery
 from uwvkms.models import Notification, User
 from uwvkms.notifications import kind_label, unsent_immediate
+from uwvkms.users.invitation import invitation_path
 
 logger = logging.getLogger(__name__)
 
@@ -118,3 +119,44 @@ def digest_email(user: User, notifications: list[Notification]) -> tuple[str, st
         ]
     )
     return subject, body + "\n"
+
+
+def invitation_email(user: User, link: str) -> tuple[str, str]:
+    """The subject and body of an invitation (Dutch): who invites, the one-time link, how long it
+    works. No roles or other details: mail leaves the building."""
+    days = max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60))
+    subject = _("Uitnodiging voor uwvkms")
+    body = "\n\n".join(
+        [
+            _("Goedendag %(name)s,") % {"name": user.get_full_name() or user.username},
+            _(
+                "Er is een account voor u aangemaakt in uwvkms (Interne Toets KMS en "
+                "herstelacties van UWV). Uw gebruikersnaam is: %(username)s"
+            )
+            % {"username": user.username},
+            _("Stel via deze link uw eigen wachtwoord in: %(url)s") % {"url": link},
+            _(
+                "De link werkt één keer en is %(days)d dagen geldig. Werkt hij niet meer, vraag "
+                "dan de functioneel beheerder om een nieuwe uitnodiging."
+            )
+            % {"days": days},
+        ]
+    )
+    return subject, body + "\n"
+
+
+def invitation_email_send(*, user_id: int) -> bool:
+    """Mail an invited user their one-time link (made now, for the account as it is now); True
+    when it went out. An account that meanwhile has a password, was deactivated or has no
+    address gets nothing; a failing server is logged, and the Beheerder sends a new invitation."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or user.has_usable_password() or not user.email:
+        logger.warning("Invitation of user %s not mailed: not (or no longer) invited", user_id)
+        return False
+    subject, body = invitation_email(user, absolute_url(invitation_path(user)))
+    try:
+        send_mail(subject, body, None, [user.email])
+    except Exception:
+        logger.exception("Mailing the invitation of user %s failed", user_id)
+        return False
+    return True

@@ -1,17 +1,20 @@
 """Middleware of the core: session timeouts (an idle timeout and an absolute one counted from
-login), the refusal of plain-HTTP API requests, and no-store on every answer to a logged-in
-user."""
+login), the refusal of plain-HTTP API requests, no-store on every answer to a logged-in user,
+and the two-factor requirement."""
 
 from datetime import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import BACKEND_SESSION_KEY, logout
 from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from uwvkms.api.exceptions import is_api_request, problem_response
+from uwvkms.mfa import mfa_has_device, mfa_required_for
 
 LOGIN_AT = "uwvkms_login_at"
 LAST_SEEN = "uwvkms_last_seen"
@@ -128,3 +131,69 @@ class NoStoreForAuthenticatedMiddleware:
 def _says_no_store(response) -> bool:
     directives = response.get("Cache-Control", "").split(",")
     return any(d.strip().lower() == "no-store" for d in directives)
+
+
+def mfa_exempt(view):
+    """Mark a view every logged-in user reaches, whatever their second factor (logging out)."""
+    view.mfa_exempt = True
+    return view
+
+
+def mfa_setup_page(view):
+    """Mark a page of the set-up of the second factor: a user who must use one and has none yet
+    reaches it (and nothing else) before it is done."""
+    view.mfa_setup_page = True
+    return view
+
+
+class MfaRequiredMiddleware:
+    """Hold a logged-in user who must use a second factor (`uwvkms.mfa.mfa_required_for`, and
+    everyone on /beheer/ with MFA_REQUIRED_FOR_ADMIN) to a session verified by one: without an
+    authenticator they are sent to set it up and reach nothing else (an API call with the
+    session is refused); a session that has not given a code although the user has an
+    authenticator (none comes from the login page) is logged out, also on the set-up pages (it
+    must not replace the authenticator). Logging out (`mfa_exempt`), everything without a
+    session (static files, health probes, API tokens, the login pages) and a login with a UWV
+    account (its second factor is the identity provider's: MFA_VERIFIED_BY_BACKENDS) are not
+    held.
+
+    After AuthenticationMiddleware and django-otp's OTPMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or getattr(view_func, "mfa_exempt", False):
+            return None
+        if request.session.get(BACKEND_SESSION_KEY) in settings.MFA_VERIFIED_BY_BACKENDS:
+            return None
+        setup_page = getattr(view_func, "mfa_setup_page", False)
+        on_admin = request.path.startswith(reverse("admin:index"))
+        required = mfa_required_for(user) or (on_admin and settings.MFA_REQUIRED_FOR_ADMIN)
+        if not (required or setup_page):
+            return None
+        is_verified = getattr(user, "is_verified", None)
+        if is_verified is not None and is_verified():
+            return None
+        if mfa_has_device(user):
+            logout(request)
+            messages.info(request, _("Log opnieuw in met uw wachtwoord en verificatiecode."))
+            return redirect_to_login(request.get_full_path())
+        if setup_page:
+            return None
+        if is_api_request(request):
+            return problem_response(
+                request,
+                403,
+                "mfa_required",
+                _("Stel eerst tweestapsverificatie in op uw profiel, of gebruik een API-token."),
+            )
+        messages.warning(
+            request,
+            _("Voor uw account is tweestapsverificatie verplicht. Stel die eerst in."),
+        )
+        return redirect(reverse("mfa_setup"))

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from uwvkms.constants import Delivery, Role
+from uwvkms.versioning import VersionedSinceLater
 
 
 class BusinessUnit(models.Model):
@@ -45,8 +46,11 @@ class BusinessUnit(models.Model):
         return self.name
 
 
-class User(AbstractUser):
-    """A person using uwvkms. Belongs to one business unit; roles are Django groups."""
+class User(VersionedSinceLater, AbstractUser):
+    """A person using uwvkms. Belongs to one business unit; roles are Django groups. The
+    Beheerder edits accounts on the Gebruikers pages (`uwvkms.users`), versioned like every record
+    people edit in a form (`version`, who changed it last and when; rows from before issue 19
+    have no author). A user is deactivated, never deleted: their history stays."""
 
     business_unit = models.ForeignKey(
         BusinessUnit,
@@ -55,6 +59,11 @@ class User(AbstractUser):
         related_name="members",
         null=True,
         blank=True,
+    )
+    # The stable subject of the user's UWV account (the OpenID Connect subject claim): how a
+    # login through the identity provider finds them. Empty for local accounts.
+    oidc_subject = models.CharField(
+        _("kenmerk UWV-account"), max_length=255, unique=True, null=True, blank=True
     )
 
     class Meta(AbstractUser.Meta):
@@ -128,7 +137,10 @@ def _roles_and_facts_query() -> tuple[models.QuerySet, list[str], list[str]]:
 
 class AuditEvent(models.Model):
     """One recorded change: who did what, when, to which object, with old → new values and why.
-    Apps write it through `uwvkms.services.audit_event_record` inside their own transaction."""
+    Apps write it through `uwvkms.services.audit_event_record` inside their own transaction.
+
+    Append-only: database triggers (migration 0007) refuse UPDATE and DELETE of its rows, except
+    inside `uwvkms.eventlog.retention_permit()`."""
 
     event = models.CharField(_("gebeurtenis"), max_length=100, db_index=True)
     actor = models.ForeignKey(
@@ -147,6 +159,11 @@ class AuditEvent(models.Model):
     # The request that made the change (also in the request's log line and X-Request-ID), so an
     # operator can follow one request from the proxy's log to the event log. Empty for a worker.
     request_id = models.CharField(_("verzoek-id"), max_length=64, blank=True, db_index=True)
+    # Where the request came from (BIO 8.15, ASVS 16): the client address behind our trusted
+    # proxies (uwvkms.proxy.client_ip) and the browser's user agent, cut to 255 characters.
+    # Empty for a worker or a command.
+    client_address = models.GenericIPAddressField(_("adres"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("gebeurtenis")

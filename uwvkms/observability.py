@@ -13,6 +13,12 @@ from datetime import UTC, datetime
 from uwvkms.proxy import client_ip
 
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
+# Who sent the request being served, for the event log (BIO 8.15): the client address behind our
+# trusted proxies and the user agent, cut to what the log keeps. Empty outside a request.
+client_var: contextvars.ContextVar[tuple[str | None, str]] = contextvars.ContextVar(
+    "client", default=(None, "")
+)
+USER_AGENT_MAX_LENGTH = 255
 
 # What we accept from the proxy: its own ids are 32 hex characters; anything odd is replaced, so a
 # client cannot write arbitrary text into our logs.
@@ -23,6 +29,12 @@ REQUEST_LOGGER = logging.getLogger("uwvkms.request")
 def current_request_id() -> str:
     """The id of the request being served, or "" outside a request (a worker, a command)."""
     return request_id_var.get()
+
+
+def current_client() -> tuple[str | None, str]:
+    """The client address (None when unknown) and user agent of the request being served, or
+    (None, "") outside a request (a worker, a command)."""
+    return client_var.get()
 
 
 class RequestLogMiddleware:
@@ -37,6 +49,9 @@ class RequestLogMiddleware:
         incoming = request.META.get("HTTP_X_REQUEST_ID", "")
         request_id = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
+        address = client_ip(request)
+        agent = request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_MAX_LENGTH]
+        client_token = client_var.set((address, agent))
         started = time.perf_counter()
         try:
             response = self.get_response(request)
@@ -54,12 +69,13 @@ class RequestLogMiddleware:
                     "path": request.path,
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                    "client_ip": client_ip(request),
+                    "client_ip": address,
                 },
             )
             return response
         finally:
             request_id_var.reset(token)
+            client_var.reset(client_token)
 
 
 # The fields a LogRecord always has; everything else on it came in through `extra`.

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from uwvkms.changes import plain
 from uwvkms.events import API_TOKEN_CREATED, API_TOKEN_REFUSED, API_TOKEN_REVOKED, event_get
 from uwvkms.models import ApiToken, AuditEvent, User, api_token_default_expiry
-from uwvkms.observability import current_request_id
+from uwvkms.observability import current_client, current_request_id
 from uwvkms.tokens import PREFIX_LENGTH, token_hash, token_key_generate
 
 
@@ -22,29 +22,37 @@ def audit_event_record(
     target: models.Model | None,
     changes: dict | None = None,
     reason: str = "",
+    about: str = "",
 ) -> AuditEvent:
     """Record one change (dotted event name, e.g. ``audits.assignment.created``) in the event log.
 
     Called inside the caller's transaction, so the change and its record land together or not at
     all. `changes` maps a field to ``[old, new]`` (`uwvkms.changes.changes_between` builds it);
     its values are stored as plain JSON (`uwvkms.changes.plain`: dates as ISO text, amounts as
-    exact text). `target` is None only for an event about something that does not exist (an
+    exact text). `target` is None only for an event about something that is not a record (an
     unknown API token presented). `event` is a declared `uwvkms.events.Event` (or its name): an
     undeclared name is a programming error, refused here so that every event the log holds has a
-    label.
+    label. `about` names what the event is about when there is no `target` (a path that was
+    refused, a username that failed to log in).
+
+    The row also gets the request's id, client address and user agent
+    (`uwvkms.observability`), all empty for a worker or a command.
     """
     if event_get(event) is None:
         raise ValueError(f"Undeclared event {event!r}: declare it in its app's events.py.")
+    address, agent = current_client()
     with transaction.atomic():
         return AuditEvent.objects.create(
             event=str(event),
             actor=actor,
             object_type=target._meta.label_lower if target is not None else "",
             object_id=str(target.pk) if target is not None else "",
-            object_repr=str(target)[:255] if target is not None else "",
+            object_repr=str(target)[:255] if target is not None else about[:255],
             changes=plain(changes or {}),
             reason=reason,
             request_id=current_request_id(),
+            client_address=address,
+            user_agent=agent,
         )
 
 

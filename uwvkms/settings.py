@@ -54,6 +54,28 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_pairs(name: str) -> dict[str, str]:
+    """Read a mapping: a JSON object, or comma-separated ``key=value`` pairs."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {}
+    if raw.startswith("{"):
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ImproperlyConfigured(f"{name} is not valid JSON: {exc}") from exc
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise ImproperlyConfigured(f"{name} must map text to text")
+        return {k.strip(): v.strip() for k, v in value.items()}
+    pairs = {}
+    for item in raw.split(","):
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise ImproperlyConfigured(f"{name}: {item.strip()!r} is not a key=value pair")
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
 def env_path(name: str, default: Path) -> Path:
     """Read an absolute path; empty means the default (never the working directory)."""
     raw = os.environ.get(name, "").strip()
@@ -88,6 +110,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
@@ -118,7 +143,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records every 403 and object-level 404 in the event log, rate-limited (uwvkms.security).
+    "uwvkms.security.RefusalLogMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # After authentication: marks a session verified by a second factor (request.user.is_verified)
+    # and holds a user who must use MFA on its set-up page until it is done (uwvkms.mfa).
+    "django_otp.middleware.OTPMiddleware",
+    "uwvkms.middleware.MfaRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After MessageMiddleware: on a timeout it logs out and leaves a message for the login page.
     "uwvkms.middleware.SessionTimeoutMiddleware",
@@ -167,28 +198,96 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "uwvkms.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend that refuses passwords when LOCAL_LOGIN_ENABLED is off.
+    "uwvkms.oidc.LocalPasswordBackend",
+    # Only for the OpenID Connect callback (uwvkms.oidc_views); never takes a password.
+    "uwvkms.oidc.UwvOIDCBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Passwords known from breaches (a committed list, uwvkms/data/breached-passwords.txt).
+    {"NAME": "uwvkms.passwords.BreachedPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Single sign-on with UWV's identity provider (OpenID Connect, authorisation code flow with PKCE,
+# state and nonce; mozilla-django-oidc, see uwvkms.oidc). On when OIDC_OP_ISSUER and
+# OIDC_RP_CLIENT_ID are set: the endpoints come from the issuer's discovery document.
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "").strip().rstrip("/")
+OIDC_OP_DISCOVERY_URL = os.environ.get("OIDC_OP_DISCOVERY_URL", "").strip() or (
+    f"{OIDC_OP_ISSUER}/.well-known/openid-configuration" if OIDC_OP_ISSUER else ""
+)
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "").strip() or "openid email profile groups"
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "").strip() or "RS256"
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of the logout at the provider
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"
+# Which claims (of the userinfo answer) say who the user is, their roles and their unit.
+OIDC_CLAIMS = {
+    field: os.environ.get(f"OIDC_CLAIM_{field.upper()}", "").strip() or default
+    for field, default in {
+        "subject": "sub",
+        "username": "preferred_username",
+        "email": "email",
+        "given_name": "given_name",
+        "family_name": "family_name",
+        "name": "name",
+        "groups": "groups",
+        "business_unit": "bedrijfsonderdeel",
+    }.items()
+}
+# The identity provider's group → the role in uwvkms (a Role's name or value), e.g.
+# OIDC_GROUP_ROLES=kms-toetsers=Toetser,kms-coordinatie=Coördinatieteam (or as a JSON object).
+OIDC_GROUP_ROLES = env_pairs("OIDC_GROUP_ROLES")
+# Local accounts (user name and password): for the demo and emergencies; off refuses passwords.
+LOCAL_LOGIN_ENABLED = env_bool("LOCAL_LOGIN_ENABLED", True)
+if not LOCAL_LOGIN_ENABLED and not (OIDC_OP_ISSUER and OIDC_RP_CLIENT_ID):
+    raise ImproperlyConfigured(
+        "LOCAL_LOGIN_ENABLED is off but OpenID Connect is not configured: nobody could log in."
+    )
 
 # Login lockout (django-axes): after AXES_FAILURE_LIMIT failed attempts for one username from one
 # address, that combination is locked for the cool-off time.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Against password spraying (one address trying many usernames): after this many failures from
+# one address within the cool-off time, every login from it is locked (uwvkms.lockout).
+AXES_HANDLER = "uwvkms.lockout.LoginLockoutHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 50)
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # The client address behind the proxies (never a raw X-Forwarded-For): see uwvkms.proxy.
 AXES_CLIENT_IP_CALLABLE = "uwvkms.proxy.client_ip"
+
+# Two-factor authentication (TOTP with recovery codes, django-otp; uwvkms.mfa). Required for the
+# roles named in MFA_REQUIRED_ROLES (comma-separated group names; empty: none), for everyone with
+# MFA_REQUIRED_FOR_ALL, and for /beheer/ with MFA_REQUIRED_FOR_ADMIN. `make demo` switches the
+# roles and the admin off; production keeps the defaults.
+MFA_REQUIRED_ROLES = env_list("MFA_REQUIRED_ROLES", ["Beheerder", "Coördinatieteam"])
+MFA_REQUIRED_FOR_ALL = env_bool("MFA_REQUIRED_FOR_ALL", False)
+MFA_REQUIRED_FOR_ADMIN = env_bool("MFA_REQUIRED_FOR_ADMIN", True)
+# Sessions logged in through these backends had their second factor at the identity provider
+# (MFA here is for local accounts): the login with a UWV account.
+MFA_VERIFIED_BY_BACKENDS = ["uwvkms.oidc.UwvOIDCBackend"]
+# The name an authenticator app shows beside the username.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "").strip() or "uwvkms"
+# A code from one step before or after is accepted; the app does not learn a clock's drift.
+OTP_TOTP_SYNC = False
+# How long the code step of a login waits after the password (seconds).
+MFA_LOGIN_SECONDS = env_int("MFA_LOGIN_SECONDS", 300)
+# A password reset link is valid this long (seconds).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT_MINUTES", 60) * 60
 
 # How many reverse proxies in front of the app append to X-Forwarded-For (nginx: 1). The client
 # address is the entry that many places from the right; 0 trusts no header at all. The header
@@ -196,6 +295,13 @@ AXES_CLIENT_IP_CALLABLE = "uwvkms.proxy.client_ip"
 # node reachable by others never takes a client's word for its address.
 TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0, minimum=0)
 TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", ["127.0.0.1/32", "::1/128"])
+
+# The security log (uwvkms.security): refused requests logged per user (or address) and path at
+# most this many times a minute, and per user across paths; failed logins and lockouts per
+# address and username. The request log line has every request regardless.
+SECURITY_LOG_REFUSALS_PER_PATH = env_int("SECURITY_LOG_REFUSALS_PER_PATH", 3)
+SECURITY_LOG_REFUSALS_PER_USER = env_int("SECURITY_LOG_REFUSALS_PER_USER", 30)
+SECURITY_LOG_LOGIN_LIMIT = env_int("SECURITY_LOG_LOGIN_LIMIT", 10)
 
 # The cache every node shares (login lockout counts, API token throttle, sessions): Redis when
 # CACHE_URL (or REDIS_URL) is set, else memory local to the process (development, one node).
@@ -265,7 +371,8 @@ SECURE_CSP = {
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    # Logging out posts a form that is redirected to the identity provider's logout page.
+    "form-action": [CSP.SELF, *([OIDC_OP_ISSUER] if OIDC_OP_ISSUER else [])],
     "frame-ancestors": [CSP.NONE],
 }
 
@@ -314,6 +421,19 @@ STORAGES = {
     },
 }
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 25) * 1024 * 1024
+
+# Retention (AVG, Archiefwet): how many whole years each kind of personal data is kept before the
+# daily job (`manage.py bewaartermijnen_toepassen`) pseudonymises or deletes it. Published reports
+# are archived documents and stay. See uwvkms/retention.py and the README's "Bewaartermijnen".
+RETENTION_YEARS = {
+    # Interviewee names, functions and the interview notes: counted from the interview's day,
+    # once its cycle is published.
+    "interviews": env_int("RETENTION_INTERVIEWS_YEARS", 3),
+    # Uploaded evidence files: counted from the end of the cycle's year, once it is published.
+    "evidence_files": env_int("RETENTION_EVIDENCE_FILES_YEARS", 7),
+    # Dossier references of a herstelactie: counted from the day the action was closed.
+    "dossiers": env_int("RETENTION_DOSSIERS_YEARS", 7),
+}
 
 # Every upload (evidence, dossier imports) is scanned for malware by ClamAV's clamd before it is
 # stored (uwvkms.malware), failing closed: no verdict, no upload. Off by default only with DEBUG

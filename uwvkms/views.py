@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
@@ -11,16 +13,24 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST, require_safe
 
+from uwvkms.account_views import login_session_start, mfa_login_start
 from uwvkms.api.exceptions import is_api_request, problem_response
+from uwvkms.confirmation import confirmation_page, is_confirmed
+from uwvkms.constants import Role
+from uwvkms.exports import attachment, to_csv
 from uwvkms.forms import (
     ApiTokenForm,
+    EventLogFilterForm,
     NotificationPreferencesForm,
     add_service_errors,
     posted_data,
 )
-from uwvkms.middleware import LAST_SEEN, LOGIN_AT
+from uwvkms.history import history_entry
+from uwvkms.mfa import mfa_has_device
+from uwvkms.models import AuditEvent
 from uwvkms.notifications import (
     declared_kinds,
     notification_mark_read,
@@ -29,23 +39,36 @@ from uwvkms.notifications import (
     notifications_mark_all_read,
     notifications_of,
 )
-from uwvkms.selectors import api_tokens_of
+from uwvkms.oidc_views import LoginOptionsMixin
+from uwvkms.permissions import role_required
+from uwvkms.retention import retention_apply, retention_due
+from uwvkms.security import record_export
+from uwvkms.selectors import api_tokens_of, event_log_rows, retention_runs
 from uwvkms.services import api_token_create, api_token_revoke
 from uwvkms.workqueue import work_queue_for
 
 
-class LoginView(auth_views.LoginView):
-    """Django's login view; records the login time for the absolute session timeout."""
+class LoginView(LoginOptionsMixin, auth_views.LoginView):
+    """Django's login view; records the login time for the absolute session timeout. Offers the
+    login with a UWV account where configured (`uwvkms.oidc_views.LoginOptionsMixin`). A user
+    with an authenticator is not logged in yet: the code step follows (uwvkms.account_views)."""
 
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
     def form_valid(self, form):
+        user = form.get_user()
+        if mfa_has_device(user):
+            return mfa_login_start(self.request, user, next_url=self.get_success_url())
         response = super().form_valid(form)
-        now = timezone.now().isoformat()
-        self.request.session[LOGIN_AT] = now
-        self.request.session[LAST_SEEN] = now
+        login_session_start(self.request)
         return response
+
+
+@login_not_required
+def admin_login(request):
+    """/beheer/login/: the app's own login page (with its code step), then back to the admin."""
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
 
 
 def home(request):
@@ -186,3 +209,117 @@ def error_500(request):
         return problem_response(request, 500, "error", _("Er ging iets mis aan onze kant."))
     # Rendered without a request context: the failure may lie in a context processor.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+# --- The event log (issue 19 §3): read-only, for the coordination team and the Beheerder -------
+
+EVENT_LOG_READERS = (Role.COORDINATIETEAM, Role.BEHEERDER)
+EVENT_LOG_PER_PAGE = 50
+
+
+def _event_log_filtered(request):
+    """The filter form and the rows it picks; an invalid form picks none (its errors show)."""
+    form = EventLogFilterForm(request.GET)
+    rows = event_log_rows(form.filters()) if form.is_valid() else AuditEvent.objects.none()
+    return form, rows
+
+
+@require_safe
+@role_required(*EVENT_LOG_READERS)
+def event_log(request):
+    """Every recorded event (changes and the security log), newest first, filtered by who,
+    what, when and object; 50 a page, each with its changes in words, address and request."""
+    form, rows = _event_log_filtered(request)
+    page = Paginator(rows, EVENT_LOG_PER_PAGE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "uwvkms/event_log.html",
+        {
+            "form": form,
+            "page": page,
+            "entries": [(event, history_entry(event)) for event in page],
+            "export_query": request.GET.urlencode(),
+        },
+    )
+
+
+EVENT_LOG_COLUMNS = [
+    _lazy("Tijdstip"),
+    _lazy("Gebeurtenis"),
+    _lazy("Code"),
+    _lazy("Wie"),
+    _lazy("Gebruikersnaam"),
+    _lazy("Soort object"),
+    _lazy("Object-id"),
+    _lazy("Object"),
+    _lazy("Wijzigingen"),
+    _lazy("Reden"),
+    _lazy("Adres"),
+    _lazy("Browser"),
+    _lazy("Verzoek-id"),
+]
+
+
+def _event_log_csv_rows(rows):
+    for event in rows.iterator(chunk_size=2000):
+        entry = history_entry(event)
+        yield [
+            event.occurred_at,
+            entry.label,
+            event.event,
+            str(event.actor) if event.actor else "",
+            event.actor.username if event.actor else "",
+            event.object_type,
+            event.object_id,
+            event.object_repr,
+            "; ".join(f"{c.field}: {c.old} → {c.new}" for c in entry.changes),
+            event.reason,
+            event.client_address or "",
+            event.user_agent,
+            event.request_id,
+        ]
+
+
+@require_safe
+@role_required(*EVENT_LOG_READERS)
+def event_log_export(request):
+    """The filtered rows as CSV (Dutch Excel: semicolons, local times); the export is itself
+    recorded in the log."""
+    form, rows = _event_log_filtered(request)
+    content = to_csv([(None, [str(c) for c in EVENT_LOG_COLUMNS], _event_log_csv_rows(rows))])
+    stamp = timezone.localdate().isoformat()
+    response = attachment(content, "text/csv; charset=utf-8", f"gebeurtenissen-{stamp}.csv")
+    return record_export(request, response, what="gebeurtenissenlog")
+
+
+@role_required(Role.BEHEERDER)
+def retention_overview(request):
+    """The Beheerder's page of retention (issue 19 §5): per kind of personal data its term and
+    what is due today (the dry run), the latest runs, and applying it now, after confirming."""
+    today = timezone.localdate()
+    if request.method == "POST":
+        if not is_confirmed(request):
+            due = retention_due(today=today)
+            return confirmation_page(
+                request,
+                title=_("Bewaartermijnen nu toepassen?"),
+                consequences=[
+                    _("%(label)s: %(count)s. %(what)s")
+                    % {"label": d.kind.label, "count": d.count, "what": d.kind.what_happens}
+                    for d in due
+                ]
+                + [_("Dit kan niet ongedaan worden gemaakt.")],
+                confirm_label=_("Ja, nu toepassen"),
+            )
+        done = retention_apply(actor=request.user, today=today)
+        messages.success(
+            request,
+            _("Bewaartermijnen toegepast: %(count)s verwerkt.")
+            % {"count": sum(d.count for d in done)},
+        )
+        return redirect("retention_overview")
+    return render(
+        request,
+        "uwvkms/retention.html",
+        {"today": today, "due": retention_due(today=today), "runs": retention_runs()},
+    )

@@ -107,6 +107,9 @@ class DocumentFile(Withdrawable):
         settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("op"), auto_now_add=True)
+    # The day the retention job deleted the file's bytes (uwvkms.retention; audits.retention): the
+    # row stays, so the evidence list still says which file there was, and since when it is gone.
+    removed_on = models.DateField(_("verwijderd na bewaartermijn op"), null=True, blank=True)
 
     class Meta(Withdrawable.Meta):
         verbose_name = _("bestand")

@@ -78,6 +78,11 @@ class Interview(VersionedSinceLater, Withdrawable):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The day the retention job removed the interviewees' names and functions and the notes
+    # (uwvkms.retention; audits.retention): the record's facts stay, the personal data is gone.
+    personal_data_removed_on = models.DateField(
+        _("persoonsgegevens verwijderd op"), null=True, blank=True
+    )
 
     class Meta(Withdrawable.Meta):
         verbose_name = _("interview")

@@ -19,10 +19,12 @@ def quarantine_cycle_get(*, user: User, year: int) -> AuditCycle:
 
 
 def quarantined_files(cycle: AuditCycle) -> QuerySet[DocumentFile]:
-    """The deleted files of `cycle`, the latest deletion first, with what the page shows (a
-    fixed number of queries)."""
+    """The deleted files of `cycle` whose bytes the retention job has not removed yet, the latest
+    deletion first, with what the page shows (a fixed number of queries)."""
     return (
-        DocumentFile.with_withdrawn.filter(document_check__cycle=cycle, withdrawn_at__isnull=False)
+        DocumentFile.with_withdrawn.filter(
+            document_check__cycle=cycle, withdrawn_at__isnull=False, removed_on__isnull=True
+        )
         .select_related(
             "document_check__unit", "document_check__document_type", "uploaded_by", "withdrawn_by"
         )

@@ -24,6 +24,7 @@ from audits.services import interviews as interview_services
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, keep_typed, kept_input, posted_data, typed_on
 from uwvkms.permissions import role_required
+from uwvkms.security import record_download
 
 # --- The documentation list (coordination team) --------------------------------------------------
 
@@ -391,7 +392,17 @@ def document_file_download(request, year: int, file_id: int):
     document_file = selectors.document_file_get_for_user(
         user=request.user, year=year, file_id=file_id
     )
-    return file_response(document_file)
+    if document_file.removed_on is not None:
+        # Gone for good (uwvkms.retention): say so, rather than "not found".
+        return render(
+            request,
+            "audits/evidence/document_file_removed.html",
+            {"document_file": document_file},
+            status=410,
+        )
+    return record_download(
+        request, file_response(document_file), target=document_file, what="bewijsstuk"
+    )
 
 
 def file_response(document_file) -> FileResponse:

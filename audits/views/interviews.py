@@ -36,6 +36,7 @@ from audits.services import confirmations as confirmation_services
 from audits.services import interviews as interview_services
 from uwvkms.forms import WithdrawForm, add_service_errors, posted_data
 from uwvkms.pdf import html_to_pdf
+from uwvkms.security import record_download
 
 
 def interview_list(request, year: int, unit_id: int):
@@ -451,4 +452,4 @@ def interview_pdf(request, year: int, pk: int):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    return response
+    return record_download(request, response, target=interview, what="interviewverslag")

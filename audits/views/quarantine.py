@@ -13,6 +13,7 @@ from audits.selectors import quarantine as selectors
 from audits.services import documents as document_services
 from audits.views.evidence import file_response
 from uwvkms.forms import add_service_errors
+from uwvkms.security import record_download
 
 
 class RestoreForm(forms.Form):
@@ -46,8 +47,12 @@ def quarantine_list(request, year: int, refused=None):
 
 
 def quarantine_download(request, year: int, file_id: int):
-    return file_response(
-        selectors.quarantined_file_get(user=request.user, year=year, file_id=file_id)
+    document_file = selectors.quarantined_file_get(user=request.user, year=year, file_id=file_id)
+    return record_download(
+        request,
+        file_response(document_file),
+        target=document_file,
+        what="bewijsstuk in quarantaine",
     )
 
 

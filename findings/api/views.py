@@ -39,6 +39,7 @@ from findings.views.publishing import version_pdf_response
 from uwvkms.api.permissions import not_found_unless, roles_required
 from uwvkms.api.serializers import query_params
 from uwvkms.constants import Role
+from uwvkms.security import record_download
 
 logger = logging.getLogger(__name__)
 
@@ -324,4 +325,4 @@ class ReportVersionPdf(APIView):
         response = version_pdf_response(version, data)
         digest = base64.b64encode(bytes.fromhex(version.pdf_sha256)).decode()
         response["Repr-Digest"] = f"sha-256=:{digest}:"
-        return response
+        return record_download(request, response, target=version, what="gepubliceerde versie")

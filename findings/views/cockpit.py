@@ -9,6 +9,7 @@ from audits.selectors import cycle_get_for_coordinator
 from findings.exports import cockpit_xlsx
 from findings.selectors.cockpit import CycleCockpit, cycle_cockpit
 from uwvkms.exports import XLSX_CONTENT_TYPE, attachment
+from uwvkms.security import record_export
 
 # The GET parameter of the filter "alleen achterstanden".
 BACKLOG_PARAM = "achterstanden"
@@ -37,6 +38,7 @@ def cycle_cockpit_export(request, year: int):
     """The cockpit as shown (the filter included) as an XLSX file."""
     cockpit = _cockpit(request, year)
     suffix = "-achterstanden" if cockpit.only_backlog else ""
-    return attachment(
+    response = attachment(
         cockpit_xlsx(cockpit), XLSX_CONTENT_TYPE, f"cockpit-{cockpit.cycle.year}{suffix}.xlsx"
     )
+    return record_export(request, response, target=cockpit.cycle, what="cockpit")

@@ -21,6 +21,7 @@ from uwvkms.confirmation import confirmation_page, is_confirmed, went_back
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, kept_input, posted_data
 from uwvkms.permissions import has_any_role, require_role
+from uwvkms.security import record_download
 
 logger = logging.getLogger(__name__)
 
@@ -209,7 +210,8 @@ def _version_file(request, year: int, label: str, *, word: bool):
             {"cycle": cycle, "version": version},
             status=500,
         )
-    return version_pdf_response(version, data, word=word)
+    response = version_pdf_response(version, data, word=word)
+    return record_download(request, response, target=version, what="gepubliceerde versie")
 
 
 def version_pdf_response(version, data: bytes, *, word: bool = False) -> HttpResponse:

@@ -18,6 +18,7 @@ from maturity.selectors import FIGURES_READERS, maturity_figures_cycle_get
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, posted_data
 from uwvkms.permissions import role_required
+from uwvkms.security import record_download
 
 REPORT_READERS = FIGURES_READERS
 
@@ -37,11 +38,11 @@ def maturity_report(request, year: int):
 
 @role_required(*REPORT_READERS)
 def maturity_report_pdf(request, year: int):
-    report = build_maturity_report(_maturity_report_cycle(request.user, year))
-    pdf = html_to_pdf(render_maturity_report_html(report, for_pdf=True))
+    cycle = _maturity_report_cycle(request.user, year)
+    pdf = html_to_pdf(render_maturity_report_html(build_maturity_report(cycle), for_pdf=True))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="volwassenheid-kms-{year}.pdf"'
-    return response
+    return record_download(request, response, target=cycle, what="volwassenheidsrapport")
 
 
 # --- the UWV-wide report (DOMAIN.md §5): the live concept, for the coordination team ---------
@@ -57,20 +58,23 @@ def uwv_report(request, year: int):
 def uwv_report_docx(request, year: int):
     from findings.report.uwv.word import render_uwv_report_docx  # noqa: PLC0415 (python-docx)
 
-    report = build_uwv_report(cycle_get(year=year))
+    cycle = cycle_get(year=year)
+    report = build_uwv_report(cycle)
     response = HttpResponse(render_uwv_report_docx(report), content_type=DOCX_CONTENT_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="interne-toets-kms-{year}-concept.docx"'
     )
-    return response
+    return record_download(request, response, target=cycle, what="UWV-rapport (concept)")
 
 
 @role_required(Role.COORDINATIETEAM)
 def uwv_report_pdf(request, year: int):
-    report = build_uwv_report(cycle_get(year=year))
-    response = HttpResponse(render_uwv_report_pdf(report), content_type="application/pdf")
+    cycle = cycle_get(year=year)
+    response = HttpResponse(
+        render_uwv_report_pdf(build_uwv_report(cycle)), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="interne-toets-kms-{year}-concept.pdf"'
-    return response
+    return record_download(request, response, target=cycle, what="UWV-rapport (concept)")
 
 
 def _front_initial(front) -> dict:

@@ -19,6 +19,7 @@ from findings.selectors import unit_reports as selectors
 from findings.services.responses import AnswerData, management_response_save
 from findings.services.unit_reports import unit_report_move
 from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.security import record_download
 
 MOVE_LABELS = {
     UnitReportStatus.AFGESTEMD: gettext_lazy("Afgestemd met de directie"),
@@ -72,7 +73,7 @@ def unit_report_pdf(request, year: int, unit_id: int):
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(access.unit.abbreviation or access.unit.name)
     response["Content-Disposition"] = f'attachment; filename="rapport-{name}-{year}.pdf"'
-    return response
+    return record_download(request, response, target=access.report or access.unit, what="rapport")
 
 
 def unit_report_docx(request, year: int, unit_id: int):
@@ -86,7 +87,7 @@ def unit_report_docx(request, year: int, unit_id: int):
     )
     name = slugify(access.unit.abbreviation or access.unit.name)
     response["Content-Disposition"] = f'attachment; filename="rapport-{name}-{year}.docx"'
-    return response
+    return record_download(request, response, target=access.report or access.unit, what="rapport")
 
 
 def _report_url(access: selectors.UnitReportAccess) -> str:

@@ -42,6 +42,11 @@ class Herstelactie(VersionedSinceLater):
     is_issue = models.BooleanField(_("issue (grote publieke impact)"), default=False)
     execution_ended_on = models.DateField(_("uitvoering afgerond op"), null=True, blank=True)
     closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
+    # The day the retention job replaced the dossiers' references (uwvkms.retention;
+    # herstel.retention): the figures stay, nothing links a dossier to a client any more.
+    dossier_references_removed_on = models.DateField(
+        _("dossierreferenties verwijderd op"), null=True, blank=True
+    )
     end_reason = models.TextField(
         _("reden van beëindigen zonder uitvoering"),
         blank=True,

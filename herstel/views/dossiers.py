@@ -19,6 +19,7 @@ from herstel.selectors.execution import has_go
 from herstel.services import dossiers as services
 from herstel.views.actions import require_capacity
 from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.security import record_export
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 
@@ -140,9 +141,10 @@ def dossier_export(request, pk: int):
         .values_list("reference", "status", "outcome", *AMOUNT_FIELDS)
         .iterator(chunk_size=5000)
     )
-    return attachment(
+    response = attachment(
         dossiers_csv(rows), CSV_CONTENT_TYPE, f"dossiers-herstelactie-{access.action.pk}.csv"
     )
+    return record_export(request, response, target=access.action, what="dossiers")
 
 
 def _dossier_initial(dossier) -> dict:

@@ -23,6 +23,7 @@ from herstel.services.execution import estimate_set
 from herstel.views.actions import require_capacity
 from herstel.views.dossiers import CSV_CONTENT_TYPE, attachment
 from uwvkms.forms import add_service_errors
+from uwvkms.security import record_export
 from uwvkms.selectors import business_units
 
 EXPORTS = {
@@ -97,11 +98,12 @@ def management_information_export(request, pk: int, file_format: str):
     content_type, render_mi, _overview = EXPORTS[file_format]
     mi = figures.management_information(access.action)
     stamp = timezone.localdate().isoformat()
-    return attachment(
+    response = attachment(
         render_mi(mi),
         content_type,
         f"managementinformatie-herstelactie-{access.action.pk}-{stamp}.{file_format}",
     )
+    return record_export(request, response, target=access.action, what="managementinformatie")
 
 
 # --- The central overview ---------------------------------------------------------------------
@@ -158,9 +160,10 @@ def overview_export(request, file_format: str):
     content_type, _mi, render_overview = EXPORTS[file_format]
     view = figures.overview(figures.OverviewFilters.from_query(request.GET))
     stamp = timezone.localdate().isoformat()
-    return attachment(
+    response = attachment(
         render_overview(view), content_type, f"totaaloverzicht-herstelacties-{stamp}.{file_format}"
     )
+    return record_export(request, response, what="totaaloverzicht herstelacties")
 
 
 def sbk_overview(request):

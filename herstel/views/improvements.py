@@ -11,6 +11,7 @@ from herstel.dossier_files import XLSX_CONTENT_TYPE
 from herstel.exports import improvements_csv, improvements_xlsx
 from herstel.selectors import improvements as selectors
 from herstel.views.dossiers import CSV_CONTENT_TYPE, attachment
+from uwvkms.security import record_export
 
 EXPORTS = {
     "csv": (CSV_CONTENT_TYPE, improvements_csv),
@@ -61,8 +62,9 @@ def improvements_export(request, unit_id: int, file_format: str):
         raise Http404
     content_type, render_file = EXPORTS[file_format]
     stamp = timezone.localdate().isoformat()
-    return attachment(
+    response = attachment(
         render_file(view),
         content_type,
         f"verbeteracties-{slugify(view.unit.abbreviation or view.unit.name)}-{stamp}.{file_format}",
     )
+    return record_export(request, response, target=view.unit, what="verbeteracties")

@@ -140,3 +140,23 @@ def test_the_page_queries_do_not_grow_with_its_files(
     with CaptureQueriesContext(connection) as five:
         client.get(quarantine(cycle))
     assert len(five.captured_queries) == len(one.captured_queries)
+
+
+def test_the_retention_term_ends_the_quarantine_too(
+    client, coordinator, cycle, deleted, django_capture_on_commit_callbacks
+):
+    """A deleted file is kept only until the retention period ends (uwvkms.retention): then its
+    bytes go like every other file of the cycle, and it leaves the quarantine page."""
+    import datetime
+
+    from audits.constants import CycleStatus
+    from uwvkms.retention import retention_apply
+
+    AuditCycle.objects.filter(pk=cycle.pk).update(status=CycleStatus.GEPUBLICEERD)
+    storage, name = deleted.file.storage, deleted.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        retention_apply(actor=None, today=datetime.date(2040, 3, 1))
+    assert not storage.exists(name)
+    assert DocumentFile.with_withdrawn.get().removed_on == datetime.date(2040, 3, 1)
+    client.force_login(coordinator)
+    assert "Er staan geen verwijderde bestanden" in client.get(quarantine(cycle)).content.decode()

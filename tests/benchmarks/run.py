@@ -366,9 +366,9 @@ def herstel_people() -> dict:
             name=name, defaults={"abbreviation": abbreviation}
         )[0]
 
-    def person(username, unit_, role):
+    def person(username, unit_, *roles):
         user, _ = User.objects.get_or_create(username=f"bench.{username}", business_unit=unit_)
-        user.groups.add(Group.objects.get(name=role.value))
+        user.groups.add(*(Group.objects.get(name=role.value) for role in roles))
         return user
 
     uitkeren, fez, bz = unit("Uitkeren", "UIT"), unit("FEZ", "FEZ"), unit("Bestuurszaken", "BZ")
@@ -376,7 +376,7 @@ def herstel_people() -> dict:
         "adviser": person("adviseur", uitkeren, Role.HERSTEL_ADVISEUR),
         "dt": person("dt", uitkeren, Role.DIRECTIE),
         "rvb": person("rvb", bz, Role.RVB),
-        "fez": person("fez", fez, Role.HERSTEL_ADVISEUR),
+        "fez": person("fez", fez, Role.HERSTEL_ADVISEUR, Role.FEZ),
     }
 
 

@@ -30,7 +30,11 @@ def test_people_are_created_once_with_their_unit_role_and_the_demo_password(db):
     sbk = User.objects.get(username="herstel.sbk")
     assert people["herstel.sbk"] == sbk
     assert sbk.business_unit.name == "SBK"
-    assert list(sbk.groups.values_list("name", flat=True)) == [Role.HERSTEL_ADVISEUR.value]
+    # SBK in herstelacties is a role of its own (issue 19), not the unit's abbreviation.
+    assert set(sbk.groups.values_list("name", flat=True)) == {
+        Role.HERSTEL_ADVISEUR.value,
+        Role.SBK.value,
+    }
     assert check_password(DEMO_PASSWORD, sbk.password)
     assert not people["fez.werkgroep"].groups.exists()  # a working-group member, no role
     assert set(BusinessUnit.objects.values_list("name", flat=True)) == {"SBK", "FEZ"}
@@ -40,6 +44,11 @@ def test_people_are_created_once_with_their_unit_role_and_the_demo_password(db):
     assert again["herstel.sbk"].first_name == "Veranderd"  # left as it is
     assert User.objects.count() == 3
     assert BusinessUnit.objects.count() == 3
+
+
+def test_an_invited_account_has_no_password_yet(db):
+    invited = people_get_or_create(["nieuw.adviseur"])["nieuw.adviseur"]
+    assert invited.is_active and not invited.has_usable_password()
 
 
 def test_the_printed_logins_name_the_password_role_and_unit():

@@ -4,6 +4,7 @@ date. And when a follow-up action may be withdrawn (findings.rules), as a table.
 
 import datetime
 import importlib
+from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -153,13 +154,14 @@ def test_actions_recorded_before_the_field_get_the_moment_of_their_created_event
         for _ in range(2)
     )
     moment = timezone.now() - datetime.timedelta(days=200)
-    event = AuditEvent.objects.create(
-        event="findings.follow_up_action.created",
-        actor=unit_board,
-        object_type="findings.followupaction",
-        object_id=str(logged.pk),
-    )
-    AuditEvent.objects.filter(pk=event.pk).update(occurred_at=moment)
+    # Recorded at that moment: the event log is append-only, so its time is never changed after.
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        AuditEvent.objects.create(
+            event="findings.follow_up_action.created",
+            actor=unit_board,
+            object_type="findings.followupaction",
+            object_id=str(logged.pk),
+        )
     backfill(apps, None)
     logged.refresh_from_db()
     unlogged.refresh_from_db()

@@ -17,6 +17,7 @@ from herstel.services.actions import control_measure_add
 from herstel.services.communication import communication_member_add, issue_set
 from herstel.services.evaluation import evaluation_complete, evaluation_save
 from tests.herstel.flow import go, import_rows, move, row, to_execution
+from uwvkms.events import SECURITY_EVENTS
 from uwvkms.models import AuditEvent
 
 
@@ -88,7 +89,7 @@ def _state(action) -> tuple:
         list(CommunicationMember.objects.filter(herstelactie=action).values_list("name")),
         list(WorkingGroupMember.objects.filter(herstelactie=action).values_list("name")),
         list(ControlMeasure.objects.filter(herstelactie=action).values_list("description")),
-        AuditEvent.objects.count(),
+        AuditEvent.objects.exclude(event__in=SECURITY_EVENTS).count(),
     )
 
 

@@ -9,6 +9,7 @@ import re
 
 from locust import HttpUser, between, task
 
+from tests.demo_totp import totp_code
 from tests.links import links_of
 
 PASSWORD = "demo-kms-2023"
@@ -16,7 +17,8 @@ CA_CERT = os.environ.get("PROD_CA_CERT")
 # How the 50 users are spread over the roles (weights follow how many such people there are).
 ROLE_USERS = {
     "toetser": [f"toetser{n:02d}" for n in range(1, 31)],
-    "coordinatie": ["coordinatie"],
+    # Two members: each login of the team takes an authenticator code of its own.
+    "coordinatie": ["coordinatie", "coordinatie2"],
     "directie": ["directie.uitkeren", "directie.handhaving"],
     "rvb": ["rvb"],
     "herstel": ["herstel", "herstel.wb", "herstel.sbk", "herstel.fez"],
@@ -50,12 +52,21 @@ class Person(HttpUser):
         Person._next += 1
         page = self.client.get("/inloggen/", name="/inloggen/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-        self.client.post(
+        response = self.client.post(
             "/inloggen/",
             data={"csrfmiddlewaretoken": token, "username": username, "password": PASSWORD},
             headers={"Referer": f"{self.host}/inloggen/"},
             name="/inloggen/ (POST)",
         )
+        if response.url.endswith("/inloggen/code/"):
+            # The coordination team logs in with its second factor (tests/demo_totp.py).
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text)
+            self.client.post(
+                "/inloggen/code/",
+                data={"csrfmiddlewaretoken": token.group(1), "code": totp_code(username)},
+                headers={"Referer": f"{self.host}/inloggen/code/"},
+                name="/inloggen/code/ (POST)",
+            )
         home = self.read("/")
         pages = set(page_links(home.text, self.host))
         for path in sorted(pages)[:12]:

@@ -1,11 +1,15 @@
-"""django-axes locks a username from one address after five failed logins. django-axes 8 answers
-a locked attempt with HTTP 429 (Too Many Requests) and our Dutch lockout page."""
+"""django-axes locks a username from one address after five failed logins; an address that failed
+LOGIN_ADDRESS_FAILURE_LIMIT times (password spraying: many usernames) is locked as a whole.
+django-axes 8 answers a locked attempt with HTTP 429 (Too Many Requests) and our Dutch lockout
+page."""
 
+import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.urls import reverse
 
 from tests.factories import PASSWORD, UserFactory
+from uwvkms.lockout import address_locked
 
 LOCKED = 429
 
@@ -24,6 +28,45 @@ def _fail_until_locked(client, username, ip="10.0.0.1"):
 def test_failure_limit_is_five():
     assert settings.AXES_FAILURE_LIMIT == 5
     assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    assert settings.LOGIN_ADDRESS_FAILURE_LIMIT == 50
+
+
+@pytest.mark.parametrize(
+    ("failures", "limit", "locked"),
+    [(0, 50, False), (49, 50, False), (50, 50, True), (51, 50, True)],
+)
+def test_address_lock_rule(failures, limit, locked):
+    assert address_locked(failures, limit) is locked
+
+
+def test_spraying_many_usernames_from_one_address_locks_the_address(client, auditor, settings):
+    """Four wrong passwords for each of many usernames never reach the per-user limit; the
+    address as a whole does, and then even a right password from it is refused, while the same
+    user elsewhere logs in."""
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 12
+    statuses = [
+        _login(client, name, "Zomer2025!").status_code
+        for name in ("anna", "bert", "carla")
+        for _attempt in range(settings.AXES_FAILURE_LIMIT - 1)
+    ]
+    # The twelfth failure reaches the address limit: that answer is the lockout.
+    assert statuses == [200] * 11 + [LOCKED]
+
+    response = _login(client, "auditor", PASSWORD)
+
+    assert response.status_code == LOCKED
+    assert "Tijdelijk geblokkeerd" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert _login(client, "auditor", PASSWORD, ip="10.0.0.2").status_code == 302
+
+
+def test_below_the_address_limit_others_from_that_address_log_in(client, auditor, settings):
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 12
+    for name in ("anna", "bert"):
+        for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+            _login(client, name, "Zomer2025!")
+
+    assert _login(client, "auditor", PASSWORD).status_code == 302
 
 
 def test_four_failures_do_not_lock(client, auditor):

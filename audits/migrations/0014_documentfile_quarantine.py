@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("audits", "0012_principle_texts_seed"),
+        ("audits", "0013_retention"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,148 @@
+"""What the audit chain keeps for a term (issue 19 §5; the mechanism is `uwvkms.retention`).
+
+- **Interviews**: the interviewees' names and functions, the notes per principle, who confirmed
+  and the interviewees' remarks are personal data of colleagues. They are needed while the cycle
+  runs and to answer questions about the published report; `RETENTION_YEARS["interviews"]` after
+  the interview (and never before its cycle is published) they are replaced by "Geïnterviewde 1",
+  "Geïnterviewde 2", …. The interview's day, place, unit and auditors stay: they are the
+  evidence that the audit was done.
+- **Evidence files**: the documents units handed in. `RETENTION_YEARS["evidence_files"]` after the
+  end of the cycle's year (published cycles only) the bytes are deleted; the row stays, with its
+  name, size and hash, so the evidence list still says what was judged.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from audits.constants import CycleStatus
+from audits.events import DOCUMENT_FILE_RETENTION_REMOVED, INTERVIEW_PERSONAL_DATA_REMOVED
+from audits.models import DocumentFile, Interview, Interviewee, InterviewNote
+from uwvkms.dates import dutch
+from uwvkms.retention import (
+    RetentionKind,
+    audit_events_scrub,
+    latest_start,
+    retention_kind_register,
+)
+from uwvkms.services import audit_event_record
+
+
+def interviews_due(today: datetime.date, years: int):
+    """Interviews of published cycles held `years` or more ago whose personal data is still
+    there."""
+    return (
+        Interview.objects.filter(
+            cycle__status=CycleStatus.GEPUBLICEERD,
+            held_on__lte=latest_start(years, today),
+            personal_data_removed_on__isnull=True,
+        )
+        .select_related("cycle", "unit")
+        .order_by("held_on", "id")
+    )
+
+
+def _interview_describe(interview: Interview) -> str:
+    return gettext("Interview bij %(unit)s op %(day)s (toetscyclus %(year)s)") % {
+        "unit": interview.unit,
+        "day": dutch(interview.held_on),
+        "year": interview.cycle.year,
+    }
+
+
+def _interview_pseudonymise(interview: Interview, today: datetime.date) -> None:
+    interviewees = list(interview.interviewees.order_by("id"))
+    for number, person in enumerate(interviewees, start=1):
+        person.name = gettext("Geïnterviewde %(number)s") % {"number": number}
+        person.function = gettext("(verwijderd)")
+        person.user = None
+    Interviewee.objects.bulk_update(interviewees, ["name", "function", "user"])
+    notes = InterviewNote.objects.filter(interview=interview).exclude(notes="").update(notes="")
+    # A row update, not a save through the versioning: this is no one's edit, and the event row
+    # below says what happened; the version still moves on, so an open form cannot save old data.
+    Interview.objects.filter(pk=interview.pk).update(
+        confirmed_by=gettext("de geïnterviewden") if interview.confirmed_by else "",
+        correction_remarks="",
+        personal_data_removed_on=today,
+        version=F("version") + 1,
+    )
+    # The log of the record's edits held the same names and notes (old → new): they go too.
+    audit_events_scrub(target=interview)
+    audit_event_record(
+        event=INTERVIEW_PERSONAL_DATA_REMOVED,
+        actor=None,
+        target=interview,
+        # Counts only: the log must not keep what was removed.
+        changes={"interviewees": [len(interviewees), len(interviewees)], "notes": [notes, 0]},
+        reason=gettext("Bewaartermijn van %(years)s jaar na het interview verstreken.")
+        % {"years": INTERVIEWS.years},
+    )
+
+
+def evidence_files_due(today: datetime.date, years: int):
+    """Files of published cycles whose year ended `years` or more ago and that are still
+    stored. A cycle's year ends on 31 December: due when year + years < today's year."""
+    return (
+        # Deleted files in quarantine (withdrawn) too: they are kept only until this term ends.
+        DocumentFile.with_withdrawn.filter(
+            document_check__cycle__status=CycleStatus.GEPUBLICEERD,
+            document_check__cycle__year__lt=today.year - years,
+            removed_on__isnull=True,
+        )
+        .select_related("document_check__cycle", "document_check__unit")
+        .order_by("uploaded_at", "id")
+    )
+
+
+def _evidence_file_describe(document_file: DocumentFile) -> str:
+    check = document_file.document_check
+    return gettext("Bestand %(name)s van %(unit)s (toetscyclus %(year)s)") % {
+        "name": document_file.original_name,
+        "unit": check.unit,
+        "year": check.cycle.year,
+    }
+
+
+def _evidence_file_remove(document_file: DocumentFile, today: datetime.date) -> None:
+    stored_name, storage = document_file.file.name, document_file.file.storage
+    DocumentFile.with_withdrawn.filter(pk=document_file.pk).update(removed_on=today)
+    audit_event_record(
+        event=DOCUMENT_FILE_RETENTION_REMOVED,
+        actor=None,
+        target=document_file.document_check,
+        changes={"files": [document_file.original_name, None]},
+        reason=gettext("Bewaartermijn van %(years)s jaar na het einde van de cyclus verstreken.")
+        % {"years": EVIDENCE_FILES.years},
+    )
+    # The bytes go once the mark is committed: a rollback keeps both the bytes and the row as
+    # they were, and the next run tries again.
+    if stored_name:
+        transaction.on_commit(lambda: storage.delete(stored_name))
+
+
+INTERVIEWS = RetentionKind(
+    key="interviews",
+    label=_("Interviews: namen, functies en aantekeningen"),
+    what_happens=_("Vervangen door 'Geïnterviewde 1, 2, …'; aantekeningen gewist."),
+    counted_from=_("de dag van het interview (alleen gepubliceerde cycli)"),
+    due=interviews_due,
+    describe=_interview_describe,
+    apply=_interview_pseudonymise,
+)
+EVIDENCE_FILES = RetentionKind(
+    key="evidence_files",
+    label=_("Bewijsstukken: geüploade bestanden"),
+    what_happens=_("Het bestand wordt verwijderd; naam, grootte en hash blijven."),
+    counted_from=_("het einde van het jaar van de cyclus (alleen gepubliceerde cycli)"),
+    due=evidence_files_due,
+    describe=_evidence_file_describe,
+    apply=_evidence_file_remove,
+)
+
+
+def register_retention() -> None:
+    retention_kind_register(INTERVIEWS)
+    retention_kind_register(EVIDENCE_FILES)

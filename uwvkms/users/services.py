@@ -1,0 +1,276 @@
+"""Writes of user administration (issue 19 §2). Each authorises its actor first (the Beheerder;
+`require_role` refuses anyone else with PermissionDenied), runs in one transaction, and writes
+its event-log row with who, old → new and why. A user is never deleted: deactivated, their
+history stays and they cannot log in (Django's ModelBackend refuses an inactive user, at login
+and for a session already open).
+
+Edits are versioned (`uwvkms.versioning`): the form sends the version the Beheerder saw, and a
+save on an account someone changed meanwhile is refused with the one `EditConflict`."""
+
+import logging
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from uwvkms.changes import changes_between, created
+from uwvkms.constants import Role
+from uwvkms.events import (
+    USER_CREATED,
+    USER_DEACTIVATED,
+    USER_INVITATION_ACCEPTED,
+    USER_INVITED,
+    USER_REACTIVATED,
+    USER_UPDATED,
+)
+from uwvkms.models import BusinessUnit, User
+from uwvkms.permissions import require_role
+from uwvkms.services import audit_event_record
+from uwvkms.users.rules import own_account_refusal
+from uwvkms.versioning import version_check
+
+logger = logging.getLogger(__name__)
+
+# Enqueued by name: the task module imports the mail module, which imports this package.
+INVITATION_TASK = "uwvkms.tasks.invitation_email_task"
+WHAT = gettext_lazy("Deze gebruiker")
+
+
+def _roles(names: Iterable[str]) -> list[str]:
+    """The chosen roles as group names, in Role's order; an unknown name is refused."""
+    names = set(names)
+    unknown = names - set(Role.values)
+    if unknown:
+        raise ValidationError({"roles": _("Onbekende rol: %(r)s.") % {"r": ", ".join(unknown)}})
+    return [role.value for role in Role if role.value in names]
+
+
+def _groups(names: list[str]) -> list[Group]:
+    # The groups come from migrations; get_or_create, as the demo does, for a flushed database.
+    return [Group.objects.get_or_create(name=name)[0] for name in names]
+
+
+def _roles_of(user: User) -> list[str]:
+    held = set(user.groups.values_list("name", flat=True))
+    return [role.value for role in Role if role.value in held]
+
+
+def _snapshot(user: User, roles: list[str]) -> dict:
+    return {
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "business_unit": user.business_unit,
+        "roles": roles,
+    }
+
+
+def _email_unique(email: str, *, exclude_pk: int | None = None) -> None:
+    others = User.objects.filter(email__iexact=email)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    if others.exists():
+        raise ValidationError({"email": _("Er is al een gebruiker met dit e-mailadres.")})
+
+
+def _invitation_enqueue(user_id: int) -> None:
+    """Hand the invitation mail to the task worker (after the commit: the user must exist). A
+    queue that refuses is logged; the Beheerder sees the account still invited and sends again."""
+    try:
+        import_string(INVITATION_TASK).enqueue(user_id=user_id)
+    except Exception:
+        logger.exception("Enqueueing the invitation of user %s failed", user_id)
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: User,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    business_unit: BusinessUnit | None,
+    roles: Iterable[str],
+    invite: bool = True,
+) -> User:
+    """Create an account with its name, e-mail, unit and roles in one go. It has no password:
+    with `invite` the user gets a one-time link by e-mail to set their own (`user_invite`);
+    without, they log in through single sign-on or are invited later."""
+    require_role(actor, Role.BEHEERDER)
+    roles = _roles(roles)
+    username, email = username.strip(), email.strip()
+    if not email:
+        raise ValidationError({"email": _("Vul het e-mailadres in.")})
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("Deze gebruikersnaam is al in gebruik.")})
+    _email_unique(email)
+    user = User(
+        username=username,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email,
+        business_unit=business_unit,
+        updated_by=actor,
+    )
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    user.groups.set(_groups(roles))
+    audit_event_record(
+        event=USER_CREATED,
+        actor=actor,
+        target=user,
+        changes=created({"username": user.username, **_snapshot(user, roles)}),
+    )
+    if invite:
+        _invite(actor=actor, user=user)
+    return user
+
+
+def _invite(*, actor: User, user: User) -> None:
+    # A new unusable password makes every earlier invitation link useless (invitation.py).
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    audit_event_record(event=USER_INVITED, actor=actor, target=user, changes={"email": user.email})
+    transaction.on_commit(lambda: _invitation_enqueue(user.pk))
+
+
+@transaction.atomic
+def user_invite(*, actor: User, user: User) -> User:
+    """Send an invited user (a new) one-time link to set their own password; earlier links stop
+    working. Only for an active account that has no password and never logged in."""
+    require_role(actor, Role.BEHEERDER)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.is_active:
+        raise ValidationError(_("Een gedeactiveerde gebruiker kan niet worden uitgenodigd."))
+    if user.has_usable_password() or user.last_login is not None:
+        raise ValidationError(_("Deze gebruiker heeft al een eigen wachtwoord."))
+    if not user.email:
+        raise ValidationError(_("Deze gebruiker heeft geen e-mailadres."))
+    _invite(actor=actor, user=user)
+    return user
+
+
+@transaction.atomic
+def user_update(
+    *,
+    actor: User,
+    user: User,
+    expected_version: int,
+    first_name: str,
+    last_name: str,
+    email: str,
+    business_unit: BusinessUnit | None,
+    roles: Iterable[str],
+    reason: str = "",
+) -> dict[str, list]:
+    """Change an account's name, e-mail, unit and roles; returns what changed (old → new). A
+    change of roles needs a reason, recorded with it. A Beheerder cannot take away their own
+    Beheerder role. A save on a version someone else changed meanwhile is refused
+    (EditConflict); a save that changes nothing stores nothing."""
+    require_role(actor, Role.BEHEERDER)
+    roles = _roles(roles)
+    user = User.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=user.pk)
+    version_check(user, expected_version=expected_version, what=WHAT)
+    if refusal := own_account_refusal(actor_id=actor.pk, user_id=user.pk, roles_after=roles):
+        raise ValidationError({"roles": refusal})
+    email = email.strip()
+    if not email:
+        raise ValidationError({"email": _("Vul het e-mailadres in.")})
+    before = _snapshot(user, _roles_of(user))
+    after = {
+        "first_name": first_name.strip(),
+        "last_name": last_name.strip(),
+        "email": email,
+        "business_unit": business_unit,
+        "roles": roles,
+    }
+    changes = changes_between(before, after)
+    if not changes:
+        return {}
+    reason = reason.strip()
+    if "roles" in changes and not reason:
+        raise ValidationError({"reason": _("Geef de reden van de wijziging van de rollen.")})
+    if "email" in changes:
+        _email_unique(email, exclude_pk=user.pk)
+    fields = [field for field in changes if field != "roles"]
+    for field in fields:
+        setattr(user, field, after[field])
+    touched = user.touch(actor)
+    user.full_clean()
+    user.save(update_fields=[*fields, *touched])
+    if "roles" in changes:
+        user.groups.set(_groups(roles))
+    audit_event_record(event=USER_UPDATED, actor=actor, target=user, changes=changes, reason=reason)
+    return changes
+
+
+def _set_active(
+    *, actor: User, user: User, expected_version: int, reason: str, is_active: bool
+) -> User:
+    require_role(actor, Role.BEHEERDER)
+    user = User.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=user.pk)
+    version_check(user, expected_version=expected_version, what=WHAT)
+    if refusal := own_account_refusal(
+        actor_id=actor.pk, user_id=user.pk, deactivating=not is_active
+    ):
+        raise ValidationError(refusal)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef de reden.")})
+    if user.is_active == is_active:
+        raise ValidationError(
+            _("Deze gebruiker is al actief.")
+            if is_active
+            else _("Deze gebruiker is al gedeactiveerd.")
+        )
+    user.is_active = is_active
+    touched = user.touch(actor)
+    user.save(update_fields=["is_active", *touched])
+    audit_event_record(
+        event=USER_REACTIVATED if is_active else USER_DEACTIVATED,
+        actor=actor,
+        target=user,
+        changes={"is_active": [not is_active, is_active]},
+        reason=reason,
+    )
+    return user
+
+
+@transaction.atomic
+def user_deactivate(*, actor: User, user: User, expected_version: int, reason: str) -> User:
+    """Deactivate an account, with a reason: the user cannot log in any more (an open session
+    ends at its next request) and their API tokens are refused; nothing is deleted, their history
+    stays. A Beheerder cannot deactivate themselves."""
+    return _set_active(
+        actor=actor, user=user, expected_version=expected_version, reason=reason, is_active=False
+    )
+
+
+@transaction.atomic
+def user_reactivate(*, actor: User, user: User, expected_version: int, reason: str) -> User:
+    """Make a deactivated account active again, with a reason; they log in as before."""
+    return _set_active(
+        actor=actor, user=user, expected_version=expected_version, reason=reason, is_active=True
+    )
+
+
+@transaction.atomic
+def invitation_accept(*, user: User, password: str) -> User:
+    """The invited user sets their own password through the invitation link (which
+    `invitation.invited_user` checked): Django's password validators apply, and the link is
+    spent. Recorded with the user as the actor; no Beheerder is involved."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.is_active or user.has_usable_password():
+        raise ValidationError(_("Deze uitnodiging is niet meer geldig."))
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    audit_event_record(event=USER_INVITATION_ACCEPTED, actor=user, target=user)
+    return user

@@ -40,6 +40,9 @@ DOCUMENT_CHECK_CREATED = Event("audits.document_check.created", _("Beoordeling v
 DOCUMENT_CHECK_UPDATED = Event("audits.document_check.updated", _("Beoordeling gewijzigd"))
 DOCUMENT_FILE_UPLOADED = Event("audits.document_file.uploaded", _("Bestand toegevoegd"))
 DOCUMENT_FILE_DELETED = Event("audits.document_file.deleted", _("Bestand verwijderd"))
+DOCUMENT_FILE_RESTORED = Event(
+    "audits.document_file.restored", _("Bestand teruggezet uit quarantaine")
+)
 
 INTERVIEW_CREATED = Event("audits.interview.created", _("Interview vastgelegd"))
 INTERVIEW_UPDATED = Event("audits.interview.updated", _("Interview gewijzigd"))

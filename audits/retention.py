@@ -86,7 +86,8 @@ def evidence_files_due(today: datetime.date, years: int):
     """Files of published cycles whose year ended `years` or more ago and that are still
     stored. A cycle's year ends on 31 December: due when year + years < today's year."""
     return (
-        DocumentFile.objects.filter(
+        # Deleted files in quarantine (withdrawn) too: they are kept only until this term ends.
+        DocumentFile.with_withdrawn.filter(
             document_check__cycle__status=CycleStatus.GEPUBLICEERD,
             document_check__cycle__year__lt=today.year - years,
             removed_on__isnull=True,
@@ -107,7 +108,7 @@ def _evidence_file_describe(document_file: DocumentFile) -> str:
 
 def _evidence_file_remove(document_file: DocumentFile, today: datetime.date) -> None:
     stored_name, storage = document_file.file.name, document_file.file.storage
-    DocumentFile.objects.filter(pk=document_file.pk).update(removed_on=today)
+    DocumentFile.with_withdrawn.filter(pk=document_file.pk).update(removed_on=today)
     audit_event_record(
         event=DOCUMENT_FILE_RETENTION_REMOVED,
         actor=None,

@@ -3,7 +3,7 @@ URLs so the two halves of fieldwork can grow independently)."""
 
 from django.urls import path
 
-from audits.views import confirmations, interviews
+from audits.views import confirmations, interviews, quarantine
 from audits.views import evidence as views
 
 urlpatterns = [
@@ -55,6 +55,18 @@ urlpatterns = [
         "<int:year>/bestanden/<int:file_id>/verwijderen/",
         views.document_file_delete,
         name="document_file_delete",
+    ),
+    # Deleted evidence in quarantine (coordination team).
+    path("<int:year>/quarantaine/", quarantine.quarantine_list, name="quarantine_list"),
+    path(
+        "<int:year>/quarantaine/<int:file_id>/",
+        quarantine.quarantine_download,
+        name="quarantine_download",
+    ),
+    path(
+        "<int:year>/quarantaine/<int:file_id>/terugzetten/",
+        quarantine.quarantine_restore,
+        name="quarantine_restore",
     ),
     path(
         "<int:year>/onderdelen/<int:unit_id>/interviews/",

@@ -6,16 +6,29 @@ the header is line 1 (in a spreadsheet: row 1)."""
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from herstel.constants import DossierColumn, DossierOutcome, DossierStatus
 from herstel.dossier_rules import DossierValues, dossier_columns, dossier_from_row
 
 CSV, XLSX = "csv", "xlsx"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Limits that keep a hostile or mistaken file from taking the server's memory and CPU (issue 19
+# §4): the service passes the configured ones (IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_MB).
+MAX_ROWS = 200_000
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_SHEETS = 20
+MAX_MEMBERS = 1000
+# Bad lines listed at most; the rest are counted ("en N meer").
+MAX_ERRORS = 1000
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
 
 
 @dataclass(frozen=True)
@@ -34,15 +47,31 @@ class ParsedDossiers:
     file_format: str
     rows: list[tuple[int, DossierValues]]
     errors: list[RowError]
+    # Bad lines beyond MAX_ERRORS: counted, not listed.
+    more_errors: int = 0
 
 
-def read_dossier_file(*, name: str, data: bytes) -> ParsedDossiers:
+def read_dossier_file(
+    *,
+    name: str,
+    data: bytes,
+    max_rows: int = MAX_ROWS,
+    max_unpacked_bytes: int = MAX_UNPACKED_BYTES,
+) -> ParsedDossiers:
     """Read an uploaded CSV or XLSX file of dossiers: detect the format by its content (an XLSX
     is a zip file), read the header (exactly the template's columns) and every row. Rows with
-    problems are listed, every one of them; duplicates of a reference are refused after the
-    first occurrence."""
+    problems are listed, the first MAX_ERRORS of them (the rest counted: "en N meer");
+    duplicates of a reference are refused after the first occurrence.
+
+    Within limits: an XLSX is refused before it is parsed when it unpacks to more than
+    `max_unpacked_bytes`, has more than MAX_SHEETS sheets, or a sheet has more than `max_rows`
+    rows (counted in its XML as it unpacks, without parsing); any file is refused as soon as
+    it has more than `max_rows` rows under its header."""
     lowered = (name or "").lower()
     if data.startswith(b"PK\x03\x04"):
+        problem = xlsx_size_problem(data, max_rows=max_rows, max_unpacked_bytes=max_unpacked_bytes)
+        if problem:
+            return _refused(XLSX, problem)
         file_format, lines = XLSX, _xlsx_lines(data)
     elif lowered.endswith((".xlsx", ".xlsm", ".xls")) or data.startswith(b"\xd0\xcf\x11\xe0"):
         return _refused(
@@ -70,10 +99,13 @@ def read_dossier_file(*, name: str, data: bytes) -> ParsedDossiers:
 
     rows: list[tuple[int, DossierValues]] = []
     errors: list[RowError] = []
+    more_errors = 0
     first_line: dict[str, int] = {}
     known = columns.known
     try:
-        for line, row in lines:
+        for count, (line, row) in enumerate(lines, start=1):
+            if count > max_rows:
+                return _refused(file_format, too_many_rows(max_rows))
             values, problems = dossier_from_row(row, columns.positions, known)
             if values is not None:
                 earlier = first_line.setdefault(values.reference, line)
@@ -85,12 +117,90 @@ def read_dossier_file(*, name: str, data: bytes) -> ParsedDossiers:
                 else:
                     rows.append((line, values))
                     continue
-            errors.append(RowError(line, tuple(problems)))
+            if len(errors) < MAX_ERRORS:
+                errors.append(RowError(line, tuple(problems)))
+            else:
+                more_errors += 1
     except ValueError as exc:
         errors.append(RowError(None, (str(exc),)))
+    if more_errors:
+        errors.append(
+            RowError(
+                None,
+                (
+                    ngettext(
+                        "… en %(n)s regel meer met een fout (alleen de eerste %(max)s staan hier).",
+                        "… en %(n)s regels meer met een fout (alleen de eerste %(max)s staan hier).",
+                        more_errors,
+                    )
+                    % {
+                        "n": number_format(more_errors, force_grouping=True),
+                        "max": number_format(MAX_ERRORS, force_grouping=True),
+                    },
+                ),
+            )
+        )
     if not rows and not errors:
         errors.append(RowError(None, (_("Het bestand bevat geen dossiers."),)))
-    return ParsedDossiers(file_format, rows, errors)
+    return ParsedDossiers(file_format, rows, errors, more_errors)
+
+
+def too_many_rows(max_rows: int) -> str:
+    return _(
+        "Het bestand heeft meer dan %(max)s regels. Er is niets ingelezen; splits het bestand "
+        "in delen van hoogstens %(max)s regels."
+    ) % {"max": number_format(max_rows, force_grouping=True)}
+
+
+def xlsx_size_problem(data: bytes, *, max_rows: int, max_unpacked_bytes: int) -> str:
+    """Why an XLSX file is too big to parse, or "" when it is within the limits. Reads only the
+    zip's table of contents and streams each worksheet's XML, counting its row elements; no
+    XML is parsed, so a file that unpacks to millions of rows is refused in a fraction of the
+    time parsing it would take."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS:
+                return _("Dit XLSX-bestand bestaat uit te veel delen om in te lezen.")
+            unpacked = sum(member.file_size for member in members)
+            if unpacked > max_unpacked_bytes:
+                return _(
+                    "Dit XLSX-bestand is uitgepakt groter dan %(max)s MB. Er is niets "
+                    "ingelezen; splits het bestand of lever het aan als CSV."
+                ) % {"max": max_unpacked_bytes // (1024 * 1024)}
+            sheets = [
+                m
+                for m in members
+                if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")
+            ]
+            if len(sheets) > MAX_SHEETS:
+                return _(
+                    "Dit XLSX-bestand heeft %(n)s werkbladen; hoogstens %(max)s zijn toegestaan "
+                    "(de dossiers staan op het eerste)."
+                ) % {"n": len(sheets), "max": MAX_SHEETS}
+            for sheet in sheets:
+                # The header's row plus max_rows: one more and the file is refused.
+                if _count_rows(archive, sheet, stop_after=max_rows + 1) > max_rows + 1:
+                    return too_many_rows(max_rows)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError):
+        return ""  # not a readable zip: the reader says so in its own words
+    return ""
+
+
+def _count_rows(archive: zipfile.ZipFile, member: zipfile.ZipInfo, *, stop_after: int) -> int:
+    """The number of row elements in a worksheet's XML, read in chunks (stops counting past
+    `stop_after`). A tag split over two chunks is found through the overlap kept between them."""
+    count = 0
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(1024 * 1024):
+            window = tail + chunk
+            # A tag wholly inside the kept tail was counted with the previous chunk.
+            count += len(_ROW_TAG.findall(window)) - len(_ROW_TAG.findall(tail))
+            if count > stop_after:
+                break
+            tail = window[-64:]
+    return count
 
 
 def _refused(file_format: str, reason: str) -> ParsedDossiers:

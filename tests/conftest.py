@@ -25,6 +25,7 @@ from django.test import override_settings
 from audits.constants import CycleStatus
 from audits.models import AuditCycle
 from audits.services import assignment_create, cycle_open
+from tests.clamd import clamd_socket, scanner_down, scanning  # noqa: F401 (fixtures)
 from tests.factories import BusinessUnitFactory, UserFactory, principle
 from uwvkms.constants import Role
 from uwvkms.eventlog import flush_sql

@@ -17,6 +17,9 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 # suite, and the tests of MFA (tests/uwvkms/test_mfa_*.py) switch the production defaults on.
 os.environ.setdefault("MFA_REQUIRED_ROLES", "")
 os.environ.setdefault("MFA_REQUIRED_FOR_ADMIN", "0")
+# No clamd behind every upload of the suite: the malware tests (tests/uwvkms/test_malware_scan.py)
+# start a real one and switch scanning on for themselves.
+os.environ.setdefault("MALWARE_SCAN", "0")
 
 from uwvkms.settings import *  # noqa: E402,F403
 from uwvkms.settings import STORAGES, private_storage_config  # noqa: E402

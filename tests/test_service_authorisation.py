@@ -403,6 +403,10 @@ BUILDERS = {
         lambda f: {"document_file": _document_file(f)},
         OTHER_TEAM,
     ),
+    A + "documents.document_file_restore": (
+        lambda f: {"document_file": _document_file(f), "reason": "Per abuis verwijderd."},
+        COORDINATION_ONLY,
+    ),
     A + "interviews.interview_create": (
         lambda f: {
             "cycle": f("cycle"),

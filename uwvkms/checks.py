@@ -67,3 +67,26 @@ def oidc_group_roles_check(app_configs, **kwargs):
         except ValueError as exc:
             errors.append(Error(f"OIDC_GROUP_ROLES: group {group!r}: {exc}", id="uwvkms.E001"))
     return errors
+
+
+@register(Tags.security, deploy=True)
+def malware_scan_check(app_configs, **kwargs):
+    """Uploads from sixteen units must be scanned (uwvkms.malware); scanning on without a
+    scanner refuses every upload."""
+    if not settings.MALWARE_SCAN:
+        return [
+            Warning(
+                "MALWARE_SCAN is off: uploaded files are stored without a virus scan.",
+                hint="Run clamd and set MALWARE_SCAN=1 with CLAMAV_SOCKET (or CLAMAV_HOST).",
+                id="uwvkms.W003",
+            )
+        ]
+    if not (settings.CLAMAV_SOCKET or settings.CLAMAV_HOST):
+        return [
+            Warning(
+                "MALWARE_SCAN is on but no scanner is configured: every upload is refused.",
+                hint="Set CLAMAV_SOCKET (e.g. /run/clamav/clamd.ctl) or CLAMAV_HOST/CLAMAV_PORT.",
+                id="uwvkms.W004",
+            )
+        ]
+    return []

@@ -141,3 +141,7 @@ USER_INVITED = Event("uwvkms.user.invited", _("Uitnodiging verstuurd"))
 USER_INVITATION_ACCEPTED = Event(
     "uwvkms.user.invitation_accepted", _("Uitnodiging aanvaard, wachtwoord ingesteld")
 )
+UPLOAD_INFECTED = Event("uwvkms.upload.infected", _("Upload geweigerd: malware gevonden"))
+UPLOAD_NOT_SCANNED = Event(
+    "uwvkms.upload.not_scanned", _("Upload geweigerd: virusscanner niet bereikbaar")
+)

@@ -153,6 +153,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After MessageMiddleware: on a timeout it logs out and leaves a message for the login page.
     "uwvkms.middleware.SessionTimeoutMiddleware",
+    # Before any view or CSRF check reads the body: 413 over the view's limit.
+    "uwvkms.body_limits.RequestBodyLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-axes wants to be last: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
@@ -433,6 +435,21 @@ RETENTION_YEARS = {
     "dossiers": env_int("RETENTION_DOSSIERS_YEARS", 7),
 }
 
+# Every upload (evidence, dossier imports) is scanned for malware by ClamAV's clamd before it is
+# stored (uwvkms.malware), failing closed: no verdict, no upload. Off by default only with DEBUG
+# (`make demo` needs no clamd); `check --deploy` warns when it is off. clamd is reached through
+# its unix socket (CLAMAV_SOCKET, Debian: /run/clamav/clamd.ctl) or over TCP (CLAMAV_HOST/PORT).
+MALWARE_SCAN = env_bool("MALWARE_SCAN", not DEBUG)
+CLAMAV_SOCKET = os.environ.get("CLAMAV_SOCKET", "").strip()
+CLAMAV_HOST = os.environ.get("CLAMAV_HOST", "").strip()
+CLAMAV_PORT = env_int("CLAMAV_PORT", 3310)
+CLAMAV_TIMEOUT_SECONDS = env_int("CLAMAV_TIMEOUT_SECONDS", 60)
+
+# Dossier imports (herstel) within limits: the rows of one file (CSV or XLSX), and how large an
+# XLSX may unpack; both checked before the file is parsed.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000)
+IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_MB", 256) * 1024 * 1024
+
 # Herstelacties: the first evaluation is flagged overdue this many days after execution ended.
 HERSTEL_EVALUATION_DUE_DAYS = env_int("HERSTEL_EVALUATION_DUE_DAYS", 180)
 # The daily job announces a herstel evaluation this many days before its date.
@@ -496,21 +513,48 @@ FOLLOW_UP_ESCALATION_DAYS = env_int("FOLLOW_UP_ESCALATION_DAYS", 30)
 API_TOKEN_DEFAULT_DAYS = env_int("API_TOKEN_DEFAULT_DAYS", 90)
 API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 366)
 API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 500)
-# Large enough for 100,000 dossier rows as JSON in one request.
-API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 64) * 1024 * 1024
+# Request bodies (uwvkms.body_limits): 1 MB for an API call, 64 MB only for a dossier import
+# (100,000 rows as JSON fit), and for a page what its largest upload needs.
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 1) * 1024 * 1024
+IMPORT_MAX_BODY_BYTES = env_int("IMPORT_MAX_BODY_MB", 64) * 1024 * 1024
+WEB_MAX_BODY_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
 # Token failures per client address before it is refused (429) for the rest of the window.
 API_AUTH_FAILURE_LIMIT = env_int("API_AUTH_FAILURE_LIMIT", 20)
 API_AUTH_FAILURE_WINDOW_SECONDS = env_int("API_AUTH_FAILURE_WINDOW_SECONDS", 600)
+
+
+def env_rate(name: str, default: str) -> str:
+    """Read a throttle rate such as "1200/minute"; refuse anything DRF would not understand."""
+    raw = (os.environ.get(name) or default).strip()
+    number, _slash, period = raw.partition("/")
+    if (
+        not number.isdigit()
+        or int(number) < 1
+        or period not in {"second", "minute", "hour", "day", "s", "m", "h", "d"}
+    ):
+        raise ImproperlyConfigured(f"{name} must be a rate such as 1200/minute, not {raw!r}")
+    return raw
+
+
+# Requests per user (token or session) and per anonymous client address (trusted-proxy aware:
+# uwvkms.api.throttling), counted in the shared cache; beyond them 429 with Retry-After.
+API_THROTTLE_RATES = {
+    "user": env_rate("API_THROTTLE_USER", "1200/minute"),
+    "anon": env_rate("API_THROTTLE_ANON", "60/minute"),
+}
 
 REST_FRAMEWORK = {
     # The token first: its WWW-Authenticate header makes a missing login answer 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "uwvkms.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
+        # Last: counts the requests without a login per address (429 over API_THROTTLE_ANON).
+        "uwvkms.api.throttling.AnonymousRateAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["uwvkms.api.parsers.LimitedJSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["uwvkms.api.throttling.UserThrottle"],
     "DEFAULT_PAGINATION_CLASS": "uwvkms.api.pagination.ApiPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [],
@@ -530,6 +574,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # Like every page of the app, the schema and its docs are for logged-in users only.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # The ways to log in (the anonymous rate counter among the authentication classes is none).
+    "AUTHENTICATION_WHITELIST": [
+        "uwvkms.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -11,6 +11,7 @@ from audits.models.cycle import AuditCycle, ManagementPrinciple
 from audits.storage import private_storage
 from uwvkms.models import BusinessUnit
 from uwvkms.versioning import Versioned
+from uwvkms.withdrawal import Withdrawable
 
 
 class DocumentType(models.Model):
@@ -82,8 +83,12 @@ def _upload_path(instance: "DocumentFile", filename: str) -> str:
     return f"documents/{instance.document_check_id}/{uuid.uuid4().hex}"
 
 
-class DocumentFile(models.Model):
-    """An uploaded file for a document check. Stored privately; see `audits.storage`."""
+class DocumentFile(Withdrawable):
+    """An uploaded file for a document check. Stored privately; see `audits.storage`.
+
+    A file the audit team deletes is *withdrawn* into quarantine (`uwvkms.withdrawal`): it
+    leaves every page, count and download (the default manager), but its row and bytes stay
+    until the retention period ends, and the coordination team can restore it."""
 
     document_check = models.ForeignKey(
         DocumentCheck,
@@ -106,7 +111,7 @@ class DocumentFile(models.Model):
     # row stays, so the evidence list still says which file there was, and since when it is gone.
     removed_on = models.DateField(_("verwijderd na bewaartermijn op"), null=True, blank=True)
 
-    class Meta:
+    class Meta(Withdrawable.Meta):
         verbose_name = _("bestand")
         verbose_name_plural = _("bestanden")
         ordering = ["uploaded_at", "id"]

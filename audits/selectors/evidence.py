@@ -515,6 +515,8 @@ _FIELD_LABELS = {
     "existence_note": gettext_lazy("bestaan"),
     "operation_note": gettext_lazy("werking"),
     "files": gettext_lazy("bestand"),
+    "quarantine": gettext_lazy("in quarantaine"),
+    "malware_scan": gettext_lazy("viruscontrole"),
     "held_on": gettext_lazy("datum"),
     "location": gettext_lazy("plaats"),
     "auditors": gettext_lazy("aanwezige toetsers"),

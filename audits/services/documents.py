@@ -16,6 +16,7 @@ from audits.events import (
     DOCUMENT_CHECK_CREATED,
     DOCUMENT_CHECK_UPDATED,
     DOCUMENT_FILE_DELETED,
+    DOCUMENT_FILE_RESTORED,
     DOCUMENT_FILE_UPLOADED,
     DOCUMENT_TYPE_ACTIVATED,
     DOCUMENT_TYPE_CREATED,
@@ -35,9 +36,11 @@ from audits.selectors.capacities import require_audit_capacity
 from audits.services.cycles import require_fieldwork_open
 from audits.uploads import UploadRefused, check_upload
 from uwvkms.changes import changes_between
+from uwvkms.malware import upload_scan
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import active_set, audit_event_record
 from uwvkms.versioning import created_meanwhile, version_check
+from uwvkms.withdrawal import withdraw
 
 
 def require_evidence_open(cycle: AuditCycle) -> None:
@@ -276,7 +279,6 @@ def _check_get_or_create(
     return check
 
 
-@transaction.atomic
 def document_file_add(
     *,
     actor: User,
@@ -290,16 +292,45 @@ def document_file_add(
     when there is none yet).
 
     The file is checked first (see `audits.uploads.check_upload`: size, type by content, matching
-    extension); a refused file raises ValidationError with the reason and stores nothing. An
-    accepted file lands in private storage under a random name; its sanitised original name,
-    size and SHA-256 are recorded."""
-    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
-    require_evidence_open(cycle)
+    extension), then scanned for malware (`uwvkms.malware.upload_scan`: an infected file, or no
+    verdict from the scanner, is refused and the refusal logged); a refused file raises
+    ValidationError with the reason and stores nothing. The scan runs before the transaction, so
+    its refusal stays in the event log. An accepted file lands in private storage under a
+    random name; its sanitised original name, size, SHA-256 and scan verdict are recorded."""
+    with transaction.atomic():  # refused before the scan too: no scan for whoever may not add
+        require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
+        require_evidence_open(cycle)
     try:
         accepted = check_upload(name=name, data=data, max_bytes=settings.UPLOAD_MAX_BYTES)
     except UploadRefused as exc:
         raise ValidationError({"file": str(exc)}) from exc
+    try:
+        verdict = upload_scan(
+            actor=actor,
+            target=unit,
+            name=accepted.name,
+            data=data,
+            about={"cycle": cycle.year, "document": str(document_type)},
+        )
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from exc
+    return _document_file_store(
+        actor=actor,
+        cycle=cycle,
+        unit=unit,
+        document_type=document_type,
+        accepted=accepted,
+        data=data,
+        verdict=verdict,
+    )
 
+
+@transaction.atomic
+def _document_file_store(
+    *, actor, cycle, unit, document_type, accepted, data: bytes, verdict: str
+) -> DocumentFile:
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
+    require_evidence_open(cycle)
     check = _check_get_or_create(actor=actor, cycle=cycle, unit=unit, document_type=document_type)
     document_file = DocumentFile(
         document_check=check,
@@ -317,7 +348,10 @@ def document_file_add(
             event=DOCUMENT_FILE_UPLOADED,
             actor=actor,
             target=check,
-            changes={"files": [None, _file_summary(document_file)]},
+            changes={
+                "files": [None, _file_summary(document_file)],
+                "malware_scan": [None, verdict],
+            },
         )
     except BaseException:
         # Nothing is recorded, so nothing may stay on disk either.
@@ -327,21 +361,55 @@ def document_file_add(
 
 
 @transaction.atomic
-def document_file_delete(*, actor: User, document_file: DocumentFile) -> None:
-    """Remove a file from a check. The row goes now; the bytes go once the deletion commits."""
+def document_file_delete(*, actor: User, document_file: DocumentFile, reason: str = "") -> None:
+    """Delete a file from a check: it is *withdrawn* into quarantine, never destroyed at once
+    (issue 19 §4). It leaves the check, its pages and downloads; its row and bytes stay until
+    the retention period ends, and the coordination team can restore it
+    (`document_file_restore`). `reason` is optional for the audit team (the button asks none)."""
     check = document_file.document_check
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=check.cycle, unit=check.unit_id)
     require_evidence_open(check.cycle)
-    summary = _file_summary(document_file)
-    stored_name, storage = document_file.file.name, document_file.file.storage
-    document_file.delete()
+    locked = DocumentFile.with_withdrawn.select_for_update().get(pk=document_file.pk)
+    changes = withdraw(
+        locked,
+        actor=actor,
+        reason=(reason or "").strip() or _("Verwijderd door het toetsteam."),
+        what=_("Dit bestand"),
+    )
     audit_event_record(
         event=DOCUMENT_FILE_DELETED,
         actor=actor,
         target=check,
-        changes={"files": [summary, None]},
+        changes={"files": [_file_summary(locked), None], "quarantine": changes["withdrawn"]},
+        reason=locked.withdrawal_reason,
     )
-    transaction.on_commit(lambda: storage.delete(stored_name))
+
+
+@transaction.atomic
+def document_file_restore(*, actor: User, document_file: DocumentFile, reason: str) -> DocumentFile:
+    """Bring a deleted file back from quarantine onto its check (the coordination team, while
+    the evidence is open), with a reason; recorded in the check's history."""
+    check = document_file.document_check
+    require_audit_capacity(actor, allowed=COORDINATION, cycle=check.cycle, unit=check.unit_id)
+    require_evidence_open(check.cycle)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef de reden waarom u dit bestand terugzet.")})
+    locked = DocumentFile.with_withdrawn.select_for_update().get(pk=document_file.pk)
+    if not locked.is_withdrawn:
+        raise ValidationError(_("Dit bestand staat niet (meer) in quarantaine."))
+    locked.withdrawn_at = None
+    locked.withdrawn_by = None
+    locked.withdrawal_reason = ""
+    locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    audit_event_record(
+        event=DOCUMENT_FILE_RESTORED,
+        actor=actor,
+        target=check,
+        changes={"files": [None, _file_summary(locked)], "quarantine": [True, False]},
+        reason=reason,
+    )
+    return locked
 
 
 def _file_summary(document_file: DocumentFile) -> dict:

@@ -281,6 +281,7 @@ def _render_document_check(request, ue, document_type, check, form, file_form, s
             "file_form": file_form,
             "history": selectors.evidence_history(check),
             "max_upload_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+            "malware_scan": settings.MALWARE_SCAN,
         },
         status=status,
     )
@@ -399,6 +400,13 @@ def document_file_download(request, year: int, file_id: int):
             {"document_file": document_file},
             status=410,
         )
+    return record_download(
+        request, file_response(document_file), target=document_file, what="bewijsstuk"
+    )
+
+
+def file_response(document_file) -> FileResponse:
+    """The stored bytes of an evidence file as a download (never shown inline)."""
     storage = document_file.file.storage
     if not storage.exists(document_file.file.name):
         raise Http404
@@ -413,7 +421,7 @@ def document_file_download(request, year: int, file_id: int):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    return record_download(request, response, target=document_file, what="bewijsstuk")
+    return response
 
 
 @require_POST
@@ -428,7 +436,12 @@ def document_file_delete(request, year: int, file_id: int):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(
-            request, _("%(name)s is verwijderd.") % {"name": document_file.original_name}
+            request,
+            _(
+                "%(name)s is verwijderd. Het staat in quarantaine tot de bewaartermijn "
+                "verstreken is; het coördinatieteam kan het terugzetten."
+            )
+            % {"name": document_file.original_name},
         )
     ue = selectors.unit_evidence_get_for_editing(
         user=request.user, year=year, unit_id=check.unit_id

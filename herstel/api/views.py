@@ -49,10 +49,11 @@ from herstel.selectors import figures
 from herstel.services import actions as services
 from herstel.services import dossiers as dossier_services
 from herstel.views.actions import require_capacity, require_right
-from uwvkms.api.exceptions import Conflict
+from uwvkms.api.exceptions import Conflict, ScannerUnavailable
 from uwvkms.api.pagination import ApiPagination
 from uwvkms.api.parsers import LimitedJSONParser
 from uwvkms.api.serializers import QueryIntegerField, query_params
+from uwvkms.malware import UploadInfected, UploadNotScanned
 from uwvkms.selectors import business_units
 
 TAGS = ["herstelacties"]
@@ -382,6 +383,8 @@ class DossierListView(GenericAPIView):
     pagination_class = ApiPagination
     serializer_class = DossierSerializer
     parser_classes = [LimitedJSONParser, CsvBodyParser]
+    # 100,000 dossier rows in one request: the only API call allowed more than 1 MB.
+    body_limit_setting = "IMPORT_MAX_BODY_BYTES"
 
     @extend_schema(
         tags=TAGS,
@@ -453,6 +456,10 @@ class DossierListView(GenericAPIView):
             )
         except dossier_services.DossierImportRefused as exc:
             raise ValidationError(dossier_rows.by_index(to_params(exc.row_errors))) from None
+        except UploadInfected as exc:
+            raise ValidationError({"body": exc.messages}, code="infected") from None
+        except UploadNotScanned as exc:
+            raise ScannerUnavailable(exc.messages[0]) from None
         except DjangoValidationError as exc:
             raise _conflict(exc) from None
         result = {

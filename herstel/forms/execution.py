@@ -90,8 +90,11 @@ class GoDecisionForm(forms.Form):
 class DossierImportForm(forms.Form):
     file = forms.FileField(
         label=_("Bestand (CSV of XLSX)"),
-        help_text=_("Volgens het sjabloon; hoogstens %(mb)s MB.")
-        % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)},
+        help_text=_("Volgens het sjabloon; hoogstens %(mb)s MB en %(rows)s regels.")
+        % {
+            "mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+            "rows": f"{settings.IMPORT_MAX_ROWS:,}".replace(",", "."),
+        },
     )
 
     def clean_file(self):

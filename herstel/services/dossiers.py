@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -36,6 +38,7 @@ from herstel.selectors.dossiers import (
 )
 from herstel.selectors.execution import has_go
 from herstel.services.guards import locked, require_operation
+from uwvkms.malware import upload_scan
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
 from uwvkms.versioning import version_check
@@ -49,9 +52,9 @@ class DossierImportRefused(ValidationError):
     """An import file with bad rows: nothing was stored. `row_errors` lists every bad line
     with its reasons."""
 
-    def __init__(self, row_errors: list[RowError]):
+    def __init__(self, row_errors: list[RowError], more_errors: int = 0):
         self.row_errors = row_errors
-        lines = sum(1 for error in row_errors if error.line is not None)
+        lines = sum(1 for error in row_errors if error.line is not None) + more_errors
         if lines:
             message = ngettext(
                 "Het bestand is niet ingelezen: %(n)s regel heeft een fout. Er is niets "
@@ -59,7 +62,7 @@ class DossierImportRefused(ValidationError):
                 "Het bestand is niet ingelezen: %(n)s regels hebben een fout. Er is niets "
                 "opgeslagen; verbeter het bestand en lees het opnieuw in.",
                 lines,
-            ) % {"n": lines}
+            ) % {"n": number_format(lines, force_grouping=True)}
         else:
             message = _("Het bestand is niet ingelezen. Er is niets opgeslagen.")
         super().__init__(message)
@@ -84,7 +87,6 @@ def _values(dossier_row: tuple) -> DossierValues:
 _VALUE_COLUMNS = ("reference", "status", "outcome", *AMOUNT_FIELDS)
 
 
-@transaction.atomic
 def dossiers_import(
     *, actor: User, herstelactie: Herstelactie, file_name: str, data: bytes
 ) -> DossierImport:
@@ -97,14 +99,42 @@ def dossiers_import(
     A reference already in the action updates that dossier (re-import); a new one adds a
     dossier; dossiers not in the file stay as they are. Each change is recorded old → new with
     the import; the import itself records how many were new, changed and unchanged, and takes a
-    snapshot of the figures for the weekly trend. The action's row is locked for the import, so
-    two imports (or an import and an edit) do not interleave."""
+    snapshot of the figures for the weekly trend.
+
+    Before anything is stored, and before the action's row is locked: the file is scanned for
+    malware (`uwvkms.malware.upload_scan`: infected or no verdict, refused and logged) and
+    read within the limits (IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_MB; the first 1,000 bad
+    lines listed). Only storing takes the lock, so two imports (or an import and an edit) do
+    not interleave, and a large file being read holds nobody up."""
+    require_operation(actor, herstelactie, Operation.IMPORT_DOSSIERS)
+    require_go(herstelactie)
+    verdict = upload_scan(
+        actor=actor,
+        target=herstelactie,
+        name=(file_name or "")[:255],
+        data=data,
+        about={"import": "dossiers"},
+    )
+    parsed = read_dossier_file(
+        name=file_name,
+        data=data,
+        max_rows=settings.IMPORT_MAX_ROWS,
+        max_unpacked_bytes=settings.IMPORT_MAX_UNPACKED_BYTES,
+    )
+    if parsed.errors:
+        raise DossierImportRefused(parsed.errors, parsed.more_errors)
+    return _dossiers_store(
+        actor=actor, herstelactie=herstelactie, file_name=file_name, parsed=parsed, verdict=verdict
+    )
+
+
+@transaction.atomic
+def _dossiers_store(
+    *, actor: User, herstelactie: Herstelactie, file_name: str, parsed, verdict: str
+) -> DossierImport:
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.IMPORT_DOSSIERS)
     require_go(herstelactie)
-    parsed = read_dossier_file(name=file_name, data=data)
-    if parsed.errors:
-        raise DossierImportRefused(parsed.errors)
 
     now = timezone.now()
     existing = {
@@ -185,6 +215,7 @@ def dossiers_import(
             "created": [None, record.created],
             "updated": [None, record.updated],
             "unchanged": [None, record.unchanged],
+            "malware_scan": [None, verdict],
         },
     )
     return record

@@ -219,7 +219,7 @@ def test_a_bad_body_is_refused(api_client_for, adviser, executing, payload, cont
 
 
 def test_a_body_over_the_limit_answers_413(api_client_for, adviser, executing, settings):
-    settings.API_MAX_BODY_BYTES = 1000
+    settings.IMPORT_MAX_BODY_BYTES = 1000
     response = api_client_for(adviser).post(url(executing), ROWS * 20, format="json")
     assert_problem(response, 413)
     assert nothing_stored()
@@ -230,7 +230,7 @@ def test_a_large_json_body_is_not_held_to_djangos_form_limit(
 ):
     """Django refuses bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MiB) when `request.body` is
     read; 100,000 dossiers are far more, so the API's parser reads the stream under its own
-    limit (API_MAX_BODY_BYTES) instead."""
+    limit (IMPORT_MAX_BODY_BYTES) instead."""
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     rows = [{"reference": f"G-{n:04d}", "status": "te_beoordelen"} for n in range(100)]
     response = api_client_for(adviser).post(url(executing), rows, format="json")

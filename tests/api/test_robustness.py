@@ -96,7 +96,7 @@ def test_body_limit_counts_what_arrives_without_a_length():
 
 def test_default_limit_takes_100000_dossier_rows(settings):
     row = '{"reference": "D-0000001", "bsn": "123456782", "amount": "1234.50"},'
-    assert len(row) * 100_000 < settings.API_MAX_BODY_BYTES
+    assert len(row) * 100_000 < settings.IMPORT_MAX_BODY_BYTES
 
 
 def test_unsupported_media_type_is_415(as_auditor, score):

@@ -1,6 +1,6 @@
 """Files of a document check: uploaded by the unit's auditor after the content check, stored
 privately under a random name with size and SHA-256, downloaded only through the permission-checked
-view as an attachment, deleted with a record."""
+view as an attachment, deleted with a record (into quarantine: test_evidence_quarantine.py)."""
 
 import hashlib
 import io
@@ -208,9 +208,10 @@ def test_auditor_deletes_a_file(client, auditor, cycle, uitkeren, jaarplan):
     event = AuditEvent.objects.get(event="audits.document_file.deleted")
     assert event.changes["files"][0]["name"] == "jaarplan.pdf"
     assert event.changes["files"][1] is None
+    assert event.changes["quarantine"] == [False, True]
 
 
-def test_deleting_removes_the_bytes_once_committed(
+def test_deleting_keeps_the_bytes_in_quarantine(
     client, auditor, cycle, uitkeren, jaarplan, django_capture_on_commit_callbacks
 ):
     client.force_login(auditor)
@@ -219,7 +220,10 @@ def test_deleting_removes_the_bytes_once_committed(
     path = Path(document_file.file.path)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("audits:document_file_delete", args=[cycle.year, document_file.pk]))
-    assert not path.exists()
+    assert path.read_bytes() == PDF
+    kept = DocumentFile.with_withdrawn.get()
+    assert kept.withdrawn_by == auditor and kept.withdrawal_reason
+    assert download(client, cycle, document_file).status_code == 404
 
 
 def test_after_fieldwork_no_upload_or_delete(client, auditor, cycle, uitkeren, jaarplan):

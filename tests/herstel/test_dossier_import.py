@@ -62,6 +62,7 @@ def test_a_first_import_adds_the_dossiers(executing, adviser):
         "created": [None, 3],
         "updated": [None, 0],
         "unchanged": [None, 0],
+        "malware_scan": [None, "niet gescand (MALWARE_SCAN staat uit)"],
     }
 
 

@@ -143,11 +143,13 @@ def test_the_environment_file_starts_the_app_as_written(tmp_path):
     [
         ({"CACHE_URL": ""}, "uwvkms.W001"),
         ({"BEHIND_TLS_PROXY": "1", "TRUSTED_PROXY_HOPS": "0"}, "uwvkms.W002"),
+        ({"MALWARE_SCAN": "0"}, "uwvkms.W003"),
+        ({"CLAMAV_SOCKET": ""}, "uwvkms.W004"),
     ],
 )
 def test_check_deploy_warns_of_what_breaks_with_several_processes(env, warning):
     result = _run(
-        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION, **env
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **{**PRODUCTION, **env}
     )
     assert result.returncode != 0
     assert warning in result.stdout + result.stderr
@@ -170,3 +172,21 @@ def test_s3_never_overwrites_a_stored_file():
         "STORAGES"
     ]
     assert s3["private"]["OPTIONS"] == {"file_overwrite": False}
+
+
+def test_scanning_limits_and_rates_come_from_the_environment():
+    """Scanning is on without DEBUG and off with it (`make demo`); the limits and rates are read
+    and a rate DRF would not understand is refused at start."""
+    names = ["MALWARE_SCAN", "API_MAX_BODY_BYTES", "IMPORT_MAX_BODY_BYTES", "API_THROTTLE_RATES"]
+    production = _settings(names)
+    assert production["MALWARE_SCAN"] is True
+    assert production["API_MAX_BODY_BYTES"] == 1024 * 1024
+    assert production["IMPORT_MAX_BODY_BYTES"] == 64 * 1024 * 1024
+    assert production["API_THROTTLE_RATES"] == {"user": "1200/minute", "anon": "60/minute"}
+    assert _settings(["MALWARE_SCAN"], DEBUG="1")["MALWARE_SCAN"] is False
+    assert _settings(["MALWARE_SCAN"], DEBUG="1", MALWARE_SCAN="1")["MALWARE_SCAN"] is True
+    rates = _settings(["API_THROTTLE_RATES"], API_THROTTLE_USER="50/hour")["API_THROTTLE_RATES"]
+    assert rates["user"] == "50/hour"
+    for bad in ("veel", "0/minute", "10/week"):
+        result = _run(["-c", "import django; django.setup()"], **PRODUCTION, API_THROTTLE_USER=bad)
+        assert result.returncode != 0 and "API_THROTTLE_USER" in result.stderr, bad

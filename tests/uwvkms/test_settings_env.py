@@ -24,6 +24,8 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "kms.uwv.example",
     # Several workers share their cache (uwvkms.W001 otherwise).
     "CACHE_URL": "redis://127.0.0.1:6379/0",
+    # Uploads are scanned (uwvkms.W003/W004 otherwise); the check does not connect.
+    "CLAMAV_SOCKET": "/run/clamav/clamd.ctl",
 }
 
 

@@ -15,7 +15,7 @@ its URL names live in the `api` namespace, e.g. `api:score-list`), included from
   `uwvkms.api.exceptions.Conflict` (409) is there for other state refusals; a Django
   `ValidationError` from a service becomes 400 with `invalidParams` by itself;
 - `uwvkms.api.parsers.read_body_limited` when it parses a body itself (CSV), so
-  `API_MAX_BODY_BYTES` holds (413).
+  `API_MAX_BODY_BYTES` holds (413; the dossier import `IMPORT_MAX_BODY_BYTES`).
 
 Settings (REST_FRAMEWORK in uwvkms/settings.py) give every view session or token login,
 IsAuthenticated, JSON only, `ApiPagination` and the problem-details handler. A choice set whose

@@ -29,6 +29,7 @@ TITLES = {
     415: _("Mediatype niet ondersteund"),
     429: _("Te veel verzoeken"),
     500: _("Interne fout"),
+    503: _("Dienst niet beschikbaar"),
 }
 VALIDATION_TITLE = _("Ongeldige invoer")
 
@@ -44,11 +45,19 @@ class Conflict(exceptions.APIException):
 
 
 class PayloadTooLarge(exceptions.APIException):
-    """413: the request body is over `API_MAX_BODY_BYTES`."""
+    """413: the request body is over its view's limit (`uwvkms.body_limits`)."""
 
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = _("De inhoud van het verzoek is groter dan toegestaan.")
     default_code = "payload_too_large"
+
+
+class ScannerUnavailable(exceptions.APIException):
+    """503: an upload could not be scanned for malware (uwvkms.malware fails closed)."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = _("De virusscanner is niet bereikbaar; probeer het later opnieuw.")
+    default_code = "scanner_unavailable"
 
 
 def problem_type(code: str) -> str:

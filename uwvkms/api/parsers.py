@@ -10,16 +10,18 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, parsers
 
 from uwvkms.api.exceptions import PayloadTooLarge
+from uwvkms.body_limits import body_limit_of
 
 _CHUNK = 1024 * 1024
 
 
 def read_body_limited(stream, parser_context: dict | None = None) -> bytes:
-    """Read the whole request body, refusing (413) one over `API_MAX_BODY_BYTES`.
+    """Read the whole request body, refusing (413) one over the view's limit
+    (`uwvkms.body_limits`: `API_MAX_BODY_BYTES`, 1 MB, unless the view declares another).
 
     Checks the declared Content-Length first, then counts what actually arrives (a chunked
     body declares no length)."""
-    limit = settings.API_MAX_BODY_BYTES
+    limit = body_limit_of((parser_context or {}).get("view"), api=True)
     request = (parser_context or {}).get("request")
     if request is not None:
         try:

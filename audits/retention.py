@@ -55,8 +55,11 @@ def _interview_describe(interview: Interview) -> str:
 
 def _interview_pseudonymise(interview: Interview, today: datetime.date) -> None:
     interviewees = list(interview.interviewees.order_by("id"))
+    pseudonyms = {}
     for number, person in enumerate(interviewees, start=1):
-        person.name = gettext("Geïnterviewde %(number)s") % {"number": number}
+        pseudonym = gettext("Geïnterviewde %(number)s") % {"number": number}
+        pseudonyms.setdefault(person.name, pseudonym)
+        person.name = pseudonym
         person.function = gettext("(verwijderd)")
         person.user = None
     Interviewee.objects.bulk_update(interviewees, ["name", "function", "user"])
@@ -70,7 +73,7 @@ def _interview_pseudonymise(interview: Interview, today: datetime.date) -> None:
         version=F("version") + 1,
     )
     # The log of the record's edits held the same names and notes (old → new): they go too.
-    audit_events_scrub(target=interview)
+    audit_events_scrub(target=interview, key_of=lambda key: _confirmation_key(key, pseudonyms))
     audit_event_record(
         event=INTERVIEW_PERSONAL_DATA_REMOVED,
         actor=None,
@@ -80,6 +83,16 @@ def _interview_pseudonymise(interview: Interview, today: datetime.date) -> None:
         reason=gettext("Bewaartermijn van %(years)s jaar na het interview verstreken.")
         % {"years": INTERVIEWS.years},
     )
+
+
+def _confirmation_key(key: str, pseudonyms: dict[str, str]) -> str:
+    """A confirmation is logged per interviewee as "confirmed.<name>" (audits.services.
+    confirmations): the name becomes the interviewee's pseudonym, or "(verwijderd)" for a name
+    the record no longer holds (an interviewee renamed or removed since)."""
+    prefix, _dot, name = key.partition(".")
+    if prefix != "confirmed" or not name:
+        return key
+    return f"confirmed.{pseudonyms.get(name, gettext('(verwijderd)'))}"
 
 
 def evidence_files_due(today: datetime.date, years: int):

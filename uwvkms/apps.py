@@ -9,8 +9,10 @@ class UwvkmsConfig(AppConfig):
     def ready(self):
         from uwvkms import checks  # noqa: F401, PLC0415  (registers the deployment checks)
         from uwvkms.notifications import register_user_facts  # noqa: PLC0415
+        from uwvkms.retention import register_retention  # noqa: PLC0415
 
         register_user_facts()
+        register_retention()
         _connect_security_log()
 
 

@@ -18,16 +18,23 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from uwvkms.constants import Role
 from uwvkms.eventlog import retention_permit
-from uwvkms.events import RETENTION_APPLIED
+from uwvkms.events import LOGIN_FAILED, LOGIN_LOCKED_OUT, RETENTION_APPLIED, event_label
+from uwvkms.formats import local_datetime
 from uwvkms.models import AuditEvent, User
 from uwvkms.services import audit_event_record
 
 # How many items of a kind the dry run and the page name; the count is always whole.
 LISTED_PER_KIND = 50
+# Security events whose object is the user name someone typed at the login (maybe a mistyped
+# password): personal data of whoever typed it.
+TYPED_NAME_EVENTS = (LOGIN_FAILED, LOGIN_LOCKED_OUT)
 # What an event row shows instead of a value removed at the end of its term.
 REMOVED_VALUE = "(verwijderd na bewaartermijn)"
 
@@ -44,7 +51,10 @@ class RetentionKind:
     counted_from: Promise | str
     due: Callable[[datetime.date, int], models.QuerySet]
     describe: Callable[[models.Model], str]
-    apply: Callable[[models.Model, datetime.date], None]
+    apply: Callable[[models.Model, datetime.date], None] | None = None
+    # For many small rows (the event log): handle everything due in one statement, returning the
+    # count, instead of one transaction per item.
+    apply_all: Callable[[datetime.date, int], int] | None = None
 
     @property
     def years(self) -> int:
@@ -83,19 +93,23 @@ def latest_start(years: int, today: datetime.date) -> datetime.date:
         return datetime.date(today.year - years, 2, 28)
 
 
-def audit_events_scrub(*, target: models.Model) -> int:
+def audit_events_scrub(*, target: models.Model, key_of: Callable[[str], str] | None = None) -> int:
     """Replace the old and new values in the event rows about `target` with `REMOVED_VALUE`:
     which fields changed, who changed them, when and why stay; the values (names and notes among
-    them) go with the data they described. Returns the number of rows scrubbed."""
-    rows = list(
-        AuditEvent.objects.filter(
-            object_type=target._meta.label_lower, object_id=str(target.pk)
-        ).exclude(changes={})
-    )
-    for row in rows:
-        row.changes = {key: [REMOVED_VALUE, REMOVED_VALUE] for key in row.changes}
-    # The event log is append-only (uwvkms.eventlog): retention is the one change it admits.
+    them) go with the data they described. A key that itself holds personal data (an app records
+    a confirmation as "confirmed.<name>") is renamed by `key_of`. Returns the rows scrubbed.
+
+    The event log is append-only (uwvkms.eventlog): this is the one change the retention door
+    lets through."""
+    rename = key_of or (lambda key: key)
     with retention_permit():
+        rows = list(
+            AuditEvent.objects.filter(
+                object_type=target._meta.label_lower, object_id=str(target.pk)
+            ).exclude(changes={})
+        )
+        for row in rows:
+            row.changes = {rename(key): [REMOVED_VALUE, REMOVED_VALUE] for key in row.changes}
         AuditEvent.objects.bulk_update(rows, ["changes"])
     return len(rows)
 
@@ -134,6 +148,14 @@ def retention_apply(
     done = []
     for kind in RETENTION_KINDS.values():
         handled = DueKind(kind=kind, count=0)
+        if kind.apply_all is not None:
+            listed = kind.due(today, kind.years)[:LISTED_PER_KIND]
+            handled.listed = [kind.describe(item) for item in listed]
+            with transaction.atomic():
+                handled.count = kind.apply_all(today, kind.years)
+            _record_run(kind, handled, actor)
+            done.append(handled)
+            continue
         # One item per transaction: a long run holds no lock for long, and a failure keeps the
         # work done before it. Items are fetched again each round: handled ones are no longer due.
         while True:
@@ -146,14 +168,74 @@ def retention_apply(
                 handled.count += 1
                 if len(handled.listed) < LISTED_PER_KIND:
                     handled.listed.append(kind.describe(item))
-        if handled.count:
-            with transaction.atomic():
-                audit_event_record(
-                    event=RETENTION_APPLIED,
-                    actor=actor,
-                    target=None,
-                    changes={"kind": [None, kind.key], "count": [None, handled.count]},
-                    reason=str(kind.what_happens),
-                )
+        _record_run(kind, handled, actor)
         done.append(handled)
     return done
+
+
+def _record_run(kind: RetentionKind, handled: DueKind, actor: User | None) -> None:
+    if not handled.count:
+        return
+    with transaction.atomic():
+        audit_event_record(
+            event=RETENTION_APPLIED,
+            actor=actor,
+            target=None,
+            changes={"kind": [None, kind.key], "count": [None, handled.count]},
+            reason=str(kind.what_happens),
+        )
+
+
+# --- the core's own kind: what the event log keeps of people ----------------------------------
+
+
+def _events_due_q(today: datetime.date, years: int) -> Q:
+    local_midnight = timezone.make_aware(
+        datetime.datetime.combine(latest_start(years, today), datetime.time.min)
+    )
+    still_personal = (
+        Q(client_address__isnull=False)
+        | ~Q(user_agent="")
+        | (Q(event__in=TYPED_NAME_EVENTS) & ~Q(object_repr=REMOVED_VALUE))
+    )
+    return Q(occurred_at__lt=local_midnight) & still_personal
+
+
+def audit_events_due(today: datetime.date, years: int) -> models.QuerySet:
+    """Event rows older than the term that still hold a client address, a browser, or (for a
+    failed login) the user name someone typed."""
+    return AuditEvent.objects.filter(_events_due_q(today, years)).order_by("occurred_at", "id")
+
+
+def _event_describe(row: AuditEvent) -> str:
+    return f"{event_label(row.event)} · {local_datetime(row.occurred_at)}"
+
+
+def _events_pseudonymise(today: datetime.date, years: int) -> int:
+    due = _events_due_q(today, years)
+    with retention_permit():
+        count = AuditEvent.objects.filter(due).count()
+        # The typed names first: the second update changes what the condition reads.
+        AuditEvent.objects.filter(due, event__in=TYPED_NAME_EVENTS).update(
+            object_repr=REMOVED_VALUE
+        )
+        AuditEvent.objects.filter(due).update(client_address=None, user_agent="")
+    return count
+
+
+AUDIT_EVENTS = RetentionKind(
+    key="events",
+    label=_("Gebeurtenissenlog: adres, browser en getypte gebruikersnamen"),
+    what_happens=_(
+        "Adres en browser gewist, getypte namen bij mislukt inloggen vervangen; "
+        "wie, wat en wanneer blijven."
+    ),
+    counted_from=_("het moment van de gebeurtenis"),
+    due=audit_events_due,
+    describe=_event_describe,
+    apply_all=_events_pseudonymise,
+)
+
+
+def register_retention() -> None:
+    retention_kind_register(AUDIT_EVENTS)

@@ -433,6 +433,9 @@ RETENTION_YEARS = {
     "evidence_files": env_int("RETENTION_EVIDENCE_FILES_YEARS", 7),
     # Dossier references of a herstelactie: counted from the day the action was closed.
     "dossiers": env_int("RETENTION_DOSSIERS_YEARS", 7),
+    # The event log's client addresses, browsers and user names typed at failed logins: counted
+    # from the event (who did what and when stays: it is the audit trail).
+    "events": env_int("RETENTION_EVENTLOG_YEARS", 2),
 }
 
 # Every upload (evidence, dossier imports) is scanned for malware by ClamAV's clamd before it is

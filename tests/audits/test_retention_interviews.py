@@ -105,6 +105,32 @@ def test_the_log_of_its_edits_keeps_who_and_when_not_the_names(interview, cycle,
     }
 
 
+def test_no_interviewee_name_stays_in_the_event_log(interview, cycle, auditor):
+    # Confirmations are logged per interviewee under their name (the key, not only the value).
+    audit_event_record(
+        event=INTERVIEW_UPDATED,
+        actor=auditor,
+        target=interview,
+        changes={
+            "confirmed.Anna de Vries": [None, "per e-mail op 1 oktober 2031"],
+            "confirmed.Iemand Anders": [None, "mondeling"],
+            "confirmed_by": [None, "Anna de Vries, Piet Bakker"],
+        },
+    )
+    publish(cycle)
+    retention_apply(actor=None, today=datetime.date(2050, 1, 1))
+    rows = AuditEvent.objects.filter(object_type="audits.interview", object_id=str(interview.pk))
+    logged = str([(row.changes, row.reason, row.object_repr) for row in rows])
+    for name in ("Anna", "Piet", "Iemand"):
+        assert name not in logged
+    edit = rows.get(event=INTERVIEW_UPDATED)
+    assert set(edit.changes) == {
+        "confirmed.Geïnterviewde 1",
+        "confirmed.(verwijderd)",
+        "confirmed_by",
+    }
+
+
 def test_a_second_run_finds_nothing_more(interview, cycle):
     publish(cycle)
     today = datetime.date(2050, 1, 1)

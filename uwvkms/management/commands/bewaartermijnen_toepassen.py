@@ -31,6 +31,9 @@ class Command(BaseCommand):
                 today = datetime.date.fromisoformat(datum)
             except ValueError as error:
                 raise CommandError(f"Geen geldige datum: {datum!r} (JJJJ-MM-DD).") from error
+        if today > timezone.localdate() and not proef:
+            # Applying with a day in the future would remove data before its term: irreversible.
+            raise CommandError("Een datum in de toekomst kan alleen met --proef.")
         result = retention_apply(actor=None, today=today, dry_run=proef)
         verb = "zou verwerken" if proef else "verwerkt"
         for due in result:

@@ -17,6 +17,16 @@ from uwvkms.security import AuditedAdmin
 admin.site.site_header = _("uwvkms beheer")
 admin.site.site_title = _("uwvkms beheer")
 admin.site.index_title = _("Referentiegegevens en toegang tot beheer")
+
+
+def _superusers_only(request) -> bool:
+    """/beheer/ is for active superusers only (issue 19 §2), and only with a session verified by
+    a code (`uwvkms.middleware.MfaRequiredMiddleware`, MFA_REQUIRED_FOR_ADMIN); staff status
+    alone no longer opens it."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superusers_only
 # Roles are groups, assigned with a reason on the Gebruikers pages, never here. The login
 # lockouts (django-axes, lifted by themselves after AXES_COOLOFF_MINUTES or early with
 # `manage.py axes_reset_username`) and the task queue's results are for the operator, not here.

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -67,7 +67,11 @@ class LoginView(LoginOptionsMixin, auth_views.LoginView):
 
 @login_not_required
 def admin_login(request):
-    """/beheer/login/: the app's own login page (with its code step), then back to the admin."""
+    """/beheer/login/: the app's own login page (with its code step), then back to the admin. A
+    user already logged in who lands here is not one of /beheer/'s (superusers only): a refusal,
+    not a login page that would send them straight back."""
+    if request.user.is_authenticated:
+        raise PermissionDenied
     return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
 
 

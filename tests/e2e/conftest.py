@@ -29,6 +29,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 TIMEOUT_MS = 15_000
+# A request that renders a PDF itself (publishing, with the immediate task backend in tests).
+RENDER_TIMEOUT_MS = 90_000
 # 1280x800 is the desktop the journeys run at; 640x400 CSS pixels is that screen at 200% zoom.
 DESKTOP = {"width": 1280, "height": 800}
 ZOOM_200 = {"width": 640, "height": 400}

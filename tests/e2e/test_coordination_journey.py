@@ -27,6 +27,7 @@ from findings.models import ReportVersion
 from maturity.models import Score
 from maturity.services import score_record
 from tests.e2e.conftest import (
+    RENDER_TIMEOUT_MS,
     assert_console_clean,
     assert_pages_checked,
     check,
@@ -208,10 +209,12 @@ def test_coordination_team_calibrates_rolls_up_and_publishes(
     page.get_by_role("button", name="Publiceren").click()
     expect(page.get_by_role("heading", name="Versie 1.0 publiceren als Concept?")).to_be_visible()
     check(page)
-    page.get_by_role("button", name="Ja, publiceren").click()
+    # Publishing renders the PDF inside this request in tests (the immediate task backend): on a
+    # busy CI machine that takes longer than a page.
+    page.get_by_role("button", name="Ja, publiceren").click(timeout=RENDER_TIMEOUT_MS)
     expect(
         page.get_by_role("heading", name=f"Rapport Interne Toets KMS {YEAR}, versie 1.0 (Concept)")
-    ).to_be_visible()
+    ).to_be_visible(timeout=RENDER_TIMEOUT_MS)
     expect(page.get_by_role("status").filter(has_text="Gepubliceerd")).to_be_visible()
     check(page)
     shown = page.locator("dt:has-text('Controlegetal (SHA-256)') + dd").inner_text().strip()

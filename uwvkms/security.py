@@ -99,6 +99,31 @@ def login_failed(sender, credentials, request=None, **kwargs) -> None:
     )
 
 
+def oidc_login_failed(
+    request, *, reason: str, detail: str = "", user: User | None = None, username: str = ""
+) -> None:
+    """A refused login with a UWV account (`uwvkms.oidc_views.oidc_callback`): recorded as the
+    same failed login as a wrong password, with how it came (``method: oidc``), the `reason` (a
+    name: ``state``, ``provider_error``, ``token``, ``unavailable``, ``inactive``, ``no_role``,
+    ``failed``) and its `detail` (the check that failed, never a token), and the user when known
+    (the target) or the user name the provider gave. Rate-limited like a wrong password: at most
+    SECURITY_LOG_LOGIN_LIMIT a minute per address and user name."""
+    username = (username or (user.username if user is not None else ""))[:150]
+    if not within_limit(
+        f"seclog:login-failed:{client_ip(request)}:{_digest(username)}",
+        settings.SECURITY_LOG_LOGIN_LIMIT,
+    ):
+        return
+    audit_event_record(
+        event=LOGIN_FAILED,
+        actor=None,
+        target=user,
+        about=username,
+        changes={"username": username, "method": "oidc", "reason": reason},
+        reason=detail[:500],
+    )
+
+
 def locked_out(sender, request, username, ip_address, **kwargs) -> None:
     """django-axes' `user_locked_out`: too many failures for this username from this address;
     sent again on every attempt during the lockout, so rate-limited like failures."""

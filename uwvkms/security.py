@@ -34,6 +34,7 @@ from uwvkms.events import (
     LOGIN_SUCCEEDED,
 )
 from uwvkms.models import User
+from uwvkms.observability import loggable_path
 from uwvkms.proxy import client_ip
 from uwvkms.services import audit_event_record
 
@@ -151,7 +152,7 @@ def refusal_record(request, status: int) -> None:
     SECURITY_LOG_REFUSALS_PER_USER times a minute per user across paths."""
     actor = _actor(request)
     who = f"u{actor.pk}" if actor is not None else f"a{client_ip(request)}"
-    path = request.path[:255]
+    path = loggable_path(request)[:255]  # a one-time link's secret masked
     if not within_limit(
         f"seclog:refused:{who}:{_digest(path)}", settings.SECURITY_LOG_REFUSALS_PER_PATH
     ) or not within_limit(f"seclog:refused:{who}", settings.SECURITY_LOG_REFUSALS_PER_USER):

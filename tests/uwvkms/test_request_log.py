@@ -127,3 +127,30 @@ def test_other_paths_are_logged_as_they_are(client, db, caplog):
     client.get(reverse("login") + "?next=/x/")
     client.get("/bestaat-niet/token/")
     assert _logged_paths(caplog) == [reverse("login"), "/bestaat-niet/token/"]
+
+
+def test_a_refused_invitation_link_keeps_its_secret_out_of_the_event_log(
+    client, beheerder, uitkeren, django_capture_on_commit_callbacks
+):
+    from uwvkms.events import ACCESS_REFUSED
+    from uwvkms.users.services import user_create, user_deactivate
+
+    with django_capture_on_commit_callbacks(execute=True):
+        user = user_create(
+            actor=beheerder,
+            username="nina.nieuw",
+            first_name="Nina",
+            last_name="Nieuw",
+            email="nina@example.invalid",
+            business_unit=uitkeren,
+            roles=[Role.TOETSER.value],
+        )
+    [url] = re.findall(r"https?://\S+/uitnodiging/\S+/", mail.outbox[-1].body)
+    link = urlsplit(url).path
+    token = link.split("/")[3]
+    # Refused while deactivated; the token itself would work again after a reactivation.
+    user_deactivate(actor=beheerder, user=user, expected_version=1, reason="Even niet.")
+    assert client.get(link).status_code == 404
+    [refusal] = AuditEvent.objects.filter(event=ACCESS_REFUSED)
+    assert refusal.changes["path"] == refusal.object_repr == "/uitnodiging/…/…/"
+    assert token not in str(refusal.changes)

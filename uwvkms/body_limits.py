@@ -1,13 +1,12 @@
 """How large a request body each view accepts (issue 19 §4), checked before anything reads it.
 
-By default a page takes what its largest form needs (`WEB_MAX_BODY_BYTES`: an evidence upload
-of UPLOAD_MAX_MB plus its form) and an API call 1 MB (`API_MAX_BODY_BYTES`); a view that needs
-more says so with `body_limit("IMPORT_MAX_BODY_BYTES")` (a function view) or a class attribute
-`body_limit_setting` (a DRF view): only the dossier import does (64 MB). The middleware answers
-413 from the declared Content-Length before Django parses a form or an upload; the API's
-parsers count what actually arrives against the same limit (a chunked body declares none)."""
-
-from collections.abc import Callable
+Every page takes what its largest form needs (`WEB_MAX_BODY_BYTES`: an evidence upload of
+UPLOAD_MAX_MB plus its form), the web page of the dossier import included; every API call 1 MB
+(`API_MAX_BODY_BYTES`). A DRF view that needs more names its setting in a class attribute
+`body_limit_setting`: only the API's dossier import does (`IMPORT_MAX_BODY_BYTES`, 64 MB). The
+middleware answers 413 from the declared Content-Length before Django parses a form or an
+upload; the API's parsers count what actually arrives against the same limit (a chunked body
+declares none)."""
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
@@ -16,16 +15,6 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 API_PREFIX = "/api/"
-
-
-def body_limit(setting: str) -> Callable:
-    """Give a function view the body limit named by `setting` (an attribute of settings)."""
-
-    def decorate(view):
-        view.body_limit_setting = setting
-        return view
-
-    return decorate
 
 
 def _declared(view) -> str | None:

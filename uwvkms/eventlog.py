@@ -1,6 +1,6 @@
 """The event log is append-only (BIO 8.15, ASVS 16.4): the database itself refuses UPDATE and
-DELETE of `uwvkms_auditevent` rows for the application's database user, whatever the code does.
-Migration `uwvkms.0009_security_log` creates the triggers:
+DELETE of `uwvkms_auditevent` rows, whether sent by the ORM or raw SQL, unless the transaction
+opened the retention door below. Migration `uwvkms.0009_security_log` creates the triggers:
 
 - PostgreSQL: a row trigger (function `uwvkms_auditevent_append_only`) that raises an exception,
   unless the transaction set `uwvkms.retention` to ``on`` (``SET LOCAL``);
@@ -10,6 +10,12 @@ Migration `uwvkms.0009_security_log` creates the triggers:
 Both raise an `IntegrityError`. The one way around them is `retention_permit()`, meant for the
 retention job only (pseudonymising or deleting rows past their term): it opens the door for the
 duration of one transaction (savepoint) and closes it again, also on an error.
+
+The door is opened by the application's own database user (`set_config('uwvkms.retention', …)`
+on PostgreSQL, a row in the permit table on SQLite), so this guards against accidental changes
+and ordinary code, not against code that means to change the log. Hardening against that is the
+operator's step in production (README, "Beveiligingslog"): a separate table owner, UPDATE and
+DELETE revoked from the application's role, the scrub through a SECURITY DEFINER function.
 
 Not covered by the triggers: TRUNCATE and DROP TRIGGER by the table's owner (PostgreSQL) and
 `manage.py flush`; in production the application should not run as the tables' owner (README,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from uwvkms.constants import Delivery
+from uwvkms.eventlog_scope import EventLogScope
 from uwvkms.events import declared_events
 from uwvkms.selectors import EventLogFilters
 
@@ -140,8 +141,17 @@ class VersionedWithdrawForm(WithdrawForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
-def _event_choices() -> list[tuple[str, str]]:
-    events = sorted(declared_events().values(), key=lambda event: str(event.label).lower())
+def _event_choices(scope: EventLogScope | None = None) -> list[tuple[str, str]]:
+    """Every declared event, or (with a reader's `scope`) the events that reader may find: those
+    in the scope and those of the apps whose objects it covers."""
+    events = sorted(
+        (
+            event
+            for event in declared_events().values()
+            if scope is None or event in scope.events or event.app in scope.apps
+        ),
+        key=lambda event: str(event.label).lower(),
+    )
     return [("", _("Alle gebeurtenissen"))] + [
         (event.name, f"{event.label} ({event.name})") for event in events
     ]
@@ -184,6 +194,11 @@ class EventLogFilterForm(forms.Form):
             "of woorden uit de naam."
         ),
     )
+
+    def __init__(self, *args, scope: EventLogScope | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if scope is not None:  # the reader chooses only among the events they may find
+            self.fields["gebeurtenis"].choices = _event_choices(scope)
 
     def clean(self):
         cleaned = super().clean()

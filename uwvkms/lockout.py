@@ -4,7 +4,7 @@ Axes locks one username from one address after AXES_FAILURE_LIMIT failures (a co
 elsewhere is never locked out). Password spraying tries a few passwords on many usernames from
 one address, which that lock never sees; so an address that failed LOGIN_ADDRESS_FAILURE_LIMIT
 times within the cool-off time, whatever the usernames, is locked as a whole until the failures
-age out. Both count failed passwords and failed codes of the MFA step (uwvkms.mfa_views).
+age out. Both count failed passwords and failed codes of the MFA step (uwvkms.account_views).
 """
 
 from axes.attempts import get_cool_off_threshold

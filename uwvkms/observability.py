@@ -1,6 +1,7 @@
 """Request ids and structured logs: one JSON line per request, and the same request id on the
 response (`X-Request-ID`), on every log line written while serving it, and on the event log rows
-it writes. Behind nginx the proxy's id is taken over, so one id follows a request through both."""
+it writes. Behind nginx the proxy's id is taken over, so one id follows a request through both.
+A one-time link's secret (invitation, password reset) is masked in the logged path."""
 
 import contextvars
 import json
@@ -37,6 +38,28 @@ def current_client() -> tuple[str | None, str]:
     return client_var.get()
 
 
+# One-time links (an invitation, a password reset: `/uitnodiging/<uidb64>/<token>/`) carry a live
+# secret in their path: the log shows these URL parts as MASK. Django's reset view moves on to
+# `.../<uidb64>/set-password/` (its token then in the session): that word is no secret.
+MASKED_URL_KWARGS = ("uidb64", "token")
+MASK = "…"
+_NOT_A_SECRET = {"set-password"}
+
+
+def loggable_path(request) -> str:
+    """`request.path` with the segments of the one-time link's `MASKED_URL_KWARGS` (as the URL
+    resolved them) replaced by `MASK`; any other path as it is."""
+    match = getattr(request, "resolver_match", None)
+    secrets = {
+        str(value)
+        for key, value in (match.kwargs.items() if match is not None else ())
+        if key in MASKED_URL_KWARGS and str(value) and str(value) not in _NOT_A_SECRET
+    }
+    if not secrets:
+        return request.path
+    return "/".join(MASK if part in secrets else part for part in request.path.split("/"))
+
+
 class RequestLogMiddleware:
     """Give each request an id and log it as one line when the answer is ready. Comes first, so
     it times the whole request and sees every answer, also the redirects and refusals of the
@@ -57,16 +80,17 @@ class RequestLogMiddleware:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
             user = getattr(request, "user", None)
+            path = loggable_path(request)
             REQUEST_LOGGER.info(
                 "%s %s %s",
                 request.method,
-                request.path,
+                path,
                 response.status_code,
                 extra={
                     "request_id": request_id,
                     "user_id": user.pk if user is not None and user.is_authenticated else None,
                     "method": request.method,
-                    "path": request.path,
+                    "path": path,
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                     "client_ip": address,

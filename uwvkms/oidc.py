@@ -31,6 +31,7 @@ from uwvkms.sso import (
     local_login_enabled,
     oidc_enabled,
     user_sign_in_apply,
+    username_candidates,
 )
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,10 @@ _metadata_lock = threading.Lock()
 REQUIRED_METADATA = ("issuer", "authorization_endpoint", "token_endpoint", "jwks_uri")
 # The request attribute on which the backend tells the callback view why it refused a login.
 REFUSAL_ATTRIBUTE = "oidc_refusal"
+# With a refusal: the refused account (None for a new user without a role) and the user name the
+# provider's claims give (`uwvkms.sso.username_candidates`).
+REFUSED_USER_ATTRIBUTE = "oidc_refused_user"
+REFUSED_LOGIN_ATTRIBUTE = "oidc_refused_login"
 
 
 class ProviderUnavailable(Exception):
@@ -156,12 +161,18 @@ class UwvOIDCBackend(OIDCAuthenticationBackend):
         except ValidationError as exc:
             raise SuspiciousOperation(f"claims the user model refuses: {exc}") from exc
         except SignInRefused as refused:
-            setattr(self.request, REFUSAL_ATTRIBUTE, refused.reason)
+            self._refuse(refused.reason, refused.user, identity)
             return None
         if not identity.roles:
-            setattr(self.request, REFUSAL_ATTRIBUTE, REFUSED_NO_ROLE)
+            self._refuse(REFUSED_NO_ROLE, user, identity)
             return None
         return user
+
+    def _refuse(self, reason: str, user: User | None, identity) -> None:
+        # The callback view records the failed login with the reason and whom it was about.
+        setattr(self.request, REFUSAL_ATTRIBUTE, reason)
+        setattr(self.request, REFUSED_USER_ATTRIBUTE, user)
+        setattr(self.request, REFUSED_LOGIN_ATTRIBUTE, username_candidates(identity)[0])
 
     def get_user(self, user_id):
         # The parent returns inactive users too; a deactivated user's session must end.

@@ -5,7 +5,9 @@ to know (`LoginOptionsMixin`).
 The start is mozilla-django-oidc's request view (state, nonce and PKCE kept in the session). The
 callback is our own: it takes the state out of the session (once: a replayed or tampered state
 finds nothing), lets `uwvkms.oidc.UwvOIDCBackend` exchange the code and check the tokens, and
-answers every failure with a Dutch page instead of an error: nothing is logged in then.
+answers every failure with a Dutch page instead of an error: nothing is logged in then, and
+the failure is recorded in the event log as a failed login, with its reason and the user when
+known (`uwvkms.security.oidc_login_failed`).
 """
 
 import logging
@@ -29,11 +31,14 @@ from uwvkms.middleware import LAST_SEEN, LOGIN_AT
 from uwvkms.oidc import (
     BACKEND_PATH,
     REFUSAL_ATTRIBUTE,
+    REFUSED_LOGIN_ATTRIBUTE,
+    REFUSED_USER_ATTRIBUTE,
     ProviderUnavailable,
     UwvOIDCBackend,
     end_session_url,
     provider_metadata,
 )
+from uwvkms.security import oidc_login_failed
 from uwvkms.sso import REFUSED_INACTIVE, REFUSED_NO_ROLE, local_login_enabled, oidc_enabled
 
 logger = logging.getLogger(__name__)
@@ -92,6 +97,13 @@ def refused(request, reason: str):
     )
 
 
+def _failed(request, refusal: str, reason: str, detail: str, *, user=None, username: str = ""):
+    """Record the failed login in the event log (`uwvkms.security.oidc_login_failed`: `reason`
+    and `detail` for the log, the user when known), then answer with the `refusal` page."""
+    oidc_login_failed(request, reason=reason, detail=detail, user=user, username=username)
+    return refused(request, refusal)
+
+
 @method_decorator(login_not_required, name="dispatch")
 class OidcLoginStartView(OIDCAuthenticationRequestView):
     """Send the user to the identity provider (authorisation code flow, PKCE, state, nonce)."""
@@ -122,23 +134,32 @@ def oidc_callback(request):
     entry = states.pop(state, None) if isinstance(states, dict) and state else None
     if entry is None:
         logger.warning("OpenID Connect callback with an unknown state refused")
-        return refused(request, REFUSED_FAILED)
+        return _failed(request, REFUSED_FAILED, "state", "unknown, used or tampered state")
     request.session["oidc_states"] = states  # the state is used up: a replay finds nothing
     if request.GET.get("error") or not request.GET.get("code"):
-        logger.info("OpenID Connect login ended at the provider: %s", request.GET.get("error"))
-        return refused(request, REFUSED_FAILED)
+        error = request.GET.get("error", "")[:100]
+        logger.info("OpenID Connect login ended at the provider: %s", error)
+        return _failed(request, REFUSED_FAILED, "provider_error", error or "no code")
     try:
         user = UwvOIDCBackend().authenticate(
             request, nonce=entry.get("nonce"), code_verifier=entry.get("code_verifier")
         )
     except ProviderUnavailable as exc:
         logger.warning("OpenID Connect login failed: %s", exc)
-        return refused(request, REFUSED_UNAVAILABLE)
+        return _failed(request, REFUSED_UNAVAILABLE, "unavailable", str(exc))
     except (SuspiciousOperation, requests.RequestException, jwt.InvalidTokenError) as exc:
         logger.warning("OpenID Connect login refused: %s", exc)
-        return refused(request, REFUSED_FAILED)
+        return _failed(request, REFUSED_FAILED, "token", f"{type(exc).__name__}: {exc}")
     if user is None:
-        return refused(request, getattr(request, REFUSAL_ATTRIBUTE, REFUSED_FAILED))
+        reason = getattr(request, REFUSAL_ATTRIBUTE, REFUSED_FAILED)
+        return _failed(
+            request,
+            reason,
+            reason,
+            "",
+            user=getattr(request, REFUSED_USER_ATTRIBUTE, None),
+            username=getattr(request, REFUSED_LOGIN_ATTRIBUTE, ""),
+        )
     next_url = request.session.pop("oidc_login_next", None)
     auth.login(request, user, backend=BACKEND_PATH)
     now = timezone.now().isoformat()

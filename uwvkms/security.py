@@ -34,6 +34,7 @@ from uwvkms.events import (
     LOGIN_SUCCEEDED,
 )
 from uwvkms.models import User
+from uwvkms.observability import loggable_path
 from uwvkms.proxy import client_ip
 from uwvkms.services import audit_event_record
 
@@ -99,6 +100,31 @@ def login_failed(sender, credentials, request=None, **kwargs) -> None:
     )
 
 
+def oidc_login_failed(
+    request, *, reason: str, detail: str = "", user: User | None = None, username: str = ""
+) -> None:
+    """A refused login with a UWV account (`uwvkms.oidc_views.oidc_callback`): recorded as the
+    same failed login as a wrong password, with how it came (``method: oidc``), the `reason` (a
+    name: ``state``, ``provider_error``, ``token``, ``unavailable``, ``inactive``, ``no_role``,
+    ``failed``) and its `detail` (the check that failed, never a token), and the user when known
+    (the target) or the user name the provider gave. Rate-limited like a wrong password: at most
+    SECURITY_LOG_LOGIN_LIMIT a minute per address and user name."""
+    username = (username or (user.username if user is not None else ""))[:150]
+    if not within_limit(
+        f"seclog:login-failed:{client_ip(request)}:{_digest(username)}",
+        settings.SECURITY_LOG_LOGIN_LIMIT,
+    ):
+        return
+    audit_event_record(
+        event=LOGIN_FAILED,
+        actor=None,
+        target=user,
+        about=username,
+        changes={"username": username, "method": "oidc", "reason": reason},
+        reason=detail[:500],
+    )
+
+
 def locked_out(sender, request, username, ip_address, **kwargs) -> None:
     """django-axes' `user_locked_out`: too many failures for this username from this address;
     sent again on every attempt during the lockout, so rate-limited like failures."""
@@ -126,7 +152,7 @@ def refusal_record(request, status: int) -> None:
     SECURITY_LOG_REFUSALS_PER_USER times a minute per user across paths."""
     actor = _actor(request)
     who = f"u{actor.pk}" if actor is not None else f"a{client_ip(request)}"
-    path = request.path[:255]
+    path = loggable_path(request)[:255]  # a one-time link's secret masked
     if not within_limit(
         f"seclog:refused:{who}:{_digest(path)}", settings.SECURITY_LOG_REFUSALS_PER_PATH
     ) or not within_limit(f"seclog:refused:{who}", settings.SECURITY_LOG_REFUSALS_PER_USER):

@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from uwvkms.constants import Role
+from uwvkms.eventlog_scope import EventLogScope, event_log_scope_q
 from uwvkms.events import RETENTION_APPLIED, SECURITY_EVENTS
 from uwvkms.history import PLAIN, ChangeFormat, HistoryEntry, history_entries
 from uwvkms.models import ApiToken, AuditEvent, BusinessUnit, User
@@ -97,10 +98,11 @@ class EventLogFilters:
 _OBJECT_KEY = re.compile(r"(?P<type>[a-z_]+\.[a-z_]+)(:(?P<id>\S+))?")
 
 
-def event_log_rows(filters: EventLogFilters) -> QuerySet[AuditEvent]:
-    """The event log (every app's changes and the security log), newest first, narrowed by
-    `filters`, with each row's actor: one query for a page however many rows it shows."""
-    rows = AuditEvent.objects.select_related("actor")
+def event_log_rows(filters: EventLogFilters, *, scope: EventLogScope) -> QuerySet[AuditEvent]:
+    """The event log (every app's changes and the security log) as far as a reader with `scope`
+    may see it (`uwvkms.eventlog_scope`; rows outside it are left out entirely), newest first,
+    narrowed by `filters`, with each row's actor: one query for a page however many rows."""
+    rows = AuditEvent.objects.select_related("actor").filter(event_log_scope_q(scope))
     who = filters.who.strip()
     if who:
         by_name = Q()

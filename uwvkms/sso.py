@@ -135,11 +135,13 @@ def _role_names(user: User) -> list[str]:
 
 
 class SignInRefused(Exception):
-    """The user may not log in with these claims; `reason` is one of the REFUSED_* names."""
+    """The user may not log in with these claims; `reason` is one of the REFUSED_* names, `user`
+    the account the claims are about when there is one (for the event log's failed login)."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, user: User | None = None):
         super().__init__(reason)
         self.reason = reason
+        self.user = user
 
 
 REFUSED_INACTIVE = "inactive"
@@ -163,7 +165,7 @@ def user_sign_in_apply(*, identity: Identity) -> User:
     `identity.roles` is empty."""
     user = User.objects.select_for_update().filter(oidc_subject=identity.subject).first()
     if user is not None and not user.is_active:
-        raise SignInRefused(REFUSED_INACTIVE)
+        raise SignInRefused(REFUSED_INACTIVE, user)
     if user is None and not identity.roles:
         raise SignInRefused(REFUSED_NO_ROLE)
     unit = (

@@ -20,6 +20,7 @@ from uwvkms.account_views import login_session_start, mfa_login_start
 from uwvkms.api.exceptions import is_api_request, problem_response
 from uwvkms.confirmation import confirmation_page, is_confirmed
 from uwvkms.constants import Role
+from uwvkms.eventlog_scope import event_log_scope_for
 from uwvkms.exports import attachment, to_csv
 from uwvkms.forms import (
     ApiTokenForm,
@@ -223,8 +224,13 @@ EVENT_LOG_PER_PAGE = 50
 
 def _event_log_filtered(request):
     """The filter form and the rows it picks; an invalid form picks none (its errors show)."""
-    form = EventLogFilterForm(request.GET)
-    rows = event_log_rows(form.filters()) if form.is_valid() else AuditEvent.objects.none()
+    scope = event_log_scope_for(request.user)
+    form = EventLogFilterForm(request.GET, scope=scope)
+    rows = (
+        event_log_rows(form.filters(), scope=scope)
+        if form.is_valid()
+        else AuditEvent.objects.none()
+    )
     return form, rows
 
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from uwvkms.events import API_TOKEN_CREATED, DATA_EXPORTED, LOGIN_SUCCEEDED
+from uwvkms.events import API_TOKEN_CREATED, DATA_EXPORTED, FILE_DOWNLOADED, LOGIN_SUCCEEDED
 from uwvkms.models import AuditEvent
 from uwvkms.services import audit_event_record
 
@@ -32,13 +32,14 @@ def _record(event, actor, target, *, at=None, **kwargs):
 
 @pytest.mark.parametrize("persona", ["coordinator", "beheerder"])
 def test_the_coordination_team_and_the_beheerder_read_it(client, request, persona, auditor):
-    _record(API_TOKEN_CREATED, auditor, auditor, changes={"name": [None, "export"]})
+    # A security event: both read those (what else each reads: test_event_log_scope.py).
+    _record(FILE_DOWNLOADED, auditor, auditor, changes={"file": [None, "verslag.pdf"]})
     client.force_login(request.getfixturevalue(persona))
     response = client.get(PAGE)
     assert response.status_code == 200
     html = response.content.decode()
     assert f'href="{PAGE}"' in html  # in the navigation
-    assert "API-token aangemaakt" in html and "Anouk Toetser" in html
+    assert "Vertrouwelijk bestand gedownload" in html and "Anouk Toetser" in html
     assert client.get(EXPORT).status_code == 200
 
 
@@ -63,14 +64,14 @@ def test_it_is_read_only(client, coordinator):
     assert client.post(EXPORT).status_code == 405
 
 
-def test_times_are_local_and_dutch(client, coordinator, auditor):
+def test_times_are_local_and_dutch(client, beheerder, auditor):
     _record(
         API_TOKEN_CREATED,
         auditor,
         auditor,
         at=datetime.datetime(2026, 12, 6, 23, 30, tzinfo=datetime.UTC),
     )
-    client.force_login(coordinator)
+    client.force_login(beheerder)
     html = client.get(PAGE, {"gebeurtenis": API_TOKEN_CREATED.name}).content.decode()
     assert "7 december 2026 00:30:00" in html
 
@@ -81,12 +82,12 @@ def _shown(client, **filters) -> str:
     return response.content.decode()
 
 
-def test_the_filters(client, coordinator, auditor, uitkeren, communicatie):
+def test_the_filters(client, beheerder, coordinator, auditor, uitkeren, communicatie):
     early = datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)
     late = datetime.datetime(2026, 9, 1, 12, tzinfo=datetime.UTC)
     _record(API_TOKEN_CREATED, auditor, uitkeren, at=early, reason="eerste-rij")
     _record(API_TOKEN_CREATED, coordinator, communicatie, at=late, reason="tweede-rij")
-    client.force_login(coordinator)
+    client.force_login(beheerder)
 
     by_who = _shown(client, wie="anouk toetser")
     assert "eerste-rij" in by_who and "tweede-rij" not in by_who
@@ -105,9 +106,9 @@ def test_the_filters(client, coordinator, auditor, uitkeren, communicatie):
     assert "tweede-rij" in by_text and "eerste-rij" not in by_text
 
 
-def test_a_bad_filter_shows_a_dutch_error_and_no_rows(client, coordinator, auditor):
+def test_a_bad_filter_shows_a_dutch_error_and_no_rows(client, beheerder, auditor):
     _record(API_TOKEN_CREATED, auditor, auditor, reason="een-rij")
-    client.force_login(coordinator)
+    client.force_login(beheerder)
     html = _shown(client, van="31-02-2026")
     assert "Vul een datum in, bijvoorbeeld 7-12-2026." in html and "een-rij" not in html
     html = _shown(client, van="2026-06-01", tot="2026-05-01")
@@ -122,8 +123,10 @@ def _queries(client, url) -> int:
     return len(queries)
 
 
-def test_the_query_count_does_not_grow_with_the_rows(client, coordinator, auditor, uitkeren):
-    client.force_login(coordinator)
+def test_the_query_count_does_not_grow_with_the_rows(
+    client, beheerder, coordinator, auditor, uitkeren
+):
+    client.force_login(beheerder)
     client.get(PAGE)  # the session's first touch after login is not the page's
     for _ in range(3):
         _record(API_TOKEN_CREATED, auditor, uitkeren, changes={"name": [None, "x"]})
@@ -135,7 +138,7 @@ def test_the_query_count_does_not_grow_with_the_rows(client, coordinator, audito
     assert _queries(client, f"{PAGE}?pagina=2") == many
 
 
-def test_the_export_holds_the_filtered_rows_in_local_time(client, coordinator, auditor):
+def test_the_export_holds_the_filtered_rows_in_local_time(client, beheerder, auditor):
     _record(
         API_TOKEN_CREATED,
         auditor,
@@ -143,8 +146,8 @@ def test_the_export_holds_the_filtered_rows_in_local_time(client, coordinator, a
         at=datetime.datetime(2026, 12, 6, 23, 30, tzinfo=datetime.UTC),
         reason="=HYPERLINK(1)",
     )
-    _record(API_TOKEN_CREATED, coordinator, coordinator, reason="niet-deze")
-    client.force_login(coordinator)
+    _record(API_TOKEN_CREATED, beheerder, beheerder, reason="niet-deze")
+    client.force_login(beheerder)
     response = client.get(EXPORT, {"wie": "anouk"})
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"].startswith('attachment; filename="gebeurtenissen-')
@@ -156,4 +159,4 @@ def test_the_export_holds_the_filtered_rows_in_local_time(client, coordinator, a
     assert ";'=HYPERLINK(1);" in lines[1]  # never a formula
     assert "niet-deze" not in text
     [export] = AuditEvent.objects.filter(event=DATA_EXPORTED)
-    assert export.actor == coordinator and export.changes["what"] == "gebeurtenissenlog"
+    assert export.actor == beheerder and export.changes["what"] == "gebeurtenissenlog"

@@ -18,6 +18,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from uwvkms.constants import Delivery
 from uwvkms.models import Notification, User
@@ -123,8 +124,9 @@ def digest_email(user: User, notifications: list[Notification]) -> tuple[str, st
 
 def invitation_email(user: User, link: str) -> tuple[str, str]:
     """The subject and body of an invitation (Dutch): who invites, the one-time link, how long it
-    works. No roles or other details: mail leaves the building."""
-    days = max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60))
+    works (INVITATION_TIMEOUT_DAYS). No roles or other details: mail leaves the building."""
+    days = settings.INVITATION_TIMEOUT_DAYS
+    validity = ngettext("%(days)d dag", "%(days)d dagen", days) % {"days": days}
     subject = _("Uitnodiging voor uwvkms")
     body = "\n\n".join(
         [
@@ -136,10 +138,10 @@ def invitation_email(user: User, link: str) -> tuple[str, str]:
             % {"username": user.username},
             _("Stel via deze link uw eigen wachtwoord in: %(url)s") % {"url": link},
             _(
-                "De link werkt één keer en is %(days)d dagen geldig. Werkt hij niet meer, vraag "
+                "De link werkt één keer en is %(validity)s geldig. Werkt hij niet meer, vraag "
                 "dan de functioneel beheerder om een nieuwe uitnodiging."
             )
-            % {"days": days},
+            % {"validity": validity},
         ]
     )
     return subject, body + "\n"

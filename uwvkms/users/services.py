@@ -71,7 +71,7 @@ def _snapshot(user: User, roles: list[str]) -> dict:
     }
 
 
-def protected_account_check(*, actor: User, user: User) -> None:
+def _protected_account_check(*, actor: User, user: User) -> None:
     """Refuse (PermissionDenied) any change to an account with access to the admin (staff or
     superuser) unless the actor is a superuser (`rules.protected_account_refusal`): a Beheerder
     must not take such an account over."""
@@ -156,7 +156,7 @@ def user_invite(*, actor: User, user: User) -> User:
     an account with access to the admin unless the actor is a superuser."""
     require_role(actor, Role.BEHEERDER)
     user = User.objects.select_for_update().get(pk=user.pk)
-    protected_account_check(actor=actor, user=user)
+    _protected_account_check(actor=actor, user=user)
     if not user.is_active:
         raise ValidationError(_("Een gedeactiveerde gebruiker kan niet worden uitgenodigd."))
     if user.has_usable_password() or user.last_login is not None:
@@ -192,7 +192,7 @@ def user_update(
     require_role(actor, Role.BEHEERDER)
     roles = _roles(roles)
     user = User.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=user.pk)
-    protected_account_check(actor=actor, user=user)
+    _protected_account_check(actor=actor, user=user)
     version_check(user, expected_version=expected_version, what=WHAT)
     if refusal := own_account_refusal(actor_id=actor.pk, user_id=user.pk, roles_after=roles):
         raise ValidationError({"roles": refusal})
@@ -236,7 +236,7 @@ def _set_active(
 ) -> User:
     require_role(actor, Role.BEHEERDER)
     user = User.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=user.pk)
-    protected_account_check(actor=actor, user=user)
+    _protected_account_check(actor=actor, user=user)
     version_check(user, expected_version=expected_version, what=WHAT)
     if refusal := own_account_refusal(
         actor_id=actor.pk, user_id=user.pk, deactivating=not is_active

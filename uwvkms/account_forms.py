@@ -38,7 +38,8 @@ class MfaConfirmForm(forms.Form):
 
 
 class MfaDisableForm(forms.Form):
-    """Switching off the second factor asks the password again."""
+    """Switching off the second factor asks the password again; `password_wrong` tells the view
+    to count a failure for the login lockout."""
 
     password = forms.CharField(
         label=_("Uw wachtwoord"),
@@ -49,10 +50,12 @@ class MfaDisableForm(forms.Form):
     def __init__(self, data=None, *, user):
         super().__init__(data)
         self.user = user
+        self.password_wrong = False
 
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
+            self.password_wrong = True
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
         return password
 

@@ -220,8 +220,15 @@ def mfa_recovery_codes(request):
 
 @mfa_setup_page
 def mfa_switch_off(request):
-    """Switch the second factor off (asks the password); not offered where it is required."""
+    """Switch the second factor off (asks the password); not offered where it is required. A
+    wrong password counts for the login lockout, as on the password change page (a session left
+    open is no way to guess it), and a locked user gets the lockout page."""
+    credentials = {settings.AXES_USERNAME_FORM_FIELD: request.user.get_username()}
+    if request.method == "POST" and not AxesProxyHandler.is_allowed(request, credentials):
+        return get_lockout_response(request, credentials=credentials)
     form = MfaDisableForm(posted_data(request), user=request.user)
+    if form.is_bound and not form.is_valid() and form.password_wrong:
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
     if form.is_valid():
         try:
             mfa_disable(user=request.user)

@@ -17,7 +17,9 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from uwvkms.constants import Delivery
 from uwvkms.models import Notification, User
@@ -123,8 +125,9 @@ def digest_email(user: User, notifications: list[Notification]) -> tuple[str, st
 
 def invitation_email(user: User, link: str) -> tuple[str, str]:
     """The subject and body of an invitation (Dutch): who invites, the one-time link, how long it
-    works. No roles or other details: mail leaves the building."""
-    days = max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60))
+    works (INVITATION_TIMEOUT_DAYS). No roles or other details: mail leaves the building."""
+    days = settings.INVITATION_TIMEOUT_DAYS
+    validity = ngettext("%(days)d dag", "%(days)d dagen", days) % {"days": days}
     subject = _("Uitnodiging voor uwvkms")
     body = "\n\n".join(
         [
@@ -136,10 +139,10 @@ def invitation_email(user: User, link: str) -> tuple[str, str]:
             % {"username": user.username},
             _("Stel via deze link uw eigen wachtwoord in: %(url)s") % {"url": link},
             _(
-                "De link werkt één keer en is %(days)d dagen geldig. Werkt hij niet meer, vraag "
+                "De link werkt één keer en is %(validity)s geldig. Werkt hij niet meer, vraag "
                 "dan de functioneel beheerder om een nieuwe uitnodiging."
             )
-            % {"days": days},
+            % {"validity": validity},
         ]
     )
     return subject, body + "\n"
@@ -160,3 +163,109 @@ def invitation_email_send(*, user_id: int) -> bool:
         logger.exception("Mailing the invitation of user %s failed", user_id)
         return False
     return True
+
+
+def task_enqueue_after_commit(task_path: str, **kwargs) -> None:
+    """Hand a mail to the task worker once the change that asks it committed. The task is named
+    by its dotted path (the task module imports this one). A queue that refuses is logged: the
+    change itself stands."""
+
+    def enqueue() -> None:
+        try:
+            import_string(task_path).enqueue(**kwargs)
+        except Exception:
+            logger.exception("Enqueueing %s failed", task_path)
+
+    transaction.on_commit(enqueue)
+
+
+def _account_greeting(user: User) -> str:
+    return _("Goedendag %(name)s,") % {"name": user.get_full_name() or user.username}
+
+
+def _not_you() -> str:
+    return _(
+        "Heeft u hier niet om gevraagd, neem dan direct contact op met de functioneel beheerder "
+        "van uwvkms."
+    )
+
+
+def email_changed_email(user: User) -> tuple[str, str]:
+    """The subject and body of the notice to an account's OLD address that its e-mail address
+    was changed (Dutch). The new address is not in it: it would tell whoever changed it nothing,
+    and the owner of the old address whose account it is can ask."""
+    subject = _("Uw e-mailadres in uwvkms is gewijzigd")
+    body = "\n\n".join(
+        [
+            _account_greeting(user),
+            _(
+                "Het e-mailadres van uw account %(username)s in uwvkms is gewijzigd. Berichten "
+                "en links om uw wachtwoord te herstellen gaan voortaan naar het nieuwe adres, "
+                "niet meer naar dit adres."
+            )
+            % {"username": user.username},
+            _not_you(),
+        ]
+    )
+    return subject, body + "\n"
+
+
+def mfa_reset_email(user: User) -> tuple[str, str]:
+    """The subject and body of the notice that a Beheerder reset the user's two-step
+    verification (Dutch)."""
+    subject = _("Uw tweestapsverificatie in uwvkms is gereset")
+    body = "\n\n".join(
+        [
+            _account_greeting(user),
+            _(
+                "De functioneel beheerder heeft de tweestapsverificatie van uw account "
+                "%(username)s in uwvkms gereset: uw authenticator-app en uw herstelcodes werken "
+                "niet meer. Waar tweestapsverificatie verplicht is, stelt u haar bij de volgende "
+                "keer inloggen opnieuw in."
+            )
+            % {"username": user.username},
+            _not_you(),
+        ]
+    )
+    return subject, body + "\n"
+
+
+def _account_notice_send(*, address: str, subject: str, body: str, what: str) -> bool:
+    if not address:
+        logger.warning("%s not mailed: no address", what)
+        return False
+    try:
+        send_mail(subject, body, None, [address])
+    except Exception:
+        logger.exception("Mailing %s failed", what)
+        return False
+    return True
+
+
+def email_changed_email_send(*, user_id: int, old_address: str) -> bool:
+    """Tell the old address of a user that their e-mail address was changed; True when it went
+    out. A failing server is logged (the change stands)."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return False
+    subject, body = email_changed_email(user)
+    return _account_notice_send(
+        address=old_address,
+        subject=subject,
+        body=body,
+        what=f"the e-mail change notice of user {user_id}",
+    )
+
+
+def mfa_reset_email_send(*, user_id: int) -> bool:
+    """Tell a user that a Beheerder reset their two-step verification; True when it went out."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return False
+    subject, body = mfa_reset_email(user)
+    return _account_notice_send(
+        address=user.email,
+        subject=subject,
+        body=body,
+        what=f"the MFA reset notice of user {user_id}",
+    )

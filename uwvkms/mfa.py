@@ -12,7 +12,7 @@ from base64 import b32encode
 from binascii import unhexlify
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
@@ -22,14 +22,18 @@ from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from uwvkms.constants import Role
 from uwvkms.events import MFA_DISABLED, MFA_ENABLED, MFA_RECOVERY_CODES_GENERATED, MFA_RESET
+from uwvkms.mail import task_enqueue_after_commit
 from uwvkms.models import User
 from uwvkms.permissions import require_role
 from uwvkms.services import audit_event_record
+from uwvkms.users.rules import protected_account_refusal
 
 RECOVERY_CODE_COUNT = 10
 AUTHENTICATOR_NAME = "Authenticator-app"
 RECOVERY_NAME = "Herstelcodes"
 TOTP_DIGITS = 6
+# Enqueued by name: the task module imports the mail module.
+MFA_RESET_TASK = "uwvkms.tasks.mfa_reset_email_task"
 
 
 # --- rules ----------------------------------------------------------------------------------
@@ -205,8 +209,17 @@ def mfa_disable(*, user: User) -> None:
 @transaction.atomic
 def mfa_reset(*, actor: User, user: User, reason: str) -> None:
     """A Beheerder removes someone's authenticator and recovery codes (a lost phone), with the
-    reason; that user sets it up again at their next login where it is required."""
+    reason; that user sets it up again at their next login where it is required, and is told by
+    mail (after the commit, by the task worker). Refused (PermissionDenied) for an account with
+    access to the admin unless the actor is a superuser: a Beheerder must not take it over."""
     require_role(actor, Role.BEHEERDER)
+    user = User.objects.get(pk=user.pk)
+    if refusal := protected_account_refusal(
+        actor_is_superuser=actor.is_superuser,
+        is_staff=user.is_staff,
+        is_superuser=user.is_superuser,
+    ):
+        raise PermissionDenied(refusal)
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Geef een reden op.")})
@@ -219,6 +232,7 @@ def mfa_reset(*, actor: User, user: User, reason: str) -> None:
         changes={"authenticator": [True, False]},
         reason=reason,
     )
+    task_enqueue_after_commit(MFA_RESET_TASK, user_id=user.pk)
 
 
 def mfa_device_verified(*, user: User, code: str):

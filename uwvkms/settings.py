@@ -288,6 +288,8 @@ OTP_TOTP_SYNC = False
 MFA_LOGIN_SECONDS = env_int("MFA_LOGIN_SECONDS", 300)
 # A password reset link is valid this long (seconds).
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT_MINUTES", 60) * 60
+# An invitation link (a new account sets its own password) is valid this many days.
+INVITATION_TIMEOUT_DAYS = env_int("INVITATION_TIMEOUT_DAYS", 3)
 
 # How many reverse proxies in front of the app append to X-Forwarded-For (nginx: 1). The client
 # address is the entry that many places from the right; 0 trusts no header at all. The header

@@ -2,7 +2,12 @@
 
 from django.tasks import task
 
-from uwvkms.mail import invitation_email_send, notification_email_send
+from uwvkms.mail import (
+    email_changed_email_send,
+    invitation_email_send,
+    mfa_reset_email_send,
+    notification_email_send,
+)
 from uwvkms.passwords import password_reset_email_send
 
 
@@ -23,3 +28,15 @@ def password_reset_email_task(user_id: int) -> bool:
 def invitation_email_task(user_id: int) -> bool:
     """Mail an invited user their one-time link to set a password (`invitation_email_send`)."""
     return invitation_email_send(user_id=user_id)
+
+
+@task
+def email_changed_email_task(user_id: int, old_address: str) -> bool:
+    """Tell a user's old address that their e-mail address changed (`email_changed_email_send`)."""
+    return email_changed_email_send(user_id=user_id, old_address=old_address)
+
+
+@task
+def mfa_reset_email_task(user_id: int) -> bool:
+    """Tell a user that their two-step verification was reset (`mfa_reset_email_send`)."""
+    return mfa_reset_email_send(user_id=user_id)

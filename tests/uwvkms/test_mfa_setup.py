@@ -202,3 +202,19 @@ def test_the_profile_links_to_the_security_pages(client, auditor):
     content = client.get(reverse("profile")).content.decode()
     assert reverse("password_change") in content
     assert reverse("mfa_overview") in content
+
+
+def test_wrong_passwords_when_switching_off_count_for_the_lockout(client, auditor, settings):
+    """As on the password change page: a session left open is no way to guess the password."""
+    from tests.factories import PASSWORD
+
+    device = authenticator_for(auditor)
+    log_in_with_code(client, auditor, device)
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("mfa_switch_off"), {"password": "fout"})
+
+    response = client.post(reverse("mfa_switch_off"), {"password": PASSWORD})
+
+    assert response.status_code == 429
+    assert TOTPDevice.objects.filter(user=auditor).exists()
+    assert not _events("uwvkms.mfa.disabled").exists()

@@ -2,6 +2,7 @@
 and the task worker, to set their own password (Django's validators apply); the link works once,
 a new invitation makes the old one useless, and a deactivated account's link is refused."""
 
+import datetime
 import re
 from urllib.parse import urlsplit
 
@@ -11,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from uwvkms.constants import Role
+from uwvkms.mail import invitation_email
 from uwvkms.models import AuditEvent, User
+from uwvkms.users.invitation import invitation_tokens
 from uwvkms.users.services import user_create, user_deactivate, user_invite
 
 NEW_PASSWORD = "Blauwe-tulpen-in-Zwolle-42"
@@ -110,3 +113,36 @@ def test_the_beheerder_sends_a_new_invitation_from_the_detail_page(
         response = client.post(reverse("user_invite", args=[invited.pk]))
     assert response.status_code == 302
     assert len(mail.outbox) == 2
+
+
+class _Clock:
+    """Moves the invitation generator's clock (`_now`, Django's hook for tests)."""
+
+    def __init__(self, monkeypatch):
+        self.now = datetime.datetime.now()
+        monkeypatch.setattr(invitation_tokens, "_now", lambda: self.now)
+
+    def move(self, **delta):
+        self.now += datetime.timedelta(**delta)
+
+
+def test_the_link_works_for_the_invitation_days_not_the_reset_timeout(
+    client, invited, monkeypatch, settings
+):
+    """PASSWORD_RESET_TIMEOUT is an hour; an invitation works INVITATION_TIMEOUT_DAYS."""
+    assert settings.PASSWORD_RESET_TIMEOUT == 60 * 60 and settings.INVITATION_TIMEOUT_DAYS == 3
+    clock = _Clock(monkeypatch)
+    link = link_in(mail.outbox[0])
+    clock.move(hours=2)
+    assert client.get(link).status_code == 200
+    clock.move(days=3)
+    assert client.get(link).status_code == 404
+    settings.INVITATION_TIMEOUT_DAYS = 7
+    assert client.get(link).status_code == 200
+
+
+@pytest.mark.parametrize(("days", "text"), [(3, "is 3 dagen geldig"), (1, "is 1 dag geldig")])
+def test_the_mail_says_how_long_the_link_works(invited, settings, days, text):
+    settings.INVITATION_TIMEOUT_DAYS = days
+    _subject, body = invitation_email(invited, "https://kms.example.invalid/uitnodiging/x/")
+    assert text in body

@@ -5,7 +5,12 @@ import datetime
 import pytest
 
 from uwvkms.constants import Role, UserStatus
-from uwvkms.users.rules import own_account_refusal, user_status
+from uwvkms.users.rules import (
+    claims_refusal,
+    own_account_refusal,
+    protected_account_refusal,
+    user_status,
+)
 
 WHEN = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
 
@@ -51,3 +56,44 @@ def test_own_account_refusal(actor_id, user_id, roles_after, deactivating, refus
         assert refusal is None
     else:
         assert refused in refusal
+
+
+@pytest.mark.parametrize(
+    ("actor_is_superuser", "is_staff", "is_superuser", "refused"),
+    [
+        (False, False, False, False),  # an ordinary account: the Beheerder's to change
+        (False, True, False, True),  # staff reaches /beheer/: only a superuser changes it
+        (False, False, True, True),
+        (False, True, True, True),
+        (True, True, True, False),  # a superuser may
+        (True, True, False, False),
+        (True, False, False, False),
+    ],
+)
+def test_protected_account_refusal(actor_is_superuser, is_staff, is_superuser, refused):
+    refusal = protected_account_refusal(
+        actor_is_superuser=actor_is_superuser, is_staff=is_staff, is_superuser=is_superuser
+    )
+    assert (refusal is not None) is refused
+    if refused:
+        assert "alleen een superuser" in refusal
+
+
+@pytest.mark.parametrize(
+    ("oidc_subject", "changed", "refused"),
+    [
+        ("", ["email", "roles"], False),  # a local account
+        ("sub-1", [], False),
+        ("sub-1", ["is_active"], False),  # deactivating is the Beheerder's, also for SSO
+        ("sub-1", ["roles"], True),
+        ("sub-1", ["first_name"], True),
+        ("sub-1", ["last_name"], True),
+        ("sub-1", ["email"], True),
+        ("sub-1", ["business_unit"], True),
+    ],
+)
+def test_claims_refusal(oidc_subject, changed, refused):
+    refusal = claims_refusal(oidc_subject=oidc_subject, changed=changed)
+    assert (refusal is not None) is refused
+    if refused:
+        assert refusal.startswith("Rollen, naam, e-mail en onderdeel komen uit het UWV-account")

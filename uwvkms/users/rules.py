@@ -40,3 +40,39 @@ def own_account_refusal(
     if roles_after is not None and Role.BEHEERDER.value not in set(roles_after):
         return _("U kunt uw eigen rol Beheerder niet intrekken.")
     return None
+
+
+def protected_account_refusal(
+    *, actor_is_superuser: bool, is_staff: bool, is_superuser: bool
+) -> str | None:
+    """Why the Beheerder may not change this account at all, or None: an account with access to
+    the admin (/beheer/: staff or superuser) is changed only by a superuser. Otherwise a
+    Beheerder could take it over (a new e-mail address and a password reset, a reset of its
+    MFA, a new invitation) and so gain more than their role gives."""
+    if actor_is_superuser or not (is_staff or is_superuser):
+        return None
+    return _(
+        "Dit account heeft toegang tot het beheer (/beheer/); alleen een superuser kan het "
+        "wijzigen."
+    )
+
+
+# What single sign-on sets from the UWV account's claims at every login (uwvkms/sso.py).
+CLAIM_FIELDS = frozenset({"first_name", "last_name", "email", "business_unit", "roles"})
+
+
+def claims_refusal(*, oidc_subject: str | None, changed: Iterable[str]) -> str | None:
+    """Why a change of these fields of an account is refused, or None: an account that logs in
+    with its UWV account (`oidc_subject` set) gets its name, e-mail, unit and roles from that
+    account at every login, so a change here would be undone at the next login."""
+    if not oidc_subject or not CLAIM_FIELDS & set(changed):
+        return None
+    return claims_managed_message()
+
+
+def claims_managed_message() -> str:
+    """The one sentence that says why the fields of a UWV-account cannot be changed here."""
+    return _(
+        "Rollen, naam, e-mail en onderdeel komen uit het UWV-account en worden bij elke login "
+        "daaruit overgenomen; wijzig ze daar."
+    )

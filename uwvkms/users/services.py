@@ -12,9 +12,8 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,16 +27,18 @@ from uwvkms.events import (
     USER_REACTIVATED,
     USER_UPDATED,
 )
+from uwvkms.mail import task_enqueue_after_commit
 from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import require_role
 from uwvkms.services import audit_event_record
-from uwvkms.users.rules import own_account_refusal
+from uwvkms.users.rules import claims_refusal, own_account_refusal, protected_account_refusal
 from uwvkms.versioning import version_check
 
 logger = logging.getLogger(__name__)
 
 # Enqueued by name: the task module imports the mail module, which imports this package.
 INVITATION_TASK = "uwvkms.tasks.invitation_email_task"
+EMAIL_CHANGED_TASK = "uwvkms.tasks.email_changed_email_task"
 WHAT = gettext_lazy("Deze gebruiker")
 
 
@@ -70,21 +71,24 @@ def _snapshot(user: User, roles: list[str]) -> dict:
     }
 
 
+def _protected_account_check(*, actor: User, user: User) -> None:
+    """Refuse (PermissionDenied) any change to an account with access to the admin (staff or
+    superuser) unless the actor is a superuser (`rules.protected_account_refusal`): a Beheerder
+    must not take such an account over."""
+    if refusal := protected_account_refusal(
+        actor_is_superuser=actor.is_superuser,
+        is_staff=user.is_staff,
+        is_superuser=user.is_superuser,
+    ):
+        raise PermissionDenied(refusal)
+
+
 def _email_unique(email: str, *, exclude_pk: int | None = None) -> None:
     others = User.objects.filter(email__iexact=email)
     if exclude_pk is not None:
         others = others.exclude(pk=exclude_pk)
     if others.exists():
         raise ValidationError({"email": _("Er is al een gebruiker met dit e-mailadres.")})
-
-
-def _invitation_enqueue(user_id: int) -> None:
-    """Hand the invitation mail to the task worker (after the commit: the user must exist). A
-    queue that refuses is logged; the Beheerder sees the account still invited and sends again."""
-    try:
-        import_string(INVITATION_TASK).enqueue(user_id=user_id)
-    except Exception:
-        logger.exception("Enqueueing the invitation of user %s failed", user_id)
 
 
 @transaction.atomic
@@ -99,9 +103,11 @@ def user_create(
     roles: Iterable[str],
     invite: bool = True,
 ) -> User:
-    """Create an account with its name, e-mail, unit and roles in one go. It has no password:
-    with `invite` the user gets a one-time link by e-mail to set their own (`user_invite`);
-    without, they log in through single sign-on or are invited later."""
+    """Create a local account with its name, e-mail, unit and roles in one go. It has no
+    password: with `invite` the user gets a one-time link by e-mail to set their own
+    (`user_invite`); without, they are invited later. (Someone who logs in with their UWV
+    account needs no account made here: single sign-on makes it at their first login, and one
+    made here would be a second account, not theirs.)"""
     require_role(actor, Role.BEHEERDER)
     roles = _roles(roles)
     username, email = username.strip(), email.strip()
@@ -138,15 +144,19 @@ def _invite(*, actor: User, user: User) -> None:
     user.set_unusable_password()
     user.save(update_fields=["password"])
     audit_event_record(event=USER_INVITED, actor=actor, target=user, changes={"email": user.email})
-    transaction.on_commit(lambda: _invitation_enqueue(user.pk))
+    # After the commit (the user must exist); a queue that refuses is logged, and the Beheerder
+    # sees the account still invited and sends again.
+    task_enqueue_after_commit(INVITATION_TASK, user_id=user.pk)
 
 
 @transaction.atomic
 def user_invite(*, actor: User, user: User) -> User:
     """Send an invited user (a new) one-time link to set their own password; earlier links stop
-    working. Only for an active account that has no password and never logged in."""
+    working. Only for an active account that has no password and never logged in, and not for
+    an account with access to the admin unless the actor is a superuser."""
     require_role(actor, Role.BEHEERDER)
     user = User.objects.select_for_update().get(pk=user.pk)
+    _protected_account_check(actor=actor, user=user)
     if not user.is_active:
         raise ValidationError(_("Een gedeactiveerde gebruiker kan niet worden uitgenodigd."))
     if user.has_usable_password() or user.last_login is not None:
@@ -173,10 +183,16 @@ def user_update(
     """Change an account's name, e-mail, unit and roles; returns what changed (old → new). A
     change of roles needs a reason, recorded with it. A Beheerder cannot take away their own
     Beheerder role. A save on a version someone else changed meanwhile is refused
-    (EditConflict); a save that changes nothing stores nothing."""
+    (EditConflict); a save that changes nothing stores nothing.
+
+    Refused: any change to an account with access to the admin unless the actor is a superuser
+    (PermissionDenied), and a change of the fields an account that logs in with its UWV account
+    gets from it at every login (`rules.claims_refusal`). When the e-mail address changes, the
+    old address is told (after the commit, by the task worker)."""
     require_role(actor, Role.BEHEERDER)
     roles = _roles(roles)
     user = User.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=user.pk)
+    _protected_account_check(actor=actor, user=user)
     version_check(user, expected_version=expected_version, what=WHAT)
     if refusal := own_account_refusal(actor_id=actor.pk, user_id=user.pk, roles_after=roles):
         raise ValidationError({"roles": refusal})
@@ -194,6 +210,8 @@ def user_update(
     changes = changes_between(before, after)
     if not changes:
         return {}
+    if refusal := claims_refusal(oidc_subject=user.oidc_subject, changed=changes):
+        raise ValidationError(refusal)
     reason = reason.strip()
     if "roles" in changes and not reason:
         raise ValidationError({"reason": _("Geef de reden van de wijziging van de rollen.")})
@@ -208,6 +226,8 @@ def user_update(
     if "roles" in changes:
         user.groups.set(_groups(roles))
     audit_event_record(event=USER_UPDATED, actor=actor, target=user, changes=changes, reason=reason)
+    if "email" in changes and before["email"]:
+        task_enqueue_after_commit(EMAIL_CHANGED_TASK, user_id=user.pk, old_address=before["email"])
     return changes
 
 
@@ -216,6 +236,7 @@ def _set_active(
 ) -> User:
     require_role(actor, Role.BEHEERDER)
     user = User.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=user.pk)
+    _protected_account_check(actor=actor, user=user)
     version_check(user, expected_version=expected_version, what=WHAT)
     if refusal := own_account_refusal(
         actor_id=actor.pk, user_id=user.pk, deactivating=not is_active
@@ -247,7 +268,8 @@ def _set_active(
 def user_deactivate(*, actor: User, user: User, expected_version: int, reason: str) -> User:
     """Deactivate an account, with a reason: the user cannot log in any more (an open session
     ends at its next request) and their API tokens are refused; nothing is deleted, their history
-    stays. A Beheerder cannot deactivate themselves."""
+    stays. A Beheerder cannot deactivate themselves, nor an account with access to the admin
+    unless they are a superuser (PermissionDenied)."""
     return _set_active(
         actor=actor, user=user, expected_version=expected_version, reason=reason, is_active=False
     )
@@ -255,7 +277,8 @@ def user_deactivate(*, actor: User, user: User, expected_version: int, reason: s
 
 @transaction.atomic
 def user_reactivate(*, actor: User, user: User, expected_version: int, reason: str) -> User:
-    """Make a deactivated account active again, with a reason; they log in as before."""
+    """Make a deactivated account active again, with a reason; they log in as before. Refused
+    for an account with access to the admin unless the actor is a superuser."""
     return _set_active(
         actor=actor, user=user, expected_version=expected_version, reason=reason, is_active=True
     )

@@ -28,7 +28,7 @@ from uwvkms.users.forms import (
     UserUpdateForm,
 )
 from uwvkms.users.invitation import invited_user
-from uwvkms.users.rules import user_status
+from uwvkms.users.rules import claims_managed_message, protected_account_refusal, user_status
 
 
 def _with_facts(users) -> list:
@@ -41,7 +41,22 @@ def _with_facts(users) -> list:
             last_login=user.last_login,
         )
         user.role_labels = selectors.roles_shown(user)
+        user.uwv_account = bool(user.oidc_subject)
     return users
+
+
+def _blocks(request, user) -> dict:
+    """Why this page offers no changes to this account, or not its edit: an account with access
+    to the admin is changed only by a superuser (`protected_refusal`, every action); the fields
+    of an account that logs in with its UWV account come from it (`claims_message`, the edit).
+    The services refuse the same; the pages say so instead of offering a dead end."""
+    protected = protected_account_refusal(
+        actor_is_superuser=request.user.is_superuser,
+        is_staff=user.is_staff,
+        is_superuser=user.is_superuser,
+    )
+    claims = claims_managed_message() if user.oidc_subject else None
+    return {"protected_refusal": protected, "claims_message": claims}
 
 
 @role_required(Role.BEHEERDER)
@@ -98,6 +113,7 @@ def _detail(request, user, *, active_form=None, mfa_form=None, status=200):
             "is_self": user.pk == request.user.pk,
             "mfa_form": mfa_form or MfaResetForm(),
             "history": selectors.user_history(user),
+            **_blocks(request, user),
         },
         status=status,
     )
@@ -143,7 +159,7 @@ def user_edit(request, pk: int):
     return render(
         request,
         "uwvkms/users/user_form.html",
-        {"form": form, "account": user, "title": _("Gebruiker wijzigen")},
+        {"form": form, "account": user, "title": _("Gebruiker wijzigen"), **_blocks(request, user)},
         status=400 if form.errors else 200,
     )
 

@@ -46,7 +46,7 @@ class DocumentChoiceField(forms.ModelChoiceField):
 
 def document_choice_field() -> DocumentChoiceField:
     return DocumentChoiceField(
-        label=_("Geüpload document"),
+        label=_("Bestand uit het dossier"),
         queryset=None,
         required=False,
         empty_label=_("– geen –"),

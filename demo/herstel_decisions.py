@@ -7,6 +7,7 @@ alone. Every name, number, reference and text here is made up."""
 from datetime import date
 from decimal import Decimal
 
+from demo.herstel_documents import note_and_plan
 from herstel.constants import (
     AdviceSection,
     CommunicationFunction,
@@ -128,7 +129,7 @@ def decision_add(action, actor, forum, outcome, body, on, document=""):
     )
 
 
-def notification_add(action, actor, kind, summary, on, document=""):
+def notification_add(action, actor, kind, summary, on, document="", document_file=None):
     """Someone was informed (the RvB, SZW, the minister), recorded by the actor."""
     action.refresh_from_db()
     return notification_record(
@@ -138,6 +139,7 @@ def notification_add(action, actor, kind, summary, on, document=""):
         informed_on=on,
         summary=summary,
         document=document,
+        document_file=document_file,
     )
 
 
@@ -372,6 +374,8 @@ def minister_waiting(people) -> None:
         "RvB-besluitenlijst 2025-33",
     )
     step_move(action, sbk, StepMove.TO_MINISTER)
+    action.refresh_from_db()
+    note = note_and_plan(action, sbk=sbk, adviser=adviser)
     notification_add(
         action,
         sbk,
@@ -379,6 +383,7 @@ def minister_waiting(people) -> None:
         "Nota aan de minister met verzoek tot besluit, opgesteld met de directie van SZW.",
         date(2025, 9, 30),
         "Nota SZW 2025-0917",
+        document_file=note,
     )
 
 

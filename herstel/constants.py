@@ -184,6 +184,7 @@ class Operation(models.TextChoices):
     EDIT_DOSSIER = "edit_dossier", _("Dossier wijzigen")
     SET_ESTIMATE = "set_estimate", _("Geschat gemiddeld bedrag vastleggen")
     EDIT_EVALUATION = "edit_evaluation", _("Evaluatie vastleggen")
+    UPLOAD_DOCUMENT = "upload_document", _("Document toevoegen aan het dossier")
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,46 @@ OPERATION_RIGHTS: dict[Operation, Right] = {
     Operation.SET_ESTIMATE: Right(_ADVISERS, _STEP_3),
     # Step 4: the lead division sets up and runs the evaluation.
     Operation.EDIT_EVALUATION: Right(_ADVISERS, frozenset({Step.STAP_4})),
+    # The documents of the action's dossier, in every open step; which kind whom: see
+    # DOCUMENT_UPLOADERS (permissions.may_upload_document).
+    Operation.UPLOAD_DOCUMENT: Right(
+        frozenset({Capacity.LEAD_ADVISER, Capacity.SBK, Capacity.DT, Capacity.RVB}), ALL_STEPS
+    ),
+}
+
+
+# --- Documents in the action's dossier -----------------------------------------------------------
+
+
+class DocumentKind(models.TextChoices):
+    """What an uploaded document of a herstelactie is (the process guide's stukken)."""
+
+    ADVIES = "advies", _("Advies")
+    NOTA_MINISTER = "nota_minister", _("Nota aan de minister")
+    PLAN_VAN_AANPAK = "plan_van_aanpak", _("Plan van aanpak")
+    BESLUITDOCUMENT = "besluitdocument", _("Besluitdocument")
+    EVALUATIERAPPORT = "evaluatierapport", _("Evaluatierapport")
+    KAPSTOKVERHAAL = "kapstokverhaal", _("Kapstokverhaal")
+    OVERIG = "overig", _("Overig")
+
+
+_LEAD_AND_SBK = frozenset({Capacity.LEAD_ADVISER, Capacity.SBK})
+
+# Who uploads (and withdraws) which kind of document, in every open step (OPERATION_RIGHTS).
+# The lead division writes its advice, plan of approach and evaluation; SBK drafts the note to
+# the minister with SZW and, with the lead advisers, runs the communication track (the
+# kapstokverhaal); a decision document comes from whoever records decisions (the DT, the RvB,
+# SBK for the minister) or the advisers who prepare it.
+DOCUMENT_UPLOADERS: dict[DocumentKind, frozenset[Capacity]] = {
+    DocumentKind.ADVIES: _ADVISERS,
+    DocumentKind.NOTA_MINISTER: _LEAD_AND_SBK,
+    DocumentKind.PLAN_VAN_AANPAK: _ADVISERS,
+    DocumentKind.BESLUITDOCUMENT: frozenset(
+        {Capacity.LEAD_ADVISER, Capacity.SBK, Capacity.DT, Capacity.RVB}
+    ),
+    DocumentKind.EVALUATIERAPPORT: _ADVISERS,
+    DocumentKind.KAPSTOKVERHAAL: _LEAD_AND_SBK,
+    DocumentKind.OVERIG: _LEAD_AND_SBK,
 }
 
 

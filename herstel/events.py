@@ -51,6 +51,8 @@ EVALUATION_PLANNED = Event("herstel.evaluation.planned", _("Evaluatie gepland"))
 EVALUATION_SAVED = Event("herstel.evaluation.saved", _("Evaluatie bijgewerkt"))
 EVALUATION_COMPLETED = Event("herstel.evaluation.completed", _("Evaluatie afgerond"))
 EVALUATION_CANCELLED = Event("herstel.evaluation.cancelled", _("Evaluatie afgezegd"))
+DOCUMENT_UPLOADED = Event("herstel.document.uploaded", _("Document toegevoegd aan het dossier"))
+DOCUMENT_WITHDRAWN = Event("herstel.document.withdrawn", _("Document ingetrokken"))
 
 CONTACT_POINT_CREATED = Event("herstel.contact_point.created", _("Vaste contactpersoon toegevoegd"))
 CONTACT_POINT_UPDATED = Event("herstel.contact_point.updated", _("Vaste contactpersoon gewijzigd"))

@@ -23,6 +23,12 @@ advisers) runs the communication track; working-group members read. The RvB and 
 action (the RvB is always informed; SBK keeps the central overview and the contact with SZW).
 Everyone else sees nothing of an action: its pages answer 404.
 
+Documents in the action's dossier (the advice, the note to the minister, the plan of approach,
+decision documents, evaluation reports, the kapstokverhaal): the lead advisers upload every
+kind in every open step; SBK the note to the minister, decision documents, the kapstokverhaal and
+other documents; the DT and the RvB decision documents (DOCUMENT_UPLOADERS). Everyone who reads
+the action downloads them; FEZ reading only the figures does not.
+
 Steps 3 and 4: only the advisers of the lead division record the project structure, import and
 edit dossiers, enter the estimated average amount and record the evaluations; they and the DT
 members of the lead division record the go/no-go. Everyone who reads an action reads its
@@ -44,10 +50,12 @@ only read them.
 from collections.abc import Iterable
 
 from herstel.constants import (
+    DOCUMENT_UPLOADERS,
     FORUM_RULES,
     NOTIFICATION_RULES,
     OPERATION_RIGHTS,
     Capacity,
+    DocumentKind,
     Forum,
     NotificationKind,
     Operation,
@@ -141,3 +149,27 @@ def may_record_decision(forum: Forum, *, capacities: Iterable[str]) -> bool:
 
 def may_record_notification(kind: NotificationKind, *, capacities: Iterable[str]) -> bool:
     return bool(NOTIFICATION_RULES[kind].by & set(capacities))
+
+
+def may_upload_kind(kind: str, *, capacities: Iterable[str]) -> bool:
+    """Whether someone with `capacities` could ever upload (or withdraw) a document of `kind`,
+    whatever the step (DOCUMENT_UPLOADERS)."""
+    if kind not in DocumentKind.values:
+        return False
+    return bool(DOCUMENT_UPLOADERS[DocumentKind(kind)] & set(capacities))
+
+
+def may_upload_document(kind: str, *, capacities: Iterable[str], step: str) -> bool:
+    """Whether someone with `capacities` may upload (or withdraw) a document of `kind` while the
+    action is in `step`: the step by OPERATION_RIGHTS, the kind by DOCUMENT_UPLOADERS."""
+    held = set(capacities)
+    return may(Operation.UPLOAD_DOCUMENT, capacities=held, step=step) and may_upload_kind(
+        kind, capacities=held
+    )
+
+
+def uploadable_kinds(*, capacities: Iterable[str], step: str) -> list[DocumentKind]:
+    """The kinds of document someone with `capacities` may upload now, in the order of
+    DocumentKind (the upload form offers only these)."""
+    held = set(capacities)
+    return [kind for kind in DocumentKind if may_upload_document(kind, capacities=held, step=step)]

@@ -4,6 +4,11 @@ A dossier is known only by a pseudonymous reference, but UWV's own systems can l
 reference to a client. `RETENTION_YEARS["dossiers"]` after an action was closed, the references
 are replaced by "verwijderd #<nummer>": the statuses, outcomes, amounts, changes and snapshots
 stay (the management information and the evaluation rest on them), the link to a client is gone.
+
+The documents in an action's dossier (`ActionDocument`: the advice, the note to the minister,
+decision documents, evaluation reports, …) are not a retention kind: they are the action's
+decision record (Archiefwet), kept like published reports, and carry no client data; a version
+uploaded in error is withdrawn, never deleted.
 """
 
 import datetime

@@ -6,6 +6,7 @@ from herstel.views import (
     communication,
     contact_points,
     decisions,
+    documents,
     dossiers,
     evaluation,
     execution,
@@ -110,6 +111,18 @@ urlpatterns = [
         name="kapstok_version",
     ),
     path("<int:pk>/tijdlijn/", timeline.timeline, name="timeline"),
+    # The documents in the action's dossier (every step)
+    path("<int:pk>/documenten/", documents.documents, name="documents"),
+    path(
+        "<int:pk>/documenten/<int:document_pk>/download/",
+        documents.document_download,
+        name="document_download",
+    ),
+    path(
+        "<int:pk>/documenten/<int:document_pk>/intrekken/",
+        documents.document_withdraw,
+        name="document_withdraw",
+    ),
     # Step 3: execution, dossiers, management information
     path("<int:pk>/uitvoering/", execution.execution, name="execution"),
     path("<int:pk>/uitvoering/plan/", execution.execution_plan_edit, name="execution_plan"),

@@ -100,6 +100,12 @@ def _evaluation(f):
     )
 
 
+def _document(f):
+    from tests.herstel.documents import upload
+
+    return upload(f("action"), f("adviser"))
+
+
 def _contact_point(f):
     from herstel.models import ContactPoint
 
@@ -107,6 +113,20 @@ def _contact_point(f):
 
 
 HERSTEL_BUILDERS = {
+    H + "documents.action_document_upload": (
+        lambda f: {
+            "herstelactie": _herstel(f),
+            "kind": "advies",
+            "title": "Advies",
+            "name": "advies.pdf",
+            "data": b"%PDF-1.7\n%%EOF\n",
+        },
+        OTHER_DIVISION,
+    ),
+    H + "documents.action_document_withdraw": (
+        lambda f: {"document": _document(f), "reason": "Verkeerd bestand."},
+        OTHER_DIVISION,
+    ),
     # An action led by Uitkeren (tests/herstel/conftest.py `action`) ---
     H + "actions.herstelactie_start": (
         lambda f: {

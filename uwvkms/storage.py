@@ -4,6 +4,8 @@
 `delete`), never a local path, so a shared volume or an S3-compatible store can hold them."""
 
 from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
@@ -18,3 +20,23 @@ class PrivateFileSystemStorage(FileSystemStorage):
 def private_storage() -> Storage:
     """The configured private storage (a callable, so models and migrations never freeze it)."""
     return storages["private"]
+
+
+def private_file_response(file: FieldFile, *, filename: str, content_type: str) -> FileResponse:
+    """The stored bytes of a private file as a download, never shown inline (no sniffing, no
+    caching): every permission-checked download view answers with this. 404 when the bytes are
+    not in the storage (any more)."""
+    storage = file.storage
+    if not storage.exists(file.name):
+        raise Http404
+    if content_type == "text/plain":
+        content_type = "text/plain; charset=utf-8"
+    response = FileResponse(
+        storage.open(file.name, "rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

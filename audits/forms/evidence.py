@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from audits.constants import RECORDED_CHANNELS, DocumentStatus, InterviewAction
-from audits.uploads import ALLOWED_EXTENSIONS
 from uwvkms.models import User
+from uwvkms.uploads import ALLOWED_EXTENSIONS
 
 
 class DocumentTypeForm(forms.Form):

@@ -34,11 +34,11 @@ from audits.models import (
 )
 from audits.selectors.capacities import require_audit_capacity
 from audits.services.cycles import require_fieldwork_open
-from audits.uploads import UploadRefused, check_upload
 from uwvkms.changes import changes_between
 from uwvkms.malware import upload_scan
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import active_set, audit_event_record
+from uwvkms.uploads import UploadRefused, check_upload
 from uwvkms.versioning import created_meanwhile, version_check
 from uwvkms.withdrawal import withdraw
 
@@ -291,7 +291,7 @@ def document_file_add(
     """Store an uploaded file with the check of `document_type` at `unit` (creating the check
     when there is none yet).
 
-    The file is checked first (see `audits.uploads.check_upload`: size, type by content, matching
+    The file is checked first (see `uwvkms.uploads.check_upload`: size, type by content, matching
     extension), then scanned for malware (`uwvkms.malware.upload_scan`: an infected file, or no
     verdict from the scanner, is refused and the refusal logged); a refused file raises
     ValidationError with the reason and stores nothing. The scan runs before the transaction, so

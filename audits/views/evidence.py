@@ -5,7 +5,7 @@ every object comes through an access-checked selector, every write through a ser
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, keep_typed, kept_input, posted_data, typed_on
 from uwvkms.permissions import role_required
 from uwvkms.security import record_download
+from uwvkms.storage import private_file_response
 
 # --- The documentation list (coordination team) --------------------------------------------------
 
@@ -407,21 +408,11 @@ def document_file_download(request, year: int, file_id: int):
 
 def file_response(document_file) -> FileResponse:
     """The stored bytes of an evidence file as a download (never shown inline)."""
-    storage = document_file.file.storage
-    if not storage.exists(document_file.file.name):
-        raise Http404
-    content_type = document_file.content_type
-    if content_type == "text/plain":
-        content_type = "text/plain; charset=utf-8"
-    response = FileResponse(
-        storage.open(document_file.file.name, "rb"),
-        as_attachment=True,
+    return private_file_response(
+        document_file.file,
         filename=document_file.original_name,
-        content_type=content_type,
+        content_type=document_file.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_POST

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from herstel.constants import CommunicationFunction, Directorate, InterestGroupKind
 from herstel.forms.actions import DATE_WIDGET
+from herstel.forms.documents import document_choice_field
 from uwvkms.forms import WithdrawForm
 
 
@@ -58,10 +59,12 @@ class DecisionForm(forms.Form):
         required=False,
         help_text=_("Titel of kenmerk van het stuk in het documentsysteem."),
     )
+    document_file = document_choice_field()
 
-    def __init__(self, *args, outcomes, prefix: str, **kwargs):
+    def __init__(self, *args, outcomes, prefix: str, documents, **kwargs):
         super().__init__(*args, prefix=prefix, **kwargs)
         self.fields["outcome"].choices = [(o.value, o.label) for o in outcomes]
+        self.fields["document_file"].queryset = documents
 
 
 class CorrectionForm(DecisionForm):
@@ -89,10 +92,12 @@ class NotificationForm(forms.Form):
         required=False,
         help_text=_("Titel of kenmerk van het stuk in het documentsysteem."),
     )
+    document_file = document_choice_field()
 
-    def __init__(self, *args, kinds, **kwargs):
+    def __init__(self, *args, kinds, documents, **kwargs):
         super().__init__(*args, prefix="kennisgeving", **kwargs)
         self.fields["kind"].choices = [(k.value, k.label) for k in kinds]
+        self.fields["document_file"].queryset = documents
 
 
 class IssueForm(forms.Form):

@@ -5,6 +5,7 @@ step 4's evaluations."""
 from herstel.models.action import Advice, ControlMeasure, CriterionJudgement, Herstelactie
 from herstel.models.communication import CommunicationMember, Kapstokverhaal, QuestionAnswer
 from herstel.models.decisions import Decision, InformalRound, Notification
+from herstel.models.documents import ActionDocument
 from herstel.models.dossiers import Dossier, DossierChange, DossierImport, DossierSnapshot
 from herstel.models.evaluation import Evaluation, MeasureEvaluation
 from herstel.models.execution import ExecutionPlan, GoDecision
@@ -15,6 +16,7 @@ from herstel.models.working_group import (
 )
 
 __all__ = [
+    "ActionDocument",
     "Advice",
     "CommunicationMember",
     "ContactPoint",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from herstel.constants import FORUM_OUTCOMES, Forum, Mandate, NotificationKind, Outcome
 from herstel.models.action import Herstelactie
+from herstel.models.documents import ActionDocument
 from uwvkms.withdrawal import Withdrawable
 
 
@@ -69,6 +70,15 @@ class Decision(Withdrawable):
         blank=True,
         help_text=_("Titel of kenmerk van het stuk in het documentsysteem."),
     )
+    # The uploaded document the decision rests on (a version in the action's own dossier).
+    document_file = models.ForeignKey(
+        ActionDocument,
+        verbose_name=_("geüpload document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
     corrects = models.OneToOneField(
         "self",
         verbose_name=_("corrigeert"),
@@ -127,6 +137,15 @@ class Notification(models.Model):
         max_length=300,
         blank=True,
         help_text=_("Titel of kenmerk van het stuk in het documentsysteem."),
+    )
+    # The uploaded document itself (e.g. the note to the minister), beside its title above.
+    document_file = models.ForeignKey(
+        ActionDocument,
+        verbose_name=_("geüpload document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -71,7 +71,7 @@ def decisions_of(action: Herstelactie) -> list[Decision]:
     None). One query."""
     decisions = list(
         Decision.with_withdrawn.filter(herstelactie=action)
-        .select_related("recorded_by", "withdrawn_by")
+        .select_related("recorded_by", "withdrawn_by", "document_file")
         .order_by("recorded_at", "id")
     )
     replaced = {d.corrects_id: d for d in decisions if d.corrects_id}
@@ -100,7 +100,9 @@ def informal_rounds_of(action: Herstelactie) -> QuerySet[InformalRound]:
 
 
 def notifications_of(action: Herstelactie) -> QuerySet[Notification]:
-    return Notification.objects.filter(herstelactie=action).select_related("recorded_by")
+    return Notification.objects.filter(herstelactie=action).select_related(
+        "recorded_by", "document_file"
+    )
 
 
 # --- Communication track ----------------------------------------------------------------------

@@ -26,6 +26,8 @@ from herstel.constants import (
     StepMove,
 )
 from herstel.events import (
+    DOCUMENT_UPLOADED,
+    DOCUMENT_WITHDRAWN,
     DOSSIER_UPDATED,
     KIND_LABELS,
     NOTIFICATION_RECORDED,
@@ -111,6 +113,11 @@ _FIELDS = {
     "closed_on": gettext_lazy("gesloten op"),
     "end_reason": gettext_lazy("reden van beëindigen"),
     "withdrawn": gettext_lazy("ingetrokken"),
+    "document_file": gettext_lazy("geüpload document"),
+    "document_name": gettext_lazy("document"),
+    "document_kind": gettext_lazy("soort document"),
+    "size": gettext_lazy("grootte (bytes)"),
+    "malware_scan": gettext_lazy("virusscan"),
     **{section.value: section.label for section in AdviceSection},
 }
 AMOUNT_NAMES = frozenset({"paid", "to_pay", "recovered", "written_off"})
@@ -155,7 +162,8 @@ def _timeline_value(key: str, value) -> str | None:
 TIMELINE_CHANGES = ChangeFormat(
     fields=_FIELDS,
     values=_CHOICES,
-    hidden=frozenset({"decision"}),  # a record id: the entry shows the record itself
+    # Record ids (the entry shows the record itself or names it) and a document's checksum.
+    hidden=frozenset({"decision", "action_document", "document_name", "sha256"}),
     skip_unchanged=True,
     field_label=lambda key: _field(key) if key.startswith("criteria.") else None,
     display=_timeline_value,
@@ -168,7 +176,9 @@ def timeline(action: Herstelactie) -> list[TimelineEntry]:
     # Withdrawn decisions too: their entries show them struck through, with the reason.
     decisions = {
         d.pk: d
-        for d in Decision.with_withdrawn.filter(herstelactie=action).select_related("withdrawn_by")
+        for d in Decision.with_withdrawn.filter(herstelactie=action).select_related(
+            "withdrawn_by", "document_file"
+        )
     }
     # Dossier edits are read from DossierChange, their one record; the event log rows that
     # recorded them too before (same edit, same moment) are left out.
@@ -229,6 +239,8 @@ def _entry(entry: HistoryEntry, decisions: dict[int, Decision]) -> TimelineEntry
         changes = [change for change in changes if change.field != step]
     elif entry.event == NOTIFICATION_RECORDED and "kind" in stored:
         label = TIMELINE_CHANGES.show("kind", stored["kind"][1])
+    elif entry.event in (DOCUMENT_UPLOADED, DOCUMENT_WITHDRAWN) and "document_name" in stored:
+        label = f"{label}: {stored['document_name'][1]}"
     elif entry.event.startswith("herstel.kapstok.") and "version" in stored:
         label = _("%(label)s, versie %(version)s") % {
             "label": label,

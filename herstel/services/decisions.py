@@ -26,7 +26,7 @@ from herstel.events import (
     INFORMAL_ROUND_RECORDED,
     NOTIFICATION_RECORDED,
 )
-from herstel.models import Decision, Herstelactie, InformalRound, Notification
+from herstel.models import ActionDocument, Decision, Herstelactie, InformalRound, Notification
 from herstel.notifications import notify_sbk_tasks, sbk_ready
 from herstel.permissions import may_record_decision, may_record_notification
 from herstel.rules import (
@@ -36,6 +36,7 @@ from herstel.rules import (
     outcomes_for,
 )
 from herstel.selectors.actions import decision_facts
+from herstel.services.documents import document_for_reference
 from herstel.services.guards import capacities_of, locked, require_operation
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
@@ -94,7 +95,19 @@ def _decision_changes(decision: Decision) -> dict:
         "decided_on": [None, decision.decided_on.isoformat()],
         "body": [None, decision.body],
         "document": [None, decision.document or None],
+        **_document_file_change(decision),
     }
+
+
+def _document_file_change(record: Decision | Notification) -> dict:
+    """The uploaded document a new record refers to, for its event (nothing when none)."""
+    if record.document_file_id is None:
+        return {}
+    return {"document_file": [None, _named(record.document_file)]}
+
+
+def _named(document: ActionDocument | None) -> str | None:
+    return str(document) if document is not None else None
 
 
 def _require_plausible(decided_on: date | None, herstelactie: Herstelactie) -> None:
@@ -115,10 +128,12 @@ def decision_record(
     body: str,
     decided_on: date,
     document: str = "",
+    document_file: ActionDocument | None = None,
 ) -> Decision:
     """Record a decision of the DT (step 2A, by a DT member of the lead division), the RvB
     (step 2B, by an RvB member) or the minister (by SBK, once the action went to the minister).
-    The outcome must fit the forum on the action's mandate path (ALLOWED_OUTCOMES)."""
+    The outcome must fit the forum on the action's mandate path (ALLOWED_OUTCOMES).
+    `document_file` is an uploaded document of the action it rests on (not withdrawn)."""
     herstelactie = locked(herstelactie)
     forum = Forum(forum)
     if not may_record_decision(forum, capacities=capacities_of(actor, herstelactie)):
@@ -146,6 +161,7 @@ def decision_record(
             % {"forum": forum.label}
         )
     _require_plausible(decided_on, herstelactie)
+    document_file = document_for_reference(herstelactie, document_file)
     sbk_before = sbk_ready(herstelactie)
     decision = Decision(
         herstelactie=herstelactie,
@@ -155,6 +171,7 @@ def decision_record(
         body=(body or "").strip(),
         decided_on=decided_on,
         document=(document or "").strip(),
+        document_file=document_file,
         recorded_by=actor,
     )
     decision.full_clean()
@@ -179,6 +196,7 @@ def decision_correct(
     decided_on: date,
     reason: str,
     document: str = "",
+    document_file: ActionDocument | None = None,
 ) -> Decision:
     """Correct a recorded decision: a new record that refers to the old one, with the reason.
     The old record stays as it was. Whoever records the forum's decisions corrects them; a record
@@ -202,6 +220,7 @@ def decision_correct(
         raise ValidationError({"reason": _("Geef de reden van de correctie.")})
     _require_outcome(forum, decision.mandate, outcome)
     _require_plausible(decided_on, herstelactie)
+    document_file = document_for_reference(herstelactie, document_file)
     sbk_before = sbk_ready(herstelactie)
     correction = Decision(
         herstelactie=herstelactie,
@@ -211,6 +230,7 @@ def decision_correct(
         body=(body or "").strip(),
         decided_on=decided_on,
         document=(document or "").strip(),
+        document_file=document_file,
         corrects=decision,
         correction_reason=reason,
         recorded_by=actor,
@@ -226,12 +246,14 @@ def decision_correct(
         "decided_on": decision.decided_on.isoformat(),
         "body": decision.body,
         "document": decision.document or None,
+        "document_file": _named(decision.document_file),
     }
     new = {
         "outcome": correction.outcome,
         "decided_on": correction.decided_on.isoformat(),
         "body": correction.body,
         "document": correction.document or None,
+        "document_file": _named(correction.document_file),
     }
     changes = {key: [old[key], value] for key, value in new.items() if old[key] != value}
     audit_event_record(
@@ -307,10 +329,12 @@ def notification_record(
     informed_on: date,
     summary: str,
     document: str = "",
+    document_file: ActionDocument | None = None,
 ) -> Notification:
     """Record a notification: the RvB informed (by the lead division, with SBK), SZW informed
     (SBK), or SBK's note to the minister drafted with SZW (once the action went to the
-    minister)."""
+    minister). `document_file` is an uploaded document of the action (not withdrawn), e.g. the
+    note itself."""
     herstelactie = locked(herstelactie)
     kind = NotificationKind(kind)
     if not may_record_notification(kind, capacities=capacities_of(actor, herstelactie)):
@@ -320,6 +344,7 @@ def notification_record(
             _("“%(kind)s” kan niet worden vastgelegd in %(step)s.")
             % {"kind": kind.label, "step": herstelactie.get_step_display()}
         )
+    document_file = document_for_reference(herstelactie, document_file)
     sbk_before = sbk_ready(herstelactie)
     notification = Notification(
         herstelactie=herstelactie,
@@ -327,6 +352,7 @@ def notification_record(
         informed_on=informed_on,
         summary=(summary or "").strip(),
         document=(document or "").strip(),
+        document_file=document_file,
         recorded_by=actor,
     )
     notification.full_clean()
@@ -340,6 +366,7 @@ def notification_record(
             "informed_on": [None, informed_on.isoformat()],
             "summary": [None, notification.summary],
             "document": [None, notification.document or None],
+            **_document_file_change(notification),
         },
     )
     notify_sbk_tasks(herstelactie, before=sbk_before)

@@ -20,6 +20,7 @@ from herstel.permissions import may_record_decision, may_record_notification
 from herstel.rules import decision_withdrawal_refusal, outcomes_for
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
+from herstel.selectors.documents import documents_to_refer
 from herstel.services import decisions as services
 from herstel.views.actions import _move_forms, refusal_on_top, require_capacity
 from uwvkms.forms import add_service_errors, posted_data
@@ -42,7 +43,12 @@ def _decision_form(access, forum: Forum, data=None) -> DecisionForm:
         if data is not None
         else _outcomes(forum, access.action.mandate)
     )
-    return DecisionForm(data, outcomes=outcomes, prefix=f"besluit-{forum.value}")
+    return DecisionForm(
+        data,
+        outcomes=outcomes,
+        prefix=f"besluit-{forum.value}",
+        documents=documents_to_refer(access.action),
+    )
 
 
 def _render(
@@ -84,7 +90,9 @@ def _render(
             ],
             "informal_form": informal_form or InformalRoundForm(),
             "notification_form": notification_form
-            or NotificationForm(kinds=access.notification_kinds),
+            or NotificationForm(
+                kinds=access.notification_kinds, documents=documents_to_refer(action)
+            ),
             "move_forms": _move_forms(access),
         },
         status=status,
@@ -137,11 +145,13 @@ def decision_correct(request, pk: int, decision_pk: int):
         data,
         outcomes=sorted(FORUM_OUTCOMES[forum]) if data is not None else outcomes,
         prefix="correctie",
+        documents=documents_to_refer(access.action),
         initial={
             "outcome": decision.outcome,
             "decided_on": decision.decided_on,
             "body": decision.body,
             "document": decision.document,
+            "document_file": decision.document_file_id,
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -235,7 +245,9 @@ def notification_add(request, pk: int):
     if not kinds:
         raise PermissionDenied
     # Accept every kind: the service refuses one this user may not record (403) or not now.
-    form = NotificationForm(request.POST, kinds=list(NotificationKind))
+    form = NotificationForm(
+        request.POST, kinds=list(NotificationKind), documents=documents_to_refer(access.action)
+    )
     if form.is_valid():
         try:
             services.notification_record(

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from herstel.models import (
+    ActionDocument,
     ContactPoint,
     Decision,
     Dossier,
@@ -27,6 +28,7 @@ def counts():
     return {
         model.__name__: model.objects.count()
         for model in (
+            ActionDocument,
             User,
             Herstelactie,
             WorkingGroupMember,
@@ -72,6 +74,14 @@ def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
         (1, "vastgesteld"),
         (2, "concept"),
     ]
+    # The note to the minister (a PDF) and the plan of approach, in the private storage; the
+    # note's notification refers to it.
+    note = issue.documents.get(kind="nota_minister")
+    assert note.content_type == "application/pdf" and note.version == 1
+    with note.file.storage.open(note.file.name, "rb") as stored:
+        assert stored.read().startswith(b"%PDF-")
+    assert issue.notifications.get(kind="minister_note").document_file == note
+    assert issue.documents.filter(kind="plan_van_aanpak").exists()
     assert ContactPoint.objects.count() == 9
     assert all(a.members.count() >= 9 for a in actions.values())  # contacts informed
 

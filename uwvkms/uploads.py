@@ -1,6 +1,8 @@
-"""Checks on uploaded evidence files: pure functions over the name and the bytes, no ORM, no
-settings. The type is decided by the content, never by the name or the browser's content type;
-the name's extension must then match what the content is."""
+"""Checks on uploaded files (audit evidence, the documents in a herstelactie's dossier): pure
+functions over the name and the bytes, no ORM, no settings. The type is decided by the content,
+never by the name or the browser's content type; the name's extension must then match what the
+content is. Every app that accepts a document upload calls `check_upload` (then
+`uwvkms.malware.upload_scan`, then stores it in `uwvkms.storage.private_storage`)."""
 
 import io
 import zipfile
@@ -22,7 +24,7 @@ _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
 class FileKind(Enum):
-    """The file types accepted as evidence."""
+    """The file types accepted as uploads."""
 
     PDF = "pdf"
     DOCX = "docx"
@@ -160,7 +162,8 @@ def extension_of(name: str) -> str:
 
 
 def check_upload(*, name: str, data: bytes, max_bytes: int) -> AcceptedUpload:
-    """Accept an upload or raise UploadRefused saying why (DOMAIN.md §2, document study).
+    """Accept an upload or raise UploadRefused saying why (DOMAIN.md §2, document study;
+    DOMAIN.md §6, the documents of a herstelactie).
 
     The size is checked first, then the type by content, then whether the name's extension fits
     that type: a PNG called .pdf, a plain zip called .docx or a program called .txt is refused.

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from audits.uploads import (
+from uwvkms.uploads import (
     MAX_NAME_LENGTH,
     FileKind,
     UploadRefused,

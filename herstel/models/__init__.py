@@ -3,7 +3,13 @@ decisions and notifications, the communication track, step 3's execution with it
 step 4's evaluations."""
 
 from herstel.models.action import Advice, ControlMeasure, CriterionJudgement, Herstelactie
-from herstel.models.communication import CommunicationMember, Kapstokverhaal, QuestionAnswer
+from herstel.models.communication import (
+    CommunicationMember,
+    CommunicationTask,
+    KapstokComment,
+    Kapstokverhaal,
+    QuestionAnswer,
+)
 from herstel.models.decisions import Decision, InformalRound, Notification
 from herstel.models.dossiers import Dossier, DossierChange, DossierImport, DossierSnapshot
 from herstel.models.evaluation import Evaluation, MeasureEvaluation
@@ -17,6 +23,7 @@ from herstel.models.working_group import (
 __all__ = [
     "Advice",
     "CommunicationMember",
+    "CommunicationTask",
     "ContactPoint",
     "ControlMeasure",
     "CriterionJudgement",
@@ -31,6 +38,7 @@ __all__ = [
     "Herstelactie",
     "InformalRound",
     "InterestGroupConsultation",
+    "KapstokComment",
     "Kapstokverhaal",
     "MeasureEvaluation",
     "Notification",

@@ -114,19 +114,6 @@ def _may_update(actor: User, task: CommunicationTask, herstelactie: Herstelactie
         raise ValidationError(refusal)
 
 
-def may_update_task(actor: User, task: CommunicationTask, herstelactie: Herstelactie) -> bool:
-    """Whether the page offers `actor` the update form of `task` (the service would accept)."""
-    is_owner = task.owner_user_id is not None and task.owner_user_id == actor.pk
-    return (
-        task_update_refusal(
-            capacities=capacities_of(actor, herstelactie),
-            is_owner=is_owner,
-            step=herstelactie.step,
-        )
-        is None
-    )
-
-
 @transaction.atomic
 def communication_task_update(
     *,

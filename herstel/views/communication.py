@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from herstel.communication_rules import task_update_refusal
 from herstel.constants import Operation
 from herstel.forms.communication import (
     CommunicationTaskForm,
@@ -26,10 +27,19 @@ from herstel.rules import kapstok_moves
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import communication as services
-from herstel.services.communication_tasks import may_update_task
 from herstel.views.actions import refusal_on_top, require_capacity, require_right
 from uwvkms.forms import add_service_errors, posted_data
 from uwvkms.selectors import business_units
+
+
+def may_update_task(access, task, user) -> bool:
+    """Whether the page offers this user the update of `task` (the service would accept):
+    the issuemanager, or the task's owner, while the action is open."""
+    is_owner = task.owner_user_id is not None and task.owner_user_id == user.pk
+    refusal = task_update_refusal(
+        capacities=access.capacities, is_owner=is_owner, step=access.action.step
+    )
+    return refusal is None
 
 
 def communication_page(
@@ -49,7 +59,7 @@ def communication_page(
     latest = versions[0] if versions else None
     tasks = records.communication_tasks_of(action) if action.is_issue else []
     for task in tasks:
-        task.updatable = not task.is_withdrawn and may_update_task(request.user, task, action)
+        task.updatable = not task.is_withdrawn and may_update_task(access, task, request.user)
     moves = []
     if latest is not None and access.may(Operation.EDIT_COMMUNICATION):
         moves = [

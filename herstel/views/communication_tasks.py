@@ -21,7 +21,7 @@ from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import communication_tasks as services
 from herstel.views.actions import refusal_on_top, require_capacity, require_right
-from herstel.views.communication import communication_page
+from herstel.views.communication import communication_page, may_update_task
 from uwvkms.forms import add_service_errors, posted_data
 from uwvkms.selectors import business_units
 
@@ -54,7 +54,7 @@ def communication_task_update(request, pk: int, task_pk: int):
     """The owner of a task or the issuemanager records its status and what was done."""
     access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
     task = records.communication_task_get(action=access.action, pk=task_pk)
-    if task.is_withdrawn or not services.may_update_task(request.user, task, access.action):
+    if task.is_withdrawn or not may_update_task(access, task, request.user):
         raise PermissionDenied
     form = CommunicationTaskUpdateForm(
         posted_data(request),

@@ -14,6 +14,7 @@ class IssuemanagerForm(forms.Form):
     user = PersonChoiceField(
         label=_("Issuemanager"),
         queryset=None,
+        empty_label=_("– kies iemand van Communicatie –"),
         help_text=_("Iemand met de rol Communicatie (herstel)."),
     )
     reason = forms.CharField(

@@ -254,3 +254,21 @@ def test_the_lead_and_sbk_comment_and_withdraw_their_own(
     assert "Reactie op het kapstokverhaal ingetrokken, versie 1" in labels
     client.force_login(sbk_adviser)
     assert client.get(withdraw_url).status_code == 403
+
+
+def test_a_refused_task_gives_back_what_was_typed(client, issue, issuemanager):
+    client.force_login(issuemanager)
+    response = client.post(
+        reverse("herstel:communication_task_add", args=[issue.pk]),
+        {
+            "taak-discipline": "public_affairs",
+            "taak-description": "SZW informeren over de Kamervragen.",
+            "taak-owner_name": "Lotte Haag",
+            "taak-due_on": (timezone.localdate() - datetime.timedelta(days=3)).isoformat(),
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Kies een datum van vandaag" in page
+    assert "SZW informeren over de Kamervragen." in page and 'value="Lotte Haag"' in page
+    assert not CommunicationTask.objects.exists()

@@ -23,6 +23,7 @@ PEOPLE = {
     "rvb": "RvB: legt stap 2B vast",
     "fez.werkgroep": "vaste contactpersoon FEZ: leest elke actie mee",
     "herstel.fez": "FEZ: financiële cijfers van alle acties, totaaloverzicht en export",
+    "communicatie-herstel": "Communicatie: issuestatus, issuemanager van de actie met Kamervragen",
 }
 
 CONTACT_POINTS = [
@@ -34,7 +35,7 @@ CONTACT_POINTS = [
     (Directorate.FEZ, "Fenna Financiën", "fez.werkgroep"),
     (Directorate.SBK, "Sara Bestuurskabinet", "herstel.sbk"),
     (Directorate.KS, "Joost Hoogland", None),
-    (Directorate.COMMUNICATIE, "Romy Tersteeg", None),
+    (Directorate.COMMUNICATIE, "Romy Tersteeg", "communicatie-herstel"),
 ]
 
 # In this order: the execution of the first action follows its decision.

@@ -7,15 +7,14 @@ alone. Every name, number, reference and text here is made up."""
 from datetime import date
 from decimal import Decimal
 
+from demo.herstel_communication import issue_communication
 from demo.herstel_documents import note_and_plan
 from herstel.constants import (
     AdviceSection,
-    CommunicationFunction,
     Criterion,
     Directorate,
     Forum,
     InterestGroupKind,
-    KapstokMove,
     NotificationKind,
     Outcome,
     StepMove,
@@ -23,12 +22,6 @@ from herstel.constants import (
 from herstel.models import Herstelactie
 from herstel.rules import CriterionJudged
 from herstel.services.actions import advice_save, control_measure_add, herstelactie_start
-from herstel.services.communication import (
-    communication_member_add,
-    issue_set,
-    kapstok_move,
-    kapstok_save,
-)
 from herstel.services.decisions import (
     decision_correct,
     decision_record,
@@ -322,39 +315,12 @@ def minister_waiting(people) -> None:
         estimated_dossiers=11000,
         estimated_amount=Decimal("27500000.00"),
     )
-    issue_set(
-        actor=sbk, herstelactie=action, is_issue=True, reason="Kamervragen zijn aangekondigd."
-    )
-    for function, name in [
-        (CommunicationFunction.ISSUEMANAGEMENT, "Romy Tersteeg"),
-        (CommunicationFunction.WOORDVOERING, "Daan Pers"),
-        (CommunicationFunction.PUBLIC_AFFAIRS, "Lotte Haag"),
-        (CommunicationFunction.INTERNE_COMMUNICATIE, "Bas Intranet"),
-        (CommunicationFunction.ISSUE_EIGENAAR_SBK, "Sara Bestuurskabinet"),
-    ]:
-        communication_member_add(actor=sbk, herstelactie=action, function=function, name=name)
-    first = kapstok_save(
-        actor=sbk,
-        herstelactie=action,
-        expected_version=0,
-        narrative="UWV heeft te veel uitbetaald en neemt zijn verantwoordelijkheid. We kiezen "
-        "een aanpak die cliënten niet in de problemen brengt.",
-        key_messages="UWV heeft een fout gemaakt.\nNiemand komt door de terugvordering in "
-        "financiële problemen.\nCliënten krijgen persoonlijk bericht.",
-        questions_answers=[
-            ("Moet ik nu iets doen?", "Nee. U krijgt eerst een brief met uitleg."),
-            ("Kan ik een regeling treffen?", "Ja, we stemmen het bedrag af op uw situatie."),
-        ],
-    )
-    kapstok_move(actor=sbk, kapstok=first, move=KapstokMove.SUBMIT, expected_status="concept")
-    kapstok_move(actor=sbk, kapstok=first, move=KapstokMove.ADOPT, expected_status="ter_afstemming")
-    kapstok_save(
-        actor=adviser,
-        herstelactie=action,
-        expected_version=1,
-        narrative=first.narrative + " De minister beslist over het voorstel.",
-        key_messages=first.key_messages,
-        questions_answers=[(qa.question, qa.answer) for qa in first.qas.all()],
+    issue_communication(
+        action,
+        communicatie=people["communicatie-herstel"],
+        adviser=adviser,
+        sbk=sbk,
+        uitkeren=adviser.business_unit,
     )
     advice_fill(action, adviser, MINISTER_PATH, financial_money_flow="Een terugvordering van ruim "
           "27 miljoen euro uit de grote geldstroom.")  # fmt: skip

@@ -113,8 +113,8 @@ AUDITOR_COUNT = 30  # DOMAIN.md §1: about thirty auditors per cycle
 @dataclass(frozen=True)
 class Person:
     """One demo user: their name, the business unit they belong to and their role (None for a
-    working-group member without a role of their own), with any capacities on top (SBK or FEZ
-    in herstelacties); `state` "uitgenodigd" makes an account invited that never set a password,
+    working-group member without a role of their own), with any capacities on top (SBK, FEZ or
+    Communicatie in herstelacties); `state` "uitgenodigd" makes an account invited that never set a password,
     for the Beheerder's list of users (the audit demo deactivates `oud.adviseur` through the
     service, so its history says who and why)."""
 
@@ -186,6 +186,16 @@ PEOPLE: dict[str, Person] = {
             capacities=(Role.SBK,),
         ),
         Person("fez.werkgroep", "Fenna", "Financiën", "FEZ", None),
+        # Directie Communicatie in herstelacties (issue 20): the fixed contact person of
+        # Communicatie, issuemanager of the demo's issue.
+        Person(
+            "communicatie-herstel",
+            "Romy",
+            "Tersteeg",
+            "Communicatie",
+            None,
+            capacities=(Role.COMMUNICATIE,),
+        ),
         Person(
             "herstel.fez",
             "Frank",

@@ -21,6 +21,10 @@ class Capacity(models.TextChoices):
     MEMBER = "member", _("Lid van de werkgroep")
     # FEZ reads the financial figures of every action (management information, the overview).
     FEZ = "fez", _("Adviseur van FEZ (financiële cijfers)")
+    # Directie Communicatie (Role.COMMUNICATIE) reads every action and declares or withdraws
+    # the issue status; it designates one of its people as the action's issuemanager.
+    COMMUNICATIE = "communicatie", _("Directie Communicatie")
+    ISSUEMANAGER = "issuemanager", _("Issuemanager van deze herstelactie")
 
 
 # --- Steps -------------------------------------------------------------------------------------
@@ -177,7 +181,10 @@ class Operation(models.TextChoices):
     EDIT_MEASURES = "edit_measures", _("Beheersmaatregelen wijzigen")
     EDIT_WORKING_GROUP = "edit_working_group", _("Werkgroep en belangengroepen wijzigen")
     RECORD_INFORMAL_ROUND = "record_informal_round", _("Informele ronde vastleggen")
+    SET_ISSUE = "set_issue", _("Issuestatus vaststellen of intrekken")
+    DESIGNATE_ISSUEMANAGER = "designate_issuemanager", _("Issuemanager aanwijzen")
     EDIT_COMMUNICATION = "edit_communication", _("Communicatiespoor wijzigen")
+    COMMENT_KAPSTOK = "comment_kapstok", _("Reageren op het kapstokverhaal")
     EDIT_EXECUTION_PLAN = "edit_execution_plan", _("Projectstructuur en plan van aanpak wijzigen")
     RECORD_GO_DECISION = "record_go_decision", _("Go/no-go vastleggen")
     IMPORT_DOSSIERS = "import_dossiers", _("Dossiers importeren")
@@ -209,9 +216,19 @@ OPERATION_RIGHTS: dict[Operation, Right] = {
     Operation.EDIT_MEASURES: Right(_ADVISERS, STEPS_1_AND_2),
     Operation.EDIT_WORKING_GROUP: Right(_ADVISERS, STEPS_1_AND_2),
     Operation.RECORD_INFORMAL_ROUND: Right(_ADVISERS, STEPS_1_AND_2),
-    # Communication runs parallel to every step; SBK holds the issue ownership.
-    Operation.EDIT_COMMUNICATION: Right(
-        frozenset({Capacity.LEAD_ADVISER, Capacity.SBK}), ALL_STEPS
+    # Communication runs parallel to every step (the process guide, "Communicatie"): Directie
+    # Communicatie decides that an action is an issue and designates the issuemanager, who holds
+    # the regie: the communication working group, the kapstokverhaal with the joint approach and
+    # the tasks per discipline. The lead division and SBK read along and comment on the
+    # kapstokverhaal.
+    Operation.SET_ISSUE: Right(frozenset({Capacity.COMMUNICATIE}), ALL_STEPS),
+    Operation.DESIGNATE_ISSUEMANAGER: Right(frozenset({Capacity.COMMUNICATIE}), ALL_STEPS),
+    Operation.EDIT_COMMUNICATION: Right(frozenset({Capacity.ISSUEMANAGER}), ALL_STEPS),
+    Operation.COMMENT_KAPSTOK: Right(
+        frozenset(
+            {Capacity.LEAD_ADVISER, Capacity.SBK, Capacity.COMMUNICATIE, Capacity.ISSUEMANAGER}
+        ),
+        ALL_STEPS,
     ),
     # Step 3: the project structure, the go/no-go (usually at DT/MT level: the DT of the lead
     # division or its advisers record it), the dossiers and the estimate. Only the advisers of
@@ -510,6 +527,34 @@ class CommunicationFunction(models.TextChoices):
     INTERNE_COMMUNICATIE = "interne_communicatie", _("Interne communicatie (C&A)")
     ISSUE_EIGENAAR_SBK = "issue_eigenaar_sbk", _("Issue-eigenaar SBK")
     DIVISIE = "divisie", _("Communicatieadviseur divisie")
+
+
+class Discipline(models.TextChoices):
+    """Who works out their own part of the joint approach from the kapstokverhaal (the process
+    guide): a task per discipline, or per involved division."""
+
+    WOORDVOERING = "woordvoering", _("Woordvoering")
+    PUBLIC_AFFAIRS = "public_affairs", _("Public affairs")
+    INTERNE_COMMUNICATIE = "interne_communicatie", _("Interne communicatie")
+    COMMUNICATIE_ADVIES = "communicatie_advies", _("Communicatie & Advies")
+    DIVISIE = "divisie", _("Divisie")
+
+
+class TaskStatus(models.TextChoices):
+    """Where a discipline's task stands; see TASK_TRANSITIONS."""
+
+    OPEN = "open", _("Open")
+    IN_UITVOERING = "in_uitvoering", _("In uitvoering")
+    GEREED = "gereed", _("Gereed")
+
+
+# status → the statuses a task may move to. A finished task may be reopened (something turned
+# out to be missing), but only into execution, with what was done kept.
+TASK_TRANSITIONS: dict[TaskStatus, frozenset[TaskStatus]] = {
+    TaskStatus.OPEN: frozenset({TaskStatus.IN_UITVOERING, TaskStatus.GEREED}),
+    TaskStatus.IN_UITVOERING: frozenset({TaskStatus.OPEN, TaskStatus.GEREED}),
+    TaskStatus.GEREED: frozenset({TaskStatus.IN_UITVOERING}),
+}
 
 
 class KapstokStatus(models.TextChoices):

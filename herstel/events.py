@@ -38,6 +38,18 @@ COMMUNICATION_MEMBER_REMOVED = Event(
 )
 KAPSTOK_SAVED = Event("herstel.kapstok.saved", _("Kapstokverhaal opgeslagen"))
 KAPSTOK_STATUS_CHANGED = Event("herstel.kapstok.status_changed", _("Status kapstokverhaal"))
+ISSUEMANAGER_SET = Event("herstel.issuemanager.set", _("Issuemanager aangewezen"))
+KAPSTOK_COMMENTED = Event("herstel.kapstok.commented", _("Reactie op het kapstokverhaal"))
+KAPSTOK_COMMENT_WITHDRAWN = Event(
+    "herstel.kapstok.comment_withdrawn", _("Reactie op het kapstokverhaal ingetrokken")
+)
+COMMUNICATION_TASK_ADDED = Event("herstel.communication_task.added", _("Communicatietaak uitgezet"))
+COMMUNICATION_TASK_UPDATED = Event(
+    "herstel.communication_task.updated", _("Communicatietaak bijgewerkt")
+)
+COMMUNICATION_TASK_WITHDRAWN = Event(
+    "herstel.communication_task.withdrawn", _("Communicatietaak ingetrokken")
+)
 EXECUTION_PLAN_UPDATED = Event(
     "herstel.execution_plan.updated", _("Projectstructuur en plan van aanpak gewijzigd")
 )

@@ -9,7 +9,9 @@ The people of the process guide map onto the roles of the organisation core like
 | RvB members | `Role.RVB` |
 | SBK | `Role.SBK` ("SBK (herstel)"), assigned by the Beheerder |
 | FEZ | `Role.FEZ` ("FEZ (herstel)"), assigned by the Beheerder |
-| working-group members | users recorded as members of the working group or the communication working group |
+| Directie Communicatie | `Role.COMMUNICATIE` ("Communicatie (herstel)"), assigned by the Beheerder |
+| Issuemanagement (the issuemanager of an issue) | the holder of `Role.COMMUNICATIE` whom Communicatie designated on the action (`Herstelactie.issuemanager`) |
+| working-group members | users recorded as members of the working group or the communication working group, or as owner of a communication task |
 
 SBK and FEZ are explicit roles (issue 19): before, they followed from the abbreviation of the
 user's business unit, editable reference data, so renaming a unit to "SBK" granted reading every
@@ -18,9 +20,9 @@ time; a unit's name or abbreviation now grants nothing.
 
 Each of these is a `Capacity`; a user may hold several for one action. Advisers of the lead
 division edit steps 1–2 and move the steps; DT members record 2A; RvB members record 2B; SBK
-records the SZW contacts, the note to the minister and the minister's answer, and (with the lead
-advisers) runs the communication track; working-group members read. The RvB and SBK read every
-action (the RvB is always informed; SBK keeps the central overview and the contact with SZW).
+records the SZW contacts, the note to the minister and the minister's answer; working-group
+members read. The RvB, SBK and Communicatie read every action (the RvB is always informed; SBK
+keeps the central overview and the contact with SZW; Communicatie judges the public impact).
 Everyone else sees nothing of an action: its pages answer 404.
 
 Documents in the action's dossier (the advice, the note to the minister, the plan of approach,
@@ -28,6 +30,14 @@ decision documents, evaluation reports, the kapstokverhaal): the lead advisers u
 kind in every open step; SBK the note to the minister, decision documents, the kapstokverhaal and
 other documents; the DT and the RvB decision documents (DOCUMENT_UPLOADERS). Everyone who reads
 the action downloads them; FEZ reading only the figures does not.
+The communication track (issue 20, the process guide's "Communicatie"): Communicatie declares an
+action an issue or withdraws that status, always with a reason, and designates one of its people
+as the action's issuemanager (changeable, with a reason). The issuemanager holds the regie: the
+communication working group, the kapstokverhaal with its joint approach, and a task per
+discipline (woordvoering, public affairs, interne communicatie, C&A, each involved division).
+A task's owner, when a user, reads the action and updates their task. The lead advisers and SBK
+read the track and comment on the kapstokverhaal; they no longer write it. An issuemanager is
+one only on their own action: on another action they are Communicatie and read.
 
 Steps 3 and 4: only the advisers of the lead division record the project structure, import and
 edit dossiers, enter the estimated average amount and record the evaluations; they and the DT
@@ -75,9 +85,18 @@ def is_fez_adviser(user) -> bool:
     return has_any_role(user, Role.FEZ)
 
 
-def role_capacities(user, *, lead_unit_id: int) -> frozenset[Capacity]:
-    """The capacities `user` holds for an action led by `lead_unit_id` through their role and
-    unit (membership of the working group comes on top, see selectors)."""
+def is_communicatie(user) -> bool:
+    """Directie Communicatie in herstelacties: holds the role "Communicatie (herstel)"."""
+    return has_any_role(user, Role.COMMUNICATIE)
+
+
+def role_capacities(
+    user, *, lead_unit_id: int, issuemanager_id: int | None = None
+) -> frozenset[Capacity]:
+    """The capacities `user` holds for an action led by `lead_unit_id` (with issuemanager
+    `issuemanager_id`) through their role and unit (membership of the working group comes on
+    top, see selectors). The issuemanager must hold the Communicatie role: whoever loses it is
+    no longer issuemanager."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     held = set()
@@ -90,7 +109,18 @@ def role_capacities(user, *, lead_unit_id: int) -> frozenset[Capacity]:
         held.add(Capacity.RVB)
     if is_sbk_adviser(user):
         held.add(Capacity.SBK)
+    if is_communicatie(user):
+        held.add(Capacity.COMMUNICATIE)
+        if issuemanager_id is not None and issuemanager_id == user.pk:
+            held.add(Capacity.ISSUEMANAGER)
     return frozenset(held)
+
+
+def reads_every_action(user) -> bool:
+    """Who reads every herstelactie: the RvB and SBK, and Communicatie (which judges every
+    action's public impact). Communicatie does not read the financial figures or the central
+    overview (`sees_every_action`)."""
+    return sees_every_action(user) or is_communicatie(user)
 
 
 def sees_every_action(user) -> bool:

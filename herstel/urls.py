@@ -4,6 +4,7 @@ from herstel.views import (
     actions,
     advice,
     communication,
+    communication_tasks,
     contact_points,
     decisions,
     documents,
@@ -93,6 +94,36 @@ urlpatterns = [
     ),
     path("<int:pk>/communicatie/", communication.communication, name="communication"),
     path("<int:pk>/communicatie/issue/", communication.issue_set, name="issue_set"),
+    path(
+        "<int:pk>/communicatie/issuemanager/",
+        communication.issuemanager_set,
+        name="issuemanager_set",
+    ),
+    path(
+        "<int:pk>/communicatie/taken/",
+        communication_tasks.communication_task_add,
+        name="communication_task_add",
+    ),
+    path(
+        "<int:pk>/communicatie/taken/<int:task_pk>/",
+        communication_tasks.communication_task_update,
+        name="communication_task_update",
+    ),
+    path(
+        "<int:pk>/communicatie/taken/<int:task_pk>/intrekken/",
+        communication_tasks.communication_task_withdraw,
+        name="communication_task_withdraw",
+    ),
+    path(
+        "<int:pk>/kapstokverhaal/versies/<int:version>/reacties/",
+        communication_tasks.kapstok_comment_add,
+        name="kapstok_comment_add",
+    ),
+    path(
+        "<int:pk>/kapstokverhaal/reacties/<int:comment_pk>/intrekken/",
+        communication_tasks.kapstok_comment_withdraw,
+        name="kapstok_comment_withdraw",
+    ),
     path(
         "<int:pk>/communicatie/leden/",
         communication.communication_member_add,

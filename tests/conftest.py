@@ -182,6 +182,31 @@ def fez_adviser(db, fez):
     )
 
 
+@pytest.fixture
+def communicatie_user(db, communicatie):
+    """Directie Communicatie in herstelacties (issue 20): reads every action, declares the issue
+    status and designates the issuemanager."""
+    return UserFactory(
+        username="communicatie",
+        first_name="Cora",
+        last_name="Communicatie",
+        business_unit=communicatie,
+        roles=[Role.COMMUNICATIE],
+    )
+
+
+@pytest.fixture
+def issuemanager(db, communicatie):
+    """A second holder of the Communicatie role, designated issuemanager in the tests."""
+    return UserFactory(
+        username="issuemanager",
+        first_name="Ilse",
+        last_name="Issue",
+        business_unit=communicatie,
+        roles=[Role.COMMUNICATIE],
+    )
+
+
 # --- The append-only event log and the transactional tests' flush -------------------------------
 
 _execute_sql_flush = BaseDatabaseOperations.execute_sql_flush

@@ -55,6 +55,28 @@ def _kapstok(f):
     )
 
 
+def _communication_task(f):
+    from herstel.models import CommunicationTask
+
+    return CommunicationTask.objects.create(
+        herstelactie=f("action"),
+        discipline="woordvoering",
+        description="Persvragen beantwoorden.",
+        owner_name="Wout Woord",
+        due_on=DAY,
+        created_by=f("adviser"),
+        updated_by=f("adviser"),
+    )
+
+
+def _kapstok_comment(f):
+    from herstel.models import KapstokComment
+
+    return KapstokComment.objects.create(
+        kapstokverhaal=_kapstok(f), author=f("adviser"), text="Graag scherper."
+    )
+
+
 def _decision(f):
     from herstel.models import Decision
 
@@ -178,17 +200,24 @@ HERSTEL_BUILDERS = {
         OTHER_DIVISION,
     ),
     H + "actions.control_measure_remove": (lambda f: {"measure": _measure(f)}, OTHER_DIVISION),
+    # The communication track (issue 20): Communicatie sets the issue status and designates the
+    # issuemanager; SBK, which ran the track before, no longer does. Only the issuemanager writes
+    # the track: Communicatie itself, not designated, comes closest.
     H + "communication.issue_set": (
-        lambda f: {"herstelactie": _herstel(f), "is_issue": True},
-        OTHER_DIVISION,
+        lambda f: {"herstelactie": _herstel(f), "is_issue": True, "reason": "Publiek."},
+        "sbk_adviser",
+    ),
+    H + "communication.issuemanager_set": (
+        lambda f: {"herstelactie": _herstel(f), "user": f("communicatie_user")},
+        "sbk_adviser",
     ),
     H + "communication.communication_member_add": (
         lambda f: {"herstelactie": _herstel(f), "function": "woordvoering", "name": "Wout"},
-        OTHER_DIVISION,
+        "communicatie_user",
     ),
     H + "communication.communication_member_remove": (
         lambda f: {"member": _communication_member(f)},
-        OTHER_DIVISION,
+        "communicatie_user",
     ),
     H + "communication.kapstok_save": (
         lambda f: {
@@ -198,11 +227,45 @@ HERSTEL_BUILDERS = {
             "key_messages": "De boodschap.",
             "questions_answers": "",
         },
-        OTHER_DIVISION,
+        "communicatie_user",
     ),
     H + "communication.kapstok_move": (
         lambda f: {"kapstok": _kapstok(f), "move": "submit", "expected_status": "concept"},
+        "communicatie_user",
+    ),
+    H + "communication_tasks.communication_task_add": (
+        lambda f: {
+            "herstelactie": _herstel(f),
+            "discipline": "woordvoering",
+            "description": "Persvragen.",
+            "owner_name": "Wout",
+            "due_on": DAY,
+        },
+        "communicatie_user",
+    ),
+    # The lead adviser reads the tasks; only the issuemanager and the task's owner update one.
+    H + "communication_tasks.communication_task_update": (
+        lambda f: {
+            "task": _communication_task(f),
+            "expected_version": 1,
+            "status": "gereed",
+            "done": "Gedaan.",
+            "due_on": DAY,
+        },
+        "adviser",
+    ),
+    H + "communication_tasks.communication_task_withdraw": (
+        lambda f: {"task": _communication_task(f), "reason": "Dubbel."},
+        "communicatie_user",
+    ),
+    H + "communication_tasks.kapstok_comment_add": (
+        lambda f: {"kapstok": _kapstok(f), "text": "Akkoord."},
         OTHER_DIVISION,
+    ),
+    # SBK comments too, but withdraws only its own comments.
+    H + "communication_tasks.kapstok_comment_withdraw": (
+        lambda f: {"comment": _kapstok_comment(f), "reason": "Vergist."},
+        "sbk_adviser",
     ),
     H + "decisions.informal_round_record": (
         lambda f: {

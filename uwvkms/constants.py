@@ -20,6 +20,9 @@ class Role(models.TextChoices):
     BEHEERDER = "Beheerder", _("Beheerder")
     SBK = "SBK (herstel)", _("SBK (herstel)")
     FEZ = "FEZ (herstel)", _("FEZ (herstel)")
+    # Directie Communicatie in herstelacties (issue 20): declares an action an issue and
+    # designates its issuemanager (herstel/permissions.py).
+    COMMUNICATIE = "Communicatie (herstel)", _("Communicatie (herstel)")
 
 
 class UserStatus(models.TextChoices):

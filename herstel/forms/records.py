@@ -132,6 +132,15 @@ class KapstokForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Eén kernboodschap per regel."),
     )
+    joint_approach = forms.CharField(
+        label=_("Gezamenlijke aanpak"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Hoe woordvoering, public affairs, interne communicatie, C&A en de betrokken "
+            "divisies samen optrekken; elk werkt vanuit het kapstokverhaal een eigen deel uit."
+        ),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 

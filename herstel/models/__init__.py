@@ -3,7 +3,13 @@ decisions and notifications, the communication track, step 3's execution with it
 step 4's evaluations."""
 
 from herstel.models.action import Advice, ControlMeasure, CriterionJudgement, Herstelactie
-from herstel.models.communication import CommunicationMember, Kapstokverhaal, QuestionAnswer
+from herstel.models.communication import (
+    CommunicationMember,
+    CommunicationTask,
+    KapstokComment,
+    Kapstokverhaal,
+    QuestionAnswer,
+)
 from herstel.models.decisions import Decision, InformalRound, Notification
 from herstel.models.documents import ActionDocument
 from herstel.models.dossiers import Dossier, DossierChange, DossierImport, DossierSnapshot
@@ -19,6 +25,7 @@ __all__ = [
     "ActionDocument",
     "Advice",
     "CommunicationMember",
+    "CommunicationTask",
     "ContactPoint",
     "ControlMeasure",
     "CriterionJudgement",
@@ -33,6 +40,7 @@ __all__ = [
     "Herstelactie",
     "InformalRound",
     "InterestGroupConsultation",
+    "KapstokComment",
     "Kapstokverhaal",
     "MeasureEvaluation",
     "Notification",

@@ -40,6 +40,16 @@ class Herstelactie(VersionedSinceLater):
     )
     mandate_rule = models.TextField(_("regel die het mandaat bepaalde"), blank=True)
     is_issue = models.BooleanField(_("issue (grote publieke impact)"), default=False)
+    # Designated by Directie Communicatie (services.communication.issuemanager_set); holds the
+    # regie over the communication track of this action only.
+    issuemanager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issuemanager"),
+        on_delete=models.PROTECT,
+        related_name="herstel_issues_managed",
+        null=True,
+        blank=True,
+    )
     execution_ended_on = models.DateField(_("uitvoering afgerond op"), null=True, blank=True)
     closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
     # The day the retention job replaced the dossiers' references (uwvkms.retention;

@@ -37,6 +37,7 @@ from herstel.constants import (
 from herstel.models import (
     Advice,
     CommunicationMember,
+    CommunicationTask,
     CriterionJudgement,
     Decision,
     Herstelactie,
@@ -49,8 +50,8 @@ from herstel.permissions import (
     may_record_decision,
     may_record_notification,
     may_start,
+    reads_every_action,
     role_capacities,
-    sees_every_action,
 )
 from herstel.rules import (
     CriterionJudged,
@@ -71,19 +72,23 @@ from uwvkms.permissions import has_any_role
 
 
 def _membership(user: User):
-    """True where `user` is in the working group or the communication working group."""
-    return Exists(
-        WorkingGroupMember.objects.filter(herstelactie=OuterRef("pk"), user=user)
-    ) | Exists(CommunicationMember.objects.filter(herstelactie=OuterRef("pk"), user=user))
+    """True where `user` is in the working group or the communication working group, or owns a
+    (standing) task of the communication track."""
+    return (
+        Exists(WorkingGroupMember.objects.filter(herstelactie=OuterRef("pk"), user=user))
+        | Exists(CommunicationMember.objects.filter(herstelactie=OuterRef("pk"), user=user))
+        | Exists(CommunicationTask.objects.filter(herstelactie=OuterRef("pk"), owner_user=user))
+    )
 
 
 def herstelacties_for_user(user: User) -> QuerySet[Herstelactie]:
-    """The actions `user` may see: every action for the RvB and SBK; the actions led by their
-    unit for its advisers and DT members; the actions whose working group they are in."""
+    """The actions `user` may see: every action for the RvB, SBK and Communicatie; the actions
+    led by their unit for its advisers and DT members; the actions whose working group they are
+    in or whose communication task they own."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Herstelactie.objects.none()
     actions = Herstelactie.objects.all()
-    if sees_every_action(user):
+    if reads_every_action(user):
         return actions
     visible = _membership(user)
     if user.business_unit_id is not None and has_any_role(
@@ -100,8 +105,10 @@ UNIT_LEADS_FACT = "herstel_unit_leads"
 def _member_subquery():
     """Whether the outer user is in the working group or the communication working group of
     any action, as a subquery."""
-    member = Exists(WorkingGroupMember.objects.filter(user=OuterRef("pk"))) | Exists(
-        CommunicationMember.objects.filter(user=OuterRef("pk"))
+    member = (
+        Exists(WorkingGroupMember.objects.filter(user=OuterRef("pk")))
+        | Exists(CommunicationMember.objects.filter(user=OuterRef("pk")))
+        | Exists(CommunicationTask.objects.filter(owner_user=OuterRef("pk")))
     )
     return ExpressionWrapper(member, output_field=BooleanField())
 
@@ -140,7 +147,7 @@ def sees_herstelacties(user: User) -> bool:
     # Asked by the navigation bar on every page: remembered for the request's user object.
     if not hasattr(user, "_sees_herstelacties"):
         user._sees_herstelacties = (
-            may_start(user) or sees_every_action(user) or _sees_some_action(user)
+            may_start(user) or reads_every_action(user) or _sees_some_action(user)
         )
     return user._sees_herstelacties
 
@@ -268,7 +275,11 @@ def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
     )
     if action is None:
         raise Http404
-    capacities = set(role_capacities(user, lead_unit_id=action.lead_unit_id))
+    capacities = set(
+        role_capacities(
+            user, lead_unit_id=action.lead_unit_id, issuemanager_id=action.issuemanager_id
+        )
+    )
     if action.is_member:
         capacities.add(Capacity.MEMBER)
     if figures and is_fez_adviser(user):

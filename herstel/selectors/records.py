@@ -6,24 +6,27 @@ getter in `actions.py`; objects inside an action are fetched only within that ac
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404
 
 from herstel.constants import DIRECTORATE_ORDER, Directorate
 from herstel.models import (
     CommunicationMember,
+    CommunicationTask,
     ContactPoint,
     ControlMeasure,
     Decision,
     Herstelactie,
     InformalRound,
     InterestGroupConsultation,
+    KapstokComment,
     Kapstokverhaal,
     Notification,
     QuestionAnswer,
     WorkingGroupMember,
 )
 from herstel.permissions import may_manage_contact_points
+from uwvkms.constants import Role
 from uwvkms.models import User
 
 
@@ -120,11 +123,20 @@ def communication_member_get(*, action: Herstelactie, pk: int) -> CommunicationM
 
 
 def kapstok_versions(action: Herstelactie) -> list[Kapstokverhaal]:
-    """Every version of the kapstokverhaal, newest first, with its Q&A (two queries)."""
+    """Every version of the kapstokverhaal, newest first, with its Q&A and its comments
+    (withdrawn ones too, struck through on the page). Three queries."""
     return list(
         Kapstokverhaal.objects.filter(herstelactie=action)
         .select_related("created_by")
-        .prefetch_related(Prefetch("qas", queryset=QuestionAnswer.objects.order_by("order", "id")))
+        .prefetch_related(
+            Prefetch("qas", queryset=QuestionAnswer.objects.order_by("order", "id")),
+            Prefetch(
+                "comments",
+                queryset=KapstokComment.with_withdrawn.select_related(
+                    "author", "withdrawn_by"
+                ).order_by("created_at", "id"),
+            ),
+        )
         .order_by("-version")
     )
 
@@ -134,6 +146,48 @@ def kapstok_get(*, action: Herstelactie, version: int) -> Kapstokverhaal:
         if kapstok.version == version:
             return kapstok
     raise Http404
+
+
+def communication_people() -> QuerySet[User]:
+    """Who may be issuemanager: active holders of the role Communicatie (herstel)."""
+    return (
+        people()
+        .filter(groups__name=Role.COMMUNICATIE)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def communication_tasks_of(action: Herstelactie) -> list[CommunicationTask]:
+    """The tasks per discipline of the action's joint approach, withdrawn ones too (struck
+    through), by due date. One query, however many tasks."""
+    return list(
+        CommunicationTask.with_withdrawn.filter(herstelactie=action)
+        .select_related("business_unit", "owner_user", "updated_by", "withdrawn_by")
+        .order_by(F("withdrawn_at").asc(nulls_first=True), "due_on", "id")
+    )
+
+
+def communication_task_get(*, action: Herstelactie, pk: int) -> CommunicationTask:
+    task = (
+        CommunicationTask.with_withdrawn.filter(herstelactie=action, pk=pk)
+        .select_related("business_unit", "owner_user", "updated_by", "withdrawn_by")
+        .first()
+    )
+    if task is None:
+        raise Http404
+    return task
+
+
+def kapstok_comment_get(*, action: Herstelactie, pk: int) -> KapstokComment:
+    comment = (
+        KapstokComment.with_withdrawn.filter(kapstokverhaal__herstelactie=action, pk=pk)
+        .select_related("kapstokverhaal", "author", "withdrawn_by")
+        .first()
+    )
+    if comment is None:
+        raise Http404
+    return comment
 
 
 # --- The fixed contact persons ----------------------------------------------------------------

@@ -24,6 +24,7 @@ from herstel.constants import (
     Outcome,
     Step,
     StepMove,
+    TaskStatus,
 )
 from herstel.events import (
     DOCUMENT_UPLOADED,
@@ -76,6 +77,13 @@ _FIELDS = {
     "narrative": gettext_lazy("strategisch narratief"),
     "key_messages": gettext_lazy("kernboodschappen"),
     "questions_answers": gettext_lazy("vragen en antwoorden"),
+    "joint_approach": gettext_lazy("gezamenlijke aanpak"),
+    "issuemanager": gettext_lazy("issuemanager"),
+    "comment": gettext_lazy("reactie"),
+    "communication_task": gettext_lazy("communicatietaak"),
+    "task_status": gettext_lazy("status van de taak"),
+    "done": gettext_lazy("wat is gedaan"),
+    "description": gettext_lazy("opdracht"),
     "project_lead": gettext_lazy("projectleider"),
     "team": gettext_lazy("projectteam"),
     "structure": gettext_lazy("projectstructuur"),
@@ -132,6 +140,7 @@ _CHOICES = {
     "outcome": Outcome,
     "kind": NotificationKind,
     "status": KapstokStatus,
+    "task_status": TaskStatus,
     "move": StepMove,
 }
 
@@ -246,6 +255,9 @@ def _entry(entry: HistoryEntry, decisions: dict[int, Decision]) -> TimelineEntry
             "label": label,
             "version": stored["version"][1],
         }
+    elif entry.event.startswith("herstel.communication_task.") and "communication_task" in stored:
+        old, new = stored["communication_task"]
+        label = _("%(label)s: %(task)s") % {"label": label, "task": new or old}
     return TimelineEntry(
         occurred_at=entry.occurred_at,
         actor=entry.actor,

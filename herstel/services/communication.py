@@ -1,6 +1,8 @@
-"""Writes of the communication track, parallel to every step (DOMAIN.md §6, "Communication"):
-marking an action an issue, the communication working group, and the kapstokverhaal with its
-versions and status. Run by the advisers of the lead division and SBK (the issue owner)."""
+"""Writes of the communication track, parallel to every step (DOMAIN.md §6, "Communication";
+the process guide's "Communicatie"): Directie Communicatie declares an action an issue (or
+withdraws that status) and designates its issuemanager; the issuemanager leads the
+communication working group and writes the kapstokverhaal with the joint approach. The tasks
+per discipline and the comments are in `communication_tasks`."""
 
 from collections.abc import Iterable
 
@@ -14,10 +16,12 @@ from herstel.events import (
     COMMUNICATION_MEMBER_REMOVED,
     ISSUE_MARKED,
     ISSUE_UNMARKED,
+    ISSUEMANAGER_SET,
     KAPSTOK_SAVED,
     KAPSTOK_STATUS_CHANGED,
 )
 from herstel.models import CommunicationMember, Herstelactie, Kapstokverhaal, QuestionAnswer
+from herstel.permissions import is_communicatie
 from herstel.rules import kapstok_next_status
 from herstel.services.guards import locked, require_operation
 from uwvkms.models import User
@@ -29,10 +33,11 @@ from uwvkms.versioning import EditConflict, created_meanwhile
 def issue_set(
     *, actor: User, herstelactie: Herstelactie, is_issue: bool, reason: str = ""
 ) -> Herstelactie:
-    """Mark the action an issue (large public impact: the communication directorate runs a
-    communication working group and a kapstokverhaal), or take the mark off, with a reason."""
+    """Directie Communicatie declares the action an issue (possibly large public impact: an
+    issuemanager leads a communication working group and a kapstokverhaal), or withdraws that
+    status; always with a reason, recorded old → new."""
     herstelactie = locked(herstelactie)
-    require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
+    require_operation(actor, herstelactie, Operation.SET_ISSUE)
     if herstelactie.is_issue == is_issue:
         return herstelactie
     reason = (reason or "").strip()
@@ -52,11 +57,43 @@ def issue_set(
     return herstelactie
 
 
-def _require_issue(herstelactie: Herstelactie) -> None:
+def require_issue(herstelactie: Herstelactie) -> None:
     if not herstelactie.is_issue:
         raise ValidationError(
             _("Markeer de herstelactie eerst als issue; pas dan is er een communicatiespoor.")
         )
+
+
+@transaction.atomic
+def issuemanager_set(
+    *, actor: User, herstelactie: Herstelactie, user: User, reason: str = ""
+) -> Herstelactie:
+    """Directie Communicatie designates `user` (who holds the role Communicatie (herstel)) as
+    the issuemanager of this action; replacing one needs a reason."""
+    herstelactie = locked(herstelactie)
+    require_operation(actor, herstelactie, Operation.DESIGNATE_ISSUEMANAGER)
+    require_issue(herstelactie)
+    if not (user.is_active and is_communicatie(user)):
+        raise ValidationError(
+            {"user": _("Kies iemand met de rol Communicatie (herstel) als issuemanager.")}
+        )
+    old = herstelactie.issuemanager
+    if old is not None and old.pk == user.pk:
+        return herstelactie
+    reason = (reason or "").strip()
+    if old is not None and not reason:
+        raise ValidationError({"reason": _("Geef een reden voor het wisselen van issuemanager.")})
+    herstelactie.issuemanager = user
+    # Like the issue status: not a change of the action's own form, its version stays.
+    herstelactie.save(update_fields=["issuemanager"])
+    audit_event_record(
+        event=ISSUEMANAGER_SET,
+        actor=actor,
+        target=herstelactie,
+        changes={"issuemanager": [str(old) if old else None, str(user)]},
+        reason=reason,
+    )
+    return herstelactie
 
 
 @transaction.atomic
@@ -71,7 +108,7 @@ def communication_member_add(
     """Add someone to the communication working group, by discipline."""
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
-    _require_issue(herstelactie)
+    require_issue(herstelactie)
     name = (name or "").strip() or (str(user) if user is not None else "")
     if not name:
         raise ValidationError({"name": _("Kies een gebruiker of vul een naam in.")})
@@ -125,6 +162,7 @@ def kapstok_save(
     narrative: str,
     key_messages: str,
     questions_answers: Iterable[tuple[str, str]],
+    joint_approach: str = "",
 ) -> Kapstokverhaal:
     """Save the kapstokverhaal as a new version (a version's text is never changed), starting
     as a concept. `expected_version` is the latest version the user saw (0 for none): when a
@@ -132,7 +170,7 @@ def kapstok_save(
     is never changed, so the latest version's author and moment stand for "changed by"."""
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
-    _require_issue(herstelactie)
+    require_issue(herstelactie)
     latest = _latest(herstelactie)
     current = latest.version if latest else 0
     what = _("Het kapstokverhaal")
@@ -158,6 +196,7 @@ def kapstok_save(
         version=current + 1,
         narrative=narrative.strip(),
         key_messages=key_messages.strip(),
+        joint_approach=(joint_approach or "").strip(),
         created_by=actor,
     )
     version.full_clean(validate_constraints=False)
@@ -172,6 +211,11 @@ def kapstok_save(
         changes["narrative"] = [latest.narrative if latest else None, version.narrative]
     if latest is None or latest.key_messages != version.key_messages:
         changes["key_messages"] = [latest.key_messages if latest else None, version.key_messages]
+    if (latest.joint_approach if latest else "") != version.joint_approach:
+        changes["joint_approach"] = [
+            (latest.joint_approach if latest else "") or None,
+            version.joint_approach or None,
+        ]
     old_pairs = [f"{qa.question} — {qa.answer}" for qa in latest.qas.all()] if latest else []
     new_pairs = [f"{q} — {a}" for q, a in pairs]
     if old_pairs != new_pairs:

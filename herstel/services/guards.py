@@ -19,7 +19,11 @@ def locked(herstelactie: Herstelactie) -> Herstelactie:
 
 
 def capacities_of(actor: User, herstelactie: Herstelactie) -> frozenset[Capacity]:
-    return role_capacities(actor, lead_unit_id=herstelactie.lead_unit_id)
+    return role_capacities(
+        actor,
+        lead_unit_id=herstelactie.lead_unit_id,
+        issuemanager_id=herstelactie.issuemanager_id,
+    )
 
 
 def require_operation(actor: User, herstelactie: Herstelactie, operation: Operation) -> None:

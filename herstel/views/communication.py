@@ -1,5 +1,7 @@
-"""Views of the communication track: the issue mark, the communication working group and the
-kapstokverhaal with its versions and status."""
+"""Views of the communication track: the issue status and the issuemanager (Communicatie), the
+communication working group and the kapstokverhaal with its versions and status (the
+issuemanager), and the page that shows them with the tasks per discipline and the comments
+(`communication_tasks`)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,7 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from herstel.communication_rules import task_update_refusal
 from herstel.constants import Operation
+from herstel.forms.communication import (
+    CommunicationTaskForm,
+    IssuemanagerForm,
+    KapstokCommentForm,
+)
 from herstel.forms.records import (
     CommunicationMemberForm,
     IssueForm,
@@ -21,12 +29,37 @@ from herstel.selectors import records
 from herstel.services import communication as services
 from herstel.views.actions import refusal_on_top, require_capacity, require_right
 from uwvkms.forms import add_service_errors, posted_data
+from uwvkms.selectors import business_units
 
 
-def _render(request, access, *, issue_form=None, member_form=None, move_errors=(), status=200):
+def may_update_task(access, task, user) -> bool:
+    """Whether the page offers this user the update of `task` (the service would accept):
+    the issuemanager, or the task's owner, while the action is open."""
+    is_owner = task.owner_user_id is not None and task.owner_user_id == user.pk
+    refusal = task_update_refusal(
+        capacities=access.capacities, is_owner=is_owner, step=access.action.step
+    )
+    return refusal is None
+
+
+def communication_page(
+    request,
+    access,
+    *,
+    issue_form=None,
+    issuemanager_form=None,
+    member_form=None,
+    task_form=None,
+    comment_form=None,
+    move_errors=(),
+    status=200,
+):
     action = access.action
     versions = records.kapstok_versions(action)
     latest = versions[0] if versions else None
+    tasks = records.communication_tasks_of(action) if action.is_issue else []
+    for task in tasks:
+        task.updatable = not task.is_withdrawn and may_update_task(access, task, request.user)
     moves = []
     if latest is not None and access.may(Operation.EDIT_COMMUNICATION):
         moves = [
@@ -45,8 +78,17 @@ def _render(request, access, *, issue_form=None, member_form=None, move_errors=(
             "access": access,
             "action": action,
             "issue_form": issue_form or IssueForm(initial={"is_issue": not action.is_issue}),
+            "issuemanager_form": issuemanager_form
+            or IssuemanagerForm(
+                users=records.communication_people(),
+                initial={"user": action.issuemanager_id},
+            ),
             "members": records.communication_members_of(action) if action.is_issue else [],
             "member_form": member_form or CommunicationMemberForm(users=records.people()),
+            "tasks": tasks,
+            "task_form": task_form
+            or CommunicationTaskForm(users=records.people(), units=business_units()),
+            "comment_form": comment_form or KapstokCommentForm(),
             "latest": latest,
             "versions": versions,
             "kapstok_moves": moves,
@@ -58,13 +100,13 @@ def _render(request, access, *, issue_form=None, member_form=None, move_errors=(
 
 def communication(request, pk: int):
     access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
-    return _render(request, access)
+    return communication_page(request, access)
 
 
 @require_POST
 def issue_set(request, pk: int):
     access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
-    require_capacity(access, Operation.EDIT_COMMUNICATION)
+    require_capacity(access, Operation.SET_ISSUE)
     form = IssueForm(request.POST)
     if form.is_valid():
         try:
@@ -81,8 +123,32 @@ def issue_set(request, pk: int):
                 else _("De herstelactie is niet langer een issue."),
             )
             return redirect("herstel:communication", pk=action.pk)
-    refusal_on_top(request, form, form_shown=access.may(Operation.EDIT_COMMUNICATION))
-    return _render(request, access, issue_form=form, status=400)
+    refusal_on_top(request, form, form_shown=access.may(Operation.SET_ISSUE))
+    return communication_page(request, access, issue_form=form, status=400)
+
+
+@require_POST
+def issuemanager_set(request, pk: int):
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    require_capacity(access, Operation.DESIGNATE_ISSUEMANAGER)
+    form = IssuemanagerForm(request.POST, users=records.communication_people())
+    if form.is_valid():
+        try:
+            action = services.issuemanager_set(
+                actor=request.user, herstelactie=access.action, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is de issuemanager van deze herstelactie.")
+                % {"name": action.issuemanager},
+            )
+            return redirect("herstel:communication", pk=action.pk)
+    shown = access.may(Operation.DESIGNATE_ISSUEMANAGER) and access.action.is_issue
+    refusal_on_top(request, form, form_shown=shown)
+    return communication_page(request, access, issuemanager_form=form, status=400)
 
 
 @require_POST
@@ -105,7 +171,7 @@ def communication_member_add(request, pk: int):
             return redirect("herstel:communication", pk=access.action.pk)
     shown = access.may(Operation.EDIT_COMMUNICATION) and access.action.is_issue
     refusal_on_top(request, form, form_shown=shown)
-    return _render(request, access, member_form=form, status=400)
+    return communication_page(request, access, member_form=form, status=400)
 
 
 @require_POST
@@ -134,7 +200,11 @@ def kapstok_edit(request, pk: int):
     initial = {"version": latest.version if latest else 0}
     qa_initial = None
     if latest is not None:
-        initial |= {"narrative": latest.narrative, "key_messages": latest.key_messages}
+        initial |= {
+            "narrative": latest.narrative,
+            "key_messages": latest.key_messages,
+            "joint_approach": latest.joint_approach,
+        }
         qa_initial = [{"question": qa.question, "answer": qa.answer} for qa in latest.qas.all()]
     form = KapstokForm(posted_data(request), initial=initial)
     formset = QuestionAnswerFormSet(posted_data(request), initial=qa_initial, prefix="qa")
@@ -146,6 +216,7 @@ def kapstok_edit(request, pk: int):
                 expected_version=form.cleaned_data["version"],
                 narrative=form.cleaned_data["narrative"],
                 key_messages=form.cleaned_data["key_messages"],
+                joint_approach=form.cleaned_data["joint_approach"],
                 questions_answers=[
                     (f.cleaned_data.get("question", ""), f.cleaned_data.get("answer", ""))
                     for f in formset.forms
@@ -175,7 +246,12 @@ def kapstok_version(request, pk: int, version: int):
     return render(
         request,
         "herstel/kapstok_version.html",
-        {"access": access, "action": access.action, "kapstok": kapstok},
+        {
+            "access": access,
+            "action": access.action,
+            "kapstok": kapstok,
+            "comment_form": KapstokCommentForm(),
+        },
     )
 
 
@@ -187,7 +263,7 @@ def kapstok_move(request, pk: int):
     prefix = next((k.removesuffix("-move") for k in request.POST if k.endswith("-move")), None)
     form = KapstokMoveForm(request.POST, prefix=prefix)
     if not versions or not form.is_valid():
-        return _render(
+        return communication_page(
             request, access, move_errors=[_("Er is geen versie om verder te zetten.")], status=400
         )
     try:
@@ -198,7 +274,7 @@ def kapstok_move(request, pk: int):
             expected_status=form.cleaned_data["status"],
         )
     except ValidationError as exc:
-        return _render(request, access, move_errors=exc.messages, status=400)
+        return communication_page(request, access, move_errors=exc.messages, status=400)
     messages.success(
         request,
         _("Versie %(version)s van het kapstokverhaal staat nu op %(status)s.")

@@ -6,6 +6,7 @@ Idempotent, DEBUG only."""
 import pytest
 from django.core.management import CommandError, call_command
 
+from herstel.constants import Discipline
 from herstel.models import (
     ActionDocument,
     ContactPoint,
@@ -51,6 +52,7 @@ def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
     first = counts()
     out = capsys.readouterr().out
     assert "demo-kms-2023" in out and "herstel.sbk" in out and "directie.uitkeren" in out
+    assert "communicatie-herstel" in out
     call_command("loaddemo_herstel")
     assert counts() == first
 
@@ -82,6 +84,22 @@ def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
         assert stored.read().startswith(b"%PDF-")
     assert issue.notifications.get(kind="minister_note").document_file == note
     assert issue.documents.filter(kind="plan_van_aanpak").exists()
+    # The communication track run by the right people (issue 20): Communicatie's contact person
+    # is the issuemanager, the joint approach is written, the disciplines' tasks in several
+    # states, and the lead adviser and SBK commented.
+    assert issue.issuemanager.username == "communicatie-herstel"
+    assert issue.kapstok_versions.get(version=2).joint_approach
+    assert {t.status for t in issue.communication_tasks.all()} == {
+        "open",
+        "in_uitvoering",
+        "gereed",
+    }
+    assert {t.discipline for t in issue.communication_tasks.all()} == set(Discipline.values)
+    assert {c.author.username for k in issue.kapstok_versions.all() for c in k.comments.all()} == {
+        "herstel",
+        "herstel.sbk",
+    }
+    assert herstelacties_for_user(User.objects.get(username="communicatie-herstel")).count() == 7
     assert ContactPoint.objects.count() == 9
     assert all(a.members.count() >= 9 for a in actions.values())  # contacts informed
 

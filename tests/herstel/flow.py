@@ -139,3 +139,14 @@ def row(ref, status="te beoordelen", outcome="", paid="", to_pay="", recovered="
 def import_rows(action, adviser, rows, name="dossiers.csv") -> DossierImport:
     action.refresh_from_db()
     return dossiers_import(actor=adviser, herstelactie=action, file_name=name, data=csv_bytes(rows))
+
+
+def make_issue(action, communicatie, issuemanager=None, reason="Publieke impact.") -> Herstelactie:
+    """Communicatie declares the action an issue and designates `issuemanager` (default:
+    itself), who then runs the communication track (issue 20)."""
+    from herstel.services.communication import issue_set, issuemanager_set  # noqa: PLC0415
+
+    issue_set(actor=communicatie, herstelactie=action, is_issue=True, reason=reason)
+    return issuemanager_set(
+        actor=communicatie, herstelactie=action, user=issuemanager or communicatie
+    )

@@ -1,7 +1,8 @@
 """Who sees and changes what, on every herstel URL (herstel/permissions.py): advisers of the lead
 division edit steps 1–2; its DT members record 2A; RvB members record 2B; SBK records the SZW
-contacts and the minister's part and keeps the contact persons with the Beheerder; working-group
-members read. Everyone else sees nothing of the action (404), and the pages that are not about
+contacts and the minister's part and keeps the contact persons with the Beheerder; Communicatie
+sets the issue status and designates the issuemanager, who writes the communication track (the
+lead advisers and SBK comment on it); working-group members read. Everyone else sees nothing of the action (404), and the pages that are not about
 one action refuse them (403). Every refused write changes nothing."""
 
 import datetime
@@ -16,8 +17,8 @@ from herstel.models import ContactPoint
 from herstel.permissions import may_start, sees_every_action
 from herstel.selectors.actions import MEMBER_FACT, herstelacties_for_user, sees_herstelacties
 from herstel.services.actions import control_measure_add
-from herstel.services.communication import communication_member_add, issue_set, kapstok_save
-from tests.herstel.flow import DT_PATH, decide, submit
+from herstel.services.communication import communication_member_add, kapstok_save
+from tests.herstel.flow import DT_PATH, decide, make_issue, submit
 from uwvkms.events import SECURITY_EVENTS
 from uwvkms.models import AuditEvent, User
 
@@ -33,6 +34,8 @@ PERSONAS = [
     "auditor",
     "coordinator",
     "beheerder",
+    "communicatie_user",
+    "issuemanager",
 ]
 ROLES_OUTSIDE_HERSTEL = {"auditor", "coordinator", "beheerder"}
 # Those who see nothing of an action led by Uitkeren.
@@ -40,7 +43,7 @@ CANNOT_SEE = {"other_adviser", "other_dt", "outsider", "auditor", "coordinator",
 
 
 @pytest.fixture
-def world(action, adviser, dt_member, wg_member, sbk_adviser):
+def world(action, adviser, dt_member, wg_member, communicatie_user, issuemanager):
     """An action in step 2A (DT mandate) with a recorded DT decision, a control measure, an
     issue with a kapstokverhaal and a communication member; and a fixed contact person."""
     measure = control_measure_add(
@@ -52,9 +55,9 @@ def world(action, adviser, dt_member, wg_member, sbk_adviser):
     )
     submit(action, adviser, DT_PATH)
     decision = decide(action, dt_member, Forum.DT, Outcome.VOORGENOMEN_BESLUIT)
-    issue_set(actor=adviser, herstelactie=action, is_issue=True, reason="Publieke impact.")
+    make_issue(action, communicatie_user, issuemanager)
     kapstok_save(
-        actor=sbk_adviser,
+        actor=issuemanager,
         herstelactie=action,
         expected_version=0,
         narrative="Narratief.",
@@ -62,7 +65,7 @@ def world(action, adviser, dt_member, wg_member, sbk_adviser):
         questions_answers=[],
     )
     comm = communication_member_add(
-        actor=adviser, herstelactie=action, function="issuemanagement", name="Ina Issue"
+        actor=issuemanager, herstelactie=action, function="issuemanagement", name="Ina Issue"
     )
     point = ContactPoint.objects.create(directorate=Directorate.WB, name="Willem WB")
     action.refresh_from_db()
@@ -107,9 +110,9 @@ READ = {
     "timeline",
 }
 OK_PAGES = {
-    "adviser": {"list", "start", "edit", "lead", "kapstok_edit"} | READ,
+    "adviser": {"list", "start", "edit", "lead"} | READ,
     "other_adviser": {"list", "start"},
-    "sbk_adviser": {"list", "start", "contact_points", "contact_point_edit", "kapstok_edit"} | READ,
+    "sbk_adviser": {"list", "start", "contact_points", "contact_point_edit"} | READ,
     "dt_member": {"list", "decision_correct"} | READ,
     "other_dt": set(),
     "board_member": {"list"} | READ,
@@ -118,6 +121,8 @@ OK_PAGES = {
     "auditor": set(),
     "coordinator": set(),
     "beheerder": {"contact_points", "contact_point_edit"},
+    "communicatie_user": {"list"} | READ,
+    "issuemanager": {"list", "kapstok_edit"} | READ,
 }
 NOT_ABOUT_AN_ACTION = {"list", "start", "contact_points", "contact_point_edit"}
 
@@ -272,19 +277,42 @@ def writes(w) -> list[tuple[str, str, dict, set[str]]]:
             "issue_set",
             reverse("herstel:issue_set", args=[a.pk]),
             {"issue-is_issue": "", "issue-reason": "x"},
-            {"adviser", "sbk_adviser"},
+            {"communicatie_user", "issuemanager"},
+        ),
+        (
+            "issuemanager_set",
+            reverse("herstel:issuemanager_set", args=[a.pk]),
+            {"issuemanager-user": w["action"].issuemanager_id, "issuemanager-reason": "x"},
+            {"communicatie_user", "issuemanager"},
         ),
         (
             "comm_add",
             reverse("herstel:communication_member_add", args=[a.pk]),
             {"communicatie-function": "public_affairs", "communicatie-name": "x"},
-            {"adviser", "sbk_adviser"},
+            {"issuemanager"},
         ),
         (
             "comm_remove",
             reverse("herstel:communication_member_remove", args=[a.pk, w["comm"].pk]),
             {},
-            {"adviser", "sbk_adviser"},
+            {"issuemanager"},
+        ),
+        (
+            "task_add",
+            reverse("herstel:communication_task_add", args=[a.pk]),
+            {
+                "taak-discipline": "woordvoering",
+                "taak-description": "x",
+                "taak-owner_name": "x",
+                "taak-due_on": "2099-01-01",
+            },
+            {"issuemanager"},
+        ),
+        (
+            "comment_add",
+            reverse("herstel:kapstok_comment_add", args=[a.pk, 1]),
+            {"reactie-text": "x"},
+            {"adviser", "sbk_adviser", "communicatie_user", "issuemanager"},
         ),
         (
             "kapstok_save",
@@ -296,13 +324,13 @@ def writes(w) -> list[tuple[str, str, dict, set[str]]]:
                 "qa-TOTAL_FORMS": "0",
                 "qa-INITIAL_FORMS": "0",
             },
-            {"adviser", "sbk_adviser"},
+            {"issuemanager"},
         ),
         (
             "kapstok_move",
             reverse("herstel:kapstok_move", args=[a.pk]),
             {"submit-move": "submit", "submit-status": "concept"},
-            {"adviser", "sbk_adviser"},
+            {"issuemanager"},
         ),
         (
             "contact_point_add",
@@ -371,12 +399,12 @@ def test_the_navigation_link_follows_visibility(client, request, world):
         assert shows == ("list" in OK_PAGES[persona]), persona
 
 
-def test_the_navigation_reads_visibility_with_the_roles(request, world, adviser, outsider):
+def test_the_navigation_reads_visibility_with_the_roles(request, world, issuemanager, outsider):
     """The navigation bar asks `sees_herstelacties` on every page; it reads the answer from the
     facts loaded with the user's roles (no query of its own) and agrees with the list itself:
     a member of only the communication working group sees the action, an inactive member not."""
     communication_member_add(
-        actor=adviser, herstelactie=world["action"], function="woordvoering", user=outsider
+        actor=issuemanager, herstelactie=world["action"], function="woordvoering", user=outsider
     )
     User.objects.filter(username="werkgroep").update(is_active=False)
     # Advisers may start one (also `other_adviser`); the others see it through their role,

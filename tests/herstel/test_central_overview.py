@@ -28,7 +28,7 @@ from tests.herstel.flow import (
 
 
 @pytest.fixture
-def actions(adviser, other_adviser, dt_member, board_member):
+def actions(adviser, other_adviser, dt_member, board_member, communicatie_user):
     """Three actions: one of Uitkeren in step 3 with dossiers, one of Handhaving in step 1, and
     one of Uitkeren on the RvB path waiting for SZW to be informed."""
     executing = start(adviser, title="Reiskosten")
@@ -49,7 +49,7 @@ def actions(adviser, other_adviser, dt_member, board_member):
     decide(rvb, dt_member, Forum.DT, Outcome.KENNISNAME)
     move(rvb, dt_member, StepMove.TO_RVB)
     decide(rvb, board_member, Forum.RVB, Outcome.BESLUIT)
-    issue_set(actor=adviser, herstelactie=rvb, is_issue=True, reason="Publiek.")
+    issue_set(actor=communicatie_user, herstelactie=rvb, is_issue=True, reason="Publiek.")
     return {"executing": executing, "waiting": waiting, "rvb": rvb}
 
 

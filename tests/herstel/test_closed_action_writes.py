@@ -14,9 +14,9 @@ from herstel.constants import GoOutcome, Step, StepMove
 from herstel.models import CommunicationMember, ControlMeasure, Evaluation, WorkingGroupMember
 from herstel.rules import MeasureJudgement
 from herstel.services.actions import control_measure_add
-from herstel.services.communication import communication_member_add, issue_set
+from herstel.services.communication import communication_member_add
 from herstel.services.evaluation import evaluation_complete, evaluation_save
-from tests.herstel.flow import go, import_rows, move, row, to_execution
+from tests.herstel.flow import go, import_rows, make_issue, move, row, to_execution
 from uwvkms.events import SECURITY_EVENTS
 from uwvkms.models import AuditEvent
 
@@ -57,12 +57,12 @@ def _evaluate_and_close(action, adviser, measure):
 
 
 @pytest.fixture(params=[Step.GESLOTEN, Step.BEEINDIGD])
-def closed(request, action, adviser, dt_member, board_member, wg_member):
+def closed(request, action, adviser, dt_member, board_member, wg_member, communicatie_user):
     """`action`, an issue with a communication member, a working-group member and a control
     measure, then closed one of the two ways."""
-    issue_set(actor=adviser, herstelactie=action, is_issue=True, reason="Publieke impact.")
+    make_issue(action, communicatie_user)  # Communicatie is its own issuemanager here
     communication_member_add(
-        actor=adviser, herstelactie=action, function="issuemanagement", name="Ina Issue"
+        actor=communicatie_user, herstelactie=action, function="issuemanagement", name="Ina Issue"
     )
     measure = control_measure_add(
         actor=adviser,
@@ -93,9 +93,11 @@ def _state(action) -> tuple:
     )
 
 
-def test_removing_a_communication_member_is_refused_with_a_message(client, adviser, closed):
+def test_removing_a_communication_member_is_refused_with_a_message(
+    client, communicatie_user, closed
+):
     member = CommunicationMember.objects.get(herstelactie=closed)
-    client.force_login(adviser)
+    client.force_login(communicatie_user)
     url = reverse("herstel:communication_member_remove", args=[closed.pk, member.pk])
     response = client.post(url, follow=True)
     assert response.redirect_chain == [(reverse("herstel:communication", args=[closed.pk]), 302)]
@@ -117,12 +119,21 @@ def _removal_url(name: str, action, wg_member) -> str:
     return reverse(f"herstel:{name}", args=[action.pk, target.pk])
 
 
+# Who would make the write on an open action: the lead adviser, except on the communication
+# track, which is Communicatie's (here its own issuemanager).
+WRITERS = {
+    "communication_member_remove": "communicatie_user",
+    "issue_set": "communicatie_user",
+    "communication_member_add": "communicatie_user",
+}
+
+
 @pytest.mark.parametrize("name", ["communication_member_remove", "member_remove", "measure_remove"])
 def test_a_removal_on_a_closed_action_is_refused_with_a_message(
-    client, adviser, wg_member, closed, name
+    request, client, wg_member, closed, name
 ):
     before = _state(closed)
-    client.force_login(adviser)
+    client.force_login(request.getfixturevalue(WRITERS.get(name, "adviser")))
     response = client.post(_removal_url(name, closed, wg_member), follow=True)
     assert response.status_code == 200
     assert len(response.redirect_chain) == 1
@@ -166,9 +177,9 @@ FORM_WRITES = {
 
 
 @pytest.mark.parametrize("name", FORM_WRITES)
-def test_a_form_on_a_closed_action_is_refused_with_a_message(client, adviser, closed, name):
+def test_a_form_on_a_closed_action_is_refused_with_a_message(request, client, closed, name):
     before = _state(closed)
-    client.force_login(adviser)
+    client.force_login(request.getfixturevalue(WRITERS.get(name, "adviser")))
     response = client.post(reverse(f"herstel:{name}", args=[closed.pk]), FORM_WRITES[name])
     assert response.status_code == 400
     assert refused_in(Step(closed.step), response.content.decode())

@@ -77,7 +77,7 @@ def test_no_dossier_work_after_ending(client, adviser, dt_member, no_go):
         Operation.EDIT_DOSSIER,
         Operation.RECORD_GO_DECISION,
         Operation.EDIT_EXECUTION_PLAN,
-        Operation.EDIT_COMMUNICATION,
+        Operation.COMMENT_KAPSTOK,
     ):
         assert not herstelactie_get_for_user(user=adviser, pk=ended.pk).may(operation)
     with pytest.raises(ValidationError, match="Dossiers importeren kan niet"):

@@ -4,29 +4,42 @@ label pointing at a field that exists."""
 from collections import Counter
 
 from django.urls import reverse
+from django.utils import timezone
 
 from herstel.constants import Directorate, Forum, Outcome
 from herstel.models import ContactPoint
-from herstel.services.communication import issue_set, kapstok_save
+from herstel.services.communication import kapstok_save
+from herstel.services.communication_tasks import communication_task_add, kapstok_comment_add
 from tests.audits.test_fieldwork_pages import _Ids
-from tests.herstel.flow import MINISTER_PATH, decide, submit
+from tests.herstel.flow import MINISTER_PATH, decide, make_issue, submit
 from tests.uwvkms.test_security_headers import _assert_no_unsafe_inline, _assert_strict_policy
 
 
 def test_pages_are_strict_and_well_labelled(
-    client, adviser, action, dt_member, sbk_adviser, board_member, wg_member
+    client, adviser, action, dt_member, sbk_adviser, board_member, wg_member, communicatie_user
 ):
     point = ContactPoint.objects.create(directorate=Directorate.SBK, name="Sam SBK")
     submit(action, adviser, MINISTER_PATH)
     decision = decide(action, dt_member, Forum.DT, Outcome.KENNISNAME)
-    issue_set(actor=adviser, herstelactie=action, is_issue=True, reason="Publieke impact.")
+    make_issue(action, communicatie_user)
     kapstok_save(
-        actor=adviser,
+        actor=communicatie_user,
         herstelactie=action,
         expected_version=0,
         narrative="Narratief.",
         key_messages="Een.\nTwee.",
         questions_answers=[("Vraag?", "Antwoord.")],
+        joint_approach="Eerst intern.",
+    )
+    kapstok = action.kapstok_versions.get()
+    comment = kapstok_comment_add(actor=adviser, kapstok=kapstok, text="Noem de doelgroep.")
+    task = communication_task_add(
+        actor=communicatie_user,
+        herstelactie=action,
+        discipline="woordvoering",
+        description="Perslijn.",
+        owner_name="Daan Pers",
+        due_on=timezone.localdate(),
     )
     a = action.pk
     pages = [
@@ -39,7 +52,11 @@ def test_pages_are_strict_and_well_labelled(
         (adviser, reverse("herstel:working_group", args=[a])),
         (adviser, reverse("herstel:decisions", args=[a])),
         (adviser, reverse("herstel:communication", args=[a])),
-        (adviser, reverse("herstel:kapstok_edit", args=[a])),
+        (communicatie_user, reverse("herstel:communication", args=[a])),
+        (communicatie_user, reverse("herstel:kapstok_edit", args=[a])),
+        (communicatie_user, reverse("herstel:communication_task_update", args=[a, task.pk])),
+        (communicatie_user, reverse("herstel:communication_task_withdraw", args=[a, task.pk])),
+        (adviser, reverse("herstel:kapstok_comment_withdraw", args=[a, comment.pk])),
         (adviser, reverse("herstel:kapstok_version", args=[a, 1])),
         (adviser, reverse("herstel:timeline", args=[a])),
         (dt_member, reverse("herstel:decisions", args=[a])),

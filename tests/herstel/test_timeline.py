@@ -10,7 +10,9 @@ from herstel.selectors.timeline import Kind, timeline
 from herstel.services.actions import control_measure_add
 from herstel.services.communication import issue_set
 from herstel.services.decisions import decision_correct
+from tests.factories import UserFactory
 from tests.herstel.flow import DAY, DT_PATH, decide, move, notify, submit
+from uwvkms.constants import Role
 
 
 def walk(action, adviser, dt_member, board_member):
@@ -32,7 +34,8 @@ def walk(action, adviser, dt_member, board_member):
         reason="Was definitief.",
     )
     notify(action, adviser, NotificationKind.RVB_INFORMED)
-    issue_set(actor=adviser, herstelactie=action, is_issue=True, reason="Regionale pers belt.")
+    communicatie = UserFactory(username="communicatie.tijdlijn", roles=[Role.COMMUNICATIE])
+    issue_set(actor=communicatie, herstelactie=action, is_issue=True, reason="Regionale pers belt.")
     move(action, dt_member, StepMove.TO_RVB)
     decide(action, board_member, Forum.RVB, Outcome.KENNISNAME)
     move(action, adviser, StepMove.TO_EXECUTION)

@@ -68,10 +68,11 @@ class _AccountFields(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
-            "SBK (herstel) en FEZ (herstel) zijn bevoegdheden in herstelacties: SBK leest elke "
-            "herstelactie en legt de contacten met SZW en de minister vast; FEZ leest de "
-            "financiële cijfers van elke herstelactie. Ze hangen niet meer af van het "
-            "bedrijfsonderdeel."
+            "SBK (herstel), FEZ (herstel) en Communicatie (herstel) zijn bevoegdheden in "
+            "herstelacties: SBK leest elke herstelactie en legt de contacten met SZW en de "
+            "minister vast; FEZ leest de financiële cijfers van elke herstelactie; Communicatie "
+            "leest elke herstelactie, stelt de issuestatus vast en wijst de issuemanager aan. "
+            "Ze hangen niet af van het bedrijfsonderdeel."
         ),
     )
 

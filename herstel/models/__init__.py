@@ -2,7 +2,14 @@
 decisions and notifications, the communication track, step 3's execution with its dossiers and
 step 4's evaluations."""
 
-from herstel.models.action import Advice, ControlMeasure, CriterionJudgement, Herstelactie
+from herstel.models.action import (
+    Advice,
+    AdviceSectionAssignment,
+    AdviceSectionAuthor,
+    ControlMeasure,
+    CriterionJudgement,
+    Herstelactie,
+)
 from herstel.models.communication import CommunicationMember, Kapstokverhaal, QuestionAnswer
 from herstel.models.decisions import Decision, InformalRound, Notification
 from herstel.models.dossiers import Dossier, DossierChange, DossierImport, DossierSnapshot
@@ -16,6 +23,8 @@ from herstel.models.working_group import (
 
 __all__ = [
     "Advice",
+    "AdviceSectionAssignment",
+    "AdviceSectionAuthor",
     "CommunicationMember",
     "ContactPoint",
     "ControlMeasure",

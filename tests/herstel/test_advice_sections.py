@@ -237,3 +237,13 @@ def test_the_lead_sees_who_wrote_each_section(client, adviser, sbk_adviser, acti
     client.force_login(adviser)
     html = client.get(reverse("herstel:advice", args=[action.pk])).content.decode()
     assert "Geschreven door Sem Beleid (SBK)" in html
+
+
+def test_the_timeline_tells_who_asked_and_who_wrote(client, adviser, sbk_adviser, action):
+    _assign(action, adviser)
+    _write(action, sbk_adviser)
+    client.force_login(adviser)
+    html = client.get(reverse("herstel:timeline", args=[action.pk])).content.decode()
+    assert "SBK gevraagd een adviesonderdeel te schrijven" in html
+    assert "Adviesonderdeel geschreven door SBK" in html
+    assert "Juridisch kader" in html  # the section by its label, not its code

@@ -348,3 +348,54 @@ def test_the_measures_page_query_count_is_flat(client, adviser, action):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+# --- the unit's improvement list ------------------------------------------------------------------
+
+LIST_DAY = datetime.date(2027, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("progress", "due_on", "status", "late", "lacking"),
+    [
+        (ControlMeasureProgress.OPEN, datetime.date(2027, 9, 1), "Gepland", False, False),
+        (ControlMeasureProgress.OPEN, DUE, "Over de datum, nog niet geëvalueerd", True, True),
+        (ControlMeasureProgress.IN_UITVOERING, datetime.date(2027, 9, 1), "In uitvoering", False, False),
+        (ControlMeasureProgress.IN_UITVOERING, DUE, "Over de datum, nog niet geëvalueerd", True, True),
+        # Gereed without an evaluation: not late, but done without an effect measurement.
+        (ControlMeasureProgress.GEREED, datetime.date(2027, 9, 1), "Gereed, nog niet geëvalueerd", False, True),
+        (ControlMeasureProgress.GEREED, DUE, "Gereed, nog niet geëvalueerd", False, True),
+    ],
+)  # fmt: skip
+def test_the_recorded_status_flows_into_the_improvement_list(
+    adviser, action, board_member, progress, due_on, status, late, lacking
+):
+    from herstel.selectors.improvements import (
+        ImprovementFilters,
+        improvement_counts,
+        unit_improvements,
+    )
+
+    _add(action, adviser, due_on=due_on, progress=progress)
+    withdrawn = _add(action, adviser, description="Vergissing")
+    control_measure_withdraw(
+        actor=adviser, measure=withdrawn, expected_version=withdrawn.version, reason="Fout."
+    )
+    unit = action.lead_unit
+    view = unit_improvements(
+        unit, user=board_member, filters=ImprovementFilters(source="herstel"), today=LIST_DAY
+    )
+    [row] = view.rows  # the withdrawn measure is not on the list
+    assert (row.status, row.late, row.lacks_measurement) == (status, late, lacking)
+    counts = {c.unit.pk: c for c in improvement_counts(today=LIST_DAY)}[unit.pk]
+    assert (counts.herstel, counts.lacking) == (1, int(lacking))
+
+
+def test_the_timeline_shows_the_status_change(client, adviser, action):
+    measure = _add(action, adviser)
+    _update(measure, adviser, progress=ControlMeasureProgress.GEREED)
+    client.force_login(adviser)
+    html = client.get(reverse("herstel:timeline", args=[action.pk])).content.decode()
+    assert "Beheersmaatregel gewijzigd" in html
+    assert "status van de maatregel" in html
+    assert "Gereed" in html

@@ -247,3 +247,17 @@ def test_the_timeline_tells_who_asked_and_who_wrote(client, adviser, sbk_adviser
     assert "SBK gevraagd een adviesonderdeel te schrijven" in html
     assert "Adviesonderdeel geschreven door SBK" in html
     assert "Juridisch kader" in html  # the section by its label, not its code
+
+
+def test_the_lead_withdraws_a_question_on_the_advice_page(client, adviser, sbk_adviser, action):
+    assignment = _assign(action, adviser)
+    url = reverse("herstel:advice_section_assignment_withdraw", args=[action.pk, assignment.pk])
+    client.force_login(sbk_adviser)
+    assert client.post(url, {"intrekken-reason": "Zelf."}).status_code == 403
+    client.force_login(adviser)
+    empty = client.post(url, {"intrekken-reason": ""}, follow=True)
+    assert "Geef de reden waarom u de vraag aan SBK intrekt." in empty.content.decode()
+    assert AdviceSectionAssignment.objects.exists()
+    done = client.post(url, {"intrekken-reason": "De divisie schrijft het zelf."}, follow=True)
+    assert "De vraag aan SBK is ingetrokken." in done.content.decode()
+    assert not AdviceSectionAssignment.objects.exists()

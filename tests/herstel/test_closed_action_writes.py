@@ -237,3 +237,14 @@ def test_only_the_lead_advisers_change_measures_after_closing(
         )
         assert response.status_code in (403, 404)
     assert ControlMeasure.objects.filter(herstelactie=closed).count() == 1
+
+
+def test_control_measures_are_the_only_operation_open_after_closing():
+    """The rights table says it too: of every Operation, only EDIT_MEASURES has a closed step."""
+    from herstel.constants import CLOSED_STEPS, OPERATION_RIGHTS, Operation
+
+    open_after_closing = {
+        op for op, right in OPERATION_RIGHTS.items() if right.steps & CLOSED_STEPS
+    }
+    assert open_after_closing == {Operation.EDIT_MEASURES}
+    assert OPERATION_RIGHTS[Operation.EDIT_MEASURES].steps == frozenset(Step)

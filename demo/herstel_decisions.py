@@ -21,7 +21,13 @@ from herstel.constants import (
 )
 from herstel.models import Herstelactie
 from herstel.rules import CriterionJudged
-from herstel.services.actions import advice_save, control_measure_add, herstelactie_start
+from herstel.services.actions import (
+    advice_save,
+    advice_section_assign,
+    advice_section_write,
+    control_measure_add,
+    herstelactie_start,
+)
 from herstel.services.decisions import (
     decision_correct,
     decision_record,
@@ -389,4 +395,20 @@ def step_1(people) -> None:
                 True, "Terugbetalen raakt deze cliënten hard.", "Adviseur Werkbedrijf"
             ),
         },
+    )
+    # SBK co-writes the advice (issue 20): asked to write the communication section, it does.
+    advice_section_assign(
+        actor=adviser,
+        herstelactie=action,
+        section=AdviceSection.COMMUNICATION,
+        note="Graag met het oog op de Kamervragen over voorschotten.",
+    )
+    action.refresh_from_db()
+    advice_section_write(
+        actor=people["herstel.sbk"],
+        herstelactie=action,
+        expected_version=action.version,
+        section=AdviceSection.COMMUNICATION,
+        text="Een brief per cliënt met de herziene berekening; de woordvoering is voorbereid op "
+        "vragen over voorschotten.",
     )

@@ -21,6 +21,7 @@ from demo.herstel_decisions import (
     step_move,
 )
 from herstel.constants import (
+    ControlMeasureProgress,
     DossierColumn,
     Effectiveness,
     Forum,
@@ -33,7 +34,7 @@ from herstel.constants import (
 )
 from herstel.models import Evaluation, Herstelactie
 from herstel.rules import MeasureJudgement
-from herstel.services.actions import control_measure_add
+from herstel.services.actions import control_measure_add, control_measure_update
 from herstel.services.dossiers import dossier_snapshot_take, dossiers_import
 from herstel.services.evaluation import evaluation_complete, evaluation_plan, evaluation_save
 from herstel.services.execution import estimate_set, execution_plan_save, go_decision_record
@@ -323,3 +324,25 @@ def closed(people) -> None:
         completed_on=timezone.localdate(),
     )
     step_move(action, adviser, StepMove.CLOSE)
+    # Learning and prevention go on after closing (issue 20): the measure is reported gereed,
+    # and a new one is added to the closed action; both stand on Uitkeren's improvement list.
+    measure.refresh_from_db()
+    control_measure_update(
+        actor=adviser,
+        measure=measure,
+        expected_version=measure.version,
+        description=measure.description,
+        owner=measure.owner,
+        due_on=measure.due_on,
+        progress=ControlMeasureProgress.GEREED,
+    )
+    action.refresh_from_db()
+    control_measure_add(
+        actor=adviser,
+        herstelactie=action,
+        description="Een kwartaalrapportage signaleert adreswijzigingen die langer dan vijf dagen "
+        "liggen.",
+        owner="Teamleider klantcontact",
+        due_on=timezone.localdate() + timedelta(days=90),
+        progress=ControlMeasureProgress.IN_UITVOERING,
+    )

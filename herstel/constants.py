@@ -178,6 +178,13 @@ class Operation(models.TextChoices):
     EDIT_DETAILS = "edit_details", _("Gegevens wijzigen")
     CHANGE_LEAD = "change_lead", _("Leidende divisie wijzigen")
     EDIT_ADVICE = "edit_advice", _("Advies en criteria wijzigen")
+    # The lead advisers ask SBK to write a section of the advice; SBK then writes those sections
+    # (which ones: rules.advice_section_editable).
+    ASSIGN_ADVICE_SECTION = (
+        "assign_advice_section",
+        _("SBK vragen een adviesonderdeel te schrijven"),
+    )
+    WRITE_ADVICE_SECTION = "write_advice_section", _("Adviesonderdeel schrijven")
     EDIT_MEASURES = "edit_measures", _("Beheersmaatregelen wijzigen")
     EDIT_WORKING_GROUP = "edit_working_group", _("Werkgroep en belangengroepen wijzigen")
     RECORD_INFORMAL_ROUND = "record_informal_round", _("Informele ronde vastleggen")
@@ -205,6 +212,10 @@ class Right:
 _ADVISERS = frozenset({Capacity.LEAD_ADVISER})
 # Every step while the action is open; a closed or ended action is read-only.
 ALL_STEPS = frozenset(Step) - CLOSED_STEPS
+# Literally every step, closed and ended included: learning and prevention run "naast of na de
+# herstelactie" (the process guide), so control measures stay open to the lead advisers; the one
+# exception to "a closed action is read-only" (tests/herstel/test_closed_action_writes.py).
+EVERY_STEP = frozenset(Step)
 _STEP_3 = frozenset({Step.STAP_3})
 
 OPERATION_RIGHTS: dict[Operation, Right] = {
@@ -213,7 +224,11 @@ OPERATION_RIGHTS: dict[Operation, Right] = {
     # Once submitted the advice is what the DT and the RvB read; changing it means going back to
     # step 1.
     Operation.EDIT_ADVICE: Right(_ADVISERS, frozenset({Step.STAP_1})),
-    Operation.EDIT_MEASURES: Right(_ADVISERS, STEPS_1_AND_2),
+    # Control measures: added, updated and withdrawn in every step, also after closing.
+    Operation.EDIT_MEASURES: Right(_ADVISERS, EVERY_STEP),
+    Operation.ASSIGN_ADVICE_SECTION: Right(_ADVISERS, frozenset({Step.STAP_1})),
+    # SBK writes the sections asked of it (the lead advisers write all through EDIT_ADVICE).
+    Operation.WRITE_ADVICE_SECTION: Right(frozenset({Capacity.SBK}), frozenset({Step.STAP_1})),
     Operation.EDIT_WORKING_GROUP: Right(_ADVISERS, STEPS_1_AND_2),
     Operation.RECORD_INFORMAL_ROUND: Right(_ADVISERS, STEPS_1_AND_2),
     # Communication runs parallel to every step (the process guide, "Communicatie"): Directie
@@ -729,11 +744,21 @@ class ImprovementSource(models.TextChoices):
     HERSTEL = "herstel", _("Beheersmaatregel herstelactie")
 
 
+class ControlMeasureProgress(models.TextChoices):
+    """Where a control measure stands as its owner reports it (recorded by the lead advisers)."""
+
+    OPEN = "open", _("Open")
+    IN_UITVOERING = "in_uitvoering", _("In uitvoering")
+    GEREED = "gereed", _("Gereed")
+
+
 class MeasureStatus(models.TextChoices):
-    """How a control measure stands, judged by the latest completed evaluation
-    (rules.control_measure_status)."""
+    """How a control measure stands in the unit's improvement list: as the latest completed
+    evaluation judged it, else as recorded (rules.control_measure_status)."""
 
     PLANNED = "planned", _("Gepland")
+    IN_PROGRESS = "in_progress", _("In uitvoering")
     OVERDUE = "overdue", _("Over de datum, nog niet geëvalueerd")
+    DONE = "done", _("Gereed, nog niet geëvalueerd")
     IMPLEMENTED = "implemented", _("Geïmplementeerd")
     NOT_IMPLEMENTED = "not_implemented", _("Niet geïmplementeerd")

@@ -24,7 +24,19 @@ ACTION_LEAD_UNIT_CHANGED = Event(
 )
 ADVICE_UPDATED = Event("herstel.advice.updated", _("Advies gewijzigd"))
 MEASURE_ADDED = Event("herstel.measure.added", _("Beheersmaatregel toegevoegd"))
+# Only in rows written before measures were withdrawn instead of removed.
 MEASURE_REMOVED = Event("herstel.measure.removed", _("Beheersmaatregel verwijderd"))
+MEASURE_UPDATED = Event("herstel.measure.updated", _("Beheersmaatregel gewijzigd"))
+MEASURE_WITHDRAWN = Event("herstel.measure.withdrawn", _("Beheersmaatregel ingetrokken"))
+ADVICE_SECTION_ASSIGNED = Event(
+    "herstel.advice_section.assigned", _("SBK gevraagd een adviesonderdeel te schrijven")
+)
+ADVICE_SECTION_ASSIGNMENT_WITHDRAWN = Event(
+    "herstel.advice_section.assignment_withdrawn", _("Vraag aan SBK ingetrokken")
+)
+ADVICE_SECTION_WRITTEN = Event(
+    "herstel.advice_section.written", _("Adviesonderdeel geschreven door SBK")
+)
 MEMBER_ADDED = Event("herstel.member.added", _("Lid toegevoegd aan de werkgroep"))
 MEMBER_REMOVED = Event("herstel.member.removed", _("Lid uit de werkgroep gehaald"))
 CONSULTATION_RECORDED = Event("herstel.consultation.recorded", _("Belangengroep geraadpleegd"))

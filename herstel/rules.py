@@ -18,6 +18,8 @@ from herstel.constants import (
     STEP_2,
     STEP_TRANSITIONS,
     AdviceSection,
+    Capacity,
+    ControlMeasureProgress,
     Criterion,
     Effectiveness,
     EstimateSource,
@@ -34,7 +36,7 @@ from herstel.constants import (
     StepTransition,
 )
 from herstel.money import divide_half_up
-from uwvkms.dates import happened_between
+from uwvkms.dates import dutch, happened_between, not_before
 
 # --- The decision mandate -----------------------------------------------------------------------
 
@@ -567,15 +569,48 @@ def follow_up_blockers(evaluations: Sequence[EvaluationState]) -> list[str]:
 
 
 def control_measure_status(
-    *, implemented: bool | None, due_on: datetime.date, today: datetime.date
+    *,
+    implemented: bool | None,
+    progress: str = ControlMeasureProgress.OPEN,
+    due_on: datetime.date,
+    today: datetime.date,
 ) -> MeasureStatus:
     """How a control measure stands: as the latest completed evaluation judged it (implemented
-    or not; None when no completed evaluation judged it yet), else planned or past its date."""
+    or not; None when no completed evaluation judged it yet), else as its progress is recorded
+    (gereed; in uitvoering or open and past its date: overdue)."""
     if implemented is True:
         return MeasureStatus.IMPLEMENTED
     if implemented is False:
         return MeasureStatus.NOT_IMPLEMENTED
-    return MeasureStatus.OVERDUE if due_on < today else MeasureStatus.PLANNED
+    if progress == ControlMeasureProgress.GEREED:
+        return MeasureStatus.DONE
+    if due_on < today:
+        return MeasureStatus.OVERDUE
+    if progress == ControlMeasureProgress.IN_UITVOERING:
+        return MeasureStatus.IN_PROGRESS
+    return MeasureStatus.PLANNED
+
+
+# A control measure is due within this many years (a later date is a typing error).
+MEASURE_HORIZON_YEARS = 10
+
+
+def measure_due_problem(
+    due_on: datetime.date | None, *, wrong_since: datetime.date, today: datetime.date
+) -> str | None:
+    """A plausible due date of a control measure: not before the error began (the measure
+    follows from it) and within ten years from today. The Dutch instruction, or None."""
+    if due_on is None:
+        return None
+    if problem := not_before(due_on, earliest=wrong_since, what=_("het begin van de fout")):
+        return problem
+    leap_day = (today.month, today.day) == (2, 29)
+    latest = today.replace(
+        year=today.year + MEASURE_HORIZON_YEARS, day=28 if leap_day else today.day
+    )
+    if due_on > latest:
+        return _("Kies een datum tot en met %(latest)s.") % {"latest": dutch(latest)}
+    return None
 
 
 def lacks_effect_measurement(
@@ -588,6 +623,23 @@ def lacks_effect_measurement(
     if cancelled or measured:
         return False
     return done or due_on < today
+
+
+# --- SBK co-writes the advice (step 1) ------------------------------------------------------------
+
+
+def advice_section_editable(
+    *, capacities: Iterable[str], step: str, section: str, assigned: Iterable[str]
+) -> bool:
+    """Whether someone with `capacities` may write `section` of the advice while the action is
+    in `step`: only in step 1; the lead advisers every section, SBK the sections the lead
+    advisers asked it to write (`assigned`); nobody else any."""
+    if step != Step.STAP_1 or section not in AdviceSection.values:
+        return False
+    held = set(capacities)
+    if Capacity.LEAD_ADVISER in held:
+        return True
+    return Capacity.SBK in held and section in set(assigned)
 
 
 # --- The kapstokverhaal ---------------------------------------------------------------------------

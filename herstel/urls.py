@@ -13,6 +13,7 @@ from herstel.views import (
     execution,
     figures,
     improvements,
+    measures,
     timeline,
 )
 from herstel.views import working_group as wg
@@ -52,11 +53,24 @@ urlpatterns = [
     path("<int:pk>/lead/", actions.herstelactie_lead, name="lead"),
     path("<int:pk>/stap/", actions.herstelactie_move_view, name="move"),
     path("<int:pk>/advies/", advice.advice, name="advice"),
-    path("<int:pk>/maatregelen/", advice.measure_add, name="measure_add"),
+    path("<int:pk>/advies/sbk/", advice.section_assign, name="advice_section_assign"),
     path(
-        "<int:pk>/maatregelen/<int:measure_pk>/verwijderen/",
-        advice.measure_remove,
-        name="measure_remove",
+        "<int:pk>/advies/sbk/<int:assignment_pk>/intrekken/",
+        advice.section_assignment_withdraw,
+        name="advice_section_assignment_withdraw",
+    ),
+    path("<int:pk>/advies/onderdeel/", advice.section_write, name="advice_section_write"),
+    path("<int:pk>/maatregelen/", measures.measure_list, name="measures"),
+    path("<int:pk>/maatregelen/toevoegen/", measures.measure_add, name="measure_add"),
+    path(
+        "<int:pk>/maatregelen/<int:measure_pk>/wijzigen/",
+        measures.measure_edit,
+        name="measure_edit",
+    ),
+    path(
+        "<int:pk>/maatregelen/<int:measure_pk>/intrekken/",
+        measures.measure_withdraw,
+        name="measure_withdraw",
     ),
     path("<int:pk>/werkgroep/", wg.working_group, name="working_group"),
     path("<int:pk>/werkgroep/leden/", wg.member_add, name="member_add"),

@@ -26,6 +26,14 @@ def _measure(f):
     )
 
 
+def _assignment(f):
+    from herstel.services.actions import advice_section_assign
+
+    return advice_section_assign(
+        actor=f("adviser"), herstelactie=f("action"), section="legal_framework"
+    )
+
+
 def _communication_member(f):
     from herstel.models import CommunicationMember
 
@@ -199,7 +207,38 @@ HERSTEL_BUILDERS = {
         },
         OTHER_DIVISION,
     ),
-    H + "actions.control_measure_remove": (lambda f: {"measure": _measure(f)}, OTHER_DIVISION),
+    H + "actions.control_measure_update": (
+        lambda f: {
+            "measure": (m := _measure(f)),
+            "expected_version": m.version,
+            "description": "Controle",
+            "owner": "Teamleider",
+            "due_on": DAY,
+            "progress": "gereed",
+        },
+        OTHER_DIVISION,
+    ),
+    H + "actions.control_measure_withdraw": (
+        lambda f: {"measure": (m := _measure(f)), "expected_version": m.version, "reason": "Fout."},
+        OTHER_DIVISION,
+    ),
+    H + "actions.advice_section_assign": (
+        lambda f: {"herstelactie": _herstel(f), "section": "legal_framework"},
+        OTHER_DIVISION,
+    ),
+    H + "actions.advice_section_assignment_withdraw": (
+        lambda f: {"assignment": _assignment(f), "reason": "Fout."},
+        OTHER_DIVISION,
+    ),
+    H + "actions.advice_section_write": (
+        lambda f: {
+            "herstelactie": (a := _herstel(f)),
+            "expected_version": a.version,
+            "section": "legal_framework",
+            "text": "Het juridisch kader.",
+        },
+        OTHER_DIVISION,
+    ),
     # The communication track (issue 20): Communicatie sets the issue status and designates the
     # issuemanager; SBK, which ran the track before, no longer does. Only the issuemanager writes
     # the track: Communicatie itself, not designated, comes closest.

@@ -4,7 +4,14 @@ criteria, the control measures, and the step moves."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from herstel.constants import CRITERION_ANSWERS, CRITERION_HELP, AdviceSection, Criterion
+from herstel.constants import (
+    CRITERION_ANSWERS,
+    CRITERION_HELP,
+    AdviceSection,
+    ControlMeasureProgress,
+    Criterion,
+)
+from uwvkms.forms import WithdrawForm
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -140,6 +147,59 @@ class ControlMeasureForm(forms.Form):
     )
     owner = forms.CharField(label=_("Eigenaar"), max_length=200)
     due_on = forms.DateField(label=_("Gereed op"), widget=DATE_WIDGET)
+    progress = forms.ChoiceField(
+        label=_("Status"),
+        choices=ControlMeasureProgress.choices,
+        initial=ControlMeasureProgress.OPEN,
+        required=False,
+    )
+
+    def clean_progress(self) -> str:
+        return self.cleaned_data.get("progress") or ControlMeasureProgress.OPEN
+
+
+class ControlMeasureUpdateForm(ControlMeasureForm):
+    """A control measure changed: the same fields, with the version the user saw."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class MeasureWithdrawForm(WithdrawForm):
+    reason_help = _(
+        "Waarom is deze maatregel ten onrechte vastgelegd? De maatregel blijft doorgestreept "
+        "zichtbaar met de reden."
+    )
+    required_message = _("Geef de reden waarom u deze maatregel intrekt.")
+
+
+class AdviceSectionAssignForm(forms.Form):
+    """Ask SBK to write one section of the advice."""
+
+    section = forms.ChoiceField(label=_("Onderdeel"), choices=())
+    note = forms.CharField(
+        label=_("Toelichting voor SBK"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [
+            ("", "---------"),
+            *[(s.value, s.label) for s in sections],
+        ]
+
+
+class AdviceSectionWriteForm(forms.Form):
+    """SBK writes one section of the advice it was asked to write."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, section=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if section is not None:
+            self.fields["text"].label = section.label
 
 
 class StepMoveForm(forms.Form):

@@ -2,7 +2,14 @@
 decisions and notifications, the communication track, step 3's execution with its dossiers and
 step 4's evaluations."""
 
-from herstel.models.action import Advice, ControlMeasure, CriterionJudgement, Herstelactie
+from herstel.models.action import (
+    Advice,
+    AdviceSectionAssignment,
+    AdviceSectionAuthor,
+    ControlMeasure,
+    CriterionJudgement,
+    Herstelactie,
+)
 from herstel.models.communication import (
     CommunicationMember,
     CommunicationTask,
@@ -24,6 +31,8 @@ from herstel.models.working_group import (
 __all__ = [
     "ActionDocument",
     "Advice",
+    "AdviceSectionAssignment",
+    "AdviceSectionAuthor",
     "CommunicationMember",
     "CommunicationTask",
     "ContactPoint",

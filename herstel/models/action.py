@@ -6,9 +6,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from herstel.constants import Criterion, Mandate, Step
+from herstel.constants import AdviceSection, ControlMeasureProgress, Criterion, Mandate, Step
 from uwvkms.models import BusinessUnit
 from uwvkms.versioning import VersionedSinceLater
+from uwvkms.withdrawal import Withdrawable
 
 
 class Herstelactie(VersionedSinceLater):
@@ -172,9 +173,93 @@ class CriterionJudgement(models.Model):
         return f"{self.advice} · {self.get_criterion_display()}"
 
 
-class ControlMeasure(models.Model):
+class AdviceSectionAssignment(Withdrawable):
+    """A section of the advice the lead advisers asked SBK to write ("divisies/SBK" bring the
+    advice out, the process guide): who asked, when, and an optional note. SBK writes exactly
+    the sections asked of it, in step 1 (rules.advice_section_editable). Asked in error or no
+    longer: withdrawn with a reason, never deleted."""
+
+    advice = models.ForeignKey(
+        Advice, verbose_name=_("advies"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    section = models.CharField(_("onderdeel"), max_length=30, choices=AdviceSection.choices)
+    note = models.TextField(_("toelichting"), blank=True)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gevraagd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    asked_at = models.DateTimeField(_("gevraagd op"), auto_now_add=True)
+
+    class Meta(Withdrawable.Meta):
+        verbose_name = _("adviesonderdeel voor SBK")
+        verbose_name_plural = _("adviesonderdelen voor SBK")
+        ordering = ["asked_at", "id"]
+        constraints = [
+            *Withdrawable.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["advice", "section"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="adviceassignment_once_per_section",
+                violation_error_message=_("SBK is al gevraagd dit onderdeel te schrijven."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(section__in=AdviceSection.values),
+                name="adviceassignment_section_valid",
+                violation_error_message=_("Onbekend onderdeel van het advies."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.advice} · {self.get_section_display()}"
+
+
+class AdviceSectionAuthor(models.Model):
+    """Who wrote a section of the advice last, and when, and whether as SBK: shown with the
+    section ("geschreven door X (SBK), 3 december 2026"). Written by the services that save
+    the advice; the event log keeps every earlier version."""
+
+    advice = models.ForeignKey(
+        Advice, verbose_name=_("advies"), on_delete=models.CASCADE, related_name="authors"
+    )
+    section = models.CharField(_("onderdeel"), max_length=30, choices=AdviceSection.choices)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geschreven door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    written_at = models.DateTimeField(_("geschreven op"))
+    as_sbk = models.BooleanField(_("als SBK"), default=False)
+
+    class Meta:
+        verbose_name = _("schrijver van een adviesonderdeel")
+        verbose_name_plural = _("schrijvers van adviesonderdelen")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["advice", "section"],
+                name="adviceauthor_one_per_section",
+                violation_error_message=_("Per onderdeel staat één laatste schrijver."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(section__in=AdviceSection.values),
+                name="adviceauthor_section_valid",
+                violation_error_message=_("Onbekend onderdeel van het advies."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.advice} · {self.get_section_display()}"
+
+
+class ControlMeasure(VersionedSinceLater, Withdrawable):
     """A beheersmaatregel: what is done to learn from the error and prevent recurrence, who owns
-    it, and by when (a parallel process under the quality-management policy, DOMAIN.md §7)."""
+    it, by when, and how far it is (a parallel process under the quality-management policy,
+    DOMAIN.md §7, "naast of na de herstelactie": open to change in every step, also after
+    closing). Versioned, as two advisers may edit it at once; a measure entered in error is
+    withdrawn with a reason (its judgements in evaluations stay)."""
 
     herstelactie = models.ForeignKey(
         Herstelactie,
@@ -185,6 +270,12 @@ class ControlMeasure(models.Model):
     description = models.TextField(_("maatregel"))
     owner = models.CharField(_("eigenaar"), max_length=200)
     due_on = models.DateField(_("gereed op"))
+    progress = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ControlMeasureProgress.choices,
+        default=ControlMeasureProgress.OPEN,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vastgelegd door"),
@@ -193,10 +284,25 @@ class ControlMeasure(models.Model):
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
-    class Meta:
+    class Meta(Withdrawable.Meta):
         verbose_name = _("beheersmaatregel")
         verbose_name_plural = _("beheersmaatregelen")
         ordering = ["due_on", "id"]
+        constraints = [
+            *Withdrawable.Meta.constraints,
+            models.CheckConstraint(
+                condition=models.Q(progress__in=ControlMeasureProgress.values),
+                name="controlmeasure_progress_valid",
+                violation_error_message=_("Onbekende status van een beheersmaatregel."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(description="") & ~models.Q(owner=""),
+                name="controlmeasure_has_description_and_owner",
+                violation_error_message=_(
+                    "Een beheersmaatregel heeft een omschrijving en een eigenaar."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.description[:80]

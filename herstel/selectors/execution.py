@@ -99,16 +99,20 @@ def execution_facts_of(action_ids: list[int]) -> dict[int, ExecutionFacts]:
 
 
 def evaluations_of(action: Herstelactie) -> list[Evaluation]:
-    """Every evaluation in order, each with its judged measures (two queries)."""
+    """Every evaluation in order, each with its judged measures (two queries). A measure
+    withdrawn meanwhile leaves the evaluations still open; a completed one keeps its judgement."""
     return list(
         Evaluation.objects.filter(herstelactie=action)
         .select_related("created_by")
         .prefetch_related(
             Prefetch(
                 "measures",
-                queryset=MeasureEvaluation.objects.select_related("measure").order_by(
-                    "measure__due_on", "measure_id"
-                ),
+                queryset=MeasureEvaluation.objects.filter(
+                    Q(measure__withdrawn_at__isnull=True)
+                    | Q(evaluation__completed_on__isnull=False)
+                )
+                .select_related("measure")
+                .order_by("measure__due_on", "measure_id"),
             )
         )
         .order_by("number")

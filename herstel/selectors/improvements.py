@@ -25,7 +25,12 @@ from findings.selectors import (
     is_unit_board,
     unit_actions_all_cycles,
 )
-from herstel.constants import Effectiveness, ImprovementSource, MeasureStatus
+from herstel.constants import (
+    ControlMeasureProgress,
+    Effectiveness,
+    ImprovementSource,
+    MeasureStatus,
+)
 from herstel.models import ControlMeasure, MeasureEvaluation
 from herstel.permissions import may_see_every_unit_improvements
 from herstel.rules import control_measure_status, lacks_effect_measurement
@@ -228,28 +233,32 @@ def _herstel_row(
     readable: set[int],
 ) -> ImprovementRow:
     implemented = judged.implemented if judged else None
-    status = control_measure_status(implemented=implemented, due_on=measure.due_on, today=today)
+    action_readable = measure.herstelactie_id in readable
+    url = None
+    if judged and action_readable:
+        url = reverse("herstel:evaluation", kwargs={"pk": measure.herstelactie_id})
+    status = control_measure_status(
+        implemented=implemented, progress=measure.progress, due_on=measure.due_on, today=today
+    )
     action = measure.herstelactie
     return ImprovementRow(
         source=ImprovementSource.HERSTEL,
         origin=_("Herstelactie “%(title)s” (%(step)s)")
         % {"title": action.title, "step": action.get_step_display()},
-        origin_url=action.get_absolute_url() if action.pk in readable else None,
-        url=reverse("herstel:evaluation", kwargs={"pk": action.pk})
-        if judged and action.pk in readable
-        else None,
+        origin_url=action.get_absolute_url() if action_readable else None,
         description=measure.description,
         owner=measure.owner,
         due_on=measure.due_on,
         status=str(MeasureStatus(status).label),
         late=status == MeasureStatus.OVERDUE,
+        url=url,
         measured_on=judged.evaluation.completed_on if judged else None,
         evaluation_number=judged.evaluation.number if judged else None,
         implemented=implemented,
         effective=str(Effectiveness(judged.effective).label) if judged and judged.effective else "",
         evidence=judged.evidence if judged else "",
         lacks_measurement=lacks_effect_measurement(
-            done=implemented is True,
+            done=implemented is True or measure.progress == ControlMeasureProgress.GEREED,
             cancelled=False,
             measured=judged is not None,
             due_on=measure.due_on,
@@ -330,7 +339,13 @@ def improvement_counts(*, today: datetime.date) -> list[UnitImprovementCount]:
     measures = {
         row["herstelactie__lead_unit_id"]: (row["n"], row["lacking"])
         for row in ControlMeasure.objects.values("herstelactie__lead_unit_id")
-        .annotate(n=Count("id"), lacking=Count("id", filter=~judged & Q(due_on__lt=today)))
+        .annotate(
+            n=Count("id"),
+            lacking=Count(
+                "id",
+                filter=~judged & (Q(due_on__lt=today) | Q(progress=ControlMeasureProgress.GEREED)),
+            ),
+        )
         .order_by()
     }
     return [

@@ -53,7 +53,15 @@ def measures_of(action: Herstelactie) -> QuerySet[ControlMeasure]:
     return ControlMeasure.objects.filter(herstelactie=action)
 
 
+def measures_with_withdrawn(action: Herstelactie) -> QuerySet[ControlMeasure]:
+    """Every control measure of the action, the withdrawn ones too (shown struck through)."""
+    return ControlMeasure.with_withdrawn.filter(herstelactie=action).select_related(
+        "updated_by", "withdrawn_by"
+    )
+
+
 def measure_get(*, action: Herstelactie, pk: int) -> ControlMeasure:
+    """A current (not withdrawn) control measure of the action; 404 otherwise."""
     measure = measures_of(action).filter(pk=pk).first()
     if measure is None:
         raise Http404

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from herstel.constants import (
     CRITERION_ANSWERS,
     AdviceSection,
+    ControlMeasureProgress,
     Criterion,
     DossierOutcome,
     DossierStatus,
@@ -67,6 +68,10 @@ _FIELDS = {
     "measure": gettext_lazy("maatregel"),
     "owner": gettext_lazy("eigenaar"),
     "due_on": gettext_lazy("gereed op"),
+    "progress": gettext_lazy("status van de maatregel"),
+    "section": gettext_lazy("adviesonderdeel"),
+    "note": gettext_lazy("toelichting"),
+    "assigned_to_sbk": gettext_lazy("gevraagd aan SBK"),
     "member": gettext_lazy("werkgroeplid"),
     "consultation": gettext_lazy("belangengroep"),
     "consulted_on": gettext_lazy("geraadpleegd op"),
@@ -142,6 +147,8 @@ _CHOICES = {
     "status": KapstokStatus,
     "task_status": TaskStatus,
     "move": StepMove,
+    "progress": ControlMeasureProgress,
+    "section": AdviceSection,
 }
 
 

@@ -101,6 +101,15 @@ def _require_open(evaluation: Evaluation) -> None:
         )
 
 
+def _open_judgements(evaluation: Evaluation) -> list[MeasureEvaluation]:
+    """The measures an open evaluation judges: those not withdrawn meanwhile."""
+    return list(
+        MeasureEvaluation.objects.filter(evaluation=evaluation, measure__withdrawn_at__isnull=True)
+        .select_related("measure")
+        .order_by("measure__due_on", "measure_id")
+    )
+
+
 def _measure_key(measure: ControlMeasure, part: str) -> str:
     """The event log's name for one part of a measure's judgement, readable as it stands in
     the timeline (e.g. "maatregel “Extra controle”: werkt")."""
@@ -145,7 +154,7 @@ def evaluation_save(
     herstelactie, evaluation = _locked_evaluation(actor, evaluation)
     _require_open(evaluation)
     version_check(evaluation, expected_version=expected_version, what=_("Deze evaluatie"))
-    judged = list(MeasureEvaluation.objects.filter(evaluation=evaluation).select_related("measure"))
+    judged = _open_judgements(evaluation)
     old = _snapshot(evaluation, judged)
     evaluation.client_experience = (client_experience or "").strip()
     evaluation.internal_process = (internal_process or "").strip()
@@ -196,7 +205,7 @@ def evaluation_complete(
     version_check(evaluation, expected_version=expected_version, what=_("Deze evaluatie"))
     if problem := not_in_future(completed_on, today=timezone.localdate()):
         raise ValidationError({"completed_on": problem})
-    judged = list(MeasureEvaluation.objects.filter(evaluation=evaluation).select_related("measure"))
+    judged = _open_judgements(evaluation)
     gaps = evaluation_gaps(
         client_experience=evaluation.client_experience,
         internal_process=evaluation.internal_process,

@@ -182,10 +182,39 @@ def writes(w) -> list[tuple[str, str, dict, set[str]]]:
             {"adviser"},
         ),
         (
-            "measure_remove",
-            reverse("herstel:measure_remove", args=[a.pk, w["measure"].pk]),
-            {},
+            "measure_edit",
+            reverse("herstel:measure_edit", args=[a.pk, w["measure"].pk]),
+            {
+                "description": "x",
+                "owner": "x",
+                "due_on": day,
+                "progress": "gereed",
+                "version": w["measure"].version,
+            },
             {"adviser"},
+        ),
+        (
+            "measure_withdraw",
+            reverse("herstel:measure_withdraw", args=[a.pk, w["measure"].pk]),
+            {"reason": "x", "version": w["measure"].version},
+            {"adviser"},
+        ),
+        # Capacity only: in step 2A the service refuses the step itself (tested apart).
+        (
+            "advice_section_assign",
+            reverse("herstel:advice_section_assign", args=[a.pk]),
+            {"sbk-section": "legal_framework"},
+            {"adviser"},
+        ),
+        (
+            "advice_section_write",
+            reverse("herstel:advice_section_write", args=[a.pk]),
+            {
+                "section": "legal_framework",
+                "legal_framework-version": v,
+                "legal_framework-text": "x",
+            },
+            {"sbk_adviser"},
         ),
         (
             "member_add",
@@ -382,7 +411,7 @@ def test_unknown_action_and_forum_are_404(client, adviser, world):
         == 404
     )
     other = world["action"].pk
-    assert client.post(reverse("herstel:measure_remove", args=[other, 999999])).status_code == 404
+    assert client.post(reverse("herstel:measure_withdraw", args=[other, 999999])).status_code == 404
 
 
 def test_anonymous_users_are_sent_to_login(client, world):

@@ -2,16 +2,13 @@
 criteria each with a rationale and who judged, the mandate computed from them with the rule that
 decided it, and the control measures. An incomplete advice can be saved but not submitted."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from herstel.constants import AdviceSection, Criterion, Mandate, Step, StepMove
-from herstel.models import ControlMeasure
 from herstel.rules import StepMoveNotAllowed
-from herstel.services.actions import advice_save, control_measure_add, control_measure_remove
+from herstel.services.actions import advice_save
 from tests.herstel.flow import RVB_PATH, criteria, fill_advice, move, sections, submit
 from uwvkms.models import AuditEvent
 
@@ -140,121 +137,3 @@ def test_only_the_lead_advisers_edit_the_advice(client, action, dt_member, sbk_a
             fill_advice(action, user)
     action.refresh_from_db()
     assert action.version == 1
-
-
-def test_control_measures(client, adviser, action, wg_member):
-    client.force_login(adviser)
-    response = client.post(
-        reverse("herstel:measure_add", args=[action.pk]),
-        {
-            "description": "Controle op dagloon bij loonbeslag",
-            "owner": "Teamleider WW",
-            "due_on": "2026-12-01",
-        },
-    )
-    assert response.status_code == 302
-    measure = ControlMeasure.objects.get()
-    assert (measure.owner, measure.due_on) == ("Teamleider WW", datetime.date(2026, 12, 1))
-    assert (
-        "Controle op dagloon bij loonbeslag"
-        in client.get(reverse("herstel:advice", args=[action.pk])).content.decode()
-    )
-
-    empty = client.post(reverse("herstel:measure_add", args=[action.pk]), {})
-    assert empty.status_code == 400
-    assert empty.context["measure_form"].errors["owner"] == ["Dit veld is verplicht."]
-
-    client.force_login(wg_member)
-    assert (
-        client.post(reverse("herstel:measure_remove", args=[action.pk, measure.pk])).status_code
-        == 403
-    )
-    client.force_login(adviser)
-    client.post(reverse("herstel:measure_remove", args=[action.pk, measure.pk]))
-    assert not ControlMeasure.objects.exists()
-    removed = AuditEvent.objects.get(event="herstel.measure.removed")
-    assert removed.changes["owner"] == ["Teamleider WW", None]
-
-
-def test_measures_change_in_step_2_but_not_after(adviser, action, dt_member):
-    submit(action, adviser)
-    measure = control_measure_add(
-        actor=adviser,
-        herstelactie=action,
-        description="Signaal in het dossiersysteem",
-        owner="Proceseigenaar",
-        due_on=datetime.date(2027, 1, 1),
-    )
-    with pytest.raises(PermissionDenied):
-        control_measure_remove(actor=dt_member, measure=measure)
-
-
-MEASURE = {
-    "description": "Controle op dagloon bij loonbeslag",
-    "owner": "Teamleider WW",
-    "due_on": "2026-12-01",
-}
-
-
-def test_adding_a_measure_gives_back_the_unsaved_advice(client, adviser, action):
-    """The page is one form (issue 17): adding a measure posts the advice along, which comes
-    back as typed, not saved, and can be saved after (its version is still the right one)."""
-    client.force_login(adviser)
-    typed = advice_post(action, target_group="Alle WW'ers met loonbeslag sinds 2024.")
-    response = client.post(
-        reverse("herstel:measure_add", args=[action.pk]), {**typed, **MEASURE}, follow=True
-    )
-    assert response.redirect_chain == [(reverse("herstel:advice", args=[action.pk]), 302)]
-    html = response.content.decode()
-    assert "Controle op dagloon bij loonbeslag</textarea>" not in html  # added, not given back
-    assert "De beheersmaatregel is toegevoegd." in html
-    assert "Alle WW&#x27;ers met loonbeslag sinds 2024." in html
-    assert "maar is nog niet opgeslagen" in html
-    assert ControlMeasure.objects.count() == 1
-    action.refresh_from_db()
-    assert action.advice.target_group == ""  # not saved
-    saved = client.post(reverse("herstel:advice", args=[action.pk]), typed)
-    assert saved.status_code == 302
-
-
-def test_a_refused_measure_and_its_removal_keep_the_advice(client, adviser, action):
-    client.force_login(adviser)
-    typed = advice_post(action, target_group="Alle WW'ers met loonbeslag sinds 2024.")
-    refused = client.post(
-        reverse("herstel:measure_add", args=[action.pk]), {**typed, "description": "Alleen dit"}
-    )
-    assert refused.status_code == 400
-    assert "Alle WW&#x27;ers met loonbeslag" in refused.content.decode()
-    assert "Alleen dit</textarea>" in refused.content.decode()
-    measure = control_measure_add(
-        actor=adviser, herstelactie=action, **{**MEASURE, "due_on": datetime.date(2026, 12, 1)}
-    )
-    removed = client.post(
-        reverse("herstel:measure_remove", args=[action.pk, measure.pk]),
-        {**typed, "description": "Nog een maatregel"},
-        follow=True,
-    )
-    assert removed.redirect_chain[-1][1] == 302
-    assert "Alle WW&#x27;ers met loonbeslag" in removed.content.decode()
-    assert "Nog een maatregel</textarea>" in removed.content.decode()  # typed, kept
-    assert not ControlMeasure.objects.exists()
-
-
-def test_saving_the_advice_gives_back_a_measure_typed_but_not_added(client, adviser, action):
-    client.force_login(adviser)
-    response = client.post(
-        reverse("herstel:advice", args=[action.pk]),
-        {**advice_post(action), **MEASURE},
-        follow=True,
-    )
-    assert response.redirect_chain == [(reverse("herstel:advice", args=[action.pk]), 302)]
-    html = response.content.decode()
-    assert "Het advies is opgeslagen." in html
-    assert "Controle op dagloon bij loonbeslag</textarea>" in html
-    assert "nog niet toegevoegd" in html
-    assert not ControlMeasure.objects.exists()
-    # The advice is shown as saved, with its new version: saving it again is no conflict.
-    action.refresh_from_db()
-    assert response.context["form"].initial["version"] == action.version
-    again = client.post(reverse("herstel:advice", args=[action.pk]), advice_post(action))
-    assert again.status_code == 302

@@ -1,7 +1,11 @@
 """A write to a closed herstelactie (gesloten after its evaluation, or beëindigd zonder
 uitvoering after a no-go) is refused by the service because the step does not allow it: the
 page says why in Dutch and nothing changes, never a 500. (Removing a communication-group member
-answered 500: the view did not catch the refusal.)"""
+answered 500: the view did not catch the refusal.)
+
+The one exception: control measures. Learning and prevention run "naast of na de herstelactie"
+(the process guide), so the advisers of the lead division add, update and withdraw measures
+after closing too (issue 20); see the tests at the end."""
 
 import datetime
 import re
@@ -10,7 +14,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from herstel.constants import GoOutcome, Step, StepMove
+from herstel.constants import ControlMeasureProgress, GoOutcome, Step, StepMove
 from herstel.models import CommunicationMember, ControlMeasure, Evaluation, WorkingGroupMember
 from herstel.rules import MeasureJudgement
 from herstel.services.actions import control_measure_add
@@ -114,7 +118,6 @@ def _removal_url(name: str, action, wg_member) -> str:
     target = {
         "communication_member_remove": CommunicationMember.objects.get(herstelactie=action),
         "member_remove": WorkingGroupMember.objects.get(herstelactie=action, user=wg_member),
-        "measure_remove": ControlMeasure.objects.get(herstelactie=action),
     }[name]
     return reverse(f"herstel:{name}", args=[action.pk, target.pk])
 
@@ -128,7 +131,7 @@ WRITERS = {
 }
 
 
-@pytest.mark.parametrize("name", ["communication_member_remove", "member_remove", "measure_remove"])
+@pytest.mark.parametrize("name", ["communication_member_remove", "member_remove"])
 def test_a_removal_on_a_closed_action_is_refused_with_a_message(
     request, client, wg_member, closed, name
 ):
@@ -156,7 +159,6 @@ FORM_WRITES = {
         "raadpleging-consulted_on": "2025-02-01",
         "raadpleging-outcome": "Positief.",
     },
-    "measure_add": {"description": "Steekproef", "owner": "Teamleider", "due_on": "2026-01-01"},
     "informal_round_add": {
         "informeel-held_on": "2025-02-10",
         "informeel-participants": "Directeur Uitkeren",
@@ -184,3 +186,76 @@ def test_a_form_on_a_closed_action_is_refused_with_a_message(request, client, cl
     assert response.status_code == 400
     assert refused_in(Step(closed.step), response.content.decode())
     assert _state(closed) == before
+
+
+# --- The exception: control measures stay open after closing ------------------------------------
+
+
+def test_control_measures_are_added_updated_and_withdrawn_after_closing(client, adviser, closed):
+    """Every other form of the action is refused when it is closed (above); the measures page
+    still offers and accepts add, update and withdraw, each recorded in the event log."""
+    client.force_login(adviser)
+    page = client.get(reverse("herstel:measures", args=[closed.pk])).content.decode()
+    assert "Maatregel toevoegen" in page
+    measure = ControlMeasure.objects.get(herstelactie=closed)
+    assert reverse("herstel:measure_edit", args=[closed.pk, measure.pk]) in page
+
+    added = client.post(
+        reverse("herstel:measure_add", args=[closed.pk]),
+        {"description": "Steekproef na sluiten", "owner": "Teamleider", "due_on": "2027-03-01"},
+    )
+    assert added.status_code == 302
+    updated = client.post(
+        reverse("herstel:measure_edit", args=[closed.pk, measure.pk]),
+        {
+            "description": measure.description,
+            "owner": measure.owner,
+            "due_on": measure.due_on.isoformat(),
+            "progress": ControlMeasureProgress.GEREED,
+            "version": measure.version,
+        },
+    )
+    assert updated.status_code == 302
+    measure.refresh_from_db()
+    assert measure.progress == ControlMeasureProgress.GEREED
+    later = ControlMeasure.objects.get(description="Steekproef na sluiten")
+    withdrawn = client.post(
+        reverse("herstel:measure_withdraw", args=[closed.pk, later.pk]),
+        {"reason": "Dubbel ingevoerd.", "version": later.version},
+    )
+    assert withdrawn.status_code == 302
+    assert ControlMeasure.with_withdrawn.get(pk=later.pk).is_withdrawn
+    events = set(
+        AuditEvent.objects.filter(event__startswith="herstel.measure.").values_list(
+            "event", flat=True
+        )
+    )
+    assert {"herstel.measure.added", "herstel.measure.updated", "herstel.measure.withdrawn"} <= (
+        events
+    )
+    closed.refresh_from_db()
+    assert closed.step in (Step.GESLOTEN, Step.BEEINDIGD)  # still closed
+
+
+def test_only_the_lead_advisers_change_measures_after_closing(
+    client, closed, wg_member, dt_member, other_adviser
+):
+    for user in (wg_member, dt_member, other_adviser):
+        client.force_login(user)
+        response = client.post(
+            reverse("herstel:measure_add", args=[closed.pk]),
+            {"description": "Steekproef", "owner": "Teamleider", "due_on": "2027-03-01"},
+        )
+        assert response.status_code in (403, 404)
+    assert ControlMeasure.objects.filter(herstelactie=closed).count() == 1
+
+
+def test_control_measures_are_the_only_operation_open_after_closing():
+    """The rights table says it too: of every Operation, only EDIT_MEASURES has a closed step."""
+    from herstel.constants import CLOSED_STEPS, OPERATION_RIGHTS, Operation
+
+    open_after_closing = {
+        op for op, right in OPERATION_RIGHTS.items() if right.steps & CLOSED_STEPS
+    }
+    assert open_after_closing == {Operation.EDIT_MEASURES}
+    assert OPERATION_RIGHTS[Operation.EDIT_MEASURES].steps == frozenset(Step)

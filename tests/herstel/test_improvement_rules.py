@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from herstel.constants import MeasureStatus
+from herstel.constants import ControlMeasureProgress, MeasureStatus
 from herstel.rules import control_measure_status, lacks_effect_measurement
 
 TODAY = datetime.date(2032, 6, 15)
@@ -13,20 +13,37 @@ BEFORE = datetime.date(2032, 6, 14)
 AFTER = datetime.date(2032, 6, 16)
 
 
+OPEN = ControlMeasureProgress.OPEN
+BUSY = ControlMeasureProgress.IN_UITVOERING
+DONE = ControlMeasureProgress.GEREED
+
+
 @pytest.mark.parametrize(
-    ("implemented", "due_on", "expected"),
+    ("implemented", "progress", "due_on", "expected"),
     [
-        (True, BEFORE, MeasureStatus.IMPLEMENTED),
-        (True, AFTER, MeasureStatus.IMPLEMENTED),
-        (False, BEFORE, MeasureStatus.NOT_IMPLEMENTED),
-        (False, AFTER, MeasureStatus.NOT_IMPLEMENTED),
-        (None, BEFORE, MeasureStatus.OVERDUE),
-        (None, TODAY, MeasureStatus.PLANNED),  # due today is not late yet
-        (None, AFTER, MeasureStatus.PLANNED),
+        # The latest completed evaluation's judgement wins over the recorded status.
+        (True, OPEN, BEFORE, MeasureStatus.IMPLEMENTED),
+        (True, DONE, AFTER, MeasureStatus.IMPLEMENTED),
+        (False, DONE, BEFORE, MeasureStatus.NOT_IMPLEMENTED),
+        (False, OPEN, AFTER, MeasureStatus.NOT_IMPLEMENTED),
+        # Not yet judged: the recorded status.
+        (None, DONE, BEFORE, MeasureStatus.DONE),  # gereed is not late, whatever the date
+        (None, DONE, AFTER, MeasureStatus.DONE),
+        (None, BUSY, BEFORE, MeasureStatus.OVERDUE),
+        (None, BUSY, TODAY, MeasureStatus.IN_PROGRESS),
+        (None, BUSY, AFTER, MeasureStatus.IN_PROGRESS),
+        (None, OPEN, BEFORE, MeasureStatus.OVERDUE),
+        (None, OPEN, TODAY, MeasureStatus.PLANNED),  # due today is not late yet
+        (None, OPEN, AFTER, MeasureStatus.PLANNED),
     ],
 )
-def test_control_measure_status(implemented, due_on, expected):
-    assert control_measure_status(implemented=implemented, due_on=due_on, today=TODAY) == expected
+def test_control_measure_status(implemented, progress, due_on, expected):
+    assert (
+        control_measure_status(
+            implemented=implemented, progress=progress, due_on=due_on, today=TODAY
+        )
+        == expected
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from herstel.models.decisions import Decision, InformalRound, Notification
 from herstel.models.dossiers import Dossier, DossierChange, DossierImport, DossierSnapshot
 from herstel.models.evaluation import Evaluation, MeasureEvaluation
 from herstel.models.execution import ExecutionPlan, GoDecision
+from herstel.models.step2 import AdviceEnrichment, DtView, MandateRaise, MinisterContact
 from herstel.models.working_group import (
     ContactPoint,
     InterestGroupConsultation,
@@ -16,12 +17,14 @@ from herstel.models.working_group import (
 
 __all__ = [
     "Advice",
+    "AdviceEnrichment",
     "CommunicationMember",
     "ContactPoint",
     "ControlMeasure",
     "CriterionJudgement",
     "Decision",
     "Dossier",
+    "DtView",
     "DossierChange",
     "DossierImport",
     "DossierSnapshot",
@@ -32,7 +35,9 @@ __all__ = [
     "InformalRound",
     "InterestGroupConsultation",
     "Kapstokverhaal",
+    "MandateRaise",
     "MeasureEvaluation",
+    "MinisterContact",
     "Notification",
     "QuestionAnswer",
     "WorkingGroupMember",

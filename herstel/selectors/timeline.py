@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from herstel.constants import (
     CRITERION_ANSWERS,
     AdviceSection,
+    ContactForm,
     Criterion,
     DossierOutcome,
     DossierStatus,
@@ -24,6 +25,7 @@ from herstel.constants import (
     Outcome,
     Step,
     StepMove,
+    ViewPosition,
 )
 from herstel.events import (
     DOSSIER_UPDATED,
@@ -111,6 +113,13 @@ _FIELDS = {
     "closed_on": gettext_lazy("gesloten op"),
     "end_reason": gettext_lazy("reden van beëindigen"),
     "withdrawn": gettext_lazy("ingetrokken"),
+    "unit": gettext_lazy("divisie"),
+    "position": gettext_lazy("standpunt"),
+    "view_body": gettext_lazy("zienswijze"),
+    "enrichment": gettext_lazy("aanvulling op het advies"),
+    "obligations": gettext_lazy("verplichtingen"),
+    "contact_on": gettext_lazy("datum"),
+    "contact_form": gettext_lazy("vorm"),
     **{section.value: section.label for section in AdviceSection},
 }
 AMOUNT_NAMES = frozenset({"paid", "to_pay", "recovered", "written_off"})
@@ -126,6 +135,8 @@ _CHOICES = {
     "kind": NotificationKind,
     "status": KapstokStatus,
     "move": StepMove,
+    "position": ViewPosition,
+    "contact_form": ContactForm,
 }
 
 
@@ -155,7 +166,8 @@ def _timeline_value(key: str, value) -> str | None:
 TIMELINE_CHANGES = ChangeFormat(
     fields=_FIELDS,
     values=_CHOICES,
-    hidden=frozenset({"decision"}),  # a record id: the entry shows the record itself
+    # Record ids: the entry shows the record itself.
+    hidden=frozenset({"decision", "dt_view"}),
     skip_unchanged=True,
     field_label=lambda key: _field(key) if key.startswith("criteria.") else None,
     display=_timeline_value,

@@ -111,6 +111,11 @@ def _render(request, access, advice, form, criterion_forms, measure_form=None, s
             "state": selectors.advice_state(action),
             "measures": records.measures_of(action),
             "measure_form": measure_form or ControlMeasureForm(),
+            # Shown with the advice once submitted: the DT's enrichment and the views.
+            "enrichments": records.enrichments_of(action) if action.mandate else [],
+            "dt_views": records.current_views(records.dt_views_of(action))
+            if action.mandate
+            else [],
         },
         status=status,
     )

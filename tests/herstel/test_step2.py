@@ -457,3 +457,66 @@ def test_the_rvb_records_its_contacts_with_the_minister(
     labels = [entry.label for entry in timeline(action)]
     assert "Contact van de RvB met de minister" in labels
     assert "Besluitvormingsmandaat verhoogd door de RvB" in labels
+
+
+def test_a_raised_mandate_is_kept_when_the_advice_is_resubmitted(
+    action, adviser, dt_member, board_member
+):
+    in_2b(action, adviser, dt_member, DT_PATH)
+    mandate_raise(
+        actor=board_member,
+        herstelactie=action,
+        new_mandate=Mandate.RVB,
+        reason="Grote politieke gevoeligheid na Kamervragen.",
+        expected_version=action.version,
+    )
+    move(action, board_member, StepMove.RETURN_TO_ADVICE, reason="Het advies mist scenario's.")
+    submit(action, adviser, DT_PATH)
+    action.refresh_from_db()
+    assert action.mandate == Mandate.RVB  # only up, never down
+    assert "Eerder verhoogd door de RvB" in action.mandate_rule
+
+
+def test_the_decisions_page_does_not_query_per_row(
+    client,
+    action,
+    adviser,
+    dt_member,
+    board_member,
+    sbk_adviser,
+    involved,
+    django_assert_max_num_queries,
+):
+    """Views, enrichment versions, raises and minister contacts: a flat number of queries."""
+    in_2a(action, adviser)
+    dt_view_record(actor=involved, herstelactie=action, position="eens", body="Eens.")
+    advice_enrichment_save(actor=dt_member, herstelactie=action, body="Eén.", expected_version=0)
+    decide(action, dt_member, Forum.DT, Outcome.KENNISNAME)
+    notify(action, adviser, NotificationKind.RVB_INFORMED)
+    move(action, dt_member, StepMove.TO_RVB)
+    raise_to_minister(action, board_member)
+    action.refresh_from_db()
+    minister_contact_record(
+        actor=board_member, herstelactie=action, contact_on=DAY, form="brief", summary="Brief."
+    )
+    url = reverse("herstel:decisions", args=[action.pk])
+    client.force_login(board_member)
+    with django_assert_max_num_queries(60) as few:
+        assert client.get(url).status_code == 200
+    for n in range(4):
+        minister_contact_record(
+            actor=board_member, herstelactie=action, contact_on=DAY, form="overleg", summary=f"{n}"
+        )
+    DtView.objects.create(
+        herstelactie=action,
+        business_unit=adviser.business_unit,
+        position="oneens",
+        body="Nog een.",
+        recorded_by=dt_member,
+    )
+    for version in range(2, 5):
+        AdviceEnrichment.objects.create(
+            herstelactie=action, version=version, body=f"Versie {version}.", recorded_by=involved
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200

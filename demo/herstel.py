@@ -19,8 +19,9 @@ PEOPLE = {
     "herstel": "adviseur van Uitkeren: leidt zes herstelacties",
     "herstel.wb": "adviseur van Werkbedrijf: leidt één actie in stap 1",
     "herstel.sbk": "SBK: SZW, de nota aan de minister, contactpersonen",
-    "directie.uitkeren": "DT van Uitkeren: legt stap 2A vast",
-    "rvb": "RvB: legt stap 2B vast",
+    "directie.uitkeren": "DT van Uitkeren: legt stap 2A vast en vult het advies aan",
+    "directie.wb": "DT van Werkbedrijf (betrokken divisie): geeft een zienswijze in stap 2A",
+    "rvb": "RvB: legt stap 2B vast, verhoogt zo nodig het mandaat, contact met de minister",
     "fez.werkgroep": "vaste contactpersoon FEZ: leest elke actie mee",
     "herstel.fez": "FEZ: financiële cijfers van alle acties, totaaloverzicht en export",
 }

@@ -520,3 +520,18 @@ def test_the_decisions_page_does_not_query_per_row(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_the_involved_dts_work_queue_asks_for_its_view_until_given(action, adviser, involved):
+    from herstel.selectors.workqueue import herstel_work_items  # noqa: PLC0415
+
+    def titles():
+        return [item.title for item in herstel_work_items(involved, datetime.date.today())]
+
+    assert titles() == []  # step 1: nothing yet
+    in_2a(action, adviser)
+    assert titles() == [
+        "Herstelactie ‘Te lage WW-uitkering na loonbeslag’ vraagt de zienswijze van uw divisie"
+    ]
+    dt_view_record(actor=involved, herstelactie=action, position="eens", body="Eens.")
+    assert titles() == []

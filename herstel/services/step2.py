@@ -68,12 +68,11 @@ def _require_view_right(actor: User, herstelactie: Herstelactie) -> None:
 
 
 def current_view(herstelactie: Herstelactie, unit_id: int) -> DtView | None:
-    """The standing view of a division (not withdrawn, not replaced by a correction)."""
-    return (
-        DtView.objects.select_for_update()
-        .filter(herstelactie=herstelactie, business_unit_id=unit_id, correction__isnull=True)
-        .first()
-    )
+    """The standing view of a division (not withdrawn, not replaced by a correction). The
+    caller holds the action's lock, which every write of its views takes first."""
+    return DtView.objects.filter(
+        herstelactie=herstelactie, business_unit_id=unit_id, correction__isnull=True
+    ).first()
 
 
 def _clean_position(position: str) -> ViewPosition:

@@ -535,3 +535,29 @@ def test_the_involved_dts_work_queue_asks_for_its_view_until_given(action, advis
     ]
     dt_view_record(actor=involved, herstelactie=action, position="eens", body="Eens.")
     assert titles() == []
+
+
+def test_the_view_correction_and_withdrawal_pages(client, action, adviser, involved, dt_member):
+    in_2a(action, adviser)
+    view = dt_view_record(actor=involved, herstelactie=action, position="eens", body="Eens.")
+    correct = reverse("herstel:dt_view_correct", args=[action.pk, view.pk])
+    withdraw = reverse("herstel:dt_view_withdraw", args=[action.pk, view.pk])
+    client.force_login(dt_member)  # the lead DT: not its view
+    assert client.get(correct).status_code == 403
+    client.force_login(involved)
+    assert client.get(correct).status_code == 200
+    refused = client.post(
+        correct,
+        {
+            "zienswijze-position": "oneens",
+            "zienswijze-body": "Toch oneens.",
+            "zienswijze-reason": "",
+        },
+    )
+    assert refused.status_code == 400
+    assert "Toch oneens." in refused.content.decode()
+    assert client.post(withdraw, {"reason": ""}).status_code == 400
+    assert client.post(withdraw, {"reason": "Bij de verkeerde actie."}).status_code == 302
+    assert client.get(withdraw).status_code == 404  # withdrawn: no longer a standing view
+    page = client.get(reverse("herstel:decisions", args=[action.pk])).content.decode()
+    assert "ingetrokken" in page

@@ -11,13 +11,16 @@ from demo.herstel_communication import issue_communication
 from demo.herstel_documents import note_and_plan
 from herstel.constants import (
     AdviceSection,
+    ContactForm,
     Criterion,
     Directorate,
     Forum,
     InterestGroupKind,
+    Mandate,
     NotificationKind,
     Outcome,
     StepMove,
+    ViewPosition,
 )
 from herstel.models import Herstelactie
 from herstel.rules import CriterionJudged
@@ -34,6 +37,12 @@ from herstel.services.decisions import (
     decision_withdraw,
     informal_round_record,
     notification_record,
+)
+from herstel.services.step2 import (
+    advice_enrichment_save,
+    dt_view_record,
+    mandate_raise,
+    minister_contact_record,
 )
 from herstel.services.steps import herstelactie_move
 from herstel.services.working_group import consultation_record, working_group_member_add
@@ -301,7 +310,11 @@ def rvb_waiting(people) -> None:
 
 
 def minister_waiting(people) -> None:
-    """RvB + minister mandate, an issue: the note is with the minister (answer to record)."""
+    """An issue on an RvB mandate: Werkbedrijf is involved (its DT records a view in 2A), the
+    DT of Uitkeren takes note and enriches the advice, and the RvB, choosing a scenario that
+    needs the minister's approval, raises the mandate to RvB + minister with its intended
+    decision; the note is with the minister (answer to record) and the RvB's contact with the
+    minister is recorded."""
     title = "Terugvordering na samenloop van uitkeringen"
     if action_exists(title):
         return
@@ -328,24 +341,58 @@ def minister_waiting(people) -> None:
         sbk=sbk,
         uitkeren=adviser.business_unit,
     )
-    advice_fill(action, adviser, MINISTER_PATH, financial_money_flow="Een terugvordering van ruim "
-          "27 miljoen euro uit de grote geldstroom.")  # fmt: skip
+    # Werkbedrijf is involved: its adviser joins the working group, so its DT takes part in 2A.
+    working_group_member_add(
+        actor=adviser,
+        herstelactie=action,
+        user=people["herstel.wb"],
+        role="Werkbedrijf: schuldhulp en re-integratie van de doelgroep",
+    )
+    advice_fill(action, adviser, RVB_PATH, financial_money_flow="Terugvorderen brengt ruim 27 "
+          "miljoen euro terug; een scenario dat daarvan afziet, vraagt het akkoord van de "
+          "minister.")  # fmt: skip
     step_move(action, adviser, StepMove.SUBMIT_ADVICE)
+    dt_view_record(
+        actor=people["directie.wb"],
+        herstelactie=action,
+        position=ViewPosition.EENS_MET_KANTTEKENING,
+        body="Eens met het advies. Werkbedrijf vraagt om schuldhulp vóór de eerste brief; de "
+        "capaciteit daarvoor moet in het plan van aanpak.",
+    )
+    action.refresh_from_db()
+    advice_enrichment_save(
+        actor=dt,
+        herstelactie=action,
+        body="De DT vult aan: een scenario met een drempelbedrag ontziet de kwetsbaarste "
+        "cliënten; reken op 6 fte extra bij Werkbedrijf voor schuldhulp.",
+        expected_version=0,
+    )
     decision_add(
         action, dt, Forum.DT, Outcome.KENNISNAME, "Kennisgenomen en verrijkt.", date(2025, 9, 2)
     )
     step_move(action, dt, StepMove.TO_RVB)
-    decision_add(
-        action,
-        rvb,
-        Forum.RVB,
-        Outcome.VOORGENOMEN_BESLUIT,
-        "De RvB wil afzien van terugvordering onder een drempelbedrag en legt dit voor aan de "
-        "minister.",
-        date(2025, 9, 16),
-        "RvB-besluitenlijst 2025-33",
+    action.refresh_from_db()
+    # The RvB chooses to waive recovery under a threshold: a scenario the minister must approve.
+    mandate_raise(
+        actor=rvb,
+        herstelactie=action,
+        new_mandate=Mandate.RVB_MINISTER,
+        reason="Afzien van terugvordering onder een drempelbedrag schrijft ruim 20 miljoen euro "
+        "af: een groot beroep op de grote geldstroom, dus het akkoord van de minister.",
+        expected_version=action.version,
+        intended_body="De RvB wil afzien van terugvordering onder een drempelbedrag en legt dit "
+        "voor aan de minister.",
+        decided_on=date(2025, 9, 16),
+        document="RvB-besluitenlijst 2025-33",
     )
-    step_move(action, sbk, StepMove.TO_MINISTER)
+    action.refresh_from_db()
+    minister_contact_record(
+        actor=rvb,
+        herstelactie=action,
+        contact_on=date(2025, 9, 23),
+        form=ContactForm.OVERLEG,
+        summary="Bestuurlijk overleg: de minister wil het drempelbedrag toegelicht zien in de nota.",
+    )
     action.refresh_from_db()
     note = note_and_plan(action, sbk=sbk, adviser=adviser)
     notification_add(

@@ -16,6 +16,9 @@ class Capacity(models.TextChoices):
 
     LEAD_ADVISER = "lead_adviser", _("Adviseur van de leidende divisie")
     DT = "dt", _("DT-lid van de leidende divisie")
+    # Step 2A: the DTs of the divisions involved through the working group (not the lead) read
+    # the action and record their view; the lead DT's decision is the one that counts.
+    INVOLVED_DT = "involved_dt", _("DT-lid van een betrokken divisie")
     RVB = "rvb", _("Lid van de Raad van Bestuur")
     SBK = "sbk", _("Adviseur van SBK")
     MEMBER = "member", _("Lid van de werkgroep")
@@ -497,6 +500,44 @@ OBLIGATIONS: dict[Mandate, tuple[Obligation, ...]] = {
         Obligation.MINISTER_APPROVAL,
     ),
 }
+
+
+# --- Step 2: the views of the involved DTs, the enriched advice, the raised mandate -------------
+
+
+class ViewPosition(models.TextChoices):
+    """Where the DT of an involved division stands on the advice (its view in step 2A)."""
+
+    EENS = "eens", _("Eens")
+    EENS_MET_KANTTEKENING = "eens_met_kanttekening", _("Eens, met een kanttekening")
+    ONEENS = "oneens", _("Oneens")
+
+
+# The DTs who take part in 2A: the lead division's DT decides (or takes note), the DTs of the
+# divisions involved record their view; both may enrich the advice to the RvB.
+DT_CAPACITIES = frozenset({Capacity.DT, Capacity.INVOLVED_DT})
+# Mandates under which the advice goes on to the RvB, so the DT may enrich it first (the process
+# guide, step 2A: "DT neemt kennis van advies aan RvB en verrijkt dit indien nodig").
+ENRICHABLE_MANDATES = frozenset({Mandate.RVB, Mandate.RVB_MINISTER})
+
+
+class ContactForm(models.TextChoices):
+    """How the RvB was in contact with the minister of SZW (the process guide, step 2B:
+    "RvB onderhoudt, indien van toepassing, contact minister")."""
+
+    OVERLEG = "overleg", _("Overleg")
+    BRIEF = "brief", _("Brief")
+    TELEFOON = "telefoon", _("Telefoon")
+    EMAIL = "email", _("E-mail")
+    OVERIG = "overig", _("Anders")
+
+
+# The RvB (and SBK, who keeps the contact with SZW) record the contacts with the minister, on
+# the minister path from the minister's part of step 2 on, while the action is open.
+MINISTER_CONTACT_RIGHT = Right(
+    frozenset({Capacity.RVB, Capacity.SBK}),
+    frozenset({Step.MINISTER, Step.STAP_3, Step.STAP_4}),
+)
 
 
 # --- Working group ------------------------------------------------------------------------------

@@ -16,6 +16,18 @@ STEP_MOVED = Event("herstel.step.moved", _("Naar een andere stap"))
 DECISION_RECORDED = Event("herstel.decision.recorded", _("Besluit vastgelegd"))
 DECISION_CORRECTED = Event("herstel.decision.corrected", _("Besluit gecorrigeerd"))
 DECISION_WITHDRAWN = Event("herstel.decision.withdrawn", _("Besluit ingetrokken"))
+DT_VIEW_RECORDED = Event("herstel.dt_view.recorded", _("Zienswijze DT betrokken divisie"))
+DT_VIEW_CORRECTED = Event(
+    "herstel.dt_view.corrected", _("Zienswijze DT betrokken divisie gecorrigeerd")
+)
+DT_VIEW_WITHDRAWN = Event(
+    "herstel.dt_view.withdrawn", _("Zienswijze DT betrokken divisie ingetrokken")
+)
+ADVICE_ENRICHED = Event("herstel.advice.enriched", _("Aanvulling op het advies door de DT"))
+MANDATE_RAISED = Event("herstel.mandate.raised", _("Besluitvormingsmandaat verhoogd door de RvB"))
+MINISTER_CONTACT_RECORDED = Event(
+    "herstel.minister_contact.recorded", _("Contact van de RvB met de minister")
+)
 INFORMAL_ROUND_RECORDED = Event("herstel.informal_round.recorded", _("Informele ronde"))
 NOTIFICATION_RECORDED = Event("herstel.notification.recorded", _("Kennisgeving"))
 ACTION_UPDATED = Event("herstel.action.updated", _("Gegevens gewijzigd"))
@@ -113,6 +125,11 @@ TIMELINE_KINDS: dict[str, Kind] = {
     DECISION_CORRECTED: Kind.DECISION,
     DECISION_WITHDRAWN: Kind.DECISION,
     INFORMAL_ROUND_RECORDED: Kind.DECISION,
+    DT_VIEW_RECORDED: Kind.DECISION,
+    DT_VIEW_CORRECTED: Kind.DECISION,
+    DT_VIEW_WITHDRAWN: Kind.DECISION,
+    MANDATE_RAISED: Kind.DECISION,
+    MINISTER_CONTACT_RECORDED: Kind.NOTIFICATION,
     NOTIFICATION_RECORDED: Kind.NOTIFICATION,
     GO_DECISION_RECORDED: Kind.DECISION,
     EVALUATION_PLANNED: Kind.STEP,

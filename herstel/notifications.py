@@ -1,7 +1,8 @@
 """Notifications of herstelacties (issue 16 §3), each to the people who act next and nobody
 else (herstel/permissions.py):
 
-- waiting for the DT's step-2A decision → the DT members of the lead division;
+- waiting for the DT's step-2A decision → the DT members of the lead division, and those of the
+  divisions involved through the working group (who record their view);
 - waiting for the RvB's step-2B decision → the RvB;
 - waiting for SBK (SZW to inform after the RvB's decision, or the note to the minister after
   its intended decision) → SBK's advisers; waiting for the minister's answer → SBK's advisers,
@@ -24,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from herstel.constants import STEP_2, Obligation, Step
 from herstel.models import Evaluation, GoDecision, Herstelactie
 from herstel.rules import evaluation_due_on, evaluation_reminder_occasion, sbk_tasks
-from herstel.selectors.actions import decision_facts
+from herstel.selectors.actions import decision_facts, involved_unit_ids
 from uwvkms.constants import Role
 from uwvkms.notifications import NotificationKind, notify
 from uwvkms.reminders import Reminder
@@ -90,11 +91,20 @@ def sbk_advisers():
 
 def notify_step_reached(herstelactie: Herstelactie) -> None:
     """Tell whoever acts in the step the action just reached that it waits for them: the DT of
-    the lead division in step 2A, the RvB in step 2B, the lead division's advisers and DT in
+    the lead division (and of the divisions involved) in step 2A, the RvB in step 2B, the lead division's advisers and DT in
     step 3 while no go/no-go is recorded (the process guide: a go/no-go moment, usually DT/MT,
     before the dossiers are handled). Other steps notify nobody here."""
     if herstelactie.step == Step.STAP_2A:
-        kind, recipients = AWAITING_DT, list(_lead(Role.DIRECTIE, herstelactie))
+        # The lead DT decides; the DTs of the divisions involved record their view beside it.
+        kind = AWAITING_DT
+        recipients = list(
+            users_with_role(Role.DIRECTIE).filter(
+                business_unit_id__in={
+                    herstelactie.lead_unit_id,
+                    *involved_unit_ids(herstelactie),
+                }
+            )
+        )
     elif herstelactie.step == Step.STAP_2B:
         kind, recipients = AWAITING_RVB, list(users_with_role(Role.RVB))
     elif (

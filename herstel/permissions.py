@@ -6,6 +6,7 @@ The people of the process guide map onto the roles of the organisation core like
 |---|---|
 | advisers of the lead division | `Role.HERSTEL_ADVISEUR` whose business unit is the action's lead unit |
 | DT members of the lead division | `Role.DIRECTIE` whose business unit is the action's lead unit |
+| DT members of a division involved | `Role.DIRECTIE` whose business unit is another unit with a user in the working group |
 | RvB members | `Role.RVB` |
 | SBK | `Role.SBK` ("SBK (herstel)"), assigned by the Beheerder |
 | FEZ | `Role.FEZ` ("FEZ (herstel)"), assigned by the Beheerder |
@@ -19,10 +20,12 @@ herstelactie. Migration uwvkms 0007 gave them to the Herstel-adviseurs of SBK an
 time; a unit's name or abbreviation now grants nothing.
 
 Each of these is a `Capacity`; a user may hold several for one action. Advisers of the lead
-division edit steps 1–2 and move the steps; DT members record 2A; RvB members record 2B; SBK
-records the SZW contacts, the note to the minister and the minister's answer; working-group
-members read. The RvB, SBK and Communicatie read every action (the RvB is always informed; SBK
-keeps the central overview and the contact with SZW; Communicatie judges the public impact).
+division edit steps 1–2 and move the steps; DT members record 2A (the DTs of the divisions
+involved through the working group record their view beside the lead DT's decision; both may
+enrich the advice to the RvB); RvB members record 2B and may raise the mandate; SBK records the
+SZW contacts, the note to the minister and the minister's answer; working-group members read.
+The RvB, SBK and Communicatie read every action (the RvB is always informed; SBK keeps the
+central overview and the contact with SZW; Communicatie judges the public impact).
 Everyone else sees nothing of an action: its pages answer 404.
 
 Documents in the action's dossier (the advice, the note to the minister, the plan of approach,
@@ -91,12 +94,17 @@ def is_communicatie(user) -> bool:
 
 
 def role_capacities(
-    user, *, lead_unit_id: int, issuemanager_id: int | None = None
+    user,
+    *,
+    lead_unit_id: int,
+    issuemanager_id: int | None = None,
+    involved_unit_ids: Iterable[int] = (),
 ) -> frozenset[Capacity]:
     """The capacities `user` holds for an action led by `lead_unit_id` (with issuemanager
     `issuemanager_id`) through their role and unit (membership of the working group comes on
     top, see selectors). The issuemanager must hold the Communicatie role: whoever loses it is
-    no longer issuemanager."""
+    no longer issuemanager. `involved_unit_ids`: the other units with a user in the action's
+    working group (the divisions involved), whose DT members take part in step 2A."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     held = set()
@@ -105,6 +113,13 @@ def role_capacities(
         held.add(Capacity.LEAD_ADVISER)
     if in_lead_unit and has_any_role(user, Role.DIRECTIE):
         held.add(Capacity.DT)
+    if (
+        not in_lead_unit
+        and user.business_unit_id is not None
+        and user.business_unit_id in set(involved_unit_ids)
+        and has_any_role(user, Role.DIRECTIE)
+    ):
+        held.add(Capacity.INVOLVED_DT)
     if has_any_role(user, Role.RVB):
         held.add(Capacity.RVB)
     if is_sbk_adviser(user):

@@ -11,8 +11,11 @@ from django.utils.translation import ngettext
 
 from herstel.constants import (
     ALLOWED_OUTCOMES,
+    DT_CAPACITIES,
+    ENRICHABLE_MANDATES,
     FORUM_RULES,
     KAPSTOK_TRANSITIONS,
+    MANDATE_ORDER,
     MAX_EVALUATIONS,
     OBLIGATIONS,
     STEP_2,
@@ -192,6 +195,9 @@ class DecisionFacts:
 
     latest: Mapping[Forum, Outcome]
     notifications: frozenset[NotificationKind] = frozenset()
+    # The RvB raised the mandate in 2B (`mandate_raise_refusal`): the DT's part of 2A, taken on
+    # the lower mandate's path, then stands for its taking note of the advice.
+    mandate_raised: bool = False
 
 
 def outcomes_for(forum: Forum, mandate: Mandate) -> tuple[Outcome, ...]:
@@ -207,7 +213,7 @@ def obligation_met(obligation: Obligation, facts: DecisionFacts) -> bool:
         case Obligation.DT_DECISION:
             return dt in (Outcome.BESLUIT, Outcome.VOORGENOMEN_BESLUIT)
         case Obligation.DT_NOTED:
-            return dt == Outcome.KENNISNAME
+            return dt == Outcome.KENNISNAME or (facts.mandate_raised and dt is not None)
         case Obligation.RVB_INFORMED:
             return rvb is not None or NotificationKind.RVB_INFORMED in facts.notifications
         case Obligation.RVB_NOTED_OR_ADJUSTED:
@@ -364,6 +370,75 @@ def move_blockers(
                 blockers.append(_("Er staat nog een evaluatie gepland: rond die af of zeg die af."))
             return blockers
     return []
+
+
+# --- Step 2: raising the mandate, enriching the advice, the involved DTs' views ---------------
+
+
+def mandate_raise_refusal(
+    *, current: str | None, new: str, step: str, capacities: Iterable[str]
+) -> str | None:
+    """Why the mandate cannot be raised from `current` to `new` now (None: it can). The
+    process guide, step 2B: when the RvB chooses a scenario that needs a heavier decision
+    (the minister's approval), the RvB raises the mandate; the action does not go back to
+    step 1. So: only by the RvB (never by the DT, whose mandate it would widen), only in 2B,
+    only upwards (MANDATE_ORDER); lowering is never possible."""
+    if Capacity.RVB not in set(capacities):
+        return _("Alleen de RvB kan het besluitvormingsmandaat verhogen.")
+    if step != Step.STAP_2B:
+        return _("Het mandaat wordt alleen verhoogd in stap 2B, als de RvB over de actie besluit.")
+    try:
+        new_mandate = Mandate(new)
+    except ValueError:
+        return _("Onbekend besluitvormingsmandaat.")
+    if not current:
+        return _("Deze herstelactie heeft nog geen besluitvormingsmandaat.")
+    if MANDATE_ORDER.index(new_mandate) <= MANDATE_ORDER.index(Mandate(current)):
+        return _(
+            "Het mandaat kan alleen omhoog: van %(current)s naar een zwaarder mandaat, nooit "
+            "gelijk of lager."
+        ) % {"current": Mandate(current).label}
+    return None
+
+
+def raisable_mandates(*, current: str | None, step: str, capacities: Iterable[str]) -> list:
+    """The mandates the mandate can be raised to now by someone with `capacities`."""
+    held = frozenset(capacities)
+    return [
+        m
+        for m in MANDATE_ORDER
+        if mandate_raise_refusal(current=current, new=m, step=step, capacities=held) is None
+    ]
+
+
+def enrichment_refusal(*, mandate: str | None, step: str, capacities: Iterable[str]) -> str | None:
+    """Why the advice cannot be enriched now (None: it can). The process guide, step 2A: with
+    an RvB or minister mandate the DT takes note of the advice to the RvB "en verrijkt het
+    waar nodig" before it goes to the RvB. So: by a DT (of the lead division or of a division
+    involved), in 2A, and only when the advice goes on to the RvB (not under a DT mandate,
+    where the DT decides itself)."""
+    if not DT_CAPACITIES & set(capacities):
+        return _("Alleen de DT van de leidende of een betrokken divisie vult het advies aan.")
+    if step != Step.STAP_2A:
+        return _("Het advies wordt aangevuld in stap 2A, voordat het naar de RvB gaat.")
+    if mandate not in ENRICHABLE_MANDATES:
+        return _(
+            "Met een mandaat DT besluit de DT zelf; een aanvulling op het advies aan de RvB is "
+            "er alleen bij een mandaat RvB of RvB en minister."
+        )
+    return None
+
+
+def view_refusal(*, step: str, capacities: Iterable[str]) -> str | None:
+    """Why a view (zienswijze) of an involved division's DT cannot be recorded now (None: it
+    can): by the DT of a division involved through the working group, in step 2A, where the
+    DTs discuss the situation and the advice. The lead division's DT records its decision
+    instead."""
+    if Capacity.INVOLVED_DT not in set(capacities):
+        return _("Alleen de DT van een betrokken divisie legt een zienswijze vast.")
+    if step != Step.STAP_2A:
+        return _("Een zienswijze wordt vastgelegd in stap 2A, waar de DT's het advies bespreken.")
+    return None
 
 
 # --- SBK's overview: what needs informing SZW or a note to the minister -----------------------

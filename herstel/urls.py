@@ -14,6 +14,7 @@ from herstel.views import (
     figures,
     improvements,
     measures,
+    step2,
     timeline,
 )
 from herstel.views import working_group as wg
@@ -81,6 +82,24 @@ urlpatterns = [
     ),
     path("<int:pk>/werkgroep/raadplegingen/", wg.consultation_add, name="consultation_add"),
     path("<int:pk>/besluitvorming/", decisions.decisions, name="decisions"),
+    path("<int:pk>/besluitvorming/zienswijzen/", step2.dt_view_add, name="dt_view_add"),
+    path(
+        "<int:pk>/besluitvorming/zienswijzen/<int:view_pk>/corrigeren/",
+        step2.dt_view_correct,
+        name="dt_view_correct",
+    ),
+    path(
+        "<int:pk>/besluitvorming/zienswijzen/<int:view_pk>/intrekken/",
+        step2.dt_view_withdraw,
+        name="dt_view_withdraw",
+    ),
+    path("<int:pk>/besluitvorming/aanvulling/", step2.enrichment_save, name="enrichment_save"),
+    path("<int:pk>/besluitvorming/mandaat/", step2.mandate_raise, name="mandate_raise"),
+    path(
+        "<int:pk>/besluitvorming/contacten-minister/",
+        step2.minister_contact_add,
+        name="minister_contact_add",
+    ),
     path(
         "<int:pk>/besluitvorming/besluiten/<slug:forum>/",
         decisions.decision_record,

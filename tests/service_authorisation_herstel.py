@@ -99,6 +99,18 @@ def _decision(f):
     )
 
 
+def _dt_view(f):
+    from herstel.models import DtView
+
+    return DtView.objects.create(
+        herstelactie=f("action"),
+        business_unit=f("handhaving"),
+        position="eens",
+        body="Eens.",
+        recorded_by=f("other_dt"),
+    )
+
+
 def _dossier(f):
     from herstel.models import Dossier, DossierImport
 
@@ -347,6 +359,47 @@ HERSTEL_BUILDERS = {
             "summary": "Per brief.",
         },
         OTHER_DIVISION,
+    ),
+    H + "step2.dt_view_record": (
+        lambda f: {"herstelactie": _herstel(f), "position": "eens", "body": "Eens."},
+        "other_dt",  # a DT member, but of a division not involved
+    ),
+    H + "step2.dt_view_correct": (
+        lambda f: {
+            "view": _dt_view(f),
+            "position": "oneens",
+            "body": "Oneens.",
+            "reason": "Anders.",
+        },
+        "dt_member",  # the lead DT records decisions, not views
+    ),
+    H + "step2.dt_view_withdraw": (
+        lambda f: {"view": _dt_view(f), "reason": "Bij de verkeerde actie vastgelegd."},
+        "dt_member",
+    ),
+    H + "step2.advice_enrichment_save": (
+        lambda f: {"herstelactie": _herstel(f), "body": "Aanvulling.", "expected_version": 0},
+        "other_dt",
+    ),
+    H + "step2.mandate_raise": (
+        lambda f: {
+            "herstelactie": (a := _herstel(f)),
+            "new_mandate": "rvb_minister",
+            "reason": "Het scenario vraagt de minister.",
+            "expected_version": a.version,
+            "intended_body": "Scenario B.",
+            "decided_on": DAY,
+        },
+        "dt_member",  # never by the DT
+    ),
+    H + "step2.minister_contact_record": (
+        lambda f: {
+            "herstelactie": _herstel(f),
+            "contact_on": DAY,
+            "form": "overleg",
+            "summary": "Overleg.",
+        },
+        "dt_member",
     ),
     H + "dossiers.dossiers_import": (
         lambda f: {"herstelactie": _herstel(f), "file_name": "d.csv", "data": b"referentie\n"},

@@ -22,6 +22,7 @@ from herstel.models.documents import ActionDocument
 from herstel.models.dossiers import Dossier, DossierChange, DossierImport, DossierSnapshot
 from herstel.models.evaluation import Evaluation, MeasureEvaluation
 from herstel.models.execution import ExecutionPlan, GoDecision
+from herstel.models.step2 import AdviceEnrichment, DtView, MandateRaise, MinisterContact
 from herstel.models.working_group import (
     ContactPoint,
     InterestGroupConsultation,
@@ -33,6 +34,7 @@ __all__ = [
     "Advice",
     "AdviceSectionAssignment",
     "AdviceSectionAuthor",
+    "AdviceEnrichment",
     "CommunicationMember",
     "CommunicationTask",
     "ContactPoint",
@@ -40,6 +42,7 @@ __all__ = [
     "CriterionJudgement",
     "Decision",
     "Dossier",
+    "DtView",
     "DossierChange",
     "DossierImport",
     "DossierSnapshot",
@@ -51,7 +54,9 @@ __all__ = [
     "InterestGroupConsultation",
     "KapstokComment",
     "Kapstokverhaal",
+    "MandateRaise",
     "MeasureEvaluation",
+    "MinisterContact",
     "Notification",
     "QuestionAnswer",
     "WorkingGroupMember",

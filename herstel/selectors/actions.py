@@ -8,12 +8,14 @@ from functools import cached_property
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     BooleanField,
+    CharField,
     Exists,
     ExpressionWrapper,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Value,
 )
 from django.http import Http404
 
@@ -21,6 +23,7 @@ from herstel.constants import (
     EXECUTION_MOVES,
     FORUM_RULES,
     FROM_EXECUTION,
+    MINISTER_CONTACT_RIGHT,
     MOVES_WITH_REASON,
     NOTIFICATION_RULES,
     STEP_2,
@@ -41,6 +44,7 @@ from herstel.models import (
     CriterionJudgement,
     Decision,
     Herstelactie,
+    MandateRaise,
     Notification,
     WorkingGroupMember,
 )
@@ -59,11 +63,14 @@ from herstel.rules import (
     MandateRouting,
     advice_gaps,
     criteria_from,
+    enrichment_refusal,
     forum_part_done,
     mandate_for,
     move_blockers,
     moves_for,
     obligations_checklist,
+    raisable_mandates,
+    view_refusal,
 )
 from herstel.selectors.execution import execution_facts
 from uwvkms.constants import Role
@@ -81,10 +88,36 @@ def _membership(user: User):
     )
 
 
+def _involves_unit(unit_id: int):
+    """True where a user of unit `unit_id` is in the action's working group: the unit is a
+    division involved, whose DT takes part in step 2A (the lead unit is excluded by the
+    callers, where its DT holds Capacity.DT)."""
+    return Exists(
+        WorkingGroupMember.objects.filter(
+            herstelactie=OuterRef("pk"), user__business_unit_id=unit_id
+        )
+    )
+
+
+def involved_unit_ids(action: Herstelactie) -> frozenset[int]:
+    """The divisions involved in `action`: the business units of the users in its working
+    group, other than the lead unit. One query."""
+    return frozenset(
+        WorkingGroupMember.objects.filter(herstelactie=action, user__business_unit__isnull=False)
+        .exclude(user__business_unit_id=action.lead_unit_id)
+        .values_list("user__business_unit_id", flat=True)
+    )
+
+
+def _is_board(user: User) -> bool:
+    return user.business_unit_id is not None and has_any_role(user, Role.DIRECTIE)
+
+
 def herstelacties_for_user(user: User) -> QuerySet[Herstelactie]:
     """The actions `user` may see: every action for the RvB, SBK and Communicatie; the actions
     led by their unit for its advisers and DT members; the actions whose working group they are
-    in or whose communication task they own."""
+    in or whose communication task they own; for a DT member, the actions that involve their
+    division through the working group."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Herstelactie.objects.none()
     actions = Herstelactie.objects.all()
@@ -95,6 +128,8 @@ def herstelacties_for_user(user: User) -> QuerySet[Herstelactie]:
         user, Role.HERSTEL_ADVISEUR, Role.DIRECTIE
     ):
         visible |= Q(lead_unit_id=user.business_unit_id)
+    if _is_board(user):
+        visible |= _involves_unit(user.business_unit_id)
     return actions.filter(visible)
 
 
@@ -114,8 +149,11 @@ def _member_subquery():
 
 
 def _unit_leads_subquery():
-    """Whether the outer user's business unit leads any action, as a subquery."""
-    return Exists(Herstelactie.objects.filter(lead_unit_id=OuterRef("business_unit_id")))
+    """Whether the outer user's business unit leads any action or is involved in one through
+    its working group (its DT then takes part in step 2A), as a subquery."""
+    return Exists(Herstelactie.objects.filter(lead_unit_id=OuterRef("business_unit_id"))) | Exists(
+        WorkingGroupMember.objects.filter(user__business_unit_id=OuterRef("business_unit_id"))
+    )
 
 
 def register_user_facts() -> None:
@@ -164,6 +202,7 @@ class ActionAccess:
 
     action: Herstelactie
     capacities: frozenset[Capacity]
+    unit_id: int | None = None  # the user's business unit (an involved DT's own view)
     rights: dict[str, bool] = field(init=False)
 
     def __post_init__(self):
@@ -225,6 +264,38 @@ class ActionAccess:
         ]
 
     @property
+    def may_record_view(self) -> bool:
+        """The DT of an involved division records its view now (2A)."""
+        return view_refusal(step=self.action.step, capacities=self.capacities) is None
+
+    @property
+    def may_enrich(self) -> bool:
+        """A DT adds to the advice to the RvB now (2A, RvB or minister mandate)."""
+        return (
+            enrichment_refusal(
+                mandate=self.action.mandate, step=self.action.step, capacities=self.capacities
+            )
+            is None
+        )
+
+    @property
+    def raisable_mandates(self) -> list[Mandate]:
+        """The mandates the RvB may raise the mandate to now (2B, only upwards)."""
+        return raisable_mandates(
+            current=self.action.mandate or None, step=self.action.step, capacities=self.capacities
+        )
+
+    @property
+    def may_record_minister_contact(self) -> bool:
+        """The RvB or SBK record a contact with the minister (minister path, from the
+        minister's part of step 2 on)."""
+        return (
+            bool(MINISTER_CONTACT_RIGHT.by & self.capacities)
+            and self.action.mandate == Mandate.RVB_MINISTER
+            and self.action.step in MINISTER_CONTACT_RIGHT.steps
+        )
+
+    @property
     def is_reader_only(self) -> bool:
         return self.capacities <= {Capacity.MEMBER, Capacity.FEZ}
 
@@ -267,17 +338,24 @@ def herstelactie_get_for_figures(*, user: User, pk: int) -> ActionAccess:
 def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    action = (
-        Herstelactie.objects.select_related("lead_unit", "started_by")
-        .annotate(is_member=_membership(user))
-        .filter(pk=pk)
-        .first()
+    actions = Herstelactie.objects.select_related("lead_unit", "started_by").annotate(
+        is_member=_membership(user)
     )
+    board = _is_board(user)
+    if board:
+        actions = actions.annotate(involves_unit=_involves_unit(user.business_unit_id))
+    action = actions.filter(pk=pk).first()
     if action is None:
         raise Http404
+    involved = ({user.business_unit_id} if board and action.involves_unit else set()) - {
+        action.lead_unit_id
+    }
     capacities = set(
         role_capacities(
-            user, lead_unit_id=action.lead_unit_id, issuemanager_id=action.issuemanager_id
+            user,
+            lead_unit_id=action.lead_unit_id,
+            issuemanager_id=action.issuemanager_id,
+            involved_unit_ids=involved,
         )
     )
     if action.is_member:
@@ -286,7 +364,9 @@ def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
         capacities.add(Capacity.FEZ)
     if not capacities:
         raise Http404
-    return ActionAccess(action=action, capacities=frozenset(capacities))
+    return ActionAccess(
+        action=action, capacities=frozenset(capacities), unit_id=user.business_unit_id
+    )
 
 
 def overview_for_user(user: User) -> QuerySet[Herstelactie]:
@@ -346,8 +426,8 @@ def current_decisions(action: Herstelactie) -> list[Decision]:
 
 
 def decision_facts(action: Herstelactie) -> DecisionFacts:
-    """Per forum the outcome of its latest standing decision, and the notifications made (two
-    queries)."""
+    """Per forum the outcome of its latest standing decision, the notifications made and whether
+    the RvB raised the mandate (two queries)."""
     return decision_facts_of([action.pk])[action.pk]
 
 
@@ -364,18 +444,34 @@ def decision_facts_of(action_ids: list[int]) -> dict[int, DecisionFacts]:
     ):
         latest[action_id][Forum(forum)] = Outcome(outcome)
     kinds: dict[int, set] = defaultdict(set)
+    raised: set[int] = set()
+    # The notifications made and whether the RvB raised the mandate, in one query.
     for action_id, kind in (
         Notification.objects.filter(herstelactie_id__in=action_ids)
+        .order_by()
         .values_list("herstelactie_id", "kind")
-        .distinct()
+        .union(
+            MandateRaise.objects.filter(herstelactie_id__in=action_ids)
+            .order_by()
+            .values_list("herstelactie_id", Value(_RAISED, output_field=CharField()))
+        )
+        .order_by()
     ):
-        kinds[action_id].add(NotificationKind(kind))
+        if kind == _RAISED:
+            raised.add(action_id)
+        else:
+            kinds[action_id].add(NotificationKind(kind))
     return {
         action_id: DecisionFacts(
-            latest=latest[action_id], notifications=frozenset(kinds[action_id])
+            latest=latest[action_id],
+            notifications=frozenset(kinds[action_id]),
+            mandate_raised=action_id in raised,
         )
         for action_id in action_ids
     }
+
+
+_RAISED = "mandate_raised"  # not a NotificationKind: marks a raise in the query above
 
 
 @dataclass(frozen=True)

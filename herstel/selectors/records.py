@@ -11,16 +11,20 @@ from django.http import Http404
 
 from herstel.constants import DIRECTORATE_ORDER, Directorate
 from herstel.models import (
+    AdviceEnrichment,
     CommunicationMember,
     CommunicationTask,
     ContactPoint,
     ControlMeasure,
     Decision,
+    DtView,
     Herstelactie,
     InformalRound,
     InterestGroupConsultation,
     KapstokComment,
     Kapstokverhaal,
+    MandateRaise,
+    MinisterContact,
     Notification,
     QuestionAnswer,
     WorkingGroupMember,
@@ -104,6 +108,50 @@ def decision_get(*, action: Herstelactie, pk: int, withdrawn_too: bool = False) 
 def is_corrected(decision: Decision) -> bool:
     """Whether a standing correction replaced `decision`. One query."""
     return Decision.objects.filter(corrects=decision).exists()
+
+
+def dt_views_of(action: Herstelactie) -> list[DtView]:
+    """Every view of the involved divisions' DTs, oldest first, withdrawn ones too, each with
+    `corrected_by` (the record that replaced it, or None). One query."""
+    views = list(
+        DtView.with_withdrawn.filter(herstelactie=action)
+        .select_related("business_unit", "recorded_by", "withdrawn_by")
+        .order_by("recorded_at", "id")
+    )
+    replaced = {v.corrects_id: v for v in views if v.corrects_id}
+    for view in views:
+        view.corrected_by = replaced.get(view.pk)
+    return views
+
+
+def current_views(views: list[DtView]) -> list[DtView]:
+    """The standing views among `views` (from `dt_views_of`): not withdrawn, not replaced."""
+    return [v for v in views if not v.is_withdrawn and v.corrected_by is None]
+
+
+def dt_view_get(*, action: Herstelactie, pk: int) -> DtView:
+    """A standing view of the action; 404 otherwise."""
+    view = DtView.objects.filter(herstelactie=action, pk=pk, correction__isnull=True).first()
+    if view is None:
+        raise Http404
+    return view
+
+
+def enrichments_of(action: Herstelactie) -> list[AdviceEnrichment]:
+    """Every version of the DT's addition to the advice, newest first. One query."""
+    return list(
+        AdviceEnrichment.objects.filter(herstelactie=action)
+        .select_related("recorded_by")
+        .order_by("-version")
+    )
+
+
+def mandate_raises_of(action: Herstelactie) -> QuerySet[MandateRaise]:
+    return MandateRaise.objects.filter(herstelactie=action).select_related("raised_by")
+
+
+def minister_contacts_of(action: Herstelactie) -> QuerySet[MinisterContact]:
+    return MinisterContact.objects.filter(herstelactie=action).select_related("recorded_by")
 
 
 def informal_rounds_of(action: Herstelactie) -> QuerySet[InformalRound]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from herstel.constants import (
     CRITERION_ANSWERS,
     AdviceSection,
+    ContactForm,
     ControlMeasureProgress,
     Criterion,
     DossierOutcome,
@@ -26,6 +27,7 @@ from herstel.constants import (
     Step,
     StepMove,
     TaskStatus,
+    ViewPosition,
 )
 from herstel.events import (
     DOCUMENT_UPLOADED,
@@ -131,6 +133,13 @@ _FIELDS = {
     "document_kind": gettext_lazy("soort document"),
     "size": gettext_lazy("grootte (bytes)"),
     "malware_scan": gettext_lazy("virusscan"),
+    "unit": gettext_lazy("divisie"),
+    "position": gettext_lazy("standpunt"),
+    "view_body": gettext_lazy("zienswijze"),
+    "enrichment": gettext_lazy("aanvulling op het advies"),
+    "obligations": gettext_lazy("verplichtingen"),
+    "contact_on": gettext_lazy("datum"),
+    "contact_form": gettext_lazy("vorm"),
     **{section.value: section.label for section in AdviceSection},
 }
 AMOUNT_NAMES = frozenset({"paid", "to_pay", "recovered", "written_off"})
@@ -149,6 +158,8 @@ _CHOICES = {
     "move": StepMove,
     "progress": ControlMeasureProgress,
     "section": AdviceSection,
+    "position": ViewPosition,
+    "contact_form": ContactForm,
 }
 
 
@@ -179,7 +190,7 @@ TIMELINE_CHANGES = ChangeFormat(
     fields=_FIELDS,
     values=_CHOICES,
     # Record ids (the entry shows the record itself or names it) and a document's checksum.
-    hidden=frozenset({"decision", "action_document", "document_name", "sha256"}),
+    hidden=frozenset({"decision", "dt_view", "action_document", "document_name", "sha256"}),
     skip_unchanged=True,
     field_label=lambda key: _field(key) if key.startswith("criteria.") else None,
     display=_timeline_value,

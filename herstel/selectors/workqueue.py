@@ -1,6 +1,6 @@
 """Herstel's lines of the work queue (issue 16 §1, see `uwvkms.workqueue`): what waits on each
 person in the steps of a herstelactie (DOMAIN.md §6). The DT members of the lead division: the
-2A decision and the go/no-go; the RvB: the 2B decision; the readers of the overview (RvB, FEZ, SBK): its totals; the lead
+2A decision and the go/no-go; those of a division involved: their view in 2A; the RvB: the 2B decision; the readers of the overview (RvB, FEZ, SBK): its totals; the lead
 division's advisers: the advice of step 1, what blocks the next step in steps 2 and 3, and the
 evaluation of step 4 (with its due date); SBK: its open tasks towards SZW and
 the minister (the SBK overview's rule)."""
@@ -22,7 +22,14 @@ from herstel.constants import (
     Step,
     StepMove,
 )
-from herstel.models import Decision, Evaluation, GoDecision, Herstelactie
+from herstel.models import (
+    Decision,
+    DtView,
+    Evaluation,
+    GoDecision,
+    Herstelactie,
+    WorkingGroupMember,
+)
 from herstel.permissions import is_sbk_adviser, may_see_overview
 from herstel.rules import (
     DecisionFacts,
@@ -69,19 +76,48 @@ def herstel_work_items(user: User, today: datetime.date) -> list[WorkItem]:
 
 def _dt_items(unit_id: int) -> list[WorkItem]:
     """Actions led by the DT's division waiting for its 2A decision, or in execution without a
-    go/no-go."""
+    go/no-go; actions in 2A that involve the division through the working group without its
+    view yet."""
     actions = (
-        Herstelactie.objects.filter(lead_unit_id=unit_id)
-        .alias(
+        Herstelactie.objects.alias(
             dt_decided=_standing(Forum.DT),
             go_recorded=Exists(GoDecision.objects.filter(herstelactie=OuterRef("pk"))),
+            involved=Exists(
+                WorkingGroupMember.objects.filter(
+                    herstelactie=OuterRef("pk"), user__business_unit_id=unit_id
+                )
+            ),
+            view_given=Exists(
+                DtView.objects.filter(
+                    herstelactie=OuterRef("pk"), business_unit_id=unit_id, correction__isnull=True
+                )
+            ),
         )
-        .filter(Q(step=Step.STAP_2A, dt_decided=False) | Q(step=Step.STAP_3, go_recorded=False))
+        .filter(
+            Q(lead_unit_id=unit_id)
+            & (Q(step=Step.STAP_2A, dt_decided=False) | Q(step=Step.STAP_3, go_recorded=False))
+            # A division involved through the working group: its DT's view in 2A.
+            | (~Q(lead_unit_id=unit_id) & Q(step=Step.STAP_2A, involved=True, view_given=False))
+        )
         .order_by("started_at", "id")
     )
     items = []
     for action in actions:
-        if action.step == Step.STAP_2A:
+        if action.lead_unit_id != unit_id:
+            items.append(
+                WorkItem(
+                    kind=_("Zienswijze 2A"),
+                    title=_("Herstelactie ‘%(title)s’ vraagt de zienswijze van uw divisie")
+                    % {"title": action.title},
+                    detail=_(
+                        "Stap 2A: uw divisie is betrokken via de werkgroep; leg de zienswijze "
+                        "van de DT op het advies vast."
+                    ),
+                    url=reverse("herstel:decisions", args=[action.pk]),
+                    urgency=Urgency.ACTION,
+                )
+            )
+        elif action.step == Step.STAP_2A:
             items.append(
                 WorkItem(
                     kind=_("Besluit 2A"),

@@ -7,7 +7,10 @@ from django.utils.translation import gettext as _
 from herstel.constants import OPERATION_RIGHTS, Capacity, Operation
 from herstel.models import Herstelactie
 from herstel.permissions import may, may_by_capacity, role_capacities
+from herstel.selectors.actions import involved_unit_ids
+from uwvkms.constants import Role
 from uwvkms.models import User
+from uwvkms.permissions import has_any_role
 from uwvkms.versioning import version_check
 
 
@@ -19,10 +22,21 @@ def locked(herstelactie: Herstelactie) -> Herstelactie:
 
 
 def capacities_of(actor: User, herstelactie: Herstelactie) -> frozenset[Capacity]:
+    """The actor's capacities for the action; for a DT member of another unit, whether their
+    division is involved through the working group (one query, only then)."""
+    involved: frozenset[int] = frozenset()
+    unit_id = getattr(actor, "business_unit_id", None)
+    if (
+        unit_id is not None
+        and unit_id != herstelactie.lead_unit_id
+        and has_any_role(actor, Role.DIRECTIE)
+    ):
+        involved = involved_unit_ids(herstelactie)
     return role_capacities(
         actor,
         lead_unit_id=herstelactie.lead_unit_id,
         issuemanager_id=herstelactie.issuemanager_id,
+        involved_unit_ids=involved,
     )
 
 

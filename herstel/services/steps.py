@@ -6,9 +6,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from herstel.constants import EXECUTION_MOVES, MOVES_WITH_REASON, StepMove
+from herstel.constants import (
+    EXECUTION_MOVES,
+    MANDATE_ORDER,
+    MOVES_WITH_REASON,
+    Mandate,
+    StepMove,
+)
 from herstel.events import STEP_MOVED
-from herstel.models import Herstelactie
+from herstel.models import Herstelactie, MandateRaise
 from herstel.notifications import notify_sbk_tasks, notify_step_reached, sbk_ready
 from herstel.rules import (
     StepMoveNotAllowed,
@@ -25,6 +31,17 @@ from herstel.services.evaluation import evaluation_plan_first
 from herstel.services.guards import capacities_of, locked, require_version
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
+
+
+def kept_raise(herstelactie: Herstelactie, computed: Mandate) -> MandateRaise | None:
+    """The RvB's highest raise of the action's mandate when it is above `computed` (the
+    mandate the criteria give on resubmitting the advice), else None."""
+    order = {m: i for i, m in enumerate(MANDATE_ORDER)}
+    raises = list(MandateRaise.objects.filter(herstelactie=herstelactie))
+    highest = max(raises, key=lambda r: order[Mandate(r.new_mandate)], default=None)
+    if highest is None or order[Mandate(highest.new_mandate)] <= order[computed]:
+        return None
+    return highest
 
 
 @transaction.atomic
@@ -45,7 +62,8 @@ def herstelactie_move(
     a stale version. Submitting the advice fixes the mandate computed from the criteria, with
     the rule that decided it. Ending the execution (to step 4) records the day and plans the
     first evaluation, due the configured period later; closing records the day. Every move is
-    recorded.
+    recorded. A mandate the RvB raised is kept on resubmitting when the criteria give a lower
+    one (a raise goes only up).
     """
     herstelactie = locked(herstelactie)
     transition = step_transition(herstelactie.step, move)
@@ -82,9 +100,17 @@ def herstelactie_move(
     update_fields = ["step", *herstelactie.touch(actor)]
     if move == StepMove.SUBMIT_ADVICE:
         routing = mandate_for(criteria_from({c: j.value for c, j in criteria.items()}))
-        rule = f"{routing.rule} ({'; '.join(routing.reasons)})"
-        changes["mandate"] = [herstelactie.mandate or None, routing.mandate.value]
-        herstelactie.mandate, herstelactie.mandate_rule = routing.mandate, rule
+        mandate, rule = routing.mandate, f"{routing.rule} ({'; '.join(routing.reasons)})"
+        raised = kept_raise(herstelactie, mandate)
+        if raised is not None:
+            # A mandate the RvB raised goes only up, never down: resubmitting keeps it.
+            mandate = Mandate(raised.new_mandate)
+            rule += "\n" + _("Eerder verhoogd door de RvB naar %(new)s: %(reason)s") % {
+                "new": mandate.label,
+                "reason": raised.reason,
+            }
+        changes["mandate"] = [herstelactie.mandate or None, mandate.value]
+        herstelactie.mandate, herstelactie.mandate_rule = mandate, rule
         update_fields += ["mandate", "mandate_rule"]
     today = timezone.localdate()
     if move == StepMove.TO_EVALUATION:

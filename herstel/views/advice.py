@@ -105,6 +105,11 @@ def _page(
             "write_forms": _write_forms(access, sections, write_form),
             "state": selectors.advice_state(action),
             "measures": records.measures_of(action),
+            # Shown with the advice once submitted: the DT's enrichment and the views.
+            "enrichments": records.enrichments_of(action) if action.mandate else [],
+            "dt_views": records.current_views(records.dt_views_of(action))
+            if action.mandate
+            else [],
         },
         status=status,
     )

@@ -16,6 +16,7 @@ from herstel.forms.records import (
     InformalRoundForm,
     NotificationForm,
 )
+from herstel.forms.step2 import DtViewForm, EnrichmentForm, MandateRaiseForm, MinisterContactForm
 from herstel.permissions import may_record_decision, may_record_notification
 from herstel.rules import decision_withdrawal_refusal, outcomes_for
 from herstel.selectors import actions as selectors
@@ -59,6 +60,7 @@ def _render(
     informal_form=None,
     notification_form=None,
     status=200,
+    **step2_forms,
 ):
     action = access.action
     decision_forms = [
@@ -74,6 +76,7 @@ def _render(
         request,
         "herstel/decisions.html",
         {
+            **step2_context(access, **step2_forms),
             "access": access,
             "action": action,
             "obligations": (
@@ -97,6 +100,42 @@ def _render(
         },
         status=status,
     )
+
+
+def step2_context(
+    access, *, view_form=None, enrichment_form=None, raise_form=None, contact_form=None
+) -> dict:
+    """What the decisions page shows of step 2 beside the decisions: the involved divisions'
+    views, the DT's enrichment of the advice with its versions, the raises of the mandate and
+    the contacts with the minister, each with its form for whoever may use it now."""
+    action = access.action
+    views = records.dt_views_of(action)
+    standing = records.current_views(views)
+    enrichments = records.enrichments_of(action)
+    latest = enrichments[0] if enrichments else None
+    raisable = access.raisable_mandates
+    return {
+        "dt_views": views,
+        "own_view": next((v for v in standing if v.business_unit_id == access.unit_id), None),
+        "enrichments": enrichments,
+        "enrichment_form": enrichment_form
+        or EnrichmentForm(
+            initial={
+                "body": latest.body if latest else "",
+                "version": latest.version if latest else 0,
+            }
+        ),
+        "mandate_raises": records.mandate_raises_of(action),
+        "raise_form": raise_form
+        or (
+            MandateRaiseForm(mandates=raisable, initial={"version": action.version})
+            if raisable
+            else None
+        ),
+        "minister_contacts": records.minister_contacts_of(action),
+        "contact_form": contact_form or MinisterContactForm(),
+        "view_form": view_form or DtViewForm(),
+    }
 
 
 def decisions(request, pk: int):

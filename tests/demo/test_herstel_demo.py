@@ -100,6 +100,15 @@ def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
         "herstel.sbk",
     }
     assert herstelacties_for_user(User.objects.get(username="communicatie-herstel")).count() == 7
+    # Step 2 as the guide describes it: the RvB raised the mandate to the minister (without a
+    # return to step 1), Werkbedrijf's DT gave its view, the DT enriched the advice, and the
+    # RvB's contact with the minister is recorded.
+    raised = issue.mandate_raises.get()
+    assert (raised.old_mandate, raised.new_mandate) == ("rvb", "rvb_minister") and raised.reason
+    assert issue.dt_views.get().business_unit.abbreviation == "WB"
+    assert issue.enrichments.get().version == 1
+    assert issue.minister_contacts.count() == 1
+    assert herstelacties_for_user(User.objects.get(username="directie.wb")).filter(pk=issue.pk)
     assert ContactPoint.objects.count() == 9
     assert all(a.members.count() >= 9 for a in actions.values())  # contacts informed
 

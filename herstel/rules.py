@@ -186,10 +186,13 @@ def advice_gaps(
 @dataclass(frozen=True)
 class DecisionFacts:
     """What step 2 has recorded so far: per forum the outcome of its latest valid decision
-    (corrected records replaced by their correction), and the kinds of notification made."""
+    (corrected records replaced by their correction), the kinds of notification recorded by
+    hand, and the kinds sent to the people concerned through the app (issue 20: the RvB
+    informed of the DT's decision by a notification)."""
 
     latest: Mapping[Forum, Outcome]
     notifications: frozenset[NotificationKind] = frozenset()
+    sent_in_app: frozenset[NotificationKind] = frozenset()
 
 
 def outcomes_for(forum: Forum, mandate: Mandate) -> tuple[Outcome, ...]:
@@ -199,7 +202,9 @@ def outcomes_for(forum: Forum, mandate: Mandate) -> tuple[Outcome, ...]:
 
 def obligation_met(obligation: Obligation, facts: DecisionFacts) -> bool:
     """Whether the recorded decisions and notifications meet one obligation. The RvB counts as
-    informed when it was notified or when it recorded anything itself."""
+    informed when the app sent its members the DT's decision, when someone recorded by hand
+    that it was informed, or when it recorded anything itself. SZW is outside the app: only
+    SBK's record counts."""
     dt, rvb, minister = (facts.latest.get(f) for f in (Forum.DT, Forum.RVB, Forum.MINISTER))
     match obligation:
         case Obligation.DT_DECISION:
@@ -207,7 +212,11 @@ def obligation_met(obligation: Obligation, facts: DecisionFacts) -> bool:
         case Obligation.DT_NOTED:
             return dt == Outcome.KENNISNAME
         case Obligation.RVB_INFORMED:
-            return rvb is not None or NotificationKind.RVB_INFORMED in facts.notifications
+            return (
+                rvb is not None
+                or NotificationKind.RVB_INFORMED in facts.notifications
+                or NotificationKind.RVB_INFORMED in facts.sent_in_app
+            )
         case Obligation.RVB_NOTED_OR_ADJUSTED:
             return rvb in (Outcome.KENNISNAME, Outcome.BIJSTURING)
         case Obligation.RVB_DECISION:

@@ -8,19 +8,24 @@ from functools import cached_property
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     BooleanField,
+    CharField,
     Exists,
     ExpressionWrapper,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Value,
 )
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from herstel.constants import (
     EXECUTION_MOVES,
     FORUM_RULES,
     FROM_EXECUTION,
+    INFORM_RVB_KIND,
     MOVES_WITH_REASON,
     NOTIFICATION_RULES,
     STEP_2,
@@ -67,6 +72,7 @@ from herstel.rules import (
 from herstel.selectors.execution import execution_facts
 from uwvkms.constants import Role
 from uwvkms.models import USER_FACTS, User
+from uwvkms.models import Notification as CoreNotification
 from uwvkms.permissions import has_any_role
 
 
@@ -335,8 +341,8 @@ def current_decisions(action: Herstelactie) -> list[Decision]:
 
 
 def decision_facts(action: Herstelactie) -> DecisionFacts:
-    """Per forum the outcome of its latest standing decision, and the notifications made (two
-    queries)."""
+    """Per forum the outcome of its latest standing decision, the notifications recorded and
+    those sent through the app (two queries)."""
     return decision_facts_of([action.pk])[action.pk]
 
 
@@ -353,15 +359,36 @@ def decision_facts_of(action_ids: list[int]) -> dict[int, DecisionFacts]:
     ):
         latest[action_id][Forum(forum)] = Outcome(outcome)
     kinds: dict[int, set] = defaultdict(set)
-    for action_id, kind in (
+    sent: dict[int, set] = defaultdict(set)
+    # The kennisgevingen recorded by hand and, in the same query, the RvB informed through the
+    # app (issue 20: the notification to its members sent after the DT's decision).
+    recorded = (
         Notification.objects.filter(herstelactie_id__in=action_ids)
-        .values_list("herstelactie_id", "kind")
-        .distinct()
-    ):
-        kinds[action_id].add(NotificationKind(kind))
+        .annotate(in_app=Value(False, output_field=BooleanField()))
+        .values_list("herstelactie_id", "kind", "in_app")
+        .order_by()
+    )
+    in_app = (
+        CoreNotification.objects.filter(
+            object_type=Herstelactie._meta.label_lower,
+            object_id__in=[str(pk) for pk in action_ids],
+            kind=INFORM_RVB_KIND,
+        )
+        .annotate(
+            action_id=Cast("object_id", IntegerField()),
+            informed=Value(NotificationKind.RVB_INFORMED.value, output_field=CharField()),
+            in_app=Value(True, output_field=BooleanField()),
+        )
+        .values_list("action_id", "informed", "in_app")
+        .order_by()
+    )
+    for action_id, kind, by_app in recorded.union(in_app).order_by():
+        (sent if by_app else kinds)[action_id].add(NotificationKind(kind))
     return {
         action_id: DecisionFacts(
-            latest=latest[action_id], notifications=frozenset(kinds[action_id])
+            latest=latest[action_id],
+            notifications=frozenset(kinds[action_id]),
+            sent_in_app=frozenset(sent[action_id]),
         )
         for action_id in action_ids
     }

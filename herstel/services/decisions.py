@@ -27,7 +27,7 @@ from herstel.events import (
     NOTIFICATION_RECORDED,
 )
 from herstel.models import Decision, Herstelactie, InformalRound, Notification
-from herstel.notifications import notify_sbk_tasks, sbk_ready
+from herstel.notifications import inform_rvb, notify_sbk_tasks, sbk_ready
 from herstel.permissions import may_record_decision, may_record_notification
 from herstel.rules import (
     decision_date_problem,
@@ -118,7 +118,9 @@ def decision_record(
 ) -> Decision:
     """Record a decision of the DT (step 2A, by a DT member of the lead division), the RvB
     (step 2B, by an RvB member) or the minister (by SBK, once the action went to the minister).
-    The outcome must fit the forum on the action's mandate path (ALLOWED_OUTCOMES)."""
+    The outcome must fit the forum on the action's mandate path (ALLOWED_OUTCOMES). The DT's
+    decision (and its correction) is sent to the RvB members, asking them to take note: so the
+    RvB is informed (issue 20)."""
     herstelactie = locked(herstelactie)
     forum = Forum(forum)
     if not may_record_decision(forum, capacities=capacities_of(actor, herstelactie)):
@@ -165,6 +167,8 @@ def decision_record(
         target=herstelactie,
         changes=_decision_changes(decision),
     )
+    if forum == Forum.DT:
+        inform_rvb(herstelactie)
     notify_sbk_tasks(herstelactie, before=sbk_before)
     return decision
 
@@ -245,6 +249,8 @@ def decision_correct(
         },
         reason=reason,
     )
+    if forum == Forum.DT:
+        inform_rvb(herstelactie)
     notify_sbk_tasks(herstelactie, before=sbk_before)
     return correction
 
@@ -307,10 +313,13 @@ def notification_record(
     informed_on: date,
     summary: str,
     document: str = "",
+    channel: str = "",
 ) -> Notification:
     """Record a notification: the RvB informed (by the lead division, with SBK), SZW informed
     (SBK), or SBK's note to the minister drafted with SZW (once the action went to the
-    minister)."""
+    minister), with how (`channel`: e-mail, a meeting, a letter, by phone). The RvB is also
+    informed in the app when the DT's decision is recorded; SZW is outside the app, so SBK
+    records here how and when it was informed."""
     herstelactie = locked(herstelactie)
     kind = NotificationKind(kind)
     if not may_record_notification(kind, capacities=capacities_of(actor, herstelactie)):
@@ -327,6 +336,7 @@ def notification_record(
         informed_on=informed_on,
         summary=(summary or "").strip(),
         document=(document or "").strip(),
+        channel=channel or "",
         recorded_by=actor,
     )
     notification.full_clean()
@@ -340,6 +350,7 @@ def notification_record(
             "informed_on": [None, informed_on.isoformat()],
             "summary": [None, notification.summary],
             "document": [None, notification.document or None],
+            "channel": [None, notification.channel or None],
         },
     )
     notify_sbk_tasks(herstelactie, before=sbk_before)

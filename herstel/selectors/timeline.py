@@ -18,6 +18,7 @@ from herstel.constants import (
     Forum,
     GoBody,
     GoOutcome,
+    InformChannel,
     KapstokStatus,
     Mandate,
     NotificationKind,
@@ -49,6 +50,7 @@ _FIELDS = {
     "estimated_amount": gettext_lazy("geschat bedrag (€)"),
     "informed": gettext_lazy("ingelicht"),
     "informed_on": gettext_lazy("datum"),
+    "channel": gettext_lazy("hoe"),
     "step": gettext_lazy("stap"),
     "move": gettext_lazy("stap gezet"),
     "mandate": gettext_lazy("mandaat"),
@@ -124,6 +126,7 @@ _CHOICES = {
     "forum": Forum,
     "outcome": Outcome,
     "kind": NotificationKind,
+    "channel": InformChannel,
     "status": KapstokStatus,
     "move": StepMove,
 }

@@ -54,9 +54,21 @@ class ObligationRow:
     informing: InformingLine | None = None
 
 
+class ObligationList(list):
+    """The rows of the checklist; `informing`: those with something sent or recorded to show."""
+
+    @property
+    def informing(self) -> list[ObligationRow]:
+        return [
+            row
+            for row in self
+            if row.informing is not None and (row.informing.sent or row.informing.recorded)
+        ]
+
+
 def obligation_rows(
     action: Herstelactie, *, facts: DecisionFacts, capacities: Iterable[str]
-) -> list[ObligationRow] | None:
+) -> ObligationList | None:
     """The checklist of the action's mandate path (None before a mandate was fixed), the inform
     obligations with their informing. Two queries, whatever the number of recipients."""
     if not action.mandate:
@@ -74,7 +86,7 @@ def obligation_rows(
         ):
             recorded.setdefault(row.kind, []).append(row)
     names = may_see_acknowledgers(capacities)
-    rows = []
+    rows = ObligationList()
     for obligation, met in checklist:
         line = None
         if obligation in _INFORM_OBLIGATIONS:

@@ -150,7 +150,9 @@ def inform_contacts(herstelactie: Herstelactie, users, *, actor) -> None:
 def inform_rvb(herstelactie: Herstelactie) -> None:
     """Inform the RvB members of the DT's decision just recorded (step 2A: "divisie/directie
     informeert RvB over besluit"), asking each to take note: sent, the RvB counts as informed
-    (rules.obligation_met). Links to the decisions, which the RvB reads for every action."""
+    (rules.obligation_met). Links to the decisions, which the RvB reads for every action.
+    Withdrawing the decision leaves what was sent standing (the RvB was told; the DT has to
+    record its decision again, which is sent again and asks again)."""
     notify(
         kind=RVB_INFORMED,
         recipients=users_with_role(Role.RVB),

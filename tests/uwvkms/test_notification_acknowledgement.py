@@ -159,3 +159,14 @@ def test_informing_of_costs_one_query_whatever_the_recipients(db, uitkeren):
         names = [str(p.user) for p in informing.recipients]
     assert len(names) == 12
     assert len(ctx.captured_queries) == 1
+
+
+def test_the_mail_asks_to_take_note_only_when_the_notification_does(auditor, uitkeren):
+    from uwvkms.mail import notification_email
+
+    _subject, body = notification_email(inform([auditor], uitkeren)[0])
+    assert "Kennisgenomen" in body and "/meldingen/" in body
+    _subject, body = notification_email(
+        inform([auditor], uitkeren, kind=PLAIN, acknowledgement=False)[0]
+    )
+    assert "Kennisgenomen" not in body

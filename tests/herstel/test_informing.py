@@ -309,3 +309,26 @@ def test_an_unknown_channel_is_refused(action, adviser, sbk_adviser):
             channel="duif",
         )
     assert not KennisgevingRecord.objects.filter(herstelactie=action).exists()
+
+
+def test_the_working_group_page_does_not_grow_with_the_informed(
+    client, action, adviser, django_assert_max_num_queries
+):
+    client.force_login(adviser)
+    url = reverse("herstel:working_group", args=[action.pk])
+    working_group_member_add(
+        actor=adviser, herstelactie=action, user=UserFactory(username="lid.0"), role="Lid"
+    )
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(1, 9):
+        member = UserFactory(username=f"lid.{n}")
+        working_group_member_add(actor=adviser, herstelactie=action, user=member, role="Lid")
+        if n % 2:
+            notification_acknowledge(
+                user=member, notification=Notification.objects.get(recipient=member)
+            )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = client.get(url).content.decode()
+    assert "zijn 9 personen in de app ingelicht" in body and "4 hebben kennisgenomen." in body

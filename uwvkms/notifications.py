@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
@@ -207,13 +208,26 @@ def notification_mark_read(*, user: User, notification: Notification) -> Notific
     return notification
 
 
+def _informed_object(notification: Notification) -> models.Model | None:
+    """The object the notification is about, or None (none, or gone). The acknowledgement is
+    recorded on it, so it is read where that object's history is read (and scoped like it in the
+    event log), not on the notification, whose title names it."""
+    if not notification.object_type or not notification.object_id:
+        return None
+    try:
+        model = apps.get_model(notification.object_type)
+    except (LookupError, ValueError):
+        return None
+    return model._default_manager.filter(pk=notification.object_id).first()
+
+
 @transaction.atomic
 def notification_acknowledge(*, user: User, notification: Notification) -> Notification:
     """Record that `user` took note of one of their own notifications that asks for it (it is
     marked read as well). Only the recipient may (PermissionDenied for anyone else, whatever
     they are); a notification that asks no acknowledgement is refused (ValidationError); the
-    first acknowledgement counts and a second changes nothing. Recorded in the event log: who
-    took note of what, when."""
+    first acknowledgement counts and a second changes nothing. Recorded in the event log on the
+    object the notification is about: who took note of which kind, when."""
     if not getattr(user, "is_authenticated", False) or notification.recipient_id != user.pk:
         raise PermissionDenied
     notification = Notification.objects.select_for_update().get(pk=notification.pk)
@@ -225,15 +239,13 @@ def notification_acknowledge(*, user: User, notification: Notification) -> Notif
     notification.acknowledged_at = now
     notification.read_at = notification.read_at or now
     notification.save(update_fields=["acknowledged_at", "read_at"])
-    about = f"{notification.object_type}:{notification.object_id}"
     audit_event_record(
         event=NOTIFICATION_ACKNOWLEDGED,
         actor=user,
-        target=notification,
+        target=_informed_object(notification) or notification,
         changes={
-            "acknowledged_at": [None, now],
-            "kind": [notification.kind, notification.kind],
-            "object": [about, about],
+            "acknowledged": [None, kind_label(notification.kind)],
+            "notification": [None, notification.pk],
         },
     )
     return notification

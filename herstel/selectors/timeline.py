@@ -36,6 +36,7 @@ from herstel.events import (
 )
 from herstel.models import Decision, DossierChange, Herstelactie
 from herstel.money import euros
+from uwvkms.events import NOTIFICATION_ACKNOWLEDGED
 from uwvkms.history import Change, ChangeFormat, HistoryEntry, changes_in_words, code_label
 from uwvkms.models import User
 from uwvkms.selectors import history_for
@@ -175,8 +176,10 @@ def timeline(action: Herstelactie) -> list[TimelineEntry]:
     }
     # Dossier edits are read from DossierChange, their one record; the event log rows that
     # recorded them too before (same edit, same moment) are left out.
+    # Who took note of an informing notification (issue 20) is shown on the decisions and
+    # working-group pages, with names only for those who act in step 2; not on the timeline.
     about_action = Q(object_type=Herstelactie._meta.label_lower, object_id=str(action.pk)) & ~Q(
-        event=DOSSIER_UPDATED
+        event__in=[DOSSIER_UPDATED, NOTIFICATION_ACKNOWLEDGED]
     )
     entries = [
         _entry(entry, decisions)

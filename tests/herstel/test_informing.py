@@ -22,12 +22,14 @@ from herstel.notifications import AWAITING_SBK, CONTACTS_INFORMED, RVB_INFORMED
 from herstel.rules import DecisionFacts, obligation_met
 from herstel.selectors.actions import decision_facts
 from herstel.selectors.informing import obligation_rows
+from herstel.selectors.timeline import timeline
 from herstel.services.decisions import notification_record
 from herstel.services.working_group import working_group_member_add
 from tests.factories import UserFactory
 from tests.herstel.flow import DAY, RVB_PATH, decide, move, start, submit
 from uwvkms.constants import Role
-from uwvkms.models import Notification
+from uwvkms.events import NOTIFICATION_ACKNOWLEDGED
+from uwvkms.models import AuditEvent, Notification
 from uwvkms.notifications import notification_acknowledge
 
 
@@ -214,6 +216,11 @@ def test_an_rvb_member_acknowledges_from_their_notifications_page_and_the_page_s
     assert response.status_code == 302
     mine.refresh_from_db()
     assert mine.acknowledged_at is not None
+    # Logged on the action (its readers' scope), not on the timeline.
+    logged = AuditEvent.objects.get(event=NOTIFICATION_ACKNOWLEDGED)
+    assert (logged.object_type, logged.object_id) == ("herstel.herstelactie", str(action.pk))
+    assert logged.actor == rvb[0]
+    assert "Kennisgenomen van een melding" not in {entry.label for entry in timeline(action)}
     # Twice changes nothing.
     first = mine.acknowledged_at
     client.post(reverse("notification_acknowledge", args=[mine.pk]))

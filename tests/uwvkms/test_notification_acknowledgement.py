@@ -73,7 +73,10 @@ def test_the_recipient_acknowledges_once_and_it_is_logged(auditor, uitkeren):
     first = notification.acknowledged_at
     assert first is not None and notification.read_at is not None
     event = AuditEvent.objects.get(event=NOTIFICATION_ACKNOWLEDGED)
-    assert event.actor == auditor and event.object_id == str(notification.pk)
+    # Recorded on the object it is about (scoped in the event log like that object's rows).
+    assert event.actor == auditor
+    assert (event.object_type, event.object_id) == ("uwvkms.businessunit", str(uitkeren.pk))
+    assert event.changes["notification"] == [None, notification.pk]
     # Again: nothing changes, nothing more is logged.
     notification_acknowledge(user=auditor, notification=notification)
     notification.refresh_from_db()

@@ -15,6 +15,7 @@ from herstel.constants import (
     Criterion,
     Directorate,
     Forum,
+    InformChannel,
     InterestGroupKind,
     Mandate,
     NotificationKind,
@@ -23,6 +24,7 @@ from herstel.constants import (
     ViewPosition,
 )
 from herstel.models import Herstelactie
+from herstel.notifications import CONTACTS_INFORMED, RVB_INFORMED
 from herstel.rules import CriterionJudged
 from herstel.services.actions import (
     advice_save,
@@ -46,7 +48,9 @@ from herstel.services.step2 import (
 )
 from herstel.services.steps import herstelactie_move
 from herstel.services.working_group import consultation_record, working_group_member_add
+from uwvkms.models import Notification as CoreNotification
 from uwvkms.models import User
+from uwvkms.notifications import notification_acknowledge
 
 DT_PATH = (True, False, False, False, False)
 RVB_PATH = (True, True, True, False, False)
@@ -137,8 +141,8 @@ def decision_add(action, actor, forum, outcome, body, on, document=""):
     )
 
 
-def notification_add(action, actor, kind, summary, on, document="", document_file=None):
-    """Someone was informed (the RvB, SZW, the minister), recorded by the actor."""
+def notification_add(action, actor, kind, summary, on, document="", document_file=None, channel=""):
+    """Someone was informed (the RvB, SZW, the minister), recorded by the actor with how."""
     action.refresh_from_db()
     return notification_record(
         actor=actor,
@@ -148,7 +152,21 @@ def notification_add(action, actor, kind, summary, on, document="", document_fil
         summary=summary,
         document=document,
         document_file=document_file,
+        channel=channel,
     )
+
+
+def acknowledged(action: Herstelactie, user: User, kind: str) -> None:
+    """`user` took note of the informing notification of `kind` about the action (issue 20),
+    as they would with the "Kennisgenomen" button on their notifications page."""
+    for notification in CoreNotification.objects.filter(
+        recipient=user,
+        kind=kind,
+        object_type=action._meta.label_lower,
+        object_id=str(action.pk),
+        acknowledged_at__isnull=True,
+    ):
+        notification_acknowledge(user=user, notification=notification)
 
 
 def dt_done(people) -> None:
@@ -185,6 +203,10 @@ def dt_done(people) -> None:
         date(2025, 10, 7),
         "DT-besluit UIT-2025-041",
     )
+    # Informed through the app (issue 20): the RvB member and the FEZ contact took note; SBK's
+    # contact person has not yet.
+    acknowledged(action, rvb, RVB_INFORMED)
+    acknowledged(action, people["fez.werkgroep"], CONTACTS_INFORMED)
     notification_add(
         action,
         adviser,
@@ -192,6 +214,7 @@ def dt_done(people) -> None:
         "RvB per memo geïnformeerd, in afstemming met SBK.",
         date(2025, 10, 9),
         "Memo RvB 2025-112",
+        channel=InformChannel.LETTER,
     )
     step_move(action, dt, StepMove.TO_RVB)
     decision_add(
@@ -299,12 +322,16 @@ def rvb_waiting(people) -> None:
         decided_on=date(2025, 10, 14),
         reason="De aanvulling op het advies ontbrak in het verslag.",
     )
+    # The RvB member has not yet taken note of the DT's (corrected) decision in the app; the
+    # FEZ contact person took note of the start.
+    acknowledged(action, people["fez.werkgroep"], CONTACTS_INFORMED)
     notification_add(
         action,
         sbk,
         NotificationKind.RVB_INFORMED,
         "Geagendeerd voor de RvB-vergadering.",
         date(2025, 10, 20),
+        channel=InformChannel.MEETING,
     )
     step_move(action, dt, StepMove.TO_RVB)
 

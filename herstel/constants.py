@@ -448,6 +448,22 @@ class NotificationKind(models.TextChoices):
     MINISTER_NOTE = "minister_note", _("Nota aan de minister, met SZW opgesteld (door SBK)")
 
 
+class InformChannel(models.TextChoices):
+    """How someone outside the app (SZW) was informed; SBK records it with the kennisgeving."""
+
+    EMAIL = "email", _("Per e-mail")
+    MEETING = "overleg", _("In een overleg")
+    LETTER = "brief", _("Per brief")
+    PHONE = "telefoon", _("Telefonisch")
+
+
+# The informing that reaches people in the app (issue 20): the kinds of notification that
+# herstel/notifications.py declares by these names, each asking its recipients to take note.
+# The fixed contact persons (and every user added to the working group) when an action starts;
+# the RvB after the DT's decision of step 2A (this counts as "the RvB is informed").
+INFORM_CONTACTS_KIND = "herstel.herstelactie.contacts_informed"
+INFORM_RVB_KIND = "herstel.herstelactie.rvb_informed"
+
 NOTIFICATION_RULES: dict[NotificationKind, Right] = {
     # The division informs the RvB, in consultation with SBK.
     NotificationKind.RVB_INFORMED: Right(

@@ -1,6 +1,11 @@
 """Notifications of herstelacties (issue 16 §3), each to the people who act next and nobody
 else (herstel/permissions.py):
 
+- informing (issue 20; each asks its recipients to take note, `uwvkms.notifications`):
+  an action started → its fixed contact persons who are users (and whoever is added to the
+  working group later), who read the action as members; the DT's decision of step 2A recorded
+  (or corrected) → the RvB members, who read every action ("the RvB is informed");
+
 - waiting for the DT's step-2A decision → the DT members of the lead division, and those of the
   divisions involved through the working group (who record their view);
 - waiting for the RvB's step-2B decision → the RvB;
@@ -22,7 +27,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from herstel.constants import STEP_2, Obligation, Step
+from herstel.constants import INFORM_CONTACTS_KIND, INFORM_RVB_KIND, STEP_2, Obligation, Step
 from herstel.models import Evaluation, GoDecision, Herstelactie
 from herstel.rules import evaluation_due_on, evaluation_reminder_occasion, sbk_tasks
 from herstel.selectors.actions import decision_facts, involved_unit_ids
@@ -31,6 +36,14 @@ from uwvkms.notifications import NotificationKind, notify
 from uwvkms.reminders import Reminder
 from uwvkms.selectors import users_with_role
 
+CONTACTS_INFORMED = NotificationKind(
+    INFORM_CONTACTS_KIND,
+    gettext_lazy("Herstelactie gestart: u bent als contactpersoon ingelicht"),
+)
+RVB_INFORMED = NotificationKind(
+    INFORM_RVB_KIND,
+    gettext_lazy("Besluit van de DT over een herstelactie: de RvB wordt geïnformeerd"),
+)
 AWAITING_DT = NotificationKind(
     "herstel.herstelactie.awaiting_dt", gettext_lazy("Herstelactie wacht op besluit DT (stap 2A)")
 )
@@ -130,6 +143,36 @@ def notify_step_reached(herstelactie: Herstelactie) -> None:
     )
 
 
+def inform_contacts(herstelactie: Herstelactie, users, *, actor) -> None:
+    """Inform the working group's contact persons who are users that the action started (the
+    process guide, step 1: "inlichten contactpersonen alle divisies/directies"), asking each to
+    take note. They read the action as members; the actor, who did it, is not told."""
+    notify(
+        kind=CONTACTS_INFORMED,
+        recipients=[user for user in users if user is not None and user.pk != actor.pk],
+        title=_title(herstelactie),
+        url=herstelactie.get_absolute_url(),
+        target=herstelactie,
+        acknowledgement=True,
+    )
+
+
+def inform_rvb(herstelactie: Herstelactie) -> None:
+    """Inform the RvB members of the DT's decision just recorded (step 2A: "divisie/directie
+    informeert RvB over besluit"), asking each to take note: sent, the RvB counts as informed
+    (rules.obligation_met). Links to the decisions, which the RvB reads for every action.
+    Withdrawing the decision leaves what was sent standing (the RvB was told; the DT has to
+    record its decision again, which is sent again and asks again)."""
+    notify(
+        kind=RVB_INFORMED,
+        recipients=users_with_role(Role.RVB),
+        title=_title(herstelactie),
+        url=reverse("herstel:decisions", args=[herstelactie.pk]),
+        target=herstelactie,
+        acknowledgement=True,
+    )
+
+
 def sbk_ready(herstelactie: Herstelactie) -> frozenset[Obligation]:
     """SBK's obligations for the action that can be done now (rules.sbk_tasks: SZW to inform,
     the note to the minister, the minister's answer to record). Two queries; none outside
@@ -150,7 +193,9 @@ def sbk_ready(herstelactie: Herstelactie) -> frozenset[Obligation]:
 def notify_sbk_tasks(herstelactie: Herstelactie, *, before: frozenset[Obligation]) -> None:
     """Tell SBK's advisers of each of its tasks that became ready by the change just made
     (`before`: `sbk_ready` before it), once per kind: a task that was ready already was told
-    when it became so. Links to the action's decisions, where SBK records it."""
+    when it became so. Links to the action's decisions, where SBK records it. Asked to inform
+    SZW, the advisers are asked to take note as well (issue 20: the decisions page shows who
+    did; SZW itself is outside the app, SBK records how and when it was informed)."""
     new = sbk_ready(herstelactie) - before
     for kind in dict.fromkeys(SBK_TASK_KINDS[obligation] for obligation in sorted(new)):
         notify(
@@ -159,6 +204,7 @@ def notify_sbk_tasks(herstelactie: Herstelactie, *, before: frozenset[Obligation
             title=_title(herstelactie),
             url=reverse("herstel:decisions", args=[herstelactie.pk]),
             target=herstelactie,
+            acknowledgement=kind == AWAITING_SBK and Obligation.SZW_INFORMED in new,
         )
 
 

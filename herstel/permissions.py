@@ -192,6 +192,17 @@ def may_record_decision(forum: Forum, *, capacities: Iterable[str]) -> bool:
     return FORUM_RULES[forum].recorded_by in set(capacities)
 
 
+# Who reads the names of the people who took note of an informing notification (issue 20): the
+# capacities that act in step 2. A working-group member who only reads sees the numbers.
+_SEES_ACKNOWLEDGERS = frozenset({Capacity.LEAD_ADVISER, Capacity.DT, Capacity.RVB, Capacity.SBK})
+
+
+def may_see_acknowledgers(capacities: Iterable[str]) -> bool:
+    """Whether someone with `capacities` reads who took note of the informing, not only how
+    many."""
+    return bool(_SEES_ACKNOWLEDGERS & set(capacities))
+
+
 def may_record_notification(kind: NotificationKind, *, capacities: Iterable[str]) -> bool:
     return bool(NOTIFICATION_RULES[kind].by & set(capacities))
 

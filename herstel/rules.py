@@ -191,13 +191,16 @@ def advice_gaps(
 @dataclass(frozen=True)
 class DecisionFacts:
     """What step 2 has recorded so far: per forum the outcome of its latest valid decision
-    (corrected records replaced by their correction), and the kinds of notification made."""
+    (corrected records replaced by their correction), the kinds of notification recorded by
+    hand, and the kinds sent to the people concerned through the app (issue 20: the RvB
+    informed of the DT's decision by a notification)."""
 
     latest: Mapping[Forum, Outcome]
     notifications: frozenset[NotificationKind] = frozenset()
     # The RvB raised the mandate in 2B (`mandate_raise_refusal`): the DT's part of 2A, taken on
     # the lower mandate's path, then stands for its taking note of the advice.
     mandate_raised: bool = False
+    sent_in_app: frozenset[NotificationKind] = frozenset()
 
 
 def outcomes_for(forum: Forum, mandate: Mandate) -> tuple[Outcome, ...]:
@@ -207,7 +210,9 @@ def outcomes_for(forum: Forum, mandate: Mandate) -> tuple[Outcome, ...]:
 
 def obligation_met(obligation: Obligation, facts: DecisionFacts) -> bool:
     """Whether the recorded decisions and notifications meet one obligation. The RvB counts as
-    informed when it was notified or when it recorded anything itself."""
+    informed when the app sent its members the DT's decision, when someone recorded by hand
+    that it was informed, or when it recorded anything itself. SZW is outside the app: only
+    SBK's record counts."""
     dt, rvb, minister = (facts.latest.get(f) for f in (Forum.DT, Forum.RVB, Forum.MINISTER))
     match obligation:
         case Obligation.DT_DECISION:
@@ -215,7 +220,11 @@ def obligation_met(obligation: Obligation, facts: DecisionFacts) -> bool:
         case Obligation.DT_NOTED:
             return dt == Outcome.KENNISNAME or (facts.mandate_raised and dt is not None)
         case Obligation.RVB_INFORMED:
-            return rvb is not None or NotificationKind.RVB_INFORMED in facts.notifications
+            return (
+                rvb is not None
+                or NotificationKind.RVB_INFORMED in facts.notifications
+                or NotificationKind.RVB_INFORMED in facts.sent_in_app
+            )
         case Obligation.RVB_NOTED_OR_ADJUSTED:
             return rvb in (Outcome.KENNISNAME, Outcome.BIJSTURING)
         case Obligation.RVB_DECISION:

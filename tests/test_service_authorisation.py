@@ -899,3 +899,34 @@ def test_an_outsider_is_refused_and_nothing_is_written(request, cycle, name):
         with pytest.raises(PermissionDenied):
             service(actor=actor, **kwargs)
         assert AuditEvent.objects.count() == events_before, persona
+
+
+# The notification services act on the user's own notifications, so they take `user`, not
+# `actor`: the one that writes a fact others read (issue 20, the acknowledgement of an informing
+# notification) refuses anyone but the recipient, whoever they are, and writes nothing.
+OWN_NOTIFICATION_SERVICES = ("uwvkms.notifications.notification_acknowledge",)
+
+
+@pytest.mark.parametrize("name", OWN_NOTIFICATION_SERVICES)
+def test_only_the_recipient_acknowledges_a_notification(request, name, board_member, outsider):
+    from django.utils.module_loading import import_string
+
+    from uwvkms.models import Notification
+    from uwvkms.notifications import NotificationKind, notify
+
+    kind = NotificationKind("uwvkms.test.authorisation", "Testmelding voor de autorisatie")
+    notification = notify(
+        kind=kind,
+        recipients=[board_member],
+        title="Iets om te weten",
+        url="/meldingen/",
+        target=board_member,
+        acknowledgement=True,
+    )[0]
+    service = import_string(name)
+    for persona in ("outsider", "adviser", "coordinator"):
+        events_before = AuditEvent.objects.count()
+        with pytest.raises(PermissionDenied):
+            service(user=request.getfixturevalue(persona), notification=notification)
+        assert AuditEvent.objects.count() == events_before, persona
+    assert Notification.objects.get(pk=notification.pk).acknowledged_at is None

@@ -112,6 +112,11 @@ SECURITY_EVENTS = frozenset(
     }
 )
 
+# Notifications (issue 20): a recipient took note of a notification that asked for it.
+NOTIFICATION_ACKNOWLEDGED = Event(
+    "uwvkms.notification.acknowledged", _("Kennisgenomen van een melding")
+)
+
 RETENTION_APPLIED = Event(
     "uwvkms.retention.applied", _("Bewaartermijn toegepast (gepseudonimiseerd of verwijderd)")
 )

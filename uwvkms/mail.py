@@ -50,6 +50,17 @@ def notification_email(notification: Notification) -> tuple[str, str]:
             _("Goedendag,"),
             f"{label}: {notification.title}",
             _("Bekijk het in uwvkms: %(url)s") % {"url": absolute_url(notification.url)},
+            *(
+                [
+                    _(
+                        "U wordt gevraagd hiervan kennis te nemen. Geef dat aan met "
+                        "‘Kennisgenomen’ op uw meldingen: %(url)s"
+                    )
+                    % {"url": absolute_url(reverse("notification_list"))}
+                ]
+                if notification.asks_acknowledgement
+                else []
+            ),
             _footer(),
         ]
     )

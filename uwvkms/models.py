@@ -252,6 +252,10 @@ class Notification(models.Model):
     emailed_at = models.DateTimeField(_("gemaild op"), null=True, blank=True)
     email_attempts = models.PositiveSmallIntegerField(_("pogingen om te mailen"), default=0)
     email_error = models.TextField(_("fout bij mailen"), blank=True)
+    # An informing duty (issue 20): the recipient is asked to say they took note, once, on
+    # their notification centre (`uwvkms.notifications.notification_acknowledge`).
+    asks_acknowledgement = models.BooleanField(_("vraagt om kennisname"), default=False)
+    acknowledged_at = models.DateTimeField(_("kennisgenomen op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("melding")
@@ -270,6 +274,23 @@ class Notification(models.Model):
                 fields=["delivery", "created_at"],
                 condition=models.Q(emailed_at__isnull=True),
                 name="notification_unsent_idx",
+            ),
+            # Who was informed of an object, and who took note (`informing_of`).
+            models.Index(
+                fields=["object_type", "object_id", "kind"],
+                condition=models.Q(asks_acknowledgement=True),
+                name="notification_informing_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(acknowledged_at__isnull=True)
+                | models.Q(asks_acknowledgement=True),
+                name="notification_acknowledged_only_when_asked",
+                violation_error_message=_(
+                    "Van een melding die niet om kennisname vraagt, wordt geen kennisname "
+                    "vastgelegd."
+                ),
             ),
         ]
 

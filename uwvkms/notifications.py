@@ -11,17 +11,22 @@ commit (`uwvkms.mail`), never sent inside the web request.
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
+from django.apps import apps
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules, import_string
+from django.utils.translation import gettext as _
 
 from uwvkms.constants import Delivery
+from uwvkms.events import NOTIFICATION_ACKNOWLEDGED
 from uwvkms.models import USER_FACTS, Notification, NotificationPreference, User
+from uwvkms.services import audit_event_record
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +99,7 @@ def notify(
     title: str,
     url: str,
     target: models.Model | None = None,
+    acknowledgement: bool = False,
 ) -> list[Notification]:
     """Notify `recipients` (each once; inactive users skipped) of `kind` about `title`, linking
     to `url` (a path of this site). Called by a service inside its transaction, after it has
@@ -101,7 +107,11 @@ def notify(
 
     Each recipient's preference is fixed on the row: at once by e-mail (enqueued for the task
     worker after the commit), in the daily digest (`manage.py stuur_herinneringen`), or in the
-    app only. `title` names the object only: the mail leaves the building."""
+    app only. `title` names the object only: the mail leaves the building.
+
+    With `acknowledgement` the notification informs the recipient of something they must know
+    (an informing duty, issue 20): they can say once, on their notification centre, that they
+    took note (`notification_acknowledge`), and `informing_of` tells the sender who did."""
     if kind_get(kind) is None:
         raise ValueError(f"Undeclared notification kind {kind!r}: declare it in notifications.py.")
     people = {user.pk: user for user in recipients if user is not None and user.is_active}
@@ -121,6 +131,7 @@ def notify(
             object_type=target._meta.label_lower if target is not None else "",
             object_id=str(target.pk) if target is not None else "",
             delivery=chosen.get(pk, Delivery.IMMEDIATE),
+            asks_acknowledgement=acknowledgement,
         )
         for pk, user in sorted(people.items())
     ]
@@ -197,11 +208,131 @@ def notification_mark_read(*, user: User, notification: Notification) -> Notific
     return notification
 
 
+def _informed_object(notification: Notification) -> models.Model | None:
+    """The object the notification is about, or None (none, or gone). The acknowledgement is
+    recorded on it, so it is read where that object's history is read (and scoped like it in the
+    event log), not on the notification, whose title names it."""
+    if not notification.object_type or not notification.object_id:
+        return None
+    try:
+        model = apps.get_model(notification.object_type)
+    except (LookupError, ValueError):
+        return None
+    return model._default_manager.filter(pk=notification.object_id).first()
+
+
+@transaction.atomic
+def notification_acknowledge(*, user: User, notification: Notification) -> Notification:
+    """Record that `user` took note of one of their own notifications that asks for it (it is
+    marked read as well). Only the recipient may (PermissionDenied for anyone else, whatever
+    they are); a notification that asks no acknowledgement is refused (ValidationError); the
+    first acknowledgement counts and a second changes nothing. Recorded in the event log on the
+    object the notification is about: who took note of which kind, when."""
+    if not getattr(user, "is_authenticated", False) or notification.recipient_id != user.pk:
+        raise PermissionDenied
+    notification = Notification.objects.select_for_update().get(pk=notification.pk)
+    if not notification.asks_acknowledgement:
+        raise ValidationError(_("Deze melding vraagt niet om kennisname."))
+    if notification.acknowledged_at is not None:
+        return notification
+    now = timezone.now()
+    notification.acknowledged_at = now
+    notification.read_at = notification.read_at or now
+    notification.save(update_fields=["acknowledged_at", "read_at"])
+    audit_event_record(
+        event=NOTIFICATION_ACKNOWLEDGED,
+        actor=user,
+        target=_informed_object(notification) or notification,
+        changes={
+            "acknowledged": [None, kind_label(notification.kind)],
+            "notification": [None, notification.pk],
+        },
+    )
+    return notification
+
+
 def notifications_mark_all_read(*, user: User) -> int:
     """Mark every unread notification of `user` read; returns how many."""
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+# --- informing: who was told, and who took note -------------------------------------------
+
+
+@dataclass
+class Informed:
+    """One recipient of an informing notification: their latest one about the object, when it
+    was sent and when (if) they took note of it."""
+
+    user: User
+    sent_at: object
+    acknowledged_at: object = None
+
+
+@dataclass
+class Informing:
+    """Who was informed of one object by notifications of one kind that ask for an
+    acknowledgement: per recipient their latest notification (sent again, it asks again)."""
+
+    kind: str
+    recipients: list[Informed] = field(default_factory=list)
+
+    @property
+    def sent_at(self):
+        """When it was (last) sent."""
+        return max(person.sent_at for person in self.recipients)
+
+    @property
+    def first_sent_at(self):
+        return min(person.sent_at for person in self.recipients)
+
+    @property
+    def acknowledged(self) -> list[Informed]:
+        """The recipients who took note, earliest first."""
+        return sorted(
+            (person for person in self.recipients if person.acknowledged_at is not None),
+            key=lambda person: person.acknowledged_at,
+        )
+
+    @property
+    def waiting(self) -> list[Informed]:
+        """The recipients who did not (yet) take note."""
+        return [person for person in self.recipients if person.acknowledged_at is None]
+
+
+def informing_of(
+    targets: Iterable[models.Model], kinds: Iterable[str]
+) -> dict[tuple[str, str], Informing]:
+    """(target pk as text, kind) → `Informing`, for the notifications of `kinds` that asked
+    for an acknowledgement about `targets` (all of one model). One query, whatever the number
+    of recipients; a pair nobody was informed of is missing."""
+    targets, kinds = list(targets), [str(kind) for kind in kinds]
+    if not targets or not kinds:
+        return {}
+    rows = (
+        Notification.objects.filter(
+            asks_acknowledgement=True,
+            object_type=targets[0]._meta.label_lower,
+            object_id__in=[str(target.pk) for target in targets],
+            kind__in=kinds,
+        )
+        .select_related("recipient")
+        .order_by("created_at", "id")
+    )
+    found: dict[tuple[str, str], dict[int, Informed]] = {}
+    for row in rows:
+        found.setdefault((row.object_id, row.kind), {})[row.recipient_id] = Informed(
+            user=row.recipient, sent_at=row.created_at, acknowledged_at=row.acknowledged_at
+        )
+    return {
+        key: Informing(
+            kind=key[1],
+            recipients=sorted(people.values(), key=lambda person: str(person.user)),
+        )
+        for key, people in found.items()
+    }
 
 
 # --- preferences ----------------------------------------------------------------------------

@@ -58,6 +58,11 @@ urlpatterns = [
     path("meldingen/", views.notification_list, name="notification_list"),
     path("meldingen/alles-gelezen/", views.notifications_read_all, name="notifications_read_all"),
     path("meldingen/<int:pk>/gelezen/", views.notification_read, name="notification_read"),
+    path(
+        "meldingen/<int:pk>/kennisgenomen/",
+        views.notification_acknowledge,
+        name="notification_acknowledge",
+    ),
     path("", include("uwvkms.users.urls")),
     path("gebeurtenissen/", views.event_log, name="event_log"),
     path("gebeurtenissen/export.csv", views.event_log_export, name="event_log_export"),

@@ -40,6 +40,9 @@ from uwvkms.notifications import (
     notifications_mark_all_read,
     notifications_of,
 )
+from uwvkms.notifications import (
+    notification_acknowledge as acknowledge,
+)
 from uwvkms.oidc_views import LoginOptionsMixin
 from uwvkms.permissions import role_required
 from uwvkms.retention import retention_apply, retention_due
@@ -155,6 +158,23 @@ def notification_read(request, pk: int):
     """Mark one of the user's own notifications read; another user's is not found (404)."""
     notification = get_object_or_404(notifications_of(request.user), pk=pk)
     notification_mark_read(user=request.user, notification=notification)
+    return redirect("notification_list")
+
+
+@require_POST
+def notification_acknowledge(request, pk: int):
+    """Say that one has taken note of one of one's own notifications that asks for it (once; a
+    second time changes nothing). Another user's is not found (404)."""
+    notification = get_object_or_404(notifications_of(request.user), pk=pk)
+    try:
+        acknowledge(user=request.user, notification=notification)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("U heeft kennisgenomen van ‘%(title)s’.") % {"title": notification.title},
+        )
     return redirect("notification_list")
 
 

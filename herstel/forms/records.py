@@ -4,7 +4,12 @@ persons."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from herstel.constants import CommunicationFunction, Directorate, InterestGroupKind
+from herstel.constants import (
+    CommunicationFunction,
+    Directorate,
+    InformChannel,
+    InterestGroupKind,
+)
 from herstel.forms.actions import DATE_WIDGET
 from herstel.forms.documents import document_choice_field
 from uwvkms.forms import WithdrawForm
@@ -85,6 +90,12 @@ class InformalRoundForm(forms.Form):
 class NotificationForm(forms.Form):
     kind = forms.ChoiceField(label=_("Soort"), choices=(), widget=forms.RadioSelect)
     informed_on = forms.DateField(label=_("Datum"), widget=DATE_WIDGET)
+    channel = forms.ChoiceField(
+        label=_("Hoe"),
+        choices=[("", _("– niet opgegeven –")), *InformChannel.choices],
+        required=False,
+        help_text=_("Hoe is geïnformeerd: per e-mail, in een overleg, per brief of telefonisch."),
+    )
     summary = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 2}))
     document = forms.CharField(
         label=_("Document"),

@@ -6,7 +6,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from herstel.constants import FORUM_OUTCOMES, Forum, Mandate, NotificationKind, Outcome
+from herstel.constants import (
+    FORUM_OUTCOMES,
+    Forum,
+    InformChannel,
+    Mandate,
+    NotificationKind,
+    Outcome,
+)
 from herstel.models.action import Herstelactie
 from herstel.models.documents import ActionDocument
 from uwvkms.withdrawal import Withdrawable
@@ -147,6 +154,9 @@ class Notification(models.Model):
         null=True,
         blank=True,
     )
+    # How (issue 20): SZW is outside the app, so SBK records how it was informed. Empty on
+    # records made before it was asked.
+    channel = models.CharField(_("hoe"), max_length=20, choices=InformChannel.choices, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vastgelegd door"),
@@ -164,6 +174,11 @@ class Notification(models.Model):
                 condition=models.Q(kind__in=NotificationKind.values),
                 name="notification_kind_valid",
                 violation_error_message=_("Onbekende soort kennisgeving."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(channel="") | models.Q(channel__in=InformChannel.values),
+                name="notification_channel_valid",
+                violation_error_message=_("Onbekende manier van informeren."),
             ),
         ]
 

@@ -11,18 +11,21 @@ from django.db.models import (
     CharField,
     Exists,
     ExpressionWrapper,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Value,
 )
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from herstel.constants import (
     EXECUTION_MOVES,
     FORUM_RULES,
     FROM_EXECUTION,
+    INFORM_RVB_KIND,
     MINISTER_CONTACT_RIGHT,
     MOVES_WITH_REASON,
     NOTIFICATION_RULES,
@@ -75,6 +78,7 @@ from herstel.rules import (
 from herstel.selectors.execution import execution_facts
 from uwvkms.constants import Role
 from uwvkms.models import USER_FACTS, User
+from uwvkms.models import Notification as CoreNotification
 from uwvkms.permissions import has_any_role
 
 
@@ -426,8 +430,8 @@ def current_decisions(action: Herstelactie) -> list[Decision]:
 
 
 def decision_facts(action: Herstelactie) -> DecisionFacts:
-    """Per forum the outcome of its latest standing decision, the notifications made and whether
-    the RvB raised the mandate (two queries)."""
+    """Per forum the outcome of its latest standing decision, the notifications recorded, those
+    sent through the app and whether the RvB raised the mandate (two queries)."""
     return decision_facts_of([action.pk])[action.pk]
 
 
@@ -444,28 +448,51 @@ def decision_facts_of(action_ids: list[int]) -> dict[int, DecisionFacts]:
     ):
         latest[action_id][Forum(forum)] = Outcome(outcome)
     kinds: dict[int, set] = defaultdict(set)
+    sent: dict[int, set] = defaultdict(set)
     raised: set[int] = set()
-    # The notifications made and whether the RvB raised the mandate, in one query.
-    for action_id, kind in (
+    # In one query: the kennisgevingen recorded by hand, the RvB informed through the app (issue
+    # 20: the notification to its members sent after the DT's decision), and whether the RvB
+    # raised the mandate.
+    recorded = (
         Notification.objects.filter(herstelactie_id__in=action_ids)
+        .annotate(in_app=Value(False, output_field=BooleanField()))
+        .values_list("herstelactie_id", "kind", "in_app")
         .order_by()
-        .values_list("herstelactie_id", "kind")
-        .union(
-            MandateRaise.objects.filter(herstelactie_id__in=action_ids)
-            .order_by()
-            .values_list("herstelactie_id", Value(_RAISED, output_field=CharField()))
+    )
+    raises = (
+        MandateRaise.objects.filter(herstelactie_id__in=action_ids)
+        .annotate(
+            marker=Value(_RAISED, output_field=CharField()),
+            in_app=Value(False, output_field=BooleanField()),
         )
+        .values_list("herstelactie_id", "marker", "in_app")
         .order_by()
-    ):
+    )
+    in_app = (
+        CoreNotification.objects.filter(
+            object_type=Herstelactie._meta.label_lower,
+            object_id__in=[str(pk) for pk in action_ids],
+            kind=INFORM_RVB_KIND,
+        )
+        .annotate(
+            action_id=Cast("object_id", IntegerField()),
+            informed=Value(NotificationKind.RVB_INFORMED.value, output_field=CharField()),
+            in_app=Value(True, output_field=BooleanField()),
+        )
+        .values_list("action_id", "informed", "in_app")
+        .order_by()
+    )
+    for action_id, kind, by_app in recorded.union(raises, in_app).order_by():
         if kind == _RAISED:
             raised.add(action_id)
         else:
-            kinds[action_id].add(NotificationKind(kind))
+            (sent if by_app else kinds)[action_id].add(NotificationKind(kind))
     return {
         action_id: DecisionFacts(
             latest=latest[action_id],
             notifications=frozenset(kinds[action_id]),
             mandate_raised=action_id in raised,
+            sent_in_app=frozenset(sent[action_id]),
         )
         for action_id in action_ids
     }

@@ -20,6 +20,7 @@ from herstel.constants import (
     Forum,
     GoBody,
     GoOutcome,
+    InformChannel,
     KapstokStatus,
     Mandate,
     NotificationKind,
@@ -41,6 +42,7 @@ from herstel.events import (
 )
 from herstel.models import Decision, DossierChange, Herstelactie
 from herstel.money import euros
+from uwvkms.events import NOTIFICATION_ACKNOWLEDGED
 from uwvkms.history import Change, ChangeFormat, HistoryEntry, changes_in_words, code_label
 from uwvkms.models import User
 from uwvkms.selectors import history_for
@@ -55,6 +57,7 @@ _FIELDS = {
     "estimated_amount": gettext_lazy("geschat bedrag (€)"),
     "informed": gettext_lazy("ingelicht"),
     "informed_on": gettext_lazy("datum"),
+    "channel": gettext_lazy("hoe"),
     "step": gettext_lazy("stap"),
     "move": gettext_lazy("stap gezet"),
     "mandate": gettext_lazy("mandaat"),
@@ -153,6 +156,7 @@ _CHOICES = {
     "forum": Forum,
     "outcome": Outcome,
     "kind": NotificationKind,
+    "channel": InformChannel,
     "status": KapstokStatus,
     "task_status": TaskStatus,
     "move": StepMove,
@@ -209,8 +213,10 @@ def timeline(action: Herstelactie) -> list[TimelineEntry]:
     }
     # Dossier edits are read from DossierChange, their one record; the event log rows that
     # recorded them too before (same edit, same moment) are left out.
+    # Who took note of an informing notification (issue 20) is shown on the decisions and
+    # working-group pages, with names only for those who act in step 2; not on the timeline.
     about_action = Q(object_type=Herstelactie._meta.label_lower, object_id=str(action.pk)) & ~Q(
-        event=DOSSIER_UPDATED
+        event__in=[DOSSIER_UPDATED, NOTIFICATION_ACKNOWLEDGED]
     )
     entries = [
         _entry(entry, decisions)

@@ -43,6 +43,7 @@ from herstel.models import (
     MeasureEvaluation,
     WorkingGroupMember,
 )
+from herstel.notifications import inform_contacts
 from herstel.permissions import may_start
 from herstel.rules import CriterionJudged, advice_section_editable, measure_due_problem
 from herstel.services.guards import (
@@ -90,7 +91,9 @@ def herstelactie_start(
 ) -> Herstelactie:
     """Start a herstelactie in step 1 (any Herstel-adviseur; the lead division is where the
     weight of the action lies). Every active fixed contact person is recorded as informed today
-    and joins the working group, and so does the adviser who started it. The advice starts empty,
+    and joins the working group, and so does the adviser who started it. The contact persons who
+    are users get a notification asking them to take note (issue 20); the others are informed
+    outside the app. The advice starts empty,
     with the five mandate criteria still to judge."""
     if not may_start(actor):
         raise PermissionDenied
@@ -154,6 +157,7 @@ def herstelactie_start(
         target=herstelactie,
         changes={"informed": [None, informed], "informed_on": [None, today.isoformat()]},
     )
+    inform_contacts(herstelactie, [point.user for point in points], actor=actor)
     return herstelactie
 
 

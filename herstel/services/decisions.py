@@ -27,7 +27,7 @@ from herstel.events import (
     NOTIFICATION_RECORDED,
 )
 from herstel.models import ActionDocument, Decision, Herstelactie, InformalRound, Notification
-from herstel.notifications import notify_sbk_tasks, sbk_ready
+from herstel.notifications import inform_rvb, notify_sbk_tasks, sbk_ready
 from herstel.permissions import may_record_decision, may_record_notification
 from herstel.rules import (
     decision_date_problem,
@@ -133,7 +133,9 @@ def decision_record(
     """Record a decision of the DT (step 2A, by a DT member of the lead division), the RvB
     (step 2B, by an RvB member) or the minister (by SBK, once the action went to the minister).
     The outcome must fit the forum on the action's mandate path (ALLOWED_OUTCOMES).
-    `document_file` is an uploaded document of the action it rests on (not withdrawn)."""
+    `document_file` is an uploaded document of the action it rests on (not withdrawn). The DT's
+    decision (and its correction) is sent to the RvB members, asking them to take note: so the
+    RvB is informed (issue 20)."""
     herstelactie = locked(herstelactie)
     forum = Forum(forum)
     if not may_record_decision(forum, capacities=capacities_of(actor, herstelactie)):
@@ -182,6 +184,8 @@ def decision_record(
         target=herstelactie,
         changes=_decision_changes(decision),
     )
+    if forum == Forum.DT:
+        inform_rvb(herstelactie)
     notify_sbk_tasks(herstelactie, before=sbk_before)
     return decision
 
@@ -267,6 +271,8 @@ def decision_correct(
         },
         reason=reason,
     )
+    if forum == Forum.DT:
+        inform_rvb(herstelactie)
     notify_sbk_tasks(herstelactie, before=sbk_before)
     return correction
 
@@ -330,11 +336,14 @@ def notification_record(
     summary: str,
     document: str = "",
     document_file: ActionDocument | None = None,
+    channel: str = "",
 ) -> Notification:
     """Record a notification: the RvB informed (by the lead division, with SBK), SZW informed
     (SBK), or SBK's note to the minister drafted with SZW (once the action went to the
-    minister). `document_file` is an uploaded document of the action (not withdrawn), e.g. the
-    note itself."""
+    minister), with how (`channel`: e-mail, a meeting, a letter, by phone). `document_file` is
+    an uploaded document of the action (not withdrawn), e.g. the note itself. The RvB is also
+    informed in the app when the DT's decision is recorded; SZW is outside the app, so SBK
+    records here how and when it was informed."""
     herstelactie = locked(herstelactie)
     kind = NotificationKind(kind)
     if not may_record_notification(kind, capacities=capacities_of(actor, herstelactie)):
@@ -353,6 +362,7 @@ def notification_record(
         summary=(summary or "").strip(),
         document=(document or "").strip(),
         document_file=document_file,
+        channel=channel or "",
         recorded_by=actor,
     )
     notification.full_clean()
@@ -367,6 +377,7 @@ def notification_record(
             "summary": [None, notification.summary],
             "document": [None, notification.document or None],
             **_document_file_change(notification),
+            "channel": [None, notification.channel or None],
         },
     )
     notify_sbk_tasks(herstelactie, before=sbk_before)

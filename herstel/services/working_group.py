@@ -5,6 +5,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herstel.constants import Operation
@@ -23,6 +24,7 @@ from herstel.models import (
     InterestGroupConsultation,
     WorkingGroupMember,
 )
+from herstel.notifications import inform_contacts
 from herstel.permissions import may_manage_contact_points
 from herstel.services.guards import locked, require_operation
 from uwvkms.changes import changes_between
@@ -50,7 +52,8 @@ def working_group_member_add(
     directorate: str = "",
 ) -> WorkingGroupMember:
     """Add someone to the working group with their role. A member who is a user reads the
-    action from then on."""
+    action from then on, and is informed of it by a notification asking them to take note
+    (issue 20): recorded as informed today."""
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.EDIT_WORKING_GROUP)
     role = (role or "").strip()
@@ -67,6 +70,7 @@ def working_group_member_add(
         name=_member_name(user, name),
         directorate=directorate or "",
         role=role,
+        informed_on=timezone.localdate() if user is not None and user.is_active else None,
     )
     member.full_clean(validate_constraints=False)
     member.save()
@@ -76,6 +80,8 @@ def working_group_member_add(
         target=herstelactie,
         changes={"member": [None, f"{member.name} ({member.role})"]},
     )
+    if user is not None:
+        inform_contacts(herstelactie, [user], actor=actor)
     return member
 
 

@@ -21,6 +21,7 @@ from herstel.permissions import (
     may_start,
 )
 from herstel.selectors import actions as selectors
+from herstel.selectors.informing import obligation_rows
 from herstel.services import actions as services
 from herstel.services.steps import herstelactie_move
 from uwvkms.confirmation import confirmation_page, is_confirmed, went_back
@@ -121,10 +122,8 @@ def render_detail(request, access, *, bound_move=None, move_errors=(), status=20
             "action": action,
             "move_forms": _move_forms(access, bound_move),
             "move_errors": list(move_errors),
-            "obligations": (
-                selectors.obligations_of(action, facts=access.decision_facts)
-                if action.mandate
-                else None
+            "obligations": obligation_rows(
+                action, facts=access.decision_facts, capacities=access.capacities
             ),
             "advice_state": access.advice_state if not action.mandate else None,
         },

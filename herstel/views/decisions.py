@@ -22,6 +22,7 @@ from herstel.rules import decision_withdrawal_refusal, outcomes_for
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.selectors.documents import documents_to_refer
+from herstel.selectors.informing import obligation_rows
 from herstel.services import decisions as services
 from herstel.views.actions import _move_forms, refusal_on_top, require_capacity
 from uwvkms.forms import add_service_errors, posted_data
@@ -79,10 +80,8 @@ def _render(
             **step2_context(access, **step2_forms),
             "access": access,
             "action": action,
-            "obligations": (
-                selectors.obligations_of(action, facts=access.decision_facts)
-                if action.mandate
-                else None
+            "obligations": obligation_rows(
+                action, facts=access.decision_facts, capacities=access.capacities
             ),
             "decisions": records.decisions_of(action),
             "informal_rounds": records.informal_rounds_of(action),

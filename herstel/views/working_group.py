@@ -9,8 +9,10 @@ from django.views.decorators.http import require_POST
 
 from herstel.constants import Operation
 from herstel.forms.records import ConsultationForm, WorkingGroupMemberForm
+from herstel.permissions import may_see_acknowledgers
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
+from herstel.selectors.informing import contacts_informing, members_with_informing
 from herstel.services import working_group as services
 from herstel.views.actions import refusal_on_top, require_capacity
 from uwvkms.forms import add_service_errors
@@ -18,13 +20,16 @@ from uwvkms.forms import add_service_errors
 
 def _render(request, access, *, member_form=None, consultation_form=None, status=200):
     action = access.action
+    informing = contacts_informing(action)
     return render(
         request,
         "herstel/working_group.html",
         {
             "access": access,
             "action": action,
-            "members": records.members_of(action),
+            "members": members_with_informing(records.members_of(action), informing),
+            "informing": informing,
+            "acknowledgers_shown": may_see_acknowledgers(access.capacities),
             "consultations": records.consultations_of(action),
             "member_form": member_form or WorkingGroupMemberForm(users=records.people()),
             "consultation_form": consultation_form or ConsultationForm(),

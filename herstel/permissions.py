@@ -16,8 +16,8 @@ The people of the process guide map onto the roles of the organisation core like
 
 SBK and FEZ are explicit roles (issue 19): before, they followed from the abbreviation of the
 user's business unit, editable reference data, so renaming a unit to "SBK" granted reading every
-herstelactie. Migration uwvkms 0008_capacity_roles gave them to the Herstel-adviseurs of SBK and FEZ of the
-time; a unit's name or abbreviation now grants nothing.
+herstelactie. Migration uwvkms 0008_capacity_roles gave them to the Herstel-adviseurs of SBK and
+FEZ of the time; a unit's name or abbreviation now grants nothing.
 
 Each of these is a `Capacity`; a user may hold several for one action. Advisers of the lead
 division edit steps 1–2 and move the steps, and keep the control measures in every step, also

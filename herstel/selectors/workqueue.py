@@ -376,7 +376,7 @@ def _section_items() -> list[WorkItem]:
     return [
         WorkItem(
             kind=_("Adviesonderdeel"),
-            title=_("Herstelactie ‘%(title)s’: schrijf %(sections)s")
+            title=_("Herstelactie ‘%(title)s’: SBK schrijft %(sections)s")
             % {
                 "title": rows[0].advice.herstelactie.title,
                 "sections": ", ".join(str(a.get_section_display()).lower() for a in rows),

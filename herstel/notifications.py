@@ -12,6 +12,8 @@ else (herstel/permissions.py):
 - waiting for SBK (SZW to inform after the RvB's decision, or the note to the minister after
   its intended decision) → SBK's advisers; waiting for the minister's answer → SBK's advisers,
   who record it (rules.sbk_tasks, the SBK overview's rule);
+- a communication task set out by the issuemanager → its owner, when a user, who updates it;
+- a section of the advice asked of SBK (step 1) → SBK's advisers, who write it;
 - in step 3 without a go/no-go → the lead division's advisers and DT members, who record it;
 - in the daily job: an open evaluation due within HERSTEL_EVALUATION_REMINDER_DAYS, or overdue
   → the lead division's advisers, who record the evaluations.
@@ -61,6 +63,13 @@ AWAITING_MINISTER = NotificationKind(
 )
 GO_DUE = NotificationKind(
     "herstel.herstelactie.go_due", gettext_lazy("Herstelactie wacht op een go/no-go (stap 3)")
+)
+COMMUNICATION_TASK_SET = NotificationKind(
+    "herstel.communication_task.set", gettext_lazy("Communicatietaak voor u")
+)
+ADVICE_SECTION_ASKED = NotificationKind(
+    "herstel.advice_section.asked",
+    gettext_lazy("SBK gevraagd een onderdeel van het advies te schrijven"),
 )
 EVALUATION_DUE = NotificationKind(
     "herstel.evaluation.due", gettext_lazy("Evaluatie van een herstelactie binnenkort")
@@ -206,6 +215,33 @@ def notify_sbk_tasks(herstelactie: Herstelactie, *, before: frozenset[Obligation
             target=herstelactie,
             acknowledgement=kind == AWAITING_SBK and Obligation.SZW_INFORMED in new,
         )
+
+
+def notify_task_owner(task, *, actor) -> None:
+    """Tell the owner of a communication task just set out, when a user, that it is theirs:
+    they read the action's communication track and update the task there. The issuemanager who
+    set it out is not told (they know)."""
+    if task.owner_user_id is None or task.owner_user_id == actor.pk:
+        return
+    notify(
+        kind=COMMUNICATION_TASK_SET,
+        recipients=[task.owner_user],
+        title=_("Communicatietaak voor u: %(action)s") % {"action": _title(task.herstelactie)},
+        url=reverse("herstel:communication", args=[task.herstelactie_id]),
+        target=task.herstelactie,
+    )
+
+
+def notify_section_asked(herstelactie: Herstelactie) -> None:
+    """Tell SBK's advisers that the lead advisers asked SBK to write a section of the advice
+    (step 1); they write it on the advice page."""
+    notify(
+        kind=ADVICE_SECTION_ASKED,
+        recipients=sbk_advisers(),
+        title=_title(herstelactie),
+        url=reverse("herstel:advice", args=[herstelactie.pk]),
+        target=herstelactie,
+    )
 
 
 # --- the daily reminders of evaluations -----------------------------------------------------

@@ -6,7 +6,7 @@ The people of the process guide map onto the roles of the organisation core like
 |---|---|
 | advisers of the lead division | `Role.HERSTEL_ADVISEUR` whose business unit is the action's lead unit |
 | DT members of the lead division | `Role.DIRECTIE` whose business unit is the action's lead unit |
-| DT members of a division involved | `Role.DIRECTIE` whose business unit is another unit with a user in the working group |
+| DT members of a division involved | `Role.DIRECTIE` whose business unit is another unit whose user the lead advisers added to the working group (not as a fixed contact person) |
 | RvB members | `Role.RVB` |
 | SBK | `Role.SBK` ("SBK (herstel)"), assigned by the Beheerder |
 | FEZ | `Role.FEZ` ("FEZ (herstel)"), assigned by the Beheerder |
@@ -16,36 +16,43 @@ The people of the process guide map onto the roles of the organisation core like
 
 SBK and FEZ are explicit roles (issue 19): before, they followed from the abbreviation of the
 user's business unit, editable reference data, so renaming a unit to "SBK" granted reading every
-herstelactie. Migration uwvkms 0007 gave them to the Herstel-adviseurs of SBK and FEZ of the
-time; a unit's name or abbreviation now grants nothing.
+herstelactie. Migration uwvkms 0008_capacity_roles gave them to the Herstel-adviseurs of SBK and
+FEZ of the time; a unit's name or abbreviation now grants nothing.
 
 Each of these is a `Capacity`; a user may hold several for one action. Advisers of the lead
-division edit steps 1–2 and move the steps; DT members record 2A (the DTs of the divisions
-involved through the working group record their view beside the lead DT's decision; both may
-enrich the advice to the RvB); RvB members record 2B and may raise the mandate; SBK records the
-SZW contacts, the note to the minister and the minister's answer; working-group members read.
-The RvB, SBK and Communicatie read every action (the RvB is always informed; SBK keeps the
-central overview and the contact with SZW; Communicatie judges the public impact).
+division edit steps 1–2 and move the steps, and keep the control measures in every step, also
+after closing (EDIT_MEASURES, the one write on a closed action); in step 1 they ask SBK to write
+sections of the advice, and SBK writes those sections only, in step 1 (the lead advisers still
+write every section). DT members record 2A (the DTs of the divisions involved record their view
+beside the lead DT's decision; both may enrich the advice to the RvB); both are notified when
+the action reaches 2A. RvB members record 2B and may raise the mandate; SBK records the SZW
+contacts, the note to the minister and the minister's answer; from 2B on the RvB and SBK record
+the contacts with the minister (withdrawn with a reason when recorded in error); working-group
+members read. The RvB, SBK and Communicatie read every action (the RvB is always informed; SBK
+keeps the central overview and the contact with SZW; Communicatie judges the public impact).
 Everyone else sees nothing of an action: its pages answer 404.
 
 Documents in the action's dossier (the advice, the note to the minister, the plan of approach,
-decision documents, evaluation reports, the kapstokverhaal): the lead advisers upload every
-kind in every open step; SBK the note to the minister, decision documents, the kapstokverhaal and
-other documents; the DT and the RvB decision documents (DOCUMENT_UPLOADERS). Everyone who reads
-the action downloads them; FEZ reading only the figures does not.
+decision documents, evaluation reports, the kapstokverhaal, other documents), in every open step
+(DOCUMENT_UPLOADERS): the lead advisers every kind but the kapstokverhaal; SBK the note to the
+minister, decision documents and other documents; the DT and the RvB decision documents; the
+issuemanager the kapstokverhaal. Whoever reads the action's dossier downloads them.
 The communication track (issue 20, the process guide's "Communicatie"): Communicatie declares an
 action an issue or withdraws that status, always with a reason, and designates one of its people
 as the action's issuemanager (changeable, with a reason). The issuemanager holds the regie: the
 communication working group, the kapstokverhaal with its joint approach, and a task per
 discipline (woordvoering, public affairs, interne communicatie, C&A, each involved division).
-A task's owner, when a user, reads the action and updates their task. The lead advisers and SBK
-read the track and comment on the kapstokverhaal; they no longer write it. An issuemanager is
-one only on their own action: on another action they are Communicatie and read.
+A task's owner, when a user, is notified, reads the action's communication track and updates
+their task. The lead advisers, SBK, Communicatie and the issuemanager comment on the
+kapstokverhaal; only the issuemanager writes it. An issuemanager is one only on their own
+action: on another action they are Communicatie and read.
 
 Steps 3 and 4: only the advisers of the lead division record the project structure, import and
 edit dossiers, enter the estimated average amount and record the evaluations; they and the DT
-members of the lead division record the go/no-go. Everyone who reads an action reads its
-dossiers and management information. FEZ (financial questions) reads the financial figures of
+members of the lead division record the go/no-go. Whoever reads an action reads its dossiers
+and management information, except someone who reads it only through the Communicatie role or
+as a task's owner: they read the action and its communication track, not its dossiers or
+management information. FEZ (financial questions) reads the financial figures of
 every action: the management information of each action and the central overview with its
 export, but nothing else of an action it is not otherwise part of (those pages stay 404). The
 central overview is for FEZ, SBK and the RvB; SBK's list of what needs informing SZW or a note

@@ -176,3 +176,56 @@ def test_home_page_queries_do_not_grow_with_the_work_queue(
         assert "Wat vraagt uw aandacht" in client.get(url).content.decode()
         if name != "adviser":  # the adviser's actions all wait on the DT or the RvB
             assert len(work_queue_for(user)) >= 5, name
+
+
+def _asked_and_tasked(n, *, adviser, communicatie_user, issuemanager, owner, uitkeren):
+    """`n` more actions in step 1 with a section of the advice asked of SBK and a
+    communication task (of a division) owned by `owner` (issue 20)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from herstel.constants import AdviceSection, Discipline
+    from herstel.services.actions import advice_section_assign
+    from herstel.services.communication_tasks import communication_task_add
+    from tests.herstel.flow import make_issue, start
+
+    for _ in range(n):
+        action = start(adviser, title=f"Herstel taak {len(work_queue_for(owner))}")
+        advice_section_assign(
+            actor=adviser, herstelactie=action, section=AdviceSection.LEGAL_FRAMEWORK
+        )
+        make_issue(action, communicatie_user, issuemanager)
+        communication_task_add(
+            actor=issuemanager,
+            herstelactie=action,
+            discipline=Discipline.DIVISIE,
+            business_unit=uitkeren,
+            description="Klantcontact informeren.",
+            due_on=timezone.localdate() + datetime.timedelta(days=7),
+            owner_user=owner,
+        )
+
+
+def test_home_page_queries_do_not_grow_with_tasks_and_sections(
+    client, adviser, sbk_adviser, communicatie_user, issuemanager, wg_user, uitkeren
+):
+    world = {
+        "adviser": adviser,
+        "communicatie_user": communicatie_user,
+        "issuemanager": issuemanager,
+        "owner": wg_user,
+        "uitkeren": uitkeren,
+    }
+    url = reverse("home")
+    _asked_and_tasked(1, **world)
+    before = {}
+    for user in (sbk_adviser, wg_user):
+        client.force_login(user)
+        before[user.pk] = _n(client, url)
+    _asked_and_tasked(4, **world)
+    for user in (sbk_adviser, wg_user):
+        client.force_login(user)
+        assert _n(client, url) <= before[user.pk], user.username
+    assert len([i for i in work_queue_for(wg_user) if i.kind == "Communicatietaak"]) == 5
+    assert len([i for i in work_queue_for(sbk_adviser) if i.kind == "Adviesonderdeel"]) == 5

@@ -3,7 +3,8 @@ person in the steps of a herstelactie (DOMAIN.md §6). The DT members of the lea
 2A decision and the go/no-go; those of a division involved: their view in 2A; the RvB: the 2B decision; the readers of the overview (RvB, FEZ, SBK): its totals; the lead
 division's advisers: the advice of step 1, what blocks the next step in steps 2 and 3, and the
 evaluation of step 4 (with its due date); SBK: its open tasks towards SZW and
-the minister (the SBK overview's rule)."""
+the minister (the SBK overview's rule), and the sections of the advice asked of it in step 1;
+the owner of a communication task: the task while it is not done."""
 
 import datetime
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from herstel.constants import (
+    ALL_STEPS,
     MOVES_WITH_REASON,
     STEP_2,
     Capacity,
@@ -21,8 +23,11 @@ from herstel.constants import (
     Obligation,
     Step,
     StepMove,
+    TaskStatus,
 )
 from herstel.models import (
+    AdviceSectionAssignment,
+    CommunicationTask,
     Decision,
     DtView,
     Evaluation,
@@ -57,8 +62,8 @@ def _standing(forum: Forum):
 
 def herstel_work_items(user: User, today: datetime.date) -> list[WorkItem]:
     """Herstel's work of `user`: one query as DT and for the RvB, six at most as lead adviser,
-    three for SBK, one more for the readers of the overview (RvB, FEZ, SBK), none for anyone
-    else."""
+    four for SBK, one more for the readers of the overview (RvB, FEZ, SBK), and one for
+    everyone for the communication tasks they own."""
     items: list[WorkItem] = []
     unit_id = user.business_unit_id
     if has_any_role(user, Role.DIRECTIE) and unit_id is not None:
@@ -71,6 +76,8 @@ def herstel_work_items(user: User, today: datetime.date) -> list[WorkItem]:
         items += _adviser_items(unit_id)
     if is_sbk_adviser(user):
         items += _sbk_items()
+        items += _section_items()
+    items += _task_items(user)
     return items
 
 
@@ -352,6 +359,56 @@ def _sbk_items() -> list[WorkItem]:
         )
         for row in sbk_overview()
         if any(task.ready for task in row.tasks)
+    ]
+
+
+def _section_items() -> list[WorkItem]:
+    """Actions in step 1 with sections of the advice asked of SBK (not withdrawn): one line
+    per action, naming the sections, linking to the advice, where SBK writes them (one
+    query)."""
+    asked: dict[int, list] = {}
+    for assignment in (
+        AdviceSectionAssignment.objects.filter(advice__herstelactie__step=Step.STAP_1)
+        .select_related("advice__herstelactie")
+        .order_by("advice__herstelactie__started_at", "advice__herstelactie_id", "asked_at", "id")
+    ):
+        asked.setdefault(assignment.advice.herstelactie_id, []).append(assignment)
+    return [
+        WorkItem(
+            kind=_("Adviesonderdeel"),
+            title=_("Herstelactie ‘%(title)s’: SBK schrijft %(sections)s")
+            % {
+                "title": rows[0].advice.herstelactie.title,
+                "sections": ", ".join(str(a.get_section_display()).lower() for a in rows),
+            },
+            detail=_("Stap 1: de adviseurs van de leidende divisie vragen SBK dit te schrijven."),
+            url=reverse("herstel:advice", args=[action_id]),
+            urgency=Urgency.ACTION,
+        )
+        for action_id, rows in asked.items()
+    ]
+
+
+def _task_items(user: User) -> list[WorkItem]:
+    """The communication tasks `user` owns that are not done, of actions not closed (one
+    query)."""
+    tasks = (
+        CommunicationTask.objects.filter(owner_user_id=user.pk, herstelactie__step__in=ALL_STEPS)
+        .exclude(status=TaskStatus.GEREED)
+        .select_related("herstelactie", "business_unit")
+        .order_by("due_on", "id")
+    )
+    return [
+        WorkItem(
+            kind=_("Communicatietaak"),
+            title=_("Herstelactie ‘%(title)s’: %(discipline)s")
+            % {"title": task.herstelactie.title, "discipline": task.discipline_label},
+            detail=task.description,
+            url=reverse("herstel:communication", args=[task.herstelactie_id]),
+            urgency=Urgency.ACTION,
+            due_on=task.due_on,
+        )
+        for task in tasks
     ]
 
 

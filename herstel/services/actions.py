@@ -43,7 +43,7 @@ from herstel.models import (
     MeasureEvaluation,
     WorkingGroupMember,
 )
-from herstel.notifications import inform_contacts
+from herstel.notifications import inform_contacts, notify_section_asked
 from herstel.permissions import may_start
 from herstel.rules import CriterionJudged, advice_section_editable, measure_due_problem
 from herstel.services.guards import (
@@ -313,7 +313,7 @@ def advice_section_assign(
 ) -> AdviceSectionAssignment:
     """Ask SBK to write one section of the advice ("divisies/SBK" bring the advice out, the
     process guide): advisers of the lead division, step 1. SBK then writes that section (and
-    the lead advisers still write every section)."""
+    the lead advisers still write every section); SBK's advisers are notified."""
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.ASSIGN_ADVICE_SECTION)
     if section not in AdviceSection.values:
@@ -334,6 +334,7 @@ def advice_section_assign(
         target=herstelactie,
         changes={"section": [None, section], "note": [None, assignment.note or None]},
     )
+    notify_section_asked(herstelactie)
     return assignment
 
 

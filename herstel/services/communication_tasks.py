@@ -28,6 +28,7 @@ from herstel.events import (
     KAPSTOK_COMMENTED,
 )
 from herstel.models import CommunicationTask, Herstelactie, KapstokComment, Kapstokverhaal
+from herstel.notifications import notify_task_owner
 from herstel.services.communication import require_issue
 from herstel.services.guards import capacities_of, locked, require_operation
 from uwvkms.models import BusinessUnit, User
@@ -56,7 +57,7 @@ def communication_task_add(
 ) -> CommunicationTask:
     """The issuemanager sets out what one discipline (or one involved division) does for the
     joint approach: the task, its owner (a user, who then reads the action and updates the task,
-    or a name) and its due date. It starts open."""
+    or a name) and its due date. It starts open; an owner who is a user is notified."""
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.EDIT_COMMUNICATION)
     require_issue(herstelactie)
@@ -99,6 +100,7 @@ def communication_task_add(
             "task_status": [None, task.status],
         },
     )
+    notify_task_owner(task, actor=actor)
     return task
 
 

@@ -1,6 +1,7 @@
 """The demo shows each role a realistic work queue (issue 16 §4): toetser24's sent-back score,
 directie.uitkeren's waiting 2A decision and follow-up actions due and overdue, rvb's waiting 2B
-decision and the herstel totals, coordinatie's failed publication and calibration outliers; each line's page answers 200 for its reader."""
+decision and the herstel totals, coordinatie's failed publication and calibration outliers, herstel's communication task and the
+section herstel.sbk was asked to write; each line's page answers 200 for its reader."""
 
 import pytest
 from django.urls import reverse
@@ -14,9 +15,11 @@ EXPECTED = {
     "directie.uitkeren": {"Besluit 2A", "Vervolgactie", "Effect meten"},
     "rvb": {"Besluit 2B", "Overzicht"},
     "herstel.fez": {"Overzicht"},
-    "herstel": {"Besluitvorming", "Uitvoering", "Evaluatie"},
+    # and its communication task of the issue (issue 20)
+    "herstel": {"Besluitvorming", "Uitvoering", "Evaluatie", "Communicatietaak"},
     "coordinatie": {"Publicatie mislukt", "Kalibratie"},
-    "herstel.sbk": {"SBK"},
+    # and the section of the Werkbedrijf action's advice it was asked to write (issue 20)
+    "herstel.sbk": {"SBK", "Adviesonderdeel"},
 }
 
 

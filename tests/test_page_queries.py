@@ -37,30 +37,30 @@ PER_REQUEST = 2
 # home page shows (so the count is taken with the role's own sections on the page). Since issue
 # 16 the home page carries the work queue ("Wat vraagt uw aandacht", uwvkms.workqueue): one
 # query per kind of line a role can have, whatever the number of lines (test_work_queue.py
-# checks that it does not grow with the data). Every user may own a communication task of a
-# herstelactie (issue 20), so every home page has one query for those: the +1 in each count.
+# checks that it does not grow with the data). The communication tasks a user owns (issue 20)
+# cost a query only for owners: whether one owns any comes with the user's roles (a user fact).
 HOME = {
     # Re-submitted scores, the cycle in calibration, publications in trouble, unit reports
     # waiting.
-    "coordinator": (5, "Toetscycli openen"),
+    "coordinator": (4, "Toetscycli openen"),
     # Its teams' interviews, its units' progress and findings still missing, its sent-back
     # scores, the audit to rate.
-    "auditor": (6, "Uw toetsopdrachten"),
+    "auditor": (5, "Uw toetsopdrachten"),
     # Its unit's reports and the cycles with evidence of its unit; the queue: responses due,
     # follow-up actions, the audit to rate, herstelacties waiting for the DT.
-    "unit_board": (7, "Ter bevestiging (1)"),
+    "unit_board": (6, "Ter bevestiging (1)"),
     # The queue: new report versions, herstelacties waiting for the RvB, the herstel totals.
-    "board_member": (4, "De toetscycli en hun rapportage"),
+    "board_member": (3, "De toetscycli en hun rapportage"),
     # The queue: the lead division's actions in step 1 or 4.
-    "adviser": (2, "Herstelacties starten en volgen"),
+    "adviser": (1, "Herstelacties starten en volgen"),
     # The same, and SBK's tasks (one query, three with actions in step 2), the sections of the
     # advice asked of SBK, the overview's totals.
-    "sbk_adviser": (7, "Herstelacties starten en volgen"),
+    "sbk_adviser": (6, "Herstelacties starten en volgen"),
     # Its division's actions, the overview's totals.
-    "fez_adviser": (3, "Herstelacties starten en volgen"),
-    "wg_user": (1, "De herstelacties waarbij u betrokken bent"),
-    "beheerder": (1, "De toetscycli en hun rapportage"),
-    "outsider": (1, "Welkom"),
+    "fez_adviser": (2, "Herstelacties starten en volgen"),
+    "wg_user": (0, "De herstelacties waarbij u betrokken bent"),
+    "beheerder": (0, "De toetscycli en hun rapportage"),
+    "outsider": (0, "Welkom"),
 }
 
 

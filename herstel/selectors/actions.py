@@ -22,6 +22,7 @@ from django.db.models.functions import Cast
 from django.http import Http404
 
 from herstel.constants import (
+    ALL_STEPS,
     EXECUTION_MOVES,
     FORUM_RULES,
     FROM_EXECUTION,
@@ -39,6 +40,7 @@ from herstel.constants import (
     Outcome,
     Step,
     StepMove,
+    TaskStatus,
 )
 from herstel.models import (
     Advice,
@@ -160,11 +162,25 @@ def _unit_leads_subquery():
     )
 
 
+TASK_OWNER_FACT = "herstel_task_owner"
+
+
+def _task_owner_subquery():
+    """Whether the outer user owns an open communication task (not withdrawn, not gereed) of an
+    action not closed, as a subquery: the work queue asks for the tasks only then."""
+    return Exists(
+        CommunicationTask.objects.filter(
+            owner_user=OuterRef("pk"), herstelactie__step__in=ALL_STEPS
+        ).exclude(status=TaskStatus.GEREED)
+    )
+
+
 def register_user_facts() -> None:
     """Load what the navigation bar needs to know about herstel with the user's roles (no
     query of its own on every page)."""
     USER_FACTS[MEMBER_FACT] = _member_subquery
     USER_FACTS[UNIT_LEADS_FACT] = _unit_leads_subquery
+    USER_FACTS[TASK_OWNER_FACT] = _task_owner_subquery
 
 
 def _sees_some_action(user: User) -> bool:

@@ -44,7 +44,7 @@ from herstel.rules import (
     moves_for,
     obligations_checklist,
 )
-from herstel.selectors.actions import decision_facts_of
+from herstel.selectors.actions import TASK_OWNER_FACT, decision_facts_of
 from herstel.selectors.execution import evaluation_period_days, execution_facts_of
 from herstel.selectors.figures import sbk_overview
 from uwvkms.constants import Role
@@ -62,8 +62,8 @@ def _standing(forum: Forum):
 
 def herstel_work_items(user: User, today: datetime.date) -> list[WorkItem]:
     """Herstel's work of `user`: one query as DT and for the RvB, six at most as lead adviser,
-    four for SBK, one more for the readers of the overview (RvB, FEZ, SBK), and one for
-    everyone for the communication tasks they own."""
+    five for SBK, one more for the readers of the overview (RvB, FEZ, SBK), and one for
+    the owners of an open communication task."""
     items: list[WorkItem] = []
     unit_id = user.business_unit_id
     if has_any_role(user, Role.DIRECTIE) and unit_id is not None:
@@ -77,7 +77,8 @@ def herstel_work_items(user: User, today: datetime.date) -> list[WorkItem]:
     if is_sbk_adviser(user):
         items += _sbk_items()
         items += _section_items()
-    items += _task_items(user)
+    if user.fact(TASK_OWNER_FACT):  # loaded with the roles: no query for those who own none
+        items += _task_items(user)
     return items
 
 

@@ -177,8 +177,7 @@ def test_queries_do_not_grow_with_units(client, coordinator, page, django_assert
     url = reverse(f"maturity:{page}", args=args)
     client.force_login(coordinator)
     client.get(url)
-    # (21 since issue 20: the navigation's work queue asks for the user's communication tasks.)
-    with django_assert_max_num_queries(21) as small:
+    with django_assert_max_num_queries(20) as small:
         client.get(url)
     build_cycle(coordinator, units=20)
     with django_assert_max_num_queries(len(small.captured_queries)):

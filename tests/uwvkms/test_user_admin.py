@@ -151,9 +151,8 @@ def test_the_list_costs_the_same_queries_for_3_or_60_users(client, beheerder, fe
     few = count()
     UserFactory.create_batch(57, business_unit=fez, roles=[Role.TOETSER, Role.SBK])
     assert count() == few
-    # The user and roles, the count, the page with units, the page's roles, the units to filter on;
-    # the navigation's work queue: the communication tasks the user owns (issue 20).
-    assert few == 7
+    # The user and roles, the count, the page with units, the page's roles, the units to filter on.
+    assert few == 6
 
 
 # --- create, edit, deactivate -----------------------------------------------------------------

@@ -28,6 +28,10 @@ class Capacity(models.TextChoices):
     # the issue status; it designates one of its people as the action's issuemanager.
     COMMUNICATIE = "communicatie", _("Directie Communicatie")
     ISSUEMANAGER = "issuemanager", _("Issuemanager van deze herstelactie")
+    # The owner (a user) of a task of the communication track: reads the action's overview, the
+    # communication track, the documents and the timeline, and updates their task; not the
+    # advice, the decisions, the dossiers or the figures (selectors.ActionAccess).
+    TASK_OWNER = "task_owner", _("Eigenaar van een communicatietaak")
 
 
 # --- Steps -------------------------------------------------------------------------------------
@@ -261,7 +265,10 @@ OPERATION_RIGHTS: dict[Operation, Right] = {
     # The documents of the action's dossier, in every open step; which kind whom: see
     # DOCUMENT_UPLOADERS (permissions.may_upload_document).
     Operation.UPLOAD_DOCUMENT: Right(
-        frozenset({Capacity.LEAD_ADVISER, Capacity.SBK, Capacity.DT, Capacity.RVB}), ALL_STEPS
+        frozenset(
+            {Capacity.LEAD_ADVISER, Capacity.SBK, Capacity.DT, Capacity.RVB, Capacity.ISSUEMANAGER}
+        ),
+        ALL_STEPS,
     ),
 }
 
@@ -285,9 +292,11 @@ _LEAD_AND_SBK = frozenset({Capacity.LEAD_ADVISER, Capacity.SBK})
 
 # Who uploads (and withdraws) which kind of document, in every open step (OPERATION_RIGHTS).
 # The lead division writes its advice, plan of approach and evaluation; SBK drafts the note to
-# the minister with SZW and, with the lead advisers, runs the communication track (the
-# kapstokverhaal); a decision document comes from whoever records decisions (the DT, the RvB,
-# SBK for the minister) or the advisers who prepare it.
+# the minister with SZW; the issuemanager, who holds the regie of the communication track,
+# writes the kapstokverhaal (the lead advisers and SBK comment on it, they no longer write it);
+# a decision document comes from whoever records decisions (the DT, the RvB, SBK for the
+# minister) or the advisers who prepare it. Other documents: the lead advisers, SBK and the
+# issuemanager.
 DOCUMENT_UPLOADERS: dict[DocumentKind, frozenset[Capacity]] = {
     DocumentKind.ADVIES: _ADVISERS,
     DocumentKind.NOTA_MINISTER: _LEAD_AND_SBK,
@@ -296,8 +305,8 @@ DOCUMENT_UPLOADERS: dict[DocumentKind, frozenset[Capacity]] = {
         {Capacity.LEAD_ADVISER, Capacity.SBK, Capacity.DT, Capacity.RVB}
     ),
     DocumentKind.EVALUATIERAPPORT: _ADVISERS,
-    DocumentKind.KAPSTOKVERHAAL: _LEAD_AND_SBK,
-    DocumentKind.OVERIG: _LEAD_AND_SBK,
+    DocumentKind.KAPSTOKVERHAAL: frozenset({Capacity.ISSUEMANAGER}),
+    DocumentKind.OVERIG: _LEAD_AND_SBK | {Capacity.ISSUEMANAGER},
 }
 
 

@@ -289,7 +289,7 @@ class MandateCriteriaView(GenericAPIView):
         ),
     )
     def get(self, request, pk: int):
-        access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+        access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
         return Response(_criteria_answer(access.action))
 
     @extend_schema(
@@ -305,7 +305,7 @@ class MandateCriteriaView(GenericAPIView):
         responses=MandateCriteriaSerializer,
     )
     def put(self, request, pk: int):
-        access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+        access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
         require_right(access, Operation.EDIT_ADVICE)
         serializer = MandateCriteriaWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -377,8 +377,8 @@ IMPORT_DESCRIPTION = (
 
 
 class DossierListView(GenericAPIView):
-    """The dossiers of one action: everyone who reads the action reads them; the advisers of
-    the lead division import them."""
+    """The dossiers of one action: everyone who reads the action reads them (but a reader of
+    the communication track only: 404); the advisers of the lead division import them."""
 
     pagination_class = ApiPagination
     serializer_class = DossierSerializer
@@ -397,7 +397,7 @@ class DossierListView(GenericAPIView):
         responses=DossierSerializer(many=True),
     )
     def get(self, request, pk: int):
-        access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+        access = selectors.herstelactie_get_for_dossiers(user=request.user, pk=pk)
         query = query_params(DossierQuerySerializer, request)
         dossiers = dossier_selectors.dossiers_of(
             access.action,
@@ -424,7 +424,7 @@ class DossierListView(GenericAPIView):
         ],
     )
     def post(self, request, pk: int):
-        access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+        access = selectors.herstelactie_get_for_dossiers(user=request.user, pk=pk)
         require_capacity(access, Operation.IMPORT_DOSSIERS)
         body = request.data
         if request.content_type.split(";")[0].strip().lower() == CSV_MEDIA_TYPE:

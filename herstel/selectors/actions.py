@@ -84,14 +84,22 @@ from uwvkms.models import Notification as CoreNotification
 from uwvkms.permissions import has_any_role
 
 
+def _group_membership(user: User):
+    """True where `user` is in the working group or the communication working group."""
+    return Exists(
+        WorkingGroupMember.objects.filter(herstelactie=OuterRef("pk"), user=user)
+    ) | Exists(CommunicationMember.objects.filter(herstelactie=OuterRef("pk"), user=user))
+
+
+def _task_ownership(user: User):
+    """True where `user` owns a (standing) task of the action's communication track."""
+    return Exists(CommunicationTask.objects.filter(herstelactie=OuterRef("pk"), owner_user=user))
+
+
 def _membership(user: User):
     """True where `user` is in the working group or the communication working group, or owns a
-    (standing) task of the communication track."""
-    return (
-        Exists(WorkingGroupMember.objects.filter(herstelactie=OuterRef("pk"), user=user))
-        | Exists(CommunicationMember.objects.filter(herstelactie=OuterRef("pk"), user=user))
-        | Exists(CommunicationTask.objects.filter(herstelactie=OuterRef("pk"), owner_user=user))
-    )
+    (standing) task of the communication track: they see the action."""
+    return _group_membership(user) | _task_ownership(user)
 
 
 def _involves_unit(unit_id: int):
@@ -216,6 +224,13 @@ def require_herstel_user(user: User) -> None:
         raise PermissionDenied
 
 
+# Who reads an action for the communication track only: Directie Communicatie (the issue
+# judgement) and the owner of a communication task (their task). Holding nothing else, they read
+# the overview, the communication track, the documents and the timeline; not the dossiers or the
+# figures (ActionAccess.reads_dossiers).
+COMMUNICATION_READERS = frozenset({Capacity.COMMUNICATIE, Capacity.TASK_OWNER})
+
+
 @dataclass
 class ActionAccess:
     """An action as one user may see it: their capacities and what those allow now."""
@@ -317,13 +332,32 @@ class ActionAccess:
 
     @property
     def is_reader_only(self) -> bool:
-        return self.capacities <= {Capacity.MEMBER, Capacity.FEZ}
+        return self.capacities <= {Capacity.MEMBER, Capacity.FEZ, Capacity.TASK_OWNER}
 
     @property
     def figures_only(self) -> bool:
         """FEZ reading the figures of an action it is not otherwise part of: only the
         management information is for them."""
         return self.capacities == {Capacity.FEZ}
+
+    @property
+    def reads_dossiers(self) -> bool:
+        """Whether the dossiers, their export and the management information (with its export)
+        are for this user: not for a reader who holds only Communicatie and/or the ownership of
+        a communication task (issue 20 gives them the issue judgement and the communication
+        track); those pages answer them 404 (`herstelactie_get_for_dossiers`)."""
+        return not self.capacities <= COMMUNICATION_READERS
+
+    @property
+    def reads_decision_making(self) -> bool:
+        """Whether the advice and the decisions (with the note to the minister) are for this
+        user: not for someone who only owns a communication task; those pages answer them 404
+        (`herstelactie_get_for_decision_making`)."""
+        return self.capacities != {Capacity.TASK_OWNER}
+
+    @property
+    def task_owner_only(self) -> bool:
+        return self.capacities == {Capacity.TASK_OWNER}
 
     @property
     def from_execution(self) -> bool:
@@ -351,15 +385,39 @@ def herstelactie_get_for_user(*, user: User, pk: int) -> ActionAccess:
 
 def herstelactie_get_for_figures(*, user: User, pk: int) -> ActionAccess:
     """The action for its financial figures (management information and its export): everyone
-    who reads the action, and FEZ for every action. 404 for anyone else."""
-    return _get(user=user, pk=pk, figures=True)
+    who reads the action but the readers of the communication track only
+    (`ActionAccess.reads_dossiers`), and FEZ for every action. 404 for anyone else."""
+    access = _get(user=user, pk=pk, figures=True)
+    if not access.reads_dossiers:
+        raise Http404
+    return access
+
+
+def herstelactie_get_for_dossiers(*, user: User, pk: int) -> ActionAccess:
+    """The action for its dossiers (and their export and import): everyone who reads the
+    action but the readers of the communication track only (`ActionAccess.reads_dossiers`).
+    404 for anyone else."""
+    access = _get(user=user, pk=pk, figures=False)
+    if not access.reads_dossiers:
+        raise Http404
+    return access
+
+
+def herstelactie_get_for_decision_making(*, user: User, pk: int) -> ActionAccess:
+    """The action for its advice (step 1) and its decision-making (step 2): everyone who reads
+    the action but the owner of a communication task who is nothing else to it
+    (`ActionAccess.reads_decision_making`). 404 for anyone else."""
+    access = _get(user=user, pk=pk, figures=False)
+    if not access.reads_decision_making:
+        raise Http404
+    return access
 
 
 def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
     if not getattr(user, "is_authenticated", False):
         raise Http404
     actions = Herstelactie.objects.select_related("lead_unit", "started_by").annotate(
-        is_member=_membership(user)
+        is_member=_group_membership(user), owns_task=_task_ownership(user)
     )
     board = _is_board(user)
     if board:
@@ -380,6 +438,8 @@ def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
     )
     if action.is_member:
         capacities.add(Capacity.MEMBER)
+    if action.owns_task:
+        capacities.add(Capacity.TASK_OWNER)
     if figures and is_fez_adviser(user):
         capacities.add(Capacity.FEZ)
     if not capacities:

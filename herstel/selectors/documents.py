@@ -4,11 +4,29 @@ a document is fetched only within its action."""
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from herstel.constants import DocumentKind
-from herstel.models import ActionDocument, Herstelactie
+from herstel.models import ActionDocument, Decision, Herstelactie, Notification
+
+
+def _in_use():
+    """Whether a standing decision (not replaced by a correction) or a kennisgeving rests on the
+    outer document: such a version is not withdrawn (services.documents)."""
+    return Exists(
+        Decision.objects.filter(document_file=OuterRef("pk"), correction__isnull=True)
+    ) | Exists(Notification.objects.filter(document_file=OuterRef("pk")))
+
+
+def document_in_use(document: ActionDocument) -> bool:
+    """Whether a standing decision or a kennisgeving rests on `document` (one query)."""
+    return (
+        ActionDocument.with_withdrawn.filter(pk=document.pk)
+        .annotate(in_use=_in_use())
+        .values_list("in_use", flat=True)
+        .get()
+    )
 
 
 @dataclass(frozen=True)
@@ -33,9 +51,12 @@ class DocumentGroup:
 
 def documents_by_kind(action: Herstelactie) -> list[DocumentGroup]:
     """The action's documents grouped by kind (in the order of DocumentKind, only kinds with a
-    document), each title with its versions. One query, however many documents."""
+    document), each title with its versions; each version knows whether a decision or a
+    kennisgeving rests on it (`in_use`: it is not withdrawn). One query, however many
+    documents."""
     rows = (
         ActionDocument.with_withdrawn.filter(herstelactie=action)
+        .annotate(in_use=_in_use())
         .select_related("uploaded_by", "withdrawn_by")
         .order_by("kind", "title", "-version")
     )

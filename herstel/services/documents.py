@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 
 from herstel.constants import DocumentKind, Operation
 from herstel.events import DOCUMENT_UPLOADED, DOCUMENT_WITHDRAWN
-from herstel.models import ActionDocument, Decision, Herstelactie, Notification
+from herstel.models import ActionDocument, Herstelactie
 from herstel.permissions import may_upload_document
+from herstel.selectors.documents import document_in_use
 from herstel.services.guards import capacities_of, locked, require_operation
 from uwvkms.malware import upload_scan
 from uwvkms.models import User
@@ -151,12 +152,6 @@ def _store(
     return document
 
 
-def _referenced_by(document: ActionDocument) -> bool:
-    """Whether a standing decision or a notification rests on `document`."""
-    standing = Decision.objects.filter(document_file=document, correction__isnull=True)
-    return standing.exists() or Notification.objects.filter(document_file=document).exists()
-
-
 @transaction.atomic
 def action_document_withdraw(*, actor: User, document: ActionDocument, reason: str) -> None:
     """Withdraw a version uploaded in error (the wrong file, the wrong action), with a reason:
@@ -166,7 +161,7 @@ def action_document_withdraw(*, actor: User, document: ActionDocument, reason: s
     herstelactie = locked(document.herstelactie)
     document = ActionDocument.with_withdrawn.select_for_update().get(pk=document.pk)
     _require_kind(actor, herstelactie, DocumentKind(document.kind))
-    if not document.is_withdrawn and _referenced_by(document):
+    if not document.is_withdrawn and document_in_use(document):
         raise ValidationError(
             _(
                 "Een besluit of kennisgeving verwijst naar dit document; het wordt niet "

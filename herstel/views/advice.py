@@ -116,7 +116,7 @@ def _page(
 
 
 def advice(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     if request.method != "POST":
         return _page(request, access)
     require_right(access, Operation.EDIT_ADVICE)
@@ -149,7 +149,7 @@ def advice(request, pk: int):
 @require_POST
 def section_assign(request, pk: int):
     """The lead advisers ask SBK to write a section of the advice."""
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     require_capacity(access, Operation.ASSIGN_ADVICE_SECTION)
     form = AdviceSectionAssignForm(request.POST, sections=list(AdviceSection), prefix="sbk")
     if form.is_valid():
@@ -171,7 +171,7 @@ def section_assign(request, pk: int):
 @require_POST
 def section_assignment_withdraw(request, pk: int, assignment_pk: int):
     """Take back a question to SBK, with a reason; a refusal comes back as a message."""
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     require_capacity(access, Operation.ASSIGN_ADVICE_SECTION)
     assignment = AdviceSectionAssignment.objects.filter(
         advice__herstelactie=access.action, pk=assignment_pk
@@ -196,7 +196,7 @@ def section_assignment_withdraw(request, pk: int, assignment_pk: int):
 @require_POST
 def section_write(request, pk: int):
     """SBK writes a section of the advice it was asked to write."""
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     require_capacity(access, Operation.WRITE_ADVICE_SECTION)
     section = request.POST.get("section", "")
     # Each section's form carries the section as its prefix, and posts it as "section".

@@ -243,6 +243,12 @@ def kapstok_edit(request, pk: int):
 def kapstok_version(request, pk: int, version: int):
     access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
     kapstok = records.kapstok_get(action=access.action, version=version)
+    return kapstok_version_page(request, access, kapstok)
+
+
+def kapstok_version_page(request, access, kapstok, *, comment_form=None, status=200):
+    """One version of the kapstokverhaal with its comments and, for who may comment, the form
+    (a refused comment on this version comes back here, with what was typed)."""
     return render(
         request,
         "herstel/kapstok_version.html",
@@ -250,8 +256,9 @@ def kapstok_version(request, pk: int, version: int):
             "access": access,
             "action": access.action,
             "kapstok": kapstok,
-            "comment_form": KapstokCommentForm(),
+            "comment_form": comment_form or KapstokCommentForm(),
         },
+        status=status,
     )
 
 

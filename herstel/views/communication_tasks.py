@@ -4,6 +4,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,7 +22,11 @@ from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import communication_tasks as services
 from herstel.views.actions import refusal_on_top, require_capacity, require_right
-from herstel.views.communication import communication_page, may_update_task
+from herstel.views.communication import (
+    communication_page,
+    kapstok_version_page,
+    may_update_task,
+)
 from uwvkms.forms import add_service_errors, posted_data
 from uwvkms.selectors import business_units
 
@@ -133,7 +138,13 @@ def communication_task_withdraw(request, pk: int, task_pk: int):
 def kapstok_comment_add(request, pk: int, version: int):
     access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
     require_capacity(access, Operation.COMMENT_KAPSTOK)
-    kapstok = records.kapstok_get(action=access.action, version=version)
+    versions = records.kapstok_versions(access.action)
+    kapstok = next((k for k in versions if k.version == version), None)
+    if kapstok is None:
+        raise Http404
+    # A comment on an older version is placed from (and given back on) that version's page; on
+    # the latest from the communication page.
+    older = kapstok.version != versions[0].version
     form = KapstokCommentForm(request.POST)
     if form.is_valid():
         try:
@@ -147,8 +158,12 @@ def kapstok_comment_add(request, pk: int, version: int):
                 request,
                 _("Uw reactie op versie %(version)s is geplaatst.") % {"version": version},
             )
+            if older:
+                return redirect("herstel:kapstok_version", pk=access.action.pk, version=version)
             return redirect("herstel:communication", pk=access.action.pk)
     refusal_on_top(request, form, form_shown=access.may(Operation.COMMENT_KAPSTOK))
+    if older:
+        return kapstok_version_page(request, access, kapstok, comment_form=form, status=400)
     return communication_page(request, access, comment_form=form, status=400)
 
 

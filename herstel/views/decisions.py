@@ -138,13 +138,13 @@ def step2_context(
 
 
 def decisions(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     return _render(request, access)
 
 
 @require_POST
 def decision_record(request, pk: int, forum: str):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     if forum not in Forum.values:
         raise Http404
     forum = Forum(forum)
@@ -172,7 +172,7 @@ def decision_record(request, pk: int, forum: str):
 
 
 def decision_correct(request, pk: int, decision_pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     decision = records.decision_get(action=access.action, pk=decision_pk)
     forum = Forum(decision.forum)
     if not may_record_decision(forum, capacities=access.capacities):
@@ -214,7 +214,7 @@ def decision_correct(request, pk: int, decision_pk: int):
 def decision_withdraw(request, pk: int, decision_pk: int):
     """Withdraw a decision recorded in error, with a reason (GET: the question; POST: the
     withdrawal). Whoever records the forum's decisions; the page says why when it cannot."""
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     decision = records.decision_get(action=access.action, pk=decision_pk, withdrawn_too=True)
     if not may_record_decision(Forum(decision.forum), capacities=access.capacities):
         raise PermissionDenied
@@ -257,7 +257,7 @@ def decision_withdraw(request, pk: int, decision_pk: int):
 
 @require_POST
 def informal_round_add(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     require_capacity(access, Operation.RECORD_INFORMAL_ROUND)
     form = InformalRoundForm(request.POST)
     if form.is_valid():
@@ -276,7 +276,7 @@ def informal_round_add(request, pk: int):
 
 @require_POST
 def notification_add(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     kinds = [
         k for k in NotificationKind if may_record_notification(k, capacities=access.capacities)
     ]

@@ -91,6 +91,8 @@ def document_withdraw(request, pk: int, document_pk: int):
     )
     if not may_upload_kind(document.kind, capacities=access.capacities):
         raise PermissionDenied  # never theirs to withdraw; a closed action is the service's
+    # A version a standing decision or kennisgeving rests on is not withdrawn (the service).
+    in_use = not document.is_withdrawn and document_selectors.document_in_use(document)
     form = DocumentWithdrawForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -114,10 +116,12 @@ def document_withdraw(request, pk: int, document_pk: int):
             "action": access.action,
             "document": document,
             "form": form,
+            "in_use": in_use,
             "may_withdraw_now": may_upload_document(
                 document.kind, capacities=access.capacities, step=access.action.step
             )
-            and not document.is_withdrawn,
+            and not document.is_withdrawn
+            and not in_use,
         },
         status=400 if form.is_bound else 200,
     )

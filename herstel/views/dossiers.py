@@ -31,7 +31,7 @@ def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse
 
 
 def dossier_list(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_dossiers(user=request.user, pk=pk)
     action = access.action
     filters = DossierFilterForm(request.GET or None)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
@@ -59,7 +59,7 @@ def dossier_list(request, pk: int):
 
 
 def dossier_import(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_dossiers(user=request.user, pk=pk)
     require_capacity(access, Operation.IMPORT_DOSSIERS)
     action = access.action
     form = DossierImportForm(posted_data(request), request.FILES or None)
@@ -110,7 +110,7 @@ def dossier_import(request, pk: int):
 
 
 def dossier_import_result(request, pk: int, import_pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_dossiers(user=request.user, pk=pk)
     record = dossier_selectors.import_get(action=access.action, pk=import_pk)
     changes = dossier_selectors.import_changes(record)
     return render(
@@ -135,7 +135,7 @@ def dossier_template(request, file_format: str):
 
 
 def dossier_export(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_dossiers(user=request.user, pk=pk)
     rows = (
         dossier_selectors.dossiers_of(access.action)
         .values_list("reference", "status", "outcome", *AMOUNT_FIELDS)
@@ -160,7 +160,7 @@ def _dossier_initial(dossier) -> dict:
 
 
 def dossier_detail(request, pk: int, dossier_pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_dossiers(user=request.user, pk=pk)
     if request.method == "POST":
         require_capacity(access, Operation.EDIT_DOSSIER)
     action = access.action

@@ -71,7 +71,7 @@ def management_information(request, pk: int):
 
 @require_POST
 def estimate(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_dossiers(user=request.user, pk=pk)
     require_capacity(access, Operation.SET_ESTIMATE)
     form = _estimate_form(access, request.POST, plan=execution_plan_of(access.action))
     if form.is_valid():

@@ -43,7 +43,7 @@ def _back(access):
 
 @require_POST
 def dt_view_add(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     _require(access, {Capacity.INVOLVED_DT})
     form = DtViewForm(request.POST)
     if form.is_valid():
@@ -61,7 +61,7 @@ def dt_view_add(request, pk: int):
 
 
 def _own_view(request, pk: int, view_pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     _require(access, {Capacity.INVOLVED_DT})
     view = records.dt_view_get(action=access.action, pk=view_pk)
     if view.business_unit_id != access.unit_id:
@@ -122,7 +122,7 @@ def dt_view_withdraw(request, pk: int, view_pk: int):
 
 @require_POST
 def enrichment_save(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     _require(access, DT_CAPACITIES)
     form = EnrichmentForm(request.POST)
     if form.is_valid():
@@ -153,7 +153,7 @@ def enrichment_save(request, pk: int):
 def mandate_raise(request, pk: int):
     """Raise the mandate (the RvB, in 2B): the form, then a confirmation page (it cannot be
     undone), then the service."""
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     _require(access, {Capacity.RVB})
     # Accept any mandate on POST: the service refuses one that is not higher, with its reason.
     form = MandateRaiseForm(request.POST, mandates=list(Mandate))
@@ -234,7 +234,7 @@ def _confirmation(request, access, data):
 
 @require_POST
 def minister_contact_add(request, pk: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     _require(access, MINISTER_CONTACT_RIGHT.by)
     form = MinisterContactForm(request.POST)
     if form.is_valid():

@@ -272,3 +272,37 @@ def test_a_refused_task_gives_back_what_was_typed(client, issue, issuemanager):
     assert "Kies een datum van vandaag" in page
     assert "SZW informeren over de Kamervragen." in page and 'value="Lotte Haag"' in page
     assert not CommunicationTask.objects.exists()
+
+
+def test_a_refused_comment_on_an_older_version_comes_back_on_that_version(
+    client, issue, issuemanager, adviser
+):
+    for version in (0, 1):
+        kapstok_save(
+            actor=issuemanager,
+            herstelactie=issue,
+            expected_version=version,
+            narrative=f"Narratief {version + 1}.",
+            key_messages="Boodschap.",
+            questions_answers=[],
+        )
+    client.force_login(adviser)
+    typed = "Over versie 1: " + "x" * 5000  # too long: refused by the form
+    response = client.post(
+        reverse("herstel:kapstok_comment_add", args=[issue.pk, 1]), {"reactie-text": typed}
+    )
+    assert response.status_code == 400
+    assert [t.name for t in response.templates][0] == "herstel/kapstok_version.html"
+    assert response.context["kapstok"].version == 1
+    page = response.content.decode()
+    assert typed in page
+    # The form posts again to version 1, not to the latest.
+    assert reverse("herstel:kapstok_comment_add", args=[issue.pk, 1]) in page
+    assert reverse("herstel:kapstok_comment_add", args=[issue.pk, 2]) not in page
+    assert not KapstokComment.objects.exists()
+    # Placed on version 1, it leads back to that version's page.
+    response = client.post(
+        reverse("herstel:kapstok_comment_add", args=[issue.pk, 1]), {"reactie-text": "Kort."}
+    )
+    assert response["Location"] == reverse("herstel:kapstok_version", args=[issue.pk, 1])
+    assert KapstokComment.objects.get().kapstokverhaal.version == 1

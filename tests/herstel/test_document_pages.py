@@ -16,7 +16,7 @@ from herstel.services.decisions import decision_record
 from herstel.services.documents import action_document_withdraw
 from tests.clamd import EICAR, EICAR_SIGNATURE
 from tests.herstel.documents import PDF, TEXT, upload
-from tests.herstel.flow import DAY, DT_PATH, start, submit
+from tests.herstel.flow import DAY, DT_PATH, make_issue, start, submit
 from uwvkms.models import AuditEvent
 
 
@@ -173,6 +173,32 @@ def test_who_may_not_upload_is_refused_on_post(client, request, action, wg_membe
     assert not ActionDocument.with_withdrawn.exists()
 
 
+def test_the_issuemanager_uploads_the_kapstokverhaal(
+    client, action, adviser, sbk_adviser, communicatie_user, issuemanager
+):
+    make_issue(action, communicatie_user, issuemanager)
+    client.force_login(issuemanager)
+    response = client.get(page(action))
+    assert [k for k, _label in response.context["form"].fields["kind"].choices] == [
+        "",
+        "kapstokverhaal",
+        "overig",
+    ]
+    assert "Document toevoegen" in response.content.decode()
+    assert post(client, action, kind="advies").status_code == 403
+    assert post(client, action, kind="kapstokverhaal", title="Kapstok").status_code == 302
+    # The lead advisers and SBK comment on the kapstokverhaal; they no longer write it.
+    for user in (adviser, sbk_adviser):
+        client.force_login(user)
+        choices = client.get(page(action)).context["form"].fields["kind"].choices
+        assert "kapstokverhaal" not in [k for k, _label in choices]
+        assert post(client, action, kind="kapstokverhaal", title="Kapstok").status_code == 403
+    # Communicatie other than the issuemanager reads, and gets no form.
+    client.force_login(communicatie_user)
+    assert client.get(page(action)).context["form"] is None
+    assert ActionDocument.objects.get().uploaded_by == issuemanager
+
+
 def test_the_dt_uploads_a_decision_document_in_2a(client, action, adviser, dt_member):
     submit(action, adviser, DT_PATH)
     client.force_login(dt_member)
@@ -247,6 +273,34 @@ def test_a_decision_links_its_document_on_the_decisions_page_and_timeline(
     link = download(action, document)
     assert link in client.get(decisions).content.decode()
     assert link in client.get(reverse("herstel:timeline", args=[action.pk])).content.decode()
+
+
+def test_a_document_a_decision_rests_on_is_not_offered_for_withdrawal(
+    client, action, adviser, dt_member
+):
+    submit(action, adviser, DT_PATH)
+    used = upload(action, dt_member, kind="besluitdocument", title="Besluit DT")
+    free = upload(action, dt_member, kind="besluitdocument", title="Bijlage")
+    decision_record(
+        actor=dt_member,
+        herstelactie=action,
+        forum=Forum.DT,
+        outcome=Outcome.BESLUIT,
+        decided_on=DAY,
+        body="Besloten.",
+        document_file=used,
+    )
+    client.force_login(dt_member)
+    body = client.get(page(action)).content.decode()
+    withdraw = reverse("herstel:document_withdraw", args=[action.pk, used.pk])
+    assert withdraw not in body
+    assert "in gebruik bij een besluit" in body
+    assert reverse("herstel:document_withdraw", args=[action.pk, free.pk]) in body
+    # Its withdraw page says why and offers no form.
+    response = client.get(withdraw)
+    assert response.status_code == 200 and not response.context["may_withdraw_now"]
+    assert "in gebruik bij een besluit" in response.content.decode()
+    assert "Versie intrekken" not in response.content.decode()
 
 
 def test_the_form_refuses_a_withdrawn_document_and_keeps_the_rest(

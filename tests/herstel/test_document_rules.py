@@ -6,13 +6,16 @@ import pytest
 from herstel.constants import Capacity, DocumentKind, Step
 from herstel.permissions import may_upload_document, may_upload_kind, uploadable_kinds
 
-LEAD, SBK, DT, RVB, MEMBER, FEZ = (
+LEAD, SBK, DT, RVB, MEMBER, FEZ, IM, COMM, OWNER = (
     Capacity.LEAD_ADVISER,
     Capacity.SBK,
     Capacity.DT,
     Capacity.RVB,
     Capacity.MEMBER,
     Capacity.FEZ,
+    Capacity.ISSUEMANAGER,
+    Capacity.COMMUNICATIE,
+    Capacity.TASK_OWNER,
 )
 K = DocumentKind
 
@@ -23,8 +26,9 @@ TABLE = {
     K.PLAN_VAN_AANPAK: {LEAD},
     K.BESLUITDOCUMENT: {LEAD, SBK, DT, RVB},
     K.EVALUATIERAPPORT: {LEAD},
-    K.KAPSTOKVERHAAL: {LEAD, SBK},
-    K.OVERIG: {LEAD, SBK},
+    # The issuemanager writes the kapstokverhaal; the lead advisers and SBK comment on it.
+    K.KAPSTOKVERHAAL: {IM},
+    K.OVERIG: {LEAD, SBK, IM},
 }
 OPEN_STEPS = [s for s in Step if s not in (Step.GESLOTEN, Step.BEEINDIGD)]
 
@@ -45,8 +49,11 @@ def test_who_uploads_which_kind_when(kind, capacity, step):
 @pytest.mark.parametrize(
     ("capacities", "step", "kinds"),
     [
-        ({LEAD}, Step.STAP_1, list(DocumentKind)),
-        ({SBK}, Step.MINISTER, [K.NOTA_MINISTER, K.BESLUITDOCUMENT, K.KAPSTOKVERHAAL, K.OVERIG]),
+        ({LEAD}, Step.STAP_1, [k for k in DocumentKind if k != K.KAPSTOKVERHAAL]),
+        ({SBK}, Step.MINISTER, [K.NOTA_MINISTER, K.BESLUITDOCUMENT, K.OVERIG]),
+        ({COMM, IM}, Step.STAP_2A, [K.KAPSTOKVERHAAL, K.OVERIG]),
+        ({COMM}, Step.STAP_2A, []),
+        ({OWNER}, Step.STAP_3, []),
         ({DT}, Step.STAP_2A, [K.BESLUITDOCUMENT]),
         ({RVB}, Step.STAP_2B, [K.BESLUITDOCUMENT]),
         ({MEMBER}, Step.STAP_3, []),

@@ -12,7 +12,8 @@ The people of the process guide map onto the roles of the organisation core like
 | FEZ | `Role.FEZ` ("FEZ (herstel)"), assigned by the Beheerder |
 | Directie Communicatie | `Role.COMMUNICATIE` ("Communicatie (herstel)"), assigned by the Beheerder |
 | Issuemanagement (the issuemanager of an issue) | the holder of `Role.COMMUNICATIE` whom Communicatie designated on the action (`Herstelactie.issuemanager`) |
-| working-group members | users recorded as members of the working group or the communication working group, or as owner of a communication task |
+| working-group members | users recorded as members of the working group or the communication working group |
+| owner of a communication task | a user set as owner of a standing communication task (`Capacity.TASK_OWNER`) |
 
 SBK and FEZ are explicit roles (issue 19): before, they followed from the abbreviation of the
 user's business unit, editable reference data, so renaming a unit to "SBK" granted reading every
@@ -36,7 +37,8 @@ Documents in the action's dossier (the advice, the note to the minister, the pla
 decision documents, evaluation reports, the kapstokverhaal, other documents), in every open step
 (DOCUMENT_UPLOADERS): the lead advisers every kind but the kapstokverhaal; SBK the note to the
 minister, decision documents and other documents; the DT and the RvB decision documents; the
-issuemanager the kapstokverhaal. Whoever reads the action's dossier downloads them.
+issuemanager the kapstokverhaal and other documents. Everyone who reads the action downloads
+them (FEZ reading only the figures does not).
 The communication track (issue 20, the process guide's "Communicatie"): Communicatie declares an
 action an issue or withdraws that status, always with a reason, and designates one of its people
 as the action's issuemanager (changeable, with a reason). The issuemanager holds the regie: the
@@ -51,8 +53,10 @@ Steps 3 and 4: only the advisers of the lead division record the project structu
 edit dossiers, enter the estimated average amount and record the evaluations; they and the DT
 members of the lead division record the go/no-go. Whoever reads an action reads its dossiers
 and management information, except someone who reads it only through the Communicatie role or
-as a task's owner: they read the action and its communication track, not its dossiers or
-management information. FEZ (financial questions) reads the financial figures of
+as a task's owner: they read the action's overview, its communication track, its documents and
+its timeline, not its dossiers, the dossier export or the management information (404,
+`ActionAccess.reads_dossiers`); a task owner who is nothing else gets 404 on the advice and
+the decisions too (`reads_decision_making`). FEZ (financial questions) reads the financial figures of
 every action: the management information of each action and the central overview with its
 export, but nothing else of an action it is not otherwise part of (those pages stay 404). The
 central overview is for FEZ, SBK and the RvB; SBK's list of what needs informing SZW or a note

@@ -69,6 +69,7 @@ from herstel.rules import (
     enrichment_refusal,
     forum_part_done,
     mandate_for,
+    minister_contact_refusal,
     move_blockers,
     moves_for,
     obligations_checklist,
@@ -303,12 +304,10 @@ class ActionAccess:
 
     @property
     def may_record_minister_contact(self) -> bool:
-        """The RvB or SBK record a contact with the minister (minister path, from the
-        minister's part of step 2 on)."""
-        return (
-            bool(MINISTER_CONTACT_RIGHT.by & self.capacities)
-            and self.action.mandate == Mandate.RVB_MINISTER
-            and self.action.step in MINISTER_CONTACT_RIGHT.steps
+        """The RvB or SBK record (and withdraw) a contact with the minister: from step 2B on,
+        under the RvB's or the RvB and minister's mandate (rules.minister_contact_refusal)."""
+        return bool(MINISTER_CONTACT_RIGHT.by & self.capacities) and not (
+            minister_contact_refusal(mandate=self.action.mandate or None, step=self.action.step)
         )
 
     @property

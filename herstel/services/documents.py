@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from herstel.constants import DocumentKind, Operation
 from herstel.events import DOCUMENT_UPLOADED, DOCUMENT_WITHDRAWN
-from herstel.models import ActionDocument, Decision, Herstelactie, Notification
+from herstel.models import ActionDocument, Decision, GoDecision, Herstelactie, Notification
 from herstel.permissions import may_upload_document
 from herstel.services.guards import capacities_of, locked, require_operation
 from uwvkms.malware import upload_scan
@@ -152,9 +152,13 @@ def _store(
 
 
 def _referenced_by(document: ActionDocument) -> bool:
-    """Whether a standing decision or a notification rests on `document`."""
+    """Whether a standing decision, a notification or a go/no-go rests on `document`."""
     standing = Decision.objects.filter(document_file=document, correction__isnull=True)
-    return standing.exists() or Notification.objects.filter(document_file=document).exists()
+    return (
+        standing.exists()
+        or Notification.objects.filter(document_file=document).exists()
+        or GoDecision.objects.filter(document_file=document).exists()
+    )
 
 
 @transaction.atomic

@@ -167,9 +167,10 @@ def _member_subquery():
 
 def _unit_leads_subquery():
     """Whether the outer user's business unit leads any action or is involved in one through
-    its working group (its DT then takes part in step 2A), as a subquery."""
+    its working group (`involving_members`: its DT then takes part in step 2A), as a
+    subquery."""
     return Exists(Herstelactie.objects.filter(lead_unit_id=OuterRef("business_unit_id"))) | Exists(
-        WorkingGroupMember.objects.filter(user__business_unit_id=OuterRef("business_unit_id"))
+        involving_members().filter(user__business_unit_id=OuterRef("business_unit_id"))
     )
 
 

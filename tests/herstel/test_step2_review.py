@@ -356,3 +356,18 @@ LATER = T0 + datetime.timedelta(hours=1)
 def test_which_final_decision_a_raise_supersedes(outcome, mandate, raises, superseded):
     found = superseding_mandate(outcome=outcome, mandate=mandate, recorded_at=T0, raises=raises)
     assert (found is not None) == superseded
+
+
+def test_a_fixed_contact_persons_dt_is_not_led_to_the_herstel_pages(
+    contact_action, adviser, other_dt, handhaving
+):
+    """The navigation's fact (loaded with the roles) follows the same definition."""
+    from herstel.selectors.actions import sees_herstelacties  # noqa: PLC0415
+
+    user_model = type(other_dt)
+    assert not sees_herstelacties(user_model.objects.get(pk=other_dt.pk))
+    colleague = user_model.objects.create(username="hh.jurist", business_unit=handhaving)
+    working_group_member_add(
+        actor=adviser, herstelactie=contact_action, user=colleague, role="Jurist"
+    )
+    assert sees_herstelacties(user_model.objects.get(pk=other_dt.pk))

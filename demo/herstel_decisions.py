@@ -45,6 +45,7 @@ from herstel.services.step2 import (
     dt_view_record,
     mandate_raise,
     minister_contact_record,
+    minister_contact_withdraw,
 )
 from herstel.services.steps import herstelactie_move
 from herstel.services.working_group import consultation_record, working_group_member_add
@@ -419,6 +420,19 @@ def minister_waiting(people) -> None:
         contact_on=date(2025, 9, 23),
         form=ContactForm.OVERLEG,
         summary="Bestuurlijk overleg: de minister wil het drempelbedrag toegelicht zien in de nota.",
+    )
+    # Recorded on the wrong action and withdrawn with the reason: it stays, struck through.
+    mistaken = minister_contact_record(
+        actor=sbk,
+        herstelactie=action,
+        contact_on=date(2025, 9, 24),
+        form=ContactForm.TELEFOON,
+        summary="Telefoon met SZW over de planning van de nota.",
+    )
+    minister_contact_withdraw(
+        actor=sbk,
+        contact=mistaken,
+        reason="Vastgelegd bij de verkeerde herstelactie: dit ging over een andere nota.",
     )
     action.refresh_from_db()
     note = note_and_plan(action, sbk=sbk, adviser=adviser)

@@ -557,12 +557,14 @@ class ContactForm(models.TextChoices):
     OVERIG = "overig", _("Anders")
 
 
-# The RvB (and SBK, who keeps the contact with SZW) record the contacts with the minister, on
-# the minister path from the minister's part of step 2 on, while the action is open.
+# The RvB (and SBK, who keeps the contact with SZW) record the contacts with the minister (the
+# process guide, 2B: "RvB onderhoudt, indien van toepassing, contact minister"): from step 2B
+# on, while the action is open, under a mandate the RvB decides on (rules.minister_contact_refusal).
 MINISTER_CONTACT_RIGHT = Right(
     frozenset({Capacity.RVB, Capacity.SBK}),
-    frozenset({Step.MINISTER, Step.STAP_3, Step.STAP_4}),
+    frozenset({Step.STAP_2B, Step.MINISTER, Step.STAP_3, Step.STAP_4}),
 )
+MINISTER_CONTACT_MANDATES = frozenset({Mandate.RVB, Mandate.RVB_MINISTER})
 
 
 # --- Working group ------------------------------------------------------------------------------

@@ -28,6 +28,9 @@ MANDATE_RAISED = Event("herstel.mandate.raised", _("Besluitvormingsmandaat verho
 MINISTER_CONTACT_RECORDED = Event(
     "herstel.minister_contact.recorded", _("Contact van de RvB met de minister")
 )
+MINISTER_CONTACT_WITHDRAWN = Event(
+    "herstel.minister_contact.withdrawn", _("Contact van de RvB met de minister ingetrokken")
+)
 INFORMAL_ROUND_RECORDED = Event("herstel.informal_round.recorded", _("Informele ronde"))
 NOTIFICATION_RECORDED = Event("herstel.notification.recorded", _("Kennisgeving"))
 ACTION_UPDATED = Event("herstel.action.updated", _("Gegevens gewijzigd"))
@@ -130,6 +133,7 @@ TIMELINE_KINDS: dict[str, Kind] = {
     DT_VIEW_WITHDRAWN: Kind.DECISION,
     MANDATE_RAISED: Kind.DECISION,
     MINISTER_CONTACT_RECORDED: Kind.NOTIFICATION,
+    MINISTER_CONTACT_WITHDRAWN: Kind.NOTIFICATION,
     NOTIFICATION_RECORDED: Kind.NOTIFICATION,
     GO_DECISION_RECORDED: Kind.DECISION,
     EVALUATION_PLANNED: Kind.STEP,

@@ -114,8 +114,9 @@ def role_capacities(
     """The capacities `user` holds for an action led by `lead_unit_id` (with issuemanager
     `issuemanager_id`) through their role and unit (membership of the working group comes on
     top, see selectors). The issuemanager must hold the Communicatie role: whoever loses it is
-    no longer issuemanager. `involved_unit_ids`: the other units with a user in the action's
-    working group (the divisions involved), whose DT members take part in step 2A."""
+    no longer issuemanager. `involved_unit_ids`: the divisions involved, i.e. the other units
+    of a member the lead advisers added to the working group, not of a fixed contact person
+    (`selectors.actions.involving_members`); their DT members take part in step 2A."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     held = set()

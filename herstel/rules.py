@@ -17,6 +17,8 @@ from herstel.constants import (
     KAPSTOK_TRANSITIONS,
     MANDATE_ORDER,
     MAX_EVALUATIONS,
+    MINISTER_CONTACT_MANDATES,
+    MINISTER_CONTACT_RIGHT,
     OBLIGATIONS,
     STEP_2,
     STEP_TRANSITIONS,
@@ -407,6 +409,38 @@ def mandate_raise_refusal(
             "Het mandaat kan alleen omhoog: van %(current)s naar een zwaarder mandaat, nooit "
             "gelijk of lager."
         ) % {"current": Mandate(current).label}
+    return None
+
+
+def superseding_mandate(
+    *,
+    outcome: str,
+    mandate: str,
+    recorded_at: datetime.datetime,
+    raises: Iterable[tuple[str, str, datetime.datetime]],
+) -> Mandate | None:
+    """The mandate that superseded a final decision (None: it stands as recorded). A final
+    decision (`Outcome.BESLUIT`) recorded under `mandate` no longer counts as final once the
+    RvB raised the mandate from it afterwards (`raises`: old mandate, new mandate, when): the
+    decision is then for the new mandate's path (e.g. the minister's approval)."""
+    if outcome != Outcome.BESLUIT:
+        return None
+    for old, new, raised_at in raises:
+        if old == mandate and raised_at >= recorded_at:
+            return Mandate(new)
+    return None
+
+
+def minister_contact_refusal(*, mandate: str | None, step: str) -> str | None:
+    """Why a contact of the RvB with the minister cannot be recorded (or withdrawn) now (None:
+    it can): from step 2B on while the action is open (MINISTER_CONTACT_RIGHT.steps), under a
+    mandate of the RvB or of the RvB and the minister (MINISTER_CONTACT_MANDATES)."""
+    if mandate not in MINISTER_CONTACT_MANDATES or step not in MINISTER_CONTACT_RIGHT.steps:
+        return _(
+            "Contacten met de minister worden vastgelegd bij een mandaat van de RvB of van de "
+            "RvB en de minister, vanaf stap 2B zolang de actie loopt; de herstelactie staat in "
+            "%(step)s."
+        ) % {"step": Step(step).label}
     return None
 
 

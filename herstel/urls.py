@@ -101,6 +101,11 @@ urlpatterns = [
         name="minister_contact_add",
     ),
     path(
+        "<int:pk>/besluitvorming/contacten-minister/<int:contact_pk>/intrekken/",
+        step2.minister_contact_withdraw,
+        name="minister_contact_withdraw",
+    ),
+    path(
         "<int:pk>/besluitvorming/besluiten/<slug:forum>/",
         decisions.decision_record,
         name="decision_record",

@@ -111,6 +111,18 @@ def _dt_view(f):
     )
 
 
+def _minister_contact(f):
+    from herstel.models import MinisterContact
+
+    return MinisterContact.objects.create(
+        herstelactie=f("action"),
+        contact_on=DAY,
+        form="overleg",
+        summary="Overleg.",
+        recorded_by=f("board_member"),
+    )
+
+
 def _dossier(f):
     from herstel.models import Dossier, DossierImport
 
@@ -399,6 +411,10 @@ HERSTEL_BUILDERS = {
             "form": "overleg",
             "summary": "Overleg.",
         },
+        "dt_member",
+    ),
+    H + "step2.minister_contact_withdraw": (
+        lambda f: {"contact": _minister_contact(f), "reason": "Nooit gehouden."},
         "dt_member",
     ),
     H + "dossiers.dossiers_import": (

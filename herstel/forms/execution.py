@@ -15,6 +15,7 @@ from herstel.constants import (
     GoOutcome,
 )
 from herstel.forms.actions import DATE_WIDGET
+from herstel.forms.documents import document_choice_field
 
 AMOUNT_HINT = _("In euro's, zonder duizendtaltekens, bijvoorbeeld 1250,00.")
 
@@ -82,9 +83,11 @@ class GoDecisionForm(forms.Form):
         required=False,
         help_text=_("Titel of kenmerk van het stuk in het documentsysteem."),
     )
+    document_file = document_choice_field()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, documents, **kwargs):
         super().__init__(*args, prefix="go", **kwargs)
+        self.fields["document_file"].queryset = documents
 
 
 class DossierImportForm(forms.Form):

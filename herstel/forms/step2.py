@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from herstel.constants import ContactForm, ViewPosition
 from herstel.forms.actions import DATE_WIDGET
+from herstel.forms.documents import document_choice_field
 from uwvkms.forms import WithdrawForm
 
 
@@ -31,6 +32,10 @@ class DtViewCorrectionForm(DtViewForm):
 
 class DtViewWithdrawForm(WithdrawForm):
     reason_help = _("Bijvoorbeeld: bij de verkeerde herstelactie vastgelegd.")
+
+
+class MinisterContactWithdrawForm(WithdrawForm):
+    reason_help = _("Bijvoorbeeld: bij de verkeerde herstelactie vastgelegd, of nooit gehouden.")
 
 
 class EnrichmentForm(forms.Form):
@@ -75,11 +80,13 @@ class MandateRaiseForm(forms.Form):
         required=False,
         help_text=_("Titel of kenmerk van het stuk in het documentsysteem."),
     )
+    document_file = document_choice_field()
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, *args, mandates, **kwargs):
+    def __init__(self, *args, mandates, documents, **kwargs):
         super().__init__(*args, prefix="mandaat", **kwargs)
         self.fields["new_mandate"].choices = [(m.value, m.label) for m in mandates]
+        self.fields["document_file"].queryset = documents
 
 
 class MinisterContactForm(forms.Form):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from herstel.constants import GoBody, GoOutcome
 from herstel.models.action import Herstelactie
+from herstel.models.documents import ActionDocument
 from herstel.money import euros
 
 
@@ -90,6 +91,15 @@ class GoDecision(models.Model):
         max_length=300,
         blank=True,
         help_text=_("Titel of kenmerk van het stuk in het documentsysteem."),
+    )
+    # The uploaded document the go/no-go rests on (a version in the action's own dossier).
+    document_file = models.ForeignKey(
+        ActionDocument,
+        verbose_name=_("geüpload document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

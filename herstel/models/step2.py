@@ -159,10 +159,10 @@ class MandateRaise(models.Model):
         return f"{self.get_old_mandate_display()} → {self.get_new_mandate_display()}"
 
 
-class MinisterContact(models.Model):
+class MinisterContact(Withdrawable):
     """A contact of the RvB with the minister of SZW about the action (the process guide, step
     2B: "RvB onderhoudt, indien van toepassing, contact minister"): when, how, what about, and
-    who recorded it."""
+    who recorded it. One recorded in error is withdrawn with a reason (never deleted)."""
 
     herstelactie = models.ForeignKey(
         Herstelactie,
@@ -181,11 +181,12 @@ class MinisterContact(models.Model):
     )
     recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
-    class Meta:
+    class Meta(Withdrawable.Meta):
         verbose_name = _("contact met de minister")
         verbose_name_plural = _("contacten met de minister")
         ordering = ["contact_on", "id"]
         constraints = [
+            *Withdrawable.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(form__in=ContactForm.values),
                 name="ministercontact_form_valid",

@@ -71,6 +71,7 @@ from herstel.rules import (
     enrichment_refusal,
     forum_part_done,
     mandate_for,
+    minister_contact_refusal,
     move_blockers,
     moves_for,
     obligations_checklist,
@@ -102,22 +103,34 @@ def _membership(user: User):
     return _group_membership(user) | _task_ownership(user)
 
 
-def _involves_unit(unit_id: int):
-    """True where a user of unit `unit_id` is in the action's working group: the unit is a
-    division involved, whose DT takes part in step 2A (the lead unit is excluded by the
-    callers, where its DT holds Capacity.DT)."""
+def involving_members() -> QuerySet[WorkingGroupMember]:
+    """THE definition of a division's involvement in an action (the one place it is made): the
+    working group members whose business unit is thereby involved, i.e. the users the lead
+    advisers added explicitly. The fixed contact persons (`contact_point` set) are put into
+    every working group when an action starts; they do not make their directorate involved."""
+    return WorkingGroupMember.objects.filter(
+        contact_point__isnull=True, user__business_unit__isnull=False
+    )
+
+
+def involves_unit(unit_id: int, action=None):
+    """True where unit `unit_id` is involved in the action (`involving_members`): a division
+    whose DT takes part in step 2A (the lead unit is excluded by the callers, where its DT holds
+    Capacity.DT). `action` defaults to the outer query's action."""
     return Exists(
-        WorkingGroupMember.objects.filter(
-            herstelactie=OuterRef("pk"), user__business_unit_id=unit_id
+        involving_members().filter(
+            herstelactie=OuterRef("pk") if action is None else action,
+            user__business_unit_id=unit_id,
         )
     )
 
 
 def involved_unit_ids(action: Herstelactie) -> frozenset[int]:
-    """The divisions involved in `action`: the business units of the users in its working
-    group, other than the lead unit. One query."""
+    """The divisions involved in `action` (`involving_members`), other than the lead unit. One
+    query."""
     return frozenset(
-        WorkingGroupMember.objects.filter(herstelactie=action, user__business_unit__isnull=False)
+        involving_members()
+        .filter(herstelactie=action)
         .exclude(user__business_unit_id=action.lead_unit_id)
         .values_list("user__business_unit_id", flat=True)
     )
@@ -143,7 +156,7 @@ def herstelacties_for_user(user: User) -> QuerySet[Herstelactie]:
     ):
         visible |= Q(lead_unit_id=user.business_unit_id)
     if _is_board(user):
-        visible |= _involves_unit(user.business_unit_id)
+        visible |= involves_unit(user.business_unit_id)
     return actions.filter(visible)
 
 
@@ -164,9 +177,10 @@ def _member_subquery():
 
 def _unit_leads_subquery():
     """Whether the outer user's business unit leads any action or is involved in one through
-    its working group (its DT then takes part in step 2A), as a subquery."""
+    its working group (`involving_members`: its DT then takes part in step 2A), as a
+    subquery."""
     return Exists(Herstelactie.objects.filter(lead_unit_id=OuterRef("business_unit_id"))) | Exists(
-        WorkingGroupMember.objects.filter(user__business_unit_id=OuterRef("business_unit_id"))
+        involving_members().filter(user__business_unit_id=OuterRef("business_unit_id"))
     )
 
 
@@ -322,12 +336,10 @@ class ActionAccess:
 
     @property
     def may_record_minister_contact(self) -> bool:
-        """The RvB or SBK record a contact with the minister (minister path, from the
-        minister's part of step 2 on)."""
-        return (
-            bool(MINISTER_CONTACT_RIGHT.by & self.capacities)
-            and self.action.mandate == Mandate.RVB_MINISTER
-            and self.action.step in MINISTER_CONTACT_RIGHT.steps
+        """The RvB or SBK record (and withdraw) a contact with the minister: from step 2B on,
+        under the RvB's or the RvB and minister's mandate (rules.minister_contact_refusal)."""
+        return bool(MINISTER_CONTACT_RIGHT.by & self.capacities) and not (
+            minister_contact_refusal(mandate=self.action.mandate or None, step=self.action.step)
         )
 
     @property
@@ -421,7 +433,7 @@ def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
     )
     board = _is_board(user)
     if board:
-        actions = actions.annotate(involves_unit=_involves_unit(user.business_unit_id))
+        actions = actions.annotate(involves_unit=involves_unit(user.business_unit_id))
     action = actions.filter(pk=pk).first()
     if action is None:
         raise Http404

@@ -8,15 +8,17 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from herstel.constants import DocumentKind
-from herstel.models import ActionDocument, Decision, Herstelactie, Notification
+from herstel.models import ActionDocument, Decision, GoDecision, Herstelactie, Notification
 
 
 def _in_use():
-    """Whether a standing decision (not replaced by a correction) or a kennisgeving rests on the
-    outer document: such a version is not withdrawn (services.documents)."""
-    return Exists(
-        Decision.objects.filter(document_file=OuterRef("pk"), correction__isnull=True)
-    ) | Exists(Notification.objects.filter(document_file=OuterRef("pk")))
+    """Whether a standing decision (not replaced by a correction), a kennisgeving or a go/no-go
+    rests on the outer document: such a version is not withdrawn (services.documents)."""
+    return (
+        Exists(Decision.objects.filter(document_file=OuterRef("pk"), correction__isnull=True))
+        | Exists(Notification.objects.filter(document_file=OuterRef("pk")))
+        | Exists(GoDecision.objects.filter(document_file=OuterRef("pk")))
+    )
 
 
 def document_in_use(document: ActionDocument) -> bool:

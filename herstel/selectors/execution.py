@@ -33,7 +33,7 @@ def go_decisions_of(action: Herstelactie) -> list[GoDecision]:
     """Every go/no-go record, oldest first; the last one counts."""
     return list(
         GoDecision.objects.filter(herstelactie=action)
-        .select_related("recorded_by")
+        .select_related("recorded_by", "document_file")
         .order_by("recorded_at", "id")
     )
 

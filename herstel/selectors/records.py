@@ -30,6 +30,7 @@ from herstel.models import (
     WorkingGroupMember,
 )
 from herstel.permissions import may_manage_contact_points
+from herstel.rules import superseding_mandate
 from uwvkms.constants import Role
 from uwvkms.models import User
 
@@ -83,16 +84,39 @@ def people() -> QuerySet[User]:
 def decisions_of(action: Herstelactie) -> list[Decision]:
     """Every decision record of the action, oldest first, withdrawn ones too (the page strikes
     them through with the reason), each with `corrected_by` (the record that replaced it, or
-    None). One query."""
+    None) and `superseded_by` (the mandate a raise put in place of a final decision recorded
+    before it, `rules.superseding_mandate`; or None). Two queries."""
     decisions = list(
         Decision.with_withdrawn.filter(herstelactie=action)
         .select_related("recorded_by", "withdrawn_by", "document_file")
         .order_by("recorded_at", "id")
     )
+    raises = raises_of(action)
     replaced = {d.corrects_id: d for d in decisions if d.corrects_id}
     for decision in decisions:
         decision.corrected_by = replaced.get(decision.pk)
+        decision.superseded_by = superseded_by(decision, raises)
     return decisions
+
+
+def raises_of(action: Herstelactie) -> list[tuple[str, str, object]]:
+    """The raises of the action's mandate as (old, new, when), for `superseded_by`. One query."""
+    return list(
+        MandateRaise.objects.filter(herstelactie=action).values_list(
+            "old_mandate", "new_mandate", "raised_at"
+        )
+    )
+
+
+def superseded_by(decision: Decision, raises: list[tuple[str, str, object]]):
+    """The mandate that superseded `decision` (a final decision recorded before a raise of its
+    mandate), or None."""
+    return superseding_mandate(
+        outcome=decision.outcome,
+        mandate=decision.mandate,
+        recorded_at=decision.recorded_at,
+        raises=raises,
+    )
 
 
 def decision_get(*, action: Herstelactie, pk: int, withdrawn_too: bool = False) -> Decision:
@@ -151,7 +175,18 @@ def mandate_raises_of(action: Herstelactie) -> QuerySet[MandateRaise]:
 
 
 def minister_contacts_of(action: Herstelactie) -> QuerySet[MinisterContact]:
-    return MinisterContact.objects.filter(herstelactie=action).select_related("recorded_by")
+    """Every contact with the minister, the withdrawn ones too (shown struck through)."""
+    return MinisterContact.with_withdrawn.filter(herstelactie=action).select_related(
+        "recorded_by", "withdrawn_by"
+    )
+
+
+def minister_contact_get(*, action: Herstelactie, pk: int) -> MinisterContact:
+    """A contact with the minister of the action (withdrawn too); 404 otherwise."""
+    contact = minister_contacts_of(action).filter(pk=pk).first()
+    if contact is None:
+        raise Http404
+    return contact
 
 
 def informal_rounds_of(action: Herstelactie) -> QuerySet[InformalRound]:

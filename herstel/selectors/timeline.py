@@ -35,12 +35,13 @@ from herstel.events import (
     DOCUMENT_WITHDRAWN,
     DOSSIER_UPDATED,
     KIND_LABELS,
+    MINISTER_CONTACT_RECORDED,
     NOTIFICATION_RECORDED,
     STEP_MOVED,
     TIMELINE_KINDS,
     Kind,
 )
-from herstel.models import Decision, DossierChange, Herstelactie
+from herstel.models import Decision, DossierChange, Herstelactie, MinisterContact
 from herstel.money import euros
 from uwvkms.events import NOTIFICATION_ACKNOWLEDGED
 from uwvkms.history import Change, ChangeFormat, HistoryEntry, changes_in_words, code_label
@@ -180,6 +181,9 @@ class TimelineEntry:
     changes: list[Change]
     reason: str
     decision: Decision | None
+    # The withdrawal of the record the entry is about, other than a decision (a contact with
+    # the minister): shown struck through, with who, when and why.
+    withdrawn: str = ""
 
 
 def _timeline_value(key: str, value) -> str | None:
@@ -194,7 +198,9 @@ TIMELINE_CHANGES = ChangeFormat(
     fields=_FIELDS,
     values=_CHOICES,
     # Record ids (the entry shows the record itself or names it) and a document's checksum.
-    hidden=frozenset({"decision", "dt_view", "action_document", "document_name", "sha256"}),
+    hidden=frozenset(
+        {"decision", "dt_view", "minister_contact", "action_document", "document_name", "sha256"}
+    ),
     skip_unchanged=True,
     field_label=lambda key: _field(key) if key.startswith("criteria.") else None,
     display=_timeline_value,
@@ -211,6 +217,12 @@ def timeline(action: Herstelactie) -> list[TimelineEntry]:
             "withdrawn_by", "document_file"
         )
     }
+    withdrawn_contacts = {
+        c.pk: c.withdrawal_summary()
+        for c in MinisterContact.with_withdrawn.filter(
+            herstelactie=action, withdrawn_at__isnull=False
+        ).select_related("withdrawn_by")
+    }
     # Dossier edits are read from DossierChange, their one record; the event log rows that
     # recorded them too before (same edit, same moment) are left out.
     # Who took note of an informing notification (issue 20) is shown on the decisions and
@@ -219,7 +231,7 @@ def timeline(action: Herstelactie) -> list[TimelineEntry]:
         event__in=[DOSSIER_UPDATED, NOTIFICATION_ACKNOWLEDGED]
     )
     entries = [
-        _entry(entry, decisions)
+        _entry(entry, decisions, withdrawn_contacts)
         for entry in history_for(about_action, fmt=TIMELINE_CHANGES, oldest_first=True)
     ]
     edits = (
@@ -257,11 +269,18 @@ def _dossier_edit(change: DossierChange) -> TimelineEntry:
     )
 
 
-def _entry(entry: HistoryEntry, decisions: dict[int, Decision]) -> TimelineEntry:
+def _entry(
+    entry: HistoryEntry, decisions: dict[int, Decision], withdrawn_contacts: dict[int, str]
+) -> TimelineEntry:
     kind = TIMELINE_KINDS.get(entry.event, Kind.CHANGE)
     stored = entry.stored
     label, changes = entry.label, entry.changes
     decision = decisions.get(stored["decision"][1]) if "decision" in stored else None
+    withdrawn = (
+        withdrawn_contacts.get(stored["minister_contact"][1], "")
+        if entry.event == MINISTER_CONTACT_RECORDED and "minister_contact" in stored
+        else ""
+    )
     if entry.event == STEP_MOVED and "step" in stored:
         old, new = stored["step"]
         label = _("Van %(old)s naar %(new)s") % {
@@ -291,6 +310,7 @@ def _entry(entry: HistoryEntry, decisions: dict[int, Decision]) -> TimelineEntry
         changes=changes,
         reason=entry.reason,
         decision=decision,
+        withdrawn=withdrawn,
     )
 
 

@@ -33,7 +33,6 @@ from herstel.models import (
     Evaluation,
     GoDecision,
     Herstelactie,
-    WorkingGroupMember,
 )
 from herstel.permissions import is_sbk_adviser, may_see_overview
 from herstel.rules import (
@@ -44,7 +43,7 @@ from herstel.rules import (
     moves_for,
     obligations_checklist,
 )
-from herstel.selectors.actions import TASK_OWNER_FACT, decision_facts_of
+from herstel.selectors.actions import TASK_OWNER_FACT, decision_facts_of, involves_unit
 from herstel.selectors.execution import evaluation_period_days, execution_facts_of
 from herstel.selectors.figures import sbk_overview
 from uwvkms.constants import Role
@@ -90,11 +89,7 @@ def _dt_items(unit_id: int) -> list[WorkItem]:
         Herstelactie.objects.alias(
             dt_decided=_standing(Forum.DT),
             go_recorded=Exists(GoDecision.objects.filter(herstelactie=OuterRef("pk"))),
-            involved=Exists(
-                WorkingGroupMember.objects.filter(
-                    herstelactie=OuterRef("pk"), user__business_unit_id=unit_id
-                )
-            ),
+            involved=involves_unit(unit_id),
             view_given=Exists(
                 DtView.objects.filter(
                     herstelactie=OuterRef("pk"), business_unit_id=unit_id, correction__isnull=True

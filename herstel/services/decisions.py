@@ -36,6 +36,7 @@ from herstel.rules import (
     outcomes_for,
 )
 from herstel.selectors.actions import decision_facts
+from herstel.selectors.records import raises_of, superseded_by
 from herstel.services.documents import document_for_reference
 from herstel.services.guards import capacities_of, locked, require_operation
 from uwvkms.models import User
@@ -219,6 +220,15 @@ def decision_correct(
         raise ValidationError(_("In stap 1 worden geen besluiten gecorrigeerd."))
     if Decision.objects.filter(corrects=decision).exists():
         raise ValidationError(_("Dit besluit is al gecorrigeerd; corrigeer zo nodig de correctie."))
+    superseded = superseded_by(decision, raises_of(herstelactie))
+    if superseded is not None:
+        raise ValidationError(
+            _(
+                "Dit besluit is vervangen: het mandaat is daarna verhoogd naar %(mandate)s. Het "
+                "wordt niet meer gecorrigeerd."
+            )
+            % {"mandate": superseded.label}
+        )
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Geef de reden van de correctie.")})

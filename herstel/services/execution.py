@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 
 from herstel.constants import GoBody, GoOutcome, Operation
 from herstel.events import ESTIMATE_SET, EXECUTION_PLAN_UPDATED, GO_DECISION_RECORDED
-from herstel.models import ExecutionPlan, GoDecision, Herstelactie
+from herstel.models import ActionDocument, ExecutionPlan, GoDecision, Herstelactie
 from herstel.money import cents_of, euros
 from herstel.rules import decision_date_problem
+from herstel.services.documents import document_for_reference
 from herstel.services.guards import (
     locked,
     require_operation,
@@ -90,11 +91,13 @@ def go_decision_record(
     decided_on: date,
     rationale: str = "",
     document: str = "",
+    document_file: ActionDocument | None = None,
 ) -> GoDecision:
     """Record the go/no-go moment of the execution (the process guide: mostly at DT/MT level):
     the body, the date and the outcome; a no-go says why. Recorded by the advisers or the DT
     members of the lead division in step 3. Never edited: a later record replaces the earlier
-    one, and dossier work is allowed only while the latest says "go"."""
+    one, and dossier work is allowed only while the latest says "go". `document_file`: a
+    document of the action's dossier it rests on (not withdrawn)."""
     herstelactie = locked(herstelactie)
     require_operation(actor, herstelactie, Operation.RECORD_GO_DECISION)
     problem = decision_date_problem(
@@ -102,6 +105,7 @@ def go_decision_record(
     )
     if problem:
         raise ValidationError({"decided_on": problem})
+    document_file = document_for_reference(herstelactie, document_file)
     decision = GoDecision(
         herstelactie=herstelactie,
         body=GoBody(body),
@@ -109,6 +113,7 @@ def go_decision_record(
         decided_on=decided_on,
         rationale=(rationale or "").strip(),
         document=(document or "").strip(),
+        document_file=document_file,
         recorded_by=actor,
     )
     if decision.outcome == GoOutcome.NO_GO and not decision.rationale:
@@ -125,6 +130,7 @@ def go_decision_record(
             "decided_on": [None, decided_on.isoformat()],
             "rationale": [None, decision.rationale or None],
             "document": [None, decision.document or None],
+            **({"document_file": [None, str(document_file)]} if document_file is not None else {}),
         },
     )
     return decision

@@ -30,8 +30,10 @@ from herstel.events import (
     DT_VIEW_WITHDRAWN,
     MANDATE_RAISED,
     MINISTER_CONTACT_RECORDED,
+    MINISTER_CONTACT_WITHDRAWN,
 )
 from herstel.models import (
+    ActionDocument,
     AdviceEnrichment,
     Decision,
     DtView,
@@ -44,9 +46,11 @@ from herstel.rules import (
     decision_date_problem,
     enrichment_refusal,
     mandate_raise_refusal,
+    minister_contact_refusal,
     view_refusal,
 )
 from herstel.services.decisions import _decision_changes, _require_plausible
+from herstel.services.documents import document_for_reference
 from herstel.services.guards import capacities_of, locked, require_version
 from uwvkms.models import User
 from uwvkms.services import audit_event_record
@@ -264,6 +268,7 @@ def mandate_raise(
     intended_body: str = "",
     decided_on: date | None = None,
     document: str = "",
+    document_file: ActionDocument | None = None,
 ) -> MandateRaise:
     """The RvB raises the decision mandate in step 2B because the scenario it chose needs a
     heavier decision (`rules.mandate_raise_refusal`: only upwards, only by the RvB, only in 2B;
@@ -271,7 +276,7 @@ def mandate_raise(
     the action's mandate changes (its rule text keeps the computed rule and notes the raise)
     and the obligations follow the new mandate's path (OBLIGATIONS), without going back to
     step 1. Raised to RvB and minister, the RvB's intended decision (`intended_body`,
-    `decided_on`) is recorded with it and the action goes to the minister's part of step 2,
+    `decided_on`, optionally `document_file`: a document of the dossier) is recorded with it and the action goes to the minister's part of step 2,
     where SBK writes the note to the minister with SZW (SBK is told)."""
     herstelactie = locked(herstelactie)
     capacities = capacities_of(actor, herstelactie)
@@ -306,6 +311,7 @@ def mandate_raise(
         if errors:
             raise ValidationError(errors)
         _require_plausible(decided_on, herstelactie)
+        document_file = document_for_reference(herstelactie, document_file)
     sbk_before = sbk_ready(herstelactie)
     old_mandate = Mandate(herstelactie.mandate)
     raised = MandateRaise(
@@ -342,6 +348,7 @@ def mandate_raise(
             body=intended_body,
             decided_on=decided_on,
             document=(document or "").strip(),
+            document_file=document_file,
             recorded_by=actor,
         )
         decision.full_clean()
@@ -368,28 +375,26 @@ def mandate_raise(
 # --- The RvB's contacts with the minister -------------------------------------------------------
 
 
+def _require_contact_right(actor: User, herstelactie: Herstelactie) -> None:
+    """PermissionDenied for anyone but the RvB and SBK; the reason when the action's mandate or
+    step does not allow it now."""
+    if not MINISTER_CONTACT_RIGHT.by & capacities_of(actor, herstelactie):
+        raise PermissionDenied
+    refusal = minister_contact_refusal(mandate=herstelactie.mandate or None, step=herstelactie.step)
+    if refusal:
+        raise ValidationError(refusal)
+
+
 @transaction.atomic
 def minister_contact_record(
     *, actor: User, herstelactie: Herstelactie, contact_on: date, form: str, summary: str
 ) -> MinisterContact:
     """Record a contact of the RvB with the minister of SZW about the action (the process
     guide, step 2B: "RvB onderhoudt, indien van toepassing, contact minister"): by the RvB or
-    SBK, on the minister path, from the minister's part of step 2 on while the action is open."""
+    SBK, under the RvB's or the RvB and minister's mandate, from step 2B on while the action is
+    open (`rules.minister_contact_refusal`)."""
     herstelactie = locked(herstelactie)
-    if not MINISTER_CONTACT_RIGHT.by & capacities_of(actor, herstelactie):
-        raise PermissionDenied
-    if (
-        herstelactie.mandate != Mandate.RVB_MINISTER
-        or herstelactie.step not in MINISTER_CONTACT_RIGHT.steps
-    ):
-        raise ValidationError(
-            _(
-                "Contacten met de minister worden vastgelegd bij een mandaat RvB en minister, "
-                "vanaf het moment dat de actie naar de minister is; de herstelactie staat in "
-                "%(step)s."
-            )
-            % {"step": herstelactie.get_step_display()}
-        )
+    _require_contact_right(actor, herstelactie)
     if form not in ContactForm.values:
         raise ValidationError({"form": _("Kies de vorm van het contact.")})
     problem = decision_date_problem(
@@ -411,9 +416,28 @@ def minister_contact_record(
         actor=actor,
         target=herstelactie,
         changes={
+            "minister_contact": [None, contact.pk],
             "contact_on": [None, contact_on.isoformat()],
             "contact_form": [None, contact.form],
             "summary": [None, contact.summary],
         },
     )
     return contact
+
+
+@transaction.atomic
+def minister_contact_withdraw(*, actor: User, contact: MinisterContact, reason: str) -> None:
+    """Withdraw a contact with the minister recorded in error (the wrong action, never held),
+    with a reason: by the RvB or SBK, while it could be recorded. It stays, struck through, with
+    who, when and why, on the decisions page and the timeline."""
+    herstelactie = locked(contact.herstelactie)
+    contact = MinisterContact.with_withdrawn.select_for_update().get(pk=contact.pk)
+    _require_contact_right(actor, herstelactie)
+    changes = withdraw(contact, actor=actor, reason=reason, what=_("Dit contact met de minister"))
+    audit_event_record(
+        event=MINISTER_CONTACT_WITHDRAWN,
+        actor=actor,
+        target=herstelactie,
+        changes={"minister_contact": [contact.pk, contact.pk], **changes},
+        reason=contact.withdrawal_reason,
+    )

@@ -127,7 +127,11 @@ def step2_context(
         "mandate_raises": records.mandate_raises_of(action),
         "raise_form": raise_form
         or (
-            MandateRaiseForm(mandates=raisable, initial={"version": action.version})
+            MandateRaiseForm(
+                mandates=raisable,
+                documents=documents_to_refer(action),
+                initial={"version": action.version},
+            )
             if raisable
             else None
         ),

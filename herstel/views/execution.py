@@ -11,6 +11,7 @@ from herstel.constants import GoOutcome, Operation
 from herstel.forms.execution import ExecutionPlanForm, GoDecisionForm
 from herstel.selectors import actions as selectors
 from herstel.selectors import execution as execution_selectors
+from herstel.selectors.documents import documents_to_refer
 from herstel.services import execution as services
 from herstel.views.actions import _move_forms, refusal_on_top, require_capacity, require_right
 from uwvkms.forms import add_service_errors, posted_data
@@ -28,7 +29,7 @@ def _render(request, access, *, go_form=None, status=200):
             "plan": execution_selectors.execution_plan_of(action),
             "go_decisions": go_decisions,
             "latest_go": go_decisions[-1] if go_decisions else None,
-            "go_form": go_form or GoDecisionForm(),
+            "go_form": go_form or GoDecisionForm(documents=documents_to_refer(action)),
             "GO": GoOutcome.GO,
             "move_forms": _move_forms(access),
         },
@@ -78,7 +79,7 @@ def execution_plan_edit(request, pk: int):
 def go_decision_add(request, pk: int):
     access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
     require_capacity(access, Operation.RECORD_GO_DECISION)
-    form = GoDecisionForm(request.POST)
+    form = GoDecisionForm(request.POST, documents=documents_to_refer(access.action))
     if form.is_valid():
         try:
             decision = services.go_decision_record(

@@ -17,9 +17,11 @@ from herstel.forms.step2 import (
     EnrichmentForm,
     MandateRaiseForm,
     MinisterContactForm,
+    MinisterContactWithdrawForm,
 )
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
+from herstel.selectors.documents import documents_to_refer
 from herstel.services import step2 as services
 from herstel.views.actions import refusal_on_top
 from herstel.views.decisions import _render
@@ -156,7 +158,9 @@ def mandate_raise(request, pk: int):
     access = selectors.herstelactie_get_for_decision_making(user=request.user, pk=pk)
     _require(access, {Capacity.RVB})
     # Accept any mandate on POST: the service refuses one that is not higher, with its reason.
-    form = MandateRaiseForm(request.POST, mandates=list(Mandate))
+    form = MandateRaiseForm(
+        request.POST, mandates=list(Mandate), documents=documents_to_refer(access.action)
+    )
     offered = access.raisable_mandates
 
     def again(status=400):
@@ -181,6 +185,7 @@ def mandate_raise(request, pk: int):
             intended_body=data["intended_body"],
             decided_on=data["decided_on"],
             document=data["document"],
+            document_file=data["document_file"],
         )
     except ValidationError as exc:
         add_service_errors(form, exc)
@@ -223,6 +228,10 @@ def _confirmation(request, access, data):
             (_("Nieuw mandaat"), str(Mandate(new).label)),
             (_("Reden"), data["reason"]),
             (_("Voorgenomen besluit"), data["intended_body"] if to_minister else ""),
+            (
+                _("Bestand uit het dossier"),
+                str(data["document_file"]) if to_minister and data["document_file"] else "",
+            ),
         ],
         confirm_label=_("Ja, mandaat verhogen"),
         back_label=_("Terug naar de besluitvorming"),
@@ -249,3 +258,49 @@ def minister_contact_add(request, pk: int):
             return _back(access)
     refusal_on_top(request, form, form_shown=access.may_record_minister_contact)
     return _render(request, access, contact_form=form, status=400)
+
+
+def minister_contact_withdraw(request, pk: int, contact_pk: int):
+    """Withdraw a contact with the minister recorded in error, with a reason (GET: the
+    question; POST: the withdrawal). The RvB and SBK; the page says why when it cannot."""
+    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
+    _require(access, MINISTER_CONTACT_RIGHT.by)
+    contact = records.minister_contact_get(action=access.action, pk=contact_pk)
+    form = MinisterContactWithdrawForm(posted_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minister_contact_withdraw(
+                actor=request.user, contact=contact, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Het contact met de minister is ingetrokken; het blijft doorgestreept zichtbaar."
+                ),
+            )
+            return _back(access)
+    if contact.is_withdrawn:
+        refusal = _("Dit contact met de minister is al ingetrokken (%(summary)s).") % {
+            "summary": contact.withdrawal_summary()
+        }
+    elif not access.may_record_minister_contact:
+        refusal = _(
+            "Een contact met de minister wordt nu niet ingetrokken: de herstelactie staat in %(step)s."
+        ) % {"step": access.action.get_step_display()}
+    else:
+        refusal = ""
+    return render(
+        request,
+        "herstel/minister_contact_withdraw.html",
+        {
+            "access": access,
+            "action": access.action,
+            "contact": contact,
+            "form": form,
+            "refusal": refusal,
+        },
+        status=400 if form.errors else 200,
+    )

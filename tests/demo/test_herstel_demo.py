@@ -17,6 +17,7 @@ from herstel.models import (
     Evaluation,
     Herstelactie,
     Kapstokverhaal,
+    MinisterContact,
     Notification,
     WorkingGroupMember,
 )
@@ -107,7 +108,8 @@ def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
     assert (raised.old_mandate, raised.new_mandate) == ("rvb", "rvb_minister") and raised.reason
     assert issue.dt_views.get().business_unit.abbreviation == "WB"
     assert issue.enrichments.get().version == 1
-    assert issue.minister_contacts.count() == 1
+    assert issue.minister_contacts.count() == 1  # the withdrawn one left out
+    assert MinisterContact.with_withdrawn.filter(herstelactie=issue).count() == 2
     assert herstelacties_for_user(User.objects.get(username="directie.wb")).filter(pk=issue.pk)
     assert ContactPoint.objects.count() == 9
     assert all(a.members.count() >= 9 for a in actions.values())  # contacts informed

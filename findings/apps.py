@@ -17,5 +17,8 @@ class FindingsConfig(AppConfig):
         from findings.selectors.workqueue import register_work_queue
 
         register_work_queue()
+        from findings.comments import register_comment_targets  # noqa: PLC0415
+
+        register_comment_targets()
         register_phase_facts(phase_facts)
         register_recorded_work(recorded_work)

@@ -7,6 +7,7 @@ class HerstelConfig(AppConfig):
     verbose_name = _("Herstelacties")
 
     def ready(self) -> None:
+        from herstel.comments import register_comment_targets
         from herstel.notifications import register_reminders
         from herstel.retention import register_retention
         from herstel.selectors.actions import register_user_facts
@@ -16,3 +17,4 @@ class HerstelConfig(AppConfig):
         register_work_queue()
         register_reminders()
         register_retention()
+        register_comment_targets()

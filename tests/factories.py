@@ -394,3 +394,27 @@ class AuditRatingFactory(factory.django.DjangoModelFactory):
     rater_role = "toetser"
     rating = 7
     comment = "Goed voorbereid."
+
+
+# --- Comments where the work is discussed (issue 21 §4) -------------------------------------
+
+
+def _content_type(record):
+    from django.contrib.contenttypes.models import ContentType  # noqa: PLC0415 (part's own)
+
+    return ContentType.objects.get_for_model(record)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A comment by `author` in the thread of `target` (pass the record), posted now."""
+
+    class Meta:
+        model = "uwvkms.Comment"
+        exclude = ("target",)
+
+    target = None
+    target_type = factory.LazyAttribute(lambda o: _content_type(o.target))
+    target_id = factory.LazyAttribute(lambda o: o.target.pk)
+    author = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
+    text = factory.Sequence(lambda n: f"Reactie {n}: kunnen we dit bespreken?")
+    updated_by = factory.SelfAttribute("author")

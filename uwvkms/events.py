@@ -146,6 +146,11 @@ USER_INVITED = Event("uwvkms.user.invited", _("Uitnodiging verstuurd"))
 USER_INVITATION_ACCEPTED = Event(
     "uwvkms.user.invitation_accepted", _("Uitnodiging aanvaard, wachtwoord ingesteld")
 )
+# Comments where the work is discussed (issue 21 §4, `uwvkms.comments`): the comment is the target.
+COMMENT_POSTED = Event("uwvkms.comment.posted", _("Reactie geplaatst"))
+COMMENT_EDITED = Event("uwvkms.comment.edited", _("Reactie gewijzigd"))
+COMMENT_WITHDRAWN = Event("uwvkms.comment.withdrawn", _("Reactie ingetrokken"))
+
 UPLOAD_INFECTED = Event("uwvkms.upload.infected", _("Upload geweigerd: malware gevonden"))
 UPLOAD_NOT_SCANNED = Event(
     "uwvkms.upload.not_scanned", _("Upload geweigerd: virusscanner niet bereikbaar")

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from uwvkms.constants import Delivery, Role
-from uwvkms.versioning import VersionedSinceLater
+from uwvkms.versioning import Versioned, VersionedSinceLater
+from uwvkms.withdrawal import Withdrawable
 
 
 class BusinessUnit(models.Model):
@@ -357,3 +358,57 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_type}#{self.object_id} → {self.recipient_id}"
+
+
+class Comment(Versioned, Withdrawable):
+    """A comment in a thread on some record where the work is discussed (issue 21 §4): a score,
+    a finding or recommendation, a section of the UWV-wide report, a herstelactie. One mechanism
+    for every app (`uwvkms.comments`): the target is any record (its content type and id), and
+    the app that owns the target kind says who may read and write its thread. A comment is
+    edited only by its author within a short while of posting (versioned, every edit in the
+    event log) and never deleted: withdrawn with a reason, it stays in the thread struck
+    through. Comments never go into a report."""
+
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("soort onderwerp"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    target_id = models.PositiveBigIntegerField(_("onderwerp"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.PROTECT,
+        related_name="comments",
+    )
+    text = models.TextField(_("reactie"), max_length=4000)
+    created_at = models.DateTimeField(_("geplaatst op"), default=timezone.now)
+    edited_at = models.DateTimeField(_("gewijzigd op"), null=True, blank=True)
+
+    class Meta(Withdrawable.Meta):
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["target_type", "target_id", "created_at"], name="comment_thread_idx"
+            )
+        ]
+        constraints = [
+            *Withdrawable.Meta.constraints,
+            models.CheckConstraint(
+                condition=~models.Q(text=""),
+                name="comment_text_not_empty",
+                violation_error_message=_("Een reactie heeft tekst."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(edited_at__isnull=True)
+                | models.Q(edited_at__gte=models.F("created_at")),
+                name="comment_edited_after_posted",
+                violation_error_message=_("Een reactie wordt gewijzigd nadat ze is geplaatst."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Reactie van %(author)s") % {"author": self.author}

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules, import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from uwvkms.constants import Delivery
 from uwvkms.events import NOTIFICATION_ACKNOWLEDGED
@@ -57,6 +58,12 @@ class NotificationKind(str):
 
     def __getnewargs__(self) -> tuple[str, Promise | str]:
         return (str(self), self.label)
+
+
+# The core's own kind: someone @-mentioned the recipient in a comment (`uwvkms.comments`).
+COMMENT_MENTIONED = NotificationKind(
+    "uwvkms.comment.mentioned", gettext_lazy("Genoemd in een reactie")
+)
 
 
 def _discover() -> None:

@@ -40,7 +40,13 @@ from tests.service_authorisation_herstel import DAY, HERSTEL_BUILDERS
 from uwvkms.models import AuditEvent
 
 SERVICE_PACKAGES = ("audits.services", "maturity.services", "findings.services", "herstel.services")
-SERVICE_MODULES = ("uwvkms.services", "uwvkms.retention", "uwvkms.mfa", "uwvkms.users.services")
+SERVICE_MODULES = (
+    "uwvkms.services",
+    "uwvkms.retention",
+    "uwvkms.mfa",
+    "uwvkms.users.services",
+    "uwvkms.comments",
+)
 
 # Public functions that take an actor but are no write service of their own, with the reason.
 EXEMPT = {
@@ -868,8 +874,33 @@ BUILDERS = {
         "coordinator",
     ),
     U + "user_invite": (lambda f: {"user": _invited(f("fez"))}, "coordinator"),
+    # --- uwvkms: comments (issue 21 §4): the thread's readers write; only the author edits ---
+    "uwvkms.comments.comment_post": (
+        lambda f: {"target": _commented_score(f), "text": "Kunnen we dit bespreken?"},
+        "unit_board",
+    ),
+    "uwvkms.comments.comment_edit": (
+        lambda f: {"comment": _score_comment(f), "text": "Anders.", "expected_version": 1},
+        "coordinator",
+    ),
+    "uwvkms.comments.comment_withdraw": (
+        lambda f: {"comment": _score_comment(f), "reason": "Dubbel."},
+        "coordinator",
+    ),
     **HERSTEL_BUILDERS,
 }
+
+
+def _commented_score(f):
+    return ScoreFactory(
+        cycle=f("cycle"), unit=f("uitkeren"), principle=principle(KG), updated_by=f("auditor")
+    )
+
+
+def _score_comment(f):
+    from uwvkms.comments import comment_post
+
+    return comment_post(actor=f("auditor"), target=_commented_score(f), text="Eerste reactie.")
 
 
 def _with_authenticator(user):

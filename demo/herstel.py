@@ -8,6 +8,7 @@ reference and text here is made up."""
 
 from django.db import transaction
 
+from demo.comments import load_herstel_comment_demo
 from demo.herstel_decisions import dt_done, dt_waiting, minister_waiting, rvb_waiting, step_1
 from demo.herstel_execution import closed, dt_done_execution, evaluating
 from demo.people import DemoLogin, login_of, people_get_or_create
@@ -69,4 +70,5 @@ def load_herstel_demo() -> list[DemoLogin]:
 
     for scenario in SCENARIOS:
         scenario(people)
+    load_herstel_comment_demo()
     return logins

@@ -17,7 +17,10 @@ from uwvkms.forms import add_service_errors, posted_data
 
 
 class CommentForm(forms.Form):
-    """A new comment (or the new text of one's own)."""
+    """A new comment (or the new text of one's own). Prefixed: the page it sits on may have a
+    field of the same name (a report section's text)."""
+
+    prefix = "reactie"
 
     text = forms.CharField(
         label=gettext_lazy("Uw reactie"),

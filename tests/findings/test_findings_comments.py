@@ -44,7 +44,7 @@ def test_the_team_and_the_coordination_team_discuss_findings(client, request, it
     target = request.getfixturevalue(item)
     user = request.getfixturevalue(persona)
     client.force_login(user)
-    response = client.post(thread_url(target), {"text": "Graag aanscherpen."})
+    response = client.post(thread_url(target), {"reactie-text": "Graag aanscherpen."})
     assert response.status_code == 302
     assert Comment.objects.get().author == user
     assert "Graag aanscherpen." in client.get(thread_url(target)).content.decode()
@@ -58,7 +58,7 @@ def test_nobody_else_reads_a_findings_thread(client, request, auditor, item, per
     user = request.getfixturevalue(persona)
     client.force_login(user)
     assert client.get(thread_url(target)).status_code == 404
-    assert client.post(thread_url(target), {"text": "Ik ook?"}).status_code == 404
+    assert client.post(thread_url(target), {"reactie-text": "Ik ook?"}).status_code == 404
     with pytest.raises(PermissionDenied):
         comment_post(actor=user, target=target, text="Ik ook?")
 
@@ -96,7 +96,7 @@ def test_the_findings_page_queries_do_not_grow_with_comments(
 def test_the_coordination_team_discusses_a_report_section_on_its_page(client, coordinator, section):
     client.force_login(coordinator)
     url = reverse("findings:uwv_report_section", args=[section.cycle.year, section.pk])
-    client.post(thread_url(section), {"text": "Wie schrijft de leeswijzer?", "next": url})
+    client.post(thread_url(section), {"reactie-text": "Wie schrijft de leeswijzer?", "next": url})
     page = client.get(url).content.decode()
     assert 'id="reacties"' in page and "Wie schrijft de leeswijzer?" in page
 

@@ -24,7 +24,8 @@ def test_the_working_group_discusses_the_action_on_its_overview(client, action, 
     client.force_login(adviser)
     detail = reverse("herstel:detail", args=[action.pk])
     response = client.post(
-        thread_url(action), {"text": "@werkgroep kun jij de cijfers nalopen?", "next": detail}
+        thread_url(action),
+        {"reactie-text": "@werkgroep kun jij de cijfers nalopen?", "next": detail},
     )
     assert response.status_code == 302 and response["Location"].startswith(detail)
     note = Notification.objects.get(recipient=wg_member, kind="uwvkms.comment.mentioned")
@@ -84,7 +85,7 @@ def test_a_task_owner_only_neither_reads_nor_is_mentioned(
     client.force_login(press)
     assert client.get(thread_url(issue)).status_code == 404
     client.force_login(adviser)
-    response = client.post(thread_url(issue), {"text": "@woordvoerder graag een lijn."})
+    response = client.post(thread_url(issue), {"reactie-text": "@woordvoerder graag een lijn."})
     assert response.status_code == 400
     assert "mag dit onderwerp niet lezen" in response.content.decode()
     assert not Comment.objects.exists()

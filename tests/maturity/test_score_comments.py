@@ -41,7 +41,7 @@ def test_the_coordination_team_reads_and_writes_the_thread(client, coordinator, 
     page = client.get(thread_url(score))
     assert page.status_code == 200
     assert "Graag kalibreren." in page.content.decode()
-    response = client.post(thread_url(score), {"text": "Nemen we mee in ronde 1."})
+    response = client.post(thread_url(score), {"reactie-text": "Nemen we mee in ronde 1."})
     assert response.status_code == 302
     assert Comment.objects.filter(author=coordinator, text="Nemen we mee in ronde 1.").exists()
     calibration = reverse("maturity:calibration_score", args=[score.cycle.year, score.pk])
@@ -54,7 +54,7 @@ def test_nobody_else_reads_or_writes_the_thread(client, request, auditor, score,
     user = request.getfixturevalue(persona)
     client.force_login(user)
     assert client.get(thread_url(score)).status_code == 404
-    assert client.post(thread_url(score), {"text": "Mag ik meedoen?"}).status_code == 404
+    assert client.post(thread_url(score), {"reactie-text": "Mag ik meedoen?"}).status_code == 404
     with pytest.raises(PermissionDenied):
         comment_post(actor=user, target=score, text="Via de service dan?")
     assert Comment.objects.count() == 1

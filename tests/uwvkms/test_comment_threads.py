@@ -43,7 +43,7 @@ def test_a_mention_notifies_the_colleague_with_a_link_to_the_thread(client, audi
     client.force_login(auditor)
     response = client.post(
         thread_url(score),
-        {"text": "@bram zie jij het jaarplan als bewijs?", "next": "/volwassenheid/2031/"},
+        {"reactie-text": "@bram zie jij het jaarplan als bewijs?", "next": "/volwassenheid/2031/"},
     )
     comment = Comment.objects.get()
     assert response.status_code == 302
@@ -77,7 +77,7 @@ def test_a_mention_of_someone_who_may_not_read_the_target_is_refused_and_the_tex
     user = request.getfixturevalue(persona)
     text = f"Wat vindt @{user.username} hiervan?"
     client.force_login(auditor)
-    response = client.post(thread_url(score), {"text": text})
+    response = client.post(thread_url(score), {"reactie-text": text})
     page = response.content.decode()
     assert response.status_code == 400
     assert message in page
@@ -97,7 +97,7 @@ def test_a_mention_of_an_unknown_or_inactive_user_is_refused(auditor, bram, scor
 
 def test_an_empty_comment_is_refused(client, auditor, score):
     client.force_login(auditor)
-    response = client.post(thread_url(score), {"text": "   "})
+    response = client.post(thread_url(score), {"reactie-text": "   "})
     assert response.status_code == 400
     assert not Comment.objects.exists()
 
@@ -108,7 +108,7 @@ def test_the_other_auditor_follows_the_notification_and_replies(client, auditor,
     client.force_login(bram)
     page = client.get(note.url.split("#")[0])
     assert "@bram wat vind jij?" in page.content.decode()
-    client.post(thread_url(score), {"text": "@auditor eens, niveau 3."})
+    client.post(thread_url(score), {"reactie-text": "@auditor eens, niveau 3."})
     assert Notification.objects.get(recipient=auditor).kind == COMMENT_MENTIONED
 
 
@@ -120,13 +120,15 @@ def test_the_author_changes_a_comment_within_fifteen_minutes(client, auditor, br
     client.force_login(auditor)
     url = reverse("comment_edit", args=[comment.pk])
     assert "Wijzigen" in client.get(thread_url(score)).content.decode()
-    response = client.post(url, {"text": "Tweede versie, @bram.", "version": comment.version})
+    response = client.post(
+        url, {"reactie-text": "Tweede versie, @bram.", "reactie-version": comment.version}
+    )
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.text == "Tweede versie, @bram." and comment.version == 2
     assert comment.edited_at is not None
     event = AuditEvent.objects.get(event=COMMENT_EDITED)
-    assert event.changes == {"text": ["Eerste versie.", "Tweede versie, @bram."]}
+    assert event.changes == {"reactie-text": ["Eerste versie.", "Tweede versie, @bram."]}
     assert Notification.objects.get().recipient == bram  # newly mentioned
     assert "gewijzigd op" in client.get(thread_url(score)).content.decode()
 
@@ -143,7 +145,9 @@ def test_after_fifteen_minutes_the_page_stops_offering_edit_and_the_server_refus
     url = reverse("comment_edit", args=[comment.pk])
     page = client.get(url).content.decode()
     assert "15 minuten" in page and "<textarea" not in page
-    response = client.post(url, {"text": "Toch anders.", "version": comment.version})
+    response = client.post(
+        url, {"reactie-text": "Toch anders.", "reactie-version": comment.version}
+    )
     assert response.status_code == 400
     assert "15 minuten" in response.content.decode()
     assert "Toch anders." in response.content.decode()  # what was typed comes back

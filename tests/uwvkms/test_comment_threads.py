@@ -128,7 +128,7 @@ def test_the_author_changes_a_comment_within_fifteen_minutes(client, auditor, br
     assert comment.text == "Tweede versie, @bram." and comment.version == 2
     assert comment.edited_at is not None
     event = AuditEvent.objects.get(event=COMMENT_EDITED)
-    assert event.changes == {"reactie-text": ["Eerste versie.", "Tweede versie, @bram."]}
+    assert event.changes == {"text": ["Eerste versie.", "Tweede versie, @bram."]}
     assert Notification.objects.get().recipient == bram  # newly mentioned
     assert "gewijzigd op" in client.get(thread_url(score)).content.decode()
 

@@ -40,7 +40,7 @@ def section(coordinator, cycle):
 
 @pytest.mark.parametrize("item", ["finding", "recommendation"])
 @pytest.mark.parametrize("persona", ["auditor", "coordinator"])
-def test_the_team_and_the_coordination_team_discuss_findings(client, request, item, persona):
+def test_the_team_and_the_coordination_team_discuss_findings(db, client, request, item, persona):
     target = request.getfixturevalue(item)
     user = request.getfixturevalue(persona)
     client.force_login(user)

@@ -110,7 +110,9 @@ def blind_state(
         .select_related("closed_by")
         .first()
     )
-    scored = sum(1 for s in scores if s.auditor_id in team)
+    # An auditor taken off the team no longer counts, nor shows.
+    scores = [s for s in scores if s.auditor_id in team]
+    scored = len(scores)
     closed = blind_phase_closed(
         blind_on=on, team_size=len(team), scored=scored, closed=closure is not None
     )

@@ -10,7 +10,7 @@ from audits.constants import AUDIT_TEAM, COORDINATION, AuditCapacity
 from audits.models import Assignment, AuditCycle, ManagementPrinciple
 from audits.selectors import is_assessed, require_audit_capacity
 from audits.services.locks import cycle_lock
-from maturity.blind_rules import early_close_refusal, setting_refusal
+from maturity.blind_rules import blind_phase_closed, early_close_refusal, setting_refusal
 from maturity.events import BLIND_PHASE_CLOSED, BLIND_SCORING_SET, INDIVIDUAL_SCORE_RECORDED
 from maturity.models import BlindPhaseClosure, BlindScoring, IndividualScore, IndividualScoreChange
 from maturity.notifications import notify_blind_phase_closed
@@ -100,7 +100,10 @@ def individual_score_record(
     )
     if lock:
         raise ValidationError(score_lock_message(lock, cycle_status=cycle.status))
-    if BlindPhaseClosure.objects.filter(cycle=cycle, unit=unit, principle=principle).exists():
+    team = set(
+        Assignment.objects.filter(cycle=cycle, unit=unit).values_list("auditor_id", flat=True)
+    )
+    if _phase_closed(cycle=cycle, unit=unit, principle=principle, team=team):
         raise ValidationError(
             _(
                 "De blinde fase is gesloten: uw eigen score ligt vast. Het team legt nu de teamscore vast."
@@ -155,13 +158,7 @@ def individual_score_record(
         target=score,
         changes={"version": [score.version - 1 or None, score.version]},
     )
-    team = set(
-        Assignment.objects.filter(cycle=cycle, unit=unit).values_list("auditor_id", flat=True)
-    )
-    scored = IndividualScore.objects.filter(
-        cycle=cycle, unit=unit, principle=principle, auditor_id__in=team
-    ).count()
-    if team and scored >= len(team):
+    if _phase_closed(cycle=cycle, unit=unit, principle=principle, team=team):
         _close(actor=actor, cycle=cycle, unit=unit, principle=principle, all_scored=True, reason="")
     return score
 
@@ -211,6 +208,15 @@ def blind_phase_close(
         all_scored=all_scored,
         reason=reason.strip(),
     )
+
+
+def _phase_closed(*, cycle, unit, principle, team: set[int]) -> bool:
+    """Whether the blind phase of `unit` × `principle` is over (`blind_phase_closed`)."""
+    scored = IndividualScore.objects.filter(
+        cycle=cycle, unit=unit, principle=principle, auditor_id__in=team
+    ).count()
+    closed = BlindPhaseClosure.objects.filter(cycle=cycle, unit=unit, principle=principle).exists()
+    return blind_phase_closed(blind_on=True, team_size=len(team), scored=scored, closed=closed)
 
 
 def _close(*, actor, cycle, unit, principle, all_scored: bool, reason: str) -> BlindPhaseClosure:

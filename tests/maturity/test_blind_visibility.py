@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from maturity.models import BlindPhaseClosure, IndividualScore
-from tests.maturity.blind import close_url, own_url, score_own
+from tests.factories import principle
+from tests.maturity.blind import KLANT, close_url, own_url, score_own
 from tests.maturity.scoring import score_url
 
 SECRET_A = "Oordeel-A: jaarplan ontbreekt."
@@ -195,3 +196,25 @@ def test_the_score_page_stays_flat_with_the_team(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.context["blind"].scored == 7 and response.context["blind"].closed is False
+
+
+def test_the_calibration_score_page_shows_the_spread_to_the_coordination_team(
+    client, both_scored, uitkeren, auditor, coordinator
+):
+    from maturity.services import score_record
+
+    score = score_record(
+        actor=auditor,
+        cycle=both_scored,
+        unit=uitkeren,
+        principle=principle(KLANT),
+        level=3,
+        justification="Teamoordeel.",
+        expected_version=0,
+    )
+    client.force_login(coordinator)
+    page = client.get(
+        reverse("maturity:calibration_score", args=[both_scored.year, score.pk])
+    ).content.decode()
+    assert SECRET_A in page and SECRET_B in page
+    assert "Laagste 2, hoogste 4, verschil 2." in page

@@ -173,11 +173,12 @@ class CalibrationMatrix:
         )
 
 
-def calibration_matrix(cycle: AuditCycle) -> CalibrationMatrix:
+def calibration_matrix(cycle: AuditCycle, *, spreads: bool = True) -> CalibrationMatrix:
     """The calibration matrix of `cycle`: every unit with a principle in scope × every principle
     of the cycle (Basic Kwaliteitsmanagement included when in the cycle), with the spread of the
-    auditors' own levels where the cycle scores blind (`cycle_blind_cells`). Five queries (nine
-    with blind scoring), whatever the number of units, principles and auditors."""
+    auditors' own levels where the cycle scores blind (`cycle_blind_cells`). Five queries (eight
+    with blind scoring), whatever the number of units, principles and auditors; four without
+    `spreads` (a reader that needs only the outliers, such as the work queue)."""
     principles = list(cycle.principles.order_by("order", "name"))
     scope = list(
         AssessedPrinciple.objects.filter(cycle=cycle)
@@ -196,7 +197,7 @@ def calibration_matrix(cycle: AuditCycle) -> CalibrationMatrix:
         )
     }
 
-    blind = cycle_blind_cells(cycle)
+    blind = cycle_blind_cells(cycle) if spreads else None
 
     outliers = {}
     columns = []

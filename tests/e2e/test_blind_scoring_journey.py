@@ -42,7 +42,7 @@ def _score_own(page: Page, level: str, text: str) -> None:
     ).to_be_visible()
     expect(page.get_by_text("Blinde fase", exact=True)).to_be_visible()
     check(page)
-    page.get_by_label(re.compile(f"^{level}")).check()
+    page.get_by_role("radio", name=re.compile(level)).check()
     page.get_by_label("Korte onderbouwing").fill(text)
     page.get_by_role("button", name="Eigen score vastleggen").click()
     expect(
@@ -73,7 +73,7 @@ def test_two_auditors_score_blind_and_agree_a_team_score(
     page.get_by_role("link", name="Blind scoren in deze cyclus instellen").click()
     expect(page.get_by_role("heading", name=f"Blind scoren ({YEAR})")).to_be_visible()
     check(page)
-    page.get_by_label(re.compile("^Aan")).check()
+    page.get_by_role("radio", name=re.compile("Aan: elke toetser")).check()
     page.get_by_role("button", name="Opslaan").click()
     expect(status_message(page, "Blind scoren staat nu aan.")).to_be_visible()
     check(page)
@@ -109,7 +109,7 @@ def test_two_auditors_score_blind_and_agree_a_team_score(
     expect(spread).to_contain_text(LEAD_TEXT)
     expect(spread).to_contain_text(COLLEAGUE_TEXT)
     check(page)
-    page.get_by_label(re.compile("^3 Reproduceren")).check()
+    page.get_by_role("radio", name=re.compile("3 Reproduceren")).check()
     page.get_by_label("Onderbouwing", exact=True).fill(
         "Besproken in het team: klantpanels bestaan, de rapportages missen klantsignalen."
     )

@@ -11,6 +11,7 @@ from django.db import transaction
 from audits.models import Assignment
 from audits.services import assignment_create
 from demo.comments import load_comment_demo
+from demo.blind import load_blind_scoring
 from demo.fieldwork import cycle_in_fieldwork, load_fieldwork, to_fieldwork
 from demo.findings import load_findings
 from demo.maturity import load_scores_and_calibration
@@ -134,6 +135,8 @@ def load_demo() -> list[DemoLogin]:
     load_next_year(coordinator=coordinator)
     fail_demo_version(cycle=cycle, coordinator=coordinator)
     load_comment_demo(cycle=cycle, coordinator=coordinator)
+    # 2025 scores blind (issue 21 part 2): own scores at two units, one spread of two.
+    load_blind_scoring(coordinator=coordinator, auditors=auditors)
     if returned:
         username, what = returned
         auditor = User.objects.select_related("business_unit").get(username=username)

@@ -14,6 +14,7 @@ class MaturityConfig(AppConfig):
         from maturity.selectors.calibration import phase_facts
         from maturity.selectors.scores import recorded_work
         from maturity.selectors.workqueue import register_work_queue
+        from maturity.services.blind import blind_scoring_copy
         from maturity.services.framework import frameworks_copy
 
         register_work_queue()
@@ -21,3 +22,4 @@ class MaturityConfig(AppConfig):
         register_phase_facts(phase_facts)
         register_recorded_work(recorded_work)
         register_cycle_copier(frameworks_copy)
+        register_cycle_copier(blind_scoring_copy)

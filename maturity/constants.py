@@ -30,3 +30,8 @@ class SessionStatus(models.TextChoices):
 
 # A unit scored this many levels or more from the principle's median is flagged in calibration.
 OUTLIER_DISTANCE = 2
+
+
+# Blind scoring (issue 21 part 2): the auditors of a unit's team differ this many levels or more
+# on a unit × principle, and the cell is flagged in the spread and the calibration matrix.
+SPREAD_FLAG_DISTANCE = 2

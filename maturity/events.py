@@ -28,3 +28,11 @@ CALIBRATION_REOPENED = Event("maturity.calibration.reopened", _("Kalibratie hero
 LEVEL_MEANING_CHANGED = Event(
     "maturity.level_meaning.changed", _("Betekenis van een volwassenheidsniveau gewijzigd")
 )
+
+# Blind scoring (issue 21 part 2). The events never carry a level or a justification: the event
+# log is read by others, and the levels stay with their author until the blind phase is closed.
+BLIND_SCORING_SET = Event("maturity.blind_scoring.set", _("Blind scoren in- of uitgeschakeld"))
+INDIVIDUAL_SCORE_RECORDED = Event(
+    "maturity.individual_score.recorded", _("Eigen score vastgelegd (blind)")
+)
+BLIND_PHASE_CLOSED = Event("maturity.blind_phase.closed", _("Blinde fase gesloten"))

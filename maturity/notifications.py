@@ -64,3 +64,24 @@ def notify_score_resubmitted(score: Score) -> None:
         url=_calibration_url(score),
         target=score,
     )
+
+
+BLIND_PHASE_CLOSED = NotificationKind(
+    "maturity.blind_phase.closed",
+    gettext_lazy("Blinde fase gesloten: de spreiding van de eigen scores is zichtbaar"),
+)
+
+
+def notify_blind_phase_closed(*, cycle, unit, principle) -> None:
+    """Tell the audit team of `unit` that the blind phase of `principle` is closed and they can
+    agree the team score. Names the unit and principle only: no level, no justification."""
+    notify(
+        kind=BLIND_PHASE_CLOSED,
+        recipients=audit_team_of(cycle=cycle, unit=unit),
+        title=_("%(principle)s bij %(unit)s (%(year)s)")
+        % {"principle": principle, "unit": unit, "year": cycle.year},
+        url=reverse(
+            "maturity:score_edit",
+            kwargs={"year": cycle.year, "unit_id": unit.pk, "principle_code": principle.code},
+        ),
+    )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from maturity.urls_calibration import urlpatterns as calibration_urlpatterns
-from maturity.views import framework, levels, scores
+from maturity.views import blind, framework, levels, scores
 
 app_name = "maturity"
 
@@ -15,6 +15,18 @@ urlpatterns = [
         scores.score_edit,
         name="score_edit",
     ),
+    # Blind scoring (issue 21 part 2): the own score, the lead closing the phase, the setting.
+    path(
+        "<int:year>/<int:unit_id>/<slug:principle_code>/eigen-score/",
+        blind.individual_score_save,
+        name="individual_score_save",
+    ),
+    path(
+        "<int:year>/<int:unit_id>/<slug:principle_code>/blinde-fase-sluiten/",
+        blind.blind_phase_close,
+        name="blind_phase_close",
+    ),
+    path("<int:year>/blind-scoren/", blind.blind_setting, name="blind_setting"),
     path("<int:year>/toetskader/", framework.framework_list, name="framework_list"),
     path(
         "<int:year>/toetskader/<slug:principle_code>/",

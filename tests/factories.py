@@ -418,3 +418,36 @@ class CommentFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
     text = factory.Sequence(lambda n: f"Reactie {n}: kunnen we dit bespreken?")
     updated_by = factory.SelfAttribute("author")
+# --- Blind scoring (issue 21 part 2) -----------------------------------------------------------
+
+
+class BlindScoringFactory(factory.django.DjangoModelFactory):
+    """A cycle that scores blind (the setting the coordination team keeps). A cycle without one
+    scores as before blind scoring existed; `uit=True` records it turned off."""
+
+    class Meta:
+        model = "maturity.BlindScoring"
+        django_get_or_create = ("cycle",)
+
+    cycle = factory.SubFactory(AuditCycleFactory)
+    enabled = True
+    updated_by = factory.SubFactory(UserFactory, roles=[Role.COORDINATIETEAM])
+
+    class Params:
+        uit = factory.Trait(enabled=False)
+
+
+class IndividualScoreFactory(factory.django.DjangoModelFactory):
+    """An auditor's own (blind) score; build it through `individual_score_record` where the
+    phase's closing matters."""
+
+    class Meta:
+        model = "maturity.IndividualScore"
+
+    cycle = factory.SubFactory(AuditCycleFactory)
+    unit = factory.SubFactory(BusinessUnitFactory)
+    principle = factory.LazyFunction(lambda: principle("klantgerichtheid"))
+    auditor = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
+    level = 3
+    justification = "Eigen oordeel op grond van het jaarplan."
+    updated_by = factory.SelfAttribute("auditor")

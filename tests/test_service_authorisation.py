@@ -25,6 +25,7 @@ from audits.models import Assignment, DocumentFile, Exclusion, InterviewQuestion
 from findings.models import Finding, MainFinding, Quote, ReportVersion, Theme
 from maturity.models import CalibrationSession, LevelMeaning
 from tests.factories import (
+    BlindScoringFactory,
     DistrictFactory,
     DocumentCheckFactory,
     DocumentTypeFactory,
@@ -57,6 +58,8 @@ EXEMPT = {
     "herstel.services.guards.capacities_of": "the herstel capacity lookup itself",
     "audits.services.confirmations.interview_requests_close": "a step of cycle_advance (the "
     "open confirmation requests lapse when calibration closes), which authorises its actor",
+    "maturity.services.blind.blind_scoring_copy": "a step of cycle_open_based_on (registered "
+    "copier), which authorises its actor",
     "herstel.services.guards.require_operation": "the herstel check itself (raises "
     "PermissionDenied; every herstel service calls it)",
 }
@@ -516,6 +519,34 @@ BUILDERS = {
             "reason": "Onderbouwing aanvullen.",
             "expected_version": score.version,
         },
+        COORDINATION_ONLY,
+    ),
+    # Blind scoring (issue 21 part 2): the team scores blind, the lead closes, the coordination
+    # team sets it per cycle.
+    M + "blind.individual_score_record": (
+        lambda f: {
+            "_": BlindScoringFactory(cycle=f("cycle")),
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "principle": _kg(),
+            "level": 3,
+            "justification": "Eigen oordeel.",
+            "expected_version": 0,
+        },
+        OTHER_TEAM,
+    ),
+    M + "blind.blind_phase_close": (
+        lambda f: {
+            "_": BlindScoringFactory(cycle=f("cycle")),
+            "cycle": f("cycle"),
+            "unit": f("uitkeren"),
+            "principle": _kg(),
+            "reason": "Collega ziek.",
+        },
+        OTHER_TEAM,
+    ),
+    M + "blind.blind_scoring_set": (
+        lambda f: {"cycle": f("cycle"), "enabled": True, "expected_version": 0},
         COORDINATION_ONLY,
     ),
     M + "calibration.calibration_close": (lambda f: {"cycle": f("cycle")}, COORDINATION_ONLY),

@@ -18,9 +18,15 @@ from audits.models import (
     Interview,
     ManagementPrinciple,
 )
-from maturity.constants import OUTLIER_DISTANCE, ScoreStatus, SessionStatus
+from maturity.constants import (
+    OUTLIER_DISTANCE,
+    SPREAD_FLAG_DISTANCE,
+    ScoreStatus,
+    SessionStatus,
+)
 from maturity.models import CalibrationClosure, CalibrationSession, Score, ScoreChange
 from maturity.rules import CalibrationScore, OutlierReason, principle_outliers
+from maturity.selectors.blind import CellBlind, cycle_blind_cells
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import has_any_role
@@ -91,6 +97,8 @@ class MatrixCell:
     score: Score | None
     reasons: tuple[OutlierReason, ...]
     median: Fraction | None
+    # Blind scoring (issue 21 part 2): the team's count while open, the spread once closed.
+    blind: CellBlind | None = None
 
     @property
     def state(self) -> str:
@@ -150,16 +158,27 @@ class CalibrationMatrix:
     columns: list[MatrixColumn]
     rows: list[MatrixRow]
     distance: int = OUTLIER_DISTANCE
+    blind_on: bool = False
+    spread_distance: int = SPREAD_FLAG_DISTANCE
 
     @property
     def outlier_count(self) -> int:
         return sum(column.outliers for column in self.columns)
 
+    @property
+    def spread_flag_count(self) -> int:
+        """Cells where the auditors' own levels differed by two or more (blind scoring)."""
+        return sum(
+            1 for row in self.rows for cell in row.cells if cell.blind and cell.blind.flagged
+        )
 
-def calibration_matrix(cycle: AuditCycle) -> CalibrationMatrix:
+
+def calibration_matrix(cycle: AuditCycle, *, spreads: bool = True) -> CalibrationMatrix:
     """The calibration matrix of `cycle`: every unit with a principle in scope × every principle
-    of the cycle (Basic Kwaliteitsmanagement included when in the cycle). Four queries, whatever
-    the number of units and principles."""
+    of the cycle (Basic Kwaliteitsmanagement included when in the cycle), with the spread of the
+    auditors' own levels where the cycle scores blind (`cycle_blind_cells`). Five queries (eight
+    with blind scoring), whatever the number of units, principles and auditors; four without
+    `spreads` (a reader that needs only the outliers, such as the work queue)."""
     principles = list(cycle.principles.order_by("order", "name"))
     scope = list(
         AssessedPrinciple.objects.filter(cycle=cycle)
@@ -177,6 +196,8 @@ def calibration_matrix(cycle: AuditCycle) -> CalibrationMatrix:
             "id", "unit_id", "principle_id", "level", "status", "version"
         )
     }
+
+    blind = cycle_blind_cells(cycle) if spreads else None
 
     outliers = {}
     columns = []
@@ -217,13 +238,14 @@ def calibration_matrix(cycle: AuditCycle) -> CalibrationMatrix:
                     score=scores.get((unit.id, principle.id)),
                     reasons=outliers[principle.id].reasons.get(unit.id, ()),
                     median=outliers[principle.id].median,
+                    blind=blind.get((unit.id, principle.id)) if blind is not None else None,
                 )
                 for principle in principles
             ],
         )
         for unit in units
     ]
-    return CalibrationMatrix(cycle=cycle, columns=columns, rows=rows)
+    return CalibrationMatrix(cycle=cycle, columns=columns, rows=rows, blind_on=blind is not None)
 
 
 def _scores_with_evidence_flag(scores: QuerySet[Score]) -> QuerySet[Score]:

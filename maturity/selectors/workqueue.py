@@ -204,7 +204,7 @@ def _outlier_items() -> list[WorkItem]:
     cycle = AuditCycle.objects.filter(status=CycleStatus.KALIBRATIE).order_by("-year").first()
     if cycle is None or is_calibration_frozen(cycle):
         return []  # closed: the scores are fixed, nothing left to discuss
-    count = calibration_matrix(cycle).outlier_count
+    count = calibration_matrix(cycle, spreads=False).outlier_count
     if not count:
         return []
     session = open_session(cycle)

@@ -21,6 +21,7 @@ from maturity.score_rules import (
     score_lock_message,
     submission_gaps,
 )
+from maturity.selectors.blind import team_score_refusal_for
 from maturity.selectors.calibration import is_calibration_frozen
 from maturity.selectors.scores import citable_documents, citable_interviews, ever_submitted
 from uwvkms.changes import changes_between
@@ -76,6 +77,9 @@ def score_record(
             _("%(principle)s wordt bij %(unit)s niet getoetst.")
             % {"principle": principle, "unit": unit}
         )
+    blind_refusal = team_score_refusal_for(cycle=cycle, unit=unit, principle=principle)
+    if blind_refusal:  # blind scoring: the team agrees only after seeing the spread
+        raise ScoreLocked(blind_refusal)
     frozen = is_calibration_frozen(cycle)
     phase_lock = score_lock(cycle_status=cycle.status, calibration_frozen=frozen, score_status=None)
     if phase_lock:

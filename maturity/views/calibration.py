@@ -19,6 +19,7 @@ from maturity.forms.calibration import (
     SessionOpenForm,
 )
 from maturity.selectors import calibration as selectors
+from maturity.selectors.blind import blind_state
 from maturity.selectors.levels import level_meanings
 from maturity.services import calibration as services
 from uwvkms.constants import Role
@@ -184,6 +185,10 @@ def _render_score(request, cycle, score, *, adjust_form=None, reopen_form=None, 
             "adjust_form": adjust_form or (ScoreAdjustForm(initial=initial) if can_act else None),
             "reopen_form": reopen_form or (ScoreReopenForm(initial=initial) if can_act else None),
             "levels": list(level_meanings().values()),
+            # Blind scoring: the spread the team agreed this score from (issue 21 part 2).
+            "blind": blind_state(
+                viewer=request.user, cycle=cycle, unit=score.unit, principle=score.principle
+            ),
         },
         status=status,
     )

@@ -13,7 +13,9 @@ from maturity.forms.scores import ScoreAction, ScoreForm
 from maturity.score_rules import score_lock_message
 from maturity.selectors import framework as framework_selectors
 from maturity.selectors import scores as selectors
+from maturity.selectors.blind import blind_state
 from maturity.services import scores as services
+from maturity.views.blind import blind_phase_page
 from uwvkms.confirmation import confirmation_page, is_confirmed, went_back
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, kept_input, posted_data
@@ -34,6 +36,9 @@ def score_edit(request, year: int, unit_id: int, principle_code: str):
     principle = principle_get(code=principle_code)
     if not is_assessed(cycle=cycle, unit=unit, principle=principle):
         raise Http404
+    blind = blind_state(viewer=request.user, cycle=cycle, unit=unit, principle=principle)
+    if blind.open:  # blind scoring: each auditor's own score first (issue 21 part 2)
+        return blind_phase_page(request, cycle=cycle, unit=unit, principle=principle, blind=blind)
     score = selectors.score_for(cycle=cycle, unit=unit, principle=principle)
     framework = framework_selectors.framework_for(cycle=cycle, principle=principle)
     context = {
@@ -44,6 +49,7 @@ def score_edit(request, year: int, unit_id: int, principle_code: str):
         "framework": framework,
         "history": selectors.score_history_rows(score),
         "sent_back": selectors.sent_back_change(score),
+        "blind": blind,
     }
     descriptors = framework_selectors.level_descriptors(framework)
 

@@ -1,6 +1,7 @@
-"""Fixtures of the evidence-request tests (issue 21 §1): a quality contact of Uitkeren and one
-of Communicatie, and a request list the lead auditor sent Uitkeren (the documentation list and
-one extra item). Imported by the modules that use them."""
+"""Fixtures of the evidence-request tests (issue 21 §1), loaded by tests/conftest.py: `qc`, a
+quality contact of Uitkeren (`qc_user`, designated by `unit_board`), `other_qc`, the user who is
+quality contact of Communicatie, and `evidence_request`, the request list the lead auditor sent
+Uitkeren (the documentation list and one extra item)."""
 
 import datetime
 
@@ -21,19 +22,19 @@ def fresh(user):
 
 
 @pytest.fixture
-def contact_user(db, uitkeren):
+def qc_user(db, uitkeren):
     return UserFactory(
         username="kwaliteit", first_name="Kim", last_name="Kwaliteit", business_unit=uitkeren
     )
 
 
 @pytest.fixture
-def contact(db, unit_board, uitkeren, contact_user):
-    return services.quality_contact_designate(actor=unit_board, unit=uitkeren, user=contact_user)
+def qc(db, unit_board, uitkeren, qc_user):
+    return services.quality_contact_designate(actor=unit_board, unit=uitkeren, user=qc_user)
 
 
 @pytest.fixture
-def other_contact(db, communicatie):
+def other_qc(db, communicatie):
     board = UserFactory(username="directie_com", business_unit=communicatie, roles=[Role.DIRECTIE])
     user = UserFactory(username="kwaliteit_com", business_unit=communicatie)
     services.quality_contact_designate(actor=fresh(board), unit=communicatie, user=user)
@@ -41,12 +42,12 @@ def other_contact(db, communicatie):
 
 
 @pytest.fixture
-def jaarplan(db):
+def jaarplan_type(db):
     return DocumentType.objects.get(name="Jaarplan")
 
 
 @pytest.fixture
-def sent(db, cycle, uitkeren, auditor) -> EvidenceRequest:
+def evidence_request(db, cycle, uitkeren, auditor) -> EvidenceRequest:
     return services.evidence_request_send(
         actor=auditor,
         cycle=cycle,

@@ -20,6 +20,7 @@ from audits.constants import (
     RequestItemStatus,
     StandardDocumentUse,
 )
+from uwvkms.dates import dutch
 
 # The moves that do not change an item's status (they are open in every status).
 _STATUS_KEEPING = frozenset({RequestItemAction.MESSAGE, RequestItemAction.WITHDRAW})
@@ -75,18 +76,19 @@ def due_date_refusal(
     period_end: datetime.date | None = None,
 ) -> str | None:
     """Why `due_on` is no plausible due date for a request list (None: it is). Not in the
-    past, not more than a year ahead, and, when the cycle's fieldwork period is set, not
-    after its end (the auditors must still judge what arrives). A date before the period's
-    start is allowed: units may deliver before the visits begin."""
+    past, not more than a year ahead, and, when the cycle's fieldwork period is set and its
+    end still ahead, not after that end (the auditors must still judge what arrives). Once the
+    planned end has passed (fieldwork running late), today's window rules alone apply. A date
+    before the period's start is allowed: units may deliver before the visits begin."""
     if due_on is None:
         return _("Geef de datum waarop het onderdeel uiterlijk aanlevert.")
     if due_on < today:
         return _("De uiterste datum ligt in het verleden.")
     if (due_on - today).days > REQUEST_MAX_DAYS_AHEAD:
         return _("De uiterste datum ligt meer dan een jaar vooruit.")
-    if period_end is not None and due_on > period_end:
+    if period_end is not None and period_end >= today and due_on > period_end:
         return _("De uiterste datum ligt na het einde van het veldwerk (%(end)s).") % {
-            "end": period_end.strftime("%d-%m-%Y")
+            "end": dutch(period_end)
         }
     return None
 

@@ -25,6 +25,7 @@ from demo.people import (
 from demo.report import write_demo_report
 from demo.report_material import place_demo_material
 from demo.report_texts import REPORT_2023
+from demo.requests import load_requests
 from demo.years import fail_demo_version, load_next_year, load_other_years
 from uwvkms.constants import Role
 from uwvkms.events import USER_DEACTIVATED
@@ -132,6 +133,8 @@ def load_demo() -> list[DemoLogin]:
     # 2025 in Voorbereiding "op basis van 2024", its proposed teams to review.
     load_next_year(coordinator=coordinator)
     fail_demo_version(cycle=cycle, coordinator=coordinator)
+    # Evidence requests of the cycle in fieldwork, with a quality contact's login (issue 21 §1).
+    logins += load_requests()
     if returned:
         username, what = returned
         auditor = User.objects.select_related("business_unit").get(username=username)

@@ -111,6 +111,8 @@ TODAY = datetime.date(2031, 3, 1)
         (datetime.date(2032, 3, 2), None, "meer dan een jaar"),
         (datetime.date(2031, 5, 1), datetime.date(2031, 4, 30), "na het einde van het veldwerk"),
         (datetime.date(2031, 4, 30), datetime.date(2031, 4, 30), None),
+        # The planned end has passed (fieldwork running late): today's window alone.
+        (datetime.date(2031, 3, 20), datetime.date(2031, 2, 1), None),
     ],
 )
 def test_plausible_due_dates(due_on, period_end, refused):

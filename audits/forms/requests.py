@@ -111,7 +111,7 @@ class AnswerForm(forms.Form):
         error_messages={"required": _("Kies bestaat niet of niet van toepassing.")},
     )
     answer = forms.CharField(
-        label=_("Toelichting"),
+        label=_("Toelichting bij uw antwoord"),
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Licht toe waarom; de toetsers beoordelen dat.")},
     )

@@ -20,7 +20,6 @@ from uwvkms.models import USER_FACTS, User
 from uwvkms.permissions import has_any_role
 from uwvkms.workqueue import Urgency, WorkItem, register
 
-
 OPEN_ITEMS_FACT = "unit_open_request_items"
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from audits.constants import (
     AUDIT_TEAM,
@@ -20,6 +21,7 @@ from audits.constants import (
     REQUEST_ITEM_OPEN,
     UNIT_SIDE,
     AuditCapacity,
+    RequestItemStatus,
     StandardDocumentUse,
 )
 from audits.models import (
@@ -38,7 +40,7 @@ from audits.request_rules import request_item_actions, standard_document_use
 from audits.selectors.capacities import require_audit_capacity
 from audits.selectors.cycles import cycle_get, unit_get
 from uwvkms.constants import Role
-from uwvkms.history import HistoryEntry
+from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import BusinessUnit, User
 from uwvkms.permissions import has_any_role
 from uwvkms.selectors import history_for
@@ -143,11 +145,32 @@ def active_document_types() -> QuerySet[DocumentType]:
     return DocumentType.objects.filter(is_active=True).order_by("order", "name")
 
 
+# How the changes of a request list, its items and its quality contacts read.
+REQUEST_CHANGES = ChangeFormat(
+    fields={
+        "due_on": _("uiterlijk aanleveren op"),
+        "note": _("toelichting voor het onderdeel"),
+        "items": _("aantal stukken"),
+        "title": _("gevraagd"),
+        "explanation": _("toelichting"),
+        "status": _("status"),
+        "answer": _("toelichting van het onderdeel"),
+        "files": _("bestand"),
+        "malware_scan": _("virusscan"),
+        "message": _("bericht"),
+        "withdrawn": _("ingetrokken"),
+        "user": _("kwaliteitscontactpersoon"),
+        "ended": _("beëindigd"),
+    },
+    values={"status": RequestItemStatus},
+)
+
+
 def request_history(page: RequestPage) -> list[HistoryEntry]:
     """Every recorded change of the list and its items, newest first. One query."""
     if page.request is None:
         return []
-    return history_for(page.request, *page.items)
+    return history_for(page.request, *page.items, fmt=REQUEST_CHANGES)
 
 
 def request_item_file_get(*, user: User, year: int, file_id: int) -> RequestItemFile:
@@ -208,8 +231,9 @@ def quality_contact_get(*, user: User, pk: int) -> QualityContact:
     raise Http404
 
 
-def quality_contact_history(unit: BusinessUnit, contacts: list[QualityContact]) -> list:
-    return history_for(*contacts)
+def quality_contact_history(contacts: list[QualityContact]) -> list[HistoryEntry]:
+    """Who designated and ended which quality contact, when and why. One query."""
+    return history_for(*contacts, fmt=REQUEST_CHANGES)
 
 
 # --- Open items: the work queue, the cockpit --------------------------------------------------

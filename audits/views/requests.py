@@ -350,7 +350,7 @@ def _contacts_render(request, page, form, refused=None):
         {
             "page": page,
             "form": form,
-            "history": selectors.quality_contact_history(page.unit, page.contacts),
+            "history": selectors.quality_contact_history(page.contacts),
             "history_reason": True,
         },
         status=400 if form.errors or refused else 200,

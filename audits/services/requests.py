@@ -283,7 +283,7 @@ def _authorise_move(
     held = require_audit_capacity(actor, allowed=allowed, cycle=request.cycle, unit=request.unit_id)
     cycle = require_fieldwork_open(request.cycle, what=_("De uitvraag"))
     locked = (
-        EvidenceRequestItem.with_withdrawn.select_for_update()
+        EvidenceRequestItem.with_withdrawn.select_for_update(of=("self",))
         .select_related("request__unit", "document_type")
         .get(pk=item.pk)
     )

@@ -14,6 +14,7 @@ from audits.models import AssessedPrinciple, DocumentType
 from audits.services import requests as services
 from tests.audits.requests_world import PDF, fresh
 from tests.factories import (
+    AuditCycleFactory,
     BusinessUnitFactory,
     DocumentCheckFactory,
     DocumentTypeFactory,
@@ -76,7 +77,7 @@ def test_the_home_page_of_a_quality_contact(client, qc, qc_user, cycle, uitkeren
     )
     one_list = _n(client, url)
     assert one_list == nothing_open + 1
-    EvidenceRequestFactory(unit=uitkeren)  # another cycle's list
+    EvidenceRequestFactory(cycle=AuditCycleFactory(year=2040), unit=uitkeren)  # another cycle
     assert _n(client, url) == one_list
 
 

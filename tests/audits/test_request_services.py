@@ -30,10 +30,10 @@ def test_sending_a_list_creates_its_items_and_tells_the_unit(qc, evidence_reques
     assert evidence_request.items.count() == types + 1
     extra = item_of(evidence_request, "Verbeterplan klantcontact")
     assert extra.document_type is None and extra.explanation.startswith("De versie")
-    assert AuditEvent.objects.filter(event="audits.evidence_request.evidence_request").count() == 1
+    assert AuditEvent.objects.filter(event="audits.evidence_request.sent").count() == 1
     assert AuditEvent.objects.filter(event="audits.request_item.added").count() == types + 1
     told = set(
-        Notification.objects.filter(kind="audits.evidence_request.evidence_request").values_list(
+        Notification.objects.filter(kind="audits.evidence_request.sent").values_list(
             "recipient__username", flat=True
         )
     )

@@ -7,10 +7,16 @@ class AuditsConfig(AppConfig):
     verbose_name = _("Interne toets")
 
     def ready(self) -> None:
+        from audits.notifications import register_reminders
         from audits.retention import register_retention
+        from audits.selectors.capacities import register_quality_contact_fact
         from audits.selectors.confirmations import register_user_facts
+        from audits.selectors.request_queue import register_request_queue
         from audits.selectors.workqueue import register_work_queue
 
         register_user_facts()
         register_work_queue()
         register_retention()
+        register_quality_contact_fact()
+        register_request_queue()
+        register_reminders()

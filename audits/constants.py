@@ -212,12 +212,16 @@ class AuditCapacity(StrEnum):
     LEAD_AUDITOR = "lead_auditor"  # leads the unit's audit team: agrees the report with the board
     COORDINATOR = "coordinator"  # the coordination team: runs the cycle for every unit
     BOARD = "board"  # the unit's own board (Directie bedrijfsonderdeel of that unit)
+    # Designated by the unit's board: answers its own unit's evidence requests, nothing else.
+    QUALITY_CONTACT = "quality_contact"
     RVB = "rvb"  # the executive board
 
 
 # The capacities that work on a unit's audit (the audit team and the coordination team).
 AUDIT_TEAM = frozenset({AuditCapacity.AUDITOR})
 COORDINATION = frozenset({AuditCapacity.COORDINATOR})
+# The unit's side of an evidence request: its board and the quality contacts it designated.
+UNIT_SIDE = frozenset({AuditCapacity.BOARD, AuditCapacity.QUALITY_CONTACT})
 
 
 class TeamRole(models.TextChoices):
@@ -239,3 +243,82 @@ class ReferenceTextKey(models.TextChoices):
         "bijlage_2_inleiding",
         _("Inleiding van Bijlage 2 Managementprincipes"),
     )
+
+
+# --- Evidence requests to the unit (issue 21 §1; audits.request_rules) -------------------------
+
+
+class RequestItemStatus(models.TextChoices):
+    """Where one item of a unit's request list stands."""
+
+    OPEN = "open", _("Open")
+    GELEVERD = "geleverd", _("Geleverd")
+    BESTAAT_NIET = "bestaat_niet", _("Bestaat niet")
+    NVT = "nvt", _("Niet van toepassing")
+    AANVULLEND = "aanvullend_gevraagd", _("Aanvullend gevraagd")
+
+
+class RequestItemAction(models.TextChoices):
+    """What can be done with an item of a request list; see REQUEST_ITEM_TRANSITIONS."""
+
+    DELIVER = "deliver", _("Bestand aanleveren")
+    NOT_EXISTING = "bestaat_niet", _("Bestaat niet")
+    NOT_APPLICABLE = "nvt", _("Niet van toepassing")
+    ASK_MORE = "ask_more", _("Aanvullend vragen")
+    MESSAGE = "message", _("Bericht plaatsen")
+    WITHDRAW = "withdraw", _("Intrekken")
+
+
+# Statuses in which the unit still has to answer an item (the open items of the list).
+REQUEST_ITEM_OPEN = frozenset({RequestItemStatus.OPEN, RequestItemStatus.AANVULLEND})
+# Statuses in which the unit has answered.
+REQUEST_ITEM_ANSWERED = frozenset(
+    {RequestItemStatus.GELEVERD, RequestItemStatus.BESTAAT_NIET, RequestItemStatus.NVT}
+)
+
+# (from status, action) → to status, for the moves that change the status. A message and a
+# withdrawal leave the status as it is.
+REQUEST_ITEM_TRANSITIONS: dict[tuple[str, str], str] = {
+    **{(s, RequestItemAction.DELIVER): RequestItemStatus.GELEVERD for s in REQUEST_ITEM_OPEN},
+    **{
+        (s, RequestItemAction.NOT_EXISTING): RequestItemStatus.BESTAAT_NIET
+        for s in REQUEST_ITEM_OPEN
+    },
+    **{(s, RequestItemAction.NOT_APPLICABLE): RequestItemStatus.NVT for s in REQUEST_ITEM_OPEN},
+    **{
+        (s, RequestItemAction.ASK_MORE): RequestItemStatus.AANVULLEND for s in REQUEST_ITEM_ANSWERED
+    },
+}
+
+# Who makes each move: the unit's side answers, the audit team asks, the lead withdraws.
+REQUEST_ITEM_MOVERS: dict[str, frozenset[AuditCapacity]] = {
+    RequestItemAction.DELIVER: UNIT_SIDE,
+    RequestItemAction.NOT_EXISTING: UNIT_SIDE,
+    RequestItemAction.NOT_APPLICABLE: UNIT_SIDE,
+    RequestItemAction.ASK_MORE: AUDIT_TEAM,
+    RequestItemAction.MESSAGE: UNIT_SIDE | AUDIT_TEAM,
+    RequestItemAction.WITHDRAW: frozenset({AuditCapacity.LEAD_AUDITOR}),
+}
+
+
+class RequestSide(models.TextChoices):
+    """Who wrote a message in an item's request thread."""
+
+    TEAM = "team", _("Toetsteam")
+    UNIT = "unit", _("Onderdeel")
+
+
+class StandardDocumentUse(models.TextChoices):
+    """How a unit stands on one item of the documentation list, in the cross-unit view."""
+
+    GELEVERD = "geleverd", _("Geleverd")
+    NIET = "niet", _("Niet geleverd")
+    NVT = "nvt", _("N.v.t.")
+    BESTAAT_NIET = "bestaat_niet", _("Bestaat niet")
+    NIET_GEVRAAGD = "niet_gevraagd", _("Niet gevraagd")
+
+
+# A request list's due date lies at most this many days ahead.
+REQUEST_MAX_DAYS_AHEAD = 365
+# Days before the due date on which the unit is reminded of its open items.
+REQUEST_REMINDER_DAYS = 5

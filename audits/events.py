@@ -80,3 +80,23 @@ INTERVIEW_PERSONAL_DATA_REMOVED = Event(
 DOCUMENT_FILE_RETENTION_REMOVED = Event(
     "audits.document_file.retention_removed", _("Bestand verwijderd na de bewaartermijn")
 )
+
+# Evidence requests to the unit (issue 21 §1).
+QUALITY_CONTACT_DESIGNATED = Event(
+    "audits.quality_contact.designated", _("Kwaliteitscontactpersoon aangewezen")
+)
+QUALITY_CONTACT_ENDED = Event(
+    "audits.quality_contact.ended", _("Kwaliteitscontactpersoon beëindigd")
+)
+EVIDENCE_REQUEST_SENT = Event("audits.evidence_request.sent", _("Uitvraag verstuurd"))
+EVIDENCE_REQUEST_UPDATED = Event(
+    "audits.evidence_request.updated", _("Uitvraag gewijzigd (datum of toelichting)")
+)
+REQUEST_ITEM_ADDED = Event("audits.request_item.added", _("Stuk aan de uitvraag toegevoegd"))
+REQUEST_ITEM_WITHDRAWN = Event("audits.request_item.withdrawn", _("Gevraagd stuk ingetrokken"))
+REQUEST_ITEM_DELIVERED = Event("audits.request_item.delivered", _("Bestand aangeleverd"))
+REQUEST_ITEM_ANSWERED = Event(
+    "audits.request_item.answered", _("Gevraagd stuk beantwoord (bestaat niet / n.v.t.)")
+)
+REQUEST_ITEM_MORE_ASKED = Event("audits.request_item.more_asked", _("Aanvullend gevraagd"))
+REQUEST_ITEM_MESSAGE = Event("audits.request_item.message", _("Bericht bij een gevraagd stuk"))

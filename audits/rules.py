@@ -189,12 +189,14 @@ def capacities_held(
     user_unit_id: int | None,
     unit_id: int | None,
     assignment_lead: bool | None,
+    quality_contact: bool = False,
 ) -> frozenset[AuditCapacity]:
     """The capacities of someone with `roles` (Role values) from business unit `user_unit_id`
     at the unit `unit_id` (None: cycle-wide, no unit in question). `assignment_lead` is None when
     they are not on the unit's audit team, else whether they lead it (DOMAIN.md §1; the table
-    is in audits.selectors.capacities). Cross-auditing is enforced when assigning, so it is
-    not repeated here."""
+    is in audits.selectors.capacities). `quality_contact` is whether the unit's board designated
+    them quality contact of their own unit (issue 21 §1): only at their own unit does it count.
+    Cross-auditing is enforced when assigning, so it is not repeated here."""
     held = set()
     if unit_id is not None and assignment_lead is not None and Role.TOETSER in roles:
         held.add(AuditCapacity.AUDITOR)
@@ -204,6 +206,8 @@ def capacities_held(
         held.add(AuditCapacity.COORDINATOR)
     if unit_id is not None and Role.DIRECTIE in roles and user_unit_id == unit_id:
         held.add(AuditCapacity.BOARD)
+    if unit_id is not None and quality_contact and user_unit_id == unit_id:
+        held.add(AuditCapacity.QUALITY_CONTACT)
     if Role.RVB in roles:
         held.add(AuditCapacity.RVB)
     return frozenset(held)

@@ -5,6 +5,7 @@ from django.urls import path
 
 from audits.views import confirmations, interviews, quarantine
 from audits.views import evidence as views
+from audits.views import requests as request_views
 
 urlpatterns = [
     # The documentation list and the appreciative question set (coordination team).
@@ -111,5 +112,77 @@ urlpatterns = [
         "ter-bevestiging/<int:pk>/",
         confirmations.confirmation_detail,
         name="confirmation_detail",
+    ),
+    # Evidence requests to the unit (issue 21 §1).
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/uitvraag/",
+        request_views.unit_request,
+        name="unit_request",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/uitvraag/<int:item_id>/aanleveren/",
+        request_views.unit_item_deliver,
+        name="unit_item_deliver",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/uitvraag/<int:item_id>/beantwoorden/",
+        request_views.unit_item_answer,
+        name="unit_item_answer",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/uitvraag/<int:item_id>/bericht/",
+        request_views.unit_item_message,
+        name="unit_item_message",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/uitvraag-toetsteam/",
+        request_views.team_request,
+        name="team_request",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/uitvraag-toetsteam/wijzigen/",
+        request_views.team_request_update,
+        name="team_request_update",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/uitvraag-toetsteam/toevoegen/",
+        request_views.team_item_add,
+        name="team_item_add",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/uitvraag-toetsteam/<int:item_id>/aanvullend/",
+        request_views.team_item_ask_more,
+        name="team_item_ask_more",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/uitvraag-toetsteam/<int:item_id>/bericht/",
+        request_views.team_item_message,
+        name="team_item_message",
+    ),
+    path(
+        "<int:year>/onderdelen/<int:unit_id>/uitvraag-toetsteam/<int:item_id>/intrekken/",
+        request_views.team_item_withdraw,
+        name="team_item_withdraw",
+    ),
+    path("<int:year>/aangeleverd/<int:file_id>/", request_views.request_file, name="request_file"),
+    path(
+        "<int:year>/standaarddocumenten/",
+        request_views.standard_documents,
+        name="standard_documents",
+    ),
+    path(
+        "<int:year>/standaarddocumenten.xlsx",
+        request_views.standard_documents_xlsx,
+        name="standard_documents_xlsx",
+    ),
+    path(
+        "kwaliteitscontactpersonen/",
+        request_views.quality_contacts,
+        name="quality_contacts",
+    ),
+    path(
+        "kwaliteitscontactpersonen/<int:pk>/beeindigen/",
+        request_views.quality_contact_end,
+        name="quality_contact_end",
     ),
 ]

@@ -10,8 +10,8 @@ from django.db import transaction
 
 from audits.models import Assignment
 from audits.services import assignment_create
-from demo.comments import load_comment_demo
 from demo.blind import load_blind_scoring
+from demo.comments import load_comment_demo
 from demo.fieldwork import cycle_in_fieldwork, load_fieldwork, to_fieldwork
 from demo.findings import load_findings
 from demo.maturity import load_scores_and_calibration
@@ -27,6 +27,7 @@ from demo.people import (
 from demo.report import write_demo_report
 from demo.report_material import place_demo_material
 from demo.report_texts import REPORT_2023
+from demo.requests import load_requests
 from demo.years import fail_demo_version, load_next_year, load_other_years
 from uwvkms.constants import Role
 from uwvkms.events import USER_DEACTIVATED
@@ -137,6 +138,8 @@ def load_demo() -> list[DemoLogin]:
     load_comment_demo(cycle=cycle, coordinator=coordinator)
     # 2025 scores blind (issue 21 part 2): own scores at two units, one spread of two.
     load_blind_scoring(coordinator=coordinator, auditors=auditors)
+    # Evidence requests of the cycle in fieldwork, with a quality contact's login (issue 21 §1).
+    logins += load_requests()
     if returned:
         username, what = returned
         auditor = User.objects.select_related("business_unit").get(username=username)

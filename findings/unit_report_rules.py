@@ -21,6 +21,8 @@ READABLE_IN: Mapping[AuditCapacity, frozenset[str]] = {
     AuditCapacity.BOARD: frozenset({UnitReportStatus.AFGESTEMD, UnitReportStatus.DEFINITIEF}),
     # The RvB reads only what is final.
     AuditCapacity.RVB: frozenset({UnitReportStatus.DEFINITIEF}),
+    # A quality contact answers the unit's evidence requests and reads no report (issue 21).
+    AuditCapacity.QUALITY_CONTACT: frozenset(),
 }
 
 # Who may make each move of UNIT_REPORT_TRANSITIONS.

@@ -25,6 +25,13 @@ from django.test import override_settings
 from audits.constants import CycleStatus
 from audits.models import AuditCycle
 from audits.services import assignment_create, cycle_open
+from tests.audits.requests_world import (  # noqa: F401 (fixtures of issue 21 §1)
+    evidence_request,
+    jaarplan_type,
+    other_qc,
+    qc,
+    qc_user,
+)
 from tests.clamd import clamd_socket, scanner_down, scanning  # noqa: F401 (fixtures)
 from tests.factories import BusinessUnitFactory, UserFactory, principle
 from uwvkms.constants import Role

@@ -418,6 +418,8 @@ class CommentFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
     text = factory.Sequence(lambda n: f"Reactie {n}: kunnen we dit bespreken?")
     updated_by = factory.SelfAttribute("author")
+
+
 # --- Blind scoring (issue 21 part 2) -----------------------------------------------------------
 
 
@@ -451,3 +453,54 @@ class IndividualScoreFactory(factory.django.DjangoModelFactory):
     level = 3
     justification = "Eigen oordeel op grond van het jaarplan."
     updated_by = factory.SelfAttribute("auditor")
+
+
+# --- Evidence requests to the unit (issue 21 §1, part "requests") ------------------------------
+
+
+class QualityContactFactory(factory.django.DjangoModelFactory):
+    """A quality contact: a user of the unit, designated by its board."""
+
+    class Meta:
+        model = "audits.QualityContact"
+
+    unit = factory.SubFactory(BusinessUnitFactory)
+    user = factory.SubFactory(UserFactory, business_unit=factory.SelfAttribute("..unit"))
+    designated_by = factory.SubFactory(
+        UserFactory, business_unit=factory.SelfAttribute("..unit"), roles=[Role.DIRECTIE]
+    )
+
+
+class EvidenceRequestFactory(factory.django.DjangoModelFactory):
+    """A sent request list (without items; add them with EvidenceRequestItemFactory)."""
+
+    class Meta:
+        model = "audits.EvidenceRequest"
+
+    cycle = factory.SubFactory(AuditCycleFactory)
+    unit = factory.SubFactory(BusinessUnitFactory)
+    due_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=14))
+    sent_by = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
+    updated_by = factory.SelfAttribute("sent_by")
+
+
+class EvidenceRequestItemFactory(factory.django.DjangoModelFactory):
+    """An item of a request list; traits per status. With `document_type` its title follows."""
+
+    class Meta:
+        model = "audits.EvidenceRequestItem"
+
+    request = factory.SubFactory(EvidenceRequestFactory)
+    document_type = factory.SubFactory(DocumentTypeFactory)
+    title = factory.LazyAttribute(
+        lambda item: item.document_type.name if item.document_type else "Ander stuk"
+    )
+    status = "open"
+    updated_by = factory.SelfAttribute("request.sent_by")
+
+    class Params:
+        geleverd = factory.Trait(status="geleverd")
+        nvt = factory.Trait(status="nvt", answer="Wij hebben geen buitenkantoren.")
+        bestaat_niet = factory.Trait(status="bestaat_niet", answer="Nooit gemaakt.")
+        aanvullend = factory.Trait(status="aanvullend_gevraagd")
+        extra = factory.Trait(document_type=None, title="Verbeterplan klantcontact")

@@ -8,6 +8,13 @@ from audits.models.cycle import (
 from audits.models.districts import District, DistrictDraw
 from audits.models.documents import DocumentCheck, DocumentFile, DocumentType
 from audits.models.interviews import Interview, Interviewee, InterviewNote, InterviewQuestion
+from audits.models.requests import (
+    EvidenceRequest,
+    EvidenceRequestItem,
+    QualityContact,
+    RequestItemFile,
+    RequestMessage,
+)
 from audits.models.team import Assignment
 
 __all__ = [
@@ -19,11 +26,16 @@ __all__ = [
     "DocumentCheck",
     "DocumentFile",
     "DocumentType",
+    "EvidenceRequest",
+    "EvidenceRequestItem",
     "Exclusion",
     "Interview",
     "InterviewNote",
     "InterviewQuestion",
     "Interviewee",
     "ManagementPrinciple",
+    "QualityContact",
     "ReferenceText",
+    "RequestItemFile",
+    "RequestMessage",
 ]

@@ -109,6 +109,16 @@ class DocumentFile(Withdrawable):
     uploaded_at = models.DateTimeField(_("op"), auto_now_add=True)
     # The day the retention job deleted the file's bytes (uwvkms.retention; audits.retention): the
     # row stays, so the evidence list still says which file there was, and since when it is gone.
+    # The request item it answered, when the unit delivered it (issue 21 §1); None for a file
+    # the audit team added itself.
+    request_item = models.ForeignKey(
+        "audits.EvidenceRequestItem",
+        verbose_name=_("aangeleverd op uitvraag"),
+        on_delete=models.PROTECT,
+        related_name="document_files",
+        null=True,
+        blank=True,
+    )
     removed_on = models.DateField(_("verwijderd na bewaartermijn op"), null=True, blank=True)
 
     class Meta(Withdrawable.Meta):

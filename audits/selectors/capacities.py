@@ -10,6 +10,7 @@ and whether they sit on the unit's audit team:
 | `LEAD_AUDITOR` | the Toetser who leads that team (also `AUDITOR`) |
 | `COORDINATOR` | the coordination team (every unit, every cycle) |
 | `BOARD` | Directie bedrijfsonderdeel of that unit itself |
+| `QUALITY_CONTACT` | a user of that unit whom its board designated (issue 21 §1): answers the unit's evidence requests, nothing else |
 | `RVB` | the Raad van Bestuur |
 
 Cross-auditing (an auditor never audits their own unit) is enforced when assigning, so the
@@ -22,12 +23,38 @@ so a service is safe whoever calls it (the HTML views, the REST API, the demo lo
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 
 from audits.constants import AuditCapacity
-from audits.models import Assignment, AuditCycle
+from audits.models import Assignment, AuditCycle, QualityContact
 from audits.rules import capacities_held
 from uwvkms.constants import Role
-from uwvkms.models import BusinessUnit, User
+from uwvkms.models import USER_FACTS, BusinessUnit, User
+
+QUALITY_CONTACT_FACT = "is_quality_contact"
+
+
+def _quality_contact_exists():
+    """Whether the outer user is a (current) quality contact of their own business unit: a
+    contact is always a user of the unit (`quality_contact_designate`)."""
+    return Exists(
+        QualityContact.objects.filter(
+            user=OuterRef("pk"), unit=OuterRef("business_unit"), withdrawn_at__isnull=True
+        )
+    )
+
+
+def register_quality_contact_fact() -> None:
+    """Load whether a user is a quality contact with their roles (no query of its own)."""
+    USER_FACTS[QUALITY_CONTACT_FACT] = _quality_contact_exists
+
+
+def is_quality_contact(user) -> bool:
+    """Whether `user` is a quality contact of their own unit (loaded with their roles)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(user.fact(QUALITY_CONTACT_FACT))
+
 
 # Passed as `assignment_lead` when the caller has not looked the assignment up.
 _UNKNOWN = object()
@@ -54,7 +81,8 @@ def audit_capacities(
     not on the team) and pays none. `unit` may be given by its id (a check before the page
     fetches it, so a stranger gets 403 before any 404)."""
     roles = roles_of(user)
-    if not roles:
+    quality_contact = is_quality_contact(user)
+    if not roles and not quality_contact:
         return frozenset()
     unit_id = unit.pk if isinstance(unit, BusinessUnit) else unit
     if assignment_lead is _UNKNOWN:
@@ -70,6 +98,7 @@ def audit_capacities(
         user_unit_id=user.business_unit_id,
         unit_id=unit_id,
         assignment_lead=assignment_lead,
+        quality_contact=quality_contact,
     )
 
 

@@ -300,20 +300,13 @@ def document_file_add(
     with transaction.atomic():  # refused before the scan too: no scan for whoever may not add
         require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
         require_evidence_open(cycle)
-    try:
-        accepted = check_upload(name=name, data=data, max_bytes=settings.UPLOAD_MAX_BYTES)
-    except UploadRefused as exc:
-        raise ValidationError({"file": str(exc)}) from exc
-    try:
-        verdict = upload_scan(
-            actor=actor,
-            target=unit,
-            name=accepted.name,
-            data=data,
-            about={"cycle": cycle.year, "document": str(document_type)},
-        )
-    except ValidationError as exc:
-        raise ValidationError({"file": exc.messages}) from exc
+    accepted, verdict = _accepted_upload(
+        actor=actor,
+        target=unit,
+        name=name,
+        data=data,
+        about={"cycle": cycle.year, "document": str(document_type)},
+    )
     return _document_file_store(
         actor=actor,
         cycle=cycle,
@@ -325,15 +318,45 @@ def document_file_add(
     )
 
 
+def _accepted_upload(*, actor: User, target, name: str, data: bytes, about: dict):
+    """Check an uploaded file (`check_upload`) and scan it (`upload_scan`): (accepted, verdict),
+    or ValidationError on the field "file" with the reason. Outside any transaction, so a
+    scanner's refusal stays in the event log. The one way in for every evidence upload (the
+    audit team's and the unit's answers to a request list)."""
+    try:
+        accepted = check_upload(name=name, data=data, max_bytes=settings.UPLOAD_MAX_BYTES)
+    except UploadRefused as exc:
+        raise ValidationError({"file": str(exc)}) from exc
+    try:
+        verdict = upload_scan(
+            actor=actor, target=target, name=accepted.name, data=data, about=about
+        )
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from exc
+    return accepted, verdict
+
+
 @transaction.atomic
 def _document_file_store(
-    *, actor, cycle, unit, document_type, accepted, data: bytes, verdict: str
+    *,
+    actor,
+    cycle,
+    unit,
+    document_type,
+    accepted,
+    data: bytes,
+    verdict: str,
+    allowed=AUDIT_TEAM,
+    request_item=None,
 ) -> DocumentFile:
-    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
+    """Store an accepted file on the check of `document_type` at `unit`: by the audit team, or
+    (`allowed`, `request_item`) by the unit's side answering a request item."""
+    require_audit_capacity(actor, allowed=allowed, cycle=cycle, unit=unit)
     require_evidence_open(cycle)
     check = _check_get_or_create(actor=actor, cycle=cycle, unit=unit, document_type=document_type)
     document_file = DocumentFile(
         document_check=check,
+        request_item=request_item,
         original_name=accepted.name,
         content_type=accepted.kind.content_type,
         size=accepted.size,

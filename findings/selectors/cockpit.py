@@ -23,6 +23,7 @@ from audits.models import (
 )
 from audits.rules import ReadinessRule
 from audits.selectors.readiness import cycle_readiness
+from audits.selectors.requests import open_request_items_by_unit
 from findings.cockpit_rules import (
     STAGE_LABELS,
     BlockerKind,
@@ -63,6 +64,8 @@ class CockpitRow:
     exclusion: Exclusion | None
     progress: UnitProgress
     cells: list[CockpitCell]
+    # Items of the unit's request list still open (issue 21 §1); None: no list sent.
+    open_request_items: int | None = None
 
     @property
     def is_backlog(self) -> bool:
@@ -105,6 +108,7 @@ class CycleCockpit:
     totals: list[ColumnTotal]
     blockers: list[BlockerLine]  # what is still open by now (achterstanden), all units
     readiness: list[ReadinessRule]  # the guarded move's rules: failing ones block the phase
+    open_request_items: int = 0  # items of the shown units' request lists still open
 
     @property
     def stages(self) -> list[tuple[Stage, str]]:
@@ -139,6 +143,7 @@ def cycle_cockpit(cycle: AuditCycle, *, today: date, only_backlog: bool = False)
     unit_ids = list(progress)
     units = BusinessUnit.objects.filter(pk__in=unit_ids).order_by("name")
     exclusions = {e.unit_id: e for e in Exclusion.objects.filter(cycle=cycle)}
+    open_requests = open_request_items_by_unit(cycle)
     rows = []
     for unit in units:
         stages = unit_stages(progress[unit.pk], cycle_status=cycle.status)
@@ -153,6 +158,7 @@ def cycle_cockpit(cycle: AuditCycle, *, today: date, only_backlog: bool = False)
                     )
                     for stage in Stage
                 ],
+                open_request_items=open_requests.get(unit.pk),
             )
         )
     blockers = phase_blockers(
@@ -180,6 +186,7 @@ def cycle_cockpit(cycle: AuditCycle, *, today: date, only_backlog: bool = False)
         # What the readiness rules do not already say: the other stages still open by now.
         blockers=[_blocker_line(b) for b in blockers if not _said_by_the_rules(b)],
         readiness=cycle_readiness(cycle),
+        open_request_items=sum(row.open_request_items or 0 for row in shown),
     )
 
 

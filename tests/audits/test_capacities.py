@@ -33,11 +33,40 @@ TABLE = [
     ((Role.DIRECTIE, Role.COORDINATIETEAM), UNIT, UNIT, None, {C.BOARD, C.COORDINATOR}),
 ]
 
+# A quality contact (issue 21 §1): only at their own unit, never cycle-wide, with or without
+# a role. (roles, own unit, unit in question) → held
+CONTACT_TABLE = [
+    ((), UNIT, UNIT, {C.QUALITY_CONTACT}),
+    ((), UNIT, OTHER, set()),
+    ((), UNIT, None, set()),
+    ((Role.DIRECTIE,), UNIT, UNIT, {C.BOARD, C.QUALITY_CONTACT}),
+    ((Role.TOETSER,), UNIT, UNIT, {C.QUALITY_CONTACT}),
+]
+
 
 @pytest.mark.parametrize(("roles", "own", "unit", "lead", "held"), TABLE)
 def test_capacities_held(roles, own, unit, lead, held):
     assert capacities_held(
         roles=frozenset(roles), user_unit_id=own, unit_id=unit, assignment_lead=lead
+    ) == frozenset(held)
+    # Not being a quality contact changes nothing of the table.
+    assert capacities_held(
+        roles=frozenset(roles),
+        user_unit_id=own,
+        unit_id=unit,
+        assignment_lead=lead,
+        quality_contact=False,
+    ) == frozenset(held)
+
+
+@pytest.mark.parametrize(("roles", "own", "unit", "held"), CONTACT_TABLE)
+def test_a_quality_contact_holds_the_capacity_at_their_own_unit_only(roles, own, unit, held):
+    assert capacities_held(
+        roles=frozenset(roles),
+        user_unit_id=own,
+        unit_id=unit,
+        assignment_lead=None,
+        quality_contact=True,
     ) == frozenset(held)
 
 

@@ -20,6 +20,8 @@ from tests.factories import (
     AssignmentFactory,
     BusinessUnitFactory,
     DocumentCheckFactory,
+    EvidenceRequestFactory,
+    EvidenceRequestItemFactory,
     FollowUpActionFactory,
     InterviewFactory,
     ManagementResponseFactory,
@@ -305,6 +307,10 @@ def test_queries_do_not_grow_with_units_or_principles(client, state, coordinator
             recommendation=RecommendationFactory(cycle=state, unit=unit)
         )
         FollowUpActionFactory(recommendation=answer.recommendation)
+        # The open items of its request list (issue 21 §1): one query for every unit.
+        request = EvidenceRequestFactory(cycle=state, unit=unit)
+        EvidenceRequestItemFactory(request=request)
+        EvidenceRequestItemFactory(request=request, geleverd=True)
     assert _queries(client, url) == before
     # Session, user and roles, one grouped query per source, and the readiness of the next
     # phase (the units counted, leads, scores, calibration, the published report).

@@ -78,6 +78,7 @@ def test_every_app_registers_its_lines():
     names = {p.__module__ for p in workqueue._providers}
     assert names == {
         "audits.selectors.workqueue",
+        "audits.selectors.request_queue",
         "maturity.selectors.workqueue",
         "findings.selectors.workqueue",
         "herstel.selectors.workqueue",

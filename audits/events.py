@@ -80,3 +80,15 @@ INTERVIEW_PERSONAL_DATA_REMOVED = Event(
 DOCUMENT_FILE_RETENTION_REMOVED = Event(
     "audits.document_file.retention_removed", _("Bestand verwijderd na de bewaartermijn")
 )
+
+# The audit's own evaluation (issue 21 §6).
+HOURS_RECORDED = Event("audits.hours.recorded", _("Uren vastgelegd"))
+HOURS_CORRECTED = Event("audits.hours.corrected", _("Uren gecorrigeerd"))
+HOURS_WITHDRAWN = Event("audits.hours.withdrawn", _("Uren ingetrokken"))
+LESSON_CREATED = Event("audits.lesson.created", _("Les voor de volgende cyclus vastgelegd"))
+LESSON_UPDATED = Event("audits.lesson.updated", _("Les voor de volgende cyclus gewijzigd"))
+LESSON_WITHDRAWN = Event("audits.lesson.withdrawn", _("Les voor de volgende cyclus ingetrokken"))
+LESSON_PROCESSED = Event("audits.lesson.processed", _("Les verwerkt in de nieuwe cyclus"))
+LESSON_PROCESSING_UPDATED = Event(
+    "audits.lesson.processing_updated", _("Verwerking van een les gewijzigd")
+)

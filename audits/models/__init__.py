@@ -7,11 +7,13 @@ from audits.models.cycle import (
 )
 from audits.models.districts import District, DistrictDraw
 from audits.models.documents import DocumentCheck, DocumentFile, DocumentType
+from audits.models.evaluation import AuditHours, Lesson, LessonProcessing
 from audits.models.interviews import Interview, Interviewee, InterviewNote, InterviewQuestion
 from audits.models.team import Assignment
 
 __all__ = [
     "AssessedPrinciple",
+    "AuditHours",
     "Assignment",
     "AuditCycle",
     "District",
@@ -23,6 +25,8 @@ __all__ = [
     "Interview",
     "InterviewNote",
     "InterviewQuestion",
+    "Lesson",
+    "LessonProcessing",
     "Interviewee",
     "ManagementPrinciple",
     "ReferenceText",

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from audits.models import Assignment
 from audits.services import assignment_create
+from demo.evaluation import load_evaluation
 from demo.fieldwork import cycle_in_fieldwork, load_fieldwork, to_fieldwork
 from demo.findings import load_findings
 from demo.maturity import load_scores_and_calibration
@@ -132,6 +133,8 @@ def load_demo() -> list[DemoLogin]:
     # 2025 in Voorbereiding "op basis van 2024", its proposed teams to review.
     load_next_year(coordinator=coordinator)
     fail_demo_version(cycle=cycle, coordinator=coordinator)
+    # The audit's own evaluation (issue 21 §6): home organisations, hours, lessons.
+    load_evaluation(coordinator=coordinator)
     if returned:
         username, what = returned
         auditor = User.objects.select_related("business_unit").get(username=username)

@@ -4,6 +4,7 @@ lessons the coordination team keeps for the next cycle, which that cycle marks "
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from audits.constants import HOURS_PER_WEEK_MAX, HOURS_TOTAL_MAX, HoursKind, LessonTheme
@@ -83,9 +84,12 @@ class AuditHours(Versioned, Withdrawable):
             return _("%(unit)s, week %(week)s: %(hours)s uur") % {
                 "unit": self.unit,
                 "week": self.week,
-                "hours": self.hours,
+                "hours": number_format(self.hours, decimal_pos=2),
             }
-        return _("%(unit)s, totaal: %(hours)s uur") % {"unit": self.unit, "hours": self.hours}
+        return _("%(unit)s, totaal: %(hours)s uur") % {
+            "unit": self.unit,
+            "hours": number_format(self.hours, decimal_pos=2),
+        }
 
 
 class Lesson(Versioned, Withdrawable):

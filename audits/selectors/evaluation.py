@@ -90,7 +90,7 @@ def own_hours_of_unit(*, user: User, cycle: AuditCycle, unit_id: int) -> OwnHour
     on_team = Assignment.objects.filter(cycle=cycle, unit=unit, auditor=user).exists()
     entries = list(
         AuditHours.with_withdrawn.filter(cycle=cycle, unit=unit, auditor=user)
-        .select_related("withdrawn_by", "updated_by")
+        .select_related("unit", "withdrawn_by", "updated_by")
         .order_by("withdrawn_at", "week", "id")
     )
     if not on_team and not entries:

@@ -34,9 +34,13 @@ from uwvkms.withdrawal import withdraw
 HOURS_WHAT = _("Deze uren")
 
 
-def _hours_check(*, kind: str, hours: Decimal | None, week: int | None, year: int) -> None:
+def _hours_check(*, kind: str, hours, week: int | None, year: int) -> Decimal | None:
+    """The hours as an exact Decimal, or ValidationError with every problem (the rule)."""
+    if hours is not None and not isinstance(hours, Decimal):
+        hours = Decimal(str(hours))
     if problems := hours_problems(kind=kind, hours=hours, week=week, year=year):
         raise ValidationError(problems)
+    return hours.quantize(Decimal("0.01")) if hours is not None else None
 
 
 def _require_own_hours(actor: User, entry: AuditHours) -> None:
@@ -64,7 +68,7 @@ def hours_record(
     AuditCycle.objects.select_for_update().get(pk=cycle.pk)  # one writer per cycle at a time
     if kind == HoursKind.TOTAL:
         week = None
-    _hours_check(kind=kind, hours=hours, week=week, year=cycle.year)
+    hours = _hours_check(kind=kind, hours=hours, week=week, year=cycle.year)
     recorded = AuditHours.objects.filter(cycle=cycle, unit=unit, auditor=actor)
     if conflict := hours_kind_conflict(
         kind=kind, recorded_kinds=set(recorded.values_list("kind", flat=True))
@@ -102,7 +106,7 @@ def hours_correct(
     _require_own_hours(actor, entry)
     entry = AuditHours.objects.select_for_update().select_related("cycle").get(pk=entry.pk)
     version_check(entry, expected_version=expected_version, what=HOURS_WHAT)
-    _hours_check(kind=entry.kind, hours=hours, week=entry.week, year=entry.cycle.year)
+    hours = _hours_check(kind=entry.kind, hours=hours, week=entry.week, year=entry.cycle.year)
     changes = model_update(entry, actor=actor, data={"hours": hours})
     if changes:
         audit_event_record(event=HOURS_CORRECTED, actor=actor, target=entry, changes=changes)

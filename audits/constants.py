@@ -322,3 +322,29 @@ class StandardDocumentUse(models.TextChoices):
 REQUEST_MAX_DAYS_AHEAD = 365
 # Days before the due date on which the unit is reminded of its open items.
 REQUEST_REMINDER_DAYS = 5
+# --- The audit's own evaluation (issue 21 §6) -------------------------------------------------
+
+
+class HoursKind(models.TextChoices):
+    """How an auditor records the hours spent on a unit: per week, or one total at the end."""
+
+    WEEK = "week", _("Per week")
+    TOTAL = "totaal", _("Totaal")
+
+
+# At most this many hours in one week on one unit; one total at most this many (max_digits 6).
+HOURS_PER_WEEK_MAX = 60
+HOURS_TOTAL_MAX = 2000
+
+
+class LessonTheme(models.TextChoices):
+    """What a lesson for the next cycle is about (optional)."""
+
+    NONE = "", _("– geen –")
+    VOORBEREIDING = "voorbereiding", _("Voorbereiding en planning")
+    VELDWERK = "veldwerk", _("Veldwerk en bewijs")
+    KALIBRATIE = "kalibratie", _("Scoren en kalibratie")
+    RAPPORTAGE = "rapportage", _("Rapportage")
+    SAMENWERKING = "samenwerking", _("Samenwerking met de onderdelen")
+    TOETSTEAM = "toetsteam", _("Toetsteam en tijdsbesteding")
+    OVERIG = "overig", _("Overig")

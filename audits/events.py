@@ -100,3 +100,14 @@ REQUEST_ITEM_ANSWERED = Event(
 )
 REQUEST_ITEM_MORE_ASKED = Event("audits.request_item.more_asked", _("Aanvullend gevraagd"))
 REQUEST_ITEM_MESSAGE = Event("audits.request_item.message", _("Bericht bij een gevraagd stuk"))
+# The audit's own evaluation (issue 21 §6).
+HOURS_RECORDED = Event("audits.hours.recorded", _("Uren vastgelegd"))
+HOURS_CORRECTED = Event("audits.hours.corrected", _("Uren gecorrigeerd"))
+HOURS_WITHDRAWN = Event("audits.hours.withdrawn", _("Uren ingetrokken"))
+LESSON_CREATED = Event("audits.lesson.created", _("Les voor de volgende cyclus vastgelegd"))
+LESSON_UPDATED = Event("audits.lesson.updated", _("Les voor de volgende cyclus gewijzigd"))
+LESSON_WITHDRAWN = Event("audits.lesson.withdrawn", _("Les voor de volgende cyclus ingetrokken"))
+LESSON_PROCESSED = Event("audits.lesson.processed", _("Les verwerkt in de nieuwe cyclus"))
+LESSON_PROCESSING_UPDATED = Event(
+    "audits.lesson.processing_updated", _("Verwerking van een les gewijzigd")
+)

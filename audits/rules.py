@@ -148,6 +148,61 @@ def coverage_before_opening(
     return next(w for w in windows if w.first_year <= year <= w.last_year)
 
 
+@dataclass(frozen=True)
+class UnitCoverage:
+    """Which principles one unit had assessed in a run of years, and which remain."""
+
+    years: tuple[int, ...]
+    assessed: Mapping[int, frozenset[int]]  # principle id → the years it was assessed here
+    applicable: frozenset[int]
+    covered: frozenset[int]
+    remaining: frozenset[int]
+
+    def years_of(self, principle_id: int) -> tuple[int, ...]:
+        return tuple(sorted(self.assessed.get(principle_id, ())))
+
+
+def unit_three_year_coverage(
+    assessed_by_year: Mapping[int, Collection[int]],
+    *,
+    years: Sequence[int],
+    principles: Collection[PrincipleInScope],
+    unit_has_execution_processes: bool,
+) -> UnitCoverage:
+    """Which principles one unit had assessed in `years` (the last three cycles up to and
+    including the one in question) and which remain to be assessed there (DOMAIN.md §2,
+    "Three-year cycle" per unit; the per-principle view is `three_year_coverage`).
+
+    `assessed_by_year` maps a year to the ids of the principles assessed at the unit in that
+    year's cycle (its scope); years outside `years` are ignored. A principle is *applicable* at
+    the unit unless it is meant for execution processes only and the unit has none (see
+    `default_assessed_principles`); remaining are the applicable principles not assessed in any
+    of `years`. A principle assessed although not applicable still counts as covered."""
+    window = tuple(sorted(set(years)))
+    applicable = frozenset(
+        p.id for p in principles if unit_has_execution_processes or not p.execution_units_only
+    )
+    all_ids = frozenset(p.id for p in principles)
+    assessed: dict[int, set[int]] = {}
+    for year in window:
+        for principle_id in assessed_by_year.get(year, ()):
+            if principle_id in all_ids:
+                assessed.setdefault(principle_id, set()).add(year)
+    covered = frozenset(assessed)
+    return UnitCoverage(
+        years=window,
+        assessed={pid: frozenset(ys) for pid, ys in assessed.items()},
+        applicable=applicable,
+        covered=covered,
+        remaining=applicable - covered,
+    )
+
+
+def coverage_years(year: int, *, window_years: int = COVERAGE_WINDOW_YEARS) -> tuple[int, ...]:
+    """The years of the three-year run that ends with `year`: `year` and the two before it."""
+    return tuple(range(year - window_years + 1, year + 1))
+
+
 def draw_districts(
     candidates: list[tuple[str, str]], *, seed: int, count: int
 ) -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from audits.urls_evidence import urlpatterns as evidence_urlpatterns
-from audits.views import cycle_setup, cycles, districts, reference
+from audits.views import cycle_setup, cycles, districts, evaluation, reference
 
 app_name = "audits"
 
@@ -26,6 +26,27 @@ urlpatterns = [
         cycle_setup.cycle_open_based_on,
         name="cycle_open_based_on",
     ),
+    # The audit's own evaluation (issue 21 §6).
+    path(
+        "dekking-per-onderdeel/<int:year>/",
+        evaluation.unit_coverage,
+        name="unit_coverage",
+    ),
+    path(
+        "dekking-per-onderdeel/<int:year>/export.xlsx",
+        evaluation.unit_coverage_export,
+        name="unit_coverage_export",
+    ),
+    path("<int:year>/uren/", evaluation.hours_mine, name="hours_mine"),
+    path("<int:year>/uren/onderdeel/<int:unit_id>/", evaluation.hours_unit, name="hours_unit"),
+    path("<int:year>/uren/<int:pk>/corrigeren/", evaluation.hours_correct, name="hours_correct"),
+    path("<int:year>/uren/<int:pk>/intrekken/", evaluation.hours_withdraw, name="hours_withdraw"),
+    path("<int:year>/lessen/", evaluation.lessons, name="lessons"),
+    path("<int:year>/lessen/<int:pk>/wijzigen/", evaluation.lesson_edit, name="lesson_edit"),
+    path(
+        "<int:year>/lessen/<int:pk>/intrekken/", evaluation.lesson_withdraw, name="lesson_withdraw"
+    ),
+    path("<int:year>/lessen/<int:pk>/verwerken/", evaluation.lesson_process, name="lesson_process"),
     path("<int:year>/", cycles.cycle_detail, name="cycle_detail"),
     path("<int:year>/volgende-fase/", cycles.cycle_advance, name="cycle_advance"),
     path("<int:year>/vorige-fase/", cycles.cycle_step_back, name="cycle_step_back"),

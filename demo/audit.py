@@ -12,6 +12,7 @@ from audits.models import Assignment
 from audits.services import assignment_create
 from demo.blind import load_blind_scoring
 from demo.comments import load_comment_demo
+from demo.evaluation import load_evaluation
 from demo.fieldwork import cycle_in_fieldwork, load_fieldwork, to_fieldwork
 from demo.findings import load_findings
 from demo.maturity import load_scores_and_calibration
@@ -140,6 +141,8 @@ def load_demo() -> list[DemoLogin]:
     load_blind_scoring(coordinator=coordinator, auditors=auditors)
     # Evidence requests of the cycle in fieldwork, with a quality contact's login (issue 21 §1).
     logins += load_requests()
+    # The audit's own evaluation (issue 21 §6): home organisations, hours, lessons.
+    load_evaluation(coordinator=coordinator)
     if returned:
         username, what = returned
         auditor = User.objects.select_related("business_unit").get(username=username)

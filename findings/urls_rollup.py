@@ -3,7 +3,7 @@ own rating."""
 
 from django.urls import path
 
-from findings.views import follow_up, ratings, rollup
+from findings.views import follow_up, hours, ratings, rollup
 
 urlpatterns = [
     # Roll-up: the coordination team as roll-up team.
@@ -65,4 +65,6 @@ urlpatterns = [
     # The audit's own evaluation.
     path("<int:year>/evaluatie/", ratings.rating_summary, name="rating_summary"),
     path("<int:year>/evaluatie/mijn-beoordeling/", ratings.rating_mine, name="rating_mine"),
+    path("<int:year>/evaluatie/uren/", hours.hours_summary, name="hours_summary"),
+    path("<int:year>/evaluatie/uren/export.xlsx", hours.hours_export, name="hours_export"),
 ]

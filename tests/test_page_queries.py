@@ -44,8 +44,9 @@ HOME = {
     # waiting.
     "coordinator": (4, "Toetscycli openen"),
     # Its teams' interviews, its units' progress and findings still missing, its sent-back
-    # scores, the audit to rate.
-    "auditor": (5, "Uw toetsopdrachten"),
+    # scores, the audit to rate, and (issue 21 §6) its assignments whose hours are missing
+    # after fieldwork.
+    "auditor": (6, "Uw toetsopdrachten"),
     # Its unit's reports and the cycles with evidence of its unit; the queue: responses due,
     # follow-up actions, the audit to rate, herstelacties waiting for the DT.
     "unit_board": (6, "Ter bevestiging (1)"),

@@ -37,6 +37,7 @@ from tests.factories import (
     principle,
 )
 from tests.herstel.flow import start
+from tests.service_authorisation_evaluation import EVALUATION_BUILDERS
 from tests.service_authorisation_herstel import DAY, HERSTEL_BUILDERS
 from uwvkms.models import AuditEvent
 
@@ -992,6 +993,7 @@ BUILDERS = {
         lambda f: {"item": _request_item(f), "reason": "Niet nodig."},
         OTHER_TEAM,
     ),
+    **EVALUATION_BUILDERS,
     **HERSTEL_BUILDERS,
 }
 

@@ -41,3 +41,12 @@ class Delivery(models.TextChoices):
     IMMEDIATE = "direct", _("Direct per e-mail")
     DIGEST = "dagelijks", _("In een dagelijks overzicht per e-mail")
     APP = "app", _("Alleen in de app")
+
+
+class HomeOrganisation(models.TextChoices):
+    """Where an auditor comes from (DOMAIN.md §2: the second line, BC&K and FEZ); the report's
+    method section counts the audit team by it (issue 21 §6)."""
+
+    NONE = "", _("– onbekend –")
+    BCK = "bck", _("BC&K")
+    FEZ = "fez", _("FEZ")

@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from uwvkms.constants import Delivery, Role
+from uwvkms.constants import Delivery, HomeOrganisation, Role
 from uwvkms.versioning import Versioned, VersionedSinceLater
 from uwvkms.withdrawal import Withdrawable
 
@@ -65,6 +65,15 @@ class User(VersionedSinceLater, AbstractUser):
     # login through the identity provider finds them. Empty for local accounts.
     oidc_subject = models.CharField(
         _("kenmerk UWV-account"), max_length=255, unique=True, null=True, blank=True
+    )
+    # An auditor's home organisation (issue 21 §6), set by the Beheerder; empty for others.
+    home_organisation = models.CharField(
+        _("thuisorganisatie"),
+        max_length=10,
+        choices=HomeOrganisation.choices,
+        blank=True,
+        default="",
+        help_text=_("Voor toetsers: BC&K of FEZ; het rapport telt het toetsteam hiernaar."),
     )
 
     class Meta(AbstractUser.Meta):

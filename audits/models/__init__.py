@@ -7,6 +7,7 @@ from audits.models.cycle import (
 )
 from audits.models.districts import District, DistrictDraw
 from audits.models.documents import DocumentCheck, DocumentFile, DocumentType
+from audits.models.evaluation import AuditHours, Lesson, LessonProcessing
 from audits.models.interviews import Interview, Interviewee, InterviewNote, InterviewQuestion
 from audits.models.requests import (
     EvidenceRequest,
@@ -19,6 +20,7 @@ from audits.models.team import Assignment
 
 __all__ = [
     "AssessedPrinciple",
+    "AuditHours",
     "Assignment",
     "AuditCycle",
     "District",
@@ -32,6 +34,8 @@ __all__ = [
     "Interview",
     "InterviewNote",
     "InterviewQuestion",
+    "Lesson",
+    "LessonProcessing",
     "Interviewee",
     "ManagementPrinciple",
     "QualityContact",

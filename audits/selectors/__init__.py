@@ -15,6 +15,7 @@ from audits.selectors.cycles import (
     units_with_scope_and_team,
 )
 from audits.selectors.districts import current_draws
+from audits.selectors.evaluation import hours_totals, team_composition
 from audits.selectors.evidence import EvidenceTotals, evidence_totals
 from audits.selectors.reference import bijlage_principles, reference_text
 
@@ -34,6 +35,8 @@ __all__ = [
     "units_with_scope_and_team",
     "exclusions_of",
     "current_draws",
+    "hours_totals",
+    "team_composition",
     "EvidenceTotals",
     "evidence_totals",
     "bijlage_principles",

@@ -10,8 +10,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from audits.constants import CONFIRMATION_OPEN, FIELDWORK_OPEN, InterviewStatus
-from audits.models import Assignment, Interview
+from audits.constants import CONFIRMATION_OPEN, FIELDWORK_OPEN, CycleStatus, InterviewStatus
+from audits.evaluation_rules import hours_reminder_due
+from audits.models import Assignment, AuditHours, Interview
 from audits.selectors.confirmations import awaiting_confirmation_count
 from uwvkms.constants import Role
 from uwvkms.models import User
@@ -20,9 +21,10 @@ from uwvkms.workqueue import Urgency, WorkItem, register
 
 
 def audit_work_items(user: User, today: datetime.date) -> list[WorkItem]:
-    """The audit's work of `user`: at most one query (the auditor's interviews); the waiting
-    confirmations come with the user's roles."""
-    return _confirmations(user) + _team_interviews(user)
+    """The audit's work of `user`: at most two queries (the auditor's interviews and the
+    assignments whose hours are missing); the waiting confirmations come with the user's
+    roles."""
+    return _confirmations(user) + _team_interviews(user) + _hours_missing(user, today)
 
 
 def _confirmations(user: User) -> list[WorkItem]:
@@ -95,6 +97,48 @@ def _team_interviews(user: User) -> list[WorkItem]:
                 )
             )
     return items
+
+
+def _hours_missing(user: User, today: datetime.date) -> list[WorkItem]:
+    """The auditor's assignments whose fieldwork has ended without their hours recorded
+    (`audits.evaluation_rules.hours_reminder_due`). One query, for a Toetser only."""
+    if not has_any_role(user, Role.TOETSER):
+        return []
+    recorded = AuditHours.objects.filter(
+        cycle=OuterRef("cycle"), unit=OuterRef("unit"), auditor=user
+    )
+    assignments = (
+        Assignment.objects.filter(
+            auditor=user,
+            cycle__withdrawn_at__isnull=True,
+            cycle__period_end__lt=today,
+        )
+        .exclude(cycle__status=CycleStatus.GEPUBLICEERD)
+        .annotate(has_hours=Exists(recorded))
+        .select_related("cycle", "unit")
+        .order_by("cycle__year", "unit__name")
+    )
+    return [
+        WorkItem(
+            kind=_("Uren vastleggen"),
+            title=_("Uren voor %(unit)s (%(year)s) ontbreken")
+            % {"unit": a.unit.name, "year": a.cycle.year},
+            detail=_(
+                "Het veldwerk is op %(date)s afgelopen. Leg uw uren per week of als totaal vast "
+                "voor de evaluatie van de toets."
+            )
+            % {"date": date_format(a.cycle.period_end, "j F Y")},
+            url=reverse("audits:hours_unit", args=[a.cycle.year, a.unit_id]),
+            urgency=Urgency.ACTION,
+        )
+        for a in assignments
+        if hours_reminder_due(
+            status=a.cycle.status,
+            period_end=a.cycle.period_end,
+            today=today,
+            has_hours=a.has_hours,
+        )
+    ]
 
 
 def register_work_queue() -> None:

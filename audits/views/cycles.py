@@ -26,6 +26,7 @@ from audits.forms.cycles import (
     ScopeForm,
 )
 from audits.selectors import cycles as selectors
+from audits.selectors.evaluation import lessons_to_process, team_composition
 from audits.selectors.readiness import cycle_readiness, step_back_refusal
 from audits.selectors.recorded_work import withdrawal_refusal
 from audits.services import cycles as services
@@ -207,6 +208,7 @@ def cycle_teams(request, year: int):
         {
             "cycle": cycle,
             "workload": selectors.auditor_workload(cycle),
+            "composition": team_composition(cycle),
             "units": selectors.units_with_scope_and_team(cycle),
             "editable": cycle.status in FIELDWORK_OPEN,
         },
@@ -446,11 +448,15 @@ def _render_cycle_detail(request, cycle, form, status: int = 200):
         }
         for unit in selectors.units_with_scope_and_team(cycle)
     ]
+    # The lessons the previous cycle left for this one (issue 21 §6), read-only here.
+    previous, to_process = lessons_to_process(cycle)
     return render(
         request,
         "audits/cycle_detail.html",
         {
             "cycle": cycle,
+            "previous": previous,
+            "to_process": [(item, None) for item in to_process],
             "principles": principles,
             "units": units,
             "history": selectors.cycle_history(cycle),

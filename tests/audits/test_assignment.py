@@ -90,7 +90,9 @@ def test_cycle_page_queries_do_not_grow_with_units(
 ):
     client.force_login(coordinator)
     client.get(reverse("audits:cycle_detail", args=[cycle.year]))  # warm the session
-    with django_assert_max_num_queries(16) as small:
+    # 16, and up to three for the previous cycle's lessons (issue 21 §6): here only the look-up
+    # of a previous cycle, as there is none.
+    with django_assert_max_num_queries(17) as small:
         client.get(reverse("audits:cycle_detail", args=[cycle.year]))
     for _ in range(12):
         unit = BusinessUnitFactory()

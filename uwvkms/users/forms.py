@@ -4,7 +4,7 @@ deactivate or reactivate. (The invited user sets a password with Django's SetPas
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from uwvkms.constants import Role, UserStatus
+from uwvkms.constants import HomeOrganisation, Role, UserStatus
 from uwvkms.models import BusinessUnit
 from uwvkms.users.selectors import LAST_LOGIN_CHOICES, UserFilters
 
@@ -62,6 +62,14 @@ class _AccountFields(forms.Form):
         required=False,
         empty_label=_("– geen –"),
     )
+    home_organisation = forms.ChoiceField(
+        label=_("Thuisorganisatie (toetsers)"),
+        choices=HomeOrganisation.choices,
+        required=False,
+        help_text=_(
+            "Waar een toetser vandaan komt: BC&K of FEZ. Het rapport telt het toetsteam hiernaar."
+        ),
+    )
     roles = forms.MultipleChoiceField(
         label=_("Rollen"),
         choices=Role.choices,
@@ -92,7 +100,15 @@ class UserCreateForm(_AccountFields):
         help_text=_("De gebruiker krijgt een eenmalige link om zelf een wachtwoord in te stellen."),
     )
 
-    field_order = ["username", "first_name", "last_name", "email", "business_unit", "roles"]
+    field_order = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "business_unit",
+        "home_organisation",
+        "roles",
+    ]
 
 
 class UserUpdateForm(_AccountFields):

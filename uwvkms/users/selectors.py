@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from uwvkms.constants import Role, UserStatus
+from uwvkms.constants import HomeOrganisation, Role, UserStatus
 from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.mfa import mfa_set_up
 from uwvkms.models import User
@@ -38,6 +38,7 @@ HISTORY_FORMAT = ChangeFormat(
         "username": _("gebruikersnaam"),
         "email": _("e-mailadres"),
     },
+    values={"home_organisation": HomeOrganisation},
 )  # a role's stored name is its label (`Role`), so a list of roles reads as it is
 
 

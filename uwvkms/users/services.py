@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from uwvkms.changes import changes_between, created
-from uwvkms.constants import Role
+from uwvkms.constants import HomeOrganisation, Role
 from uwvkms.events import (
     USER_CREATED,
     USER_DEACTIVATED,
@@ -67,8 +67,18 @@ def _snapshot(user: User, roles: list[str]) -> dict:
         "last_name": user.last_name,
         "email": user.email,
         "business_unit": user.business_unit,
+        "home_organisation": user.home_organisation,
         "roles": roles,
     }
+
+
+def _home_organisation(value: str) -> str:
+    """An auditor's home organisation as chosen (issue 21 §6); an unknown value is refused."""
+    if value not in HomeOrganisation.values:
+        raise ValidationError(
+            {"home_organisation": _("Kies BC&K, FEZ of laat de thuisorganisatie leeg.")}
+        )
+    return value
 
 
 def _protected_account_check(*, actor: User, user: User) -> None:
@@ -102,14 +112,17 @@ def user_create(
     business_unit: BusinessUnit | None,
     roles: Iterable[str],
     invite: bool = True,
+    home_organisation: str = "",
 ) -> User:
     """Create a local account with its name, e-mail, unit and roles in one go. It has no
     password: with `invite` the user gets a one-time link by e-mail to set their own
-    (`user_invite`); without, they are invited later. (Someone who logs in with their UWV
+    (`user_invite`); without, they are invited later. An auditor's home organisation (BC&K or
+    FEZ) may be set with it. (Someone who logs in with their UWV
     account needs no account made here: single sign-on makes it at their first login, and one
     made here would be a second account, not theirs.)"""
     require_role(actor, Role.BEHEERDER)
     roles = _roles(roles)
+    home_organisation = _home_organisation(home_organisation)
     username, email = username.strip(), email.strip()
     if not email:
         raise ValidationError({"email": _("Vul het e-mailadres in.")})
@@ -122,6 +135,7 @@ def user_create(
         last_name=last_name.strip(),
         email=email,
         business_unit=business_unit,
+        home_organisation=home_organisation,
         updated_by=actor,
     )
     user.set_unusable_password()
@@ -179,8 +193,10 @@ def user_update(
     business_unit: BusinessUnit | None,
     roles: Iterable[str],
     reason: str = "",
+    home_organisation: str | None = None,
 ) -> dict[str, list]:
-    """Change an account's name, e-mail, unit and roles; returns what changed (old → new). A
+    """Change an account's name, e-mail, unit, home organisation (BC&K or FEZ, for an auditor;
+    None leaves it as it is) and roles; returns what changed (old → new). A
     change of roles needs a reason, recorded with it. A Beheerder cannot take away their own
     Beheerder role. A save on a version someone else changed meanwhile is refused
     (EditConflict); a save that changes nothing stores nothing.
@@ -205,6 +221,11 @@ def user_update(
         "last_name": last_name.strip(),
         "email": email,
         "business_unit": business_unit,
+        "home_organisation": (
+            user.home_organisation
+            if home_organisation is None
+            else _home_organisation(home_organisation)
+        ),
         "roles": roles,
     }
     changes = changes_between(before, after)

@@ -136,6 +136,7 @@ def user_edit(request, pk: int):
             "last_name": user.last_name,
             "email": user.email,
             "business_unit": user.business_unit_id,
+            "home_organisation": user.home_organisation,
             "roles": selectors.role_values_of(user),
             "version": user.version,
         },

@@ -43,9 +43,9 @@ BLOCKS: dict[str, BlockKind] = {
         ),
         BlockKind(
             "bronnen",
-            _("Aantallen documenten en interviews"),
+            _("Het toetsteam en de aantallen documenten en interviews"),
             False,
-            lambda r, p: not r.documents_checked and not r.interviews_held,
+            lambda r, p: not r.documents_checked and not r.interviews_held and not r.team_sentence,
         ),
         BlockKind("lotingen", _("Tabel getrokken locaties"), False, lambda r, p: not r.draws),
         BlockKind(

@@ -4,7 +4,7 @@ units' material stays out (DOMAIN.md §5): only the exclusion facts name them.""
 
 from collections import defaultdict
 
-from audits.selectors import current_draws, evidence_totals
+from audits.selectors import current_draws, evidence_totals, team_composition
 from findings.report.chart import bar_chart
 from findings.report.uwv.model import (
     AttentionArea,
@@ -23,9 +23,15 @@ from maturity.selectors import EMPTY_ROLLUP, calibration_session_count, submitte
 
 def method_facts(cycle, *, excluded: set[int]) -> dict:
     """Chapter 3's counts of the counted units' evidence, their draws and the number of
-    calibration sessions, through the audit's and maturity's selectors. Four queries."""
+    calibration sessions, and the audit team by home organisation (every auditor of the cycle:
+    counting them names no unit), through the audit's and maturity's selectors. Five
+    queries."""
     evidence = evidence_totals(cycle, excluded=excluded)
+    team = team_composition(cycle)
     return {
+        "team_bck": team.bck,
+        "team_fez": team.fez,
+        "team_unknown": team.unknown,
         "documents_checked": evidence.documents_checked,
         "documents_delivered": evidence.documents_delivered,
         "interviews_held": evidence.interviews_held,

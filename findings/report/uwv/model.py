@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,43 @@ def paragraphs_of(text: str) -> list[str]:
     ]
 
 
+def team_sentence(*, bck: int, fez: int, unknown: int) -> str:
+    """The method section's sentence on the audit team (DOMAIN.md §2: auditors from the second
+    line, BC&K and FEZ): how many auditors, and how many from each home organisation; the
+    auditors whose home organisation was not recorded are counted as such. No auditors: no
+    sentence.
+
+    >>> team_sentence(bck=7, fez=5, unknown=0)
+    'Het toetsteam bestond uit 12 toetsers: 7 van BC&K en 5 van FEZ.'"""
+    total = bck + fez + unknown
+    if not total:
+        return ""
+    team = ngettext(
+        "Het toetsteam bestond uit %(n)s toetser",
+        "Het toetsteam bestond uit %(n)s toetsers",
+        total,
+    ) % {"n": total}
+    parts = []
+    if bck:
+        parts.append(gettext("%(n)s van BC&K") % {"n": bck})
+    if fez:
+        parts.append(gettext("%(n)s van FEZ") % {"n": fez})
+    if unknown:
+        parts.append(
+            ngettext(
+                "%(n)s van wie de thuisorganisatie niet is vastgelegd",
+                "%(n)s van wie de thuisorganisatie niet is vastgelegd",
+                unknown,
+            )
+            % {"n": unknown}
+        )
+    if len(parts) == 1 and not unknown:
+        org = gettext("BC&K") if bck else gettext("FEZ")
+        return gettext("%(team)s van %(org)s.") % {"team": team, "org": org}
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + gettext(" en ") + parts[-1]
+    return gettext("%(team)s: %(listed)s.") % {"team": team, "listed": listed}
+
+
 @dataclass(frozen=True)
 class UwvReport:
     """Everything the UWV-wide report shows (DOMAIN.md §5), as plain values."""
@@ -309,6 +347,14 @@ class UwvReport:
     all_principles: list[PrincipleSummary]
     principles_introduction: list[str]  # Bijlage 2's introduction, as paragraphs
     footnotes: list[Footnote] = field(default_factory=list)  # every footnote, in reading order
+    # the audit team by home organisation (issue 21 §6), for the method section
+    team_bck: int = 0
+    team_fez: int = 0
+    team_unknown: int = 0
+
+    @property
+    def team_sentence(self) -> str:
+        return team_sentence(bck=self.team_bck, fez=self.team_fez, unknown=self.team_unknown)
 
     def snapshot(self) -> dict:
         """The report's data as JSON-serialisable values, stored with a published version (the

@@ -121,6 +121,8 @@ def _scope(word, report, part, block):
 
 
 def _bronnen(word, report, part, block):
+    if report.team_sentence:
+        word.paragraph(report.team_sentence)
     word.paragraph(
         _(
             "Beoordeeld zijn %(checked)s documenten op de documentatielijsten, waarvan "

@@ -10,9 +10,11 @@ class HerstelConfig(AppConfig):
         from herstel.notifications import register_reminders
         from herstel.retention import register_retention
         from herstel.selectors.actions import register_user_facts
+        from herstel.selectors.search import register_search
         from herstel.selectors.workqueue import register_work_queue
 
         register_user_facts()
         register_work_queue()
         register_reminders()
         register_retention()
+        register_search()

@@ -33,6 +33,9 @@ MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 200
 # What one provider returns at most: the best ranked; the page says when there were more.
 MAX_HITS_PER_KIND = 50
+# PostgreSQL ranks at most this many matches of a kind (the newest): a word found in thousands
+# of texts is then ranked among its newest matches, and the page stays fast.
+MAX_CANDIDATES = 500
 CONFIG = "dutch"
 FRAGMENT_WORDS = 30  # about this many words around the first match
 _START, _STOP = "\x02", "\x03"  # marks put around a match before escaping; never in typed text
@@ -172,9 +175,23 @@ def text_matches(
 
         query = SearchQuery(terms.text, search_type="websearch", config=CONFIG)
         vector = search_vector(*fields)
-        rows = list(
+        # One statement in three steps, so the costly functions run on few rows: the index
+        # finds the matches, of which the newest MAX_CANDIDATES are ranked (ts_rank reads each
+        # row's text), and only the best `limit` get a headline.
+        candidates = (
             queryset.annotate(search_document=vector)
             .filter(search_document=query)
+            .order_by("-pk")
+            .values("pk")[:MAX_CANDIDATES]
+        )
+        best = (
+            queryset.filter(pk__in=candidates)
+            .annotate(search_rank=SearchRank(vector, query))
+            .order_by("-search_rank", "pk")
+            .values("pk")[:limit]
+        )
+        rows = list(
+            queryset.filter(pk__in=best)
             .annotate(
                 search_rank=SearchRank(vector, query),
                 search_headline=SearchHeadline(

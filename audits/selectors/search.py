@@ -75,7 +75,13 @@ def pairs_filter(pairs, prefix: str = "") -> Q:
 
 def audit_scope_of(user) -> AuditScope:
     """The audit scope of `user`: one query for a Toetser (their assignments), none for anyone
-    else."""
+    else; remembered on the request's user object, so the providers of one search share it."""
+    if not hasattr(user, "_audit_scope"):
+        user._audit_scope = _audit_scope(user)
+    return user._audit_scope
+
+
+def _audit_scope(user) -> AuditScope:
     roles = roles_of(user)
     pairs = frozenset()
     if Role.TOETSER in roles:

@@ -38,6 +38,14 @@ def _current_cycles() -> dict[int, int]:
     return dict(AuditCycle.objects.values_list("id", "year"))
 
 
+def _report_pairs(user) -> set[tuple[int, int]]:
+    """`unit_report_pairs_for_reader`, remembered on the request's user object for the
+    providers of one search."""
+    if not hasattr(user, "_search_report_pairs"):
+        user._search_report_pairs = unit_report_pairs_for_reader(user)
+    return user._search_report_pairs
+
+
 def _item_url(scope: AuditScope, year: int, item) -> str:
     if scope.sees_all_at(item.cycle_id, item.unit_id):
         url = reverse("findings:unit_findings", args=[year, item.unit_id])
@@ -46,7 +54,7 @@ def _item_url(scope: AuditScope, year: int, item) -> str:
 
 
 def _report_items(user, terms: SearchTerms, model, fields, title) -> list[SearchHit]:
-    pairs = unit_report_pairs_for_reader(user)
+    pairs = _report_pairs(user)
     if not pairs:
         return []
     cycles = _current_cycles()
@@ -82,7 +90,7 @@ def unit_hits(user, terms: SearchTerms) -> list[SearchHit]:
     """Units matching by name or abbreviation, one hit per cycle in which `user` opens one of
     the unit's pages, newest cycle first. A fixed number of queries."""
     scope = audit_scope_of(user)
-    report_pairs = unit_report_pairs_for_reader(user)
+    report_pairs = _report_pairs(user)
     evidence = scope.team_filter()
     if scope.board_unit_id is not None:
         own = AssessedPrinciple.objects.filter(unit_id=scope.board_unit_id).values_list(

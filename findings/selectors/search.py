@@ -33,9 +33,12 @@ FINDINGS = SearchKind("bevindingen", gettext_lazy("Bevindingen"), 30)
 THEMES = SearchKind("themas", gettext_lazy("Thema’s en hoofdbevindingen"), 40)
 
 
-def _current_cycles() -> dict[int, int]:
-    """cycle id → year of the cycles not withdrawn. One query."""
-    return dict(AuditCycle.objects.values_list("id", "year"))
+def _current_cycles(user) -> dict[int, int]:
+    """cycle id → year of the cycles not withdrawn. One query, once per search (remembered on
+    the request's user object)."""
+    if not hasattr(user, "_search_cycles"):
+        user._search_cycles = dict(AuditCycle.objects.values_list("id", "year"))
+    return user._search_cycles
 
 
 def _report_pairs(user) -> set[tuple[int, int]]:
@@ -57,7 +60,7 @@ def _report_items(user, terms: SearchTerms, model, fields, title) -> list[Search
     pairs = _report_pairs(user)
     if not pairs:
         return []
-    cycles = _current_cycles()
+    cycles = _current_cycles(user)
     pairs = {(cycle_id, unit_id) for cycle_id, unit_id in pairs if cycle_id in cycles}
     if not pairs:
         return []
@@ -109,7 +112,7 @@ def unit_hits(user, terms: SearchTerms) -> list[SearchHit]:
     pairs = evidence_pairs | report_pairs
     if not pairs:
         return []
-    cycles = _current_cycles()
+    cycles = _current_cycles(user)
     pairs = {pair for pair in pairs if pair[0] in cycles}
     unit_ids = {unit_id for _cycle, unit_id in pairs}
     units = contains_matches(

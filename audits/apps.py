@@ -12,6 +12,7 @@ class AuditsConfig(AppConfig):
         from audits.selectors.capacities import register_quality_contact_fact
         from audits.selectors.confirmations import register_user_facts
         from audits.selectors.request_queue import register_request_queue
+        from audits.selectors.search import register_search
         from audits.selectors.workqueue import register_work_queue
 
         register_user_facts()
@@ -20,3 +21,4 @@ class AuditsConfig(AppConfig):
         register_quality_contact_fact()
         register_request_queue()
         register_reminders()
+        register_search()

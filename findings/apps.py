@@ -14,6 +14,7 @@ class FindingsConfig(AppConfig):
         from audits.selectors.readiness import register_phase_facts
         from audits.selectors.recorded_work import register_recorded_work
         from findings.selectors.publishing import phase_facts, recorded_work
+        from findings.selectors.search import register_search
         from findings.selectors.workqueue import register_work_queue
 
         register_work_queue()
@@ -22,3 +23,4 @@ class FindingsConfig(AppConfig):
         register_comment_targets()
         register_phase_facts(phase_facts)
         register_recorded_work(recorded_work)
+        register_search()

@@ -11,6 +11,7 @@ class HerstelConfig(AppConfig):
         from herstel.notifications import register_reminders
         from herstel.retention import register_retention
         from herstel.selectors.actions import register_user_facts
+        from herstel.selectors.search import register_search
         from herstel.selectors.workqueue import register_work_queue
 
         register_user_facts()
@@ -18,3 +19,4 @@ class HerstelConfig(AppConfig):
         register_reminders()
         register_retention()
         register_comment_targets()
+        register_search()

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from uwvkms import account_views, comment_views, oidc_views, views
+from uwvkms import account_views, comment_views, oidc_views, search_views, views
 from uwvkms.middleware import mfa_exempt
 
 urlpatterns = [
@@ -67,6 +67,7 @@ urlpatterns = [
     path("reacties/<str:kind>/<int:pk>/", comment_views.comment_thread, name="comment_thread"),
     path("reacties/<int:pk>/wijzigen/", comment_views.comment_edit, name="comment_edit"),
     path("reacties/<int:pk>/intrekken/", comment_views.comment_withdraw, name="comment_withdraw"),
+    path("zoeken/", search_views.search_page, name="search"),
     path("", include("uwvkms.users.urls")),
     path("gebeurtenissen/", views.event_log, name="event_log"),
     path("gebeurtenissen/export.csv", views.event_log_export, name="event_log_export"),

@@ -425,18 +425,17 @@ def herstelactie_get_for_decision_making(*, user: User, pk: int) -> ActionAccess
     return access
 
 
-def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
-    if not getattr(user, "is_authenticated", False):
-        raise Http404
-    actions = Herstelactie.objects.select_related("lead_unit", "started_by").annotate(
-        is_member=_group_membership(user), owns_task=_task_ownership(user)
-    )
-    board = _is_board(user)
-    if board:
+def _with_user_facts(actions: QuerySet[Herstelactie], user: User) -> QuerySet[Herstelactie]:
+    """`actions` annotated with what the capacities of `user` on each depend on."""
+    actions = actions.annotate(is_member=_group_membership(user), owns_task=_task_ownership(user))
+    if _is_board(user):
         actions = actions.annotate(involves_unit=involves_unit(user.business_unit_id))
-    action = actions.filter(pk=pk).first()
-    if action is None:
-        raise Http404
+    return actions
+
+
+def _capacities_on(user: User, action: Herstelactie, *, figures: bool) -> frozenset[Capacity]:
+    """The capacities of `user` on `action` (annotated by `_with_user_facts`)."""
+    board = _is_board(user)
     involved = ({user.business_unit_id} if board and action.involves_unit else set()) - {
         action.lead_unit_id
     }
@@ -454,11 +453,38 @@ def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
         capacities.add(Capacity.TASK_OWNER)
     if figures and is_fez_adviser(user):
         capacities.add(Capacity.FEZ)
+    return frozenset(capacities)
+
+
+def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    actions = _with_user_facts(Herstelactie.objects.select_related("lead_unit", "started_by"), user)
+    action = actions.filter(pk=pk).first()
+    if action is None:
+        raise Http404
+    capacities = _capacities_on(user, action, figures=figures)
     if not capacities:
         raise Http404
-    return ActionAccess(
-        action=action, capacities=frozenset(capacities), unit_id=user.business_unit_id
+    return ActionAccess(action=action, capacities=capacities, unit_id=user.business_unit_id)
+
+
+def dossier_reader_action_ids(user: User) -> set[int]:
+    """The ids of the actions whose dossiers `user` reads: the rule of
+    `herstelactie_get_for_dossiers` (capacities on the action, not a reader of the
+    communication track only), for lists of what lies inside the dossiers (the search). One
+    query, whatever the number of actions."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    actions = _with_user_facts(herstelacties_for_user(user), user).only(
+        "id", "lead_unit_id", "issuemanager_id"
     )
+    return {
+        action.pk
+        for action in actions
+        if (capacities := _capacities_on(user, action, figures=False))
+        and not capacities <= COMMUNICATION_READERS
+    }
 
 
 def overview_for_user(user: User) -> QuerySet[Herstelactie]:

@@ -30,6 +30,11 @@ Benchmarks and targets:
 - herstel_management_information / herstel_overview: the management-information page of the
   largest action and the central overview, with 50 actions and 250,000 dossiers in total,
   as server time with Django's test Client in-process; target ≤ 150 ms median.
+- search_*: the search page (`/zoeken/?q=…`, issue 21 §5) through Django's test Client, on the
+  demo data with 20,000 findings and recommendations more and the 50 actions with 250,000
+  dossiers above: a word as the coordination team (every kind), as an auditor and as the RvB
+  (every herstelactie and its dossiers), and a dossier reference as the RvB; target ≤ 200 ms
+  median each (`-m tests.benchmarks.run search`).
 """
 
 import json
@@ -189,6 +194,8 @@ def main() -> None:
         results += herstel_benchmarks()
     if groups & {"herstel", "herstel_api"}:
         results += herstel_api_benchmarks()
+    if "search" in groups:
+        results += search_benchmarks(demo_loaded="maturity" in groups)
     RESULTS.mkdir(exist_ok=True)
     for result in results:
         path = RESULTS / f"{result['benchmark']}.json"
@@ -614,6 +621,114 @@ def _uwv_benchmarks(cycle) -> list[dict]:
             target_seconds=0.05,
         )
     )
+    return results
+
+
+# --- Search ---------------------------------------------------------------------------------------
+
+SEARCH_EXTRA_ITEMS = 20_000
+SEARCH_WORDS = [
+    "klant",
+    "signalen",
+    "verbeteractie",
+    "risico",
+    "proces",
+    "sturing",
+    "overleg",
+    "dossier",
+    "kwaliteit",
+    "werkinstructie",
+    "teamleider",
+    "afspraken",
+    "evaluatie",
+    "rapportage",
+    "monitoring",
+    "verantwoording",
+    "planning",
+    "uitvoering",
+    "bezwaar",
+    "termijn",
+]
+
+
+def search_data() -> None:
+    """20,000 findings and recommendations more, spread over the demo's units and cycles, each
+    a sentence of the search vocabulary (the demo's own texts stay as they are)."""
+    from audits.models import AssessedPrinciple
+    from findings.models import Finding, Recommendation
+    from uwvkms.models import User
+
+    rnd = random.Random(21)
+    author = User.objects.get(username="coordinatie")
+    scope = list(AssessedPrinciple.objects.values_list("cycle_id", "unit_id", "principle_id"))
+
+    def sentence() -> str:
+        return " ".join(rnd.choice(SEARCH_WORDS) for _ in range(rnd.randint(12, 40))).capitalize()
+
+    findings, recommendations = [], []
+    for number in range(SEARCH_EXTRA_ITEMS // 2):
+        cycle_id, unit_id, principle_id = rnd.choice(scope)
+        place = {"cycle_id": cycle_id, "unit_id": unit_id, "principle_id": principle_id}
+        findings.append(
+            Finding(**place, kind="observatie", text=sentence() + ".", updated_by=author)
+        )
+        recommendations.append(
+            Recommendation(
+                **place, title=f"Aanbeveling {number}", text=sentence() + ".", updated_by=author
+            )
+        )
+    Finding.objects.bulk_create(findings, batch_size=2000)
+    Recommendation.objects.bulk_create(recommendations, batch_size=2000)
+
+
+def search_benchmarks(*, demo_loaded: bool) -> list[dict]:
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from audits.models import Assignment, AuditCycle
+    from demo.audit import load_demo
+    from uwvkms.models import User
+    from uwvkms.search import search, terms_of
+
+    if not demo_loaded:
+        load_demo()
+    search_data()
+    people = herstel_people()
+    figures_data(people)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    cycle = AuditCycle.objects.get(year=2023)
+    auditor = Assignment.objects.filter(cycle=cycle).select_related("auditor").first().auditor
+    cases = [
+        ("search_coordinator", User.objects.get(username="coordinatie"), "klantsignalen"),
+        ("search_auditor", auditor, "verbeteractie risico"),
+        ("search_rvb", User.objects.get(username="rvb"), "klant"),
+        ("search_dossier_reference", people["rvb"], "F07-0001"),
+    ]
+    url = reverse("search")
+    results = []
+    for name, user, q in cases:
+        client = Client()
+        client.force_login(user)
+
+        def page(client=client, q=q) -> bytes:
+            response = client.get(url, {"q": q})
+            assert response.status_code == 200, response.status_code
+            return response.content
+
+        hits = sum(len(kind.hits) for kind in search(user, terms_of(q)))
+        results.append(
+            measure(
+                name,
+                page,
+                f"The search page for {q!r} as {user.username} ({hits} hits), through the test "
+                "Client in-process.",
+                target_seconds=0.2,
+            )
+        )
+        results[-1]["hits"] = hits
     return results
 
 

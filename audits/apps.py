@@ -9,8 +9,10 @@ class AuditsConfig(AppConfig):
     def ready(self) -> None:
         from audits.retention import register_retention
         from audits.selectors.confirmations import register_user_facts
+        from audits.selectors.review import register_review
         from audits.selectors.workqueue import register_work_queue
 
         register_user_facts()
         register_work_queue()
         register_retention()
+        register_review()

@@ -388,6 +388,23 @@ def review_counts(cycle_id: int) -> dict[int, ReviewCounts]:
     return result
 
 
+def review_counts_text(counts: ReviewCounts | None) -> str:
+    """How a unit's fieldwork stands in review, in words for the cockpit: "2 te beoordelen ·
+    1 teruggestuurd · 3 concept", "alles beoordeeld", or "–" when there is nothing to review."""
+    if counts is None or counts.total == 0:
+        return "–"
+    if counts.waiting == 0:
+        return gettext("alles beoordeeld")
+    parts = []
+    if counts.klaar:
+        parts.append(gettext("%(n)s te beoordelen") % {"n": counts.klaar})
+    if counts.teruggestuurd:
+        parts.append(gettext("%(n)s teruggestuurd") % {"n": counts.teruggestuurd})
+    if counts.concept:
+        parts.append(gettext("%(n)s concept") % {"n": counts.concept})
+    return " · ".join(parts)
+
+
 def gate_item(line: ReviewLine) -> GateItem:
     record = line.record
     return GateItem(

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -532,10 +533,9 @@ def review_send_back(*, actor, record: Reviewable, expected_version: int, note: 
     current.reviewed_by, current.reviewed_at, current.review_note = actor, timezone.now(), note
     _save_and_record(current, actor=actor, event=REVIEW_SENT_BACK, old_status=old_status, note=note)
     kind = kind_of(current)
-    user_model = type(actor)
     notify(
         kind=REVIEW_SENT_BACK_KIND,
-        recipients=user_model.objects.filter(pk__in=current.review_author_ids() - {actor.pk}),
+        recipients=get_user_model().objects.filter(pk__in=current.review_author_ids() - {actor.pk}),
         title=gettext("%(kind)s teruggestuurd: %(title)s")
         % {"kind": kind.label, "title": kind.title(current)},
         url=kind.url(current),

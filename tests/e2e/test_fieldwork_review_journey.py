@@ -72,7 +72,7 @@ def test_fieldwork_is_reviewed_before_the_scores_are_submitted(  # noqa: PLR0915
     )
     expect(page.get_by_role("heading", level=1)).to_contain_text("Review veldwerk Uitkeren")
     check(page)
-    page.get_by_role("link", name=re.compile(r"^Terugsturen: .*Teams bespreken")).click()
+    page.get_by_role("link", name=re.compile(r"^Terugsturen\b.*Teams bespreken")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Bevinding terugsturen")
     check(page)
     page.get_by_role("button", name="Terugsturen", exact=True).click()  # no note: refused
@@ -83,7 +83,7 @@ def test_fieldwork_is_reviewed_before_the_scores_are_submitted(  # noqa: PLR0915
     expect(status_message(page, "is teruggestuurd naar de auteur")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Review veldwerk Uitkeren")
     expect(page.get_by_text(NOTE)).to_be_visible()
-    page.get_by_role("button", name=re.compile(r"^Beoordeeld: ")).click()
+    page.get_by_role("button", name=re.compile(r"^Beoordeeld\b")).click()
     expect(status_message(page, "is beoordeeld")).to_be_visible()
     check(page)
     log_out(page)
@@ -95,7 +95,7 @@ def test_fieldwork_is_reviewed_before_the_scores_are_submitted(  # noqa: PLR0915
     )
     check(page)
     page.get_by_role("link", name=re.compile("Teams bespreken")).click()
-    expect(page.get_by_text(NOTE)).to_be_visible()
+    expect(page.get_by_text(NOTE, exact=True)).to_be_visible()
     check(page)
     page.get_by_label("Tekst").fill(
         "Teams bespreken klantsignalen wekelijks (interview district, september)."
@@ -108,8 +108,8 @@ def test_fieldwork_is_reviewed_before_the_scores_are_submitted(  # noqa: PLR0915
     # The lead approves it.
     log_in(page, "auditor")
     from_work_queue(page, "Review", "Veldwerk Uitkeren 2031 beoordelen")
-    page.get_by_role("button", name=re.compile(r"^Beoordeeld: ")).click()
-    expect(status_message(page, "is beoordeeld")).to_be_visible()
+    page.get_by_role("button", name=re.compile(r"^Beoordeeld\b")).click()
+    expect(status_message(page, "Bevinding Klantgerichtheid")).to_be_visible()
     expect(page.get_by_text("Al het veldwerk is beoordeeld")).to_be_visible()
     check(page)
     log_out(page)

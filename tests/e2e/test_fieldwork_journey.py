@@ -58,8 +58,6 @@ def principle_section(page: Page, name: str):
     return page.get_by_role("region", name=re.compile(rf"^{re.escape(name)}\b"))
 
 
-@pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def review_fieldwork(cycle, unit, *, author, reviewer) -> None:
     """Mark every record of the unit ready (as its author) and beoordeeld (as the reviewer)."""
     from uwvkms.review import review_approve, review_request, unit_review_lines  # noqa: PLC0415
@@ -71,6 +69,8 @@ def review_fieldwork(cycle, unit, *, author, reviewer) -> None:
         review_approve(actor=reviewer, record=record, expected_version=record.version)
 
 
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_auditor_gathers_evidence_at_a_unit(
     browser_page: Page,
     console_messages,

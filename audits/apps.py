@@ -12,6 +12,7 @@ class AuditsConfig(AppConfig):
         from audits.selectors.capacities import register_quality_contact_fact
         from audits.selectors.confirmations import register_user_facts
         from audits.selectors.request_queue import register_request_queue
+        from audits.selectors.review import register_review
         from audits.selectors.search import register_search
         from audits.selectors.workqueue import register_work_queue
 
@@ -22,3 +23,4 @@ class AuditsConfig(AppConfig):
         register_request_queue()
         register_reminders()
         register_search()
+        register_review()

@@ -29,6 +29,7 @@ from demo.report import write_demo_report
 from demo.report_material import place_demo_material
 from demo.report_texts import REPORT_2023
 from demo.requests import load_requests
+from demo.review import review_fieldwork, review_findings
 from demo.years import fail_demo_version, load_next_year, load_other_years
 from uwvkms.constants import Role
 from uwvkms.events import USER_DEACTIVATED
@@ -115,6 +116,8 @@ def load_demo() -> list[DemoLogin]:
     cycle = to_fieldwork(cycle, coordinator=coordinator)
     in_order = list(units.values())
     load_fieldwork(cycle=cycle, units=in_order, coordinator=coordinator, rng=rng)
+    # Four eyes on the fieldwork before its scores are submitted (issue 21 §3).
+    review_fieldwork(cycle=cycle)
 
     returned = load_scores_and_calibration(
         cycle=cycle, units=in_order, coordinator=coordinator, rng=rng
@@ -143,6 +146,7 @@ def load_demo() -> list[DemoLogin]:
     logins += load_requests()
     # The audit's own evaluation (issue 21 §6): home organisations, hours, lessons.
     load_evaluation(coordinator=coordinator)
+    review_findings(cycle=cycle)
     if returned:
         username, what = returned
         auditor = User.objects.select_related("business_unit").get(username=username)

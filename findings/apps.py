@@ -13,14 +13,15 @@ class FindingsConfig(AppConfig):
 
         from audits.selectors.readiness import register_phase_facts
         from audits.selectors.recorded_work import register_recorded_work
+        from findings.comments import register_comment_targets
         from findings.selectors.publishing import phase_facts, recorded_work
+        from findings.selectors.review import register_review
         from findings.selectors.search import register_search
         from findings.selectors.workqueue import register_work_queue
 
         register_work_queue()
-        from findings.comments import register_comment_targets  # noqa: PLC0415
-
         register_comment_targets()
+        register_review()
         register_phase_facts(phase_facts)
         register_recorded_work(recorded_work)
         register_search()

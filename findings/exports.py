@@ -18,6 +18,7 @@ def cockpit_table(cockpit: CycleCockpit) -> tuple[str, list, list]:
         _("Bedrijfsonderdeel"),
         _("Niet representatief"),
         *[str(label) for _stage, label in cockpit.stages],
+        _("Review veldwerk"),
         _("Achterstand"),
     ]
     rows = [
@@ -25,6 +26,7 @@ def cockpit_table(cockpit: CycleCockpit) -> tuple[str, list, list]:
             row.unit.name,
             _("ja") if row.exclusion else _("nee"),
             *[_cell(cell.status) for cell in row.cells],
+            row.review_text,
             _("ja") if row.is_backlog else _("nee"),
         ]
         for row in cockpit.rows
@@ -38,6 +40,7 @@ def cockpit_table(cockpit: CycleCockpit) -> tuple[str, list, list]:
                 + (f" · {t.done_items}/{t.all_items}" if t.all_items is not None else "")
                 for t in cockpit.totals
             ],
+            _("%(n)s nog niet beoordeeld") % {"n": cockpit.review_waiting},
             str(sum(row.is_backlog for row in cockpit.rows)),
         ]
     )

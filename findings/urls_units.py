@@ -3,7 +3,7 @@ management response."""
 
 from django.urls import path
 
-from findings.views import findings, unit_reports
+from findings.views import findings, review, unit_reports
 
 _UNIT = "<int:year>/onderdelen/<int:unit_id>/"
 _ITEMS = {
@@ -20,6 +20,7 @@ urlpatterns = [
     path(f"{_UNIT}status/<slug:to>/", unit_reports.report_move, name="unit_report_move"),
     path(f"{_UNIT}reactie/", unit_reports.management_response, name="management_response"),
     path(f"{_UNIT}bevindingen/", findings.unit_findings, name="unit_findings"),
+    path(f"{_UNIT}review/", review.unit_review, name="unit_review"),
 ]
 for kind, segment in _ITEMS.items():
     urlpatterns += [

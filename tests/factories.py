@@ -165,6 +165,19 @@ def draw_places(*districts: District) -> DistrictDraw:
     return draw
 
 
+def reviewed_by_another(author_field: str) -> dict:
+    """The fields of fieldwork reviewed by someone other than its author (issue 21 §3, the
+    `reviewed` trait of the reviewable factories): asked by the author, beoordeeld by another
+    auditor."""
+    return {
+        "review_status": "beoordeeld",
+        "review_requested_by": factory.SelfAttribute(author_field),
+        "review_requested_at": factory.LazyFunction(timezone.now),
+        "reviewed_by": factory.SubFactory(UserFactory, roles=[Role.TOETSER]),
+        "reviewed_at": factory.LazyFunction(timezone.now),
+    }
+
+
 class DocumentTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = DocumentType
@@ -191,6 +204,7 @@ class DocumentCheckFactory(factory.django.DjangoModelFactory):
         geleverd = factory.Trait(status="geleverd")
         niet_geleverd = factory.Trait(status="niet_geleverd")
         nvt = factory.Trait(status="nvt")
+        reviewed = factory.Trait(**reviewed_by_another("updated_by"))
 
     @factory.post_generation
     def principles(self, create, extracted, **kwargs):
@@ -228,6 +242,7 @@ class InterviewFactory(factory.django.DjangoModelFactory):
             confirmed_by="Jan Jansen",
             confirmed_at=factory.LazyFunction(timezone.now),
         )
+        reviewed = factory.Trait(**reviewed_by_another("created_by"))
 
     @factory.post_generation
     def interviewees(self, create, extracted, **kwargs):
@@ -283,6 +298,9 @@ class FindingFactory(factory.django.DjangoModelFactory):
     text = "Teams bespreken klantsignalen wekelijks."
     updated_by = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
 
+    class Params:
+        reviewed = factory.Trait(**reviewed_by_another("updated_by"))
+
 
 class RecommendationFactory(factory.django.DjangoModelFactory):
     """A recommendation to a unit for one principle (default Klantgerichtheid)."""
@@ -297,6 +315,9 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     text = "Maak zichtbaar wat verbeteracties opleveren."
     priority = "midden"
     updated_by = factory.SubFactory(UserFactory, roles=[Role.TOETSER])
+
+    class Params:
+        reviewed = factory.Trait(**reviewed_by_another("updated_by"))
 
 
 class UnitReportFactory(factory.django.DjangoModelFactory):

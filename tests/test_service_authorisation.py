@@ -30,6 +30,7 @@ from tests.factories import (
     DocumentCheckFactory,
     DocumentTypeFactory,
     EffectMeasurementFactory,
+    FindingFactory,
     FollowUpActionFactory,
     InterviewFactory,
     RecommendationFactory,
@@ -48,6 +49,7 @@ SERVICE_MODULES = (
     "uwvkms.mfa",
     "uwvkms.users.services",
     "uwvkms.comments",
+    "uwvkms.review",
 )
 
 # Public functions that take an actor but are no write service of their own, with the reason.
@@ -63,6 +65,9 @@ EXEMPT = {
     "copier), which authorises its actor",
     "herstel.services.guards.require_operation": "the herstel check itself (raises "
     "PermissionDenied; every herstel service calls it)",
+    "uwvkms.review.review_reset_after_change": "a step of the update services of the reviewed "
+    "records (interview, document judgement, finding, recommendation), which authorise their "
+    "actor first",
 }
 
 KG = "klantgerichtheid"
@@ -104,6 +109,17 @@ def _interview(f, **traits):
 
 def _recommendation(f):
     return RecommendationFactory(cycle=f("cycle"), unit=f("uitkeren"))
+
+
+def _reviewable(f, *, ready=False):
+    """A finding at Uitkeren written by another auditor; with `ready` klaar voor review, asked
+    by the lead (`auditor`)."""
+    from uwvkms.review import review_request  # noqa: PLC0415
+
+    finding = FindingFactory(cycle=f("cycle"), unit=f("uitkeren"))
+    if ready:
+        finding = review_request(actor=f("auditor"), record=finding, expected_version=1)
+    return finding
 
 
 def _finding(f):
@@ -879,6 +895,19 @@ BUILDERS = {
     ),
     # --- uwvkms: a user revokes only their own token ---
     "uwvkms.services.api_token_revoke": (lambda f: {"token": _token(f)}, "coordinator"),
+    # --- review before submission (issue 21 §3): another team's auditor never marks or reviews
+    "uwvkms.review.review_request": (
+        lambda f: {"record": _reviewable(f), "expected_version": 1},
+        "other_auditor",
+    ),
+    "uwvkms.review.review_approve": (
+        lambda f: {"record": _reviewable(f, ready=True), "expected_version": 1},
+        "other_auditor",
+    ),
+    "uwvkms.review.review_send_back": (
+        lambda f: {"record": _reviewable(f, ready=True), "expected_version": 1, "note": "Bron?"},
+        "other_auditor",
+    ),
     # --- uwvkms: retention is the Beheerder's (or the daily job's, without an actor) ---
     "uwvkms.retention.retention_apply": (lambda f: {"today": DAY}, "coordinator"),
     # --- uwvkms: only a Beheerder resets someone's two-factor authentication ---

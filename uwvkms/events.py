@@ -155,3 +155,11 @@ UPLOAD_INFECTED = Event("uwvkms.upload.infected", _("Upload geweigerd: malware g
 UPLOAD_NOT_SCANNED = Event(
     "uwvkms.upload.not_scanned", _("Upload geweigerd: virusscanner niet bereikbaar")
 )
+
+# Review before submission (issue 21 §3, uwvkms.review): on the reviewed record, old → new.
+REVIEW_REQUESTED = Event("uwvkms.review.requested", _("Klaar voor review gezet"))
+REVIEW_APPROVED = Event("uwvkms.review.approved", _("Beoordeeld (review)"))
+REVIEW_SENT_BACK = Event("uwvkms.review.sent_back", _("Teruggestuurd na review"))
+REVIEW_REOPENED = Event(
+    "uwvkms.review.reopened", _("Na wijziging terug naar concept (review vervalt)")
+)

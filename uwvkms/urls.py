@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from uwvkms import account_views, comment_views, oidc_views, search_views, views
+from uwvkms import account_views, comment_views, oidc_views, review_views, search_views, views
 from uwvkms.middleware import mfa_exempt
 
 urlpatterns = [
@@ -55,6 +55,15 @@ urlpatterns = [
     ),
     path("profiel/meldingen/", views.notification_preferences, name="notification_preferences"),
     path("bewaartermijnen/", views.retention_overview, name="retention_overview"),
+    # Review before submission (issue 21 §3): the moves of every reviewable record.
+    path(
+        "review/<slug:kind>/<int:pk>/terugsturen/",
+        review_views.review_send_back_view,
+        name="review_send_back",
+    ),
+    path(
+        "review/<slug:kind>/<int:pk>/<slug:action>/", review_views.review_move, name="review_move"
+    ),
     path("meldingen/", views.notification_list, name="notification_list"),
     path("meldingen/alles-gelezen/", views.notifications_read_all, name="notifications_read_all"),
     path("meldingen/<int:pk>/gelezen/", views.notification_read, name="notification_read"),

@@ -10,6 +10,7 @@ from audits.constants import DocumentStatus
 from audits.models.cycle import AuditCycle, ManagementPrinciple
 from audits.storage import private_storage
 from uwvkms.models import BusinessUnit
+from uwvkms.review import Reviewable
 from uwvkms.versioning import Versioned
 from uwvkms.withdrawal import Withdrawable
 
@@ -32,10 +33,11 @@ class DocumentType(models.Model):
         return self.name
 
 
-class DocumentCheck(Versioned):
+class DocumentCheck(Versioned, Reviewable):
     """What the auditor found for one item of the documentation list at one unit: delivered or
     not, and what the document shows for design (opzet), existence (bestaan) and operation
-    (werking)."""
+    (werking). Reviewed by another than who last judged it before the unit's scores are
+    submitted (`uwvkms.review`)."""
 
     cycle = models.ForeignKey(
         AuditCycle,
@@ -67,11 +69,12 @@ class DocumentCheck(Versioned):
         verbose_name_plural = _("documentbeoordelingen")
         ordering = ["document_type__order", "document_type__name"]
         constraints = [
+            *Reviewable.Meta.constraints,
             models.UniqueConstraint(
                 fields=["cycle", "unit", "document_type"],
                 name="documentcheck_unique",
                 violation_error_message=_("Dit document is voor dit onderdeel al beoordeeld."),
-            )
+            ),
         ]
 
     def __str__(self) -> str:

@@ -10,6 +10,7 @@ from audits.constants import ConfirmationChannel, InterviewStatus
 from audits.models.cycle import AuditCycle, ManagementPrinciple
 from audits.models.districts import District
 from uwvkms.models import BusinessUnit
+from uwvkms.review import Reviewable
 from uwvkms.versioning import VersionedSinceLater
 from uwvkms.withdrawal import Withdrawable
 
@@ -36,8 +37,12 @@ class InterviewQuestion(models.Model):
         return self.text
 
 
-class Interview(VersionedSinceLater, Withdrawable):
-    """One interview at a unit: when, where, with whom, by whom, and its confirmation."""
+class Interview(VersionedSinceLater, Withdrawable, Reviewable):
+    """One interview at a unit: when, where, with whom, by whom, and its confirmation; its
+    record is reviewed by another than its author before the unit's scores are submitted
+    (`uwvkms.review`; the author is who created it)."""
+
+    REVIEW_AUTHOR_FIELDS = ("created_by",)
 
     cycle = models.ForeignKey(
         AuditCycle,
@@ -90,6 +95,7 @@ class Interview(VersionedSinceLater, Withdrawable):
         ordering = ["held_on", "id"]
         constraints = [
             *Withdrawable.Meta.constraints,
+            *Reviewable.Meta.constraints,
             models.CheckConstraint(
                 condition=~models.Q(status=InterviewStatus.BEVESTIGD)
                 | (models.Q(confirmed_at__isnull=False) & ~models.Q(confirmed_by="")),

@@ -37,6 +37,7 @@ from audits.services.cycles import require_fieldwork_open
 from uwvkms.changes import changes_between
 from uwvkms.malware import upload_scan
 from uwvkms.models import BusinessUnit, User
+from uwvkms.review import review_reset_after_change
 from uwvkms.services import active_set, audit_event_record
 from uwvkms.uploads import UploadRefused, check_upload
 from uwvkms.versioning import created_meanwhile, version_check
@@ -246,6 +247,7 @@ def document_check_save(
             check.save()
     check.principles.set(principles)
     audit_event_record(event=event, actor=actor, target=check, changes=changes)
+    review_reset_after_change(check, actor=actor)  # a judgement changed after review
     return check
 
 

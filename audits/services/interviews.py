@@ -54,6 +54,7 @@ from audits.services.documents import require_evidence_open
 from audits.services.locks import cycle_lock
 from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
+from uwvkms.review import review_reset_after_change
 from uwvkms.services import active_set, audit_event_record
 from uwvkms.versioning import version_check
 from uwvkms.withdrawal import withdraw
@@ -338,6 +339,7 @@ def interview_update(
         update_fields=["held_on", "location", "outside_period_reason", *interview.touch(actor)]
     )
     audit_event_record(event=INTERVIEW_UPDATED, actor=actor, target=interview, changes=changes)
+    review_reset_after_change(interview, actor=actor)  # a record changed after review
     return interview
 
 

@@ -20,12 +20,14 @@ from findings.constants import (
     UnitReportStatus,
 )
 from uwvkms.models import BusinessUnit
+from uwvkms.review import Reviewable
 from uwvkms.versioning import Versioned
 from uwvkms.withdrawal import Withdrawable
 
 
-class Finding(Versioned):
-    """An observation or good practice at a unit for one assessed principle."""
+class Finding(Versioned, Reviewable):
+    """An observation or good practice at a unit for one assessed principle, reviewed by
+    another than who last wrote it (`uwvkms.review`)."""
 
     cycle = models.ForeignKey(
         AuditCycle, verbose_name=_("toetscyclus"), on_delete=models.CASCADE, related_name="findings"
@@ -49,13 +51,15 @@ class Finding(Versioned):
         verbose_name = _("bevinding")
         verbose_name_plural = _("bevindingen")
         ordering = ["principle__order", "kind", "id"]
+        constraints = [*Reviewable.Meta.constraints]
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.principle} · {self.get_kind_display()}"
 
 
-class Recommendation(Versioned):
-    """A recommendation ("waar is verbetering nodig") to a unit for one principle."""
+class Recommendation(Versioned, Reviewable):
+    """A recommendation ("waar is verbetering nodig") to a unit for one principle, reviewed by
+    another than who last wrote it (`uwvkms.review`)."""
 
     cycle = models.ForeignKey(
         AuditCycle,
@@ -85,6 +89,7 @@ class Recommendation(Versioned):
         verbose_name = _("aanbeveling")
         verbose_name_plural = _("aanbevelingen")
         ordering = ["principle__order", "id"]
+        constraints = [*Reviewable.Meta.constraints]
 
     def __str__(self) -> str:
         return self.title

@@ -4,7 +4,7 @@ audit, with totals per stage and what still blocks the cycle's next phase (DOMAI
 Counting is done by the database, one grouped query per source, then `findings.cockpit_rules`
 reads the stages: a fixed number of queries whatever the number of units and principles."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Q
@@ -43,6 +43,7 @@ from maturity.models import ScoreChange
 from maturity.selectors import is_calibration_frozen
 from maturity.selectors.calibration import calibration_matrix
 from uwvkms.models import BusinessUnit
+from uwvkms.review import ReviewCounts, review_counts, review_counts_text
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,17 @@ class CockpitRow:
     cells: list[CockpitCell]
     # Items of the unit's request list still open (issue 21 §1); None: no list sent.
     open_request_items: int | None = None
+    # The review of the unit's fieldwork (issue 21 §3): counts per review status.
+    review: ReviewCounts = field(default_factory=ReviewCounts)
+    unit_year: int = 0
+
+    @property
+    def review_text(self) -> str:
+        return review_counts_text(self.review)
+
+    @property
+    def review_url(self) -> str:
+        return reverse("findings:unit_review", args=[self.unit_year, self.unit.pk])
 
     @property
     def is_backlog(self) -> bool:
@@ -119,6 +131,11 @@ class CycleCockpit:
         return [rule for rule in self.readiness if not rule.holds]
 
     @property
+    def review_waiting(self) -> int:
+        """Fieldwork of the counted units shown that is not yet beoordeeld (issue 21 §3)."""
+        return sum(row.review.waiting for row in self.rows if row.exclusion is None)
+
+    @property
     def next_status_label(self) -> str | None:
         following = NEXT_STATUS.get(self.cycle.status)
         return CycleStatus(following).label if following else None
@@ -144,6 +161,7 @@ def cycle_cockpit(cycle: AuditCycle, *, today: date, only_backlog: bool = False)
     units = BusinessUnit.objects.filter(pk__in=unit_ids).order_by("name")
     exclusions = {e.unit_id: e for e in Exclusion.objects.filter(cycle=cycle)}
     open_requests = open_request_items_by_unit(cycle)
+    reviews = review_counts(cycle.pk)
     rows = []
     for unit in units:
         stages = unit_stages(progress[unit.pk], cycle_status=cycle.status)
@@ -152,6 +170,8 @@ def cycle_cockpit(cycle: AuditCycle, *, today: date, only_backlog: bool = False)
                 unit=unit,
                 exclusion=exclusions.get(unit.pk),
                 progress=progress[unit.pk],
+                review=reviews.get(unit.pk, ReviewCounts()),
+                unit_year=cycle.year,
                 cells=[
                     CockpitCell(
                         stage=stage, status=stages[stage], url=_stage_url(stage, cycle, unit)

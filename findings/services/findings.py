@@ -28,6 +28,7 @@ from findings.selectors.findings import interview_label, quotable_interviews
 from findings.unit_report_rules import findings_editable
 from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
+from uwvkms.review import Reviewable, review_reset_after_change
 from uwvkms.services import audit_event_record
 from uwvkms.versioning import version_check
 
@@ -159,6 +160,8 @@ def _update(
     current.full_clean()
     current.save(update_fields=[*new_values, *touched])
     audit_event_record(event=event, actor=actor, target=current, changes=changes)
+    if isinstance(current, Reviewable):  # a finding or recommendation changed after review
+        review_reset_after_change(current, actor=actor)
     return current
 
 

@@ -26,6 +26,7 @@ from maturity.selectors.calibration import is_calibration_frozen
 from maturity.selectors.scores import citable_documents, citable_interviews, ever_submitted
 from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
+from uwvkms.review import fieldwork_review_required
 from uwvkms.services import audit_event_record
 from uwvkms.versioning import created_meanwhile, version_check
 
@@ -63,7 +64,8 @@ def score_record(
     `unit` in `cycle` (DOMAIN.md §2). A concept may lack a level and a justification; a
     submission needs both. A submitted score is read-only for the auditor until calibration
     reopens it, and nothing changes once calibration is frozen or the cycle moved past it (see
-    `maturity.score_rules`).
+    `maturity.score_rules`). A submission waits until the unit's fieldwork is reviewed by
+    someone other than its author (`uwvkms.review.fieldwork_gate`).
 
     `expected_version` is the version the user saw (0 for a score that did not exist yet); when
     the score has moved on since, the save is refused with `EditConflict` and nothing changes.
@@ -96,6 +98,8 @@ def score_record(
     )
     if lock:
         raise ScoreLocked(score_lock_message(lock, cycle_status=cycle.status))
+    if submit:  # four eyes on the unit's fieldwork first (issue 21 §3)
+        fieldwork_review_required(cycle_id=cycle.pk, unit_id=unit.pk, unit_name=str(unit))
 
     justification = justification.strip()
     reason = reason.strip()

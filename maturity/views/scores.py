@@ -20,6 +20,7 @@ from uwvkms.confirmation import confirmation_page, is_confirmed, went_back
 from uwvkms.constants import Role
 from uwvkms.forms import add_service_errors, kept_input, posted_data
 from uwvkms.permissions import role_required
+from uwvkms.review import fieldwork_awaiting_review
 
 
 @role_required(Role.TOETSER)
@@ -118,6 +119,9 @@ def score_edit(request, year: int, unit_id: int, principle_code: str):
         "stale_evidence": _stale_evidence(score),
         "ever_submitted": selectors.ever_submitted(score),
         "actions": ScoreAction,
+        # Submission waits for the unit's fieldwork to be reviewed (issue 21 §3): the page
+        # says what still waits instead of offering a submission that would be refused.
+        "review_waiting": fieldwork_awaiting_review(cycle_id=cycle.pk, unit_id=unit.pk),
     }
     return render(
         request, "maturity/score_form_toetser.html", context, status=400 if form.is_bound else 200

@@ -95,9 +95,10 @@ def world(cycle, coordinator, auditor, other_auditor, unit_board, uitkeren, werk
             submit=False,
         )
     UnitReportFactory(cycle=cycle, unit=uitkeren, status="afgestemd", updated_by=auditor)
+    # Reviewed by another (issue 21 §3): the world's scores can still be submitted.
     recommendations = {
         unit.abbreviation: RecommendationFactory(
-            cycle=cycle, unit=unit, principle=klant, updated_by=who
+            cycle=cycle, unit=unit, principle=klant, updated_by=who, reviewed=True
         )
         for unit, who in ((uitkeren, auditor), (werkbedrijf, other_auditor))
     }

@@ -34,6 +34,7 @@ from tests.e2e.conftest import (
     log_in,
     log_out,
 )
+from tests.e2e.test_fieldwork_journey import review_fieldwork
 from tests.factories import DistrictFactory, InterviewFactory, principle
 from tests.findings.publishing_helpers import fake_render, ready_for_definitive
 from tests.findings.unit_reporting import recommend
@@ -210,6 +211,8 @@ def test_wrong_roles_and_logged_out_visitors_are_refused_on_every_journey(
         operation_note="",
         expected_version=0,
     )
+    # Reviewed by another than the author (issue 21 §3), so the score can be submitted.
+    review_fieldwork(cycle, uitkeren, author=auditor, reviewer=coordinator)
     scored = score(auditor, cycle, uitkeren, 3)
     recommend(auditor, cycle, uitkeren)
     publish(coordinator, cycle, "1.0", "Concept")

@@ -58,6 +58,17 @@ def principle_section(page: Page, name: str):
     return page.get_by_role("region", name=re.compile(rf"^{re.escape(name)}\b"))
 
 
+def review_fieldwork(cycle, unit, *, author, reviewer) -> None:
+    """Mark every record of the unit ready (as its author) and beoordeeld (as the reviewer)."""
+    from uwvkms.review import review_approve, review_request, unit_review_lines  # noqa: PLC0415
+
+    for line in unit_review_lines(cycle_id=cycle.pk, unit_id=unit.pk):
+        record = review_request(
+            actor=author, record=line.record, expected_version=line.record.version
+        )
+        review_approve(actor=reviewer, record=record, expected_version=record.version)
+
+
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_auditor_gathers_evidence_at_a_unit(
@@ -289,6 +300,10 @@ def test_auditor_gathers_evidence_at_a_unit(
     ).to_be_visible()
     expect(page.get_by_text("0 interviews nog niet bevestigd")).to_be_visible()
     check(page)
+
+    # Four eyes on the fieldwork before the score (issue 21 §3; its own journey is
+    # test_fieldwork_review_journey): the lead wrote it, so the coordination team reviews it.
+    review_fieldwork(cycle, uitkeren, author=auditor, reviewer=coordinator)
 
     # The score of Klantgerichtheid cites the confirmed interview and the delivered year plan.
     page.get_by_role("link", name=f"Mijn toetsopdrachten {YEAR}").click()

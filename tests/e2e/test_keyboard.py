@@ -15,6 +15,7 @@ from audits.services.documents import document_check_save
 from maturity.models import Score
 from maturity.services import calibration_session_open, score_record
 from tests.e2e.conftest import assert_console_clean, check, log_in, status_message
+from tests.e2e.test_fieldwork_journey import review_fieldwork
 from tests.factories import DistrictFactory, InterviewFactory, principle
 
 YEAR = 2031
@@ -58,7 +59,7 @@ def tab_to(page: Page, matches, *, shift: bool = False) -> dict:
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_score_form_with_the_keyboard_alone(
-    browser_page: Page, console_messages, page_checks, cycle, auditor, uitkeren
+    browser_page: Page, console_messages, page_checks, cycle, auditor, uitkeren, coordinator
 ):
     klant = principle("klantgerichtheid")
     InterviewFactory(
@@ -82,6 +83,8 @@ def test_score_form_with_the_keyboard_alone(
         operation_note="",
         expected_version=0,
     )
+    # Reviewed by another than the author (issue 21 §3), so the form offers the submission.
+    review_fieldwork(cycle, uitkeren, author=auditor, reviewer=coordinator)
     page = browser_page
     log_in(page, "auditor")
     page.goto(reverse("maturity:score_edit", args=[YEAR, uitkeren.pk, "klantgerichtheid"]))

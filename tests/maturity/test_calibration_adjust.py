@@ -41,13 +41,20 @@ def score(calibrating, uitkeren, auditor):
         justification="Het jaarplan noemt klantsignalen niet.",
         updated_by=auditor,
     )
+    # Reviewed fieldwork (issue 21 §3): the reopened score can be submitted again.
     interview = InterviewFactory(
-        cycle=calibrating, unit=uitkeren, bevestigd=True, created_by=auditor, principles=[klant]
+        cycle=calibrating,
+        unit=uitkeren,
+        bevestigd=True,
+        reviewed=True,
+        created_by=auditor,
+        principles=[klant],
     )
     document = DocumentCheckFactory(
         cycle=calibrating,
         unit=uitkeren,
         geleverd=True,
+        reviewed=True,
         document_type__name="Jaarplan",
         principles=[klant],
     )

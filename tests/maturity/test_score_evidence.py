@@ -22,11 +22,19 @@ from tests.maturity.scoring import post_score, score_url
 def evidence(cycle, uitkeren, communicatie, auditor):
     klant = principle("klantgerichtheid")
     earlier = AuditCycleFactory(year=2030, created_by=cycle.created_by)
+    # Uitkeren's fieldwork is reviewed (issue 21 §3), so the scores can be submitted.
     return {
         "confirmed": InterviewFactory(
-            cycle=cycle, unit=uitkeren, bevestigd=True, principles=[klant], created_by=auditor
+            cycle=cycle,
+            unit=uitkeren,
+            bevestigd=True,
+            principles=[klant],
+            created_by=auditor,
+            reviewed=True,
         ),
-        "unconfirmed": InterviewFactory(cycle=cycle, unit=uitkeren, ter_bevestiging=True),
+        "unconfirmed": InterviewFactory(
+            cycle=cycle, unit=uitkeren, ter_bevestiging=True, reviewed=True
+        ),
         "elsewhere": InterviewFactory(cycle=cycle, unit=communicatie, bevestigd=True),
         "delivered": DocumentCheckFactory(
             cycle=cycle,
@@ -34,12 +42,14 @@ def evidence(cycle, uitkeren, communicatie, auditor):
             geleverd=True,
             principles=[klant],
             document_type=DocumentTypeFactory(name="Jaarplan"),
+            reviewed=True,
         ),
         "not_delivered": DocumentCheckFactory(
             cycle=cycle,
             unit=uitkeren,
             niet_geleverd=True,
             document_type=DocumentTypeFactory(name="Kwaliteitsplan"),
+            reviewed=True,
         ),
         "earlier_cycle": DocumentCheckFactory(
             cycle=earlier,

@@ -37,11 +37,16 @@ def reopened(cycle, coordinator, auditor, other_auditor, uitkeren, unit_board, b
     cycle.refresh_from_db()
     klant = principle("klantgerichtheid")
     score = ScoreFactory(cycle=cycle, unit=uitkeren, principle=klant, level=2, updated_by=auditor)
+    # Reviewed fieldwork (issue 21 §3): the reopened score can be submitted again.
     score.cited_interviews.add(
-        InterviewFactory(cycle=cycle, unit=uitkeren, bevestigd=True, principles=[klant])
+        InterviewFactory(
+            cycle=cycle, unit=uitkeren, bevestigd=True, principles=[klant], reviewed=True
+        )
     )
     score.cited_documents.add(
-        DocumentCheckFactory(cycle=cycle, unit=uitkeren, geleverd=True, principles=[klant])
+        DocumentCheckFactory(
+            cycle=cycle, unit=uitkeren, geleverd=True, principles=[klant], reviewed=True
+        )
     )
     calibration_session_open(
         actor=coordinator,

@@ -81,6 +81,7 @@ def test_every_app_registers_its_lines():
         "audits.selectors.request_queue",
         "maturity.selectors.workqueue",
         "findings.selectors.workqueue",
+        "findings.selectors.review",  # review before submission (issue 21 §3)
         "herstel.selectors.workqueue",
     }
 

@@ -74,3 +74,35 @@ def markup_html(blocks, for_pdf=False):
     from uwvkms import markup  # noqa: PLC0415 (the template library loads before the apps)
 
     return markup.to_html(blocks, footnotes="float" if for_pdf else "ref")
+
+
+@register.inclusion_tag("components/review_panel.html", takes_context=True)
+def review_panel(context, record) -> dict:
+    """The review panel of a reviewable record (issue 21 §3, `uwvkms.review`): where its review
+    stands (who asked, who reviewed, the note) and the moves this user may make now. One query
+    for the user's standing at the record's unit (none for someone without an audit role)."""
+    from uwvkms import review  # noqa: PLC0415 (the review module loads the notification kinds)
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if record is None or getattr(record, "pk", None) is None or user is None:
+        return {"record": None}
+    standing = review.standing_of(user, cycle_id=record.cycle_id, unit_id=record.unit_id)
+    status = record.review_status
+    can_request = review.may_request_review(standing) and (
+        review.review_next_status(status, review.ReviewAction.REQUEST) is not None
+    )
+    can_review = status == review.ReviewStatus.KLAAR and review.may_review(
+        user_id=user.pk, author_ids=record.review_author_ids(), standing=standing
+    )
+    kind = review.kind_of(record)
+    return {
+        "record": record,
+        "kind": kind,
+        "status": review.ReviewStatus(status),
+        "summary": review.review_summary(record),
+        "can_request": can_request,
+        "can_review": can_review,
+        "is_author": user.pk in record.review_author_ids(),
+        "next": request.get_full_path(),
+    }

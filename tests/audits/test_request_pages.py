@@ -4,10 +4,12 @@ their page, a refused upload keeps what was typed, the team asks more; a quality
 nothing else of the audit, and nobody sees another unit's list."""
 
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from audits.models import DocumentType, EvidenceRequest
 from tests.audits.requests_world import PDF, item_of
@@ -287,3 +289,22 @@ def test_extra_item_files_are_downloaded_by_the_team_and_the_unit_only(
     for user, status in ((auditor, 200), (qc_user, 200), (other_qc, 403)):
         client.force_login(user)
         assert client.get(url).status_code == status
+
+
+def test_the_cockpit_and_its_export_show_the_open_items_per_unit(
+    client, coordinator, evidence_request, cycle
+):
+    open_items = evidence_request.items.count()
+    assert open_items >= 2
+    client.force_login(coordinator)
+    page = client.get(reverse("findings:cycle_cockpit", args=[cycle.year]))
+    row = next(r for r in page.context["cockpit"].rows if r.unit.name == "Uitkeren")
+    assert row.open_request_items == open_items
+    assert f"{open_items} stukken open" in page.content.decode()
+    export = client.get(reverse("findings:cycle_cockpit_export", args=[cycle.year]))
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    rows = [[cell.value for cell in r] for r in sheet.iter_rows()]
+    column = rows[0].index("Uitvraag open")
+    assert next(r for r in rows if r[0] == "Uitkeren")[column] == f"{open_items} stukken open"
+    others = [r for r in rows[1:-1] if r[0] != "Uitkeren"]
+    assert others and all(r[column] == "niet verstuurd" for r in others)

@@ -5,7 +5,7 @@ coordination team kept for the next cycle, one of them already verwerkt in 2025.
 import random
 from decimal import Decimal
 
-from audits.models import Assignment, AuditCycle
+from audits.models import Assignment, AuditCycle, AuditHours
 from audits.services.evaluation import hours_record, lesson_create, lesson_process
 from uwvkms.constants import HomeOrganisation
 from uwvkms.models import User
@@ -40,13 +40,13 @@ def load_evaluation(*, coordinator: User) -> None:
     _hours(HOURS_YEAR)
     for year, lessons in LESSONS.items():
         cycle = AuditCycle.objects.filter(year=year).first()
-        if cycle is None:
+        if cycle is None or cycle.lessons.exists():  # loaded before: the demo loads once
             continue
         for text, theme in lessons:
             lesson_create(actor=coordinator, cycle=cycle, text=text, theme=theme)
     following = AuditCycle.objects.filter(year=2025).first()
     first = AuditCycle.objects.get(year=2024).lessons.order_by("id").first()
-    if following is not None and first is not None:
+    if following is not None and first is not None and not first.processings.exists():
         lesson_process(
             actor=coordinator,
             lesson=first,
@@ -59,7 +59,7 @@ def _hours(year: int) -> None:
     """Weekly hours for most assignments, one total for some, and none for the last two (the
     work queue reminds those auditors)."""
     cycle = AuditCycle.objects.filter(year=year).first()
-    if cycle is None:
+    if cycle is None or AuditHours.objects.filter(cycle=cycle).exists():
         return
     rng = random.Random(year)
     assignments = list(

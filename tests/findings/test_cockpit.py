@@ -313,8 +313,9 @@ def test_queries_do_not_grow_with_units_or_principles(client, state, coordinator
         EvidenceRequestItemFactory(request=request, geleverd=True)
     assert _queries(client, url) == before
     # Session, user and roles, one grouped query per source, and the readiness of the next
-    # phase (the units counted, leads, scores, calibration, the published report).
-    assert before <= 36, before
+    # phase (the units counted, leads, scores, calibration, the published report), the open
+    # request items (issue 21 §1) and the fieldwork review counts (issue 21 §3).
+    assert before <= 38, before
     assert _queries(client, reverse("findings:cycle_cockpit_export", args=[state.year])) == (
         export_before
     )

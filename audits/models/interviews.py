@@ -40,9 +40,9 @@ class InterviewQuestion(models.Model):
 class Interview(VersionedSinceLater, Withdrawable, Reviewable):
     """One interview at a unit: when, where, with whom, by whom, and its confirmation; its
     record is reviewed by another than its author before the unit's scores are submitted
-    (`uwvkms.review`; the author is who created it)."""
+    (`uwvkms.review`; its authors are who created it and who last changed it)."""
 
-    REVIEW_AUTHOR_FIELDS = ("created_by",)
+    REVIEW_AUTHOR_FIELDS = ("created_by", "updated_by")
 
     cycle = models.ForeignKey(
         AuditCycle,

@@ -1,6 +1,7 @@
 """Four eyes on an interview record (issue 21 §3): its authors are who created it and who last
-changed it, so a lead who edited a record another auditor created does not approve it; another
-auditor of the team or the coordination team reviews instead."""
+changed its record (`edited_by`), so a lead who edited a record another auditor created does not
+approve it, whoever moved it on afterwards; another auditor of the team or the coordination team
+reviews instead."""
 
 # ruff: noqa: F811 (the review fixtures are imported by name)
 import pytest
@@ -8,7 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from audits.models import Interview
-from tests.factories import InterviewFactory, principle
+from audits.services.interviews import interview_transition
+from tests.audits.test_interviews import form_data
+from tests.factories import DistrictFactory, InterviewFactory, principle
 from tests.review_fixtures import colleague  # noqa: F401 (fixture)
 from uwvkms.review import review_approve, review_request
 
@@ -19,7 +22,7 @@ def edited_by_lead(cycle, uitkeren, colleague, auditor):
     interview = InterviewFactory(
         cycle=cycle, unit=uitkeren, created_by=colleague, principles=[principle("klantgerichtheid")]
     )
-    Interview.objects.filter(pk=interview.pk).update(updated_by=auditor, version=2)
+    Interview.objects.filter(pk=interview.pk).update(edited_by=auditor, version=2)
     interview.refresh_from_db()
     return review_request(actor=colleague, record=interview, expected_version=interview.version)
 
@@ -44,3 +47,41 @@ def test_the_review_page_offers_the_lead_no_approval(
     rows = dict(response.context["review"].groups)
     (row,) = [row for kind, rows_ in rows.items() if kind.slug == "interview" for row in rows_]
     assert not row.can_review
+
+
+@pytest.fixture
+def district(cycle, uitkeren):
+    return DistrictFactory(cycle=cycle, unit=uitkeren, name="District Noord", drawn=True)
+
+
+def test_an_edit_through_the_page_makes_the_lead_an_author_whoever_moves_it_on(
+    client, colleague, auditor, cycle, uitkeren, district
+):
+    """The lead edits the record a colleague created; the colleague then sends it to the
+    interviewees (a move that makes nobody an author) and marks it ready: the lead still does
+    not approve it."""
+    client.force_login(colleague)
+    created = client.post(
+        reverse("audits:interview_create", args=[cycle.year, uitkeren.pk]),
+        form_data(district, [colleague]),
+    )
+    assert created.status_code == 302
+    interview = Interview.objects.get()
+    assert interview.edited_by is None
+    client.force_login(auditor)
+    edit = form_data(district, [colleague], held_on="2025-09-16", version=interview.version)
+    edit["interviewees-0-id"] = interview.interviewees.get().pk
+    assert (
+        client.post(reverse("audits:interview_edit", args=[cycle.year, interview.pk]), edit)
+    ).status_code == 302
+    interview.refresh_from_db()
+    assert interview.edited_by == auditor
+    interview = interview_transition(
+        actor=colleague, interview=interview, action="send", expected_status="concept"
+    )
+    assert (interview.updated_by, interview.edited_by) == (colleague, auditor)
+    interview = review_request(
+        actor=colleague, record=interview, expected_version=interview.version
+    )
+    with pytest.raises(PermissionDenied):
+        review_approve(actor=auditor, record=interview, expected_version=interview.version)

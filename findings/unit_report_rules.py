@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from audits.constants import AuditCapacity
+from audits.constants import BEFORE_PUBLICATION, AuditCapacity
 from findings.constants import UNIT_REPORT_TRANSITIONS, Recognition, UnitReportStatus
 
 _ALL = frozenset(UnitReportStatus)
@@ -101,6 +101,26 @@ def findings_editable(status: str) -> bool:
     """Observations, good practices, quotes and recommendations change only while the report is
     a concept: once agreed with the board, it is what the board agreed to."""
     return status == UnitReportStatus.CONCEPT
+
+
+def findings_lock_reason(
+    *, unit: str, report_status: str, cycle_year: int, cycle_status: str, cycle_withdrawal: str
+) -> str | None:
+    """Why the findings of `unit` can no longer change, in Dutch, or None while they can: its
+    report is no longer a concept (`findings_editable`), the cycle is withdrawn
+    (`cycle_withdrawal`, its summary; "" when not) or published."""
+    if not findings_editable(report_status):
+        message = _("Het rapport van %(unit)s is %(status)s: de bevindingen liggen vast.")
+        if report_status == UnitReportStatus.AFGESTEMD:
+            message += " " + _("Zet het rapport eerst terug naar concept om ze te wijzigen.")
+        return message % {"unit": unit, "status": UnitReportStatus(report_status).label.lower()}
+    if cycle_withdrawal:
+        return cycle_withdrawal
+    if cycle_status not in BEFORE_PUBLICATION:
+        return _("Toetscyclus %(year)s is gepubliceerd: de bevindingen liggen vast.") % {
+            "year": cycle_year
+        }
+    return None
 
 
 def response_open(status: str) -> bool:

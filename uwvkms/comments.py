@@ -193,6 +193,25 @@ def comments_of(target: models.Model) -> models.QuerySet[Comment]:
     )
 
 
+def has_comments(target: models.Model) -> bool:
+    """Whether `target` has a thread (withdrawn comments count too): a record with one is not
+    deleted, as its comments are never deleted and would lose what they are about."""
+    return Comment.with_withdrawn.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=target.pk
+    ).exists()
+
+
+def commented(model: type[models.Model]) -> models.Exists:
+    """An annotation for a queryset of `model`: whether each row has a thread (`has_comments`),
+    in the same query."""
+    return models.Exists(
+        Comment.with_withdrawn.filter(
+            target_type=ContentType.objects.get_for_model(model),
+            target_id=models.OuterRef("pk"),
+        )
+    )
+
+
 def thread_for(*, user, target: models.Model, now: datetime.datetime | None = None) -> Thread:
     """The thread of `target` as `user` sees it (the caller's page has checked they may read
     it). Two queries, whatever the number of comments, plus the app's write check."""

@@ -273,6 +273,14 @@ class ReviewKind:
     title: Callable[[Reviewable], str]
     url: Callable[[Reviewable], str]
     order: int = 0
+    # Why the record's content can no longer change (the app's own lock: closed fieldwork, an
+    # agreed report), in Dutch, or None while it can; without a query for a record loaded by
+    # `records` (a page asks it per row). None: always editable.
+    editable: Callable[[Reviewable], str | None] | None = None
+
+    def lock_reason(self, record: Reviewable) -> str | None:
+        """Why `record` can no longer be changed by its author, or None (`editable`)."""
+        return self.editable(record) if self.editable is not None else None
 
 
 _kinds: dict[str, ReviewKind] = {}
@@ -444,11 +452,29 @@ def fieldwork_review_required(*, cycle_id: int, unit_id: int, unit_name: str) ->
 # --- services -------------------------------------------------------------------------------
 
 
-def _locked(record: Reviewable) -> Reviewable:
+def _locked(record: Reviewable, *, to_author: bool = False) -> Reviewable:
+    """The record, locked for this transaction; refused when it is withdrawn, and (`to_author`,
+    a move that gives the author work to do) when its app's lock says its content can no longer
+    change: sent back then, it could never be fixed (`ReviewKind.editable`)."""
     current = type(record)._base_manager.select_for_update().get(pk=record.pk)
     if getattr(current, "withdrawn_at", None) is not None:
         raise ValidationError(gettext("Dit onderdeel is ingetrokken en wordt niet beoordeeld."))
+    if to_author:
+        reason = kind_of(current).lock_reason(current)
+        if reason:
+            raise ValidationError(
+                gettext("Dit onderdeel kan niet meer worden teruggestuurd: %(reason)s")
+                % {"reason": reason},
+                code="review_locked",
+            )
     return current
+
+
+def may_send_back(record: Reviewable) -> bool:
+    """Whether sending `record` back leaves its author something they can do: its content can
+    still change (`ReviewKind.editable`). Marking it ready and beoordeeld change no content and
+    stay possible after the lock, so the submission gate never waits for what cannot move."""
+    return kind_of(record).lock_reason(record) is None
 
 
 def _move(current: Reviewable, action: str) -> str:
@@ -519,8 +545,9 @@ def review_approve(*, actor, record: Reviewable, expected_version: int) -> Revie
 @transaction.atomic
 def review_send_back(*, actor, record: Reviewable, expected_version: int, note: str) -> Reviewable:
     """Send `record` back to its author with a review note (required): a reviewer under
-    `may_review`, on the version they read. Its authors are notified."""
-    current = _locked(record)
+    `may_review`, on the version they read, while its content can still change (its app's lock,
+    `ReviewKind.editable`). Its authors are notified."""
+    current = _locked(record, to_author=True)
     _require_reviewer(actor, current)
     version_check(current, expected_version=expected_version, what=gettext("Dit onderdeel"))
     note = (note or "").strip()

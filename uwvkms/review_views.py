@@ -19,6 +19,7 @@ from uwvkms.review import (
     ReviewStatus,
     kind_get,
     may_review,
+    may_send_back,
     review_approve,
     review_request,
     review_send_back,
@@ -115,6 +116,16 @@ def review_send_back_view(request, kind: str, pk: int):
         user_id=request.user.pk, author_ids=record.review_author_ids(), standing=standing
     ):
         raise PermissionDenied  # an author, or not a reviewer of this unit
+    if not may_send_back(record):  # its content is fixed: the author could never fix it
+        messages.error(
+            request,
+            _("%(what)s kan niet meer worden teruggestuurd: de inhoud ligt vast.")
+            % {"what": f"{review_kind.label} {review_kind.title(record)}"},
+        )
+        return redirect(
+            _safe(request, request.GET.get("next") or request.POST.get("next"))
+            or review_kind.url(record)
+        )
     form = SendBackForm(
         posted_data(request),
         initial={"version": record.version, "next": request.GET.get("next", "")},

@@ -40,9 +40,12 @@ class InterviewQuestion(models.Model):
 class Interview(VersionedSinceLater, Withdrawable, Reviewable):
     """One interview at a unit: when, where, with whom, by whom, and its confirmation; its
     record is reviewed by another than its author before the unit's scores are submitted
-    (`uwvkms.review`; the author is who created it)."""
+    (`uwvkms.review`; its authors are who created it and who last changed its record).
 
-    REVIEW_AUTHOR_FIELDS = ("created_by",)
+    `edited_by` is who last changed the record's content; `updated_by` also follows the moves of
+    its confirmation (sending, recording an answer), which make nobody an author."""
+
+    REVIEW_AUTHOR_FIELDS = ("created_by", "edited_by")
 
     cycle = models.ForeignKey(
         AuditCycle,
@@ -82,6 +85,14 @@ class Interview(VersionedSinceLater, Withdrawable, Reviewable):
         verbose_name=_("aangemaakt door"),
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verslag laatst gewijzigd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     # The day the retention job removed the interviewees' names and functions and the notes
     # (uwvkms.retention; audits.retention): the record's facts stay, the personal data is gone.

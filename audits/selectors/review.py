@@ -5,9 +5,10 @@ to read someone's standing at a unit's audit, and the two kinds of fieldwork thi
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from audits.constants import DocumentStatus
+from audits.constants import FIELDWORK_OPEN, DocumentStatus
 from audits.models import Assignment, DocumentCheck, Interview
 from audits.selectors.capacities import roles_of
+from audits.services.cycles import fieldwork_closed_message
 from uwvkms.constants import Role
 from uwvkms.review import ReviewKind, Standing, register_kind, register_standing
 
@@ -49,6 +50,16 @@ def document_checks_for_review(cycle_id: int):
     )
 
 
+def evidence_lock_reason(record) -> str | None:
+    """Why an interview record or document judgement can no longer change (the cycle's
+    fieldwork is closed, as `require_evidence_open` refuses), or None: the review's `editable`
+    hook. No query: the record comes with its cycle."""
+    cycle = record.cycle
+    if cycle.status in FIELDWORK_OPEN:
+        return None
+    return fieldwork_closed_message(cycle, _("Het bewijs"))
+
+
 def _document_check_url(check: DocumentCheck) -> str:
     return reverse(
         "audits:document_check", args=[check.cycle.year, check.unit_id, check.document_type_id]
@@ -67,6 +78,7 @@ def register_review() -> None:
             title=lambda interview: f"{interview.location} · {interview.held_on:%d-%m-%Y}",
             url=lambda interview: interview.get_absolute_url(),
             order=10,
+            editable=evidence_lock_reason,
         )
     )
     register_kind(
@@ -79,5 +91,6 @@ def register_review() -> None:
             title=lambda check: check.document_type.name,
             url=_document_check_url,
             order=20,
+            editable=evidence_lock_reason,
         )
     )

@@ -378,6 +378,7 @@ def _document_file_store(
                 "malware_scan": [None, verdict],
             },
         )
+        _files_changed(check, actor=actor)
     except BaseException:
         # Nothing is recorded, so nothing may stay on disk either.
         document_file.file.storage.delete(document_file.file.name)
@@ -408,6 +409,7 @@ def document_file_delete(*, actor: User, document_file: DocumentFile, reason: st
         changes={"files": [_file_summary(locked), None], "quarantine": changes["withdrawn"]},
         reason=locked.withdrawal_reason,
     )
+    _files_changed(check, actor=actor)
 
 
 @transaction.atomic
@@ -434,7 +436,17 @@ def document_file_restore(*, actor: User, document_file: DocumentFile, reason: s
         changes={"files": [None, _file_summary(locked)], "quarantine": [True, False]},
         reason=reason,
     )
+    _files_changed(check, actor=actor)
     return locked
+
+
+def _files_changed(check: DocumentCheck, *, actor) -> None:
+    """A file came onto `check` or left it: its evidence changed. The check moves to its next
+    version (a reviewer or editor with an older page gets EditConflict) and a review asked or
+    given no longer holds (`review_reset_after_change`)."""
+    check = DocumentCheck.objects.select_for_update().get(pk=check.pk)
+    check.save(update_fields=check.touch(actor))
+    review_reset_after_change(check, actor=actor)
 
 
 def _file_summary(document_file: DocumentFile) -> dict:

@@ -335,8 +335,15 @@ def interview_update(
     changes = changes_between(old, _snapshot(interview))
     if not changes:
         return interview
+    interview.edited_by = actor  # an author of the record (four eyes, `uwvkms.review`)
     interview.save(
-        update_fields=["held_on", "location", "outside_period_reason", *interview.touch(actor)]
+        update_fields=[
+            "held_on",
+            "location",
+            "outside_period_reason",
+            "edited_by",
+            *interview.touch(actor),
+        ]
     )
     audit_event_record(event=INTERVIEW_UPDATED, actor=actor, target=interview, changes=changes)
     review_reset_after_change(interview, actor=actor)  # a record changed after review

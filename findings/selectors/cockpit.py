@@ -132,8 +132,10 @@ class CycleCockpit:
 
     @property
     def review_waiting(self) -> int:
-        """Fieldwork of the counted units shown that is not yet beoordeeld (issue 21 §3)."""
-        return sum(row.review.waiting for row in self.rows if row.exclusion is None)
+        """Fieldwork of the units shown that is not yet beoordeeld (issue 21 §3): the sum of the
+        rows' review cells, excluded units too (their scores wait for review like any other's),
+        as the open request items."""
+        return sum(row.review.waiting for row in self.rows)
 
     @property
     def next_status_label(self) -> str | None:

@@ -13,6 +13,7 @@ from findings.constants import FindingKind
 from findings.models import Finding, Quote, Recommendation
 from findings.selectors.unit_reports import UnitReportAccess
 from maturity.selectors import citable_interviews
+from uwvkms.comments import commented
 from uwvkms.models import BusinessUnit
 
 
@@ -46,8 +47,11 @@ def findings_by_principle(
             sections[principle.id] = PrincipleFindings(principle=principle, assessed=False)
         return sections[principle.id]
 
-    for finding in Finding.objects.filter(cycle=cycle, unit=unit).select_related(
-        "principle", "updated_by"
+    # `has_thread`: an item with comments is not deleted (`findings_services._delete`).
+    for finding in (
+        Finding.objects.filter(cycle=cycle, unit=unit)
+        .select_related("principle", "updated_by")
+        .annotate(has_thread=commented(Finding))
     ):
         target = section(finding.principle)
         if finding.kind == FindingKind.GOEDE_PRAKTIJK:
@@ -58,8 +62,10 @@ def findings_by_principle(
         "principle", "interview", "interview__location", "updated_by"
     ):
         section(quote.principle).quotes.append(quote)
-    for recommendation in Recommendation.objects.filter(cycle=cycle, unit=unit).select_related(
-        "principle", "answer", "updated_by"
+    for recommendation in (
+        Recommendation.objects.filter(cycle=cycle, unit=unit)
+        .select_related("principle", "answer", "updated_by")
+        .annotate(has_thread=commented(Recommendation))
     ):
         section(recommendation.principle).recommendations.append(recommendation)
     return list(sections.values())

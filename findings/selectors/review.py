@@ -12,15 +12,17 @@ again only once it is reviewed."""
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from audits.constants import BEFORE_PUBLICATION
 from audits.models import Assignment
-from findings.models import Finding, Recommendation
+from findings.constants import UnitReportStatus
+from findings.models import Finding, Recommendation, UnitReport
 from findings.selectors.unit_reports import unit_findings_get
+from findings.unit_report_rules import findings_lock_reason
 from uwvkms.constants import Role
 from uwvkms.models import USER_FACTS
 from uwvkms.permissions import has_any_role
@@ -38,12 +40,43 @@ from uwvkms.review import (
 from uwvkms.workqueue import Urgency, WorkItem, register
 
 
+def _with_report_status(queryset):
+    """Each item with its unit report's status (`report_status`; None: no report yet, a
+    concept), for its lock (`item_lock_reason`) without a query per item."""
+    report = UnitReport.objects.filter(cycle_id=OuterRef("cycle_id"), unit_id=OuterRef("unit_id"))
+    return queryset.select_related("cycle", "unit", "principle").annotate(
+        report_status=Subquery(report.values("status")[:1])
+    )
+
+
 def findings_for_review(cycle_id: int):
-    return Finding.objects.filter(cycle_id=cycle_id).select_related("cycle", "principle")
+    return _with_report_status(Finding.objects.filter(cycle_id=cycle_id))
 
 
 def recommendations_for_review(cycle_id: int):
-    return Recommendation.objects.filter(cycle_id=cycle_id).select_related("cycle", "principle")
+    return _with_report_status(Recommendation.objects.filter(cycle_id=cycle_id))
+
+
+def item_lock_reason(item) -> str | None:
+    """Why a finding or recommendation can no longer change (`findings_lock_reason`), or None:
+    the review's `editable` hook. Its report's status as annotated (`_with_report_status`), or
+    read with one query."""
+    if hasattr(item, "report_status"):
+        status = item.report_status
+    else:
+        status = (
+            UnitReport.objects.filter(cycle_id=item.cycle_id, unit_id=item.unit_id)
+            .values_list("status", flat=True)
+            .first()
+        )
+    cycle = item.cycle
+    return findings_lock_reason(
+        unit=str(item.unit),
+        report_status=status or UnitReportStatus.CONCEPT,
+        cycle_year=cycle.year,
+        cycle_status=cycle.status,
+        cycle_withdrawal=cycle.withdrawal_summary() if cycle.is_withdrawn else "",
+    )
 
 
 def _finding_title(finding: Finding) -> str:
@@ -64,6 +97,7 @@ def register_review() -> None:
                 "findings:finding_edit", args=[finding.cycle.year, finding.unit_id, finding.pk]
             ),
             order=30,
+            editable=item_lock_reason,
         )
     )
     register_kind(
@@ -78,6 +112,7 @@ def register_review() -> None:
                 "findings:recommendation_edit", args=[rec.cycle.year, rec.unit_id, rec.pk]
             ),
             order=40,
+            editable=item_lock_reason,
         )
     )
     USER_FACTS[REVIEW_WORK_FACT] = _review_work_subquery
@@ -116,6 +151,7 @@ def _review_work_subquery():
 class ReviewRow:
     line: ReviewLine
     can_review: bool
+    can_send_back: bool = False  # can_review, and the record's content can still change
 
 
 @dataclass(frozen=True)
@@ -145,7 +181,9 @@ def unit_review_get(*, user, year: int, unit_id: int) -> UnitReview:
         can = line.status == ReviewStatus.KLAAR and may_review(
             user_id=user.pk, author_ids=line.record.review_author_ids(), standing=standing
         )
-        by_kind[line.kind.slug].append(ReviewRow(line, can))
+        # The records come with what their lock reads: no query per row.
+        send_back = can and line.kind.lock_reason(line.record) is None
+        by_kind[line.kind.slug].append(ReviewRow(line, can, can_send_back=send_back))
     groups = [(kind, by_kind.get(kind.slug, [])) for kind in review_kinds()]
     return UnitReview(access=access, standing=standing, groups=groups)
 

@@ -8,10 +8,10 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
-from audits.constants import AUDIT_TEAM, BEFORE_PUBLICATION, COORDINATION
+from audits.constants import AUDIT_TEAM, COORDINATION
 from audits.models import AuditCycle, Interview, ManagementPrinciple
 from audits.selectors import is_assessed, require_audit_capacity
-from findings.constants import FindingKind, Priority, UnitReportStatus
+from findings.constants import FindingKind, Priority
 from findings.events import (
     FINDING_CREATED,
     FINDING_DELETED,
@@ -25,8 +25,9 @@ from findings.events import (
 )
 from findings.models import Finding, Quote, Recommendation, RecommendationResponse, UnitReport
 from findings.selectors.findings import interview_label, quotable_interviews
-from findings.unit_report_rules import findings_editable
+from findings.unit_report_rules import findings_lock_reason
 from uwvkms.changes import changes_between
+from uwvkms.comments import has_comments
 from uwvkms.models import BusinessUnit, User
 from uwvkms.review import Reviewable, review_reset_after_change
 from uwvkms.services import audit_event_record
@@ -64,21 +65,16 @@ def _require_auditor_of(actor: User, item: models.Model) -> None:
 
 def _lock_for_findings(*, actor: User, cycle: AuditCycle, unit: BusinessUnit) -> UnitReport:
     report = unit_report_lock(actor=actor, cycle=cycle, unit=unit)
-    if not findings_editable(report.status):
-        message = _("Het rapport van %(unit)s is %(status)s: de bevindingen liggen vast.")
-        if report.status == UnitReportStatus.AFGESTEMD:
-            message += " " + _("Zet het rapport eerst terug naar concept om ze te wijzigen.")
-        raise FindingsLocked(
-            message % {"unit": unit, "status": UnitReportStatus(report.status).label.lower()}
-        )
     cycle = AuditCycle.with_withdrawn.get(pk=cycle.pk)
-    if cycle.is_withdrawn:  # withdrawn meanwhile: refused, not a server error
-        raise FindingsLocked(cycle.withdrawal_summary())
-    if cycle.status not in BEFORE_PUBLICATION:
-        raise FindingsLocked(
-            _("Toetscyclus %(year)s is gepubliceerd: de bevindingen liggen vast.")
-            % {"year": cycle.year}
-        )
+    reason = findings_lock_reason(
+        unit=str(unit),
+        report_status=report.status,
+        cycle_year=cycle.year,
+        cycle_status=cycle.status,
+        cycle_withdrawal=cycle.withdrawal_summary() if cycle.is_withdrawn else "",
+    )
+    if reason:
+        raise FindingsLocked(reason)
     return report
 
 
@@ -177,6 +173,14 @@ def _delete(
     """Delete `item`; the deletion is recorded on the unit's report, as the item is gone."""
     report = _lock_for_findings(actor=actor, cycle=item.cycle, unit=item.unit)
     current = _lock_item(type(item), item, expected_version)
+    if has_comments(current):  # its thread stays, so it stays too
+        raise ValidationError(
+            _(
+                "Dit kan niet worden verwijderd: er zijn reacties op geplaatst, en reacties "
+                "blijven bewaard. Pas de tekst zo nodig aan."
+            ),
+            code="commented",
+        )
     changes = changes_between(_values(current, fields), {}) | (extra_changes or {})
     try:
         with transaction.atomic():

@@ -23,6 +23,7 @@ from findings.selectors.unit_reports import (
     unit_findings_get,
 )
 from findings.services import findings as services
+from uwvkms.comments import has_comments
 from uwvkms.forms import add_service_errors, posted_data
 
 
@@ -213,7 +214,13 @@ def item_delete(request, year: int, unit_id: int, kind: str, pk: int):
     return render(
         request,
         "findings/unit/item_delete.html",
-        _context(item_kind, access, form=form, item=item),
+        _context(
+            item_kind,
+            access,
+            form=form,
+            item=item,
+            commented=item_kind is not QUOTE and has_comments(item),
+        ),
         status=400 if form.is_bound else 200,
     )
 

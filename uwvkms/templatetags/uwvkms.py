@@ -103,6 +103,7 @@ def review_panel(context, record) -> dict:
         "summary": review.review_summary(record),
         "can_request": can_request,
         "can_review": can_review,
+        "can_send_back": can_review and review.may_send_back(record),
         "is_author": user.pk in record.review_author_ids(),
         "next": request.get_full_path(),
     }

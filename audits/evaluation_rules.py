@@ -74,6 +74,18 @@ def hours_kind_conflict(*, kind: str, recorded_kinds: set[str]) -> str | None:
     return None
 
 
+def hours_closed_reason(status: str) -> str | None:
+    """Why hours can no longer be recorded, corrected or withdrawn in a cycle in `status`
+    (None: they can). Once the cycle is published its evaluation is done and the hours are
+    final. (A withdrawn cycle is refused by `audits.services.locks.cycle_lock`.)"""
+    if status == CycleStatus.GEPUBLICEERD:
+        return _(
+            "De toetscyclus is gepubliceerd: de uren liggen vast en kunnen niet meer worden "
+            "vastgelegd, gecorrigeerd of ingetrokken."
+        )
+    return None
+
+
 def hours_reminder_due(
     *,
     status: str,

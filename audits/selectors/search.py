@@ -1,12 +1,16 @@
 """Search providers of the audit fieldwork (issue 21 §5, `uwvkms.search`), and the scope of a
 user's audit capacities that every provider of the audit chain filters with.
 
-Interviews (their interviewees' names and functions, and their notes) are found by whoever may
-open the interview's page (`interview_get_for_user`): the auditors on the unit's audit team and
-the coordination team; never the unit's board (notes name people), never a withdrawn interview.
-Document files are found by file name by whoever may download them
-(`document_file_get_for_user`): the unit's auditors and the coordination team any current file,
-the unit's own board the files of delivered documents. Nothing in a withdrawn cycle."""
+Interviews (their interviewees' names and functions, their notes, and where they were held: the
+district or department) are found by whoever may open the interview's page
+(`interview_get_for_user`): the auditors on the unit's audit team and the coordination team;
+never the unit's board (notes name people), never a withdrawn interview.
+Document files are found by file name or document type ("jaarplan") by whoever may download
+them (`document_file_get_for_user`): the unit's auditors and the coordination team any current
+file, the unit's own board the files of delivered documents. Files delivered for an extra item
+of a request list are found by file name or the item's title by the unit's audit team, the
+coordination team and the unit's own board (`request_item_file_get`); search does not serve a
+quality contact (the request page lists their files). Nothing in a withdrawn cycle."""
 
 from dataclasses import dataclass
 
@@ -16,7 +20,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audits.constants import DocumentStatus
-from audits.models import Assignment, DocumentFile, Interviewee, InterviewNote
+from audits.models import (
+    Assignment,
+    DocumentFile,
+    Interview,
+    Interviewee,
+    InterviewNote,
+    RequestItemFile,
+)
 from audits.selectors.capacities import roles_of
 from uwvkms.constants import Role
 from uwvkms.search import (
@@ -97,12 +108,14 @@ def _audit_scope(user) -> AuditScope:
 
 
 def interview_hits(user, terms: SearchTerms) -> list[SearchHit]:
-    """Interviews whose notes or interviewees (name, function) match, for the auditors of the
-    unit and the coordination team. Two queries, plus one for a Toetser; none for others."""
-    scope_filter = audit_scope_of(user).team_filter("interview__")
+    """Interviews whose notes, interviewees (name, function) or place (district, department)
+    match, for the auditors of the unit and the coordination team. Three queries, plus one for
+    a Toetser; none for others."""
+    scope = audit_scope_of(user)
+    scope_filter = scope.team_filter()
     if scope_filter is None:
         return []
-    current = scope_filter & Q(interview__withdrawn_at__isnull=True)
+    current = scope.team_filter("interview__") & Q(interview__withdrawn_at__isnull=True)
     related = ("interview__cycle", "interview__unit", "interview__location")
     notes = text_matches(
         InterviewNote.objects.filter(current).select_related(*related, "principle"),
@@ -112,6 +125,11 @@ def interview_hits(user, terms: SearchTerms) -> list[SearchHit]:
     people = text_matches(
         Interviewee.objects.filter(current).select_related(*related), ["name", "function"], terms
     )
+    places = contains_matches(
+        Interview.objects.filter(scope_filter).select_related("cycle", "unit", "location"),
+        ["location__name"],
+        terms,
+    )
     best: dict[int, SearchHit] = {}
     for row, where in [
         *(
@@ -119,8 +137,9 @@ def interview_hits(user, terms: SearchTerms) -> list[SearchHit]:
             for note in notes
         ),
         *((person, _("Geïnterviewde")) for person in people),
+        *((place, _("Plaats")) for place in places),
     ]:
-        interview = row.interview
+        interview = row if isinstance(row, Interview) else row.interview
         hit = SearchHit(
             title=_("Interview %(where)s, %(date)s")
             % {"where": interview.location.name, "date": interview.held_on.strftime("%d-%m-%Y")},
@@ -153,7 +172,8 @@ def document_hits(user, terms: SearchTerms) -> list[SearchHit]:
         "document_check__cycle", "document_check__unit", "document_check__document_type"
     )
     hits = []
-    for document_file in contains_matches(files, ["original_name"], terms):
+    fields = ["original_name", "document_check__document_type__name"]
+    for document_file in contains_matches(files, fields, terms):
         check = document_file.document_check
         if scope.sees_all_at(check.cycle_id, check.unit_id):
             url = reverse(
@@ -174,6 +194,45 @@ def document_hits(user, terms: SearchTerms) -> list[SearchHit]:
     return hits
 
 
+def request_file_hits(user, terms: SearchTerms) -> list[SearchHit]:
+    """Current files delivered for an extra item of a request list whose name or item title
+    matches, for the unit's audit team, the coordination team and the unit's own board (see
+    the module docstring); the team lands on its request page, the board on the download. One
+    query, plus one for a Toetser; none for anyone else."""
+    scope = audit_scope_of(user)
+    condition = scope.team_filter("item__request__")
+    if scope.board_unit_id is not None:
+        board = Q(
+            item__request__unit_id=scope.board_unit_id,
+            item__request__cycle__withdrawn_at__isnull=True,
+        )
+        condition = board if condition is None else condition | board
+    if condition is None:
+        return []
+    files = RequestItemFile.objects.filter(condition).select_related(
+        "item__request__cycle", "item__request__unit"
+    )
+    hits = []
+    for request_file in contains_matches(files, ["original_name", "item__title"], terms):
+        item = request_file.item
+        cycle, unit = item.request.cycle, item.request.unit
+        if scope.sees_all_at(cycle.pk, unit.pk):
+            url = reverse("audits:team_request", args=[cycle.year, unit.pk])
+        else:
+            url = reverse("audits:request_file", args=[cycle.year, request_file.pk])
+        hits.append(
+            SearchHit(
+                title=request_file.original_name,
+                url=url,
+                context=f"{unit.name} · {cycle.year} · {item.title}",
+                fragment=request_file.search_fragment,
+                rank=request_file.search_rank,
+            )
+        )
+    return hits
+
+
 def register_search() -> None:
     register(INTERVIEWS, interview_hits)
     register(DOCUMENTS, document_hits)
+    register(DOCUMENTS, request_file_hits)

@@ -7,9 +7,10 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audits.constants import AUDIT_TEAM, COORDINATION, HoursKind, LessonTheme
-from audits.evaluation_rules import hours_kind_conflict, hours_problems
+from audits.evaluation_rules import hours_closed_reason, hours_kind_conflict, hours_problems
 from audits.events import (
     HOURS_CORRECTED,
     HOURS_RECORDED,
@@ -23,6 +24,7 @@ from audits.events import (
 from audits.models import AuditCycle, AuditHours, Lesson, LessonProcessing
 from audits.selectors.capacities import require_audit_capacity
 from audits.selectors.evaluation import previous_cycle
+from audits.services.locks import cycle_lock
 from uwvkms.changes import created
 from uwvkms.constants import Role
 from uwvkms.models import BusinessUnit, User
@@ -31,7 +33,8 @@ from uwvkms.services import audit_event_record
 from uwvkms.versioning import created_meanwhile, model_update, version_check
 from uwvkms.withdrawal import withdraw
 
-HOURS_WHAT = _("Deze uren")
+# Lazy: translated when used, in the language of the request (not at import).
+HOURS_WHAT = gettext_lazy("Deze uren")
 
 
 def _hours_check(*, kind: str, hours, week: int | None, year: int) -> Decimal | None:
@@ -41,6 +44,15 @@ def _hours_check(*, kind: str, hours, week: int | None, year: int) -> Decimal | 
     if problems := hours_problems(kind=kind, hours=hours, week=week, year=year):
         raise ValidationError(problems)
     return hours.quantize(Decimal("0.01")) if hours is not None else None
+
+
+def _lock_open_cycle(cycle_id: int) -> AuditCycle:
+    """The cycle, locked for this write (`cycle_lock`: one writer per cycle at a time, refused
+    when withdrawn); a ValidationError once it is published: its hours are then final."""
+    cycle = cycle_lock(cycle_id)
+    if reason := hours_closed_reason(cycle.status):
+        raise ValidationError(reason, code="closed")
+    return cycle
 
 
 def _require_own_hours(actor: User, entry: AuditHours) -> None:
@@ -63,9 +75,10 @@ def hours_record(
     week of the cycle's year, at most 60) or one total (`audits.evaluation_rules`). Only an
     auditor on the unit's audit team records, and only their own hours. A week already
     recorded, or a total beside weekly hours (or the other way round), is refused: correct the
-    entry instead. Records `audits.hours.recorded`."""
+    entry instead. Nothing changes once the cycle is published or withdrawn (ValidationError).
+    Records `audits.hours.recorded`."""
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=cycle, unit=unit)
-    AuditCycle.objects.select_for_update().get(pk=cycle.pk)  # one writer per cycle at a time
+    cycle = _lock_open_cycle(cycle.pk)
     if kind == HoursKind.TOTAL:
         week = None
     hours = _hours_check(kind=kind, hours=hours, week=week, year=cycle.year)
@@ -104,6 +117,7 @@ def hours_correct(
     (`audits.hours.corrected`). A save on a version changed meanwhile is refused (EditConflict);
     a save that changes nothing stores nothing."""
     _require_own_hours(actor, entry)
+    _lock_open_cycle(entry.cycle_id)
     entry = AuditHours.objects.select_for_update().select_related("cycle").get(pk=entry.pk)
     version_check(entry, expected_version=expected_version, what=HOURS_WHAT)
     hours = _hours_check(kind=entry.kind, hours=hours, week=entry.week, year=entry.cycle.year)
@@ -118,6 +132,7 @@ def hours_withdraw(*, actor: User, entry: AuditHours, reason: str) -> AuditHours
     """Withdraw an entry of `actor`'s own made in error, with the reason: it no longer counts,
     and the same week (or a total) can be recorded again. Records `audits.hours.withdrawn`."""
     _require_own_hours(actor, entry)
+    _lock_open_cycle(entry.cycle_id)
     entry = AuditHours.with_withdrawn.select_for_update().get(pk=entry.pk)
     changes = withdraw(entry, actor=actor, reason=reason, what=HOURS_WHAT)
     audit_event_record(
@@ -128,7 +143,7 @@ def hours_withdraw(*, actor: User, entry: AuditHours, reason: str) -> AuditHours
 
 # --- Lessons for the next cycle (coordination team) -------------------------------------------
 
-LESSON_WHAT = _("Deze les")
+LESSON_WHAT = gettext_lazy("Deze les")
 
 
 def _lesson_fields(text: str, theme: str) -> dict:

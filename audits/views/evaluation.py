@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audits.constants import HoursKind
+from audits.evaluation_rules import hours_closed_reason
 from audits.forms.evaluation import (
     HoursCorrectForm,
     HoursForm,
@@ -46,6 +47,7 @@ def hours_unit(request, year: int, unit_id: int):
     cycle = selectors.hours_cycle_get_for_auditor(user=request.user, year=year)
     own = selectors.own_hours_of_unit(user=request.user, cycle=cycle, unit_id=unit_id)
     current = [e for e in own.entries if not e.is_withdrawn]
+    closed = hours_closed_reason(cycle.status)
     initial = {"kind": current[0].kind if current else HoursKind.WEEK}
     form = HoursForm(posted_data(request), year=cycle.year, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -72,7 +74,8 @@ def hours_unit(request, year: int, unit_id: int):
             "current": current,
             "total": sum((e.hours for e in current), selectors.ZERO),
             "form": form,
-            "can_add": own.on_team,
+            "can_add": own.on_team and not closed,
+            "closed": closed,
             "history": selectors.hours_history(own.entries),
         },
         status=400 if form.is_bound else 200,
@@ -104,7 +107,7 @@ def hours_correct(request, year: int, pk: int):
     return render(
         request,
         "audits/evaluation/hours_correct.html",
-        {"cycle": cycle, "entry": entry, "form": form},
+        {"cycle": cycle, "entry": entry, "form": form, "closed": hours_closed_reason(cycle.status)},
         status=400 if form.is_bound else 200,
     )
 
@@ -133,6 +136,7 @@ def hours_withdraw(request, year: int, pk: int):
             "what": str(entry),
             "back": reverse("audits:hours_unit", args=[cycle.year, entry.unit_id]),
             "back_label": _("Mijn uren"),
+            "closed": hours_closed_reason(cycle.status),
         },
         status=400 if form.is_bound else 200,
     )

@@ -199,8 +199,10 @@ def blind_setting(request, year: int):
     form = BlindSettingForm(posted_data(request), initial=initial)
     if request.method == "POST":
         if refusal:
-            raise PermissionDenied
-        if form.is_valid():
+            # A score recorded between opening the page and saving (or a phase move): say why
+            # and give the choice back, as any refused form does.
+            form.add_error(None, refusal)
+        elif form.is_valid():
             try:
                 services.blind_scoring_set(
                     actor=request.user,

@@ -340,6 +340,10 @@ def _after_file_change(request, ue, document_type, file_form, *, keep_judgement=
     if file_form is None:
         if judgement_typed:
             keep_typed(request, page=page, only=set(DocumentCheckForm.base_fields))
+            check = selectors.document_check_for(
+                cycle=ue.cycle, unit=ue.unit, document_type=document_type
+            )
+            _carry_own_file_version(request, page=page, check=check)
             messages.info(request, NOT_SAVED)
         return redirect(page)
     check = selectors.document_check_for(cycle=ue.cycle, unit=ue.unit, document_type=document_type)
@@ -350,6 +354,20 @@ def _after_file_change(request, ue, document_type, file_form, *, keep_judgement=
     else:
         form = DocumentCheckForm(initial=_check_initial(check), principles=principles)
     return _render_document_check(request, ue, document_type, check, form, file_form, status=400)
+
+
+def _carry_own_file_version(request, *, page: str, check) -> None:
+    """A file added or removed moves the document's record one version on (its review starts
+    again). When that was this user's own file action on the version they were typing on, the
+    judgement kept for the page saves onto the new version instead of being refused as changed
+    meanwhile; a change by someone else in between still is."""
+    kept = request.session.get(f"typed:{page}")
+    if check is None or not kept:
+        return
+    typed_version = (kept.get("version") or [""])[0]
+    if check.updated_by_id == request.user.id and typed_version == str(check.version - 1):
+        kept["version"] = [str(check.version)]
+        request.session.modified = True
 
 
 NOT_SAVED = gettext_lazy(

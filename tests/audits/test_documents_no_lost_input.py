@@ -10,6 +10,8 @@ from django.urls import reverse
 
 from audits.models import DocumentCheck, DocumentFile, DocumentType
 from tests.audits.test_documents_files import EXE, PDF
+from tests.factories import AssignmentFactory, UserFactory
+from uwvkms.constants import Role
 
 DESIGN = "Het jaarplan beschrijft de doelen per team en wie ze bewaakt."
 EXISTENCE = "Alle teams hebben een teamplan dat naar het jaarplan verwijst."
@@ -102,3 +104,53 @@ def test_removing_a_file_gives_back_the_unsaved_judgement(
     assert not DocumentFile.objects.exists()
     # Given back once: the next visit shows the judgement as stored.
     assert DESIGN not in client.get(check_url(cycle, uitkeren, jaarplan)).content.decode()
+
+
+def test_an_upload_onto_a_saved_judgement_does_not_refuse_the_next_save(
+    client, auditor, cycle, uitkeren, jaarplan
+):
+    """A file moves the record one version on (its review starts again, issue 21 §3); the
+    judgement the same person was typing still saves, because the change was their own."""
+    client.force_login(auditor)
+    assert client.post(check_url(cycle, uitkeren, jaarplan), typed()).status_code == 302
+    version = DocumentCheck.objects.get().version
+    response = client.post(
+        upload_url(cycle, uitkeren, jaarplan),
+        typed(version=str(version), operation_note="Getypt, nog niet opgeslagen.", file=pdf()),
+        follow=True,
+    )
+    assert DocumentCheck.objects.get().version == version + 1
+    assert int(response.context["form"].initial["version"]) == version + 1
+    saved = client.post(
+        check_url(cycle, uitkeren, jaarplan),
+        typed(version=str(version + 1), operation_note="Getypt, nog niet opgeslagen."),
+    )
+    assert saved.status_code == 302
+    assert DocumentCheck.objects.get().operation_note == "Getypt, nog niet opgeslagen."
+
+
+def test_a_change_by_someone_else_before_the_upload_is_still_a_conflict(
+    client, auditor, cycle, uitkeren, jaarplan, fez
+):
+    colleague = UserFactory(username="tweede.toetser", business_unit=fez, roles=[Role.TOETSER])
+    AssignmentFactory(cycle=cycle, unit=uitkeren, auditor=colleague)
+    client.force_login(auditor)
+    assert client.post(check_url(cycle, uitkeren, jaarplan), typed()).status_code == 302
+    version = DocumentCheck.objects.get().version
+    other = client.__class__()
+    other.force_login(colleague)
+    changed = other.post(
+        check_url(cycle, uitkeren, jaarplan),
+        typed(version=str(version), design_note="Door de collega aangepast."),
+    )
+    assert changed.status_code == 302
+    response = client.post(
+        upload_url(cycle, uitkeren, jaarplan), typed(version=str(version), file=pdf()), follow=True
+    )
+    # Not carried on: the version typed on is still the one before the colleague's change.
+    assert int(response.context["form"].initial["version"]) == version
+    assert DocumentCheck.objects.get().version == version + 2
+    refused = client.post(check_url(cycle, uitkeren, jaarplan), typed(version=str(version)))
+    assert refused.status_code == 400
+    assert "intussen gewijzigd" in refused.content.decode()
+    assert DocumentCheck.objects.get().design_note == "Door de collega aangepast."

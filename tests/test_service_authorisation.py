@@ -39,6 +39,7 @@ from tests.factories import (
 )
 from tests.herstel.flow import start
 from tests.service_authorisation_evaluation import EVALUATION_BUILDERS
+from tests.service_authorisation_fieldwork import FIELDWORK_BUILDERS
 from tests.service_authorisation_herstel import DAY, HERSTEL_BUILDERS
 from uwvkms.models import AuditEvent
 
@@ -235,24 +236,6 @@ def _invited(unit):
     user = UserFactory(username="uitgenodigd", business_unit=unit)
     User.objects.filter(pk=user.pk).update(password=make_password(None))
     return User.objects.get(pk=user.pk)
-
-
-def _colleague(unit):
-    from tests.factories import UserFactory
-
-    return UserFactory(username="collega.kwaliteit", business_unit=unit)
-
-
-def _request_item(f, *, answered=False):
-    item = f("evidence_request").items.order_by("order").first()
-    if answered:
-        from audits.services.requests import request_item_answer
-
-        request_item_answer(
-            actor=f("unit_board"), item=item, action="nvt", answer="Nee.", expected_version=1
-        )
-        item.refresh_from_db()
-    return item
 
 
 # Persona names: who comes closest without the right.
@@ -953,90 +936,10 @@ BUILDERS = {
         "coordinator",
     ),
     U + "user_invite": (lambda f: {"user": _invited(f("fez"))}, "coordinator"),
-    # --- uwvkms: comments (issue 21 §4): the thread's readers write; only the author edits ---
-    "uwvkms.comments.comment_post": (
-        lambda f: {"target": _commented_score(f), "text": "Kunnen we dit bespreken?"},
-        "unit_board",
-    ),
-    "uwvkms.comments.comment_edit": (
-        lambda f: {"comment": _score_comment(f), "text": "Anders.", "expected_version": 1},
-        "coordinator",
-    ),
-    "uwvkms.comments.comment_withdraw": (
-        lambda f: {"comment": _score_comment(f), "reason": "Dubbel."},
-        "coordinator",
-    ),
-    # --- audits: evidence requests to the unit (issue 21 §1) ---
-    A + "requests.quality_contact_designate": (
-        lambda f: {"unit": f("uitkeren"), "user": _colleague(f("uitkeren"))},
-        OTHER_BOARD,
-    ),
-    A + "requests.quality_contact_end": (
-        lambda f: {"contact": f("qc"), "reason": "Weg."},
-        OTHER_BOARD,
-    ),
-    A + "requests.evidence_request_send": (
-        lambda f: {
-            "cycle": f("cycle"),
-            "unit": f("uitkeren"),
-            "due_on": datetime.date.today() + datetime.timedelta(days=7),
-            "document_types": [DocumentTypeFactory()],
-        },
-        OTHER_TEAM,
-    ),
-    A + "requests.evidence_request_update": (
-        lambda f: {
-            "request": f("evidence_request"),
-            "due_on": datetime.date.today() + datetime.timedelta(days=8),
-            "note": "",
-            "expected_version": 1,
-        },
-        OTHER_TEAM,
-    ),
-    A + "requests.request_item_add": (
-        lambda f: {"request": f("evidence_request"), "title": "Klachtenrapportage"},
-        OTHER_TEAM,
-    ),
-    A + "requests.request_item_deliver": (
-        lambda f: {"item": _request_item(f), "name": "jaarplan.pdf", "data": b"%PDF-1.7\n%%EOF\n"},
-        "other_qc",
-    ),
-    A + "requests.request_item_answer": (
-        lambda f: {
-            "item": _request_item(f),
-            "action": "nvt",
-            "answer": "Nee.",
-            "expected_version": 1,
-        },
-        "other_qc",
-    ),
-    A + "requests.request_item_ask_more": (
-        lambda f: {"item": _request_item(f, answered=True), "text": "Meer?", "expected_version": 2},
-        "unit_board",
-    ),
-    A + "requests.request_message_post": (
-        lambda f: {"item": _request_item(f), "text": "Hallo."},
-        "other_qc",
-    ),
-    A + "requests.request_item_withdraw": (
-        lambda f: {"item": _request_item(f), "reason": "Niet nodig."},
-        OTHER_TEAM,
-    ),
+    **FIELDWORK_BUILDERS,
     **EVALUATION_BUILDERS,
     **HERSTEL_BUILDERS,
 }
-
-
-def _commented_score(f):
-    return ScoreFactory(
-        cycle=f("cycle"), unit=f("uitkeren"), principle=principle(KG), updated_by=f("auditor")
-    )
-
-
-def _score_comment(f):
-    from uwvkms.comments import comment_post
-
-    return comment_post(actor=f("auditor"), target=_commented_score(f), text="Eerste reactie.")
 
 
 def _with_authenticator(user):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Max, Min, Q, Sum
 from django.http import Http404
 
 from audits.constants import HoursKind, LessonTheme
@@ -300,13 +300,17 @@ class UnitCoverageTable:
     cycle_years: tuple[int, ...]  # the years of `years` that have a cycle
     principles: list[ManagementPrinciple]
     rows: list[UnitCoverageRow]
+    # The neighbouring years the page offers (None: not offered): from the first cycle's year
+    # to the year after the last, so the page never links to an empty or refused year.
+    previous_year: int | None = None
+    next_year: int | None = None
 
 
 def unit_coverage_table(year: int) -> UnitCoverageTable:
     """Per business unit which management principles it had assessed in the three years up
     to and including `year`, and which remain (`audits.rules.unit_three_year_coverage`). A unit
     that was not representative in a year (`Exclusion`) counts as not assessed that year. `year`
-    may be one without a cycle yet (a cycle being set up). Five queries."""
+    may be one without a cycle yet (a cycle being set up). Six queries."""
     years = coverage_years(year)
     principles = list(ManagementPrinciple.objects.filter(is_basic=False))
     in_scope = [PrincipleInScope(p.id, p.execution_units_only) for p in principles]
@@ -348,8 +352,17 @@ def unit_coverage_table(year: int) -> UnitCoverageTable:
                 excluded_years=tuple(sorted(y for u, y in excluded if u == unit.pk)),
             )
         )
+    bounds = AuditCycle.objects.aggregate(first=Min("year"), last=Max("year"))
+    first = max(bounds["first"] or year, 2000)
+    last = min((bounds["last"] or year) + 1, 2100)
     return UnitCoverageTable(
-        year=year, years=years, cycle_years=cycle_years, principles=principles, rows=rows
+        year=year,
+        years=years,
+        cycle_years=cycle_years,
+        principles=principles,
+        rows=rows,
+        previous_year=year - 1 if year - 1 >= first else None,
+        next_year=year + 1 if year + 1 <= last else None,
     )
 
 

@@ -89,3 +89,23 @@ def test_the_page_does_not_grow_with_units_and_cycles(client, coordinator, cycle
     cycle_open(actor=coordinator, year=2030, principles=[principle("sturen-verantwoorden")])
     cycle_open(actor=coordinator, year=2029, principles=[principle("leiderschap")])
     assert count() <= before
+
+
+def test_the_neighbouring_years_offered_are_the_years_that_answer(client, coordinator, cycle):
+    """From the first cycle's year to the year after the last: never a link to a refused year
+    (the production crawl walked "Jaar eerder" down to 1999, which answers 404)."""
+    client.force_login(coordinator)
+
+    def links(year):
+        page = client.get(reverse("audits:unit_coverage", args=[year]))
+        assert page.status_code == 200
+        html = page.content.decode()
+        return [
+            y for y in (year - 1, year + 1) if reverse("audits:unit_coverage", args=[y]) in html
+        ]
+
+    assert links(cycle.year) == [cycle.year + 1]  # the only cycle: nothing before it
+    assert links(cycle.year + 1) == [cycle.year]  # the year after the last: nothing later
+    for year in links(cycle.year) + links(cycle.year + 1):
+        assert client.get(reverse("audits:unit_coverage", args=[year])).status_code == 200
+    assert client.get(reverse("audits:unit_coverage", args=[1999])).status_code == 404

@@ -10,8 +10,11 @@ Matching is one mechanism for every provider (`text_matches`):
 
 - PostgreSQL: full-text search with the `dutch` configuration: `websearch_to_tsquery` (so
   quotes, `or` and `-word` work as on the web), ranked by `ts_rank`, with fragments from
-  `ts_headline`. The vector expression is the one `search_vector` builds, so the GIN expression
-  indexes the apps' migrations create with `add_search_index` serve it.
+  `ts_headline`. Each searched table keeps its vector in a stored generated column
+  (`search_document`, the expression `search_vector` builds, with a GIN index on it) that the
+  apps' migrations add with `store_search_document`: matching and ranking read the stored
+  vector instead of parsing every candidate row's text again, which is what kept a rare word
+  or a code like "F07-0001" slow when the planner went by the cycle and unit first.
 - SQLite (and any other database): every word must occur in one of the fields (icontains), the
   rank is how many of the words occur; the fragment is cut around the first match in Python.
 
@@ -37,6 +40,7 @@ MAX_HITS_PER_KIND = 50
 # of texts is then ranked among its newest matches, and the page stays fast.
 MAX_CANDIDATES = 500
 CONFIG = "dutch"
+DOCUMENT_COLUMN = "search_document"  # the stored vector of a searched table (PostgreSQL)
 FRAGMENT_WORDS = 30  # about this many words around the first match
 _START, _STOP = "\x02", "\x03"  # marks put around a match before escaping; never in typed text
 
@@ -147,11 +151,24 @@ def uses_full_text() -> bool:
 
 
 def search_vector(*fields: str):
-    """THE vector expression of a model's searchable `fields`: the queries filter on it and the
-    GIN indexes (`add_search_index`) are built on it, so they must be this one expression."""
+    """THE vector expression of a model's searchable `fields`: the stored column
+    (`store_search_document`) is generated from it, so it must stay this one expression."""
     from django.contrib.postgres.search import SearchVector
 
     return SearchVector(*fields, config=CONFIG)
+
+
+def stored_document(model):
+    """The stored vector column of `model`'s table (`store_search_document`), as an expression
+    that follows the table when the query is nested in another (PostgreSQL only). The column
+    is not a model field: loading a finding never drags its vector along."""
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models.expressions import Col
+
+    column = SearchVectorField()
+    column.set_attributes_from_name(DOCUMENT_COLUMN)
+    column.model = model
+    return Col(model._meta.db_table, column)
 
 
 def _document(fields: Sequence[str]):
@@ -174,7 +191,7 @@ def text_matches(
         from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
         query = SearchQuery(terms.text, search_type="websearch", config=CONFIG)
-        vector = search_vector(*fields)
+        vector = stored_document(queryset.model)
         # One statement in three steps, so the costly functions run on few rows: the index
         # finds the matches, of which the newest MAX_CANDIDATES are ranked (ts_rank reads each
         # row's text), and only the best `limit` get a headline.
@@ -306,8 +323,74 @@ def remove_search_index(schema_editor, model, name: str) -> None:
     schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
 
 
+def _vector_sql(schema_editor, model, fields: Sequence[str]) -> str:
+    """`search_vector(*fields)` as SQL on `model`'s own columns, its values inlined (as Django
+    writes an expression index)."""
+    from django.db.models.sql import Query
+
+    query = Query(model, alias_cols=False)
+    compiler = query.get_compiler(connection=schema_editor.connection)
+    sql, params = (
+        search_vector(*fields).resolve_expression(query).as_sql(compiler, schema_editor.connection)
+    )
+    return sql % tuple(schema_editor.quote_value(value) for value in params)
+
+
+def add_search_document(
+    schema_editor, model, fields: Sequence[str], name: str, *, replaces: str
+) -> None:
+    """Store `search_vector(*fields)` of `model` in the generated column `search_document`
+    with the GIN index `name` on it, in place of the expression index `replaces` (PostgreSQL
+    only: SQLite migrates without either)."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    table, column = model._meta.db_table, DOCUMENT_COLUMN
+    quote = schema_editor.quote_name
+    schema_editor.execute(f"DROP INDEX IF EXISTS {quote(replaces)}")
+    schema_editor.execute(
+        f"ALTER TABLE {quote(table)} ADD COLUMN {quote(column)} tsvector "
+        f"GENERATED ALWAYS AS ({_vector_sql(schema_editor, model, fields)}) STORED"
+    )
+    schema_editor.execute(
+        f"CREATE INDEX {quote(name)} ON {quote(table)} USING gin ({quote(column)})"
+    )
+
+
+def remove_search_document(
+    schema_editor, model, fields: Sequence[str], name: str, *, replaces: str
+) -> None:
+    """Undo `add_search_document`: drop the column (and its index), restore the expression
+    index."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    quote = schema_editor.quote_name
+    schema_editor.execute(
+        f"ALTER TABLE {quote(model._meta.db_table)} DROP COLUMN IF EXISTS {quote(DOCUMENT_COLUMN)}"
+    )
+    add_search_index(schema_editor, model, fields, replaces)
+
+
+def store_search_document(
+    app_label: str, model_name: str, fields: Sequence[str], name: str, *, replaces: str
+):
+    """A migration operation storing a searched table's vector (`add_search_document`) and,
+    backwards, returning to its expression index."""
+    from django.db import migrations
+
+    def forwards(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        add_search_document(schema_editor, model, fields, name, replaces=replaces)
+
+    def backwards(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        remove_search_document(schema_editor, model, fields, name, replaces=replaces)
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
+
+
 def search_index_operation(app_label: str, model_name: str, fields: Sequence[str], name: str):
-    """A migration operation creating (and, backwards, dropping) one search index."""
+    """A migration operation creating (and, backwards, dropping) one search expression index
+    (the first search migrations; `store_search_document` has replaced them since)."""
     from django.db import migrations
 
     def forwards(apps, schema_editor):

@@ -154,3 +154,25 @@ def test_full_text_on_postgresql_substrings_on_sqlite(client, cycle, uitkeren, a
         assert count("klantsignaal") == 0
         assert count("klantsig") == 1
     assert count("KLANTSIGNALEN") == 1
+
+
+def test_an_edited_text_is_found_by_its_new_words_only(client, cycle, uitkeren, auditor):
+    """PostgreSQL matches on the stored vector (a generated column), never on each row's text
+    parsed again; the column follows every change of the text. SQLite matches the text."""
+    finding = FindingFactory(
+        cycle=cycle, unit=uitkeren, text="Het jaarplan ontbreekt.", updated_by=auditor
+    )
+    client.force_login(auditor)
+
+    def total(q):
+        return client.get(reverse("search"), {"q": q}).context["total"]
+
+    assert (total("jaarplan"), total("risicoanalyse")) == (1, 0)
+    type(finding).objects.filter(pk=finding.pk).update(text="De risicoanalyse is verouderd.")
+    assert (total("jaarplan"), total("risicoanalyse")) == (0, 1)
+    if connection.vendor == "postgresql":
+        with CaptureQueriesContext(connection) as queries:
+            total("risicoanalyse")
+        sqls = [query["sql"] for query in queries]
+        assert any('"findings_finding"' in sql and '"search_document" @@' in sql for sql in sqls)
+        assert not any("to_tsvector" in sql for sql in sqls)

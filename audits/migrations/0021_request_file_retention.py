@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audits', '0020_search_document'),
+        ("audits", "0020_search_document"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='requestitemfile',
-            name='removed_on',
-            field=models.DateField(blank=True, null=True, verbose_name='verwijderd na bewaartermijn op'),
+            model_name="requestitemfile",
+            name="removed_on",
+            field=models.DateField(
+                blank=True, null=True, verbose_name="verwijderd na bewaartermijn op"
+            ),
         ),
     ]

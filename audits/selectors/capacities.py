@@ -134,10 +134,15 @@ def capacity_holders(
         return Q(groups__name=name.value)
 
     holds = Q(pk__in=[])
-    if unit_id is not None and cycle is not None and allowed & {
-        AuditCapacity.AUDITOR,
-        AuditCapacity.LEAD_AUDITOR,
-    }:
+    if (
+        unit_id is not None
+        and cycle is not None
+        and allowed
+        & {
+            AuditCapacity.AUDITOR,
+            AuditCapacity.LEAD_AUDITOR,
+        }
+    ):
         team = Assignment.objects.filter(cycle=cycle, unit_id=unit_id)
         if AuditCapacity.AUDITOR not in allowed:
             team = team.filter(is_lead=True)

@@ -545,7 +545,9 @@ def request_file_delete(*, actor: User, delivered: RequestItemFile, reason: str 
 
 
 @transaction.atomic
-def request_file_restore(*, actor: User, delivered: RequestItemFile, reason: str) -> RequestItemFile:
+def request_file_restore(
+    *, actor: User, delivered: RequestItemFile, reason: str
+) -> RequestItemFile:
     """Bring a deleted delivered file back from quarantine onto its item (the coordination team,
     while the evidence is open), with a reason; recorded in the item's history."""
     request = delivered.item.request

@@ -85,7 +85,9 @@ def test_a_deleted_file_is_kept_but_leaves_pages_downloads_and_search(
 
 
 def test_search_finds_it_until_it_is_deleted(client, auditor, cycle, delivered):
-    assert any(delivered.original_name in hits for hits in found(client, auditor, "verbeterplan").values())
+    assert any(
+        delivered.original_name in hits for hits in found(client, auditor, "verbeterplan").values()
+    )
     services.request_file_delete(actor=fresh(auditor), delivered=delivered)
     hits = found(client, auditor, "verbeterplan.pdf").values()
     assert not any(delivered.original_name in titles for titles in hits)
@@ -143,17 +145,25 @@ def test_only_the_units_auditors_delete_and_only_during_fieldwork(
     assert not AuditEvent.objects.filter(event="audits.request_file.deleted").exists()
 
 
-def test_the_unit_side_gets_no_delete_button(client, unit_board, auditor, cycle, uitkeren, delivered):
+def test_the_unit_side_gets_no_delete_button(
+    client, unit_board, auditor, cycle, uitkeren, delivered
+):
     action = reverse("audits:request_file_delete", args=[cycle.year, delivered.pk])
     client.force_login(unit_board)
-    assert action not in client.get(
-        reverse("audits:unit_request", args=[cycle.year, uitkeren.pk])
-    ).content.decode()
+    assert (
+        action
+        not in client.get(
+            reverse("audits:unit_request", args=[cycle.year, uitkeren.pk])
+        ).content.decode()
+    )
     assert client.post(action).status_code == 403
     client.force_login(auditor)
-    assert action in client.get(
-        reverse("audits:team_request", args=[cycle.year, uitkeren.pk])
-    ).content.decode()
+    assert (
+        action
+        in client.get(
+            reverse("audits:team_request", args=[cycle.year, uitkeren.pk])
+        ).content.decode()
+    )
 
 
 def test_the_quarantine_page_stays_flat_in_delivered_files(

@@ -1,4 +1,4 @@
-""""Mijn toetsopdrachten" during blind scoring (issue 21 part 2): per unit whose blind phase is
+""" "Mijn toetsopdrachten" during blind scoring (issue 21 part 2): per unit whose blind phase is
 still open, how many of its principles the auditor scored themselves ("Eigen scores: 1 van 2"),
 with a link to the next principle to score; never a level, nor anyone else's score. Flat in the
 number of assignments."""
@@ -42,7 +42,9 @@ def test_a_colleagues_score_is_neither_counted_nor_shown(
     response = work(client, colleague, blind_cycle)
     page = response.content.decode()
     assert "Uitkeren: Eigen scores: 0 van 2" in page
-    assert SECRET not in page and "5 " not in page.split("eigen-scores", 1)[1].split("</section>")[0]
+    assert (
+        SECRET not in page and "5 " not in page.split("eigen-scores", 1)[1].split("</section>")[0]
+    )
     (progress,) = response.context["own_scores"]
     assert not hasattr(progress, "level") and progress.scored == 0
 

@@ -71,7 +71,9 @@ def action(adviser, wg_user, other_dt, handhaving, communicatie_user, issuemanag
 
 
 def _target(request, kind):
-    cycle, uitkeren, auditor = (request.getfixturevalue(n) for n in ("cycle", "uitkeren", "auditor"))
+    cycle, uitkeren, auditor = (
+        request.getfixturevalue(n) for n in ("cycle", "uitkeren", "auditor")
+    )
     request.getfixturevalue("bram")
     if kind == "score":
         return concept_score(cycle=cycle, unit=uitkeren, auditor=auditor)
@@ -93,9 +95,7 @@ def test_the_list_is_exactly_who_may_read_the_thread(request, everyone, kind):
     UserFactory(username="oud.toetser", is_active=False, roles=[Role.COORDINATIETEAM])
     registered = target_kind(target)
     listed = {user.username for user in mentionable(target)}
-    readers = {
-        user.username for user in User.objects.all() if registered.readable_by(user, target)
-    }
+    readers = {user.username for user in User.objects.all() if registered.readable_by(user, target)}
     assert listed == readers
     assert listed  # every kind has readers in this world
     assert "outsider" not in listed and "oud.toetser" not in listed

@@ -100,6 +100,16 @@ REQUEST_ITEM_ANSWERED = Event(
 )
 REQUEST_ITEM_MORE_ASKED = Event("audits.request_item.more_asked", _("Aanvullend gevraagd"))
 REQUEST_ITEM_MESSAGE = Event("audits.request_item.message", _("Bericht bij een gevraagd stuk"))
+REQUEST_FILE_DELETED = Event(
+    "audits.request_file.deleted", _("Aangeleverd bestand verwijderd (quarantaine)")
+)
+REQUEST_FILE_RESTORED = Event(
+    "audits.request_file.restored", _("Aangeleverd bestand teruggezet uit quarantaine")
+)
+REQUEST_FILE_RETENTION_REMOVED = Event(
+    "audits.request_file.retention_removed",
+    _("Aangeleverd bestand verwijderd na de bewaartermijn"),
+)
 # The audit's own evaluation (issue 21 §6).
 HOURS_RECORDED = Event("audits.hours.recorded", _("Uren vastgelegd"))
 HOURS_CORRECTED = Event("audits.hours.corrected", _("Uren gecorrigeerd"))

@@ -8,7 +8,9 @@
   evidence that the audit was done.
 - **Evidence files**: the documents units handed in. `RETENTION_YEARS["evidence_files"]` after the
   end of the cycle's year (published cycles only) the bytes are deleted; the row stays, with its
-  name, size and hash, so the evidence list still says what was judged.
+  name, size and hash, so the evidence list still says what was judged. Two kinds with the one
+  term: the files on a document check (`DocumentFile`) and the files a unit delivered for an
+  extra item of its request list (`RequestItemFile`, issue 21 §1); deleted ones in quarantine too.
 """
 
 import datetime
@@ -19,8 +21,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from audits.constants import CycleStatus
-from audits.events import DOCUMENT_FILE_RETENTION_REMOVED, INTERVIEW_PERSONAL_DATA_REMOVED
-from audits.models import DocumentFile, Interview, Interviewee, InterviewNote
+from audits.events import (
+    DOCUMENT_FILE_RETENTION_REMOVED,
+    INTERVIEW_PERSONAL_DATA_REMOVED,
+    REQUEST_FILE_RETENTION_REMOVED,
+)
+from audits.models import DocumentFile, Interview, Interviewee, InterviewNote, RequestItemFile
 from uwvkms.dates import dutch
 from uwvkms.retention import (
     RetentionKind,
@@ -136,6 +142,44 @@ def _evidence_file_remove(document_file: DocumentFile, today: datetime.date) -> 
         transaction.on_commit(lambda: storage.delete(stored_name))
 
 
+def request_files_due(today: datetime.date, years: int):
+    """Files delivered for extra request items of published cycles whose year ended `years` or
+    more ago and that are still stored (the evidence files' term, `evidence_files_due`)."""
+    return (
+        RequestItemFile.with_withdrawn.filter(
+            item__request__cycle__status=CycleStatus.GEPUBLICEERD,
+            item__request__cycle__year__lt=today.year - years,
+            removed_on__isnull=True,
+        )
+        .select_related("item__request__cycle", "item__request__unit")
+        .order_by("uploaded_at", "id")
+    )
+
+
+def _request_file_describe(delivered: RequestItemFile) -> str:
+    request = delivered.item.request
+    return gettext("Aangeleverd bestand %(name)s van %(unit)s (toetscyclus %(year)s)") % {
+        "name": delivered.original_name,
+        "unit": request.unit,
+        "year": request.cycle.year,
+    }
+
+
+def _request_file_remove(delivered: RequestItemFile, today: datetime.date) -> None:
+    stored_name, storage = delivered.file.name, delivered.file.storage
+    RequestItemFile.with_withdrawn.filter(pk=delivered.pk).update(removed_on=today)
+    audit_event_record(
+        event=REQUEST_FILE_RETENTION_REMOVED,
+        actor=None,
+        target=delivered.item,
+        changes={"files": [delivered.original_name, None]},
+        reason=gettext("Bewaartermijn van %(years)s jaar na het einde van de cyclus verstreken.")
+        % {"years": REQUEST_FILES.years},
+    )
+    if stored_name:  # as `_evidence_file_remove`: the bytes go once the mark is committed
+        transaction.on_commit(lambda: storage.delete(stored_name))
+
+
 INTERVIEWS = RetentionKind(
     key="interviews",
     label=_("Interviews: namen, functies en aantekeningen"),
@@ -156,6 +200,19 @@ EVIDENCE_FILES = RetentionKind(
 )
 
 
+REQUEST_FILES = RetentionKind(
+    key="request_files",
+    term="evidence_files",
+    label=_("Bewijsstukken: bestanden aangeleverd op een uitvraag (andere stukken)"),
+    what_happens=_("Het bestand wordt verwijderd; naam, grootte en hash blijven."),
+    counted_from=_("het einde van het jaar van de cyclus (alleen gepubliceerde cycli)"),
+    due=request_files_due,
+    describe=_request_file_describe,
+    apply=_request_file_remove,
+)
+
+
 def register_retention() -> None:
     retention_kind_register(INTERVIEWS)
     retention_kind_register(EVIDENCE_FILES)
+    retention_kind_register(REQUEST_FILES)

@@ -70,6 +70,16 @@ urlpatterns = [
         name="quarantine_restore",
     ),
     path(
+        "<int:year>/quarantaine/aangeleverd/<int:file_id>/",
+        quarantine.quarantine_request_file_download,
+        name="quarantine_request_file_download",
+    ),
+    path(
+        "<int:year>/quarantaine/aangeleverd/<int:file_id>/terugzetten/",
+        quarantine.quarantine_request_file_restore,
+        name="quarantine_request_file_restore",
+    ),
+    path(
         "<int:year>/onderdelen/<int:unit_id>/interviews/",
         interviews.interview_list,
         name="interview_list",
@@ -165,6 +175,11 @@ urlpatterns = [
         name="team_item_withdraw",
     ),
     path("<int:year>/aangeleverd/<int:file_id>/", request_views.request_file, name="request_file"),
+    path(
+        "<int:year>/aangeleverd/<int:file_id>/verwijderen/",
+        request_views.request_file_delete,
+        name="request_file_delete",
+    ),
     path(
         "<int:year>/standaarddocumenten/",
         request_views.standard_documents,

@@ -145,7 +145,7 @@ def load_demo() -> list[DemoLogin]:
     # Evidence requests of the cycle in fieldwork, with a quality contact's login (issue 21 §1).
     logins += load_requests()
     # The audit's own evaluation (issue 21 §6): home organisations, hours, lessons.
-    load_evaluation(coordinator=coordinator)
+    load_evaluation(coordinator=coordinator, beheerder=people["beheerder"])
     review_findings(cycle=cycle)
     if returned:
         username, what = returned

@@ -9,6 +9,7 @@ from audits.models import Assignment, AuditCycle, AuditHours
 from audits.services.evaluation import hours_record, lesson_create, lesson_process
 from uwvkms.constants import HomeOrganisation
 from uwvkms.models import User
+from uwvkms.users.services import user_update
 
 HOURS_YEAR = 2023
 LESSONS = {
@@ -31,12 +32,12 @@ LESSONS = {
 }
 
 
-def load_evaluation(*, coordinator: User) -> None:
+def load_evaluation(*, coordinator: User, beheerder: User) -> None:
     """Home organisations on the demo auditors, hours for 2023 and lessons for 2024 and 2025."""
     auditors = list(User.objects.filter(username__startswith="toetser").order_by("username"))
     for n, auditor in enumerate(auditors):
         home = HomeOrganisation.BCK if n % 3 else HomeOrganisation.FEZ
-        User.objects.filter(pk=auditor.pk).update(home_organisation=home)
+        _home_organisation_set(beheerder, auditor, home)
     _hours(HOURS_YEAR)
     for year, lessons in LESSONS.items():
         cycle = AuditCycle.objects.filter(year=year).first()
@@ -53,6 +54,22 @@ def load_evaluation(*, coordinator: User) -> None:
             cycle=following,
             note="Twee sessies gepland: 12 en 26 november.",
         )
+
+
+def _home_organisation_set(beheerder: User, auditor: User, home: str) -> None:
+    """Through the Beheerder's own change of an account (`user_update`), so the account's history
+    says who set it and when; nothing else changes, and a second run records nothing."""
+    user_update(
+        actor=beheerder,
+        user=auditor,
+        expected_version=auditor.version,
+        first_name=auditor.first_name,
+        last_name=auditor.last_name,
+        email=auditor.email,
+        business_unit=auditor.business_unit,
+        roles=list(auditor.groups.values_list("name", flat=True)),
+        home_organisation=home,
+    )
 
 
 def _hours(year: int) -> None:

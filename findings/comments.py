@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audits.constants import AuditCapacity
-from audits.selectors.capacities import audit_capacities
+from audits.selectors.capacities import audit_capacities, capacity_holders
 from findings.models import Finding, Recommendation, ReportSection
 from uwvkms.comments import CommentTarget, register
 from uwvkms.constants import Role
@@ -27,6 +27,16 @@ def may_read_item_thread(user, item: Finding | Recommendation) -> bool:
 def may_read_section_thread(user, section: ReportSection) -> bool:
     """The coordination team, who writes the UWV-wide report."""
     return has_any_role(user, Role.COORDINATIETEAM)
+
+
+def item_thread_readers(item: Finding | Recommendation):
+    """Everyone `may_read_item_thread` lets in, as one query (who may be mentioned)."""
+    return capacity_holders(allowed=FINDINGS_READERS, cycle=item.cycle, unit=item.unit_id)
+
+
+def section_thread_readers(section: ReportSection):
+    """Everyone `may_read_section_thread` lets in: the coordination team."""
+    return capacity_holders(allowed={AuditCapacity.COORDINATOR})
 
 
 def _item_page(user, item) -> str:
@@ -77,6 +87,7 @@ def register_comment_targets() -> None:
             page_url=_item_page,
             audience=AUDIENCE,
             queryset=lambda: Finding.objects.select_related("cycle", "unit", "principle"),
+            readers=item_thread_readers,
         )
     )
     register(
@@ -87,6 +98,7 @@ def register_comment_targets() -> None:
             page_url=_item_page,
             audience=AUDIENCE,
             queryset=lambda: Recommendation.objects.select_related("cycle", "unit", "principle"),
+            readers=item_thread_readers,
         )
     )
     register(
@@ -97,5 +109,6 @@ def register_comment_targets() -> None:
             page_url=_section_page,
             audience=gettext_lazy("het coördinatieteam"),
             queryset=lambda: ReportSection.objects.select_related("cycle"),
+            readers=section_thread_readers,
         )
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from herstel.constants import Capacity
 from herstel.models import Herstelactie
-from herstel.selectors.actions import herstelactie_get_for_user
+from herstel.selectors.actions import capacity_holders, herstelactie_get_for_user
 from uwvkms.comments import CommentTarget, register
 
 THREAD_CAPACITIES = frozenset(
@@ -57,5 +57,6 @@ def register_comment_targets() -> None:
             title=_title,
             page_url=_page_url,
             audience=gettext_lazy("de werkgroep van deze herstelactie"),
+            readers=lambda action: capacity_holders(action, THREAD_CAPACITIES),
         )
     )

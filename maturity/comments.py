@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audits.constants import AuditCapacity
-from audits.selectors.capacities import audit_capacities
+from audits.selectors.capacities import audit_capacities, capacity_holders
 from maturity.models import Score
 from uwvkms.comments import CommentTarget, register
 
@@ -52,5 +52,8 @@ def register_comment_targets() -> None:
             page_url=_page_url,
             audience=gettext_lazy("het auditteam van dit onderdeel en het coördinatieteam"),
             queryset=lambda: Score.objects.select_related("cycle", "unit", "principle"),
+            readers=lambda score: capacity_holders(
+                allowed=SCORE_READERS, cycle=score.cycle, unit=score.unit_id
+            ),
         )
     )

@@ -31,6 +31,27 @@ def _request_item(f, *, answered=False):
     return item
 
 
+def _delivered_file(f, *, deleted=False):
+    """A file the unit delivered for an item (stored bare: only the authorisation is tested);
+    `deleted`: in quarantine, deleted by the unit's auditor."""
+    from audits.models import RequestItemFile
+    from audits.services.requests import request_file_delete
+
+    delivered = RequestItemFile.objects.create(
+        item=_request_item(f),
+        file="requests/none",
+        original_name="plan.pdf",
+        content_type="application/pdf",
+        size=10,
+        sha256="0" * 64,
+        uploaded_by=f("unit_board"),
+    )
+    if deleted:
+        request_file_delete(actor=f("auditor"), delivered=delivered)
+        delivered = RequestItemFile.with_withdrawn.get(pk=delivered.pk)
+    return delivered
+
+
 def _commented_score(f):
     return ScoreFactory(
         cycle=f("cycle"), unit=f("uitkeren"), principle=principle(KG), updated_by=f("auditor")
@@ -112,5 +133,14 @@ FIELDWORK_BUILDERS = {
     A + "requests.request_item_withdraw": (
         lambda f: {"item": _request_item(f), "reason": "Niet nodig."},
         OTHER_TEAM,
+    ),
+    # Delivered files into quarantine (the unit's auditors) and back (the coordination team).
+    A + "requests.request_file_delete": (
+        lambda f: {"delivered": _delivered_file(f)},
+        "unit_board",
+    ),
+    A + "requests.request_file_restore": (
+        lambda f: {"delivered": _delivered_file(f, deleted=True), "reason": "Terug."},
+        "auditor",
     ),
 }

@@ -122,6 +122,7 @@ def comment_edit(request, pk: int):
             "form": form,
             "refusal": refusal,
             "editable_until": comments.editable_until(comment.created_at),
+            "mentionable": comments.mentionable(target) if not refusal else [],
         },
         status=400 if form.is_bound else 200,
     )

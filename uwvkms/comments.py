@@ -13,13 +13,15 @@ written to the event log (old → new). A comment is never deleted: its author w
 reason (`uwvkms.withdrawal`) and the thread shows it struck through with who, when and why.
 `@username` mentions (`mentioned_usernames`) notify active users who may read the target; a
 mention of anyone else is refused, so a notification never reveals a target to someone who may
-not read it. Comments never appear in a report or an export: no report builder reads them.
+not read it. Under the form, "Wie kunt u noemen?" lists who may be mentioned (`mentionable`):
+the readers the registration gives as one query (`CommentTarget.readers`, which must agree with
+`may_read`), by name and @username. Comments never appear in a report or an export: no report builder reads them.
 """
 
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -54,7 +56,9 @@ class CommentTarget:
     who writes in it (defaults to the readers); `title(target)` names the target in a
     notification, `page_url(user, target)` is the page that shows the target to this user;
     `audience` says in words who sees the thread; `queryset()` loads a target with what the
-    permission checks read (defaults to the model's default manager)."""
+    permission checks read (defaults to the model's default manager); `readers(target)` is
+    everyone `may_read` lets in, as one queryset of users (the list of who may be mentioned;
+    without it no list is shown)."""
 
     model: type[models.Model]
     may_read: Callable[[User, models.Model], bool]
@@ -63,6 +67,7 @@ class CommentTarget:
     audience: Promise | str
     may_comment: Callable[[User, models.Model], bool] | None = None
     queryset: Callable[[], models.QuerySet] | None = None
+    readers: Callable[[models.Model], models.QuerySet] | None = None
 
     @property
     def kind(self) -> str:
@@ -110,6 +115,11 @@ def thread_url(record: models.Model) -> str:
 # "@" and a username (letters, digits and . @ + - _), not inside a word or an e-mail address;
 # the name ends in a letter or digit, so "@bram." mentions bram.
 MENTION = re.compile(r"(?<![\w.@+-])@([\w.@+-]*\w)")
+
+
+def mentionable_username(username: str) -> bool:
+    """Whether `@username` is read back as this whole username by `mentioned_usernames`."""
+    return MENTION.fullmatch(f"@{username}") is not None
 
 
 def mentioned_usernames(text: str) -> list[str]:
@@ -168,6 +178,8 @@ class Thread:
     rows: list[CommentRow]
     may_comment: bool
     url: str
+    # Who may be mentioned in the thread (only for a reader who may write in it).
+    mentionable: list[User] = field(default_factory=list)
 
 
 def comment_target_get(*, user, kind: str, pk: int) -> tuple[CommentTarget, models.Model]:
@@ -212,9 +224,27 @@ def commented(model: type[models.Model]) -> models.Exists:
     )
 
 
+def mentionable(target: models.Model) -> list[User]:
+    """The active users who may be mentioned in `target`'s thread, by name: its readers as the
+    registration gives them (`CommentTarget.readers`), whose username a mention can name. One
+    query, whatever their number; [] for a kind that gives no readers."""
+    registered = target_kind(target)
+    if registered.readers is None:
+        return []
+    users = (
+        registered.readers(target)
+        .filter(is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+        .only("username", "first_name", "last_name")
+    )
+    return [user for user in users if mentionable_username(user.username)]
+
+
 def thread_for(*, user, target: models.Model, now: datetime.datetime | None = None) -> Thread:
     """The thread of `target` as `user` sees it (the caller's page has checked they may read
-    it). Two queries, whatever the number of comments, plus the app's write check."""
+    it). Two queries, whatever the number of comments, plus the app's write check, and for a
+    writer one for who may be mentioned (`mentionable`)."""
     registered = target_kind(target)
     now = now or timezone.now()
     rows = [
@@ -230,12 +260,14 @@ def thread_for(*, user, target: models.Model, now: datetime.datetime | None = No
         )
         for comment in comments_of(target)
     ]
+    may_comment = registered.writable_by(user, target)
     return Thread(
         kind=registered,
         target=target,
         rows=rows,
-        may_comment=registered.writable_by(user, target),
+        may_comment=may_comment,
         url=thread_url(target),
+        mentionable=mentionable(target) if may_comment else [],
     )
 
 

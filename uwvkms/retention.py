@@ -55,10 +55,13 @@ class RetentionKind:
     # For many small rows (the event log): handle everything due in one statement, returning the
     # count, instead of one transaction per item.
     apply_all: Callable[[datetime.date, int], int] | None = None
+    # The key of the term in `settings.RETENTION_YEARS` when the kind shares another's term (the
+    # files delivered on a request list keep the evidence files' term); the kind's own key else.
+    term: str = ""
 
     @property
     def years(self) -> int:
-        return retention_years(self.key)
+        return retention_years(self.term or self.key)
 
 
 RETENTION_KINDS: dict[str, RetentionKind] = {}

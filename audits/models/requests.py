@@ -217,7 +217,9 @@ class RequestItemFile(Withdrawable):
     """A file the unit delivered for an *extra* item of a request list (one not on the
     documentation list). A file for a documentation-list item lands as a `DocumentFile` on the
     unit's `DocumentCheck` instead, so the auditors judge it as any other document. Checked,
-    scanned and stored privately in the same way."""
+    scanned and stored privately in the same way, and kept in the same way: a file the audit
+    team deletes is withdrawn into the cycle's quarantine (`audits.selectors.quarantine`), and
+    the retention job removes its bytes when the evidence files' term ends (`audits.retention`)."""
 
     item = models.ForeignKey(
         EvidenceRequestItem,
@@ -236,6 +238,8 @@ class RequestItemFile(Withdrawable):
         settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("op"), auto_now_add=True)
+    # The day the retention job deleted the bytes; the row stays (as `DocumentFile.removed_on`).
+    removed_on = models.DateField(_("verwijderd na bewaartermijn op"), null=True, blank=True)
 
     class Meta(Withdrawable.Meta):
         verbose_name = _("aangeleverd bestand")

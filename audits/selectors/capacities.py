@@ -23,7 +23,7 @@ so a service is safe whoever calls it (the HTML views, the REST API, the demo lo
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from audits.constants import AuditCapacity
 from audits.models import Assignment, AuditCycle, QualityContact
@@ -116,3 +116,44 @@ def require_audit_capacity(
     if not held & set(allowed):
         raise PermissionDenied
     return held
+
+
+def capacity_holders(
+    *,
+    allowed: Iterable[AuditCapacity],
+    cycle: AuditCycle | None = None,
+    unit: BusinessUnit | int | None = None,
+) -> QuerySet[User]:
+    """The active users who hold one of the `allowed` capacities at `unit` in `cycle`: the
+    query form of `audit_capacities` (the same table, module docstring), for a list of who may
+    read something (the mention list of a comment thread). One query when evaluated."""
+    allowed = set(allowed)
+    unit_id = unit.pk if isinstance(unit, BusinessUnit) else unit
+
+    def role(name: Role) -> Q:
+        return Q(groups__name=name.value)
+
+    holds = Q(pk__in=[])
+    if (
+        unit_id is not None
+        and cycle is not None
+        and allowed
+        & {
+            AuditCapacity.AUDITOR,
+            AuditCapacity.LEAD_AUDITOR,
+        }
+    ):
+        team = Assignment.objects.filter(cycle=cycle, unit_id=unit_id)
+        if AuditCapacity.AUDITOR not in allowed:
+            team = team.filter(is_lead=True)
+        holds |= role(Role.TOETSER) & Q(pk__in=team.values("auditor_id"))
+    if AuditCapacity.COORDINATOR in allowed:
+        holds |= role(Role.COORDINATIETEAM)
+    if unit_id is not None and AuditCapacity.BOARD in allowed:
+        holds |= role(Role.DIRECTIE) & Q(business_unit_id=unit_id)
+    if unit_id is not None and AuditCapacity.QUALITY_CONTACT in allowed:
+        contacts = QualityContact.objects.filter(unit_id=unit_id, withdrawn_at__isnull=True)
+        holds |= Q(business_unit_id=unit_id, pk__in=contacts.values("user_id"))
+    if AuditCapacity.RVB in allowed:
+        holds |= role(Role.RVB)
+    return User.objects.filter(holds, is_active=True).distinct()

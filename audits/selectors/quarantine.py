@@ -1,11 +1,13 @@
 """Reads of the evidence quarantine: files the audit team deleted, kept (withdrawn) until the
-retention period ends, for the coordination team to inspect and restore (issue 19 §4)."""
+retention period ends, for the coordination team to inspect and restore (issue 19 §4). Two
+kinds of file land there: those of a document check (`DocumentFile`) and those a unit delivered
+for an extra item of its request list (`RequestItemFile`, issue 21 §1)."""
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from audits.constants import COORDINATION
-from audits.models import AuditCycle, DocumentFile
+from audits.models import AuditCycle, DocumentFile, RequestItemFile
 from audits.selectors.capacities import require_audit_capacity
 from audits.selectors.cycles import cycle_get
 from uwvkms.models import User
@@ -40,3 +42,25 @@ def quarantined_file_get(*, user: User, year: int, file_id: int) -> DocumentFile
     if document_file is None:
         raise Http404
     return document_file
+
+
+def quarantined_request_files(cycle: AuditCycle) -> QuerySet[RequestItemFile]:
+    """The deleted files delivered for extra request items of `cycle` whose bytes the retention
+    job has not removed yet, the latest deletion first (a fixed number of queries)."""
+    return (
+        RequestItemFile.with_withdrawn.filter(
+            item__request__cycle=cycle, withdrawn_at__isnull=False, removed_on__isnull=True
+        )
+        .select_related("item__request__unit", "uploaded_by", "withdrawn_by")
+        .order_by("-withdrawn_at", "-id")
+    )
+
+
+def quarantined_request_file_get(*, user: User, year: int, file_id: int) -> RequestItemFile:
+    """One deleted delivered file of the cycle, for the coordination team (403 for anyone else,
+    404 for a file that is not in quarantine)."""
+    cycle = quarantine_cycle_get(user=user, year=year)
+    delivered = quarantined_request_files(cycle).filter(pk=file_id).first()
+    if delivered is None:
+        raise Http404
+    return delivered

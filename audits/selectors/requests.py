@@ -71,6 +71,12 @@ class RequestPage:
         return self.is_lead and self.fieldwork_open
 
     @property
+    def can_delete_files(self) -> bool:
+        """The unit's auditors delete delivered files into quarantine while fieldwork is open
+        (`services.requests.request_file_delete`)."""
+        return bool(self.capacities & AUDIT_TEAM) and self.fieldwork_open
+
+    @property
     def open_count(self) -> int:
         return sum(1 for item in self.items if item.is_open and not item.is_withdrawn)
 
@@ -159,6 +165,7 @@ REQUEST_CHANGES = ChangeFormat(
         "malware_scan": _("virusscan"),
         "message": _("bericht"),
         "withdrawn": _("ingetrokken"),
+        "quarantine": _("in quarantaine"),
         "user": _("kwaliteitscontactpersoon"),
         "ended": _("beëindigd"),
     },

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from audits import notifications
 from audits.constants import (
     AUDIT_TEAM,
+    COORDINATION,
     UNIT_SIDE,
     AuditCapacity,
     RequestItemAction,
@@ -28,6 +29,8 @@ from audits.events import (
     EVIDENCE_REQUEST_UPDATED,
     QUALITY_CONTACT_DESIGNATED,
     QUALITY_CONTACT_ENDED,
+    REQUEST_FILE_DELETED,
+    REQUEST_FILE_RESTORED,
     REQUEST_ITEM_ADDED,
     REQUEST_ITEM_ANSWERED,
     REQUEST_ITEM_DELIVERED,
@@ -51,7 +54,11 @@ from audits.request_rules import (
 )
 from audits.selectors.capacities import require_audit_capacity
 from audits.services.cycles import require_fieldwork_open
-from audits.services.documents import _accepted_upload, _document_file_store
+from audits.services.documents import (
+    _accepted_upload,
+    _document_file_store,
+    require_evidence_open,
+)
 from uwvkms.changes import changes_between
 from uwvkms.models import BusinessUnit, User
 from uwvkms.services import audit_event_record
@@ -492,5 +499,75 @@ def request_item_withdraw(
         target=locked,
         changes=changes,
         reason=locked.withdrawal_reason,
+    )
+    return locked
+
+
+# --- Delivered files of extra items: deleted into quarantine, restored from it ---------------
+
+
+def _request_file_summary(delivered: RequestItemFile) -> dict:
+    return {
+        "id": delivered.pk,
+        "name": delivered.original_name,
+        "size": delivered.size,
+        "sha256": delivered.sha256,
+    }
+
+
+@transaction.atomic
+def request_file_delete(*, actor: User, delivered: RequestItemFile, reason: str = "") -> None:
+    """Delete a file the unit delivered for an extra item (an auditor of the unit's team, while
+    the evidence is open). As a document file (`documents.document_file_delete`) it is
+    *withdrawn* into the cycle's quarantine: it leaves the request pages, search and downloads;
+    its row and bytes stay until the retention term ends, and the coordination team can restore
+    it (`request_file_restore`)."""
+    request = delivered.item.request
+    require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=request.cycle, unit=request.unit_id)
+    require_evidence_open(request.cycle)
+    locked = RequestItemFile.with_withdrawn.select_for_update().get(pk=delivered.pk)
+    changes = withdraw(
+        locked,
+        actor=actor,
+        reason=(reason or "").strip() or _("Verwijderd door het toetsteam."),
+        what=_("Dit bestand"),
+    )
+    audit_event_record(
+        event=REQUEST_FILE_DELETED,
+        actor=actor,
+        target=locked.item,
+        changes={
+            "files": [_request_file_summary(locked), None],
+            "quarantine": changes["withdrawn"],
+        },
+        reason=locked.withdrawal_reason,
+    )
+
+
+@transaction.atomic
+def request_file_restore(
+    *, actor: User, delivered: RequestItemFile, reason: str
+) -> RequestItemFile:
+    """Bring a deleted delivered file back from quarantine onto its item (the coordination team,
+    while the evidence is open), with a reason; recorded in the item's history."""
+    request = delivered.item.request
+    require_audit_capacity(actor, allowed=COORDINATION, cycle=request.cycle, unit=request.unit_id)
+    require_evidence_open(request.cycle)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef de reden waarom u dit bestand terugzet.")})
+    locked = RequestItemFile.with_withdrawn.select_for_update().get(pk=delivered.pk)
+    if not locked.is_withdrawn:
+        raise ValidationError(_("Dit bestand staat niet (meer) in quarantaine."))
+    locked.withdrawn_at = None
+    locked.withdrawn_by = None
+    locked.withdrawal_reason = ""
+    locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    audit_event_record(
+        event=REQUEST_FILE_RESTORED,
+        actor=actor,
+        target=locked.item,
+        changes={"files": [None, _request_file_summary(locked)], "quarantine": [True, False]},
+        reason=reason,
     )
     return locked

@@ -304,12 +304,40 @@ def unit_item_message(request, year: int, unit_id: int, item_id: int):
 
 
 def request_file(request, year: int, file_id: int):
-    """Download a file delivered for an extra item."""
+    """Download a file delivered for an extra item (410 once the retention job removed it)."""
     delivered = selectors.request_item_file_get(user=request.user, year=year, file_id=file_id)
+    if delivered.removed_on is not None:
+        return render(
+            request,
+            "audits/evidence/document_file_removed.html",
+            {"document_file": delivered},
+            status=410,
+        )
     response = private_file_response(
         delivered.file, filename=delivered.original_name, content_type=delivered.content_type
     )
     return record_download(request, response, target=delivered, what="aangeleverd bestand")
+
+
+@require_POST
+def request_file_delete(request, year: int, file_id: int):
+    """Delete a delivered file into the cycle's quarantine (the unit's auditors)."""
+    delivered = selectors.request_item_file_get(user=request.user, year=year, file_id=file_id)
+    request_ = delivered.item.request
+    try:
+        services.request_file_delete(actor=request.user, delivered=delivered)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "%(name)s is verwijderd. Het staat in quarantaine tot de bewaartermijn "
+                "verstreken is; het coördinatieteam kan het terugzetten."
+            )
+            % {"name": delivered.original_name},
+        )
+    return redirect("audits:team_request", year=year, unit_id=request_.unit_id)
 
 
 # --- Quality contacts (the unit's board) -------------------------------------------------------

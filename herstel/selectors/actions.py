@@ -456,6 +456,50 @@ def _capacities_on(user: User, action: Herstelactie, *, figures: bool) -> frozen
     return frozenset(capacities)
 
 
+def capacity_holders(action: Herstelactie, capacities) -> QuerySet[User]:
+    """The active users who hold one of `capacities` on `action`: the query form of
+    `_capacities_on` (with `role_capacities`) for a list of who may read something (the mention
+    list of the action's thread). FEZ (figures only) is not supported. One query when
+    evaluated."""
+    capacities = set(capacities)
+    if Capacity.FEZ in capacities:
+        raise ValueError("FEZ holds its capacity for the figures only.")
+
+    def role(name: Role) -> Q:
+        return Q(groups__name=name.value)
+
+    lead_unit = Q(business_unit_id=action.lead_unit_id)
+    holds = Q(pk__in=[])
+    if Capacity.LEAD_ADVISER in capacities:
+        holds |= lead_unit & role(Role.HERSTEL_ADVISEUR)
+    if Capacity.DT in capacities:
+        holds |= lead_unit & role(Role.DIRECTIE)
+    if Capacity.INVOLVED_DT in capacities:
+        involved = involving_members().filter(herstelactie=action)
+        holds |= (
+            role(Role.DIRECTIE)
+            & Q(business_unit_id__in=involved.values("user__business_unit_id"))
+            & ~lead_unit
+        )
+    if Capacity.RVB in capacities:
+        holds |= role(Role.RVB)
+    if Capacity.SBK in capacities:
+        holds |= role(Role.SBK)
+    if Capacity.COMMUNICATIE in capacities:
+        holds |= role(Role.COMMUNICATIE)
+    if Capacity.ISSUEMANAGER in capacities and action.issuemanager_id is not None:
+        holds |= role(Role.COMMUNICATIE) & Q(pk=action.issuemanager_id)
+    if Capacity.MEMBER in capacities:
+        holds |= Q(
+            pk__in=WorkingGroupMember.objects.filter(herstelactie=action).values("user_id")
+        ) | Q(pk__in=CommunicationMember.objects.filter(herstelactie=action).values("user_id"))
+    if Capacity.TASK_OWNER in capacities:
+        holds |= Q(
+            pk__in=CommunicationTask.objects.filter(herstelactie=action).values("owner_user_id")
+        )
+    return User.objects.filter(holds, is_active=True).distinct()
+
+
 def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
     if not getattr(user, "is_authenticated", False):
         raise Http404

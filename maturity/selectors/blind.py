@@ -231,3 +231,71 @@ def own_individual_scores(
         (s.unit_id, s.principle_id): s
         for s in IndividualScore.objects.filter(cycle=cycle, auditor=auditor)
     }
+
+
+@dataclass(frozen=True)
+class OwnScoreProgress:
+    """How far one auditor is with their own scores at one unit of their teams while its blind
+    phase is open: how many of the unit's assessed principles they scored themselves, and the
+    first principle still waiting for their own score (None when they scored every open one).
+    Counts of the auditor's own scores only: never a level, never a colleague's."""
+
+    unit: BusinessUnit
+    scored: int
+    total: int
+    next_principle: ManagementPrinciple | None
+
+
+def own_score_progress(*, auditor: User, cycle: AuditCycle, items) -> list[OwnScoreProgress]:
+    """Per unit of the auditor's work list (`items`: `scores.auditor_work`'s unit × principle
+    rows) whose blind phase is still open for some principle, the auditor's own-score progress.
+    Empty when the cycle does not score blind. Four queries, whatever the number of units."""
+    if not items or not blind_scoring_on(cycle):
+        return []
+    units = list({item.unit.pk: item.unit for item in items}.values())
+    unit_ids = [unit.pk for unit in units]
+    members = set(
+        Assignment.objects.filter(cycle=cycle, unit_id__in=unit_ids).values_list(
+            "unit_id", "auditor_id"
+        )
+    )
+    team_size = Counter(unit_id for unit_id, _auditor in members)
+    closures = set(
+        BlindPhaseClosure.objects.filter(cycle=cycle, unit_id__in=unit_ids).values_list(
+            "unit_id", "principle_id"
+        )
+    )
+    # Who scored where, never the level (the rows stay on the server; only counts leave here).
+    scored_by = defaultdict(set)
+    for unit_id, principle_id, auditor_id in IndividualScore.objects.filter(
+        cycle=cycle, unit_id__in=unit_ids
+    ).values_list("unit_id", "principle_id", "auditor_id"):
+        if (unit_id, auditor_id) in members:
+            scored_by[(unit_id, principle_id)].add(auditor_id)
+    progress = []
+    for unit in units:
+        cells = [item.principle for item in items if item.unit.pk == unit.pk]
+        open_cells = [
+            p
+            for p in cells
+            if not blind_phase_closed(
+                blind_on=True,
+                team_size=team_size[unit.pk],
+                scored=len(scored_by[(unit.pk, p.pk)]),
+                closed=(unit.pk, p.pk) in closures,
+            )
+        ]
+        if not open_cells:
+            continue
+        mine = [p for p in cells if auditor.pk in scored_by[(unit.pk, p.pk)]]
+        progress.append(
+            OwnScoreProgress(
+                unit=unit,
+                scored=len(mine),
+                total=len(cells),
+                next_principle=next(
+                    (p for p in open_cells if auditor.pk not in scored_by[(unit.pk, p.pk)]), None
+                ),
+            )
+        )
+    return progress

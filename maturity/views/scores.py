@@ -13,7 +13,7 @@ from maturity.forms.scores import ScoreAction, ScoreForm
 from maturity.score_rules import score_lock_message
 from maturity.selectors import framework as framework_selectors
 from maturity.selectors import scores as selectors
-from maturity.selectors.blind import blind_state
+from maturity.selectors.blind import blind_state, own_score_progress
 from maturity.services import scores as services
 from maturity.views.blind import blind_phase_page
 from uwvkms.confirmation import confirmation_page, is_confirmed, went_back
@@ -27,7 +27,13 @@ from uwvkms.review import fieldwork_awaiting_review
 def auditor_work(request, year: int):
     cycle = cycle_get(year=year)
     items = selectors.auditor_work(auditor=request.user, cycle=cycle)
-    return render(request, "maturity/work_toetser.html", {"cycle": cycle, "items": items})
+    # While a unit's blind phase is open: how many principles the auditor scored themselves.
+    own_scores = own_score_progress(auditor=request.user, cycle=cycle, items=items)
+    return render(
+        request,
+        "maturity/work_toetser.html",
+        {"cycle": cycle, "items": items, "own_scores": own_scores},
+    )
 
 
 def score_edit(request, year: int, unit_id: int, principle_code: str):

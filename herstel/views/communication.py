@@ -1,7 +1,7 @@
 """Views of the communication track: the issue status and the issuemanager (Communicatie), the
 communication working group and the kapstokverhaal with its versions and status (the
-issuemanager), and the page that shows them with the tasks per discipline and the comments
-(`communication_tasks`)."""
+issuemanager), and the page that shows them with the tasks per discipline (`communication_tasks`)
+and the latest version's comment thread (`herstel.comments`)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError

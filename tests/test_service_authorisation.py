@@ -972,7 +972,7 @@ def test_an_outsider_is_refused_and_nothing_is_written(request, cycle, name):
 
 
 @pytest.mark.parametrize("name", sorted(KAPSTOK_COMMENT_BUILDERS))
-def test_the_comment_services_refuse_on_the_kapstokverhaal(request, name):
+def test_the_comment_services_refuse_on_the_kapstokverhaal(db, request, name):
     """The core's comment services on herstel's kapstokverhaal thread, as herstel's old
     kapstok comment services refused: the DT and another division never write in it, SBK
     never changes the adviser's comment."""

@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from herstel.constants import GoOutcome, Step, StepMove
 from herstel.services.communication import kapstok_save
+from tests.comments_helpers import queries_of
+from tests.factories import CommentFactory
 from tests.herstel.flow import go, make_issue, move, to_execution
 from uwvkms.comments import comment_edit, comment_post, comment_withdraw, comments_of, thread_url
 from uwvkms.models import Comment, Notification
@@ -183,3 +185,21 @@ def test_on_a_closed_action_the_thread_is_read_only(
         comment_edit(actor=adviser, comment=comment, text="Anders.", expected_version=1)
     assert [c.text for c in comments_of(kapstok)] == ["Noem de doelgroep."]
     assert not comments_of(kapstok).get().is_withdrawn
+
+
+def test_the_pages_do_not_query_more_with_more_comments(
+    client, issue, kapstok, adviser, sbk_adviser
+):
+    client.force_login(adviser)
+    pages = [
+        reverse("herstel:communication", args=[issue.pk]),
+        reverse("herstel:kapstok_version", args=[issue.pk, 1]),
+    ]
+    CommentFactory(target=kapstok, author=adviser)
+    before = [queries_of(client, url) for url in pages]
+    for n in range(8):
+        comment = CommentFactory(target=kapstok, author=sbk_adviser if n % 2 else adviser)
+    comment_withdraw(actor=comment.author, comment=comment, reason="Dubbel.")
+    after = [queries_of(client, url) for url in pages]
+    assert all(a <= b for a, b in zip(after, before, strict=True)), (before, after)
+    assert len(comments_of(kapstok)) == 9

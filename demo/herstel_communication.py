@@ -1,7 +1,9 @@
 """The herstel demo's communication track (issue 20): Directie Communicatie declares the action
 with announced Kamervragen an issue and designates its issuemanager, who forms the
 communication working group, writes the kapstokverhaal with the joint approach and sets out a
-task per discipline; the lead adviser and SBK comment. Every name and text here is made up."""
+task per discipline; the lead adviser and SBK comment on the kapstokverhaal in its thread (the
+one comment mechanism, `uwvkms.comments`), SBK mentioning the adviser. Every name and text here
+is made up."""
 
 from datetime import timedelta
 
@@ -16,11 +18,8 @@ from herstel.services.communication import (
     kapstok_move,
     kapstok_save,
 )
-from herstel.services.communication_tasks import (
-    communication_task_add,
-    communication_task_update,
-    kapstok_comment_add,
-)
+from herstel.services.communication_tasks import communication_task_add, communication_task_update
+from uwvkms.comments import comment_post
 from uwvkms.models import User
 
 JOINT_APPROACH = (
@@ -66,9 +65,9 @@ def issue_communication(
         ],
         joint_approach=JOINT_APPROACH,
     )
-    kapstok_comment_add(
+    comment_post(
         actor=adviser,
-        kapstok=first,
+        target=first,
         text="Noem in de Q&A ook wat er gebeurt met cliënten die al een regeling hebben.",
     )
     kapstok_move(
@@ -86,10 +85,11 @@ def issue_communication(
         questions_answers=[(qa.question, qa.answer) for qa in first.qas.all()],
         joint_approach=JOINT_APPROACH,
     )
-    kapstok_comment_add(
+    comment_post(
         actor=sbk,
-        kapstok=second,
-        text="Akkoord vanuit SBK; de nota aan de minister volgt dezelfde lijn.",
+        target=second,
+        text=f"Akkoord vanuit SBK; de nota aan de minister volgt dezelfde lijn. @{adviser.username}, "
+        "de Q&A over lopende regelingen staat er nu in.",
     )
     _tasks(action, communicatie=communicatie, adviser=adviser, uitkeren=uitkeren)
 

@@ -81,13 +81,3 @@ def task_problems(
                 "Kies een datum binnen twee jaar (uiterlijk %(last)s); controleer het jaartal."
             ) % {"last": dutch(today + datetime.timedelta(days=TASK_HORIZON_DAYS))}
     return problems
-
-
-def comment_withdrawal_refusal(*, is_author: bool, is_withdrawn: bool) -> str | None:
-    """Why a comment on the kapstokverhaal cannot be withdrawn (None: it can): only its author
-    withdraws it, once."""
-    if is_withdrawn:
-        return _("Deze reactie is al ingetrokken.")
-    if not is_author:
-        return _("Alleen wie de reactie plaatste, kan haar intrekken.")
-    return None

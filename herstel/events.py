@@ -66,6 +66,9 @@ COMMUNICATION_MEMBER_REMOVED = Event(
 KAPSTOK_SAVED = Event("herstel.kapstok.saved", _("Kapstokverhaal opgeslagen"))
 KAPSTOK_STATUS_CHANGED = Event("herstel.kapstok.status_changed", _("Status kapstokverhaal"))
 ISSUEMANAGER_SET = Event("herstel.issuemanager.set", _("Issuemanager aangewezen"))
+# Written by the kapstokverhaal's own comments until they moved onto the one comment mechanism
+# (migration 0015; now `uwvkms.events.COMMENT_*` under the comment): declared still, so the
+# event log and the timeline name the rows recorded before.
 KAPSTOK_COMMENTED = Event("herstel.kapstok.commented", _("Reactie op het kapstokverhaal"))
 KAPSTOK_COMMENT_WITHDRAWN = Event(
     "herstel.kapstok.comment_withdrawn", _("Reactie op het kapstokverhaal ingetrokken")

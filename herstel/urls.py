@@ -153,16 +153,6 @@ urlpatterns = [
         name="communication_task_withdraw",
     ),
     path(
-        "<int:pk>/kapstokverhaal/versies/<int:version>/reacties/",
-        communication_tasks.kapstok_comment_add,
-        name="kapstok_comment_add",
-    ),
-    path(
-        "<int:pk>/kapstokverhaal/reacties/<int:comment_pk>/intrekken/",
-        communication_tasks.kapstok_comment_withdraw,
-        name="kapstok_comment_withdraw",
-    ),
-    path(
         "<int:pk>/communicatie/leden/",
         communication.communication_member_add,
         name="communication_member_add",

@@ -78,11 +78,9 @@ def _communication_task(f):
 
 
 def _kapstok_comment(f):
-    from herstel.models import KapstokComment
+    from uwvkms.comments import comment_post
 
-    return KapstokComment.objects.create(
-        kapstokverhaal=_kapstok(f), author=f("adviser"), text="Graag scherper."
-    )
+    return comment_post(actor=f("adviser"), target=_kapstok(f), text="Graag scherper.")
 
 
 def _decision(f):
@@ -321,15 +319,6 @@ HERSTEL_BUILDERS = {
         lambda f: {"task": _communication_task(f), "reason": "Dubbel."},
         "communicatie_user",
     ),
-    H + "communication_tasks.kapstok_comment_add": (
-        lambda f: {"kapstok": _kapstok(f), "text": "Akkoord."},
-        OTHER_DIVISION,
-    ),
-    # SBK comments too, but withdraws only its own comments.
-    H + "communication_tasks.kapstok_comment_withdraw": (
-        lambda f: {"comment": _kapstok_comment(f), "reason": "Vergist."},
-        "sbk_adviser",
-    ),
     H + "decisions.informal_round_record": (
         lambda f: {
             "herstelactie": _herstel(f),
@@ -527,5 +516,24 @@ HERSTEL_BUILDERS = {
     H + "working_group.contact_point_set_active": (
         lambda f: {"contact_point": _contact_point(f), "is_active": False},
         "adviser",
+    ),
+}
+
+
+# The core's comment services (BUILDERS covers them on a score) on the kapstokverhaal's thread
+# (`herstel.comments`): the nearest persona without the right. The DT reads the kapstokverhaal
+# and does not comment; SBK comments, but changes and withdraws only its own comments.
+KAPSTOK_COMMENT_BUILDERS = {
+    "uwvkms.comments.comment_post": (
+        lambda f: {"target": _kapstok(f), "text": "Akkoord."},
+        ("dt_member", OTHER_DIVISION),
+    ),
+    "uwvkms.comments.comment_edit": (
+        lambda f: {"comment": _kapstok_comment(f), "text": "Anders.", "expected_version": 1},
+        ("sbk_adviser", OTHER_DIVISION),
+    ),
+    "uwvkms.comments.comment_withdraw": (
+        lambda f: {"comment": _kapstok_comment(f), "reason": "Vergist."},
+        ("sbk_adviser", OTHER_DIVISION),
     ),
 }

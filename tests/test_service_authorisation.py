@@ -40,7 +40,7 @@ from tests.factories import (
 from tests.herstel.flow import start
 from tests.service_authorisation_evaluation import EVALUATION_BUILDERS
 from tests.service_authorisation_fieldwork import FIELDWORK_BUILDERS
-from tests.service_authorisation_herstel import DAY, HERSTEL_BUILDERS
+from tests.service_authorisation_herstel import DAY, HERSTEL_BUILDERS, KAPSTOK_COMMENT_BUILDERS
 from uwvkms.models import AuditEvent
 
 SERVICE_PACKAGES = ("audits.services", "maturity.services", "findings.services", "herstel.services")
@@ -964,6 +964,22 @@ def test_an_outsider_is_refused_and_nothing_is_written(request, cycle, name):
     build, nearest = BUILDERS[name]
     kwargs = {k: v for k, v in build(request.getfixturevalue).items() if k != "_"}
     for persona in ("outsider", nearest):
+        actor = request.getfixturevalue(persona)
+        events_before = AuditEvent.objects.count()
+        with pytest.raises(PermissionDenied):
+            service(actor=actor, **kwargs)
+        assert AuditEvent.objects.count() == events_before, persona
+
+
+@pytest.mark.parametrize("name", sorted(KAPSTOK_COMMENT_BUILDERS))
+def test_the_comment_services_refuse_on_the_kapstokverhaal(db, request, name):
+    """The core's comment services on herstel's kapstokverhaal thread, as herstel's old
+    kapstok comment services refused: the DT and another division never write in it, SBK
+    never changes the adviser's comment."""
+    service = discovered_services()[name]
+    build, nearest = KAPSTOK_COMMENT_BUILDERS[name]
+    kwargs = build(request.getfixturevalue)
+    for persona in ("outsider", *nearest):
         actor = request.getfixturevalue(persona)
         events_before = AuditEvent.objects.count()
         with pytest.raises(PermissionDenied):

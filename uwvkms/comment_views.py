@@ -1,7 +1,7 @@
 """Views of the comment threads (`uwvkms.comments`): the thread page of a target (read and
 post), changing one's own comment within the edit window, and withdrawing it with a reason.
 Every target is fetched through `comment_target_get`, which answers 404 for what one may not
-read; acting on someone else's comment is 403."""
+read; acting on someone else's comment, or in a thread one may no longer write in, is 403."""
 
 from django import forms
 from django.contrib import messages
@@ -88,7 +88,7 @@ def comment_thread(request, kind: str, pk: int):
 def comment_edit(request, pk: int):
     """Change one's own comment within the edit window; after it the page says why not."""
     comment, registered, target = comments.comment_get_for_user(user=request.user, pk=pk)
-    if comment.author_id != request.user.pk:
+    if comment.author_id != request.user.pk or not registered.writable_by(request.user, target):
         raise PermissionDenied
     refusal = comments.comment_edit_refusal(
         is_author=True,
@@ -131,7 +131,7 @@ def comment_edit(request, pk: int):
 def comment_withdraw(request, pk: int):
     """Withdraw one's own comment with a reason (GET: the question; POST: withdrawn)."""
     comment, registered, target = comments.comment_get_for_user(user=request.user, pk=pk)
-    if comment.author_id != request.user.pk:
+    if comment.author_id != request.user.pk or not registered.writable_by(request.user, target):
         raise PermissionDenied
     form = CommentWithdrawForm(posted_data(request))
     if request.method == "POST" and form.is_valid():

@@ -8,7 +8,8 @@ object only, the mail leaves the building) and which page shows it to a user. Th
 answer 404 for a target one may not read, as the target's own page does.
 
 Rules of the thread (pure functions, table-tested): a comment is edited only by its author, and
-only within `EDIT_WINDOW` of posting (`comment_edit_refusal`); every edit is versioned and
+only within `EDIT_WINDOW` of posting (`comment_edit_refusal`), and only while they may still
+write in the thread (an app's `may_comment` may close it); every edit is versioned and
 written to the event log (old → new). A comment is never deleted: its author withdraws it with a
 reason (`uwvkms.withdrawal`) and the thread shows it struck through with who, when and why.
 `@username` mentions (`mentioned_usernames`) notify active users who may read the target; a
@@ -247,20 +248,21 @@ def thread_for(*, user, target: models.Model, now: datetime.datetime | None = No
     writer one for who may be mentioned (`mentionable`)."""
     registered = target_kind(target)
     now = now or timezone.now()
+    may_comment = registered.writable_by(user, target)
     rows = [
         CommentRow(
             comment=comment,
-            editable=not comment_edit_refusal(
+            editable=may_comment
+            and not comment_edit_refusal(
                 is_author=comment.author_id == user.pk,
                 withdrawn=comment.is_withdrawn,
                 posted_at=comment.created_at,
                 now=now,
             ),
-            withdrawable=comment.author_id == user.pk and not comment.is_withdrawn,
+            withdrawable=may_comment and comment.author_id == user.pk and not comment.is_withdrawn,
         )
         for comment in comments_of(target)
     ]
-    may_comment = registered.writable_by(user, target)
     return Thread(
         kind=registered,
         target=target,
@@ -374,7 +376,9 @@ def _locked(comment: Comment, actor) -> tuple[Comment, CommentTarget, models.Mod
     locked = Comment.with_withdrawn.select_for_update().select_related("author").get(pk=comment.pk)
     registered = _targets.get(f"{locked.target_type.app_label}.{locked.target_type.model}")
     target = registered.load(locked.target_id) if registered else None
-    if target is None or not registered.readable_by(actor, target):
+    # Changing or withdrawing is writing in the thread: refused to whom may no longer write
+    # in it (an app may close a thread, as herstel does on a closed action).
+    if target is None or not registered.writable_by(actor, target):
         raise PermissionDenied
     if locked.author_id != actor.pk:
         raise PermissionDenied

@@ -75,18 +75,3 @@ class CommunicationTaskWithdrawForm(WithdrawForm):
     reason_help = _(
         "Waarom is deze taak ten onrechte uitgezet? De taak blijft doorgestreept zichtbaar."
     )
-
-
-class KapstokCommentForm(forms.Form):
-    text = forms.CharField(
-        label=_("Uw reactie op deze versie"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=5000,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, prefix="reactie", **kwargs)
-
-
-class KapstokCommentWithdrawForm(WithdrawForm):
-    reason_help = _("Waarom trekt u deze reactie in? De reactie blijft doorgestreept zichtbaar.")

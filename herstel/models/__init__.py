@@ -13,7 +13,6 @@ from herstel.models.action import (
 from herstel.models.communication import (
     CommunicationMember,
     CommunicationTask,
-    KapstokComment,
     Kapstokverhaal,
     QuestionAnswer,
 )
@@ -52,7 +51,6 @@ __all__ = [
     "Herstelactie",
     "InformalRound",
     "InterestGroupConsultation",
-    "KapstokComment",
     "Kapstokverhaal",
     "MandateRaise",
     "MeasureEvaluation",

@@ -129,43 +129,6 @@ class QuestionAnswer(models.Model):
         return self.question
 
 
-class KapstokComment(Withdrawable):
-    """A comment on one version of the kapstokverhaal, by the lead division, SBK or
-    Communicatie. Never changed or deleted: a comment made in error is withdrawn with a
-    reason."""
-
-    kapstokverhaal = models.ForeignKey(
-        Kapstokverhaal,
-        verbose_name=_("kapstokverhaal"),
-        on_delete=models.CASCADE,
-        related_name="comments",
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("door"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
-    text = models.TextField(_("reactie"))
-
-    class Meta(Withdrawable.Meta):
-        verbose_name = _("reactie op het kapstokverhaal")
-        verbose_name_plural = _("reacties op het kapstokverhaal")
-        ordering = ["created_at", "id"]
-        constraints = [
-            *Withdrawable.Meta.constraints,
-            models.CheckConstraint(
-                condition=~models.Q(text=""),
-                name="kapstokcomment_text_required",
-                violation_error_message=_("Een reactie heeft tekst."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kapstokverhaal} · {self.author}"
-
-
 class CommunicationTask(Versioned, Withdrawable):
     """What one discipline (or one involved division) does for the joint approach: its owner,
     due date, status and what was done. Set up by the issuemanager; the owner (when a user) and

@@ -21,7 +21,6 @@ from herstel.models import (
     Herstelactie,
     InformalRound,
     InterestGroupConsultation,
-    KapstokComment,
     Kapstokverhaal,
     MandateRaise,
     MinisterContact,
@@ -214,19 +213,13 @@ def communication_member_get(*, action: Herstelactie, pk: int) -> CommunicationM
 
 
 def kapstok_versions(action: Herstelactie) -> list[Kapstokverhaal]:
-    """Every version of the kapstokverhaal, newest first, with its Q&A and its comments
-    (withdrawn ones too, struck through on the page). Three queries."""
+    """Every version of the kapstokverhaal, newest first, with its Q&A (the comments on a
+    version are its thread in `uwvkms.comments`). Two queries."""
     return list(
         Kapstokverhaal.objects.filter(herstelactie=action)
         .select_related("created_by")
         .prefetch_related(
             Prefetch("qas", queryset=QuestionAnswer.objects.order_by("order", "id")),
-            Prefetch(
-                "comments",
-                queryset=KapstokComment.with_withdrawn.select_related(
-                    "author", "withdrawn_by"
-                ).order_by("created_at", "id"),
-            ),
         )
         .order_by("-version")
     )
@@ -268,17 +261,6 @@ def communication_task_get(*, action: Herstelactie, pk: int) -> CommunicationTas
     if task is None:
         raise Http404
     return task
-
-
-def kapstok_comment_get(*, action: Herstelactie, pk: int) -> KapstokComment:
-    comment = (
-        KapstokComment.with_withdrawn.filter(kapstokverhaal__herstelactie=action, pk=pk)
-        .select_related("kapstokverhaal", "author", "withdrawn_by")
-        .first()
-    )
-    if comment is None:
-        raise Http404
-    return comment
 
 
 # --- The fixed contact persons ----------------------------------------------------------------

@@ -1,8 +1,8 @@
-"""Writes of the joint approach's tasks and of the comments on the kapstokverhaal (issue 20;
-the process guide's "Communicatie"): the issuemanager sets out a task per discipline
-(woordvoering, public affairs, interne communicatie, C&A, each involved division); the owner of
-a task and the issuemanager update it; the lead division, SBK and Communicatie comment on a
-version of the kapstokverhaal. Every change is in the event log, and so on the timeline."""
+"""Writes of the joint approach's tasks (issue 20; the process guide's "Communicatie"): the
+issuemanager sets out a task per discipline (woordvoering, public affairs, interne communicatie,
+C&A, each involved division); the owner of a task and the issuemanager update it. Every change
+is in the event log, and so on the timeline. (The comments on a version of the kapstokverhaal
+are the core's comment thread: `herstel.comments`.)"""
 
 import datetime
 
@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from herstel.communication_rules import (
-    comment_withdrawal_refusal,
     task_problems,
     task_status_problem,
     task_update_refusal,
@@ -24,10 +23,8 @@ from herstel.events import (
     COMMUNICATION_TASK_ADDED,
     COMMUNICATION_TASK_UPDATED,
     COMMUNICATION_TASK_WITHDRAWN,
-    KAPSTOK_COMMENT_WITHDRAWN,
-    KAPSTOK_COMMENTED,
 )
-from herstel.models import CommunicationTask, Herstelactie, KapstokComment, Kapstokverhaal
+from herstel.models import CommunicationTask, Herstelactie
 from herstel.notifications import notify_task_owner
 from herstel.services.communication import require_issue
 from herstel.services.guards import capacities_of, locked, require_operation
@@ -186,53 +183,3 @@ def communication_task_withdraw(
         reason=task.withdrawal_reason,
     )
     return task
-
-
-@transaction.atomic
-def kapstok_comment_add(*, actor: User, kapstok: Kapstokverhaal, text: str) -> KapstokComment:
-    """The lead division, SBK or Communicatie comments on a version of the kapstokverhaal."""
-    herstelactie = locked(kapstok.herstelactie)
-    require_operation(actor, herstelactie, Operation.COMMENT_KAPSTOK)
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({"text": _("Schrijf uw reactie.")})
-    comment = KapstokComment(kapstokverhaal=kapstok, author=actor, text=text)
-    comment.full_clean()
-    comment.save()
-    audit_event_record(
-        event=KAPSTOK_COMMENTED,
-        actor=actor,
-        target=herstelactie,
-        changes={"version": [kapstok.version, kapstok.version], "comment": [None, text]},
-    )
-    return comment
-
-
-@transaction.atomic
-def kapstok_comment_withdraw(
-    *, actor: User, comment: KapstokComment, reason: str
-) -> KapstokComment:
-    """Its author withdraws a comment placed in error, with a reason; it stays, struck
-    through."""
-    kapstok = comment.kapstokverhaal
-    herstelactie = locked(kapstok.herstelactie)
-    require_operation(actor, herstelactie, Operation.COMMENT_KAPSTOK)
-    comment = KapstokComment.with_withdrawn.select_for_update().get(pk=comment.pk)
-    refusal = comment_withdrawal_refusal(
-        is_author=comment.author_id == actor.pk, is_withdrawn=comment.is_withdrawn
-    )
-    if refusal and not comment.is_withdrawn:
-        raise PermissionDenied
-    changes = withdraw(comment, actor=actor, reason=reason, what=_("Deze reactie"))
-    audit_event_record(
-        event=KAPSTOK_COMMENT_WITHDRAWN,
-        actor=actor,
-        target=herstelactie,
-        changes={
-            "version": [kapstok.version, kapstok.version],
-            "comment": [comment.text, comment.text],
-            **changes,
-        },
-        reason=comment.withdrawal_reason,
-    )
-    return comment

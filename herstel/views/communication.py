@@ -1,7 +1,7 @@
 """Views of the communication track: the issue status and the issuemanager (Communicatie), the
 communication working group and the kapstokverhaal with its versions and status (the
-issuemanager), and the page that shows them with the tasks per discipline and the comments
-(`communication_tasks`)."""
+issuemanager), and the page that shows them with the tasks per discipline (`communication_tasks`)
+and the latest version's comment thread (`herstel.comments`)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,11 +11,7 @@ from django.views.decorators.http import require_POST
 
 from herstel.communication_rules import task_update_refusal
 from herstel.constants import Operation
-from herstel.forms.communication import (
-    CommunicationTaskForm,
-    IssuemanagerForm,
-    KapstokCommentForm,
-)
+from herstel.forms.communication import CommunicationTaskForm, IssuemanagerForm
 from herstel.forms.records import (
     CommunicationMemberForm,
     IssueForm,
@@ -50,7 +46,6 @@ def communication_page(
     issuemanager_form=None,
     member_form=None,
     task_form=None,
-    comment_form=None,
     move_errors=(),
     status=200,
 ):
@@ -88,7 +83,6 @@ def communication_page(
             "tasks": tasks,
             "task_form": task_form
             or CommunicationTaskForm(users=records.people(), units=business_units()),
-            "comment_form": comment_form or KapstokCommentForm(),
             "latest": latest,
             "versions": versions,
             "kapstok_moves": moves,
@@ -241,24 +235,13 @@ def kapstok_edit(request, pk: int):
 
 
 def kapstok_version(request, pk: int, version: int):
+    """One version of the kapstokverhaal with its comment thread (`herstel.comments`)."""
     access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
     kapstok = records.kapstok_get(action=access.action, version=version)
-    return kapstok_version_page(request, access, kapstok)
-
-
-def kapstok_version_page(request, access, kapstok, *, comment_form=None, status=200):
-    """One version of the kapstokverhaal with its comments and, for who may comment, the form
-    (a refused comment on this version comes back here, with what was typed)."""
     return render(
         request,
         "herstel/kapstok_version.html",
-        {
-            "access": access,
-            "action": access.action,
-            "kapstok": kapstok,
-            "comment_form": comment_form or KapstokCommentForm(),
-        },
-        status=status,
+        {"access": access, "action": access.action, "kapstok": kapstok},
     )
 
 

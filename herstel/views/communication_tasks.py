@@ -1,32 +1,24 @@
-"""Views of the joint approach's tasks per discipline and of the comments on the kapstokverhaal
-(issue 20). The tasks and comments are shown on the communication page
-(`communication.communication_page`); here they are written."""
+"""Views of the joint approach's tasks per discipline (issue 20). The tasks are shown on the
+communication page (`communication.communication_page`); here they are written. The comments on
+the kapstokverhaal are the core's comment thread (`herstel.comments`, `uwvkms.comment_views`)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from herstel.communication_rules import comment_withdrawal_refusal
 from herstel.constants import Operation
 from herstel.forms.communication import (
     CommunicationTaskForm,
     CommunicationTaskUpdateForm,
     CommunicationTaskWithdrawForm,
-    KapstokCommentForm,
-    KapstokCommentWithdrawForm,
 )
 from herstel.selectors import actions as selectors
 from herstel.selectors import records
 from herstel.services import communication_tasks as services
 from herstel.views.actions import refusal_on_top, require_capacity, require_right
-from herstel.views.communication import (
-    communication_page,
-    kapstok_version_page,
-    may_update_task,
-)
+from herstel.views.communication import communication_page, may_update_task
 from uwvkms.forms import add_service_errors, posted_data
 from uwvkms.selectors import business_units
 
@@ -129,76 +121,6 @@ def communication_task_withdraw(request, pk: int, task_pk: int):
             "record": f"{task.discipline_label} · {task.owner_name}: {task.description}",
             "refusal": task.withdrawal_summary() if task.is_withdrawn else "",
             "button": _("Taak intrekken"),
-        },
-        status=400 if form.is_bound else 200,
-    )
-
-
-@require_POST
-def kapstok_comment_add(request, pk: int, version: int):
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
-    require_capacity(access, Operation.COMMENT_KAPSTOK)
-    versions = records.kapstok_versions(access.action)
-    kapstok = next((k for k in versions if k.version == version), None)
-    if kapstok is None:
-        raise Http404
-    # A comment on an older version is placed from (and given back on) that version's page; on
-    # the latest from the communication page.
-    older = kapstok.version != versions[0].version
-    form = KapstokCommentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.kapstok_comment_add(
-                actor=request.user, kapstok=kapstok, text=form.cleaned_data["text"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Uw reactie op versie %(version)s is geplaatst.") % {"version": version},
-            )
-            if older:
-                return redirect("herstel:kapstok_version", pk=access.action.pk, version=version)
-            return redirect("herstel:communication", pk=access.action.pk)
-    refusal_on_top(request, form, form_shown=access.may(Operation.COMMENT_KAPSTOK))
-    if older:
-        return kapstok_version_page(request, access, kapstok, comment_form=form, status=400)
-    return communication_page(request, access, comment_form=form, status=400)
-
-
-def kapstok_comment_withdraw(request, pk: int, comment_pk: int):
-    """Its author withdraws a comment placed in error, with a reason."""
-    access = selectors.herstelactie_get_for_user(user=request.user, pk=pk)
-    require_right(access, Operation.COMMENT_KAPSTOK)
-    comment = records.kapstok_comment_get(action=access.action, pk=comment_pk)
-    if comment.author_id != request.user.pk:
-        raise PermissionDenied
-    form = KapstokCommentWithdrawForm(posted_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.kapstok_comment_withdraw(
-                actor=request.user, comment=comment, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, _("Uw reactie is ingetrokken; ze blijft doorgestreept staan.")
-            )
-            return redirect("herstel:communication", pk=access.action.pk)
-    refusal = comment_withdrawal_refusal(is_author=True, is_withdrawn=comment.is_withdrawn)
-    return render(
-        request,
-        "herstel/communication_withdraw.html",
-        {
-            "access": access,
-            "action": access.action,
-            "form": form,
-            "title": _("Reactie intrekken?"),
-            "record": comment.text,
-            "refusal": comment.withdrawal_summary() if refusal else "",
-            "button": _("Reactie intrekken"),
         },
         status=400 if form.is_bound else 200,
     )

@@ -23,7 +23,10 @@ from herstel.models import (
 )
 from herstel.selectors.actions import herstelacties_for_user, obligations_of
 from herstel.selectors.figures import management_information
+from uwvkms.comments import comments_of
 from uwvkms.models import AuditEvent, User
+from uwvkms.models import Notification as CoreNotification
+from uwvkms.notifications import COMMENT_MENTIONED
 
 
 def counts():
@@ -87,7 +90,8 @@ def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
     assert issue.documents.filter(kind="plan_van_aanpak").exists()
     # The communication track run by the right people (issue 20): Communicatie's contact person
     # is the issuemanager, the joint approach is written, the disciplines' tasks in several
-    # states, and the lead adviser and SBK commented.
+    # states, and the lead adviser and SBK commented in the kapstokverhaal's thread, SBK
+    # mentioning the adviser (who got a notification).
     assert issue.issuemanager.username == "communicatie-herstel"
     assert issue.kapstok_versions.get(version=2).joint_approach
     assert {t.status for t in issue.communication_tasks.all()} == {
@@ -96,10 +100,11 @@ def test_the_herstel_demo_loads_and_is_idempotent(db, settings, capsys):
         "gereed",
     }
     assert {t.discipline for t in issue.communication_tasks.all()} == set(Discipline.values)
-    assert {c.author.username for k in issue.kapstok_versions.all() for c in k.comments.all()} == {
-        "herstel",
-        "herstel.sbk",
-    }
+    kapstok_comments = [c for k in issue.kapstok_versions.all() for c in comments_of(k)]
+    assert {c.author.username for c in kapstok_comments} == {"herstel", "herstel.sbk"}
+    assert CoreNotification.objects.filter(
+        kind=COMMENT_MENTIONED, recipient__username="herstel"
+    ).exists()
     assert herstelacties_for_user(User.objects.get(username="communicatie-herstel")).count() == 7
     # Step 2 as the guide describes it: the RvB raised the mandate to the minister (without a
     # return to step 1), Werkbedrijf's DT gave its view, the DT enriched the advice, and the

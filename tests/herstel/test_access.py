@@ -19,6 +19,7 @@ from herstel.selectors.actions import MEMBER_FACT, herstelacties_for_user, sees_
 from herstel.services.actions import control_measure_add
 from herstel.services.communication import communication_member_add, kapstok_save
 from tests.herstel.flow import DT_PATH, decide, make_issue, submit
+from uwvkms.comments import thread_url
 from uwvkms.events import SECURITY_EVENTS
 from uwvkms.models import AuditEvent, User
 
@@ -338,8 +339,8 @@ def writes(w) -> list[tuple[str, str, dict, set[str]]]:
             {"issuemanager"},
         ),
         (
-            "comment_add",
-            reverse("herstel:kapstok_comment_add", args=[a.pk, 1]),
+            "comment_add",  # the kapstokverhaal's thread (uwvkms.comments)
+            thread_url(a.kapstok_versions.get(version=1)),
             {"reactie-text": "x"},
             {"adviser", "sbk_adviser", "communicatie_user", "issuemanager"},
         ),

@@ -1,4 +1,4 @@
-"""The rules of the communication track's tasks and comments (herstel/communication_rules.py),
+"""The rules of the communication track's tasks (herstel/communication_rules.py),
 as tables."""
 
 import datetime
@@ -6,7 +6,6 @@ import datetime
 import pytest
 
 from herstel.communication_rules import (
-    comment_withdrawal_refusal,
     task_problems,
     task_status_problem,
     task_update_refusal,
@@ -123,17 +122,3 @@ def test_the_due_date_problems_speak_dutch():
     assert "of later" in problems(due_on=TODAY - datetime.timedelta(days=1))["due_on"]
     assert "7 december 2026" in problems(due_on=TODAY - datetime.timedelta(days=1))["due_on"]
     assert "jaartal" in problems(due_on=datetime.date(2062, 1, 1))["due_on"]
-
-
-@pytest.mark.parametrize(
-    ("is_author", "is_withdrawn", "refused"),
-    [
-        (True, False, None),
-        (False, False, "Alleen wie de reactie plaatste"),
-        (True, True, "al ingetrokken"),
-        (False, True, "al ingetrokken"),
-    ],
-)
-def test_comment_withdrawal(is_author, is_withdrawn, refused):
-    refusal = comment_withdrawal_refusal(is_author=is_author, is_withdrawn=is_withdrawn)
-    assert (refusal is None) if refused is None else (refused in refusal)

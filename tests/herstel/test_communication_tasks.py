@@ -1,7 +1,7 @@
 """The joint approach's tasks per discipline and the comments on the kapstokverhaal (issue 20):
 the issuemanager sets out a task per discipline with owner, due date and status; the owner (a
-user) and the issuemanager update it with optimistic locking; every change is on the timeline;
-the lead advisers and SBK comment on a version and withdraw their own comment with a reason."""
+user) and the issuemanager update it with optimistic locking; every change is on the timeline.
+(The comments on the kapstokverhaal: tests/herstel/test_kapstok_comments.py.)"""
 
 import datetime
 
@@ -11,15 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from herstel.constants import Discipline, TaskStatus
-from herstel.models import CommunicationTask, KapstokComment
+from herstel.models import CommunicationTask
 from herstel.selectors.timeline import timeline
-from herstel.services.communication import kapstok_save
 from herstel.services.communication_tasks import (
     communication_task_add,
     communication_task_update,
     communication_task_withdraw,
-    kapstok_comment_add,
-    kapstok_comment_withdraw,
 )
 from tests.factories import UserFactory
 from tests.herstel.flow import make_issue, start
@@ -216,46 +213,6 @@ def test_the_task_table_reads_in_a_fixed_number_of_queries(
     assert len(page.context["tasks"]) == 13
 
 
-def test_the_lead_and_sbk_comment_and_withdraw_their_own(
-    client, issue, issuemanager, adviser, sbk_adviser, dt_member
-):
-    kapstok = kapstok_save(
-        actor=issuemanager,
-        herstelactie=issue,
-        expected_version=0,
-        narrative="Narratief.",
-        key_messages="Boodschap.",
-        questions_answers=[],
-    )
-    client.force_login(adviser)
-    url = reverse("herstel:kapstok_comment_add", args=[issue.pk, 1])
-    assert client.post(url, {"reactie-text": ""}).status_code == 400
-    assert client.post(url, {"reactie-text": "Noem de doelgroep."}).status_code == 302
-    comment = KapstokComment.objects.get()
-    assert (comment.author, comment.text) == (adviser, "Noem de doelgroep.")
-    sbk_comment = kapstok_comment_add(actor=sbk_adviser, kapstok=kapstok, text="SZW is ingelicht.")
-    with pytest.raises(PermissionDenied):  # the DT reads, and does not comment
-        kapstok_comment_add(actor=dt_member, kapstok=kapstok, text="x")
-    with pytest.raises(PermissionDenied):  # only the author withdraws a comment
-        kapstok_comment_withdraw(actor=adviser, comment=sbk_comment, reason="x")
-    withdraw_url = reverse("herstel:kapstok_comment_withdraw", args=[issue.pk, comment.pk])
-    page = client.get(reverse("herstel:communication", args=[issue.pk])).content.decode()
-    assert withdraw_url in page
-    assert reverse("herstel:kapstok_comment_withdraw", args=[issue.pk, sbk_comment.pk]) not in page
-    assert client.get(withdraw_url).status_code == 200
-    assert client.post(withdraw_url, {"reason": ""}).status_code == 400
-    assert client.post(withdraw_url, {"reason": "Al verwerkt."}).status_code == 302
-    comment = KapstokComment.with_withdrawn.get(pk=comment.pk)
-    assert (comment.is_withdrawn, comment.withdrawal_reason) == (True, "Al verwerkt.")
-    page = client.get(reverse("herstel:communication", args=[issue.pk])).content.decode()
-    assert "<del>Noem de doelgroep.</del>" in page and "Al verwerkt." in page
-    labels = [e.label for e in timeline(issue)]
-    assert "Reactie op het kapstokverhaal, versie 1" in labels
-    assert "Reactie op het kapstokverhaal ingetrokken, versie 1" in labels
-    client.force_login(sbk_adviser)
-    assert client.get(withdraw_url).status_code == 403
-
-
 def test_a_refused_task_gives_back_what_was_typed(client, issue, issuemanager):
     client.force_login(issuemanager)
     response = client.post(
@@ -272,37 +229,3 @@ def test_a_refused_task_gives_back_what_was_typed(client, issue, issuemanager):
     assert "Kies een datum van vandaag" in page
     assert "SZW informeren over de Kamervragen." in page and 'value="Lotte Haag"' in page
     assert not CommunicationTask.objects.exists()
-
-
-def test_a_refused_comment_on_an_older_version_comes_back_on_that_version(
-    client, issue, issuemanager, adviser
-):
-    for version in (0, 1):
-        kapstok_save(
-            actor=issuemanager,
-            herstelactie=issue,
-            expected_version=version,
-            narrative=f"Narratief {version + 1}.",
-            key_messages="Boodschap.",
-            questions_answers=[],
-        )
-    client.force_login(adviser)
-    typed = "Over versie 1: " + "x" * 5000  # too long: refused by the form
-    response = client.post(
-        reverse("herstel:kapstok_comment_add", args=[issue.pk, 1]), {"reactie-text": typed}
-    )
-    assert response.status_code == 400
-    assert [t.name for t in response.templates][0] == "herstel/kapstok_version.html"
-    assert response.context["kapstok"].version == 1
-    page = response.content.decode()
-    assert typed in page
-    # The form posts again to version 1, not to the latest.
-    assert reverse("herstel:kapstok_comment_add", args=[issue.pk, 1]) in page
-    assert reverse("herstel:kapstok_comment_add", args=[issue.pk, 2]) not in page
-    assert not KapstokComment.objects.exists()
-    # Placed on version 1, it leads back to that version's page.
-    response = client.post(
-        reverse("herstel:kapstok_comment_add", args=[issue.pk, 1]), {"reactie-text": "Kort."}
-    )
-    assert response["Location"] == reverse("herstel:kapstok_version", args=[issue.pk, 1])
-    assert KapstokComment.objects.get().kapstokverhaal.version == 1

@@ -9,10 +9,11 @@ from django.utils import timezone
 from herstel.constants import Directorate, Forum, Outcome
 from herstel.models import ContactPoint
 from herstel.services.communication import kapstok_save
-from herstel.services.communication_tasks import communication_task_add, kapstok_comment_add
+from herstel.services.communication_tasks import communication_task_add
 from tests.audits.test_fieldwork_pages import _Ids
 from tests.herstel.flow import MINISTER_PATH, decide, make_issue, submit
 from tests.uwvkms.test_security_headers import _assert_no_unsafe_inline, _assert_strict_policy
+from uwvkms.comments import comment_post, thread_url
 
 
 def test_pages_are_strict_and_well_labelled(
@@ -32,7 +33,7 @@ def test_pages_are_strict_and_well_labelled(
         joint_approach="Eerst intern.",
     )
     kapstok = action.kapstok_versions.get()
-    comment = kapstok_comment_add(actor=adviser, kapstok=kapstok, text="Noem de doelgroep.")
+    comment = comment_post(actor=adviser, target=kapstok, text="Noem de doelgroep.")
     task = communication_task_add(
         actor=communicatie_user,
         herstelactie=action,
@@ -56,7 +57,9 @@ def test_pages_are_strict_and_well_labelled(
         (communicatie_user, reverse("herstel:kapstok_edit", args=[a])),
         (communicatie_user, reverse("herstel:communication_task_update", args=[a, task.pk])),
         (communicatie_user, reverse("herstel:communication_task_withdraw", args=[a, task.pk])),
-        (adviser, reverse("herstel:kapstok_comment_withdraw", args=[a, comment.pk])),
+        (adviser, reverse("comment_withdraw", args=[comment.pk])),
+        (adviser, reverse("comment_edit", args=[comment.pk])),
+        (adviser, thread_url(kapstok)),
         (adviser, reverse("herstel:kapstok_version", args=[a, 1])),
         (adviser, reverse("herstel:timeline", args=[a])),
         (dt_member, reverse("herstel:decisions", args=[a])),

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from findings.services.report_structure import report_structure_start
+from herstel.services.communication import kapstok_save
 from herstel.services.working_group import working_group_member_add
 from tests.comments_helpers import colleague_on_team, concept_score, queries_of
 from tests.factories import UserFactory
@@ -83,10 +84,19 @@ def _target(request, kind):
         return recommend(auditor, cycle, uitkeren, title="Meet het effect")
     if kind == "section":
         return report_structure_start(actor=request.getfixturevalue("coordinator"), cycle=cycle)[0]
+    if kind == "kapstok":
+        return kapstok_save(
+            actor=request.getfixturevalue("issuemanager"),
+            herstelactie=request.getfixturevalue("action"),
+            expected_version=0,
+            narrative="Narratief.",
+            key_messages="Boodschap.",
+            questions_answers=[],
+        )
     return request.getfixturevalue("action")
 
 
-KINDS = ["score", "finding", "recommendation", "section", "action"]
+KINDS = ["score", "finding", "recommendation", "section", "action", "kapstok"]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -19,11 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from herstel.constants import Capacity, Operation
 from herstel.models import Herstelactie, Kapstokverhaal
-from herstel.selectors.actions import (
-    action_readers,
-    capacity_holders,
-    herstelactie_get_for_user,
-)
+from herstel.selectors.actions import capacity_holders, herstelactie_get_for_user
 from uwvkms.comments import CommentTarget, register
 
 THREAD_CAPACITIES = frozenset(
@@ -116,6 +112,9 @@ def register_comment_targets() -> None:
                 "wie deze herstelactie leest; de leidende divisie, SBK en Communicatie reageren"
             ),
             queryset=lambda: Kapstokverhaal.objects.select_related("herstelactie"),
-            readers=lambda kapstok: action_readers(kapstok.herstelactie),
+            # Everyone who reads the action: every capacity on it but FEZ's (figures only).
+            readers=lambda kapstok: capacity_holders(
+                kapstok.herstelactie, set(Capacity) - {Capacity.FEZ}
+            ),
         )
     )

@@ -51,4 +51,5 @@ atexit.register(shutil.rmtree, PRIVATE_MEDIA_ROOT, ignore_errors=True)
 # build the test database, every transactional test and its flush, the journeys' live server);
 # production keeps the default.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["OPTIONS"]["options"] = "-c synchronous_commit=off"
+    _options = DATABASES["default"]["OPTIONS"]
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()

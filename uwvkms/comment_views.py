@@ -1,7 +1,8 @@
 """Views of the comment threads (`uwvkms.comments`): the thread page of a target (read and
 post), changing one's own comment within the edit window, and withdrawing it with a reason.
 Every target is fetched through `comment_target_get`, which answers 404 for what one may not
-read; acting on someone else's comment, or in a thread one may no longer write in, is 403."""
+read; acting on someone else's comment, or in a thread one may no longer write in, is 403 (a
+comment posted there comes back on the thread page, its text to copy)."""
 
 from django import forms
 from django.contrib import messages
@@ -57,6 +58,10 @@ def comment_thread(request, kind: str, pk: int):
     (an empty text, a mention of someone who may not read the target) comes back as typed."""
     registered, target = comments.comment_target_get(user=request.user, kind=kind, pk=pk)
     form = CommentForm(posted_data(request))
+    if request.method == "POST" and not registered.writable_by(request.user, target):
+        # Refused (403), but the page offered the form: the right to write may have lapsed in
+        # between (the action was closed). The thread says so and gives the text back to copy.
+        return _thread_page(request, registered, target, form, status=403)
     if request.method == "POST" and form.is_valid():
         try:
             comment = comments.comment_post(
@@ -67,10 +72,10 @@ def comment_thread(request, kind: str, pk: int):
         else:
             messages.success(request, _("Uw reactie is geplaatst."))
             return redirect(f"{_back(request, request.path)}#reactie-{comment.pk}")
-    elif request.method == "POST" and not comments.target_kind(target).writable_by(
-        request.user, target
-    ):
-        raise PermissionDenied
+    return _thread_page(request, registered, target, form, status=400 if form.is_bound else 200)
+
+
+def _thread_page(request, registered, target, form, *, status: int):
     return render(
         request,
         "uwvkms/comments/thread.html",
@@ -81,7 +86,7 @@ def comment_thread(request, kind: str, pk: int):
             "page_url": registered.page_url(request.user, target),
             "comment_form": form,
         },
-        status=400 if form.is_bound else 200,
+        status=status,
     )
 
 

@@ -337,7 +337,7 @@ def _vector_sql(schema_editor, model, fields: Sequence[str]) -> str:
 
 
 def add_search_document(
-    schema_editor, model, fields: Sequence[str], name: str, *, replaces: str
+    schema_editor, model, fields: Sequence[str], name: str, *, replaces: str = ""
 ) -> None:
     """Store `search_vector(*fields)` of `model` in the generated column `search_document`
     with the GIN index `name` on it, in place of the expression index `replaces` (PostgreSQL
@@ -346,7 +346,8 @@ def add_search_document(
         return
     table, column = model._meta.db_table, DOCUMENT_COLUMN
     quote = schema_editor.quote_name
-    schema_editor.execute(f"DROP INDEX IF EXISTS {quote(replaces)}")
+    if replaces:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {quote(replaces)}")
     schema_editor.execute(
         f"ALTER TABLE {quote(table)} ADD COLUMN {quote(column)} tsvector "
         f"GENERATED ALWAYS AS ({_vector_sql(schema_editor, model, fields)}) STORED"
@@ -357,24 +358,30 @@ def add_search_document(
 
 
 def remove_search_document(
-    schema_editor, model, fields: Sequence[str], name: str, *, replaces: str
+    schema_editor, model, fields: Sequence[str], name: str, *, replaces: str = ""
 ) -> None:
     """Undo `add_search_document`: drop the column (and its index), restore the expression
-    index."""
+    index it replaced, if any."""
     if schema_editor.connection.vendor != "postgresql":
         return
     quote = schema_editor.quote_name
     schema_editor.execute(
         f"ALTER TABLE {quote(model._meta.db_table)} DROP COLUMN IF EXISTS {quote(DOCUMENT_COLUMN)}"
     )
-    add_search_index(schema_editor, model, fields, replaces)
+    if replaces:
+        add_search_index(schema_editor, model, fields, replaces)
 
 
 def store_search_document(
-    app_label: str, model_name: str, fields: Sequence[str], name: str, *, replaces: str
+    app_label: str, model_name: str, fields: Sequence[str], name: str, *, replaces: str = ""
 ):
     """A migration operation storing a searched table's vector (`add_search_document`) and,
-    backwards, returning to its expression index."""
+    backwards, dropping it again (and returning to the expression index it `replaces`).
+
+    PostgreSQL refuses to change the type of, or to drop, a column the stored vector is
+    generated from (an `AlterField` of `max_length`, a `RemoveField`). A migration doing that
+    to a searched field drops the vector first and stores it again after, with the fields it
+    then has: `[unstore_search_document(...), AlterField(...), store_search_document(...)]`."""
     from django.db import migrations
 
     def forwards(apps, schema_editor):
@@ -384,6 +391,23 @@ def store_search_document(
     def backwards(apps, schema_editor):
         model = apps.get_model(app_label, model_name)
         remove_search_document(schema_editor, model, fields, name, replaces=replaces)
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def unstore_search_document(app_label: str, model_name: str, fields: Sequence[str], name: str):
+    """The reverse of `store_search_document` as a migration operation: drops the stored vector
+    (and its index) before a searched column changes type or goes; backwards, stores it again
+    with these `fields`."""
+    from django.db import migrations
+
+    def forwards(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        remove_search_document(schema_editor, model, fields, name)
+
+    def backwards(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        add_search_document(schema_editor, model, fields, name)
 
     return migrations.RunPython(forwards, backwards, elidable=False)
 

@@ -542,7 +542,7 @@ def _evidence_field(key: str) -> str | None:
     return None
 
 
-def _evidence_value(key: str, value) -> str | None:
+def file_value(key: str, value) -> str | None:
     # An uploaded or deleted file is recorded with its name, size and checksum.
     if isinstance(value, dict):
         return _("%(name)s (%(size)s bytes, SHA-256 %(sha)s…)") % {
@@ -557,7 +557,7 @@ EVIDENCE_CHANGES = ChangeFormat(
     fields=_FIELD_LABELS,
     values={"status": {**dict(DocumentStatus.choices), **dict(InterviewStatus.choices)}},
     field_label=_evidence_field,
-    display=_evidence_value,
+    display=file_value,
 )
 
 

@@ -39,6 +39,7 @@ from audits.models import (
 from audits.request_rules import request_item_actions, standard_document_use
 from audits.selectors.capacities import require_audit_capacity
 from audits.selectors.cycles import cycle_get, unit_get
+from audits.selectors.evidence import file_value
 from uwvkms.constants import Role
 from uwvkms.history import ChangeFormat, HistoryEntry
 from uwvkms.models import BusinessUnit, User
@@ -170,6 +171,7 @@ REQUEST_CHANGES = ChangeFormat(
         "ended": _("beëindigd"),
     },
     values={"status": RequestItemStatus},
+    display=file_value,  # a delivered, deleted or restored file: name, size, start of its hash
 )
 
 

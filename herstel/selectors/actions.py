@@ -500,16 +500,6 @@ def capacity_holders(action: Herstelactie, capacities) -> QuerySet[User]:
     return User.objects.filter(holds, is_active=True).distinct()
 
 
-def action_readers(action: Herstelactie) -> QuerySet[User]:
-    """The active users who read `action` at all (`herstelactie_get_for_user` lets them in): the
-    holders of every capacity on it, and FEZ, which reads every action for its figures. One
-    query when evaluated."""
-    return User.objects.filter(
-        Q(pk__in=capacity_holders(action, set(Capacity) - {Capacity.FEZ}).values("pk"))
-        | Q(groups__name=Role.FEZ.value)
-    )
-
-
 def _get(*, user: User, pk: int, figures: bool) -> ActionAccess:
     if not getattr(user, "is_authenticated", False):
         raise Http404

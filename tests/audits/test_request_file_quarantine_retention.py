@@ -79,6 +79,10 @@ def test_a_deleted_file_is_kept_but_leaves_pages_downloads_and_search(
     client.force_login(auditor)
     page = client.get(reverse("audits:team_request", args=[cycle.year, uitkeren.pk]))
     assert download_url(cycle, deleted) not in page.content.decode()
+    # The history names the file as every evidence file's history does, not as raw data.
+    history = page.content.decode()
+    assert f"verbeterplan.pdf ({len(PDF)} bytes, SHA-256 {deleted.sha256[:12]}…)" in history
+    assert "sha256:" not in history
     client.force_login(unit_board)
     page = client.get(reverse("audits:unit_request", args=[cycle.year, uitkeren.pk]))
     assert download_url(cycle, deleted) not in page.content.decode()

@@ -175,7 +175,13 @@ def test_on_a_closed_action_the_thread_is_read_only(
     page = client.get(reverse("herstel:kapstok_version", args=[issue.pk, 1])).content.decode()
     assert "Noem de doelgroep." in page
     assert "Reactie plaatsen" not in page and _withdraw_url(comment) not in page
-    assert client.post(thread_url(kapstok), {"reactie-text": "Nog iets."}).status_code == 403
+    # A comment typed while the page still offered the form: refused, its text given back.
+    refused = client.post(thread_url(kapstok), {"reactie-text": "Nog iets <b>belangrijks</b>."})
+    assert refused.status_code == 403
+    html = refused.content.decode()
+    assert "Uw reactie is niet geplaatst" in html
+    assert "Nog iets &lt;b&gt;belangrijks&lt;/b&gt;." in html
+    assert "Reactie plaatsen" not in html
     assert client.post(_withdraw_url(comment), {"reason": "Vergist."}).status_code == 403
     with pytest.raises(PermissionDenied):
         comment_post(actor=adviser, target=kapstok, text="Nog iets.")

@@ -25,6 +25,10 @@ from uwvkms.comments import (
 from uwvkms.constants import Role
 from uwvkms.models import User
 
+# The personas are fetched by name (`everyone`): the marker tells pytest-django these tests use
+# the database, so they run with the other database tests, not after a flushing one.
+pytestmark = pytest.mark.django_db
+
 # Everyone the tests know, so each kind's list is compared against every one of them.
 PERSONAS = [
     "coordinator",

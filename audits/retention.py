@@ -126,15 +126,27 @@ def _evidence_file_describe(document_file: DocumentFile) -> str:
 
 
 def _evidence_file_remove(document_file: DocumentFile, today: datetime.date) -> None:
-    stored_name, storage = document_file.file.name, document_file.file.storage
-    DocumentFile.with_withdrawn.filter(pk=document_file.pk).update(removed_on=today)
-    audit_event_record(
-        event=DOCUMENT_FILE_RETENTION_REMOVED,
-        actor=None,
+    _stored_file_remove(
+        document_file,
         target=document_file.document_check,
-        changes={"files": [document_file.original_name, None]},
+        event=DOCUMENT_FILE_RETENTION_REMOVED,
+        years=EVIDENCE_FILES.years,
+        today=today,
+    )
+
+
+def _stored_file_remove(stored, *, target, event, years: int, today: datetime.date) -> None:
+    """The end of an evidence file's term (a document file, a file delivered for a request):
+    its bytes go, its row stays (name, size, hash) marked `removed_on`, recorded on `target`."""
+    stored_name, storage = stored.file.name, stored.file.storage
+    type(stored).with_withdrawn.filter(pk=stored.pk).update(removed_on=today)
+    audit_event_record(
+        event=event,
+        actor=None,
+        target=target,
+        changes={"files": [stored.original_name, None]},
         reason=gettext("Bewaartermijn van %(years)s jaar na het einde van de cyclus verstreken.")
-        % {"years": EVIDENCE_FILES.years},
+        % {"years": years},
     )
     # The bytes go once the mark is committed: a rollback keeps both the bytes and the row as
     # they were, and the next run tries again.
@@ -166,18 +178,13 @@ def _request_file_describe(delivered: RequestItemFile) -> str:
 
 
 def _request_file_remove(delivered: RequestItemFile, today: datetime.date) -> None:
-    stored_name, storage = delivered.file.name, delivered.file.storage
-    RequestItemFile.with_withdrawn.filter(pk=delivered.pk).update(removed_on=today)
-    audit_event_record(
-        event=REQUEST_FILE_RETENTION_REMOVED,
-        actor=None,
+    _stored_file_remove(
+        delivered,
         target=delivered.item,
-        changes={"files": [delivered.original_name, None]},
-        reason=gettext("Bewaartermijn van %(years)s jaar na het einde van de cyclus verstreken.")
-        % {"years": REQUEST_FILES.years},
+        event=REQUEST_FILE_RETENTION_REMOVED,
+        years=REQUEST_FILES.years,
+        today=today,
     )
-    if stored_name:  # as `_evidence_file_remove`: the bytes go once the mark is committed
-        transaction.on_commit(lambda: storage.delete(stored_name))
 
 
 INTERVIEWS = RetentionKind(

@@ -374,7 +374,7 @@ def _document_file_store(
             actor=actor,
             target=check,
             changes={
-                "files": [None, _file_summary(document_file)],
+                "files": [None, file_summary(document_file)],
                 "malware_scan": [None, verdict],
             },
         )
@@ -396,17 +396,11 @@ def document_file_delete(*, actor: User, document_file: DocumentFile, reason: st
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=check.cycle, unit=check.unit_id)
     require_evidence_open(check.cycle)
     locked = DocumentFile.with_withdrawn.select_for_update().get(pk=document_file.pk)
-    changes = withdraw(
-        locked,
-        actor=actor,
-        reason=(reason or "").strip() or _("Verwijderd door het toetsteam."),
-        what=_("Dit bestand"),
-    )
     audit_event_record(
         event=DOCUMENT_FILE_DELETED,
         actor=actor,
         target=check,
-        changes={"files": [_file_summary(locked), None], "quarantine": changes["withdrawn"]},
+        changes=file_to_quarantine(locked, actor=actor, reason=reason),
         reason=locked.withdrawal_reason,
     )
     _files_changed(check, actor=actor)
@@ -419,25 +413,44 @@ def document_file_restore(*, actor: User, document_file: DocumentFile, reason: s
     check = document_file.document_check
     require_audit_capacity(actor, allowed=COORDINATION, cycle=check.cycle, unit=check.unit_id)
     require_evidence_open(check.cycle)
+    locked, changes, reason = file_from_quarantine(DocumentFile, document_file.pk, reason=reason)
+    audit_event_record(
+        event=DOCUMENT_FILE_RESTORED, actor=actor, target=check, changes=changes, reason=reason
+    )
+    _files_changed(check, actor=actor)
+    return locked
+
+
+# --- Quarantine: one way for every evidence file (document files, files delivered for a request)
+
+
+def file_to_quarantine(locked, *, actor: User, reason: str) -> dict:
+    """Withdraw an evidence file (locked by the caller) into the cycle's quarantine, with the
+    audit team's reason or the default one; the changes its history records."""
+    changes = withdraw(
+        locked,
+        actor=actor,
+        reason=(reason or "").strip() or _("Verwijderd door het toetsteam."),
+        what=_("Dit bestand"),
+    )
+    return {"files": [file_summary(locked), None], "quarantine": changes["withdrawn"]}
+
+
+def file_from_quarantine(model, pk: int, *, reason: str) -> tuple:
+    """Bring an evidence file of `model` back from quarantine (the reason is required):
+    `(file, changes for its history, reason)`."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Geef de reden waarom u dit bestand terugzet.")})
-    locked = DocumentFile.with_withdrawn.select_for_update().get(pk=document_file.pk)
+    locked = model.with_withdrawn.select_for_update().get(pk=pk)
     if not locked.is_withdrawn:
         raise ValidationError(_("Dit bestand staat niet (meer) in quarantaine."))
     locked.withdrawn_at = None
     locked.withdrawn_by = None
     locked.withdrawal_reason = ""
     locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
-    audit_event_record(
-        event=DOCUMENT_FILE_RESTORED,
-        actor=actor,
-        target=check,
-        changes={"files": [None, _file_summary(locked)], "quarantine": [True, False]},
-        reason=reason,
-    )
-    _files_changed(check, actor=actor)
-    return locked
+    changes = {"files": [None, file_summary(locked)], "quarantine": [True, False]}
+    return locked, changes, reason
 
 
 def _files_changed(check: DocumentCheck, *, actor) -> None:
@@ -449,10 +462,11 @@ def _files_changed(check: DocumentCheck, *, actor) -> None:
     review_reset_after_change(check, actor=actor)
 
 
-def _file_summary(document_file: DocumentFile) -> dict:
+def file_summary(stored) -> dict:
+    """An evidence file as its history records it (`file_value` shows it)."""
     return {
-        "id": document_file.pk,
-        "name": document_file.original_name,
-        "size": document_file.size,
-        "sha256": document_file.sha256,
+        "id": stored.pk,
+        "name": stored.original_name,
+        "size": stored.size,
+        "sha256": stored.sha256,
     }

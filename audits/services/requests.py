@@ -57,6 +57,8 @@ from audits.services.cycles import require_fieldwork_open
 from audits.services.documents import (
     _accepted_upload,
     _document_file_store,
+    file_from_quarantine,
+    file_to_quarantine,
     require_evidence_open,
 )
 from uwvkms.changes import changes_between
@@ -506,15 +508,6 @@ def request_item_withdraw(
 # --- Delivered files of extra items: deleted into quarantine, restored from it ---------------
 
 
-def _request_file_summary(delivered: RequestItemFile) -> dict:
-    return {
-        "id": delivered.pk,
-        "name": delivered.original_name,
-        "size": delivered.size,
-        "sha256": delivered.sha256,
-    }
-
-
 @transaction.atomic
 def request_file_delete(*, actor: User, delivered: RequestItemFile, reason: str = "") -> None:
     """Delete a file the unit delivered for an extra item (an auditor of the unit's team, while
@@ -526,20 +519,11 @@ def request_file_delete(*, actor: User, delivered: RequestItemFile, reason: str 
     require_audit_capacity(actor, allowed=AUDIT_TEAM, cycle=request.cycle, unit=request.unit_id)
     require_evidence_open(request.cycle)
     locked = RequestItemFile.with_withdrawn.select_for_update().get(pk=delivered.pk)
-    changes = withdraw(
-        locked,
-        actor=actor,
-        reason=(reason or "").strip() or _("Verwijderd door het toetsteam."),
-        what=_("Dit bestand"),
-    )
     audit_event_record(
         event=REQUEST_FILE_DELETED,
         actor=actor,
         target=locked.item,
-        changes={
-            "files": [_request_file_summary(locked), None],
-            "quarantine": changes["withdrawn"],
-        },
+        changes=file_to_quarantine(locked, actor=actor, reason=reason),
         reason=locked.withdrawal_reason,
     )
 
@@ -553,21 +537,8 @@ def request_file_restore(
     request = delivered.item.request
     require_audit_capacity(actor, allowed=COORDINATION, cycle=request.cycle, unit=request.unit_id)
     require_evidence_open(request.cycle)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Geef de reden waarom u dit bestand terugzet.")})
-    locked = RequestItemFile.with_withdrawn.select_for_update().get(pk=delivered.pk)
-    if not locked.is_withdrawn:
-        raise ValidationError(_("Dit bestand staat niet (meer) in quarantaine."))
-    locked.withdrawn_at = None
-    locked.withdrawn_by = None
-    locked.withdrawal_reason = ""
-    locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    locked, changes, reason = file_from_quarantine(RequestItemFile, delivered.pk, reason=reason)
     audit_event_record(
-        event=REQUEST_FILE_RESTORED,
-        actor=actor,
-        target=locked.item,
-        changes={"files": [None, _request_file_summary(locked)], "quarantine": [True, False]},
-        reason=reason,
+        event=REQUEST_FILE_RESTORED, actor=actor, target=locked.item, changes=changes, reason=reason
     )
     return locked

@@ -400,7 +400,7 @@ def document_file_delete(*, actor: User, document_file: DocumentFile, reason: st
         event=DOCUMENT_FILE_DELETED,
         actor=actor,
         target=check,
-        changes=file_to_quarantine(locked, actor=actor, reason=reason),
+        changes=_file_to_quarantine(locked, actor=actor, reason=reason),
         reason=locked.withdrawal_reason,
     )
     _files_changed(check, actor=actor)
@@ -413,7 +413,7 @@ def document_file_restore(*, actor: User, document_file: DocumentFile, reason: s
     check = document_file.document_check
     require_audit_capacity(actor, allowed=COORDINATION, cycle=check.cycle, unit=check.unit_id)
     require_evidence_open(check.cycle)
-    locked, changes, reason = file_from_quarantine(DocumentFile, document_file.pk, reason=reason)
+    locked, changes, reason = _file_from_quarantine(DocumentFile, document_file.pk, reason=reason)
     audit_event_record(
         event=DOCUMENT_FILE_RESTORED, actor=actor, target=check, changes=changes, reason=reason
     )
@@ -424,7 +424,7 @@ def document_file_restore(*, actor: User, document_file: DocumentFile, reason: s
 # --- Quarantine: one way for every evidence file (document files, files delivered for a request)
 
 
-def file_to_quarantine(locked, *, actor: User, reason: str) -> dict:
+def _file_to_quarantine(locked, *, actor: User, reason: str) -> dict:
     """Withdraw an evidence file (locked by the caller) into the cycle's quarantine, with the
     audit team's reason or the default one; the changes its history records."""
     changes = withdraw(
@@ -436,7 +436,7 @@ def file_to_quarantine(locked, *, actor: User, reason: str) -> dict:
     return {"files": [file_summary(locked), None], "quarantine": changes["withdrawn"]}
 
 
-def file_from_quarantine(model, pk: int, *, reason: str) -> tuple:
+def _file_from_quarantine(model, pk: int, *, reason: str) -> tuple:
     """Bring an evidence file of `model` back from quarantine (the reason is required):
     `(file, changes for its history, reason)`."""
     reason = (reason or "").strip()

@@ -57,8 +57,8 @@ from audits.services.cycles import require_fieldwork_open
 from audits.services.documents import (
     _accepted_upload,
     _document_file_store,
-    file_from_quarantine,
-    file_to_quarantine,
+    _file_from_quarantine,
+    _file_to_quarantine,
     require_evidence_open,
 )
 from uwvkms.changes import changes_between
@@ -523,7 +523,7 @@ def request_file_delete(*, actor: User, delivered: RequestItemFile, reason: str 
         event=REQUEST_FILE_DELETED,
         actor=actor,
         target=locked.item,
-        changes=file_to_quarantine(locked, actor=actor, reason=reason),
+        changes=_file_to_quarantine(locked, actor=actor, reason=reason),
         reason=locked.withdrawal_reason,
     )
 
@@ -537,7 +537,7 @@ def request_file_restore(
     request = delivered.item.request
     require_audit_capacity(actor, allowed=COORDINATION, cycle=request.cycle, unit=request.unit_id)
     require_evidence_open(request.cycle)
-    locked, changes, reason = file_from_quarantine(RequestItemFile, delivered.pk, reason=reason)
+    locked, changes, reason = _file_from_quarantine(RequestItemFile, delivered.pk, reason=reason)
     audit_event_record(
         event=REQUEST_FILE_RESTORED, actor=actor, target=locked.item, changes=changes, reason=reason
     )

@@ -433,6 +433,14 @@ def file_response(document_file) -> FileResponse:
     )
 
 
+def moved_to_quarantine(name: str) -> str:
+    """What the audit team is told when an evidence file it deleted went into quarantine."""
+    return _(
+        "%(name)s is verwijderd. Het staat in quarantaine tot de bewaartermijn "
+        "verstreken is; het coördinatieteam kan het terugzetten."
+    ) % {"name": name}
+
+
 @require_POST
 def document_file_delete(request, year: int, file_id: int):
     document_file = selectors.document_file_get_for_editing(
@@ -444,14 +452,7 @@ def document_file_delete(request, year: int, file_id: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(
-            request,
-            _(
-                "%(name)s is verwijderd. Het staat in quarantaine tot de bewaartermijn "
-                "verstreken is; het coördinatieteam kan het terugzetten."
-            )
-            % {"name": document_file.original_name},
-        )
+        messages.success(request, moved_to_quarantine(document_file.original_name))
     ue = selectors.unit_evidence_get_for_editing(
         user=request.user, year=year, unit_id=check.unit_id
     )

@@ -24,7 +24,7 @@ from audits.forms.requests import (
 from audits.selectors import requests as selectors
 from audits.selectors.cycles import cycle_get_for_coordinator
 from audits.services import requests as services
-from audits.views.evidence import _read_limited
+from audits.views.evidence import _read_limited, moved_to_quarantine
 from uwvkms.exports import attachment, to_xlsx
 from uwvkms.forms import add_service_errors
 from uwvkms.security import record_download
@@ -329,14 +329,7 @@ def request_file_delete(request, year: int, file_id: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(
-            request,
-            _(
-                "%(name)s is verwijderd. Het staat in quarantaine tot de bewaartermijn "
-                "verstreken is; het coördinatieteam kan het terugzetten."
-            )
-            % {"name": delivered.original_name},
-        )
+        messages.success(request, moved_to_quarantine(delivered.original_name))
     return redirect("audits:team_request", year=year, unit_id=request_.unit_id)
 
 

@@ -254,6 +254,20 @@ def demo_data(django_db_setup, django_db_blocker):
     _shared_demo_roll_back()
 
 
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around one module's tests, for the data that module builds once
+    (tests/shared_data.py); rolled back after the module's last test. Yields the blocker, which
+    the builds unblock: module fixtures run before a test's own `db`."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    yield django_db_blocker
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
 def _shared_demo_roll_back() -> None:
     outer = _SHARED_DEMO.pop("outer", None)
     if outer is not None:
@@ -267,8 +281,8 @@ def _uses_shared_demo(item) -> bool:
     return "demo_data" in getattr(item, "fixturenames", ())
 
 
-def _plain_db(item) -> bool:
-    """A test on the database in a transaction of its own (not flushing, no live server)."""
+def _transactional(item) -> bool:
+    """A test that commits (and flushes the database afterwards) or runs a live server."""
     names = getattr(item, "fixturenames", ())
     marker = item.get_closest_marker("django_db")
     transactional = "transactional_db" in names or "live_server" in names
@@ -276,7 +290,14 @@ def _plain_db(item) -> bool:
         transactional |= bool(
             marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
         )
-    return not transactional and ("db" in names or marker is not None)
+    return transactional
+
+
+def _plain_db(item) -> bool:
+    """A test on the database in a transaction of its own (not flushing, no live server)."""
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return not _transactional(item) and ("db" in names or marker is not None)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -295,6 +316,12 @@ def pytest_collection_modifyitems(items):
 def pytest_runtest_setup(item):
     if _uses_shared_demo(item) and _SHARED_DEMO.get("rolled_back"):
         pytest.fail("The shared demo was rolled back already: its tests must run together.")
+    if "module_db" in getattr(item, "fixturenames", ()) and (
+        _transactional(item) or _uses_shared_demo(item)
+    ):
+        # Such a test would commit inside the module's transaction and flush its data, or run
+        # apart from its module's tests (tests/shared_data.py).
+        pytest.fail("A module with shared data has no transactional tests and no demo tests.")
 
 
 @pytest.hookimpl(wrapper=True)

@@ -7,8 +7,10 @@ import pytest
 
 from herstel.models import CriterionJudgement, Dossier, DossierImport, Herstelactie
 from herstel.services.working_group import working_group_member_add
+from tests import conftest
 from tests.api.conftest import assert_problem
 from tests.herstel.flow import go, import_rows, row, start, to_execution
+from tests.shared_data import shared_fixtures
 from uwvkms.models import AuditEvent
 
 PERSONAS = [
@@ -39,6 +41,28 @@ def actions(db, adviser, dt_member, board_member, wg_user):
     fresh.refresh_from_db()
     executing.refresh_from_db()
     return {"fresh": fresh, "executing": executing}
+
+
+# The personas and the two actions are built once for the module's 100 cases
+# (tests/shared_data.py).
+globals().update(
+    shared_fixtures(
+        conftest.uitkeren,
+        conftest.handhaving,
+        conftest.sbk,
+        conftest.fez,
+        conftest.outsider,
+        conftest.adviser,
+        conftest.other_adviser,
+        conftest.dt_member,
+        conftest.other_dt,
+        conftest.board_member,
+        conftest.sbk_adviser,
+        conftest.fez_adviser,
+        conftest.wg_user,
+        actions,
+    )
+)
 
 
 @pytest.fixture

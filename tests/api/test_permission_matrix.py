@@ -4,7 +4,28 @@ auditor cannot tell another team's unit from one that does not exist); no login 
 
 import pytest
 
+from tests import conftest
+from tests.api import conftest as api_conftest
 from tests.api.conftest import PERSONAS, assert_problem, client_as
+from tests.shared_data import shared_fixtures
+
+# The personas and the world are built once for the module's ~200 cases (tests/shared_data.py).
+globals().update(
+    shared_fixtures(
+        conftest.uitkeren,
+        conftest.communicatie,
+        conftest.fez,
+        conftest.coordinator,
+        conftest.auditor,
+        conftest.other_auditor,
+        conftest.unit_board,
+        conftest.board_member,
+        conftest.outsider,
+        conftest.cycle,
+        api_conftest.werkbedrijf,
+        api_conftest.world,
+    )
+)
 
 # endpoint → expected status per persona, in the order of PERSONAS:
 # coordinator, auditor, other_auditor, unit_board, board_member, outsider, anonymous

@@ -18,7 +18,10 @@ from herstel.permissions import may_start, sees_every_action
 from herstel.selectors.actions import MEMBER_FACT, herstelacties_for_user, sees_herstelacties
 from herstel.services.actions import control_measure_add
 from herstel.services.communication import communication_member_add, kapstok_save
+from tests import conftest
+from tests.herstel import conftest as herstel_conftest
 from tests.herstel.flow import DT_PATH, decide, make_issue, submit
+from tests.shared_data import shared_fixtures
 from uwvkms.comments import thread_url
 from uwvkms.events import SECURITY_EVENTS
 from uwvkms.models import AuditEvent, User
@@ -78,6 +81,35 @@ def world(action, adviser, dt_member, wg_member, communicatie_user, issuemanager
         "comm": comm,
         "point": point,
     }
+
+
+# The personas and the action are built once for the module (tests/shared_data.py).
+globals().update(
+    shared_fixtures(
+        conftest.uitkeren,
+        conftest.handhaving,
+        conftest.sbk,
+        conftest.fez,
+        conftest.communicatie,
+        conftest.adviser,
+        conftest.other_adviser,
+        conftest.sbk_adviser,
+        conftest.fez_adviser,
+        conftest.dt_member,
+        conftest.other_dt,
+        conftest.board_member,
+        conftest.wg_user,
+        conftest.outsider,
+        conftest.auditor,
+        conftest.coordinator,
+        conftest.beheerder,
+        herstel_conftest.action,
+        conftest.communicatie_user,
+        conftest.issuemanager,
+        herstel_conftest.wg_member,
+        world,
+    )
+)
 
 
 def pages(w) -> dict[str, str]:

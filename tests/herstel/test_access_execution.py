@@ -20,7 +20,10 @@ from herstel.models import (
 )
 from herstel.services.execution import execution_plan_save
 from herstel.services.working_group import working_group_member_add
+from tests import conftest
+from tests.herstel import conftest as herstel_conftest
 from tests.herstel.flow import csv_bytes, go, import_rows, move, row, start, to_execution
+from tests.shared_data import shared_fixtures
 from uwvkms.events import SECURITY_EVENTS
 from uwvkms.models import AuditEvent
 
@@ -82,6 +85,33 @@ def world(action, adviser, dt_member, board_member, wg_user):
 def wg_member(wg_user):
     """Here `world` puts `wg_user` in the working groups itself."""
     return wg_user
+
+
+# The personas and the two actions are built once for the module (tests/shared_data.py).
+globals().update(
+    shared_fixtures(
+        conftest.uitkeren,
+        conftest.handhaving,
+        conftest.sbk,
+        conftest.fez,
+        conftest.communicatie,
+        conftest.adviser,
+        conftest.other_adviser,
+        conftest.sbk_adviser,
+        conftest.fez_adviser,
+        conftest.dt_member,
+        conftest.other_dt,
+        conftest.board_member,
+        conftest.wg_user,
+        conftest.outsider,
+        conftest.auditor,
+        conftest.coordinator,
+        conftest.beheerder,
+        herstel_conftest.action,
+        wg_member,
+        world,
+    )
+)
 
 
 def action_pages(w) -> dict[str, str]:

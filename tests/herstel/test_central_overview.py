@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from herstel.constants import Forum, NotificationKind, Outcome, StepMove
 from herstel.services.communication import issue_set
+from tests import conftest
 from tests.herstel.flow import (
     MINISTER_PATH,
     RVB_PATH,
@@ -25,6 +26,7 @@ from tests.herstel.flow import (
     submit,
     to_execution,
 )
+from tests.shared_data import shared_fixtures
 
 
 @pytest.fixture
@@ -51,6 +53,32 @@ def actions(adviser, other_adviser, dt_member, board_member, communicatie_user):
     decide(rvb, board_member, Forum.RVB, Outcome.BESLUIT)
     issue_set(actor=communicatie_user, herstelactie=rvb, is_issue=True, reason="Publiek.")
     return {"executing": executing, "waiting": waiting, "rvb": rvb}
+
+
+# The personas and the three actions are built once for the module (tests/shared_data.py).
+globals().update(
+    shared_fixtures(
+        conftest.uitkeren,
+        conftest.handhaving,
+        conftest.sbk,
+        conftest.fez,
+        conftest.communicatie,
+        conftest.adviser,
+        conftest.other_adviser,
+        conftest.sbk_adviser,
+        conftest.fez_adviser,
+        conftest.dt_member,
+        conftest.other_dt,
+        conftest.board_member,
+        conftest.wg_user,
+        conftest.outsider,
+        conftest.auditor,
+        conftest.coordinator,
+        conftest.beheerder,
+        conftest.communicatie_user,
+        actions,
+    )
+)
 
 
 ALLOWED = {"fez_adviser", "sbk_adviser", "board_member"}

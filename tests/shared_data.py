@@ -15,7 +15,8 @@ it was handed leaves nothing behind in memory for the next test.
 Rules, checked where they can be: every fixture a shared fixture depends on is shared as well
 (pytest refuses a module-scoped fixture that needs a per-test one); the module has no
 transactional tests and no tests on the shared demo (`pytest_runtest_setup` fails them); and its
-other database tests run inside the same transaction, so they see the shared data."""
+other database tests run inside the same transaction, so they see the shared data. The builds
+run in the order the fixtures are named, at the module's first test."""
 
 import inspect
 from collections.abc import Mapping
@@ -81,7 +82,9 @@ def shared_fixtures(*fixtures) -> dict:
     """For each of `fixtures` (pytest fixture functions, e.g. `tests.conftest.cycle`): a fixture
     of the same name that hands each test a fresh copy of one build per module, and the
     module-scoped build behind it. To be put into the test module's namespace."""
-    names = {fixture.name for fixture in fixtures}
+    # In the order given: the builds run in it (a world may count on a unit made after the
+    # cycle, as its own fixture signature orders them).
+    names = [fixture.name for fixture in fixtures]
     found: dict = {}
     for fixture in fixtures:
         function = fixture._get_wrapped_function()

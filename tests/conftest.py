@@ -243,6 +243,7 @@ def demo_data(django_db_setup, django_db_blocker):
     sees the demo, and none flushed the database before it was loaded."""
     with django_db_blocker.unblock(), override_settings(DEBUG=True):
         outer = transaction.atomic()
+        outer._from_testcase = True  # as Django's own test transactions: durable blocks nest
         outer.__enter__()
         try:
             call_command("loaddemo", stdout=io.StringIO())
@@ -261,6 +262,7 @@ def module_db(django_db_setup, django_db_blocker):
     the builds unblock: module fixtures run before a test's own `db`."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
+        outer._from_testcase = True  # as Django's own test transactions: durable blocks nest
         outer.__enter__()
     yield django_db_blocker
     with django_db_blocker.unblock():
@@ -317,11 +319,15 @@ def pytest_runtest_setup(item):
     if _uses_shared_demo(item) and _SHARED_DEMO.get("rolled_back"):
         pytest.fail("The shared demo was rolled back already: its tests must run together.")
     if "module_db" in getattr(item, "fixturenames", ()) and (
-        _transactional(item) or _uses_shared_demo(item)
+        not _plain_db(item) or _uses_shared_demo(item)
     ):
         # Such a test would commit inside the module's transaction and flush its data, or run
-        # apart from its module's tests (tests/shared_data.py).
-        pytest.fail("A module with shared data has no transactional tests and no demo tests.")
+        # apart from its module's tests (pytest-django moves tests without the database, and
+        # transactional ones, to the end): tests/shared_data.py.
+        pytest.fail(
+            "A module with shared data holds only plain database tests (no transactional, demo "
+            "or database-less ones; pytestmark = pytest.mark.django_db for the latter)."
+        )
 
 
 @pytest.hookimpl(wrapper=True)

@@ -22,6 +22,7 @@ import inspect
 from collections.abc import Mapping
 
 import pytest
+from django.core.cache import cache
 from django.db import models
 
 # Parameters a fixture function may take that the shared build passes as None: `db` only orders
@@ -40,8 +41,12 @@ def fresh_copy(value):
         return type(value)._base_manager.get(pk=value.pk)
     if isinstance(value, Mapping):
         return {key: fresh_copy(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return type(value)(*(fresh_copy(item) for item in value))
+    if isinstance(value, list | tuple | set | frozenset):
         return type(value)(fresh_copy(item) for item in value)
+    if isinstance(value, models.QuerySet):
+        return value.all()  # evaluated anew by each test
     return value
 
 
@@ -88,6 +93,9 @@ def shared_fixtures(*fixtures) -> dict:
     found: dict = {}
     for fixture in fixtures:
         function = fixture._get_wrapped_function()
+        if inspect.isgeneratorfunction(function):
+            # Its teardown would run after the module's transaction, or never.
+            raise ValueError(f"{fixture.name} yields: share only fixtures that return.")
         parameters = list(inspect.signature(function).parameters)
         missing = [p for p in parameters if p not in _NOT_PASSED and p not in names]
         if missing:
@@ -95,7 +103,18 @@ def shared_fixtures(*fixtures) -> dict:
         found[_shared_name(fixture.name)] = _module_build(fixture.name, function, parameters)
         found[fixture.name] = _per_test_copy(fixture.name)
     found["_shared_data_of_module"] = _all_built_first([_shared_name(name) for name in names])
+    found["_fresh_cache_per_test"] = _fresh_cache
     return found
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The personas keep their keys for the whole module: counters the app keeps per user in
+    the cache (refusals in the security log, login attempts) start afresh for each test, as they
+    did when each test made its own users."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def _all_built_first(builds: list[str]):

@@ -1,6 +1,8 @@
 """tests/shared_data.py: a module's shared data is built once, each test still runs in a
 transaction of its own, and each test is handed copies of its own."""
 
+import collections
+
 import pytest
 
 from tests import conftest
@@ -63,3 +65,20 @@ def test_a_fresh_copy_reads_every_instance_again(fez):
     assert copy["units"][0] == fez and copy["units"][0] is not fez
     assert copy["pair"][1] == 1 and copy["pair"][0] is not fez
     assert copy["text"] == "x"
+
+
+def test_a_fixture_that_yields_is_not_shared():
+    @pytest.fixture
+    def yielding(db):
+        yield 1
+
+    with pytest.raises(ValueError, match="yields"):
+        shared_fixtures(yielding)
+
+
+def test_a_fresh_copy_of_a_named_tuple_and_a_set(fez):
+    pair = collections.namedtuple("Pair", "unit number")(fez, 2)
+    copy = fresh_copy({"pair": pair, "units": {fez}})
+    assert copy["pair"].number == 2 and copy["pair"].unit == fez
+    assert copy["pair"].unit is not fez
+    assert copy["units"] == {fez} and next(iter(copy["units"])) is not fez

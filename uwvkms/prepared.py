@@ -7,10 +7,11 @@ such a query once (per database alias), remembers where in its parameters the va
 sits, and from then on runs the stored SQL with that value put in, converting each column as the
 ORM would (booleans and dates on SQLite).
 
-`build(value)` must return the same query for every value but for that one value, which must be
-a query parameter (a filter on a key, not a LIMIT or an IN list whose length varies). The
-compilation checks this: it builds the query for two different values and refuses if anything
-but those parameters differs."""
+`build(value)` must return the same query for every value but for that one value, an integer key
+compared as it is (`filter(pk=value)`: not a LIMIT, an IN list whose length varies or a lookup
+that transforms it). The compilation checks this: it builds the query for two different values
+and refuses if anything but those parameters differs. What the query reads from the moment it is
+compiled (the active time zone and language) is part of the cache key."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
+from django.utils import timezone, translation
 
 # Two values a key never takes (primary keys start at 1): where they appear in the parameters of
 # the two compilations is where the real value goes.
@@ -37,7 +39,7 @@ class PreparedQuery:
 
     def __init__(self, build: Callable[[Any], QuerySet]):
         self._build = build
-        self._compiled: dict[str, _Compiled] = {}
+        self._compiled: dict[tuple, _Compiled] = {}
 
     def queryset(self, value) -> QuerySet:
         """The same query through the ORM (what `rows` must equal)."""
@@ -46,7 +48,11 @@ class PreparedQuery:
     def rows(self, value, *, using: str = DEFAULT_DB_ALIAS) -> list[dict[str, Any]]:
         """The query's rows for `value`, each a dict by column alias, converted as the ORM
         converts them."""
-        compiled = self._compiled.get(using) or self._compile(using)
+        if not isinstance(value, int) or isinstance(value, bool):
+            # The ORM would prepare another type through its field (None becomes IS NULL).
+            raise TypeError(f"A prepared query takes an integer key, not {value!r}.")
+        key = (using, timezone.get_current_timezone_name(), translation.get_language())
+        compiled = self._compiled.get(key) or self._compile(key)
         params = list(compiled.params)
         for position in compiled.positions:
             params[position] = value
@@ -66,14 +72,19 @@ class PreparedQuery:
         result = []
         for row in rows:
             converted = {}
-            for (alias, expression, functions), value_in_row in zip(converters, row, strict=True):
+            # Columns after the selected ones (an ORDER BY with DISTINCT) are the ORM's own.
+            selected = row[: len(converters)]
+            for (alias, expression, functions), value_in_row in zip(
+                converters, selected, strict=True
+            ):
                 for function in functions:
                     value_in_row = function(value_in_row, expression, connection)
                 converted[alias] = value_in_row
             result.append(converted)
         return result
 
-    def _compile(self, using: str) -> _Compiled:
+    def _compile(self, key: tuple) -> _Compiled:
+        using = key[0]
         compilers = [self._build(probe).query.get_compiler(using) for probe in _PROBES]
         (sql, params), (other_sql, other_params) = (c.as_sql() for c in compilers)
         positions = tuple(i for i, p in enumerate(params) if p == _PROBES[0])
@@ -95,5 +106,5 @@ class PreparedQuery:
         if any(alias is None for alias, _expression in columns):
             raise ValueError("Every column of a prepared query needs its alias (use values()).")
         compiled = _Compiled(sql=sql, params=tuple(params), positions=positions, columns=columns)
-        self._compiled[using] = compiled
+        self._compiled[key] = compiled
         return compiled

@@ -16,24 +16,35 @@ from herstel.services.decisions import decision_correct, decision_record
 from herstel.services.execution import go_decision_record
 from tests.herstel.flow import decide, go, submit, to_execution
 
-TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
-YEARS_AHEAD = timezone.localdate() + datetime.timedelta(days=5 * 365)  # a mistyped year
+
+# Read when a test runs, not when the module loads: a run that passes midnight would otherwise
+# take "tomorrow" for today.
+def tomorrow() -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
+def years_ahead() -> datetime.date:
+    """A mistyped year."""
+    return timezone.localdate() + datetime.timedelta(days=5 * 365)
+
+
 BEFORE_THE_WRONG = datetime.date(2023, 12, 31)  # the flow's wrong began on 1 January 2024
 
 
 @pytest.mark.parametrize(
     ("decided_on", "message"),
     [
-        (TOMORROW, "Kies een datum van vandaag"),
-        (YEARS_AHEAD, "Kies een datum van vandaag"),
+        (tomorrow, "Kies een datum van vandaag"),
+        (years_ahead, "Kies een datum van vandaag"),
         (
-            BEFORE_THE_WRONG,
+            lambda: BEFORE_THE_WRONG,
             "Kies een datum op of na het begin van de fout die de herstelactie herstelt "
             "(1 januari 2024).",
         ),
     ],
 )
 def test_a_decision_out_of_range_is_refused(action, adviser, dt_member, decided_on, message):
+    decided_on = decided_on()
     submit(action, adviser)
     action.refresh_from_db()
     with pytest.raises(ValidationError) as refused:
@@ -89,7 +100,7 @@ def test_a_correction_is_held_to_the_same_dates(action, adviser, dt_member):
 
 def test_a_go_no_go_out_of_range_is_refused(action, adviser, dt_member, board_member):
     to_execution(action, adviser, dt_member, board_member)
-    for day in (TOMORROW, BEFORE_THE_WRONG):
+    for day in (tomorrow(), BEFORE_THE_WRONG):
         action.refresh_from_db()
         with pytest.raises(ValidationError) as refused:
             go_decision_record(
@@ -110,17 +121,18 @@ def test_the_page_refuses_a_future_date_and_keeps_what_was_typed(
 ):
     submit(action, adviser)
     client.force_login(dt_member)
+    typed = years_ahead()
     body = "Het DT besluit tot herstel zoals geadviseerd."
     response = client.post(
         reverse("herstel:decision_record", args=[action.pk, "dt"]),
         {
             "besluit-dt-outcome": "besluit",
-            "besluit-dt-decided_on": YEARS_AHEAD.isoformat(),
+            "besluit-dt-decided_on": typed.isoformat(),
             "besluit-dt-body": body,
         },
     )
     assert response.status_code == 400
     html = response.content.decode()
     assert "Kies een datum van vandaag" in html
-    assert body in html and f'value="{YEARS_AHEAD.isoformat()}"' in html
+    assert body in html and f'value="{typed.isoformat()}"' in html
     assert not Decision.objects.exists()

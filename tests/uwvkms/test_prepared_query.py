@@ -89,6 +89,26 @@ def test_a_query_that_varies_by_more_than_its_value_is_refused(build):
         PreparedQuery(build).rows(1)
 
 
+@pytest.mark.parametrize("value", [None, "1", True, 1.0])
+def test_only_an_integer_key_is_taken(value):
+    prepared = PreparedQuery(lambda pk: User.objects.filter(pk=pk).values("pk"))
+    with pytest.raises(TypeError):
+        prepared.rows(value)
+
+
+def test_a_user_with_two_roles_and_no_unit(db):
+    user = UserFactory(business_unit=None, roles=[Role.TOETSER, Role.RVB])
+    prepared, _facts, _unit_fields = _roles_and_facts_query()
+    rows = prepared.rows(user.pk)
+    assert sorted(row["groups__name"] for row in rows) == sorted(
+        [Role.TOETSER.value, Role.RVB.value]
+    )
+    assert {row["business_unit__id"] for row in rows} == {None}
+    fresh = User.objects.get(pk=user.pk)
+    assert fresh.has_role(Role.TOETSER) and fresh.has_role(Role.RVB)
+    assert fresh.business_unit is None
+
+
 def test_a_column_without_its_name_is_refused():
     with pytest.raises(ValueError, match="alias"):
         PreparedQuery(lambda pk: User.objects.filter(pk=pk)).rows(1)
@@ -103,7 +123,12 @@ def test_roles_and_badge_facts_are_what_the_orm_reads(request, persona, cycle):
     prepared, facts, unit_fields = _roles_and_facts_query()
     names = ["groups__name", *facts, *(f"business_unit__{f}" for f in unit_fields)]
     through_the_orm = [dict(zip(names, row, strict=True)) for row in prepared.queryset(user.pk)]
-    assert prepared.rows(user.pk) == through_the_orm
+    rows = prepared.rows(user.pk)
+    assert rows == through_the_orm
+    # Equal is not enough (1 == True on SQLite): every value has the ORM's type.
+    assert [{k: type(v) for k, v in row.items()} for row in rows] == [
+        {k: type(v) for k, v in row.items()} for row in through_the_orm
+    ]
     fresh = User.objects.get(pk=user.pk)
     assert fresh.has_role(Role.TOETSER) == (persona == "auditor")
     assert fresh.fact("unread_notifications") == 1

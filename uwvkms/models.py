@@ -105,7 +105,10 @@ class User(VersionedSinceLater, AbstractUser):
         # navigation bar needs them on every page, and a page's query count must not grow with
         # each app's badge.
         query, facts, unit_fields = _roles_and_facts_query()
-        rows = query.rows(self.pk, using=self._state.db or DEFAULT_DB_ALIAS)
+        # An unsaved user holds nothing yet (the ORM's filter(pk=None) found no row either).
+        rows = (
+            [] if self.pk is None else query.rows(self.pk, using=self._state.db or DEFAULT_DB_ALIAS)
+        )
         self._role_names = {row["groups__name"] for row in rows if row["groups__name"]}
         self._user_facts = {name: rows[0][name] for name in facts} if rows else {}
         unit = [rows[0][f"business_unit__{f}"] for f in unit_fields] if rows else ()

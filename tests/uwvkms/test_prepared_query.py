@@ -133,3 +133,9 @@ def test_roles_and_badge_facts_are_what_the_orm_reads(request, persona, cycle):
     assert fresh.has_role(Role.TOETSER) == (persona == "auditor")
     assert fresh.fact("unread_notifications") == 1
     assert set(facts) <= set(fresh._user_facts)
+
+
+def test_an_unsaved_user_holds_no_role(fez):
+    user = User(username="nog-niet-bewaard", business_unit=fez)
+    assert not user.has_role(Role.TOETSER)
+    assert user.fact("unread_notifications") is None

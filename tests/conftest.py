@@ -339,3 +339,28 @@ def pytest_runtest_teardown(item, nextitem):
     finally:
         if _uses_shared_demo(item) and (nextitem is None or not _uses_shared_demo(nextitem)):
             _shared_demo_roll_back()
+
+
+# Every persona above with the units they belong to, in an order that builds each after what it
+# needs: what a matrix module shares with `tests/shared_data.shared_fixtures(*SHARED_CAST, ...)`.
+SHARED_CAST = (
+    uitkeren,
+    handhaving,
+    sbk,
+    fez,
+    communicatie,
+    adviser,
+    other_adviser,
+    sbk_adviser,
+    fez_adviser,
+    dt_member,
+    other_dt,
+    board_member,
+    wg_user,
+    outsider,
+    auditor,
+    coordinator,
+    beheerder,
+    communicatie_user,
+    issuemanager,
+)

@@ -45,24 +45,7 @@ def actions(db, adviser, dt_member, board_member, wg_user):
 
 # The personas and the two actions are built once for the module's 100 cases
 # (tests/shared_data.py).
-globals().update(
-    shared_fixtures(
-        conftest.uitkeren,
-        conftest.handhaving,
-        conftest.sbk,
-        conftest.fez,
-        conftest.outsider,
-        conftest.adviser,
-        conftest.other_adviser,
-        conftest.dt_member,
-        conftest.other_dt,
-        conftest.board_member,
-        conftest.sbk_adviser,
-        conftest.fez_adviser,
-        conftest.wg_user,
-        actions,
-    )
-)
+globals().update(shared_fixtures(*conftest.SHARED_CAST, actions))
 
 
 @pytest.fixture

@@ -86,28 +86,7 @@ def world(action, adviser, dt_member, wg_member, communicatie_user, issuemanager
 # The personas and the action are built once for the module (tests/shared_data.py).
 globals().update(
     shared_fixtures(
-        conftest.uitkeren,
-        conftest.handhaving,
-        conftest.sbk,
-        conftest.fez,
-        conftest.communicatie,
-        conftest.adviser,
-        conftest.other_adviser,
-        conftest.sbk_adviser,
-        conftest.fez_adviser,
-        conftest.dt_member,
-        conftest.other_dt,
-        conftest.board_member,
-        conftest.wg_user,
-        conftest.outsider,
-        conftest.auditor,
-        conftest.coordinator,
-        conftest.beheerder,
-        herstel_conftest.action,
-        conftest.communicatie_user,
-        conftest.issuemanager,
-        herstel_conftest.wg_member,
-        world,
+        *conftest.SHARED_CAST, herstel_conftest.action, herstel_conftest.wg_member, world
     )
 )
 

@@ -88,30 +88,7 @@ def wg_member(wg_user):
 
 
 # The personas and the two actions are built once for the module (tests/shared_data.py).
-globals().update(
-    shared_fixtures(
-        conftest.uitkeren,
-        conftest.handhaving,
-        conftest.sbk,
-        conftest.fez,
-        conftest.communicatie,
-        conftest.adviser,
-        conftest.other_adviser,
-        conftest.sbk_adviser,
-        conftest.fez_adviser,
-        conftest.dt_member,
-        conftest.other_dt,
-        conftest.board_member,
-        conftest.wg_user,
-        conftest.outsider,
-        conftest.auditor,
-        conftest.coordinator,
-        conftest.beheerder,
-        herstel_conftest.action,
-        wg_member,
-        world,
-    )
-)
+globals().update(shared_fixtures(*conftest.SHARED_CAST, herstel_conftest.action, wg_member, world))
 
 
 def action_pages(w) -> dict[str, str]:

@@ -56,29 +56,7 @@ def actions(adviser, other_adviser, dt_member, board_member, communicatie_user):
 
 
 # The personas and the three actions are built once for the module (tests/shared_data.py).
-globals().update(
-    shared_fixtures(
-        conftest.uitkeren,
-        conftest.handhaving,
-        conftest.sbk,
-        conftest.fez,
-        conftest.communicatie,
-        conftest.adviser,
-        conftest.other_adviser,
-        conftest.sbk_adviser,
-        conftest.fez_adviser,
-        conftest.dt_member,
-        conftest.other_dt,
-        conftest.board_member,
-        conftest.wg_user,
-        conftest.outsider,
-        conftest.auditor,
-        conftest.coordinator,
-        conftest.beheerder,
-        conftest.communicatie_user,
-        actions,
-    )
-)
+globals().update(shared_fixtures(*conftest.SHARED_CAST, actions))
 
 
 ALLOWED = {"fez_adviser", "sbk_adviser", "board_member"}
